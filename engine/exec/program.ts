@@ -1,0 +1,178 @@
+import type { AnyOpDef } from '../ops/types';
+import type { LeafDef } from '../ops/leafTypes';
+import { type Shape, sizeOf } from '../tensor/shape';
+import type { Tensor } from '../tensor/tensor';
+
+/** Raised while running a compiled graph; names the node where it happened. */
+export class EngineError extends Error {
+  constructor(
+    readonly code: 'runtime' | 'no_loss' | 'not_scalar' | 'unknown_node',
+    message: string,
+    readonly node?: string,
+  ) {
+    super(message);
+    this.name = 'EngineError';
+  }
+}
+
+/** A node's buffers in a compiled program. */
+export interface NodeSlot {
+  readonly id: string;
+  readonly def: AnyOpDef | LeafDef;
+  readonly shape: Shape;
+  readonly value: Float64Array;
+  /** Null when no gradient can reach this node (nothing upstream requires grad). */
+  readonly grad: Float64Array | null;
+  readonly isLeaf: boolean;
+}
+
+/** A trainable tensor: a `parameter` leaf's value, or an op's own (`linear.weight`). */
+export interface ParamSlot {
+  readonly node: string;
+  /** `value` for a parameter leaf; `weight`/`bias` for linear. */
+  readonly name: string;
+  readonly shape: Shape;
+  readonly value: Float64Array;
+  readonly grad: Float64Array;
+}
+
+/** Where an op input comes from: another node's output, or a fallback constant. */
+export interface StepInput {
+  readonly port: string;
+  readonly source: NodeSlot | null;
+}
+
+/** One op evaluation with its buffers bound at compile time. */
+export interface Step {
+  readonly slot: NodeSlot;
+  readonly op: AnyOpDef;
+  readonly ctx: unknown;
+  /** Inputs in port order, then the op's own parameters. */
+  readonly x: Float64Array[];
+  /** Gradient buffers matching `x`; null where no gradient is wanted. */
+  readonly gx: (Float64Array | null)[];
+  readonly inputs: readonly StepInput[];
+  readonly params: readonly ParamSlot[];
+}
+
+/** A compiled graph: buffers allocated once, run forward and backward many times without allocating. */
+export class Program {
+  private readonly backwardPlans = new Map<string, Step[]>();
+  private readonly nonLeafGrads: Float64Array[];
+  private readonly leafGrads: Float64Array[];
+
+  constructor(
+    /** Every node in topological order. */
+    readonly slots: readonly NodeSlot[],
+    /** The computing nodes in topological order. */
+    readonly steps: readonly Step[],
+    /** Trainable tensors, in node order. */
+    readonly params: readonly ParamSlot[],
+    /** The loss node's id, when the graph names one. */
+    readonly loss: string | undefined,
+    private readonly byId: ReadonlyMap<string, NodeSlot>,
+  ) {
+    this.nonLeafGrads = slots.filter((s) => !s.isLeaf && s.grad).map((s) => s.grad as Float64Array);
+    const leafGrads = new Set<Float64Array>(params.map((p) => p.grad));
+    for (const s of slots) if (s.isLeaf && s.grad) leafGrads.add(s.grad);
+    this.leafGrads = [...leafGrads];
+  }
+
+  /** The slot of a node, or an EngineError naming it. */
+  slot(id: string): NodeSlot {
+    const s = this.byId.get(id);
+    if (!s) throw new EngineError('unknown_node', `no node '${id}' in the compiled graph`, id);
+    return s;
+  }
+
+  /** Evaluates every node in topological order. */
+  forward(): void {
+    const steps = this.steps;
+    let i = 0;
+    try {
+      for (; i < steps.length; i++) {
+        const s = steps[i];
+        s.op.forward(s.x, s.slot.value, s.ctx);
+      }
+    } catch (e) {
+      const id = steps[i].slot.id;
+      throw new EngineError('runtime', `${id}: ${e instanceof Error ? e.message : String(e)}`, id);
+    }
+  }
+
+  /**
+   * Backpropagates from a scalar node (the loss by default), seeding it with 1. Leaf and
+   * parameter gradients accumulate (`+=`) across calls until zeroGrad, as in PyTorch;
+   * intermediate gradients are recomputed each call and kept for display.
+   */
+  backward(from: string | undefined = this.loss): void {
+    if (from === undefined) throw new EngineError('no_loss', 'the graph has no loss node to run backward from');
+    const root = this.slot(from);
+    if (sizeOf(root.shape) !== 1 || root.shape.length !== 0) {
+      throw new EngineError('not_scalar', `backward needs a scalar, but '${from}' has shape [${root.shape.join(', ')}]`, from);
+    }
+    if (!root.grad) throw new EngineError('not_scalar', `'${from}' does not depend on anything that requires grad`, from);
+    for (const g of this.nonLeafGrads) g.fill(0);
+    root.grad[0] += 1;
+    const plan = this.backwardPlan(from);
+    for (let i = plan.length - 1; i >= 0; i--) {
+      const s = plan[i];
+      s.op.backward(s.x, s.slot.value, s.slot.grad as Float64Array, s.gx, s.ctx);
+    }
+  }
+
+  /** Sets every leaf and parameter gradient to zero (`optimizer.zero_grad()` with set_to_none=False). */
+  zeroGrad(): void {
+    for (const g of this.leafGrads) g.fill(0);
+  }
+
+  /** The steps that lie upstream of `from` and carry a gradient, in topological order. */
+  backwardPlan(from: string): Step[] {
+    let plan = this.backwardPlans.get(from);
+    if (plan) return plan;
+    const stepOf = new Map(this.steps.map((s) => [s.slot.id, s]));
+    const upstream = new Set<string>([from]);
+    const stack = [from];
+    while (stack.length > 0) {
+      const step = stepOf.get(stack.pop() as string);
+      if (!step) continue;
+      for (const inp of step.inputs) {
+        if (inp.source && !upstream.has(inp.source.id)) {
+          upstream.add(inp.source.id);
+          stack.push(inp.source.id);
+        }
+      }
+    }
+    plan = this.steps.filter((s) => upstream.has(s.slot.id) && s.slot.grad !== null);
+    this.backwardPlans.set(from, plan);
+    return plan;
+  }
+
+  /** A node's current value (a view of the live buffer: copy it to keep it). */
+  value(id: string): Tensor {
+    const s = this.slot(id);
+    return { shape: s.shape, data: s.value };
+  }
+
+  /** A node's current gradient, or null when no gradient can reach it. */
+  grad(id: string): Tensor | null {
+    const s = this.slot(id);
+    return s.grad ? { shape: s.shape, data: s.grad } : null;
+  }
+
+  /** The scalar value of the loss node after forward. */
+  lossValue(): number {
+    if (this.loss === undefined) throw new EngineError('no_loss', 'the graph has no loss node');
+    return this.slot(this.loss).value[0];
+  }
+
+  /** Replaces a leaf's values in place (a new mini-batch, an edited input). */
+  setLeafData(id: string, data: ArrayLike<number>): void {
+    const s = this.slot(id);
+    if (!s.isLeaf) throw new EngineError('runtime', `'${id}' is not a leaf`, id);
+    if (data.length !== s.value.length) {
+      throw new EngineError('runtime', `'${id}' holds ${s.value.length} values, got ${data.length}`, id);
+    }
+    s.value.set(data);
+  }
+}

@@ -1,0 +1,81 @@
+import type { Tensor } from '../tensor/tensor';
+
+/** Where an `input` or `constant` leaf gets its value. */
+export type LeafValue =
+  | { readonly type: 'tensor'; readonly shape: readonly number[]; readonly data: readonly number[] }
+  | { readonly type: 'arange'; readonly start: number; readonly end: number; readonly step: number }
+  /** Columns of a dataset: shape [rows, columns], or [rows] when `vector` and one column. */
+  | { readonly type: 'columns'; readonly dataset: string; readonly columns: readonly string[]; readonly vector?: boolean };
+
+/** How trainable tensors start. `default` is `nn.Linear`'s uniform in ±1/√inFeatures. */
+export type InitSpec =
+  | { readonly type: 'constant'; readonly value: number }
+  | { readonly type: 'uniform'; readonly low: number; readonly high: number; readonly seed: number }
+  | { readonly type: 'normal'; readonly mean: number; readonly std: number; readonly seed: number }
+  | { readonly type: 'default'; readonly seed: number };
+
+/** One node of a graph: an op or a leaf (`input`, `parameter`, `constant`). */
+export interface GraphNode {
+  readonly id: string;
+  readonly op: string;
+  /** Scalar attributes of the op (`k`, `axis`, `inFeatures`, …). */
+  readonly attrs?: Readonly<Record<string, number | boolean | string | null>>;
+  /** The value of an `input` or `constant` leaf. */
+  readonly value?: LeafValue;
+  /** Whether an `input` leaf collects a gradient (PyTorch's `requires_grad`). */
+  readonly requiresGrad?: boolean;
+  /** Shape of a `parameter` leaf. */
+  readonly shape?: readonly number[];
+  /** How a `parameter` leaf or an op's own parameters are initialised when they have no values yet. */
+  readonly init?: InitSpec;
+  /** Current values of trainable tensors: `value` for a parameter, `weight`/`bias` for linear. */
+  readonly params?: Readonly<Record<string, Tensor>>;
+  readonly label?: string;
+}
+
+/** A wire from a node's output to another node's input port. */
+export interface GraphEdge {
+  readonly source: string;
+  readonly target: string;
+  readonly targetPort: string;
+}
+
+/** A table of numbers with named columns. */
+export interface Dataset {
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly number[])[];
+}
+
+/** A computation graph: nodes, edges, the loss node, and the datasets its inputs read. */
+export interface Graph {
+  readonly nodes: readonly GraphNode[];
+  readonly edges: readonly GraphEdge[];
+  readonly loss?: string;
+  readonly datasets?: Readonly<Record<string, Dataset>>;
+}
+
+/** Codes of graph problems; stable, for tests and translations. */
+export type ProblemCode =
+  | 'duplicate_id'
+  | 'unknown_op'
+  | 'dangling_edge'
+  | 'unknown_port'
+  | 'port_fed_twice'
+  | 'missing_input'
+  | 'cycle'
+  | 'bad_attribute'
+  | 'bad_value'
+  | 'shape_mismatch'
+  | 'no_loss'
+  | 'unknown_loss'
+  | 'loss_not_scalar';
+
+/** One thing wrong with a graph, with the node and port it concerns. */
+export interface Problem {
+  readonly code: ProblemCode;
+  readonly message: string;
+  readonly node?: string;
+  readonly port?: string;
+  /** Errors stop compilation; warnings (no loss yet) only stop backward and training. */
+  readonly severity: 'error' | 'warning';
+}

@@ -1,0 +1,22 @@
+/** The GradCanvas engine: tensors, ops, graphs, execution, optimizers and training. */
+export type { Shape } from './tensor/shape';
+export { ShapeError, sizeOf, formatShape, broadcastShapes } from './tensor/shape';
+export type { Tensor } from './tensor/tensor';
+export { tensor, scalar, zeros, arange, cloneTensor, toNested } from './tensor/tensor';
+export type { Graph, GraphNode, GraphEdge, Dataset, LeafValue, InitSpec, Problem, ProblemCode } from './graph/types';
+export { wouldCreateCycle, topologicalOrder } from './graph/topo';
+export { OPS, LEAVES, lookupOp } from './ops/registry';
+export type { OpDef, AnyOpDef, AttrSpec, PortSpec } from './ops/types';
+export type { LeafDef } from './ops/leafTypes';
+export { compile } from './exec/compile';
+export type { CompileOptions, CompileResult } from './exec/compile';
+export { Program, EngineError } from './exec/program';
+export type { NodeSlot, ParamSlot, Step } from './exec/program';
+export { traceForward, traceBackward, traceUpdate, traceTrainingStep } from './exec/trace';
+export type { TraceEvent, TracePhase, EdgeContribution } from './exec/trace';
+export { createOptimizer } from './optim/index';
+export type { Optimizer, OptimizerSettings, ParamState, SgdSettings, AdamSettings } from './optim/index';
+export { Trainer } from './train/trainer';
+export type { TrainSettings } from './train/trainer';
+export { gradientCheck } from './gradcheck/gradcheck';
+export type { GradCheckResult, GradCheckTarget } from './gradcheck/gradcheck';

@@ -1,0 +1,36 @@
+import type { OpDef } from './types';
+import { type LossAttrs, type LossCtx, lossPorts, lossShape, prepareLoss, reductionAttr } from './loss';
+
+/** PyTorch clamps each log term of BCE at −100 and the gradient's denominator at 1e-12. */
+const LOG_FLOOR = -100;
+const EPSILON = 1e-12;
+
+/** `bce`: binary cross-entropy of probabilities against targets, like nn.BCELoss. */
+export const bce: OpDef<LossAttrs, LossCtx> = {
+  kind: 'op',
+  name: 'bce',
+  group: 'losses',
+  formula: 'L = −(1/n) Σ [t ln x + (1 − t) ln(1 − x)]',
+  inputs: lossPorts(false),
+  attrs: [reductionAttr],
+  gradFn: 'BinaryCrossEntropyBackward0',
+  shape: lossShape('bce'),
+  prepare: prepareLoss,
+  forward([x, t], y, { divisor }) {
+    let s = 0;
+    for (let i = 0; i < x.length; i++) {
+      const p = x[i];
+      if (!(p >= 0 && p <= 1)) throw new Error(`bce input must be a probability in [0, 1], got ${p} at element ${i}`);
+      s += (t[i] - 1) * Math.max(Math.log1p(-p), LOG_FLOOR) - t[i] * Math.max(Math.log(p), LOG_FLOOR);
+    }
+    y[0] = s / divisor;
+  },
+  // dL/dx = (x − t) / max(x(1 − x), 1e-12) · g / n
+  backward([x, t], _y, g, [gx], { divisor }) {
+    if (!gx) return;
+    for (let i = 0; i < x.length; i++) {
+      gx[i] += (g[0] * (x[i] - t[i])) / Math.max((1 - x[i]) * x[i], EPSILON) / divisor;
+    }
+  },
+  torch: ([x, t], { reduction }) => `torch.nn.functional.binary_cross_entropy(${x}, ${t}, reduction='${reduction}')`,
+};

@@ -1,0 +1,31 @@
+import type { OpDef } from './types';
+import { type LossAttrs, type LossCtx, lossPorts, lossShape, prepareLoss, reductionAttr } from './loss';
+
+/** `bce_with_logits`: sigmoid and binary cross-entropy in one stable step, like nn.BCEWithLogitsLoss. */
+export const bce_with_logits: OpDef<LossAttrs, LossCtx> = {
+  kind: 'op',
+  name: 'bce_with_logits',
+  group: 'losses',
+  formula: 'L = BCE(σ(x), t)',
+  inputs: lossPorts(false),
+  attrs: [reductionAttr],
+  gradFn: 'BinaryCrossEntropyWithLogitsBackward0',
+  shape: lossShape('bce_with_logits'),
+  prepare: prepareLoss,
+  forward([x, t], y, { divisor }) {
+    let s = 0;
+    for (let i = 0; i < x.length; i++) {
+      // PyTorch's stable form: (1 − t)x + m + ln(e⁻ᵐ + e⁻ˣ⁻ᵐ) with m = max(−x, 0)
+      const m = Math.max(-x[i], 0);
+      s += (1 - t[i]) * x[i] + m + Math.log(Math.exp(-m) + Math.exp(-x[i] - m));
+    }
+    y[0] = s / divisor;
+  },
+  // dL/dx = (σ(x) − t) · g / n
+  backward([x, t], _y, g, [gx], { divisor }) {
+    if (!gx) return;
+    for (let i = 0; i < x.length; i++) gx[i] += ((1 / (1 + Math.exp(-x[i])) - t[i]) * g[0]) / divisor;
+  },
+  torch: ([x, t], { reduction }) =>
+    `torch.nn.functional.binary_cross_entropy_with_logits(${x}, ${t}, reduction='${reduction}')`,
+};

@@ -1,0 +1,64 @@
+import type { OpDef } from './types';
+import { type LossAttrs, lossPorts, reductionAttr } from './loss';
+import { formatShape, ShapeError } from '../tensor/shape';
+
+/** Rows, classes, the reduction's divisor, and the softmax kept from forward for backward. */
+interface CrossEntropyCtx {
+  readonly rows: number;
+  readonly classes: number;
+  readonly divisor: number;
+  readonly prob: Float64Array;
+}
+
+/** `cross_entropy`: log-softmax and negative log-likelihood of integer labels, like nn.CrossEntropyLoss. */
+export const cross_entropy: OpDef<LossAttrs, CrossEntropyCtx> = {
+  kind: 'op',
+  name: 'cross_entropy',
+  group: 'losses',
+  formula: 'L = −(1/N) Σ ln softmax(x)[label]',
+  inputs: lossPorts(false),
+  attrs: [reductionAttr],
+  gradFn: 'NllLossBackward0',
+  shape([x, t]) {
+    if (x.length !== 2 || t.length !== 1 || t[0] !== x[0]) {
+      throw new ShapeError(
+        `cross_entropy needs logits [N, C] and labels [N], got ${formatShape(x)} and ${formatShape(t)}`,
+      );
+    }
+    return [];
+  },
+  prepare: ({ inputs: [x] }, { reduction }) => ({
+    rows: x[0],
+    classes: x[1],
+    divisor: reduction === 'mean' ? x[0] : 1,
+    prob: new Float64Array(x[0] * x[1]),
+  }),
+  forward([x, t], y, { rows, classes, divisor, prob }) {
+    let s = 0;
+    for (let r = 0; r < rows; r++) {
+      const label = t[r];
+      if (!Number.isInteger(label) || label < 0 || label >= classes) {
+        throw new Error(`cross_entropy label ${label} in row ${r} is not a class index in 0..${classes - 1}`);
+      }
+      const o = r * classes;
+      let m = -Infinity;
+      for (let c = 0; c < classes; c++) m = Math.max(m, x[o + c]);
+      let z = 0;
+      for (let c = 0; c < classes; c++) z += Math.exp(x[o + c] - m);
+      const lse = m + Math.log(z);
+      for (let c = 0; c < classes; c++) prob[o + c] = Math.exp(x[o + c] - lse);
+      s += lse - x[o + label];
+    }
+    y[0] = s / divisor;
+  },
+  // dL/dx[r, c] = (softmax(x)[r, c] − [c = label]) · g / N
+  backward([, t], _y, g, [gx], { rows, classes, divisor, prob }) {
+    if (!gx) return;
+    for (let r = 0; r < rows; r++) {
+      const o = r * classes;
+      const label = t[r];
+      for (let c = 0; c < classes; c++) gx[o + c] += ((prob[o + c] - (c === label ? 1 : 0)) * g[0]) / divisor;
+    }
+  },
+  torch: ([x, t], { reduction }) => `torch.nn.functional.cross_entropy(${x}, ${t}.long(), reduction='${reduction}')`,
+};

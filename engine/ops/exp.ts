@@ -1,0 +1,24 @@
+import type { OpDef } from './types';
+import { noContext, sameAsInput, unaryPorts } from './unary';
+
+/** `exp`: y = eˣ. */
+export const exp: OpDef<Record<string, never>, undefined> = {
+  kind: 'op',
+  name: 'exp',
+  group: 'arithmetic',
+  formula: 'y = eˣ',
+  inputs: unaryPorts,
+  attrs: [],
+  gradFn: 'ExpBackward0',
+  shape: sameAsInput,
+  prepare: noContext,
+  forward([x], y) {
+    for (let i = 0; i < y.length; i++) y[i] = Math.exp(x[i]);
+  },
+  // d(eˣ)/dx = eˣ · g
+  backward(_x, y, g, [gx]) {
+    if (!gx) return;
+    for (let i = 0; i < g.length; i++) gx[i] += g[i] * y[i];
+  },
+  torch: ([x]) => `torch.exp(${x})`,
+};

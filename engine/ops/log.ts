@@ -1,0 +1,24 @@
+import type { OpDef } from './types';
+import { noContext, sameAsInput, unaryPorts } from './unary';
+
+/** `log`: y = ln x. */
+export const log: OpDef<Record<string, never>, undefined> = {
+  kind: 'op',
+  name: 'log',
+  group: 'arithmetic',
+  formula: 'y = ln x',
+  inputs: unaryPorts,
+  attrs: [],
+  gradFn: 'LogBackward0',
+  shape: sameAsInput,
+  prepare: noContext,
+  forward([x], y) {
+    for (let i = 0; i < y.length; i++) y[i] = Math.log(x[i]);
+  },
+  // d(ln x)/dx = g / x
+  backward([x], _y, g, [gx]) {
+    if (!gx) return;
+    for (let i = 0; i < g.length; i++) gx[i] += g[i] / x[i];
+  },
+  torch: ([x]) => `torch.log(${x})`,
+};

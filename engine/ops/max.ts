@@ -1,0 +1,35 @@
+import type { OpDef } from './types';
+import { noContext, unaryPorts } from './unary';
+
+/** `max`: the largest element (full reduction); NaN if any element is NaN, as torch.max(). */
+export const max: OpDef<Record<string, never>, undefined> = {
+  kind: 'op',
+  name: 'max',
+  group: 'reductions',
+  formula: 'y = max x',
+  inputs: unaryPorts,
+  attrs: [],
+  gradFn: 'MaxBackward1',
+  shape: () => [],
+  prepare: noContext,
+  forward([x], y) {
+    let m = -Infinity;
+    for (let i = 0; i < x.length; i++) {
+      const v = x[i];
+      if (v > m || Number.isNaN(v)) m = v;
+      if (Number.isNaN(m)) break;
+    }
+    y[0] = m;
+  },
+  // d(max x)/dxᵢ = g / (number of maxima) at each maximum, 0 elsewhere: ties share evenly
+  backward([x], y, g, [gx]) {
+    if (!gx) return;
+    const m = y[0];
+    const nan = Number.isNaN(m);
+    let count = 0;
+    for (let i = 0; i < x.length; i++) if (nan ? Number.isNaN(x[i]) : x[i] === m) count++;
+    const share = g[0] / count;
+    for (let i = 0; i < x.length; i++) if (nan ? Number.isNaN(x[i]) : x[i] === m) gx[i] += share;
+  },
+  torch: ([x]) => `torch.max(${x})`,
+};

@@ -1,0 +1,34 @@
+import type { OpDef } from './types';
+import { type LossAttrs, type LossCtx, lossPorts, lossShape, prepareLoss, reductionAttr } from './loss';
+
+/** `mse`: mean (or sum) of squared errors, like nn.MSELoss. */
+export const mse: OpDef<LossAttrs, LossCtx> = {
+  kind: 'op',
+  name: 'mse',
+  group: 'losses',
+  formula: 'L = (1/n) Σ (x − t)²',
+  inputs: lossPorts(true),
+  attrs: [reductionAttr],
+  gradFn: 'MseLossBackward0',
+  shape: lossShape('mse'),
+  prepare: prepareLoss,
+  forward([x, t], y, { divisor }) {
+    let s = 0;
+    for (let i = 0; i < x.length; i++) {
+      const d = x[i] - t[i];
+      s += d * d;
+    }
+    y[0] = s / divisor;
+  },
+  // dL/dx = (2/n)(x − t) · g, dL/dt = −(2/n)(x − t) · g
+  backward([x, t], _y, g, [gx, gt], { divisor }) {
+    const norm = 2 / divisor;
+    const g0 = g[0];
+    for (let i = 0; i < x.length; i++) {
+      const v = norm * (x[i] - t[i]) * g0;
+      if (gx) gx[i] += v;
+      if (gt) gt[i] -= v;
+    }
+  },
+  torch: ([x, t], { reduction }) => `torch.nn.functional.mse_loss(${x}, ${t}, reduction='${reduction}')`,
+};

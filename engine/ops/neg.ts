@@ -1,0 +1,24 @@
+import type { OpDef } from './types';
+import { noContext, sameAsInput, unaryPorts } from './unary';
+
+/** `neg`: y = −x. */
+export const neg: OpDef<Record<string, never>, undefined> = {
+  kind: 'op',
+  name: 'neg',
+  group: 'arithmetic',
+  formula: 'y = −x',
+  inputs: unaryPorts,
+  attrs: [],
+  gradFn: 'NegBackward0',
+  shape: sameAsInput,
+  prepare: noContext,
+  forward([x], y) {
+    for (let i = 0; i < y.length; i++) y[i] = -x[i];
+  },
+  // d(−x)/dx = −1 · g
+  backward(_x, _y, g, [gx]) {
+    if (!gx) return;
+    for (let i = 0; i < g.length; i++) gx[i] -= g[i];
+  },
+  torch: ([x]) => `-${x}`,
+};

@@ -1,0 +1,36 @@
+import type { OpDef } from './types';
+import { sameAsInput, unaryPorts } from './unary';
+import { pyNumber } from './binary';
+
+/** x^p with the exact special cases PyTorch's CPU kernel uses. */
+export function powScalar(x: number, p: number): number {
+  if (p === 2) return x * x;
+  if (p === 3) return x * x * x;
+  if (p === 0.5) return Math.sqrt(x);
+  if (p === -0.5) return 1 / Math.sqrt(x);
+  if (p === -1) return 1 / x;
+  if (p === -2) return 1 / (x * x);
+  return Math.pow(x, p);
+}
+
+/** `pow`: y = xᵖ for a constant p. */
+export const pow: OpDef<{ p: number }, { p: number }> = {
+  kind: 'op',
+  name: 'pow',
+  group: 'arithmetic',
+  formula: 'y = xᵖ',
+  inputs: unaryPorts,
+  attrs: [{ name: 'p', type: 'number', default: 2 }],
+  gradFn: 'PowBackward0',
+  shape: sameAsInput,
+  prepare: (_shapes, attrs) => ({ p: attrs.p }),
+  forward([x], y, { p }) {
+    for (let i = 0; i < y.length; i++) y[i] = powScalar(x[i], p);
+  },
+  // d(xᵖ)/dx = p·xᵖ⁻¹ · g, and exactly 0 when p = 0
+  backward([x], _y, g, [gx], { p }) {
+    if (!gx || p === 0) return;
+    for (let i = 0; i < g.length; i++) gx[i] += g[i] * (p * powScalar(x[i], p - 1));
+  },
+  torch: ([x], { p }) => `torch.pow(${x}, ${pyNumber(p)})`,
+};

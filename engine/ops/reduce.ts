@@ -1,0 +1,70 @@
+import { normalizeAxis, type Shape } from '../tensor/shape';
+import type { AttrSpec, CompileShapes } from './types';
+
+/** Attributes of `sum` and `mean`: reduce everything, or one axis (optionally kept as length 1). */
+export interface ReduceAttrs {
+  [key: string]: number | boolean | null;
+  axis: number | null;
+  keepdim: boolean;
+}
+
+/** Attribute specs shared by `sum` and `mean`. */
+export const reduceAttrs: readonly AttrSpec[] = [
+  { name: 'axis', type: 'integer', default: null },
+  { name: 'keepdim', type: 'boolean', default: false },
+];
+
+/** The input seen as [outer, len, inner] around the reduced axis. */
+export interface ReduceCtx {
+  readonly outer: number;
+  readonly len: number;
+  readonly inner: number;
+}
+
+/** Shape rule of `sum` and `mean`. */
+export function reduceShape([x]: readonly Shape[], { axis, keepdim }: ReduceAttrs): Shape {
+  if (axis === null) return keepdim ? x.map(() => 1) : [];
+  if (x.length === 0) {
+    normalizeAxis(axis, 0);
+    return [];
+  }
+  const a = normalizeAxis(axis, x.length);
+  return keepdim ? x.map((d, i) => (i === a ? 1 : d)) : x.filter((_, i) => i !== a);
+}
+
+/** Splits the input shape around the reduced axis (all of it when axis is null). */
+export function prepareReduce({ inputs: [x] }: CompileShapes, { axis }: ReduceAttrs): ReduceCtx {
+  const total = x.reduce((p, d) => p * d, 1);
+  if (axis === null || x.length === 0) return { outer: 1, len: total, inner: 1 };
+  const a = normalizeAxis(axis, x.length);
+  const outer = x.slice(0, a).reduce((p, d) => p * d, 1);
+  const inner = x.slice(a + 1).reduce((p, d) => p * d, 1);
+  return { outer, len: x[a], inner };
+}
+
+/** Writes y[o, k] = scale · Σⱼ x[o, j, k]. */
+export function reduceForward(x: Float64Array, y: Float64Array, { outer, len, inner }: ReduceCtx, scale: number): void {
+  for (let o = 0; o < outer; o++) {
+    for (let k = 0; k < inner; k++) {
+      let s = 0;
+      for (let j = 0, idx = o * len * inner + k; j < len; j++, idx += inner) s += x[idx];
+      y[o * inner + k] = scale === 1 ? s : s / scale;
+    }
+  }
+}
+
+/** Adds g[o, k] / scale to every x[o, j, k] it came from. */
+export function reduceBackward(g: Float64Array, gx: Float64Array, { outer, len, inner }: ReduceCtx, scale: number): void {
+  for (let o = 0; o < outer; o++) {
+    for (let k = 0; k < inner; k++) {
+      const v = scale === 1 ? g[o * inner + k] : g[o * inner + k] / scale;
+      for (let j = 0, idx = o * len * inner + k; j < len; j++, idx += inner) gx[idx] += v;
+    }
+  }
+}
+
+/** The PyTorch call of a reduction, e.g. `torch.sum(x, dim=1, keepdim=True)`. */
+export function reduceTorch(fn: string, x: string, { axis, keepdim }: ReduceAttrs): string {
+  if (axis === null) return keepdim ? `torch.${fn}(${x}, dim=tuple(range(${x}.dim())), keepdim=True)` : `torch.${fn}(${x})`;
+  return `torch.${fn}(${x}, dim=${axis}${keepdim ? ', keepdim=True' : ''})`;
+}

@@ -1,0 +1,46 @@
+import type { AnyOpDef } from './types';
+import type { LeafDef } from './leafTypes';
+import { input } from './input';
+import { parameter } from './parameter';
+import { constant } from './constant';
+import { square } from './square';
+import { scale } from './scale';
+import { add } from './add';
+import { sum } from './sum';
+import { linear } from './linear';
+import { mse } from './mse';
+import { sub } from './sub';
+import { mul } from './mul';
+import { div } from './div';
+import { neg } from './neg';
+import { pow } from './pow';
+import { exp } from './exp';
+import { log } from './log';
+import { mean } from './mean';
+import { matmul } from './matmul';
+import { sigmoid } from './sigmoid';
+import { tanh } from './tanh';
+import { relu } from './relu';
+import { softmax } from './softmax';
+import { max } from './max';
+import { bce } from './bce';
+import { bce_with_logits } from './bce_with_logits';
+import { cross_entropy } from './cross_entropy';
+
+/** Every leaf kind, by name. */
+export const LEAVES: readonly LeafDef[] = [input, parameter, constant];
+
+/** Every computing op, in palette order; the names are part of the file format. */
+export const OPS: readonly AnyOpDef[] = [
+  square, scale, add, sum, linear, mse,
+  sub, mul, div, neg, pow, exp, log, mean, matmul,
+  sigmoid, tanh, relu, softmax, max,
+  bce, bce_with_logits, cross_entropy,
+];
+
+const byName = new Map<string, AnyOpDef | LeafDef>([...LEAVES, ...OPS].map((d) => [d.name, d]));
+
+/** The op or leaf definition with this name, or undefined. */
+export function lookupOp(name: string): AnyOpDef | LeafDef | undefined {
+  return byName.get(name);
+}

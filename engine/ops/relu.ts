@@ -1,0 +1,24 @@
+import type { OpDef } from './types';
+import { noContext, sameAsInput, unaryPorts } from './unary';
+
+/** `relu`: y = max(x, 0). */
+export const relu: OpDef<Record<string, never>, undefined> = {
+  kind: 'op',
+  name: 'relu',
+  group: 'activations',
+  formula: 'y = max(x, 0)',
+  inputs: unaryPorts,
+  attrs: [],
+  gradFn: 'ReluBackward0',
+  shape: sameAsInput,
+  prepare: noContext,
+  forward([x], y) {
+    for (let i = 0; i < y.length; i++) y[i] = x[i] <= 0 ? 0 : x[i];
+  },
+  // d relu/dx = [y > 0] · g (0 at x = 0, as PyTorch)
+  backward(_x, y, g, [gx]) {
+    if (!gx) return;
+    for (let i = 0; i < g.length; i++) gx[i] += y[i] <= 0 ? 0 : g[i];
+  },
+  torch: ([x]) => `torch.relu(${x})`,
+};

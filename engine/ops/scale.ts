@@ -1,0 +1,25 @@
+import type { OpDef } from './types';
+import { sameAsInput, unaryPorts } from './unary';
+import { pyNumber } from './binary';
+
+/** `scale`: y = k · x for a constant k. */
+export const scale: OpDef<{ k: number }, { k: number }> = {
+  kind: 'op',
+  name: 'scale',
+  group: 'arithmetic',
+  formula: 'y = k·x',
+  inputs: unaryPorts,
+  attrs: [{ name: 'k', type: 'number', default: 1 }],
+  gradFn: 'MulBackward0',
+  shape: sameAsInput,
+  prepare: (_shapes, attrs) => ({ k: attrs.k }),
+  forward([x], y, { k }) {
+    for (let i = 0; i < y.length; i++) y[i] = k * x[i];
+  },
+  // d(kx)/dx = k · g
+  backward(_x, _y, g, [gx], { k }) {
+    if (!gx) return;
+    for (let i = 0; i < g.length; i++) gx[i] += k * g[i];
+  },
+  torch: ([x], { k }) => `${pyNumber(k)} * ${x}`,
+};

@@ -1,0 +1,24 @@
+import type { OpDef } from './types';
+import { noContext, sameAsInput, unaryPorts } from './unary';
+
+/** `sigmoid`: y = 1 / (1 + e⁻ˣ). */
+export const sigmoid: OpDef<Record<string, never>, undefined> = {
+  kind: 'op',
+  name: 'sigmoid',
+  group: 'activations',
+  formula: 'y = 1 / (1 + e⁻ˣ)',
+  inputs: unaryPorts,
+  attrs: [],
+  gradFn: 'SigmoidBackward0',
+  shape: sameAsInput,
+  prepare: noContext,
+  forward([x], y) {
+    for (let i = 0; i < y.length; i++) y[i] = 1 / (1 + Math.exp(-x[i]));
+  },
+  // dσ/dx = σ(1 − σ) · g
+  backward(_x, y, g, [gx]) {
+    if (!gx) return;
+    for (let i = 0; i < g.length; i++) gx[i] += g[i] * (1 - y[i]) * y[i];
+  },
+  torch: ([x]) => `torch.sigmoid(${x})`,
+};

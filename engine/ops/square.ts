@@ -1,0 +1,24 @@
+import type { OpDef } from './types';
+import { noContext, sameAsInput, unaryPorts } from './unary';
+
+/** `square`: y = x². */
+export const square: OpDef<Record<string, never>, undefined> = {
+  kind: 'op',
+  name: 'square',
+  group: 'arithmetic',
+  formula: 'y = x²',
+  inputs: unaryPorts,
+  attrs: [],
+  gradFn: 'PowBackward0',
+  shape: sameAsInput,
+  prepare: noContext,
+  forward([x], y) {
+    for (let i = 0; i < y.length; i++) y[i] = x[i] * x[i];
+  },
+  // d(x²)/dx = 2x · g
+  backward([x], _y, g, [gx]) {
+    if (!gx) return;
+    for (let i = 0; i < g.length; i++) gx[i] += 2 * x[i] * g[i];
+  },
+  torch: ([x]) => `torch.square(${x})`,
+};

@@ -1,0 +1,33 @@
+import type { OpDef } from './types';
+import { type BinaryCtx, binaryPorts, binaryShape, prepareBinary } from './binary';
+
+/** `sub`: y = a − b with broadcasting, or a − c when `b` is unconnected. */
+export const sub: OpDef<{ c: number }, BinaryCtx> = {
+  kind: 'op',
+  name: 'sub',
+  group: 'arithmetic',
+  formula: 'y = a − b',
+  inputs: binaryPorts,
+  attrs: [{ name: 'c', type: 'number', default: 0 }],
+  gradFn: 'SubBackward0',
+  shape: binaryShape,
+  prepare: prepareBinary,
+  forward([a, b], y, { ia, ib }) {
+    if (ia === null || ib === null) {
+      for (let i = 0; i < y.length; i++) y[i] = a[i] - b[i];
+    } else {
+      for (let i = 0; i < y.length; i++) y[i] = a[ia[i]] - b[ib[i]];
+    }
+  },
+  // d(a−b)/da = 1, d(a−b)/db = −1
+  backward(_x, _y, g, [ga, gb], { ia, ib }) {
+    if (ia === null || ib === null) {
+      if (ga) for (let i = 0; i < g.length; i++) ga[i] += g[i];
+      if (gb) for (let i = 0; i < g.length; i++) gb[i] -= g[i];
+    } else {
+      if (ga) for (let i = 0; i < g.length; i++) ga[ia[i]] += g[i];
+      if (gb) for (let i = 0; i < g.length; i++) gb[ib[i]] -= g[i];
+    }
+  },
+  torch: ([a, b]) => `${a} - ${b}`,
+};

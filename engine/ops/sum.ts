@@ -1,0 +1,20 @@
+import type { OpDef } from './types';
+import { unaryPorts } from './unary';
+import { type ReduceAttrs, type ReduceCtx, prepareReduce, reduceAttrs, reduceBackward, reduceForward, reduceShape, reduceTorch } from './reduce';
+
+/** `sum`: the sum of all elements, or along `axis` (keeping it with `keepdim`). */
+export const sum: OpDef<ReduceAttrs, ReduceCtx> = {
+  kind: 'op',
+  name: 'sum',
+  group: 'reductions',
+  formula: 'y = Σ x',
+  inputs: unaryPorts,
+  attrs: reduceAttrs,
+  gradFn: 'SumBackward0',
+  shape: reduceShape,
+  prepare: prepareReduce,
+  forward: ([x], y, ctx) => reduceForward(x, y, ctx, 1),
+  // d(Σx)/dxᵢ = 1 · g, g broadcast back over the reduced axis
+  backward: (_x, _y, g, [gx], ctx) => gx && reduceBackward(g, gx, ctx, 1),
+  torch: ([x], attrs) => reduceTorch('sum', x, attrs),
+};

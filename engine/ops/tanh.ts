@@ -1,0 +1,24 @@
+import type { OpDef } from './types';
+import { noContext, sameAsInput, unaryPorts } from './unary';
+
+/** `tanh`: y = tanh x. */
+export const tanh: OpDef<Record<string, never>, undefined> = {
+  kind: 'op',
+  name: 'tanh',
+  group: 'activations',
+  formula: 'y = tanh x',
+  inputs: unaryPorts,
+  attrs: [],
+  gradFn: 'TanhBackward0',
+  shape: sameAsInput,
+  prepare: noContext,
+  forward([x], y) {
+    for (let i = 0; i < y.length; i++) y[i] = Math.tanh(x[i]);
+  },
+  // d(tanh x)/dx = (1 − tanh²x) · g
+  backward(_x, y, g, [gx]) {
+    if (!gx) return;
+    for (let i = 0; i < g.length; i++) gx[i] += g[i] * (1 - y[i] * y[i]);
+  },
+  torch: ([x]) => `torch.tanh(${x})`,
+};

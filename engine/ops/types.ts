@@ -1,0 +1,68 @@
+import type { Shape } from '../tensor/shape';
+
+/** A named input port of an op. */
+export interface PortSpec {
+  readonly name: string;
+  /** When the port is left unconnected, this scalar attribute is used instead (`add` with `c`). */
+  readonly fallbackAttr?: string;
+  /** False for ports no gradient flows into (class labels, BCE targets). */
+  readonly differentiable?: boolean;
+}
+
+/** An attribute an op takes, with its type and default. */
+export type AttrSpec =
+  | { readonly name: string; readonly type: 'number'; readonly default: number }
+  | { readonly name: string; readonly type: 'integer'; readonly default: number | null; readonly min?: number }
+  | { readonly name: string; readonly type: 'boolean'; readonly default: boolean }
+  | { readonly name: string; readonly type: 'enum'; readonly values: readonly string[]; readonly default: string };
+
+/** Attribute values of a node, after defaults are filled in. */
+export type Attrs = Record<string, number | boolean | string | null>;
+
+/** A trainable tensor an op owns (like `nn.Linear`'s weight and bias). */
+export interface ParamSpec {
+  readonly name: string;
+  readonly shape: Shape;
+}
+
+/** The shapes an op is compiled for. */
+export interface CompileShapes {
+  readonly inputs: readonly Shape[];
+  readonly output: Shape;
+}
+
+/** Groups used by the palette. */
+export type OpGroup = 'arithmetic' | 'reductions' | 'layers' | 'activations' | 'losses';
+
+/**
+ * A computing op: its ports, attributes, shape rule, forward and backward kernels, and
+ * the PyTorch expression it corresponds to. Kernels see inputs in port order followed by
+ * the op's own parameters, and write into buffers allocated once at compile time.
+ */
+export interface OpDef<A extends Attrs = Attrs, C = unknown> {
+  readonly kind: 'op';
+  readonly name: string;
+  readonly group: OpGroup;
+  /** Short formula shown on the node, e.g. `y = x²`. */
+  readonly formula: string;
+  readonly inputs: readonly PortSpec[];
+  readonly attrs: readonly AttrSpec[];
+  /** PyTorch's grad_fn name for this op's output, as `make_dot` labels it. */
+  readonly gradFn: string;
+  /** The op's own trainable parameters, if any. */
+  params?(attrs: A): ParamSpec[];
+  /** Output shape for the given input shapes; throws ShapeError naming the shapes. */
+  shape(inputs: readonly Shape[], attrs: A): Shape;
+  /** Compile-time context for the kernels: broadcast maps, scratch buffers, attributes. */
+  prepare(shapes: CompileShapes, attrs: A): C;
+  /** Writes the output `y` from the inputs `x`. */
+  forward(x: readonly Float64Array[], y: Float64Array, ctx: C): void;
+  /** Adds (`+=`) each input's gradient into `gx[i]`, skipping nulls; `gy` is the output's gradient. */
+  backward(x: readonly Float64Array[], y: Float64Array, gy: Float64Array, gx: readonly (Float64Array | null)[], ctx: C): void;
+  /** The PyTorch expression, given the argument expressions in port order then parameters. */
+  torch(args: readonly string[], attrs: A): string;
+}
+
+/** Any op, as the registry holds it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyOpDef = OpDef<any, any>;

@@ -1,0 +1,53 @@
+import type { ParamSlot } from '../exec/program';
+import type { AdamSettings, Optimizer, ParamState } from './types';
+
+/** torch.optim.Adam (PyTorch 1.13, single-tensor path), with bias correction, weight decay and AMSGrad. */
+export function createAdam(settings: AdamSettings, params: readonly ParamSlot[]): Optimizer {
+  const { lr, beta1 = 0.9, beta2 = 0.999, eps = 1e-8, weightDecay = 0, amsgrad = false } = settings;
+  const expAvg = params.map((p) => new Float64Array(p.value.length));
+  const expAvgSq = params.map((p) => new Float64Array(p.value.length));
+  const maxExpAvgSq = params.map((p) => new Float64Array(amsgrad ? p.value.length : 0));
+  const steps = params.map(() => 0);
+  return {
+    settings,
+    params,
+    step() {
+      for (let k = 0; k < params.length; k++) {
+        const { value: w, grad } = params[k];
+        const m = expAvg[k];
+        const v = expAvgSq[k];
+        const vmax = maxExpAvgSq[k];
+        const step = ++steps[k];
+        const biasCorrection1 = 1 - Math.pow(beta1, step);
+        const biasCorrection2 = 1 - Math.pow(beta2, step);
+        const stepSize = lr / biasCorrection1;
+        const bc2Sqrt = Math.sqrt(biasCorrection2);
+        for (let i = 0; i < w.length; i++) {
+          const g = weightDecay !== 0 ? grad[i] + weightDecay * w[i] : grad[i];
+          m[i] = m[i] * beta1 + (1 - beta1) * g;
+          v[i] = v[i] * beta2 + (1 - beta2) * g * g;
+          let second = v[i];
+          if (amsgrad) {
+            vmax[i] = Math.max(vmax[i], v[i]);
+            second = vmax[i];
+          }
+          const denom = Math.sqrt(second) / bc2Sqrt + eps;
+          w[i] = w[i] + -stepSize * (m[i] / denom);
+        }
+      }
+    },
+    zeroGrad() {
+      for (const p of params) p.grad.fill(0);
+    },
+    state(): ParamState[] {
+      return params.map((p, k) => ({
+        node: p.node,
+        name: p.name,
+        expAvg: expAvg[k],
+        expAvgSq: expAvgSq[k],
+        maxExpAvgSq: amsgrad ? maxExpAvgSq[k] : undefined,
+        step: steps[k],
+      }));
+    },
+  };
+}

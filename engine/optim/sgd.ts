@@ -1,0 +1,41 @@
+import type { ParamSlot } from '../exec/program';
+import type { Optimizer, ParamState, SgdSettings } from './types';
+
+/** torch.optim.SGD (PyTorch 1.13, single-tensor path): weight decay, momentum, dampening, Nesterov. */
+export function createSgd(settings: SgdSettings, params: readonly ParamSlot[]): Optimizer {
+  const { lr, momentum = 0, dampening = 0, nesterov = false, weightDecay = 0 } = settings;
+  if (nesterov && (momentum <= 0 || dampening !== 0)) {
+    throw new Error('Nesterov momentum requires a momentum and zero dampening');
+  }
+  // The momentum buffer is created on the first step from that step's gradient, as in PyTorch.
+  const buffers: (Float64Array | null)[] = params.map(() => null);
+  const scratch = params.map((p) => new Float64Array(p.value.length));
+  return {
+    settings,
+    params,
+    step() {
+      for (let k = 0; k < params.length; k++) {
+        const { value: w, grad } = params[k];
+        const d = scratch[k];
+        for (let i = 0; i < w.length; i++) d[i] = weightDecay !== 0 ? grad[i] + weightDecay * w[i] : grad[i];
+        if (momentum !== 0) {
+          let buf = buffers[k];
+          if (buf === null) {
+            buf = buffers[k] = d.slice();
+          } else {
+            for (let i = 0; i < w.length; i++) buf[i] = buf[i] * momentum + (1 - dampening) * d[i];
+          }
+          if (nesterov) for (let i = 0; i < w.length; i++) d[i] = d[i] + momentum * buf[i];
+          else d.set(buf);
+        }
+        for (let i = 0; i < w.length; i++) w[i] = w[i] + -lr * d[i];
+      }
+    },
+    zeroGrad() {
+      for (const p of params) p.grad.fill(0);
+    },
+    state(): ParamState[] {
+      return params.map((p, k) => ({ node: p.node, name: p.name, momentumBuffer: buffers[k] }));
+    },
+  };
+}
