@@ -40,6 +40,7 @@ export function compile(graph: Graph, options: CompileOptions = {}): CompileResu
 
   // Nodes, ops and attributes.
   const resolved = new Map<string, Resolved>();
+  const badAttrs = new Set<string>();
   for (const node of graph.nodes) {
     if (resolved.has(node.id)) {
       err('duplicate_id', `two nodes have the id '${node.id}'`, node.id);
@@ -55,21 +56,23 @@ export function compile(graph: Graph, options: CompileOptions = {}): CompileResu
       const r = resolveAttrs(def.attrs, node.attrs);
       attrs = r.attrs;
       for (const e of r.errors) err('bad_attribute', `${node.id}.${e.name} ${e.message}`, node.id, e.name);
+      if (r.errors.length > 0) badAttrs.add(node.id);
     }
     const ports = def.kind === 'op' ? def.inputs.length : 0;
     resolved.set(node.id, { node, def, attrs, sources: new Array<string | undefined>(ports) });
   }
 
   // Edges: endpoints exist, ports exist, each port fed once.
+  const allIds = new Set(graph.nodes.map((n) => n.id));
   const goodEdges = [];
   for (const e of graph.edges) {
     const src = resolved.get(e.source);
     const dst = resolved.get(e.target);
-    if (!graph.nodes.some((n) => n.id === e.source)) {
+    if (!allIds.has(e.source)) {
       err('dangling_edge', `an edge comes from '${e.source}', which does not exist`, e.target, e.targetPort);
       continue;
     }
-    if (!graph.nodes.some((n) => n.id === e.target)) {
+    if (!allIds.has(e.target)) {
       err('dangling_edge', `an edge goes to '${e.target}', which does not exist`, e.source);
       continue;
     }
@@ -129,7 +132,7 @@ export function compile(graph: Graph, options: CompileOptions = {}): CompileResu
       else if (shapes.has(src)) inShapes.push(shapes.get(src) as Shape);
       else ready = false;
     });
-    if (!ready || problems.some((p) => p.node === id && p.code === 'bad_attribute')) continue;
+    if (!ready || badAttrs.has(id)) continue;
     try {
       const shape = def.shape(inShapes, r.attrs);
       if (shape.length > MAX_RANK) throw new ShapeError(`the result would have rank ${shape.length}, above ${MAX_RANK}`);
