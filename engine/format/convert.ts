@@ -1,0 +1,45 @@
+import type { Dataset, Graph, GraphNode } from '../graph/types';
+import type { Tensor } from '../tensor/tensor';
+import type { FileNode, FileTensor, GraphFile } from './schema';
+
+/** A file number: finite numbers as they are, the three non-finite values as strings. */
+export type FileNumber = number | 'NaN' | 'Infinity' | '-Infinity';
+
+/** Reads a file number back into a float. */
+export function fromFileNumber(v: FileNumber): number {
+  return typeof v === 'number' ? v : v === 'NaN' ? NaN : v === 'Infinity' ? Infinity : -Infinity;
+}
+
+/** Writes a float as a file number (JSON has no NaN or Infinity). */
+export function toFileNumber(v: number): FileNumber {
+  if (Number.isFinite(v)) return v;
+  return Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity';
+}
+
+/** A file tensor as an engine tensor. */
+export function fromFileTensor(t: FileTensor): Tensor {
+  return { shape: [...t.shape], data: Float64Array.from(t.data, fromFileNumber) };
+}
+
+/** An engine tensor as a file tensor. */
+export function toFileTensor(t: Tensor): FileTensor {
+  return { shape: [...t.shape], data: Array.from(t.data, toFileNumber) };
+}
+
+/** The engine graph a file describes (positions and labels are the editor's business). */
+export function fileToGraph(file: GraphFile): Graph {
+  const nodes: GraphNode[] = file.nodes.map((n: FileNode) => ({
+    id: n.id,
+    op: n.op,
+    attrs: n.attrs,
+    value: n.value,
+    requiresGrad: n.requiresGrad,
+    shape: n.shape,
+    init: n.init,
+    params: n.params ? Object.fromEntries(Object.entries(n.params).map(([k, t]) => [k, fromFileTensor(t)])) : undefined,
+    label: n.label,
+  }));
+  const datasets: Record<string, Dataset> = {};
+  for (const [name, d] of Object.entries(file.datasets)) datasets[name] = { columns: d.columns, rows: d.rows };
+  return { nodes, edges: file.edges, loss: file.loss ?? undefined, datasets };
+}
