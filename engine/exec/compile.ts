@@ -167,7 +167,7 @@ function resolveParams(node: GraphNode, def: AnyOpDef, attrs: Attrs): Tensor[] {
     if (current) {
       throw new ShapeError(`${spec.name} has shape ${formatShape(current.shape)} but ${def.name} needs ${formatShape(spec.shape)}`);
     }
-    return initTensor(spec.shape, node.init ?? { type: 'default', seed: 0 }, spec.shape[spec.shape.length - 1] ?? 1, i);
+    return initTensor(spec.shape, node.init ?? { type: 'default', seed: 0 }, spec.fanIn, i);
   });
 }
 
@@ -244,6 +244,7 @@ function build(
     steps.push({
       slot,
       op: def,
+      attrs: r.attrs,
       ctx: def.prepare({ inputs: [...inShapes, ...ownParams.map((p) => p.shape)], output: shape }, r.attrs),
       x: [...x, ...ownParams.map((p) => p.value)],
       gx: [...gx, ...ownParams.map((p) => p.grad)],

@@ -1,4 +1,4 @@
-import type { AnyOpDef } from '../ops/types';
+import type { AnyOpDef, Attrs } from '../ops/types';
 import type { LeafDef } from '../ops/leafTypes';
 import { type Shape, sizeOf } from '../tensor/shape';
 import type { Tensor } from '../tensor/tensor';
@@ -46,6 +46,8 @@ export interface StepInput {
 export interface Step {
   readonly slot: NodeSlot;
   readonly op: AnyOpDef;
+  /** The op's attributes with defaults filled in. */
+  readonly attrs: Attrs;
   readonly ctx: unknown;
   /** Inputs in port order, then the op's own parameters. */
   readonly x: Float64Array[];

@@ -28,8 +28,8 @@ export const linear: OpDef<LinearAttrs, LinearCtx> = {
   ],
   gradFn: 'AddmmBackward0',
   params: ({ inFeatures, outFeatures }) => [
-    { name: 'weight', shape: [outFeatures, inFeatures] },
-    { name: 'bias', shape: [outFeatures] },
+    { name: 'weight', shape: [outFeatures, inFeatures], fanIn: inFeatures },
+    { name: 'bias', shape: [outFeatures], fanIn: inFeatures },
   ],
   shape([x], { inFeatures, outFeatures }) {
     if (x.length === 0 || x[x.length - 1] !== inFeatures) {

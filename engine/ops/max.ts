@@ -1,5 +1,6 @@
 import type { OpDef } from './types';
 import { noContext, unaryPorts } from './unary';
+import { formatShape, ShapeError, sizeOf } from '../tensor/shape';
 
 /** `max`: the largest element (full reduction); NaN if any element is NaN, as torch.max(). */
 export const max: OpDef<Record<string, never>, undefined> = {
@@ -10,7 +11,10 @@ export const max: OpDef<Record<string, never>, undefined> = {
   inputs: unaryPorts,
   attrs: [],
   gradFn: 'MaxBackward1',
-  shape: () => [],
+  shape([x]) {
+    if (sizeOf(x) === 0) throw new ShapeError(`max of an empty tensor ${formatShape(x)} has no value`);
+    return [];
+  },
   prepare: noContext,
   forward([x], y) {
     let m = -Infinity;

@@ -23,6 +23,8 @@ export type Attrs = Record<string, number | boolean | string | null>;
 export interface ParamSpec {
   readonly name: string;
   readonly shape: Shape;
+  /** Fan-in for the `default` initialiser (nn.Linear draws weight and bias in ±1/√inFeatures). */
+  readonly fanIn: number;
 }
 
 /** The shapes an op is compiled for. */

@@ -1,0 +1,69 @@
+/** Parsed command line: the command, the file, and options. */
+export interface CliArgs {
+  readonly command: string;
+  readonly file: string;
+  readonly epochs?: number;
+  readonly lr?: number;
+  readonly logEvery?: number;
+  readonly output?: string;
+  /** Datasets bound from CSV files: NAME → path. */
+  readonly csv: ReadonlyMap<string, string>;
+}
+
+/** Usage text printed for `help` and on a usage error. */
+export const USAGE = `usage: npm run cli -- <command> FILE [options]
+
+commands:
+  check FILE            validate a graph file; exit 1 with the errors
+  eval FILE             run forward and print every node's value
+  grad FILE             run forward and backward and print every leaf's gradient
+  train FILE            train and print epoch,loss lines, then the final parameters
+      --epochs N          epochs (default: the file's setting)
+      --lr X              learning rate (default: the file's setting)
+      --log-every K       print every K-th epoch and the last (default 1)
+  export-pytorch FILE   print a runnable PyTorch script of the graph
+      -o, --output PATH   write it to PATH instead
+
+options for every command:
+  --csv NAME=path.csv   use a CSV file (header row, numeric columns) as dataset NAME`;
+
+/** Reads argv (without node and script); throws an Error with a message on bad usage. */
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const rest: string[] = [];
+  const csv = new Map<string, string>();
+  let epochs: number | undefined;
+  let lr: number | undefined;
+  let logEvery: number | undefined;
+  let output: string | undefined;
+  const value = (i: number, flag: string) => {
+    const v = argv[i + 1];
+    if (v === undefined) throw new Error(`${flag} needs a value`);
+    return v;
+  };
+  const positiveInt = (v: string, flag: string) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`${flag} must be a whole number, got '${v}'`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--epochs') epochs = positiveInt(value(i++, a), a);
+    else if (a === '--log-every') logEvery = Math.max(1, positiveInt(value(i++, a), a));
+    else if (a === '--lr') {
+      lr = Number(value(i++, a));
+      if (!(lr > 0) || !Number.isFinite(lr)) throw new Error(`--lr must be a positive number, got '${argv[i]}'`);
+    } else if (a === '-o' || a === '--output') output = value(i++, a);
+    else if (a === '--csv') {
+      const spec = value(i++, a);
+      const eq = spec.indexOf('=');
+      if (eq <= 0 || eq === spec.length - 1) throw new Error(`--csv takes NAME=path.csv, got '${spec}'`);
+      csv.set(spec.slice(0, eq), spec.slice(eq + 1));
+    } else if (a.startsWith('-')) throw new Error(`unknown option '${a}'`);
+    else rest.push(a);
+  }
+  const [command, file, ...extra] = rest;
+  if (!command) throw new Error('no command given');
+  if (!file) throw new Error(`${command} needs a graph file`);
+  if (extra.length > 0) throw new Error(`unexpected argument '${extra[0]}'`);
+  return { command, file, epochs, lr, logEvery, output, csv };
+}

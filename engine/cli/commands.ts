@@ -1,0 +1,127 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { compile } from '../exec/compile';
+import { exportPytorch } from '../codegen/pytorch';
+import { fileToGraph } from '../format/convert';
+import { formatCsvError, parseCsv } from '../format/csv';
+import { formatFileError, loadGraphFile } from '../format/load';
+import type { GraphFile } from '../format/schema';
+import type { Graph } from '../graph/types';
+import { Trainer } from '../train/trainer';
+import { type CliArgs, USAGE } from './args';
+import { tensorLine } from './print';
+
+/** Exit code when the graph or the data is wrong. */
+export const EXIT_INVALID = 1;
+/** Exit code when the command line is wrong. */
+export const EXIT_USAGE = 2;
+
+/** A failure to report on stderr with its exit code. */
+export class CliError extends Error {
+  constructor(message: string, readonly code: number) {
+    super(message);
+  }
+}
+
+/** Runs one command, writing its output a line at a time; throws CliError on failure. */
+export function runCommand(args: CliArgs, out: (line: string) => void): void {
+  const file = readGraph(args);
+  const graph = withCsv(fileToGraph(file), args.csv);
+  switch (args.command) {
+    case 'check':
+      return check(graph, out);
+    case 'eval':
+    case 'grad':
+      return evaluate(graph, args.command === 'grad', out);
+    case 'train':
+      return train(graph, file, args, out);
+    case 'export-pytorch': {
+      const code = exportPytorch(graph, training(file, args), { title: file.name, logEvery: args.logEvery }).code;
+      if (args.output) writeFileSync(args.output, code);
+      else out(code.trimEnd());
+      return;
+    }
+    default:
+      throw new CliError(`unknown command '${args.command}'\n\n${USAGE}`, EXIT_USAGE);
+  }
+}
+
+function readGraph(args: CliArgs): GraphFile {
+  let text: string;
+  try {
+    text = readFileSync(args.file, 'utf8');
+  } catch (e) {
+    throw new CliError(`cannot read ${args.file}: ${(e as Error).message}`, EXIT_INVALID);
+  }
+  // Datasets replaced by --csv are checked after binding, so load structure first.
+  const r = loadGraphFile(text, { checkGraph: args.csv.size === 0 });
+  if (!r.ok) throw new CliError(`${args.file} is not a valid graph:\n${r.errors.map((e) => `  ${formatFileError(e)}`).join('\n')}`, EXIT_INVALID);
+  return r.file;
+}
+
+function withCsv(graph: Graph, csv: ReadonlyMap<string, string>): Graph {
+  if (csv.size === 0) return graph;
+  const datasets = { ...graph.datasets };
+  for (const [name, path] of csv) {
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (e) {
+      throw new CliError(`cannot read ${path}: ${(e as Error).message}`, EXIT_INVALID);
+    }
+    const r = parseCsv(text);
+    if (!r.ok) throw new CliError(`${path}:\n${r.errors.map((e) => `  ${formatCsvError(e)}`).join('\n')}`, EXIT_INVALID);
+    datasets[name] = r.dataset;
+  }
+  return { ...graph, datasets };
+}
+
+function compiled(graph: Graph) {
+  const r = compile(graph);
+  if (!r.program) {
+    const errors = r.problems.filter((p) => p.severity === 'error').map((p) => `  ${p.message}`);
+    throw new CliError(`the graph has problems:\n${errors.join('\n')}`, EXIT_INVALID);
+  }
+  return r.program;
+}
+
+function check(graph: Graph, out: (line: string) => void): void {
+  compiled(graph);
+  out(`ok: ${graph.nodes.length} nodes, ${graph.edges.length} edges${graph.loss ? `, loss ${graph.loss}` : ', no loss'}`);
+}
+
+function evaluate(graph: Graph, withGrad: boolean, out: (line: string) => void): void {
+  const program = compiled(graph);
+  program.forward();
+  if (!withGrad) {
+    for (const s of program.slots) out(tensorLine(s.id, program.value(s.id)));
+    return;
+  }
+  program.backward();
+  for (const s of program.slots) {
+    if (s.isLeaf && s.grad && s.def.name !== 'parameter') out(tensorLine(`${s.id}.grad`, { shape: s.shape, data: s.grad }));
+  }
+  for (const p of program.params) out(tensorLine(`${p.node}.${p.name}.grad`, { shape: p.shape, data: p.grad }));
+}
+
+function training(file: GraphFile, args: CliArgs) {
+  const t = file.training;
+  return { ...t, epochs: args.epochs ?? t.epochs, optimizer: { ...t.optimizer, lr: args.lr ?? t.optimizer.lr } };
+}
+
+function train(graph: Graph, file: GraphFile, args: CliArgs, out: (line: string) => void): void {
+  const settings = training(file, args);
+  const trainer = new Trainer(graph, settings);
+  const every = args.logEvery ?? 1;
+  out('epoch,loss');
+  for (let epoch = 0; epoch < settings.epochs; epoch++) {
+    const loss = trainer.epoch();
+    if (epoch % every === 0 || epoch === settings.epochs - 1) out(`${epoch},${loss}`);
+    const bad = !Number.isFinite(loss) ? 'the loss' : trainer.program.params.find((p) => !p.value.every(Number.isFinite));
+    if (bad) {
+      const what = typeof bad === 'string' ? bad : `parameter ${bad.node}.${bad.name}`;
+      throw new CliError(`${what} became ${Number.isNaN(loss) ? 'nan' : 'inf or nan'} at epoch ${epoch}: try a smaller learning rate (now ${settings.optimizer.lr})`, EXIT_INVALID);
+    }
+  }
+  for (const p of trainer.program.params) out(tensorLine(`${p.node}.${p.name}`, { shape: p.shape, data: p.value }));
+}
+
