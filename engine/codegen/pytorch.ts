@@ -83,7 +83,14 @@ export function exportPytorch(graph: Graph, training: TrainSettings, options: Ex
   const dataNames = pythonNames(datasets.map(([name]) => `data_${name}`));
   for (const [name, d] of datasets) {
     emit(`# dataset ${pyString(name)}: columns ${d.columns.join(', ')}`);
-    emit(`${dataNames.get(`data_${name}`)} = torch.tensor([${d.rows.map((r) => `[${r.map(pyNumber).join(', ')}]`).join(',\n    ')}])`);
+    if (d.rows.length === 0) {
+      emit(`${dataNames.get(`data_${name}`)} = torch.zeros(0, ${d.columns.length})`);
+      continue;
+    }
+    const rowsText = d.rows.map((r, i) => `${i === 0 ? '' : '    '}[${r.map(pyNumber).join(', ')}]${i === d.rows.length - 1 ? '' : ','}`);
+    rowsText[0] = `${dataNames.get(`data_${name}`)} = torch.tensor([${rowsText[0]}`;
+    rowsText[rowsText.length - 1] += '])';
+    emit(...rowsText);
   }
   const moduleLevel = [...hoisted, ...leaves];
   if (moduleLevel.length > 0) emit('', '# Inputs');

@@ -75,7 +75,7 @@ describe('loadGraphFile', () => {
       ['negative epochs', (d) => ((d.training as { epochs: number }).epochs = -1, d), /^training\.epochs: epochs cannot be negative/],
       ['zero learning rate', (d) => ((d.training as { optimizer: { lr: number } }).optimizer.lr = 0, d), /^training\.optimizer\.lr: must be greater than 0/],
       ['ragged dataset row', (d) => ({ ...d, datasets: { t: { columns: ['a', 'b'], rows: [[1, 2], [3]] } } }), /^datasets\.t\.rows\[1\]: has 1 values but there are 2 columns/],
-      ['missing dataset', (d) => (d.nodes[0].value = { type: 'columns', dataset: 'nope', columns: ['a'] }, d), /^nodes\[0\]\.value\.dataset: no dataset named 'nope'/],
+      ['missing dataset', (d) => (d.nodes[0].value = { type: 'columns', dataset: 'nope', columns: ['a'] }, d), /^nodes\[0\]\.value: x: dataset 'nope' is not loaded/],
     ];
     it.each(cases)('%s', (_name, mutate, expected) => {
       const errors = errorsOf(mutate(composite() as never));
@@ -110,8 +110,18 @@ describe('loadGraphFile', () => {
 function mutateAt(doc: unknown, a: number, b: number, value: unknown, remove: boolean): void {
   const containers: [Record<string, unknown> | unknown[], string | number][] = [];
   const walk = (v: unknown) => {
-    if (Array.isArray(v)) v.forEach((x, i) => (containers.push([v, i]), walk(x)));
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) containers.push([v as Record<string, unknown>, k]), walk(x);
+    if (Array.isArray(v)) {
+      v.forEach((x, i) => {
+        containers.push([v, i]);
+        walk(x);
+      });
+    }
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        containers.push([v as Record<string, unknown>, k]);
+        walk(x);
+      }
+    }
   };
   walk(doc);
   if (containers.length === 0) return;

@@ -82,11 +82,6 @@ function referenceErrors(file: GraphFile): FileError[] {
     if (!seen.has(e.target)) errors.push({ path: `edges[${j}].target`, message: `no node has the id '${e.target}'` });
   });
   if (file.loss !== null && !seen.has(file.loss)) errors.push({ path: 'loss', message: `no node has the id '${file.loss}'` });
-  file.nodes.forEach((n, i) => {
-    if (n.value?.type === 'columns' && !(n.value.dataset in file.datasets)) {
-      errors.push({ path: `nodes[${i}].value.dataset`, message: `no dataset named '${n.value.dataset}'` });
-    }
-  });
   return errors;
 }
 

@@ -1,0 +1,120 @@
+// @ts-check
+import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Packages the engine may not import: it runs the same in Node, a Worker and the CLI. */
+const ENGINE_FORBIDDEN_PACKAGES = [
+  'react',
+  'react/*',
+  'react-dom',
+  'react-dom/*',
+  '@xyflow/*',
+  'd3',
+  'd3-*',
+  'immer',
+  'zustand',
+  'zustand/*',
+  'vite',
+  'vite/*',
+  '@vitejs/*',
+  '@playwright/*',
+  'playwright',
+  'playwright-core',
+  'jsdom',
+  'happy-dom',
+  '@testing-library/*',
+];
+
+/** Browser-only globals the engine may not touch (standard ones Node also has, like URL, stay allowed). */
+const ENGINE_FORBIDDEN_GLOBALS = [
+  'window',
+  'self',
+  'document',
+  'navigator',
+  'location',
+  'history',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'alert',
+  'confirm',
+  'prompt',
+  'requestAnimationFrame',
+  'cancelAnimationFrame',
+  'requestIdleCallback',
+  'getComputedStyle',
+  'matchMedia',
+  'devicePixelRatio',
+  'HTMLElement',
+  'HTMLCanvasElement',
+  'Element',
+  'Node',
+  'MouseEvent',
+  'KeyboardEvent',
+  'DOMParser',
+  'XMLHttpRequest',
+  'Worker',
+  'postMessage',
+  'onmessage',
+  'Image',
+  'FileReader',
+].map((name) => ({ name, message: `engine/ must not depend on the DOM or browser APIs ('${name}'): it runs the same in Node, a Worker and the CLI.` }));
+
+export default defineConfig([
+  globalIgnores(['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/', '.vite/']),
+
+  js.configs.recommended,
+  tseslint.configs.recommended,
+
+  {
+    rules: {
+      // Engine kernels name unused parameters `_x`; array patterns use holes or `_`-names.
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrorsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+        },
+      ],
+    },
+  },
+
+  // The React app runs in the browser.
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+  },
+
+  // Config files, e2e tests, the bench and the engine's CLI run in Node.
+  {
+    files: ['*.{js,ts}', 'e2e/**/*.ts', 'bench/**/*.ts', 'engine/cli/**/*.ts'],
+    languageOptions: { globals: globals.node },
+  },
+
+  // The engine is pure TypeScript: no src/, no UI libraries, no DOM (see docs/DESIGN.md).
+  {
+    files: ['engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src', '**/src/**'],
+              message: 'engine/ must not import from src/: dependencies point src → engine only.',
+            },
+            {
+              group: ENGINE_FORBIDDEN_PACKAGES,
+              message: 'engine/ must not import UI, DOM or build-tool packages: it runs the same in Node, a Worker and the CLI.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', ...ENGINE_FORBIDDEN_GLOBALS],
+    },
+  },
+]);
