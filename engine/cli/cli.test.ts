@@ -1,0 +1,113 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const example = (name: string) => join(root, 'public/examples', `${name}.json`);
+const shared = (name: string) => fileURLToPath(new URL(`../../../shared/data/${name}`, import.meta.url));
+const tmp = mkdtempSync(join(tmpdir(), 'gradcanvas-cli-'));
+
+/** Runs the real command, `npm run cli -- …` without npm's banner. */
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'engine/cli/main.ts'), ...args], { cwd: root, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, lines: r.stdout.trimEnd().split('\n') };
+}
+
+/** A linear(1,1) + mse graph reading dataset `boston` (columns RM, PRICE), bound from a CSV with --csv. */
+function bostonGraph(lr: number, inputs: string[]): string {
+  const file = JSON.parse(readFileSync(example('linear-regression-module'), 'utf8'));
+  file.nodes = [
+    { id: 'X', op: 'input', position: { x: 0, y: 0 }, value: { type: 'columns', dataset: 'boston', columns: inputs } },
+    { id: 'Y', op: 'input', position: { x: 0, y: 200 }, value: { type: 'columns', dataset: 'boston', columns: ['PRICE'] } },
+    { id: 'linear', op: 'linear', position: { x: 200, y: 100 }, attrs: { inFeatures: inputs.length, outFeatures: 1 }, init: { type: 'constant', value: 1 } },
+    { id: 'loss', op: 'mse', position: { x: 400, y: 100 } },
+  ];
+  file.edges = [
+    { source: 'X', target: 'linear', targetPort: 'x' },
+    { source: 'linear', target: 'loss', targetPort: 'input' },
+    { source: 'Y', target: 'loss', targetPort: 'target' },
+  ];
+  file.datasets = {};
+  file.training = { optimizer: { type: 'sgd', lr }, epochs: 100, batchSize: null, seed: 0 };
+  const path = join(tmp, `boston-${inputs.join('-')}-${lr}.json`);
+  writeFileSync(path, JSON.stringify(file));
+  return path;
+}
+
+describe('npm run cli', () => {
+  it('check FILE prints ok and exits 0 for a valid graph', () => {
+    const r = cli('check', example('composite-function'));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('ok: 5 nodes, 4 edges, loss z\n');
+  });
+
+  it('check FILE exits 1 and lists each error with its JSON path', () => {
+    const doc = JSON.parse(readFileSync(example('composite-function'), 'utf8'));
+    doc.nodes[1].op = 'sqaure';
+    doc.edges[0].source = 'ghost';
+    const path = join(tmp, 'broken.json');
+    writeFileSync(path, JSON.stringify(doc));
+    const r = cli('check', path);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("nodes[1].op: unknown op 'sqaure'");
+    expect(r.stdout).toBe('');
+  });
+
+  it('eval FILE prints each node value; grad FILE prints x.grad = 4x', () => {
+    const e = cli('eval', example('composite-function'));
+    expect(e.status).toBe(0);
+    expect(e.lines[0]).toBe('x [17] -2 -1.75 -1.5 -1.25 -1 -0.75 -0.5 -0.25 0 0.25 0.5 0.75 1 1.25 1.5 1.75 2');
+    expect(e.lines.at(-1)).toBe('z [] 85');
+    const g = cli('grad', example('composite-function'));
+    expect(g.lines).toEqual(['x.grad [17] -8 -7 -6 -5 -4 -3 -2 -1 0 1 2 3 4 5 6 7 8']);
+  });
+
+  it('train FILE --epochs --log-every prints epoch,loss lines and the final parameters', () => {
+    const r = cli('train', example('linear-regression-module'), '--epochs', '500', '--log-every', '250');
+    expect(r.status).toBe(0);
+    // The course's numbers (also checked against PyTorch in codegen/pytorch.test.ts).
+    expect(r.lines).toHaveLength(6);
+    expect(r.lines.slice(0, 2)).toEqual(['epoch,loss', '0,13.352000000000015']);
+    expect(r.lines[2]).toMatch(/^250,4\.9\d+$/);
+    expect(r.lines.slice(3)).toEqual(['499,4.674640888925689', 'linear.weight [1, 1] 1.8206830936528573', 'linear.bias [1] 0.36751125485715713']);
+  });
+
+  it('train with --csv binds a CSV file as a dataset (Boston RM → PRICE, lr 0.01)', () => {
+    const r = cli('train', bostonGraph(0.01, ['RM']), '--csv', `boston=${shared('boston_rm_price.csv')}`, '--log-every', '50');
+    expect(r.status, r.stderr).toBe(0);
+    const losses = r.lines.slice(1, 4).map((l) => Number(l.split(',')[1]));
+    expect(losses[2]).toBeLessThan(losses[0]);
+  });
+
+  it('train exits 1 and suggests a smaller learning rate when the loss diverges (RM and LSTAT at lr 0.1)', () => {
+    const r = cli('train', bostonGraph(0.1, ['RM', 'LSTAT']), '--csv', `boston=${shared('boston_rm_lstat_price.csv')}`);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/became (inf or nan|nan) at epoch \d+: try a smaller learning rate \(now 0\.1\)/);
+  });
+
+  it('a malformed CSV exits 1 naming the line and column', () => {
+    const bad = join(tmp, 'bad.csv');
+    writeFileSync(bad, 'RM,PRICE\n6.5,24\n6.1,abc\n');
+    const r = cli('train', bostonGraph(0.01, ['RM']), '--csv', `boston=${bad}`);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("line 3, column PRICE: 'abc' is not a number");
+  });
+
+  it('export-pytorch FILE -o writes the script', () => {
+    const out = join(tmp, 'model.py');
+    const r = cli('export-pytorch', example('linear-regression-module'), '-o', out);
+    expect(r.status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('self.linear = nn.Linear(1, 1)');
+  });
+
+  it('a usage error exits 2 and prints the usage', () => {
+    const r = cli('train', example('composite-function'), '--lr', 'fast');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--lr must be a positive number, got 'fast'");
+    expect(r.stderr).toContain('usage: npm run cli');
+    expect(cli('frobnicate', example('composite-function')).status).toBe(2);
+  });
+});
