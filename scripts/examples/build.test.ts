@@ -18,6 +18,11 @@ describe('shipped examples', () => {
     expect(JSON.parse(publicFile('graph.schema.json'))).toEqual(graphJsonSchema());
   });
 
+  it('docs/graph-format.md shows the current linear-regression-by-hand example as its complete example', () => {
+    const doc = readFileSync(new URL('../../docs/graph-format.md', import.meta.url), 'utf8');
+    expect(doc).toContain(publicFile('examples/linear-regression-by-hand.json'));
+  });
+
   it('the composite function gives z = 85 and x.grad = 4x', () => {
     const p = compile(fileToGraph(EXAMPLES['composite-function']())).program;
     if (!p) throw new Error('did not compile');
