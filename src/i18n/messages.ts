@@ -1,0 +1,20 @@
+import { canvas } from './messages/canvas';
+import { common } from './messages/common';
+import { inspector } from './messages/inspector';
+import { palette } from './messages/palette';
+import { shell } from './messages/shell';
+
+/** A string in both languages. */
+export interface Message {
+  readonly en: string;
+  readonly ja: string;
+}
+
+/** Every interface string by key; each area of the app adds its own file under messages/. */
+export const MESSAGES: Readonly<Record<string, Message>> = {
+  ...common,
+  ...shell,
+  ...canvas,
+  ...palette,
+  ...inspector,
+};

@@ -1,0 +1,2 @@
+/** Strings of the canvas, in English and Japanese. */
+export const canvas = {} as const;

@@ -1,0 +1,2 @@
+/** Strings of the inspector, in English and Japanese. */
+export const inspector = {} as const;

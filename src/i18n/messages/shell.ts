@@ -1,0 +1,2 @@
+/** Strings of the shell, in English and Japanese. */
+export const shell = {} as const;

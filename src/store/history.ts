@@ -1,0 +1,49 @@
+import { applyPatches, enablePatches, type Patch, produceWithPatches, type Draft } from 'immer';
+
+enablePatches();
+
+/** One undoable change: the patches that make it and the patches that take it back. */
+export interface HistoryEntry {
+  readonly label: string;
+  readonly patches: readonly Patch[];
+  readonly inverse: readonly Patch[];
+  /** Consecutive edits with the same key (a drag, typing in one field) undo as one. */
+  readonly mergeKey?: string;
+}
+
+/** A value with its undo and redo stacks. */
+export interface History<T> {
+  readonly present: T;
+  readonly past: readonly HistoryEntry[];
+  readonly future: readonly HistoryEntry[];
+}
+
+/** The most undo steps kept. */
+export const HISTORY_LIMIT = 200;
+
+/** Applies an edit, recording its patches; an edit that changes nothing records nothing. */
+export function record<T>(h: History<T>, label: string, recipe: (draft: Draft<T>) => void | T, mergeKey?: string): History<T> {
+  const [next, patches, inverse] = produceWithPatches(h.present, recipe as (draft: Draft<T>) => void);
+  if (patches.length === 0) return h;
+  const last = h.past[h.past.length - 1];
+  if (mergeKey !== undefined && last?.mergeKey === mergeKey) {
+    const merged: HistoryEntry = { label, mergeKey, patches: [...last.patches, ...patches], inverse: [...inverse, ...last.inverse] };
+    return { present: next as T, past: [...h.past.slice(0, -1), merged], future: [] };
+  }
+  const past = [...h.past, { label, patches, inverse, mergeKey }].slice(-HISTORY_LIMIT);
+  return { present: next as T, past, future: [] };
+}
+
+/** Takes the last edit back. */
+export function undo<T>(h: History<T>): History<T> {
+  const entry = h.past[h.past.length - 1];
+  if (!entry) return h;
+  return { present: applyPatches(h.present as object, entry.inverse as Patch[]) as T, past: h.past.slice(0, -1), future: [entry, ...h.future] };
+}
+
+/** Makes the last undone edit again. */
+export function redo<T>(h: History<T>): History<T> {
+  const entry = h.future[0];
+  if (!entry) return h;
+  return { present: applyPatches(h.present as object, entry.patches as Patch[]) as T, past: [...h.past, { ...entry, mergeKey: undefined }], future: h.future.slice(1) };
+}
