@@ -24,12 +24,12 @@ describe('bce', () => {
     expect(bce([0, 1], [1, 0])).toBe(100);
   });
 
-  it('bce([0.8], [1]) has gradient (x − t)/(x(1 − x))·g = −1.25·g and none for the target', () => {
+  it('bce([0.8], [1]) has gradient (x − t)/(x(1 − x))·g = −1.25·g, and −logit(x)·g for the target as PyTorch', () => {
     const p = compileLoss({ op: 'bce', inputs: { input: lit([1], [0.8]), target: lit([1], [1]) } });
     p.forward();
     p.backward();
     expect(p.grad(leafId('input'))?.data[0]).toBeCloseTo(-1.25 * lossWeights(1)[0], 14);
-    expect(p.grad(leafId('target'))).toBeNull();
+    expect(p.grad(leafId('target'))?.data[0]).toBeCloseTo(-Math.log(0.8 / 0.2) * lossWeights(1)[0], 14);
   });
 
   it('bce of [2] and [2,1] is a shape_mismatch naming both shapes', () => {

@@ -1,9 +1,12 @@
 import type { OpDef } from './types';
 import { type LossAttrs, type LossCtx, lossPorts, lossShape, prepareLoss, reductionAttr } from './loss';
 
-/** PyTorch clamps each log term of BCE at −100 and the gradient's denominator at 1e-12. */
+/**
+ * PyTorch clamps each log term of BCE at −100 and the gradient's denominator at EPSILON = 1e-12,
+ * declared `float` in its kernels: the floor is 1e-12 rounded to float32 (9.999999960041972e-13).
+ */
 const LOG_FLOOR = -100;
-const EPSILON = 1e-12;
+const EPSILON = Math.fround(1e-12);
 
 /** `bce`: binary cross-entropy of probabilities against targets, like nn.BCELoss. */
 export const bce: OpDef<LossAttrs, LossCtx> = {
@@ -11,7 +14,7 @@ export const bce: OpDef<LossAttrs, LossCtx> = {
   name: 'bce',
   group: 'losses',
   formula: 'L = −(1/n) Σ [t ln x + (1 − t) ln(1 − x)]',
-  inputs: lossPorts(false),
+  inputs: lossPorts(true),
   attrs: [reductionAttr],
   gradFn: 'BinaryCrossEntropyBackward0',
   shape: lossShape('bce'),
@@ -25,11 +28,11 @@ export const bce: OpDef<LossAttrs, LossCtx> = {
     }
     y[0] = s / divisor;
   },
-  // dL/dx = (x − t) / max(x(1 − x), 1e-12) · g / n
-  backward([x, t], _y, g, [gx], { divisor }) {
-    if (!gx) return;
+  // dL/dx = (x − t) / max(x(1 − x), 1e-12) · g / n;  dL/dt = −logit(x) · g / n
+  backward([x, t], _y, g, [gx, gt], { divisor }) {
     for (let i = 0; i < x.length; i++) {
-      gx[i] += (g[0] * (x[i] - t[i])) / Math.max((1 - x[i]) * x[i], EPSILON) / divisor;
+      if (gx) gx[i] += (g[0] * (x[i] - t[i])) / Math.max((1 - x[i]) * x[i], EPSILON) / divisor;
+      if (gt) gt[i] += (-Math.log(x[i] / (1 - x[i])) * g[0]) / divisor;
     }
   },
   torch: ([x, t], { reduction }) => `torch.nn.functional.binary_cross_entropy(${x}, ${t}, reduction='${reduction}')`,

@@ -7,7 +7,7 @@ export const bce_with_logits: OpDef<LossAttrs, LossCtx> = {
   name: 'bce_with_logits',
   group: 'losses',
   formula: 'L = BCE(σ(x), t)',
-  inputs: lossPorts(false),
+  inputs: lossPorts(true),
   attrs: [reductionAttr],
   gradFn: 'BinaryCrossEntropyWithLogitsBackward0',
   shape: lossShape('bce_with_logits'),
@@ -21,10 +21,12 @@ export const bce_with_logits: OpDef<LossAttrs, LossCtx> = {
     }
     y[0] = s / divisor;
   },
-  // dL/dx = (σ(x) − t) · g / n
-  backward([x, t], _y, g, [gx], { divisor }) {
-    if (!gx) return;
-    for (let i = 0; i < x.length; i++) gx[i] += ((1 / (1 + Math.exp(-x[i])) - t[i]) * g[0]) / divisor;
+  // dL/dx = (σ(x) − t) · g / n;  dL/dt = −x · g / n
+  backward([x, t], _y, g, [gx, gt], { divisor }) {
+    for (let i = 0; i < x.length; i++) {
+      if (gx) gx[i] += ((1 / (1 + Math.exp(-x[i])) - t[i]) * g[0]) / divisor;
+      if (gt) gt[i] += (-x[i] * g[0]) / divisor;
+    }
   },
   torch: ([x, t], { reduction }) =>
     `torch.nn.functional.binary_cross_entropy_with_logits(${x}, ${t}, reduction='${reduction}')`,

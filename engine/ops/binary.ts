@@ -30,5 +30,6 @@ export function pyNumber(v: number): string {
   if (Number.isNaN(v)) return "float('nan')";
   if (v === Infinity) return "float('inf')";
   if (v === -Infinity) return "float('-inf')";
+  if (Object.is(v, -0)) return '-0.0';
   return Number.isInteger(v) && Math.abs(v) < 1e16 ? `${v}.0` : String(v);
 }
