@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { compile } from '../exec/compile';
 import { exportPytorch } from '../codegen/pytorch';
-import { fileToGraph } from '../format/convert';
+import { fileOptimizerState, fileToGraph } from '../format/convert';
 import { formatCsvError, parseCsv } from '../format/csv';
 import { formatFileError, loadGraphFile } from '../format/load';
 import type { GraphFile } from '../format/schema';
@@ -35,7 +35,7 @@ export function runCommand(args: CliArgs, out: (line: string) => void): void {
     case 'train':
       return train(graph, file, args, out);
     case 'export-pytorch': {
-      const code = exportPytorch(graph, training(file, args), { title: file.name, logEvery: args.logEvery }).code;
+      const code = exportPytorch(graph, training(file, args), { title: file.name, logEvery: args.logEvery, optimizerState: fileOptimizerState(file) }).code;
       if (args.output) writeFileSync(args.output, code);
       else out(code.trimEnd());
       return;
@@ -110,7 +110,7 @@ function training(file: GraphFile, args: CliArgs) {
 
 function train(graph: Graph, file: GraphFile, args: CliArgs, out: (line: string) => void): void {
   const settings = training(file, args);
-  const trainer = new Trainer(graph, settings);
+  const trainer = new Trainer(graph, settings, fileOptimizerState(file));
   const every = args.logEvery ?? 1;
   out('epoch,loss');
   for (let epoch = 0; epoch < settings.epochs; epoch++) {

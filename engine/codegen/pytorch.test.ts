@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportPytorch } from './pytorch';
-import { fileToGraph } from '../format/convert';
+import { fileOptimizerState, fileToGraph, toFileOptimizerState, toFileTensor } from '../format/convert';
+import { Trainer } from '../train/trainer';
 import { loadGraphFile } from '../format/load';
 import type { GraphFile, TrainingSettings } from '../format/schema';
 import { parseCsv } from '../format/csv';
@@ -43,6 +44,17 @@ function boston(): GraphFile {
   };
 }
 
+/** The file after 7 epochs of its own training: parameters and optimizer state saved in it. */
+function withState(file: GraphFile): GraphFile {
+  const trainer = new Trainer(fileToGraph(file), file.training);
+  for (let e = 0; e < 7; e++) trainer.epoch();
+  const nodes = file.nodes.map((n) => {
+    const own = trainer.program.params.filter((p) => p.node === n.id);
+    return own.length === 0 ? n : { ...n, params: Object.fromEntries(own.map((p) => [p.name, toFileTensor({ shape: p.shape, data: p.value })])) };
+  });
+  return { ...file, nodes, optimizerState: toFileOptimizerState(trainer.optimizer.state()) };
+}
+
 /** Every shipped example, then the same graphs with other optimizers, mini-batches and real data. */
 function cases(): [string, GraphFile][] {
   const shipped = readdirSync(examplesDir).filter((f) => f.endsWith('.json') && f !== 'index.json').map((f) => f.replace(/\.json$/, ''));
@@ -55,6 +67,8 @@ function cases(): [string, GraphFile][] {
     ['three classes, mini-batches of 16', withTraining(example('multiclass-classification'), { batchSize: 16, seed: 42, epochs: 20 })],
     ['regression by hand, mini-batches of 2 (centring per batch)', withTraining(example('linear-regression-by-hand'), { batchSize: 2, seed: 7, epochs: 30 })],
     ['Boston RM → PRICE, SGD lr 0.01', boston()],
+    ['regression continuing from saved SGD momentum', withState(withTraining(example('linear-regression-module'), { optimizer: { type: 'sgd', lr: 0.001, momentum: 0.9 }, epochs: 50 }))],
+    ['three classes continuing from saved Adam moments', withState(withTraining(example('multiclass-classification'), { optimizer: { type: 'adam', lr: 0.01, amsgrad: true }, epochs: 50 }))],
   ];
 }
 
@@ -90,7 +104,7 @@ describe('exportPytorch', () => {
       const scriptPath = join(dir, `case${k}.py`);
       writeFileSync(graphPath, serializeGraphFile(file));
       const logEvery = Math.max(1, Math.floor(file.training.epochs / 25));
-      writeFileSync(scriptPath, exportPytorch(fileToGraph(file), file.training, { title: name, logEvery }).code);
+      writeFileSync(scriptPath, exportPytorch(fileToGraph(file), file.training, { title: name, logEvery, optimizerState: fileOptimizerState(file) }).code);
       return { name, cli: cliTrain(graphPath, logEvery), torch: runPythonFile(scriptPath) };
     });
     let compared = 0;

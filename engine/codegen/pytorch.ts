@@ -2,7 +2,7 @@ import { compile } from '../exec/compile';
 import { EngineError, type Program, type Step } from '../exec/program';
 import type { Graph, GraphNode, LeafValue } from '../graph/types';
 import { pyNumber } from '../ops/binary';
-import type { OptimizerSettings } from '../optim/types';
+import type { OptimizerSettings, ParamState } from '../optim/types';
 import type { TrainSettings } from '../train/trainer';
 import { pyList, pyString, pythonNames, pyTensor } from './python';
 
@@ -24,6 +24,8 @@ export interface PytorchExport {
 export interface ExportOptions {
   readonly title?: string;
   readonly logEvery?: number;
+  /** Saved optimizer state to continue from, as the graph file holds it. */
+  readonly optimizerState?: readonly ParamState[];
 }
 
 /**
@@ -126,6 +128,20 @@ export function exportPytorch(graph: Graph, training: TrainSettings, options: Ex
   }
   const trainable = params.length + modules.length > 0;
   if (trainable) emit(`optimizer = ${optimizerExpr(training.optimizer)}`);
+  const paramRef = (node: string, name: string) => (name === 'value' ? `net.${py(node)}` : `net.${py(node)}.${name}`);
+  const trainableIds = new Set([...params.map((p) => `${p.id}.value`), ...modules.flatMap((m) => m.params.map((p) => `${m.slot.id}.${p.name}`))]);
+  const saved = trainable ? (options.optimizerState ?? []).filter((s) => trainableIds.has(`${s.node}.${s.name}`)) : [];
+  if (saved.length > 0) emit('# Continue from the saved optimizer state');
+  for (const s of saved) {
+    const ref = paramRef(s.node, s.name);
+    const t = (v: ArrayLike<number>) => `torch.tensor(${pyList({ shape: [v.length], data: Float64Array.from(v) })}).reshape(${ref}.shape)`;
+    if (s.momentumBuffer) emit(`optimizer.state[${ref}]['momentum_buffer'] = ${t(s.momentumBuffer)}`);
+    if (s.expAvg && s.expAvgSq) {
+      emit(`optimizer.state[${ref}]['step'] = torch.tensor(${pyNumber(s.step ?? 0)})`);
+      emit(`optimizer.state[${ref}]['exp_avg'] = ${t(s.expAvg)}`, `optimizer.state[${ref}]['exp_avg_sq'] = ${t(s.expAvgSq)}`);
+      if (s.maxExpAvgSq) emit(`optimizer.state[${ref}]['max_exp_avg_sq'] = ${t(s.maxExpAvgSq)}`);
+    }
+  }
 
   const epochs = training.epochs;
   const logEvery = options.logEvery ?? 1;

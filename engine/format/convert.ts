@@ -1,5 +1,6 @@
 import type { Dataset, Graph, GraphNode } from '../graph/types';
 import type { Tensor } from '../tensor/tensor';
+import type { ParamState } from '../optim/types';
 import type { FileNode, FileTensor, GraphFile } from './schema';
 
 /** A file number: finite numbers as they are, the three non-finite values as strings. */
@@ -42,4 +43,32 @@ export function fileToGraph(file: GraphFile): Graph {
   const datasets: Record<string, Dataset> = {};
   for (const [name, d] of Object.entries(file.datasets)) datasets[name] = { columns: d.columns, rows: d.rows };
   return { nodes, edges: file.edges, loss: file.loss ?? undefined, datasets };
+}
+
+/** The optimizer state a file saved, as the engine's optimizers take it. */
+export function fileOptimizerState(file: GraphFile): ParamState[] {
+  const nums = (v: readonly FileNumber[] | null | undefined) => (v ? v.map(fromFileNumber) : v);
+  return (file.optimizerState ?? []).map((s) => ({
+    node: s.node,
+    name: s.name,
+    momentumBuffer: nums(s.momentumBuffer),
+    expAvg: nums(s.expAvg) ?? undefined,
+    expAvgSq: nums(s.expAvgSq) ?? undefined,
+    maxExpAvgSq: nums(s.maxExpAvgSq) ?? undefined,
+    step: s.step,
+  }));
+}
+
+/** Optimizer state as a file saves it. */
+export function toFileOptimizerState(states: readonly ParamState[]): NonNullable<GraphFile['optimizerState']> {
+  const nums = (v: ArrayLike<number> | null | undefined) => (v ? Array.from(v, toFileNumber) : v);
+  return states.map((s) => ({
+    node: s.node,
+    name: s.name,
+    momentumBuffer: nums(s.momentumBuffer),
+    expAvg: nums(s.expAvg) ?? undefined,
+    expAvgSq: nums(s.expAvgSq) ?? undefined,
+    maxExpAvgSq: nums(s.maxExpAvgSq) ?? undefined,
+    step: s.step,
+  }));
 }

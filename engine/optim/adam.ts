@@ -2,12 +2,14 @@ import type { ParamSlot } from '../exec/program';
 import type { AdamSettings, Optimizer, ParamState } from './types';
 
 /** torch.optim.Adam (PyTorch 1.13, single-tensor path), with bias correction, weight decay and AMSGrad. */
-export function createAdam(settings: AdamSettings, params: readonly ParamSlot[]): Optimizer {
+export function createAdam(settings: AdamSettings, params: readonly ParamSlot[], saved: (p: ParamSlot) => ParamState | undefined = () => undefined): Optimizer {
   const { lr, beta1 = 0.9, beta2 = 0.999, eps = 1e-8, weightDecay = 0, amsgrad = false } = settings;
-  const expAvg = params.map((p) => new Float64Array(p.value.length));
-  const expAvgSq = params.map((p) => new Float64Array(p.value.length));
-  const maxExpAvgSq = params.map((p) => new Float64Array(amsgrad ? p.value.length : 0));
-  const steps = params.map(() => 0);
+  // Saved moments are used only when they fit the parameter; otherwise Adam starts fresh.
+  const restore = (v: ArrayLike<number> | undefined, n: number) => (v && v.length === n ? Float64Array.from(v) : new Float64Array(n));
+  const expAvg = params.map((p) => restore(saved(p)?.expAvg, p.value.length));
+  const expAvgSq = params.map((p) => restore(saved(p)?.expAvgSq, p.value.length));
+  const maxExpAvgSq = params.map((p) => restore(saved(p)?.maxExpAvgSq, amsgrad ? p.value.length : 0));
+  const steps = params.map((p) => (saved(p)?.expAvg?.length === p.value.length ? (saved(p)?.step ?? 0) : 0));
   return {
     settings,
     params,

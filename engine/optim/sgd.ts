@@ -2,13 +2,16 @@ import type { ParamSlot } from '../exec/program';
 import type { Optimizer, ParamState, SgdSettings } from './types';
 
 /** torch.optim.SGD (PyTorch 1.13, single-tensor path): weight decay, momentum, dampening, Nesterov. */
-export function createSgd(settings: SgdSettings, params: readonly ParamSlot[]): Optimizer {
+export function createSgd(settings: SgdSettings, params: readonly ParamSlot[], saved: (p: ParamSlot) => ParamState | undefined = () => undefined): Optimizer {
   const { lr, momentum = 0, dampening = 0, nesterov = false, weightDecay = 0 } = settings;
   if (nesterov && (momentum <= 0 || dampening !== 0)) {
     throw new Error('Nesterov momentum requires a momentum and zero dampening');
   }
   // The momentum buffer is created on the first step from that step's gradient, as in PyTorch.
-  const buffers: (Float64Array | null)[] = params.map(() => null);
+  const buffers: (Float64Array | null)[] = params.map((p) => {
+    const b = saved(p)?.momentumBuffer;
+    return b && b.length === p.value.length ? Float64Array.from(b) : null;
+  });
   const scratch = params.map((p) => new Float64Array(p.value.length));
   return {
     settings,

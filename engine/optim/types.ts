@@ -24,16 +24,16 @@ export interface AdamSettings {
 /** Settings of any optimizer. */
 export type OptimizerSettings = SgdSettings | AdamSettings;
 
-/** One parameter's optimizer state, visible to the UI (buffers are live views). */
+/** One parameter's optimizer state, visible to the UI and saved in graph files. */
 export interface ParamState {
   readonly node: string;
   readonly name: string;
   /** SGD: the momentum buffer, once created. */
-  readonly momentumBuffer?: Float64Array | null;
+  readonly momentumBuffer?: ArrayLike<number> | null;
   /** Adam: first and second moment estimates and the step count. */
-  readonly expAvg?: Float64Array;
-  readonly expAvgSq?: Float64Array;
-  readonly maxExpAvgSq?: Float64Array;
+  readonly expAvg?: ArrayLike<number>;
+  readonly expAvgSq?: ArrayLike<number>;
+  readonly maxExpAvgSq?: ArrayLike<number>;
   readonly step?: number;
 }
 

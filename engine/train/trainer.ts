@@ -1,7 +1,7 @@
 import type { Graph } from '../graph/types';
 import { compile } from '../exec/compile';
 import { EngineError, type Program } from '../exec/program';
-import { createOptimizer, type Optimizer, type OptimizerSettings } from '../optim/index';
+import { createOptimizer, type Optimizer, type OptimizerSettings, type ParamState } from '../optim/index';
 import { permutation, seededRandom, type Random } from '../tensor/random';
 
 /** How to train: the optimizer, epochs, batch size (null for full batch) and the shuffling seed. */
@@ -39,12 +39,14 @@ export class Trainer {
   constructor(
     private readonly graph: Graph,
     readonly settings: TrainSettings,
+    /** Optimizer state to continue from (momentum buffers, Adam moments), as a graph file saves it. */
+    savedState: readonly ParamState[] = [],
   ) {
     const result = compile(graph);
     if (!result.program) throw new EngineError('runtime', result.problems.filter((p) => p.severity === 'error').map((p) => p.message).join('; '));
     this.program = result.program;
     if (this.program.loss === undefined) throw new EngineError('no_loss', 'the graph has no loss node to train');
-    this.optimizer = createOptimizer(settings.optimizer, this.program.params);
+    this.optimizer = createOptimizer(settings.optimizer, this.program.params, savedState);
     this.batched = graph.nodes
       .filter((n) => n.op === 'input' && n.value?.type === 'columns')
       .map((n) => {
