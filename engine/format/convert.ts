@@ -1,7 +1,7 @@
 import type { Dataset, Graph, GraphNode } from '../graph/types';
 import type { Tensor } from '../tensor/tensor';
 import type { ParamState } from '../optim/types';
-import type { FileNode, FileTensor, GraphFile } from './schema';
+import { CURRENT_VERSION, FORMAT_NAME, type FileNode, type FileTensor, type GraphFile, type TrainingSettings } from './schema';
 
 /** A file number: finite numbers as they are, the three non-finite values as strings. */
 export type FileNumber = number | 'NaN' | 'Infinity' | '-Infinity';
@@ -71,4 +71,29 @@ export function toFileOptimizerState(states: readonly ParamState[]): NonNullable
     maxExpAvgSq: nums(s.maxExpAvgSq) ?? undefined,
     step: s.step,
   }));
+}
+
+/** A graph file for an engine graph (nodes laid out in a row), e.g. to save a generated graph. */
+export function graphToFile(graph: Graph, training: TrainingSettings, name?: string): GraphFile {
+  return {
+    format: FORMAT_NAME,
+    version: CURRENT_VERSION,
+    name,
+    nodes: graph.nodes.map((n, i) => ({
+      id: n.id,
+      op: n.op,
+      label: n.label,
+      position: { x: i * 200, y: 0 },
+      attrs: n.attrs ? { ...n.attrs } : undefined,
+      value: n.value,
+      requiresGrad: n.requiresGrad,
+      shape: n.shape ? [...n.shape] : undefined,
+      init: n.init,
+      params: n.params ? Object.fromEntries(Object.entries(n.params).map(([k, t]) => [k, toFileTensor(t)])) : undefined,
+    })) as FileNode[],
+    edges: graph.edges.map((e) => ({ ...e })),
+    loss: graph.loss ?? null,
+    datasets: Object.fromEntries(Object.entries(graph.datasets ?? {}).map(([k, d]) => [k, { columns: [...d.columns], rows: d.rows.map((r) => [...r]) }])),
+    training,
+  };
 }

@@ -11,15 +11,38 @@ export function assertTorch(): void {
   }
 }
 
-/** Runs a Python script file and resolves with its exit status and output. */
-export function runPythonFile(path: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+/** Runs each script in one Python process (PyTorch imports once), as `python3 script` would. */
+const BATCH_DRIVER = `
+import contextlib, io, json, sys, traceback
+results = []
+for path in json.load(sys.stdin):
+    out = io.StringIO()
+    status = 0
+    try:
+        with contextlib.redirect_stdout(out):
+            exec(compile(open(path).read(), path, 'exec'), {'__name__': '__main__'})
+    except BaseException:
+        status = 1
+        err = traceback.format_exc()
+    else:
+        err = ''
+    results.append({'status': status, 'stdout': out.getvalue(), 'stderr': err})
+print(json.dumps(results))
+`;
+
+/** Runs several script files in one Python process; resolves with each one's status and output. */
+export function runPythonScripts(paths: readonly string[]): Promise<{ status: number; stdout: string; stderr: string }[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(PYTHON, [path], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(PYTHON, ['-c', BATCH_DRIVER], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
+    child.on('close', (status) => {
+      if (status !== 0) reject(new Error(`python exited with ${status}: ${stderr}`));
+      else resolve(JSON.parse(stdout));
+    });
+    child.stdin.end(JSON.stringify(paths));
   });
 }
