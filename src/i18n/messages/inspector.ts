@@ -1,2 +1,129 @@
 /** Strings of the inspector, in English and Japanese. */
-export const inspector = {} as const;
+export const inspector = {
+  'inspector.title': { en: 'Inspector', ja: 'インスペクター' },
+  'inspector.empty': { en: 'Select a node on the canvas to edit it here.', ja: 'キャンバス上のノードを選択すると、ここで編集できます。' },
+  'inspector.many': {
+    en: '{count} nodes selected. Select a single node to edit it.',
+    ja: '{count} 個のノードを選択中です。編集するにはノードを 1 つだけ選択してください。',
+  },
+
+  'inspector.label': { en: 'Label', ja: 'ラベル' },
+  'inspector.id': { en: 'Id', ja: 'ID' },
+  'inspector.op': { en: 'Operation', ja: '演算' },
+  'inspector.trainable': { en: 'trainable (nn.Parameter)', ja: '学習対象 (nn.Parameter)' },
+
+  'inspector.section.attrs': { en: 'Attributes', ja: '属性' },
+  'inspector.attr.fallback': { en: 'Used only while port {port} is unconnected.', ja: 'ポート {port} が未接続のときだけ使われます。' },
+  'inspector.attr.fallbackIgnored': {
+    en: 'Port {port} is connected, so {name} is not used now.',
+    ja: 'ポート {port} が接続されているため、今は {name} は使われません。',
+  },
+  'inspector.attr.axisAll': { en: 'Leave empty to reduce over all elements.', ja: '空欄にすると全要素を集約します。' },
+  'inspector.attrHelp.k': { en: 'The factor k in y = k·x.', ja: 'y = k·x の係数 k。' },
+  'inspector.attrHelp.p': { en: 'The exponent p in y = xᵖ.', ja: 'y = xᵖ の指数 p。' },
+  'inspector.attrHelp.keepdim': { en: 'Keep the reduced axis with length 1 (keepdim=True).', ja: '集約した軸を長さ 1 で残します (keepdim=True)。' },
+  'inspector.attrHelp.reduction': { en: 'How the loss combines the elements: their mean or their sum.', ja: '損失の要素をまとめる方法: 平均 (mean) か合計 (sum)。' },
+  'inspector.attrHelp.inFeatures': {
+    en: 'in_features of nn.Linear; changing it re-initialises weight and bias.',
+    ja: 'nn.Linear の in_features。変更すると weight と bias は初期化し直されます。',
+  },
+  'inspector.attrHelp.outFeatures': {
+    en: 'out_features of nn.Linear; changing it re-initialises weight and bias.',
+    ja: 'nn.Linear の out_features。変更すると weight と bias は初期化し直されます。',
+  },
+
+  'inspector.section.value': { en: 'Value', ja: '値' },
+  'inspector.source': { en: 'Value source', ja: '値の与え方' },
+  'inspector.source.tensor': { en: 'Tensor (typed values)', ja: 'テンソル (値を直接入力)' },
+  'inspector.source.arange': { en: 'Range (torch.arange)', ja: '等差数列 (torch.arange)' },
+  'inspector.source.columns': { en: 'Dataset columns', ja: 'データセットの列' },
+  'inspector.source.noDatasets': { en: 'No dataset is loaded, so columns cannot be chosen.', ja: 'データセットが読み込まれていないため、列は選べません。' },
+  'inspector.shape': { en: 'Shape', ja: '形状 (shape)' },
+  'inspector.shapeHelp': { en: 'For example 17 or 2, 3; empty for a scalar.', ja: '例: 17 や 2, 3。空欄ならスカラーです。' },
+  'inspector.values': { en: 'Values', ja: '値' },
+  'inspector.cell': { en: '{name} element {index}', ja: '{name} の要素 {index}' },
+  'inspector.moreCells': {
+    en: 'Showing the first {shown} of {total} values; paste to replace them all.',
+    ja: '全 {total} 個のうち最初の {shown} 個を表示しています。すべて置き換えるには貼り付けてください。',
+  },
+  'inspector.paste': { en: 'Paste numbers', ja: '数値を貼り付け' },
+  'inspector.pasteHelp': {
+    en: 'Paste from a spreadsheet, or type numbers separated by spaces, commas or new lines and press Fill (Ctrl+Enter).',
+    ja: '表計算ソフトから貼り付けるか、スペース・カンマ・改行で区切った数値を入力して「反映」(Ctrl+Enter) を押します。',
+  },
+  'inspector.pasteApply': { en: 'Fill', ja: '反映' },
+  'inspector.pasted': { en: 'Filled {count} values, shape {shape}.', ja: '{count} 個の値を反映しました (形状 {shape})。' },
+
+  'inspector.arange.start': { en: 'Start', ja: '開始 (start)' },
+  'inspector.arange.end': { en: 'End (not included)', ja: '終了 (end、含まない)' },
+  'inspector.arange.step': { en: 'Step', ja: '刻み幅 (step)' },
+  'inspector.arange.count': { en: '{count} values', ja: '{count} 個の値' },
+
+  'inspector.columns.dataset': { en: 'Dataset', ja: 'データセット' },
+  'inspector.columns.missing': { en: '{name} (not loaded)', ja: '{name} (未読み込み)' },
+  'inspector.columns.columns': { en: 'Columns', ja: '列' },
+  'inspector.columns.vector': { en: 'As a vector [rows] (one column only)', ja: 'ベクトル [行数] として扱う (1 列のときのみ)' },
+
+  'inspector.requiresGrad': { en: 'requires_grad: collect a gradient', ja: 'requires_grad: 勾配を計算する' },
+
+  'inspector.section.parameter': { en: 'Parameter', ja: 'パラメータ' },
+  'inspector.section.weights': { en: 'Weight and bias', ja: '重み (weight) とバイアス (bias)' },
+  'inspector.init.type': { en: 'Initialiser', ja: '初期化方法' },
+  'inspector.init.constant': { en: 'Constant', ja: '定数' },
+  'inspector.init.uniform': { en: 'Uniform U(low, high)', ja: '一様分布 U(low, high)' },
+  'inspector.init.normal': { en: 'Normal N(mean, std²)', ja: '正規分布 N(mean, std²)' },
+  'inspector.init.default': { en: 'Default, as nn.Linear: U(±1/√fan_in)', ja: '既定 (nn.Linear と同じ U(±1/√fan_in))' },
+  'inspector.init.value': { en: 'Value', ja: '値' },
+  'inspector.init.low': { en: 'Low', ja: '下限 (low)' },
+  'inspector.init.high': { en: 'High', ja: '上限 (high)' },
+  'inspector.init.mean': { en: 'Mean', ja: '平均 (mean)' },
+  'inspector.init.std': { en: 'Standard deviation', ja: '標準偏差 (std)' },
+  'inspector.init.seed': { en: 'Seed', ja: '乱数シード' },
+  'inspector.reinit': { en: 'Re-initialise', ja: '再初期化' },
+  'inspector.reinitHelp': {
+    en: 'Discards the current values so the initialiser applies again.',
+    ja: '現在の値を破棄して、初期化方法に従って作り直します。',
+  },
+  'inspector.initKept': {
+    en: 'The current values are kept; press Re-initialise to apply the initialiser.',
+    ja: '現在の値はそのまま残ります。初期化方法を反映するには「再初期化」を押してください。',
+  },
+
+  'inspector.useAsLoss': { en: 'Use as loss (backward starts here)', ja: '損失として使う (ここから逆伝播)' },
+  'inspector.lossNotScalar': {
+    en: 'Only a scalar can be the loss; this node has shape {shape}.',
+    ja: '損失にできるのはスカラーだけです。このノードの形状は {shape} です。',
+  },
+  'inspector.lossUnknownShape': { en: 'The shape is not known yet: connect the inputs first.', ja: '形状がまだ決まっていません。先に入力を接続してください。' },
+
+  'inspector.section.result': { en: 'Value and gradient', ja: '値と勾配' },
+  'inspector.valueTable': { en: 'Value, shape {shape}', ja: '値 (形状 {shape})' },
+  'inspector.gradTable': { en: 'Gradient, shape {shape}', ja: '勾配 (形状 {shape})' },
+  'inspector.paramValue': { en: '{name}, shape {shape}', ja: '{name} (形状 {shape})' },
+  'inspector.paramGrad': { en: '{name}.grad, shape {shape}', ja: '{name}.grad (形状 {shape})' },
+  'inspector.noGrad': { en: 'No gradient: nothing upstream requires grad.', ja: '勾配なし: 上流に requires_grad のテンソルがありません。' },
+  'inspector.gradBeforeBackward': {
+    en: '{name}.grad is None until Backward runs.',
+    ja: '逆伝播 (Backward) を実行するまで {name}.grad は None です。',
+  },
+  'inspector.gradSum': {
+    en: 'The sum of {count} backward passes (gradients accumulate until Zero grad).',
+    ja: '逆伝播 {count} 回分の合計です (勾配は Zero grad するまで加算されます)。',
+  },
+  'inspector.notEvaluated': { en: 'Not evaluated: the graph has problems.', ja: '未評価: グラフに問題があります。' },
+  'inspector.problems': { en: 'Problems', ja: '問題' },
+  'inspector.index': { en: 'index', ja: '添字' },
+  'inspector.moreRows': { en: '… {count} more rows', ja: '… 他 {count} 行' },
+
+  'inspector.err.empty': { en: 'Enter a number.', ja: '数値を入力してください。' },
+  'inspector.err.not_a_number': { en: '“{text}” is not a number.', ja: '「{text}」は数値ではありません。' },
+  'inspector.err.not_integer': { en: '“{text}” is not a whole number.', ja: '「{text}」は整数ではありません。' },
+  'inspector.err.below_min': { en: 'Must be at least {min}.', ja: '{min} 以上にしてください。' },
+  'inspector.err.bad_axis': { en: '“{text}” is not an axis length (a whole number, 0 or more).', ja: '「{text}」は軸の長さ (0 以上の整数) ではありません。' },
+  'inspector.err.rank_too_high': { en: 'At most {max} axes.', ja: '軸は {max} 個までです。' },
+  'inspector.err.too_many_values': { en: 'More than {max} values.', ja: '値が {max} 個を超えています。' },
+  'inspector.err.count_mismatch': { en: 'Needs {expected} values, got {got}.', ja: '{expected} 個の値が必要ですが、{got} 個でした。' },
+  'inspector.err.arange_empty': { en: 'This range is empty or endless: check the sign of the step.', ja: 'この範囲は空か無限です。刻み幅の符号を確認してください。' },
+  'inspector.err.no_columns': { en: 'Keep at least one column.', ja: '少なくとも 1 列は選んでください。' },
+  'inspector.err.kept': { en: 'Not applied: the graph keeps {value}.', ja: '反映されていません。グラフの値は {value} のままです。' },
+} as const;

@@ -1,0 +1,33 @@
+import { useId } from 'react';
+
+/** A labelled checkbox; `testid` is the full data-testid of the input. */
+export function CheckField({ testid, label, checked, disabled, onChange, hint }: {
+  readonly testid: string;
+  readonly label: string;
+  readonly checked: boolean;
+  readonly disabled?: boolean;
+  readonly onChange: (checked: boolean) => void;
+  readonly hint?: string;
+}) {
+  const id = useId();
+  return (
+    <div className="insp-field insp-check">
+      <label>
+        <input
+          type="checkbox"
+          data-testid={testid}
+          checked={checked}
+          disabled={disabled}
+          aria-describedby={hint ? id : undefined}
+          onChange={(e) => onChange(e.target.checked)}
+        />
+        {label}
+      </label>
+      {hint && (
+        <span id={id} className="insp-hint">
+          {hint}
+        </span>
+      )}
+    </div>
+  );
+}

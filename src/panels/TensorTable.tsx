@@ -1,0 +1,63 @@
+import { useT } from '../i18n/useT';
+import { rowLabel, tableShape } from './tensorLayout';
+import { formatNumber, numbersJson } from './tensorText';
+
+/** The most rows a read-only table draws; `data-value` still holds every number. */
+export const MAX_ROWS = 200;
+
+/** A read-only tensor as a table with its shape; `data-value` carries every number exactly (JSON) for tests and copying. */
+export function TensorTable({ testid, caption, shape, data }: {
+  readonly testid: string;
+  readonly caption: string;
+  readonly shape: readonly number[];
+  readonly data: readonly number[];
+}) {
+  const t = useT();
+  const { rows, cols } = tableShape(shape);
+  const shown = Math.min(rows, MAX_ROWS);
+  return (
+    <table className="insp-grid insp-readonly" data-testid={testid} data-shape={JSON.stringify(shape)} data-value={numbersJson(data)}>
+      <caption>{caption}</caption>
+      {shape.length >= 2 && (
+        <thead>
+          <tr>
+            <td />
+            {Array.from({ length: cols }, (_, c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+      )}
+      {shape.length === 1 && (
+        <thead>
+          <tr>
+            <th scope="col">{t('inspector.index')}</th>
+            <td />
+          </tr>
+        </thead>
+      )}
+      <tbody>
+        {Array.from({ length: shown }, (_, r) => (
+          <tr key={r}>
+            {shape.length > 0 && <th scope="row">{rowLabel(shape, r)}</th>}
+            {Array.from({ length: cols }, (_, c) => {
+              const v = data[r * cols + c];
+              return (
+                <td key={c} title={String(v)}>
+                  {formatNumber(v)}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+        {shown < rows && (
+          <tr>
+            <td colSpan={cols + 1}>{t('inspector.moreRows', { count: rows - shown })}</td>
+          </tr>
+        )}
+      </tbody>
+    </table>
+  );
+}

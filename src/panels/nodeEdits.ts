@@ -1,0 +1,81 @@
+import type { FileNode, GraphFile } from '../../engine/format/schema';
+import type { InitSpec } from '../../engine/graph/types';
+import { lookupOp } from '../../engine/ops/registry';
+import { resolveAttrs } from '../../engine/graph/attrs';
+import { sameShape } from '../../engine/tensor/shape';
+
+// Recipes the inspector runs inside `edit`: they change one node of an immer draft, so each
+// is one undoable step. They never read the DOM, so they are tested on plain objects.
+
+/** An attribute value as the file stores it. */
+export type AttrValue = number | boolean | string | null;
+
+/** Where an input or constant takes its value from. */
+export type SourceType = 'tensor' | 'arange' | 'columns';
+
+/** Initialiser kinds, in the order the select lists them. */
+export const INIT_TYPES: readonly InitSpec['type'][] = ['constant', 'uniform', 'normal', 'default'];
+
+/** Sets an attribute; an op's own parameters whose shape it changes are dropped, so they start again from the initialiser as a new nn.Linear would. */
+export function setAttr(node: FileNode, name: string, value: AttrValue): void {
+  node.attrs ??= {};
+  node.attrs[name] = value;
+  dropStaleParams(node);
+}
+
+function dropStaleParams(node: FileNode): void {
+  const def = lookupOp(node.op);
+  if (!def || def.kind !== 'op' || !def.params || !node.params) return;
+  const { attrs, errors } = resolveAttrs(def.attrs, node.attrs);
+  if (errors.length > 0) return;
+  for (const spec of def.params(attrs)) {
+    const current = node.params[spec.name];
+    if (current && !sameShape(current.shape, spec.shape)) delete node.params[spec.name];
+  }
+  if (Object.keys(node.params).length === 0) delete node.params;
+}
+
+/** Sets the label; an empty label is removed so the canvas falls back to the id. */
+export function setLabel(node: FileNode, text: string): void {
+  if (text.trim() === '') delete node.label;
+  else node.label = text.slice(0, 200);
+}
+
+/** Marks this node as the loss, or unmarks it. */
+export function setLoss(doc: GraphFile, id: string, on: boolean): void {
+  if (on) doc.loss = id;
+  else if (doc.loss === id) doc.loss = null;
+}
+
+/** A fresh initialiser of another kind, keeping the seed so switching back and forth is stable. */
+export function initOfType(type: InitSpec['type'], previous: InitSpec | undefined): InitSpec {
+  const seed = previous && 'seed' in previous ? previous.seed : 0;
+  switch (type) {
+    case 'constant':
+      return { type, value: 0 };
+    case 'uniform':
+      return { type, low: -1, high: 1, seed };
+    case 'normal':
+      return { type, mean: 0, std: 1, seed };
+    case 'default':
+      return { type, seed };
+  }
+}
+
+/** The initialiser the engine uses when a node names none. */
+export function effectiveInit(node: FileNode): InitSpec {
+  return node.init ?? (node.op === 'parameter' ? { type: 'constant', value: 0 } : { type: 'default', seed: 0 });
+}
+
+/** Sets one field of the initialiser (`value`, `low`, `seed`, …), keeping its kind. */
+export function setInitField(node: FileNode, field: string, value: number): void {
+  const init = { ...effectiveInit(node) } as Record<string, number | string>;
+  if (!(field in init) || field === 'type') return;
+  init[field] = value;
+  node.init = init as InitSpec;
+}
+
+/** Removes the stored values, so the initialiser applies again (`reset_parameters()`). */
+export function reinitialise(node: FileNode): void {
+  delete node.params;
+}

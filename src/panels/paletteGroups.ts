@@ -1,0 +1,46 @@
+import { LEAVES, OPS } from '../../engine/ops/registry';
+import type { OpGroup } from '../../engine/ops/types';
+
+/** A palette section: the leaves' `data` group and the ops' groups. */
+export type PaletteGroup = 'data' | OpGroup;
+
+/** Palette sections in the order a course meets them. */
+export const PALETTE_GROUPS: readonly PaletteGroup[] = ['data', 'arithmetic', 'reductions', 'layers', 'activations', 'losses'];
+
+/** One draggable palette entry. */
+export interface PaletteItem {
+  readonly op: string;
+  readonly group: PaletteGroup;
+  readonly formula: string;
+}
+
+/** A section with the items that survived the search. */
+export interface PaletteSection {
+  readonly group: PaletteGroup;
+  readonly items: readonly PaletteItem[];
+}
+
+/** Every leaf and op, in registry order. */
+export function paletteItems(): PaletteItem[] {
+  return [...LEAVES, ...OPS].map((d) => ({ op: d.name, group: d.group, formula: d.formula }));
+}
+
+// "cross entropy", "cross-entropy" and "crossentropy" should all find cross_entropy; "a+b" finds "y = a + b".
+function squash(s: string): string {
+  return s.toLowerCase().normalize('NFKC').replace(/[\s_\-−]+/g, '');
+}
+
+/**
+ * The items grouped in palette order, keeping those whose name, formula or group name contains
+ * the query (ignoring case, spaces and underscores); `groupNames` gives the group names in the
+ * shown language, so a Japanese search for 損失 finds the losses. Empty sections are dropped.
+ */
+export function filterPalette(
+  items: readonly PaletteItem[],
+  query: string,
+  groupNames: (g: PaletteGroup) => readonly string[] = (g) => [g],
+): PaletteSection[] {
+  const q = squash(query);
+  const matches = (item: PaletteItem) => q === '' || [item.op, item.formula, ...groupNames(item.group)].some((h) => squash(h).includes(q));
+  return PALETTE_GROUPS.map((group) => ({ group, items: items.filter((i) => i.group === group && matches(i)) })).filter((s) => s.items.length > 0);
+}

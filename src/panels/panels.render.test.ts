@@ -1,0 +1,138 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { ReactFlowProvider } from '@xyflow/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { FileNode, GraphFile } from '../../engine/format/schema';
+import { createEditorStore, type EditorStore } from '../store/editorStore';
+import { emptyDocument } from '../store/edits';
+import { createRunStore, type RunStore } from '../store/runStore';
+import { Inspector } from './Inspector';
+import { Palette } from './Palette';
+
+// Rendering to a string needs no DOM: it checks what each kind of node shows and that the
+// test ids and labels the e2e tests rely on are there. Interaction is covered in e2e.
+// On the server zustand renders a store's initial state, so the app's stores are replaced by
+// hooks that read the current state of stores made for each render.
+const stores = vi.hoisted(() => ({ editor: undefined as unknown as EditorStore, run: undefined as unknown as RunStore }));
+vi.mock('../store', () => {
+  const hook = (get: () => { getState(): unknown }) =>
+    Object.assign((select: (s: unknown) => unknown) => select(get().getState()), { getState: () => get().getState() });
+  return { useEditor: hook(() => stores.editor), useRun: hook(() => stores.run) };
+});
+
+const at = { x: 0, y: 0 };
+const composite: GraphFile = {
+  ...emptyDocument(),
+  nodes: [
+    { id: 'x', op: 'input', position: at, value: { type: 'arange', start: -2, end: 2.1, step: 0.25 }, requiresGrad: true },
+    { id: 'sq', op: 'square', position: at },
+    { id: 'k', op: 'scale', position: at, attrs: { k: 2 } },
+    { id: 'y', op: 'add', position: at, attrs: { c: 2 } },
+    { id: 'z', op: 'sum', position: at },
+    { id: 'w', op: 'parameter', position: at, shape: [2], init: { type: 'uniform', low: -1, high: 1, seed: 1 } },
+    { id: 'c', op: 'constant', position: at, value: { type: 'tensor', shape: [2, 2], data: [1, 2, 3, 4] } },
+  ] satisfies FileNode[],
+  edges: [
+    { source: 'x', target: 'sq', targetPort: 'x' },
+    { source: 'sq', target: 'k', targetPort: 'x' },
+    { source: 'k', target: 'y', targetPort: 'a' },
+    { source: 'y', target: 'z', targetPort: 'x' },
+  ],
+  loss: 'z',
+};
+
+const layer: GraphFile = {
+  ...emptyDocument(),
+  nodes: [
+    { id: 'data', op: 'constant', position: at, value: { type: 'tensor', shape: [3, 1], data: [1, 2, 3] } },
+    { id: 'lin', op: 'linear', position: at, attrs: { inFeatures: 1, outFeatures: 2 }, init: { type: 'default', seed: 0 } },
+    { id: 'loss', op: 'sum', position: at },
+  ],
+  edges: [
+    { source: 'data', target: 'lin', targetPort: 'x' },
+    { source: 'lin', target: 'loss', targetPort: 'x' },
+  ],
+  loss: 'loss',
+};
+
+function inspect(id: string | string[], doc = composite): string {
+  stores.editor = createEditorStore(doc, Array.isArray(id) ? id : [id]);
+  stores.run = createRunStore();
+  stores.run.getState().sync(doc);
+  stores.run.getState().backward(doc.loss as string);
+  return renderToStaticMarkup(createElement(Inspector));
+}
+
+const testIds = (html: string) => [...html.matchAll(/data-testid="([^"]+)"/g)].map((m) => m[1]);
+const dataValue = (html: string, testid: string) => JSON.parse((html.match(new RegExp(`data-testid="${testid}"[^>]*data-value="([^"]*)"`)) ?? ['', '[]'])[1].replace(/&quot;/g, '"'));
+
+describe('panels render', () => {
+  it('Inspector with nothing selected shows the hint, with several the count', () => {
+    expect(testIds(inspect([]))).toContain('inspector.empty');
+    expect(inspect(['x', 'z'])).toContain('2 nodes selected');
+  });
+
+  it('Inspector on an arange input shows source, range fields, requires_grad, and x.grad = 4x after backward', () => {
+    const html = inspect('x');
+    const ids = testIds(html);
+    for (const id of ['inspector', 'inspector.label', 'inspector.id', 'inspector.source', 'inspector.arange.start', 'inspector.arange.end', 'inspector.arange.step', 'inspector.requiresGrad', 'inspector.useAsLoss', 'inspector.value', 'inspector.grad']) {
+      expect(ids, id).toContain(id);
+    }
+    expect(html).toContain('17 values');
+    const x = dataValue(html, 'inspector.value') as number[];
+    expect(x).toHaveLength(17);
+    expect(dataValue(html, 'inspector.grad')).toEqual(x.map((v) => 4 * v));
+  });
+
+  it('Inspector on add shows c with the note that it applies only while b is unconnected', () => {
+    const html = inspect('y');
+    expect(testIds(html)).toContain('inspector.attr.c');
+    expect(html).toContain('value="2"');
+    expect(html).toContain('Used only while port b is unconnected.');
+  });
+
+  it('Inspector on sum shows an empty axis (all) and the keepdim checkbox; the loss toggle is on', () => {
+    const html = inspect('z');
+    expect(html).toMatch(/data-testid="inspector.attr.axis"[^>]* value=""/);
+    expect(testIds(html)).toContain('inspector.attr.keepdim');
+    expect(html).toMatch(/data-testid="inspector.useAsLoss"[^>]* checked=""/);
+  });
+
+  it('Inspector on a parameter shows shape, value cells, paste, initialiser and a disabled Re-initialise', () => {
+    const html = inspect('w');
+    const ids = testIds(html);
+    for (const id of ['inspector.shape', 'inspector.cell.0', 'inspector.cell.1', 'inspector.paste', 'inspector.init.type', 'inspector.init.low', 'inspector.init.seed', 'inspector.reinit']) {
+      expect(ids, id).toContain(id);
+    }
+    expect(html).toMatch(/data-testid="inspector.reinit"[^>]* disabled=""/);
+  });
+
+  it('Inspector on linear shows features, weight and bias tables, and their values and grads', () => {
+    const html = inspect('lin', layer);
+    const ids = testIds(html);
+    for (const id of ['inspector.attr.inFeatures', 'inspector.attr.outFeatures', 'inspector.weight.cell.1', 'inspector.bias.cell.1', 'inspector.weight.paste', 'inspector.init.type']) {
+      expect(ids, id).toContain(id);
+    }
+    expect(ids).not.toContain('inspector.weight.shape');
+    // loss = Σ (x Wᵀ + b) over 3 rows: bias.grad = 3 for each output, weight.grad = Σ x = 6.
+    expect(dataValue(html, 'inspector.param.bias.grad')).toEqual([3, 3]);
+    expect(dataValue(html, 'inspector.param.weight.grad')).toEqual([6, 6]);
+    expect(dataValue(html, 'inspector.value')).toHaveLength(6);
+  });
+
+  it('Inspector on a matrix constant shows its 2×2 table and no requires_grad', () => {
+    const html = inspect('c');
+    const ids = testIds(html);
+    expect(ids).toContain('inspector.cell.3');
+    expect(ids).not.toContain('inspector.requiresGrad');
+    expect(html).toContain('aria-label="c element [1, 1]"');
+  });
+
+  it('Palette lists every op with its accessible name and test id', () => {
+    const html = renderToStaticMarkup(createElement(ReactFlowProvider, null, createElement(Palette)));
+    expect(testIds(html)).toContain('palette.search');
+    expect(html).toContain('data-testid="palette.square"');
+    expect(html).toContain('aria-label="Add square: y = x²"');
+    expect(html).toMatch(/draggable="true"[^>]*data-testid="palette.input"/);
+  });
+});

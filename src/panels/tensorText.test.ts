@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import {
+  arangeCount,
+  formatExact,
+  formatNumber,
+  formatShapeText,
+  numbersJson,
+  parseInteger,
+  parseNumber,
+  parseNumberList,
+  parseShape,
+  pastedShape,
+  pasteValues,
+  resizeData,
+} from './tensorText';
+
+describe('parseNumber', () => {
+  it('parseNumber reads decimals, signs, leading dots and exponents', () => {
+    expect(parseNumber('-2')).toEqual({ ok: true, value: -2 });
+    expect(parseNumber(' 2.1 ')).toEqual({ ok: true, value: 2.1 });
+    expect(parseNumber('.25')).toEqual({ ok: true, value: 0.25 });
+    expect(parseNumber('1.')).toEqual({ ok: true, value: 1 });
+    expect(parseNumber('1e-3')).toEqual({ ok: true, value: 0.001 });
+    expect(parseNumber('+3E2')).toEqual({ ok: true, value: 300 });
+  });
+
+  it('parseNumber("−0.5") accepts the minus sign of formulas and full-width digits', () => {
+    expect(parseNumber('−0.5')).toEqual({ ok: true, value: -0.5 });
+    expect(parseNumber('１２．５')).toEqual({ ok: true, value: 12.5 });
+  });
+
+  it('parseNumber("") is empty and parseNumber("abc") is not a number', () => {
+    expect(parseNumber('  ')).toEqual({ ok: false, error: { code: 'empty' } });
+    expect(parseNumber('abc')).toEqual({ ok: false, error: { code: 'not_a_number', text: 'abc' } });
+  });
+
+  it('parseNumber refuses what Number() would accept but a field should not: hex, Infinity, half-typed', () => {
+    for (const text of ['0x10', 'Infinity', 'NaN', '-', '1e', '1,5', '1e999']) expect(parseNumber(text).ok, text).toBe(false);
+  });
+});
+
+describe('parseInteger', () => {
+  it('parseInteger("3") is 3 and parseInteger("2.5") is not whole', () => {
+    expect(parseInteger('3')).toEqual({ ok: true, value: 3 });
+    expect(parseInteger('-1')).toEqual({ ok: true, value: -1 });
+    expect(parseInteger('2.5')).toEqual({ ok: false, error: { code: 'not_integer', text: '2.5' } });
+  });
+
+  it('parseInteger("", nullable) is null (axis = all) and otherwise empty', () => {
+    expect(parseInteger('', { nullable: true })).toEqual({ ok: true, value: null });
+    expect(parseInteger('')).toEqual({ ok: false, error: { code: 'empty' } });
+  });
+
+  it('parseInteger("0", min 1) is below the minimum', () => {
+    expect(parseInteger('0', { min: 1 })).toEqual({ ok: false, error: { code: 'below_min', min: 1 } });
+  });
+});
+
+describe('parseShape', () => {
+  it('parseShape reads "17", "2, 3", "2x3", "[2, 3]" and "" (a scalar)', () => {
+    expect(parseShape('17')).toEqual({ ok: true, value: [17] });
+    expect(parseShape('2, 3')).toEqual({ ok: true, value: [2, 3] });
+    expect(parseShape('2x3')).toEqual({ ok: true, value: [2, 3] });
+    expect(parseShape('2 3')).toEqual({ ok: true, value: [2, 3] });
+    expect(parseShape('[2, 3]')).toEqual({ ok: true, value: [2, 3] });
+    expect(parseShape('(4,)').ok).toBe(false);
+    expect(parseShape('')).toEqual({ ok: true, value: [] });
+    expect(parseShape('0')).toEqual({ ok: true, value: [0] });
+  });
+
+  it('parseShape refuses negative, fractional and missing axes', () => {
+    expect(parseShape('-1')).toEqual({ ok: false, error: { code: 'bad_axis', text: '-1' } });
+    expect(parseShape('2.5')).toEqual({ ok: false, error: { code: 'bad_axis', text: '2.5' } });
+    expect(parseShape('2,,3').ok).toBe(false);
+  });
+
+  it('parseShape refuses rank above 4 and more values than the editor holds', () => {
+    expect(parseShape('1,1,1,1,1')).toEqual({ ok: false, error: { code: 'rank_too_high', max: 4 } });
+    expect(parseShape('1000, 1000', 100)).toEqual({ ok: false, error: { code: 'too_many_values', max: 100 } });
+  });
+
+  it('formatShapeText is what parseShape reads back', () => {
+    for (const s of [[], [17], [2, 3], [1, 2, 3, 4]]) expect(parseShape(formatShapeText(s))).toEqual({ ok: true, value: s });
+  });
+});
+
+describe('parseNumberList', () => {
+  it('parseNumberList reads "1 2 3", "1,2,3" and "1, 2; 3" as a flat list', () => {
+    for (const text of ['1 2 3', '1,2,3', '1, 2; 3', '[1, 2, 3]', '1\n2\n3\n']) {
+      expect(parseNumberList(text), text).toEqual({ ok: true, value: { values: [1, 2, 3], columns: null } });
+    }
+  });
+
+  it('parseNumberList reads a spreadsheet range (tabs and newlines) as rows and columns', () => {
+    expect(parseNumberList('1\t2\t3\r\n4\t5\t6\r\n')).toEqual({ ok: true, value: { values: [1, 2, 3, 4, 5, 6], columns: 3 } });
+  });
+
+  it('parseNumberList gives no column count for ragged rows', () => {
+    expect(parseNumberList('1 2\n3')).toEqual({ ok: true, value: { values: [1, 2, 3], columns: null } });
+  });
+
+  it('parseNumberList names the token that is not a number', () => {
+    expect(parseNumberList('1 2 x 4')).toEqual({ ok: false, error: { code: 'not_a_number', text: 'x' } });
+    expect(parseNumberList(' \n ')).toEqual({ ok: false, error: { code: 'empty' } });
+  });
+});
+
+describe('pastedShape and pasteValues', () => {
+  const list = (values: number[], columns: number | null = null) => ({ values, columns });
+
+  it('pastedShape keeps the shape when the count fits it', () => {
+    expect(pastedShape([2, 3], list([1, 2, 3, 4, 5, 6]), true)).toEqual({ ok: true, value: [2, 3] });
+  });
+
+  it('pastedShape makes a 1-D paste a vector and a rectangle a matrix', () => {
+    expect(pastedShape([], list([1, 2, 3]), true)).toEqual({ ok: true, value: [3] });
+    expect(pastedShape([3], list([1, 2, 3, 4, 5, 6], 2), true)).toEqual({ ok: true, value: [3, 2] });
+  });
+
+  it('pastedShape refuses a wrong count when the shape is fixed', () => {
+    expect(pastedShape([2], list([1, 2, 3]), false)).toEqual({ ok: false, error: { code: 'count_mismatch', expected: 2, got: 3 } });
+  });
+
+  it('pasteValues at the first cell replaces the tensor, reshaping when allowed', () => {
+    expect(pasteValues({ shape: [], data: [0] }, list([1, 2, 3]), 0, true)).toEqual({ shape: [3], data: [1, 2, 3] });
+  });
+
+  it('pasteValues further on overwrites in place and drops the overflow', () => {
+    expect(pasteValues({ shape: [4], data: [0, 0, 0, 0] }, list([7, 8, 9]), 2, true)).toEqual({ shape: [4], data: [0, 0, 7, 8] });
+    expect(pasteValues({ shape: [3], data: [0, 0, 0] }, list([5, 6]), 0, false)).toEqual({ shape: [3], data: [5, 6, 0] });
+  });
+});
+
+describe('resizeData and arangeCount', () => {
+  it('resizeData keeps the leading values and pads', () => {
+    expect(resizeData([1, 2, 3], 2)).toEqual([1, 2]);
+    expect(resizeData([1], 3)).toEqual([1, 0, 0]);
+    expect(resizeData([1], 3, (i) => i * 10)).toEqual([1, 10, 20]);
+  });
+
+  it('arangeCount(-2, 2.1, 0.25) is 17, as torch.arange', () => {
+    expect(arangeCount(-2, 2.1, 0.25)).toEqual({ ok: true, value: 17 });
+    expect(arangeCount(0, 5, 1)).toEqual({ ok: true, value: 5 });
+    expect(arangeCount(5, 0, -1)).toEqual({ ok: true, value: 5 });
+  });
+
+  it('arangeCount refuses an empty, backwards or endless range', () => {
+    expect(arangeCount(3, 3, 1)).toEqual({ ok: false, error: { code: 'arange_empty' } });
+    expect(arangeCount(5, 0, 1)).toEqual({ ok: false, error: { code: 'arange_empty' } });
+    expect(arangeCount(0, 1, 0)).toEqual({ ok: false, error: { code: 'arange_empty' } });
+    expect(arangeCount(0, 1e9, 1).ok).toBe(false);
+  });
+});
+
+describe('formatting', () => {
+  it('formatNumber shows 6 significant digits, exponents for the very large and small, -0 as 0', () => {
+    expect(formatNumber(1 / 3)).toBe('0.333333');
+    expect(formatNumber(2.5)).toBe('2.5');
+    expect(formatNumber(-0)).toBe('0');
+    expect(formatNumber(1234567)).toBe('1.23457e+6');
+    expect(formatNumber(0.00001234)).toBe('1.234e-5');
+    expect(formatNumber(NaN)).toBe('nan');
+    expect(formatNumber(-Infinity)).toBe('-inf');
+  });
+
+  it('formatExact reads back as the same float', () => {
+    for (const v of [0.1 + 0.2, -1.75, 1e-20, 123456789.123]) expect(Number(formatExact(v))).toBe(v);
+    expect(formatExact(-0)).toBe('0');
+  });
+
+  it('numbersJson writes exact numbers and names the non-finite ones', () => {
+    expect(JSON.parse(numbersJson(Float64Array.of(0.1, NaN, Infinity, -Infinity)))).toEqual([0.1, 'NaN', 'Infinity', '-Infinity']);
+  });
+});

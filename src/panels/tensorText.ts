@@ -1,0 +1,187 @@
+import { MAX_RANK } from '../../engine/tensor/shape';
+import { arangeLength } from '../../engine/tensor/tensor';
+
+/** Why a piece of text is not what a field needs; each code has an `inspector.error.<code>` string. */
+export type TextError =
+  | { readonly code: 'empty' }
+  | { readonly code: 'not_a_number'; readonly text: string }
+  | { readonly code: 'not_integer'; readonly text: string }
+  | { readonly code: 'below_min'; readonly min: number }
+  | { readonly code: 'bad_axis'; readonly text: string }
+  | { readonly code: 'rank_too_high'; readonly max: number }
+  | { readonly code: 'too_many_values'; readonly max: number }
+  | { readonly code: 'count_mismatch'; readonly expected: number; readonly got: number }
+  | { readonly code: 'arange_empty' };
+
+/** A parse result: the value, or why there is none. */
+export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: TextError };
+
+/** The most values a tensor typed or pasted in the inspector may hold (the table would be unusable beyond). */
+export const MAX_EDIT_VALUES = 100_000;
+
+/** The longest range the inspector writes; a typo like step 0.0001 should not freeze the page. */
+export const MAX_ARANGE_VALUES = 1_000_000;
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = <T>(error: TextError): Parsed<T> => ({ ok: false, error });
+
+// People paste formulas and Japanese text: accept the minus sign (U+2212) and full-width digits.
+function normalize(text: string): string {
+  return text
+    .trim()
+    .replace(/[\u2212\u2012\u2013\uFF0D]/g, '-')
+    .replace(/[\uFF10-\uFF19\uFF0E\uFF0B]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/** A finite decimal number (`-2`, `2.1`, `.25`, `1e-3`); hex, `Infinity` and blanks are refused. */
+export function parseNumber(text: string): Parsed<number> {
+  const t = normalize(text);
+  if (t === '') return fail({ code: 'empty' });
+  if (!NUMBER.test(t)) return fail({ code: 'not_a_number', text: text.trim() });
+  const v = Number(t);
+  return Number.isFinite(v) ? ok(v) : fail({ code: 'not_a_number', text: text.trim() });
+}
+
+/** A whole number, at least `min`; an empty field is null when `nullable` (an `axis` of "all"). */
+export function parseInteger(text: string, options: { readonly min?: number; readonly nullable?: boolean } = {}): Parsed<number | null> {
+  if (normalize(text) === '') return options.nullable ? ok(null) : fail({ code: 'empty' });
+  const n = parseNumber(text);
+  if (!n.ok) return n;
+  if (!Number.isInteger(n.value)) return fail({ code: 'not_integer', text: text.trim() });
+  if (options.min !== undefined && n.value < options.min) return fail({ code: 'below_min', min: options.min });
+  return ok(n.value);
+}
+
+/** A shape: `17`, `2, 3`, `2x3`, `[2, 3]`; empty text is a scalar `[]`. */
+export function parseShape(text: string, maxValues = MAX_EDIT_VALUES): Parsed<number[]> {
+  const t = normalize(text).replace(/^[[(]|[\])]$/g, '').trim();
+  if (t === '') return ok([]);
+  const parts = t.split(/\s*[,x×*\s]\s*/i);
+  const shape: number[] = [];
+  for (const p of parts) {
+    if (!/^\d+$/.test(p)) return fail({ code: 'bad_axis', text: p });
+    shape.push(Number(p));
+  }
+  if (shape.length > MAX_RANK) return fail({ code: 'rank_too_high', max: MAX_RANK });
+  if (sizeOfShape(shape) > maxValues) return fail({ code: 'too_many_values', max: maxValues });
+  return ok(shape);
+}
+
+/** A shape as the shape field shows it: `2, 3`, or empty for a scalar. */
+export function formatShapeText(shape: readonly number[]): string {
+  return shape.join(', ');
+}
+
+/** The number of values a shape holds (1 for a scalar). */
+export function sizeOfShape(shape: readonly number[]): number {
+  return shape.reduce((p, d) => p * d, 1);
+}
+
+/** Numbers pasted from text or a spreadsheet, and the column count when they formed a rectangle of several rows and columns. */
+export interface NumberList {
+  readonly values: number[];
+  readonly columns: number | null;
+}
+
+/** Numbers separated by spaces, commas, semicolons, tabs or newlines; rows are lines (a spreadsheet range). */
+export function parseNumberList(text: string, maxValues = MAX_EDIT_VALUES): Parsed<NumberList> {
+  const lines = text
+    .replace(/^\s*\[|\]\s*$/g, '')
+    .split(/\r?\n|\r/)
+    .map((line) => line.trim().replace(/^\[|\]$/g, '').trim())
+    .filter((line) => line !== '');
+  const rows: number[][] = [];
+  for (const line of lines) {
+    const row: number[] = [];
+    for (const token of line.split(/[\s,;]+/).filter((x) => x !== '')) {
+      const n = parseNumber(token);
+      if (!n.ok) return fail({ code: 'not_a_number', text: token });
+      row.push(n.value);
+    }
+    if (row.length > 0) rows.push(row);
+  }
+  const values = rows.flat();
+  if (values.length === 0) return fail({ code: 'empty' });
+  if (values.length > maxValues) return fail({ code: 'too_many_values', max: maxValues });
+  const width = rows[0].length;
+  const rectangle = rows.length > 1 && width > 1 && rows.every((r) => r.length === width);
+  return ok({ values, columns: rectangle ? width : null });
+}
+
+/**
+ * The shape pasted numbers take. The current shape is kept when the count fits it; otherwise,
+ * when reshaping is allowed, a spreadsheet rectangle becomes [rows, columns] and anything else a vector.
+ */
+export function pastedShape(current: readonly number[], list: NumberList, reshape: boolean): Parsed<number[]> {
+  const n = list.values.length;
+  if (n === sizeOfShape(current)) return ok([...current]);
+  if (!reshape) return fail({ code: 'count_mismatch', expected: sizeOfShape(current), got: n });
+  if (list.columns !== null) return ok([n / list.columns, list.columns]);
+  return ok([n]);
+}
+
+/** The data resized to `n` values: the leading values kept, new places taken from `fill` (zeros by default). */
+export function resizeData(data: readonly number[], n: number, fill: (i: number) => number = () => 0): number[] {
+  return Array.from({ length: n }, (_, i) => (i < data.length ? data[i] : fill(i)));
+}
+
+/** How many values `arange(start, end, step)` yields, or an error when it is empty, endless or too long. */
+export function arangeCount(start: number, end: number, step: number): Parsed<number> {
+  const n = arangeLength(start, end, step);
+  if (n <= 0) return fail({ code: 'arange_empty' });
+  if (n > MAX_ARANGE_VALUES) return fail({ code: 'too_many_values', max: MAX_ARANGE_VALUES });
+  return ok(n);
+}
+
+/** A number in a read-only table: up to `digits` significant digits, no trailing zeros, -0 as 0. */
+export function formatNumber(v: number, digits = 6): string {
+  if (Number.isNaN(v)) return 'nan';
+  if (v === Infinity) return 'inf';
+  if (v === -Infinity) return '-inf';
+  if (v === 0) return '0';
+  const abs = Math.abs(v);
+  if (abs >= 1e6 || abs < 1e-4) {
+    const [mantissa, exponent] = v.toExponential(digits - 1).split('e');
+    return `${trimZeros(mantissa)}e${exponent}`;
+  }
+  return trimZeros(v.toPrecision(digits));
+}
+
+/** A number in an editable cell: the shortest text that reads back as exactly the same float. */
+export function formatExact(v: number): string {
+  return Object.is(v, -0) ? '0' : String(v);
+}
+
+/** Numbers as JSON for a `data-value` attribute: exact, with NaN and ±Infinity as the file format writes them. */
+export function numbersJson(data: ArrayLike<number>): string {
+  return JSON.stringify(Array.from(data, (v) => (Number.isFinite(v) ? v : Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity')));
+}
+
+function trimZeros(s: string): string {
+  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+}
+
+/** A tensor as plain arrays, as the table editor edits it. */
+export interface PlainTensor {
+  readonly shape: number[];
+  readonly data: number[];
+}
+
+/**
+ * Pasted numbers written into a tensor at flat position `start`, as a spreadsheet would: into
+ * the first cell they replace the whole tensor (taking the pasted shape when `canReshape`);
+ * further on, or when the count does not fit a fixed shape, they overwrite in place and what
+ * runs past the end is dropped.
+ */
+export function pasteValues(t: PlainTensor, list: NumberList, start: number, canReshape: boolean): PlainTensor {
+  const n = list.values.length;
+  if (start === 0 && (canReshape || n === sizeOfShape(t.shape))) {
+    const shape = pastedShape(t.shape, list, canReshape);
+    if (shape.ok) return { shape: shape.value, data: [...list.values] };
+  }
+  const data = [...t.data];
+  for (let k = 0; k < n && start + k < data.length; k++) data[start + k] = list.values[k];
+  return { shape: [...t.shape], data };
+}
