@@ -119,3 +119,23 @@ describe('compile', () => {
     expect(p?.message).toContain('weight has shape [1, 3]');
   });
 });
+
+describe('compile with partial', () => {
+  it('builds a program over the nodes without problems, leaving out the broken ones and what reads them', () => {
+    const g: Graph = {
+      nodes: [vec('x', [3]), { id: 'sq', op: 'square' }, { id: 'lonely', op: 'mul' }, { id: 'after', op: 'neg' }, { id: 's', op: 'sum' }],
+      edges: [edge('x', 'sq'), edge('sq', 's'), edge('lonely', 'after')],
+      loss: 's',
+    };
+    const strict = compile(g);
+    expect(strict.program).toBeNull();
+    const r = compile(g, { partial: true });
+    expect(r.problems.map((p) => [p.code, p.node, p.port])).toEqual([['missing_input', 'lonely', 'a']]);
+    const p = r.program;
+    if (!p) throw new Error('no partial program');
+    p.forward();
+    expect(p.value('s').data[0]).toBe(3);
+    expect(p.slots.map((s) => s.id)).toEqual(['x', 'sq', 's']);
+    expect(p.loss).toBe('s');
+  });
+});

@@ -15,9 +15,14 @@ export interface CompileOptions {
   readonly batchRows?: number;
   /** Reuse this program's parameter buffers, so several batch sizes train the same tensors. */
   readonly shareParamsWith?: Program;
+  /**
+   * Build a program over the nodes that are fine even when others have problems (the
+   * editor's case: one unwired node should not blank every value on the canvas).
+   */
+  readonly partial?: boolean;
 }
 
-/** What compiling found: every problem, every shape it could infer, and the program if there were no errors. */
+/** What compiling found: every problem, every shape it could infer, and the program if there were no errors (or, with `partial`, over the nodes without problems). */
 export interface CompileResult {
   readonly problems: Problem[];
   readonly shapes: Map<string, Shape>;
@@ -128,7 +133,8 @@ export function compile(graph: Graph, options: CompileOptions = {}): CompileResu
     let ready = true;
     def.inputs.forEach((p, i) => {
       const src = r.sources[i];
-      if (src === undefined) inShapes.push([]);
+      if (src === undefined && p.fallbackAttr) inShapes.push([]);
+      else if (src === undefined) ready = false;
       else if (shapes.has(src)) inShapes.push(shapes.get(src) as Shape);
       else ready = false;
     });
@@ -154,8 +160,12 @@ export function compile(graph: Graph, options: CompileOptions = {}): CompileResu
     if (s && s.length !== 0) err('loss_not_scalar', `the loss ${graph.loss} must be a scalar, but its shape is ${formatShape(s)}`, graph.loss);
   }
 
-  if (problems.some((p) => p.severity === 'error')) return { problems, shapes, program: null };
-  return { problems, shapes, program: build(order, resolved, shapes, leafValues, paramValues, graph.loss, options) };
+  const failed = problems.some((p) => p.severity === 'error');
+  if (failed && !options.partial) return { problems, shapes, program: null };
+  // A node has a shape only when it and everything it reads are fine, so the shaped nodes form a valid graph.
+  const fine = order.filter((id) => shapes.has(id));
+  const loss = graph.loss !== undefined && shapes.get(graph.loss)?.length === 0 ? graph.loss : undefined;
+  return { problems, shapes, program: build(fine, resolved, shapes, leafValues, paramValues, loss, options) };
 }
 
 /** The current values of an op's own parameters, initialising any that have none. */

@@ -62,7 +62,7 @@ export function createRunStore() {
         const key = computeKey(doc);
         if (key === lastKey) return;
         lastKey = key;
-        const result = compile(fileToGraph(doc));
+        const result = compile(fileToGraph(doc), { partial: true });
         set({ problems: result.problems, shapes: result.shapes, program: result.program, backwardCount: 0, backwardFrom: null, runError: null });
         if (result.program) get().forward();
         else set((s) => ({ version: s.version + 1 }));

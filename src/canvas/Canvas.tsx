@@ -1,0 +1,268 @@
+import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  applyEdgeChanges,
+  applyNodeChanges,
+  Background,
+  BackgroundVariant,
+  ConnectionMode,
+  ControlButton,
+  Controls,
+  type Edge,
+  type EdgeChange,
+  type FinalConnectionState,
+  type IsValidConnection,
+  MiniMap,
+  type NodeChange,
+  type OnConnect,
+  type OnDelete,
+  type OnMoveEnd,
+  ReactFlow,
+  useReactFlow,
+  useStore,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { formatShape } from '../../engine';
+import type { FileEdge, FileNode, GraphFile } from '../../engine/format/schema';
+import { useT } from '../i18n/useT';
+import { useEditor, useRun } from '../store';
+import { layoutLeftToRight } from './autoLayout';
+import { connectionFromEnds, judgeConnection } from './connect';
+import { carriesOp, dropEffectFor, PALETTE_MIME } from './dnd';
+import { addOpNode, addWire, applyLayout, applySelectChanges, deleteElements, moveNodes } from './editActions';
+import { type NodeDecoration, type OpFlowNode, toFlowEdges, toFlowNodes } from './flowElements';
+import { formulaOf } from './nodeInfo';
+import { OpNode } from './OpNode';
+import { GRID, NODE_HEIGHT, NODE_WIDTH, nodeTopLeftAt } from './placement';
+import { issueNodeKey, issueTipId } from './problems';
+import { useCanvasShortcuts } from './useCanvasShortcuts';
+import './canvas.css';
+
+/** Re-exported so the palette can import the drag type from the canvas entry as well as from dnd.ts. */
+export { PALETTE_MIME } from './dnd';
+
+/** The canvas root's test id (the palette finds the visible canvas's centre by it). */
+export const CANVAS_TEST_ID = 'canvas';
+
+// Defined once: React Flow remounts every node when nodeTypes changes identity.
+const nodeTypes = { op: OpNode };
+const SNAP_GRID: [number, number] = [GRID, GRID];
+const FIT = { padding: 0.15, duration: 200 } as const;
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+/** React Flow's id prefix for its keyboard help text, which nodes keep in their aria-describedby. */
+const NODE_DESC = 'react-flow__node-desc';
+
+/**
+ * The graph editor canvas: the document's nodes and wires in React Flow, with grid snapping,
+ * selection synced to the editor store, moves committed as one undo step per gesture,
+ * validated connections, drops from the palette, auto-layout and the editing shortcuts.
+ * Render inside the app's ReactFlowProvider.
+ */
+export function Canvas() {
+  const t = useT();
+  const flow = useReactFlow<OpFlowNode, Edge>();
+  const doc = useEditor((s) => s.history.present);
+  const selection = useEditor((s) => s.selection);
+  const shapes = useRun((s) => s.shapes);
+  const issueKey = useRun(issueNodeKey);
+  const rfId = useStore((s) => s.rfId);
+  // The viewport saved with the document (autosave) is restored once, at mount.
+  const [initialViewport] = useState(() => useEditor.getState().viewport);
+  useCanvasShortcuts();
+
+  const decorate = useCallback(
+    (n: FileNode): NodeDecoration => {
+      const withIssue = issueKey.split('\n').includes(n.id);
+      const vars = { name: n.label ?? n.id, op: n.op, formula: formulaOf(n.op) };
+      const shape = shapes.get(n.id);
+      return {
+        ariaLabel: withIssue ? t('canvas.node.ariaProblem', vars) : t('canvas.node.aria', { ...vars, shape: shape ? formatShape(shape) : t('canvas.node.shapeUnknown') }),
+        describedBy: withIssue ? `${issueTipId(n.id)} ${NODE_DESC}-${rfId}` : `${NODE_DESC}-${rfId}`,
+      };
+    },
+    [t, shapes, issueKey, rfId],
+  );
+  const edgeLabel = useCallback((e: FileEdge) => t('canvas.edge.aria', { source: e.source, target: e.target, port: e.targetPort }), [t]);
+
+  // React Flow needs node objects it can update during a drag; the document stays the truth
+  // and is mirrored into them whenever it (or the selection, language, shapes) changes. The
+  // mirror is updated during render, so React Flow never sees nodes from an older document.
+  const [nodes, setNodes] = useState(() => toFlowNodes(doc, new Set(selection), [], decorate));
+  const [edges, setEdges] = useState(() => toFlowEdges(doc, [], edgeLabel));
+  const [mirrored, setMirrored] = useState({ doc, selection, decorate, edgeLabel });
+  const nodesStale = mirrored.doc !== doc || mirrored.selection !== selection || mirrored.decorate !== decorate;
+  const edgesStale = mirrored.doc !== doc || mirrored.edgeLabel !== edgeLabel;
+  if (nodesStale) setNodes((prev) => toFlowNodes(doc, new Set(selection), prev, decorate));
+  if (edgesStale) setEdges((prev) => toFlowEdges(doc, prev, edgeLabel));
+  if (nodesStale || edgesStale) setMirrored({ doc, selection, decorate, edgeLabel });
+
+  const saveViewport = useCallback(() => useEditor.getState().setViewport(flow.getViewport()), [flow]);
+  const fitView = useCallback(() => void flow.fitView(FIT).then(saveViewport), [flow, saveViewport]);
+
+  // A document that was opened (import, example, share link, undoing an open) shares no
+  // node objects with the one before: show all of it. React Flow already holds the new nodes
+  // here (its store updates in a child effect), so the fit waits for them to be measured.
+  const shownDoc = useRef(doc);
+  useEffect(() => {
+    const before = shownDoc.current;
+    shownDoc.current = doc;
+    if (before !== doc && wasReplaced(before, doc)) fitView();
+  }, [doc, fitView]);
+
+  const dragging = useRef(false);
+  const gesture = useRef(0);
+  const onNodesChange = useCallback((changes: NodeChange<OpFlowNode>[]) => {
+    // Removal goes through onDelete as one edit; the mirror then drops the nodes.
+    const local = changes.filter((c) => c.type !== 'remove');
+    if (local.length > 0) setNodes((ns) => applyNodeChanges(local, ns));
+    // Only `select` changes are read: they come from the user (click, shift-click, box, Escape),
+    // never from new props, so mirroring the store's selection back cannot echo. (React Flow's
+    // onSelectionChange lags the props by a render, and the two would chase each other.)
+    applySelectChanges(useEditor, changes);
+    const moves: { id: string; position: { x: number; y: number } }[] = [];
+    for (const c of changes) {
+      if (c.type !== 'position') continue;
+      if (c.dragging) dragging.current = true;
+      else if (c.position) moves.push({ id: c.id, position: c.position });
+    }
+    if (moves.length === 0) return;
+    // A drag commits once, when it ends; arrow-key nudges of the same nodes merge into one step.
+    const key = dragging.current ? `drag:${++gesture.current}` : `nudge:${moves.map((m) => m.id).sort().join(',')}`;
+    dragging.current = false;
+    moveNodes(useEditor, moves, key);
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    const local = changes.filter((c) => c.type === 'select');
+    if (local.length > 0) setEdges((es) => applyEdgeChanges(local, es));
+  }, []);
+
+  const onDelete = useCallback<OnDelete<OpFlowNode>>(({ nodes: gone, edges: cut }) => {
+    deleteElements(
+      useEditor,
+      gone.map((n) => n.id),
+      cut.map((e) => e.id),
+    );
+  }, []);
+
+  const isValidConnection = useCallback<IsValidConnection>((c) => judgeConnection(useEditor.getState().history.present, c).ok, []);
+  const onConnect = useCallback<OnConnect>((c) => {
+    const verdict = judgeConnection(useEditor.getState().history.present, c);
+    if (verdict.ok) addWire(useEditor, verdict.edge);
+  }, []);
+  // React Flow does not call onConnect for a refused wire, so the reason is told here.
+  const onConnectEnd = useCallback(
+    (_event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      const { fromHandle: from, toHandle: to } = state;
+      if (state.isValid !== false || !from || !to) return;
+      if (from.nodeId === to.nodeId && from.id === to.id && from.type === to.type) return;
+      const verdict = judgeConnection(useEditor.getState().history.present, connectionFromEnds(from, to));
+      if (!verdict.ok) useEditor.getState().notify({ kind: 'error', text: t(`canvas.refused.${verdict.reason}`, verdict.vars) });
+    },
+    [t],
+  );
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (!carriesOp([...e.dataTransfer.types])) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = dropEffectFor(e.dataTransfer.effectAllowed);
+  }, []);
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const op = e.dataTransfer.getData(PALETTE_MIME);
+      if (!op) return; // not ours (a file drop is the app's)
+      e.preventDefault();
+      addOpNode(useEditor, op, nodeTopLeftAt(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }, { snapToGrid: false })));
+    },
+    [flow],
+  );
+
+  const onMoveEnd = useCallback<OnMoveEnd>((_e, viewport) => useEditor.getState().setViewport(viewport), []);
+
+  const autoLayout = useCallback(() => {
+    const current = useEditor.getState().history.present;
+    const boxes = current.nodes.map((n) => {
+      const size = flow.getNode(n.id)?.measured;
+      return { id: n.id, width: size?.width ?? NODE_WIDTH, height: size?.height ?? NODE_HEIGHT };
+    });
+    applyLayout(useEditor, layoutLeftToRight(boxes, current.edges));
+    requestAnimationFrame(fitView);
+  }, [flow, fitView]);
+
+  const ariaLabelConfig = useMemo(
+    () => ({
+      'node.a11yDescription.default': t('canvas.rf.nodeDesc'),
+      'node.a11yDescription.keyboardDisabled': t('canvas.rf.nodeDescKeyboard'),
+      'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }: { direction: string; x: number; y: number }) =>
+        t('canvas.rf.moved', { direction: t(`canvas.rf.dir.${direction}`), x, y }),
+      'edge.a11yDescription.default': t('canvas.rf.edgeDesc'),
+      'controls.ariaLabel': t('canvas.rf.controls'),
+      'controls.zoomIn.ariaLabel': t('canvas.rf.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('canvas.rf.zoomOut'),
+      'controls.fitView.ariaLabel': t('canvas.rf.fitView'),
+      'controls.interactive.ariaLabel': t('canvas.rf.interactive'),
+      'minimap.ariaLabel': t('canvas.rf.minimap'),
+      'handle.ariaLabel': t('canvas.rf.handle'),
+    }),
+    [t],
+  );
+
+  return (
+    <div className="canvas" data-testid={CANVAS_TEST_ID} role="region" aria-label={t('canvas.label')} onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<OpFlowNode, Edge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onDelete={onDelete}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        onClickConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        connectionMode={ConnectionMode.Loose}
+        onMoveEnd={onMoveEnd}
+        defaultViewport={initialViewport ?? undefined}
+        fitView={initialViewport === null}
+        fitViewOptions={{ padding: FIT.padding }}
+        snapToGrid
+        snapGrid={SNAP_GRID}
+        deleteKeyCode={DELETE_KEYS}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        minZoom={0.1}
+        maxZoom={4}
+        ariaLabelConfig={ariaLabelConfig}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.5} />
+        <MiniMap pannable zoomable nodeStrokeWidth={3} />
+        <Controls>
+          <ControlButton onClick={autoLayout} data-testid="canvas.autoLayout" aria-label={t('canvas.autoLayout.title')} title={t('canvas.autoLayout.title')}>
+            <LayoutIcon />
+          </ControlButton>
+        </Controls>
+      </ReactFlow>
+      {doc.nodes.length === 0 && <p className="canvas__empty">{t('canvas.empty')}</p>}
+    </div>
+  );
+}
+
+/** True when `after` was opened rather than edited: it keeps none of `before`'s node objects. */
+function wasReplaced(before: GraphFile, after: GraphFile): boolean {
+  if (after.nodes.length === 0) return false;
+  // Adding the first node to an empty canvas is an edit, not an open.
+  if (before.nodes.length === 0) return after.nodes.length > 1;
+  const kept = new Set<object>(before.nodes);
+  return !after.nodes.some((n) => kept.has(n));
+}
+
+/** Three boxes flowing left to right: the auto-layout button's icon. */
+function LayoutIcon() {
+  return (
+    <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <rect x="1" y="6" width="4" height="4" />
+      <rect x="11" y="2" width="4" height="4" />
+      <rect x="11" y="10" width="4" height="4" />
+      <path d="M5 8h3M8 4v8M8 4h3M8 12h3" fill="none" stroke="currentColor" strokeWidth="1" />
+    </svg>
+  );
+}

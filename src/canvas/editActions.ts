@@ -1,0 +1,118 @@
+import { lookupOp } from '../../engine';
+import type { FileEdge, GraphFile } from '../../engine/format/schema';
+import type { EditorStore } from '../store/editorStore';
+import { copyNodes, createNode, freshId, pasteClip, removeEdges, removeNodes } from '../store/edits';
+import { nextPaste, PASTE_STEP, setClip } from './clipboard';
+
+/** A point on the canvas, in flow coordinates. */
+export interface FlowPoint {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** Adds a node of `op` with its top-left at `position` and selects it; returns its id (null for an unknown op). */
+export function addOpNode(store: EditorStore, op: string, position: FlowPoint): string | null {
+  if (!lookupOp(op)) return null;
+  let id = '';
+  store.getState().edit('add node', (d) => {
+    id = freshId(d as GraphFile, op);
+    d.nodes.push(createNode(op, id, { x: position.x, y: position.y }));
+  });
+  store.getState().select([id]);
+  return id;
+}
+
+/** Deletes nodes (with their wires) and wires as one undo step, and drops them from the selection. */
+export function deleteElements(store: EditorStore, nodeIds: readonly string[], edgeIds: readonly string[]): void {
+  if (nodeIds.length === 0 && edgeIds.length === 0) return;
+  const nodes = new Set(nodeIds);
+  store.getState().edit('delete', (d) => {
+    removeEdges(d as GraphFile, new Set(edgeIds));
+    removeNodes(d as GraphFile, nodes);
+  });
+  const { selection, select } = store.getState();
+  if (selection.some((id) => nodes.has(id))) select(selection.filter((id) => !nodes.has(id)));
+}
+
+/** Adds a wire the canvas has already judged valid. */
+export function addWire(store: EditorStore, edge: FileEdge): void {
+  store.getState().edit('connect', (d) => {
+    d.edges.push({ source: edge.source, target: edge.target, targetPort: edge.targetPort });
+  });
+}
+
+/**
+ * Commits node positions after a drag or a nudge. `mergeKey` makes one gesture one undo
+ * step; nodes that did not move are left alone so a click records nothing.
+ */
+export function moveNodes(store: EditorStore, moves: readonly { id: string; position: FlowPoint }[], mergeKey: string, label = 'move'): void {
+  store.getState().edit(
+    label,
+    (d) => {
+      for (const m of moves) {
+        const n = d.nodes.find((k) => k.id === m.id);
+        if (n && (n.position.x !== m.position.x || n.position.y !== m.position.y)) n.position = { x: m.position.x, y: m.position.y };
+      }
+    },
+    mergeKey,
+  );
+}
+
+let layouts = 0;
+
+/** Moves every node to its laid-out position as one undo step. */
+export function applyLayout(store: EditorStore, positions: ReadonlyMap<string, FlowPoint>): void {
+  moveNodes(store, [...positions].map(([id, position]) => ({ id, position })), `layout:${++layouts}`, 'auto layout');
+}
+
+/** Copies the selected nodes (and the wires among them) to the canvas clipboard; false when nothing is selected. */
+export function copySelection(store: EditorStore): boolean {
+  const { history, selection } = store.getState();
+  if (selection.length === 0) return false;
+  setClip(copyNodes(history.present, new Set(selection)));
+  return true;
+}
+
+/** Pastes the clipboard, a step further each time, and selects the copies; false when the clipboard is empty. */
+export function pasteFromClipboard(store: EditorStore): boolean {
+  const next = nextPaste();
+  if (!next) return false;
+  let ids: string[] = [];
+  store.getState().edit('paste', (d) => {
+    ids = pasteClip(d as GraphFile, next.clip, next.offset);
+  });
+  store.getState().select(ids);
+  return true;
+}
+
+/** Duplicates the selected nodes one step away, without touching the clipboard; false when nothing is selected. */
+export function duplicateSelection(store: EditorStore): boolean {
+  const { history, selection } = store.getState();
+  if (selection.length === 0) return false;
+  const clip = copyNodes(history.present, new Set(selection));
+  let ids: string[] = [];
+  store.getState().edit('duplicate', (d) => {
+    ids = pasteClip(d as GraphFile, clip, { x: PASTE_STEP, y: PASTE_STEP });
+  });
+  store.getState().select(ids);
+  return true;
+}
+
+/** A React Flow change as far as selection cares. */
+export interface SelectChangeLike {
+  readonly type: string;
+  readonly id?: string;
+  readonly selected?: boolean;
+}
+
+/** Applies React Flow's `select` changes (the user's selection gestures) to the store's selection; other changes are ignored. */
+export function applySelectChanges(store: EditorStore, changes: readonly SelectChangeLike[]): void {
+  const { selection, select } = store.getState();
+  const next = new Set(selection);
+  for (const c of changes) {
+    if (c.type !== 'select' || c.id === undefined) continue;
+    if (c.selected) next.add(c.id);
+    else next.delete(c.id);
+  }
+  if (next.size !== selection.length || selection.some((id) => !next.has(id))) select([...next]);
+}

@@ -1,0 +1,114 @@
+import type { Edge, Node } from '@xyflow/react';
+import type { FileEdge, FileNode, GraphFile } from '../../engine/format/schema';
+import { edgeId } from '../store/edits';
+import { OUTPUT_HANDLE } from './connect';
+import { leafSummary } from './nodeInfo';
+
+/**
+ * What a node needs to draw its identity. Values, gradients, shapes and problems are not
+ * here: the node reads them from the run store, so a run re-renders only what reads them.
+ */
+export interface OpNodeData extends Record<string, unknown> {
+  readonly op: string;
+  readonly label: string | undefined;
+  readonly attrs: FileNode['attrs'];
+  readonly isLoss: boolean;
+  /** An `input` with requiresGrad on (parameters always collect a gradient and are marked by their op). */
+  readonly requiresGrad: boolean;
+  /** Where a leaf's value comes from (`arange(-2, 2.1, 0.25)`), '' otherwise. */
+  readonly summary: string;
+  /** Input ports that have a wire, joined by commas (a string, so equal sets compare equal). */
+  readonly fed: string;
+}
+
+/** The canvas's node type: every graph node is drawn by OpNode. */
+export type OpFlowNode = Node<OpNodeData, 'op'>;
+
+/** Per-node extras the canvas computes from state React Flow does not know (language, shapes, problems). */
+export interface NodeDecoration {
+  readonly ariaLabel: string;
+  /** Ids of elements describing the node for assistive tech (its problem tooltip), space-separated. */
+  readonly describedBy?: string;
+}
+
+type DomAttributes = NonNullable<OpFlowNode['domAttributes']>;
+
+/**
+ * The React Flow nodes for a document. Objects from `prev` are reused when nothing about
+ * them changed, and React Flow's own fields (measured size, dragging) are kept, so a
+ * document change re-renders only the nodes it touched.
+ */
+export function toFlowNodes(
+  doc: GraphFile,
+  selected: ReadonlySet<string>,
+  prev: readonly OpFlowNode[],
+  decorate: (n: FileNode) => NodeDecoration,
+): OpFlowNode[] {
+  const before = new Map(prev.map((n) => [n.id, n]));
+  const fed = new Map<string, string[]>();
+  for (const e of doc.edges) fed.set(e.target, [...(fed.get(e.target) ?? []), e.targetPort]);
+  return doc.nodes.map((n) => {
+    const old = before.get(n.id);
+    const data = sameData(old?.data, nodeData(n, doc.loss, fed.get(n.id)));
+    const { ariaLabel, describedBy } = decorate(n);
+    const dom = sameDom(old?.domAttributes, { 'data-testid': `node.${n.id}`, 'aria-describedby': describedBy } as DomAttributes);
+    const isSelected = selected.has(n.id);
+    if (
+      old &&
+      old.data === data &&
+      old.domAttributes === dom &&
+      old.position.x === n.position.x &&
+      old.position.y === n.position.y &&
+      (old.selected ?? false) === isSelected &&
+      old.ariaLabel === ariaLabel
+    ) {
+      return old;
+    }
+    return { ...old, id: n.id, type: 'op', position: { ...n.position }, data, selected: isSelected, ariaLabel, domAttributes: dom };
+  });
+}
+
+/** The React Flow edges for a document: handle `out` into the port's handle; edge selection is kept from `prev`. */
+export function toFlowEdges(doc: GraphFile, prev: readonly Edge[], ariaLabel: (e: FileEdge) => string): Edge[] {
+  const before = new Map(prev.map((e) => [e.id, e]));
+  return doc.edges.map((e) => {
+    const id = edgeId(e);
+    const old = before.get(id);
+    const label = ariaLabel(e);
+    if (old && old.ariaLabel === label) return old;
+    return {
+      id,
+      source: e.source,
+      target: e.target,
+      sourceHandle: OUTPUT_HANDLE,
+      targetHandle: e.targetPort,
+      selected: old?.selected ?? false,
+      ariaLabel: label,
+      domAttributes: { 'data-testid': `edge.${id}` } as NonNullable<Edge['domAttributes']>,
+    };
+  });
+}
+
+function nodeData(n: FileNode, loss: string | null, fed: readonly string[] | undefined): OpNodeData {
+  return {
+    op: n.op,
+    label: n.label,
+    attrs: n.attrs,
+    isLoss: n.id === loss,
+    requiresGrad: n.op === 'input' && n.requiresGrad === true,
+    summary: leafSummary(n),
+    fed: fed ? [...fed].sort().join(',') : '',
+  };
+}
+
+function sameData(old: OpNodeData | undefined, next: OpNodeData): OpNodeData {
+  if (!old) return next;
+  for (const k of Object.keys(next) as (keyof OpNodeData)[]) if (old[k] !== next[k]) return next;
+  return old;
+}
+
+function sameDom(old: DomAttributes | undefined, next: DomAttributes): DomAttributes {
+  const o = old as Record<string, unknown> | undefined;
+  const n = next as Record<string, unknown>;
+  return o && o['data-testid'] === n['data-testid'] && o['aria-describedby'] === n['aria-describedby'] ? (old as DomAttributes) : next;
+}
