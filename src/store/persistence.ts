@@ -59,6 +59,7 @@ export function decodeShare(hash: string): { doc: GraphFile } | { errors: string
   } catch {
     return { errors: ['the share link is damaged: it could not be decompressed'] };
   }
-  const r = loadGraphFile(text);
+  // Like an imported file, a shared work in progress opens with its problems marked on the nodes.
+  const r = loadGraphFile(text, { checkGraph: false });
   return r.ok ? { doc: r.file } : { errors: r.errors.map(formatFileError) };
 }

@@ -1,0 +1,64 @@
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useT } from '../i18n/useT';
+import { useEditor } from '../store';
+import { type ExampleEntry, fetchExample, fetchExampleIndex } from './examples';
+import { usePopover } from './usePopover';
+
+/**
+ * The shipped examples (public/examples/index.json) behind a disclosure button; picking one
+ * opens it as an undoable step. A list of buttons rather than a <select>, because a select
+ * fires `change` on every arrow key and would open each example a keyboard user passes.
+ */
+export function ExamplesMenu() {
+  const t = useT();
+  const listId = useId();
+  const [examples, setExamples] = useState<ExampleEntry[]>([]);
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const close = useCallback(() => setOpen(false), []);
+  usePopover(open, close, root, button);
+
+  useEffect(() => {
+    let live = true;
+    fetchExampleIndex()
+      .then((list) => live && setExamples(list))
+      .catch((e: Error) => live && useEditor.getState().notify({ kind: 'error', text: t('shell.notice.exampleFailed'), details: [e.message] }));
+    return () => {
+      live = false;
+    };
+    // The index is fetched once; a failure notice is worded in the language of that moment.
+  }, []);
+
+  // Focus the first example when the list opens, so Tab and Enter work straight away.
+  useEffect(() => {
+    if (open) root.current?.querySelector<HTMLButtonElement>('[data-example]')?.focus();
+  }, [open]);
+
+  const pick = async (entry: ExampleEntry) => {
+    setOpen(false);
+    button.current?.focus();
+    const r = await fetchExample(entry.file);
+    if ('doc' in r) useEditor.getState().open(r.doc, t('shell.open.example', { name: entry.name }));
+    else useEditor.getState().notify({ kind: 'error', text: t('shell.notice.badFile', { name: entry.file }), details: r.errors });
+  };
+
+  return (
+    <div className="examples-menu" ref={root}>
+      <button ref={button} type="button" data-testid="file.examples" aria-expanded={open} aria-controls={listId} onClick={() => setOpen((o) => !o)}>
+        {t('shell.file.examples')} ▾
+      </button>
+      {open && (
+        <ul id={listId} className="popover examples-list" aria-label={t('shell.file.examplesPick')}>
+          {examples.map((e) => (
+            <li key={e.file}>
+              <button type="button" data-example data-testid={`file.example.${e.file.replace(/\.json$/, '')}`} onClick={() => void pick(e)}>
+                {e.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

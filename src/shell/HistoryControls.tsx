@@ -1,0 +1,31 @@
+import { useT } from '../i18n/useT';
+import { useEditor } from '../store';
+
+/** Undo and Redo; each button's name says which edit it takes back or makes again. */
+export function HistoryControls() {
+  const t = useT();
+  const last = useEditor((s) => s.history.past[s.history.past.length - 1]?.label ?? null);
+  const next = useEditor((s) => s.history.future[0]?.label ?? null);
+  return (
+    <div className="toolbar-group" role="group" aria-label={t('shell.history.label')}>
+      <button
+        type="button"
+        data-testid="toolbar.undo"
+        aria-disabled={last === null}
+        title={last === null ? t('shell.history.nothingToUndo') : t('shell.history.undoWhat', { what: last })}
+        onClick={() => last !== null && useEditor.getState().undo()}
+      >
+        {t('shell.history.undo')}
+      </button>
+      <button
+        type="button"
+        data-testid="toolbar.redo"
+        aria-disabled={next === null}
+        title={next === null ? t('shell.history.nothingToRedo') : t('shell.history.redoWhat', { what: next })}
+        onClick={() => next !== null && useEditor.getState().redo()}
+      >
+        {t('shell.history.redo')}
+      </button>
+    </div>
+  );
+}

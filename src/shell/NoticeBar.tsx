@@ -1,0 +1,28 @@
+import { useT } from '../i18n/useT';
+import { useEditor } from '../store';
+
+/** The last refused action or bad file, with the loader's errors, until dismissed. */
+export function NoticeBar() {
+  const t = useT();
+  const notice = useEditor((s) => s.notice);
+  if (!notice) return null;
+  return (
+    <div className={`notice notice-${notice.kind}`} role="alert" data-testid="notice">
+      <div className="notice-body">
+        <p className="notice-text" data-testid="notice.text">
+          {notice.text}
+        </p>
+        {notice.details && notice.details.length > 0 && (
+          <ul className="notice-details" aria-label={t('shell.notice.details')} data-testid="notice.details">
+            {notice.details.map((d, i) => (
+              <li key={i}>{d}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <button type="button" className="notice-close" data-testid="notice.close" onClick={() => useEditor.getState().notify(null)}>
+        {t('notice.close')}
+      </button>
+    </div>
+  );
+}

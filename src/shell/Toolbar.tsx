@@ -1,0 +1,28 @@
+import { useT } from '../i18n/useT';
+import { useEditor } from '../store';
+import { FileMenu } from './FileMenu';
+import { HistoryControls } from './HistoryControls';
+import { LanguageSwitch } from './LanguageSwitch';
+import { RunControls } from './RunControls';
+
+/** The header: title, the graph's name, files, history, run controls and the language switch. */
+export function Toolbar() {
+  const t = useT();
+  const name = useEditor((s) => s.history.present.name);
+  return (
+    <header className="app-header">
+      <div className="app-title">
+        <h1>{t('app.title')}</h1>
+        <span className="doc-name" data-testid="doc.name">
+          {name ?? t('shell.untitled')}
+        </span>
+      </div>
+      <div className="toolbar">
+        <FileMenu />
+        <HistoryControls />
+        <RunControls />
+      </div>
+      <LanguageSwitch />
+    </header>
+  );
+}
