@@ -55,12 +55,17 @@ export interface Step {
   readonly gx: (Float64Array | null)[];
   readonly inputs: readonly StepInput[];
   readonly params: readonly ParamSlot[];
+  /** The output buffer and its gradient (null when no gradient reaches it), bound for the hot loops. */
+  readonly y: Float64Array;
+  readonly gy: Float64Array | null;
+  /** The op's kernels, held here so the hot loops read them from one object shape. */
+  readonly forward: AnyOpDef['forward'];
+  readonly backward: AnyOpDef['backward'];
 }
 
 /** A compiled graph: buffers allocated once, run forward and backward many times without allocating. */
 export class Program {
   private readonly backwardPlans = new Map<string, Step[]>();
-  private readonly nonLeafGrads: Float64Array[];
   private readonly leafGrads: Float64Array[];
 
   constructor(
@@ -73,8 +78,9 @@ export class Program {
     /** The loss node's id, when the graph names one. */
     readonly loss: string | undefined,
     private readonly byId: ReadonlyMap<string, NodeSlot>,
+    /** Every intermediate gradient, laid end to end: backward zeroes them with one fill. */
+    private readonly gradArena: Float64Array,
   ) {
-    this.nonLeafGrads = slots.filter((s) => !s.isLeaf && s.grad).map((s) => s.grad as Float64Array);
     const leafGrads = new Set<Float64Array>(params.map((p) => p.grad));
     for (const s of slots) if (s.isLeaf && s.grad) leafGrads.add(s.grad);
     this.leafGrads = [...leafGrads];
@@ -94,7 +100,7 @@ export class Program {
     try {
       for (; i < steps.length; i++) {
         const s = steps[i];
-        s.op.forward(s.x, s.slot.value, s.ctx);
+        s.forward(s.x, s.y, s.ctx);
       }
     } catch (e) {
       const id = steps[i].slot.id;
@@ -114,13 +120,18 @@ export class Program {
       throw new EngineError('not_scalar', `backward needs a scalar, but '${from}' has shape [${root.shape.join(', ')}]`, from);
     }
     if (!root.grad) throw new EngineError('not_scalar', `'${from}' does not depend on anything that requires grad`, from);
-    for (const g of this.nonLeafGrads) g.fill(0);
+    this.gradArena.fill(0);
     root.grad[0] += 1;
     const plan = this.backwardPlan(from);
     for (let i = plan.length - 1; i >= 0; i--) {
       const s = plan[i];
-      s.op.backward(s.x, s.slot.value, s.slot.grad as Float64Array, s.gx, s.ctx);
+      s.backward(s.x, s.y, s.gy as Float64Array, s.gx, s.ctx);
     }
+  }
+
+  /** Zeroes every intermediate gradient, as backward does before it starts. */
+  zeroIntermediateGrads(): void {
+    this.gradArena.fill(0);
   }
 
   /** Sets every leaf and parameter gradient to zero (`optimizer.zero_grad()` with set_to_none=False). */

@@ -67,7 +67,7 @@ export function traceBackward(program: Program, from: string | undefined = progr
   const upstream = new Set<string>([from]);
   for (const s of plan) for (const inp of s.inputs) if (inp.source?.grad) upstream.add(inp.source.id);
 
-  for (const s of program.slots) if (!s.isLeaf && s.grad) s.grad.fill(0);
+  program.zeroIntermediateGrads();
   root.grad[0] += 1;
 
   const received = new Map<string, EdgeContribution[]>();
