@@ -8,6 +8,13 @@ import { FileDropOverlay } from './shell/FileDropOverlay';
 import { NoticeBar } from './shell/NoticeBar';
 import { StatusLine } from './shell/StatusLine';
 import { Toolbar } from './shell/Toolbar';
+import { Tabs } from './shell/Tabs';
+import { TrainingPanel } from './training/TrainingPanel';
+import { DatasetsPanel } from './datasets/DatasetsPanel';
+import { PlotsPanel } from './plots/PlotsPanel';
+import { GradCheckPanel } from './plots/GradCheckPanel';
+import { StepBar } from './stepper/StepBar';
+import { StepPanel } from './stepper/StepPanel';
 
 /** The id the skip link jumps to. */
 const CANVAS_REGION = 'canvas-region';
@@ -34,10 +41,32 @@ export function App() {
             <Palette />
           </aside>
           <main className="pane pane-canvas" id={CANVAS_REGION} tabIndex={-1} aria-label={t('shell.region.canvas')}>
-            <Canvas />
+            <StepBar />
+            <div className="pane-canvas__flow">
+              <Canvas />
+            </div>
+            <section className="dock" aria-label={t('shell.region.dock')}>
+              <Tabs
+                name="dock"
+                label={t('shell.region.dock')}
+                tabs={[
+                  { id: 'step', label: t('shell.tab.step'), content: <StepPanel /> },
+                  { id: 'plots', label: t('shell.tab.plots'), content: <PlotsPanel /> },
+                ]}
+              />
+            </section>
           </main>
           <aside className="pane pane-inspector" aria-label={t('shell.region.inspector')}>
-            <Inspector />
+            <Tabs
+              name="side"
+              label={t('shell.region.inspector')}
+              tabs={[
+                { id: 'inspector', label: t('shell.tab.inspector'), content: <Inspector /> },
+                { id: 'data', label: t('shell.tab.data'), content: <DatasetsPanel /> },
+                { id: 'train', label: t('shell.tab.train'), content: <TrainingPanel /> },
+                { id: 'gradcheck', label: t('shell.tab.gradcheck'), content: <GradCheckPanel /> },
+              ]}
+            />
           </aside>
         </div>
         <StatusLine />

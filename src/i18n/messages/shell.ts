@@ -49,6 +49,13 @@ export const shell = {
   'shell.open.share': { en: 'open share link', ja: '共有リンクを開く' },
 
   'shell.notice.openedWithProblems': { en: 'Opened {name}; {count} problems are marked on the nodes', ja: '{name} を開きました。{count} 件の問題をノードに示しています' },
+  'shell.region.dock': { en: 'Step-through and plots', ja: 'ステップ実行とグラフ' },
+  'shell.tab.step': { en: 'Step-through', ja: 'ステップ実行' },
+  'shell.tab.plots': { en: 'Plots', ja: 'グラフ' },
+  'shell.tab.inspector': { en: 'Inspector', ja: 'インスペクター' },
+  'shell.tab.data': { en: 'Data', ja: 'データ' },
+  'shell.tab.train': { en: 'Train', ja: '学習' },
+  'shell.tab.gradcheck': { en: 'Gradient check', ja: '勾配チェック' },
   'shell.notice.badFile': { en: '{name} could not be opened; the open graph is unchanged:', ja: '{name} を開けませんでした。開いているグラフは変更されていません：' },
   'shell.notice.badShare': { en: 'The share link could not be opened:', ja: '共有リンクを開けませんでした：' },
   'shell.notice.badAutosave': {

@@ -1,0 +1,13 @@
+import { create } from 'zustand';
+
+/** Why a node is marked on the canvas: where a loss or parameter first became inf or nan. */
+export interface NodeMark {
+  readonly kind: 'diverged';
+  readonly message: string;
+}
+
+/** Marks that panels put on canvas nodes; the canvas draws them (red outline and the message). */
+export const useMarks = create<{ marks: Readonly<Record<string, NodeMark>>; setMarks(marks: Record<string, NodeMark>): void }>()((set) => ({
+  marks: {},
+  setMarks: (marks) => set({ marks }),
+}));
