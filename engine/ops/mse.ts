@@ -24,6 +24,11 @@ export const mse: OpDef<LossAttrs, LossCtx> = {
   backward([x, t], _y, g, [gx, gt], { divisor }) {
     const norm = 2 / divisor;
     const g0 = g[0];
+    if (gx && !gt) {
+      // The usual case (the target is data): one branch-free loop.
+      for (let i = 0; i < x.length; i++) gx[i] += norm * (x[i] - t[i]) * g0;
+      return;
+    }
     for (let i = 0; i < x.length; i++) {
       const v = norm * (x[i] - t[i]) * g0;
       if (gx) gx[i] += v;

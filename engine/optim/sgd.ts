@@ -19,6 +19,11 @@ export function createSgd(settings: SgdSettings, params: readonly ParamSlot[], s
     step() {
       for (let k = 0; k < params.length; k++) {
         const { value: w, grad } = params[k];
+        if (momentum === 0 && weightDecay === 0) {
+          // Plain SGD: param.add_(grad, alpha=-lr).
+          for (let i = 0; i < w.length; i++) w[i] = w[i] + -lr * grad[i];
+          continue;
+        }
         const d = scratch[k];
         for (let i = 0; i < w.length; i++) d[i] = weightDecay !== 0 ? grad[i] + weightDecay * w[i] : grad[i];
         if (momentum !== 0) {
