@@ -1,0 +1,89 @@
+import { compile, createOptimizer, type Graph, type GraphEdge, type GraphNode, type Optimizer, type Program } from '../engine/index';
+import type { ChainWorkload, MlpWorkload, Workload } from './workloads';
+
+/** The engine set up for one workload: a compiled program, its optimizer (none for a chain) and one step. */
+export interface EngineRun {
+  readonly program: Program;
+  readonly optimizer: Optimizer | null;
+  /** One training step: zero grads, forward, backward, and the SGD update when there is an optimizer. */
+  readonly step: () => void;
+}
+
+/** The engine graph of a regression workload: x → linear → square → … → linear → mse(·, y). */
+export function mlpGraph(w: MlpWorkload): Graph {
+  const nIn = w.layers[0].inFeatures;
+  const nodes: GraphNode[] = [
+    { id: 'x', op: 'input', value: { type: 'tensor', shape: [w.rows, nIn], data: Array.from(w.x) } },
+    { id: 'y', op: 'input', value: { type: 'tensor', shape: [w.rows, 1], data: Array.from(w.y) } },
+  ];
+  const edges: GraphEdge[] = [];
+  let prev = 'x';
+  w.layers.forEach((l, i) => {
+    const id = `linear${i}`;
+    nodes.push({
+      id,
+      op: 'linear',
+      attrs: { inFeatures: l.inFeatures, outFeatures: l.outFeatures },
+      params: {
+        weight: { shape: [l.outFeatures, l.inFeatures], data: l.weight.slice() },
+        bias: { shape: [l.outFeatures], data: l.bias.slice() },
+      },
+    });
+    edges.push({ source: prev, target: id, targetPort: 'x' });
+    prev = id;
+    if (i < w.layers.length - 1) {
+      nodes.push({ id: `square${i}`, op: 'square' });
+      edges.push({ source: prev, target: `square${i}`, targetPort: 'x' });
+      prev = `square${i}`;
+    }
+  });
+  nodes.push({ id: 'loss', op: 'mse' });
+  edges.push({ source: prev, target: 'loss', targetPort: 'input' }, { source: 'y', target: 'loss', targetPort: 'target' });
+  return { nodes, edges, loss: 'loss' };
+}
+
+/** The engine graph of a chain workload: a scalar input with requiresGrad, then square, scale, add (b unconnected) in turn. */
+export function chainGraph(w: ChainWorkload): Graph {
+  const nodes: GraphNode[] = [{ id: 'x', op: 'input', requiresGrad: true, value: { type: 'tensor', shape: [], data: [w.start] } }];
+  const edges: GraphEdge[] = [];
+  let prev = 'x';
+  for (let i = 0; i < w.length; i++) {
+    const id = `n${i}`;
+    const phase = i % 3;
+    if (phase === 0) nodes.push({ id, op: 'square' });
+    else if (phase === 1) nodes.push({ id, op: 'scale', attrs: { k: w.k } });
+    else nodes.push({ id, op: 'add', attrs: { c: w.c } });
+    edges.push({ source: prev, target: id, targetPort: phase === 2 ? 'a' : 'x' });
+    prev = id;
+  }
+  return { nodes, edges, loss: prev };
+}
+
+/** Compiles the workload's graph once and binds a step to it. */
+export function createEngineRun(w: Workload): EngineRun {
+  const result = compile(w.kind === 'mlp' ? mlpGraph(w) : chainGraph(w));
+  const program = result.program;
+  if (!program) throw new Error(`${w.id}: ${result.problems.map((p) => p.message).join('; ')}`);
+  if (w.kind === 'chain') {
+    return {
+      program,
+      optimizer: null,
+      step: () => {
+        program.zeroGrad();
+        program.forward();
+        program.backward();
+      },
+    };
+  }
+  const optimizer = createOptimizer({ type: 'sgd', lr: w.lr }, program.params);
+  return {
+    program,
+    optimizer,
+    step: () => {
+      optimizer.zeroGrad();
+      program.forward();
+      program.backward();
+      optimizer.step();
+    },
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * `npm run bench [-- --json]`: per-step medians (forward, backward, SGD update) of the
+ * engine, a hand-fused Float64Array loop and TensorFlow.js on four workloads, in one run.
+ * Progress goes to stderr; stdout gets the table, or with --json only one JSON object.
+ *
+ * Engine and fused loop are timed first, before TF.js is loaded: under tsx, loading a
+ * CommonJS package such as tfjs-core detaches an ArrayBuffer, which permanently disables
+ * V8's fast path for typed-array access in this process (measured: both 25–45% slower).
+ */
+import { createEngineRun } from './engineRun';
+import { createFusedRun } from './fused';
+import { type WorkloadResult, result, table } from './report';
+import { measure, measureInterleaved, type Timing } from './timing';
+import { benchWorkloads } from './workloads';
+
+const json = process.argv.includes('--json');
+
+/** Progress on stderr, so stdout stays clean for --json. */
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+/** Describes one timing for the progress log. */
+function describe(t: Timing): string {
+  return `median ${(t.medianMs * 1e3).toPrecision(4)} µs/step, min ${(t.minMs * 1e3).toPrecision(4)} (${t.samples} samples × ${t.stepsPerSample} steps)`;
+}
+
+const started = performance.now();
+const workloads = benchWorkloads();
+const timings = new Map<string, { engine: Timing; fused: Timing }>();
+for (const w of workloads) {
+  log(`${w.id}: ${w.title}`);
+  const engine = createEngineRun(w);
+  const fused = createFusedRun(w);
+  // Sampled in alternation, so the ratio sees the same machine load.
+  const [e, f] = measureInterleaved([engine.step, () => void fused.step()]);
+  const loss = engine.program.lossValue();
+  log(`  engine ${describe(e)}, loss ${loss.toPrecision(6)}${Number.isFinite(loss) ? '' : '  WARNING: not finite'}`);
+  log(`  fused  ${describe(f)}`);
+  timings.set(w.id, { engine: e, fused: f });
+}
+
+const { createTfjsRun, initTfjs, liveTensors } = await import('./tfjsRun');
+await initTfjs();
+const results: Record<string, WorkloadResult> = {};
+for (const w of workloads) {
+  const tfjs = createTfjsRun(w);
+  tfjs.step();
+  const tensors = liveTensors();
+  const t = measure(tfjs.step);
+  log(`${w.id} tfjs ${describe(t)}, loss ${tfjs.loss().toPrecision(6)}, live tensors ${tensors} → ${liveTensors()}`);
+  tfjs.dispose();
+  const { engine, fused } = timings.get(w.id) as { engine: Timing; fused: Timing };
+  results[w.id] = result(w.id, w.title, engine, fused, t);
+}
+log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+process.stdout.write(json ? `${JSON.stringify(results)}\n` : `${table(results)}\n`);
