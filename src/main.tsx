@@ -6,7 +6,10 @@ import { startAutosave } from './shell/autosave';
 import { applyBoot, planBoot } from './shell/boot';
 import { DEFAULT_EXAMPLE, fetchExample } from './shell/examples';
 import { useEditor, useRun } from './store';
+import { stepperSnapshot } from './stepper/snapshot';
+import { useStepper } from './stepper/useStepper';
 import { installTestHook, readSnapshot } from './testHook';
+import { useTraining } from './training/trainingStore';
 import './styles.css';
 
 function storage(): Storage | null {
@@ -23,7 +26,10 @@ async function start(): Promise<void> {
   if (!root) throw new Error('index.html has no #root element');
   const lang = useLanguage.getState().lang;
   document.documentElement.lang = lang;
-  installTestHook(window, () => readSnapshot(useEditor.getState(), useRun.getState(), useLanguage.getState().lang));
+  installTestHook(window, () => ({
+    ...readSnapshot(useEditor.getState(), useRun.getState(), useLanguage.getState().lang, useTraining.getState()),
+    stepper: stepperSnapshot(useStepper.getState()),
+  }));
 
   const store = storage();
   const plan = await planBoot({ hash: window.location.hash, storage: store, loadExample: () => fetchExample(DEFAULT_EXAMPLE), lang });

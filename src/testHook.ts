@@ -4,6 +4,8 @@ import { serializeGraphFile } from '../engine/format/save';
 import type { Language } from './i18n/language';
 import type { EditorState, Viewport } from './store/editorStore';
 import type { RunState } from './store/runStore';
+import { IDLE_TRAINING, type TrainingState } from './training/trainingStore';
+import type { StepperSnapshot } from './stepper/snapshot';
 
 /** One node as the engine computed it: output shape, value and gradient, row-major. */
 export interface NodeSnapshot {
@@ -28,6 +30,10 @@ export interface Snapshot {
   /** Labels of the undo stack (oldest first) and the redo stack (next first). */
   history: { undo: string[]; redo: string[] };
   lang: Language;
+  /** The step-through's playback (its own trained copy of the graph); absent where the app does not report it. */
+  stepper?: StepperSnapshot;
+  /** The training run as the page shows it (status, epochs, the whole loss history, trail, divergence). */
+  training: TrainingState;
 }
 
 /** The read-only test API on `window.gradcanvas`: reads state, never changes it. */
@@ -43,7 +49,7 @@ declare global {
 }
 
 /** Builds a snapshot that shares no object with the stores. */
-export function readSnapshot(editor: EditorState, run: RunState, lang: Language): Snapshot {
+export function readSnapshot(editor: EditorState, run: RunState, lang: Language, training: TrainingState = IDLE_TRAINING): Snapshot {
   const nodes: Record<string, NodeSnapshot> = {};
   const backwardRan = run.backwardFrom !== null;
   for (const s of run.program?.slots ?? []) {
@@ -52,13 +58,15 @@ export function readSnapshot(editor: EditorState, run: RunState, lang: Language)
   return {
     document: JSON.parse(serializeGraphFile(editor.history.present)) as GraphFile,
     nodes,
-    lossHistory: [...run.lossHistory],
+    // The loss log is the training run's: every epoch's loss, as the CLI prints it.
+    lossHistory: [...training.lossHistory],
     problems: run.problems.map((p) => ({ code: p.code, severity: p.severity, node: p.node ?? null, message: p.message })),
     selection: [...editor.selection],
     viewport: editor.viewport ? { x: editor.viewport.x, y: editor.viewport.y, zoom: editor.viewport.zoom } : null,
     backwardCount: run.backwardCount,
     history: { undo: editor.history.past.map((e) => e.label), redo: editor.history.future.map((e) => e.label) },
     lang,
+    training: structuredClone(training) as TrainingState,
   };
 }
 

@@ -32,6 +32,7 @@ import { addOpNode, addWire, applyLayout, applySelectChanges, deleteElements, mo
 import { type NodeDecoration, type OpFlowNode, toFlowEdges, toFlowNodes } from './flowElements';
 import { formulaOf } from './nodeInfo';
 import { OpNode } from './OpNode';
+import { StepEdge } from './StepEdge';
 import { GRID, NODE_HEIGHT, NODE_WIDTH, nodeTopLeftAt } from './placement';
 import { issueNodeKey, issueTipId } from './problems';
 import { useCanvasShortcuts } from './useCanvasShortcuts';
@@ -45,6 +46,7 @@ export const CANVAS_TEST_ID = 'canvas';
 
 // Defined once: React Flow remounts every node when nodeTypes changes identity.
 const nodeTypes = { op: OpNode };
+const edgeTypes = { step: StepEdge };
 const SNAP_GRID: [number, number] = [GRID, GRID];
 const FIT = { padding: 0.15, duration: 200 } as const;
 const DELETE_KEYS = ['Delete', 'Backspace'];
@@ -213,6 +215,7 @@ export function Canvas() {
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onDelete={onDelete}

@@ -8,7 +8,9 @@ import { OUTPUT_HANDLE } from './connect';
 import type { OpFlowNode } from './flowElements';
 import { attrSummary, formulaOf, portFallback, portsOf } from './nodeInfo';
 import { isBlocking, issueTipId, nodeIssues, type NodeIssue } from './problems';
+import { MarkLine, StepRow } from './StepRow';
 import { TensorView } from './TensorView';
+import { useMarks } from '../store/marksStore';
 
 /**
  * One graph node: name and badges, op and formula, its input ports (target handles named
@@ -20,6 +22,7 @@ export const OpNode = memo(function OpNode({ id, data, selected }: NodeProps<OpF
   const t = useT();
   const shape = useRun((s) => s.shapes.get(id));
   const issues = useRun(useShallow((s) => nodeIssues(s, id)));
+  const marked = useMarks((s) => s.marks[id] !== undefined);
   const isParam = data.op === 'parameter';
   const fed = new Set(data.fed.split(','));
   const attrs = attrSummary(data.op, data.attrs);
@@ -34,6 +37,7 @@ export const OpNode = memo(function OpNode({ id, data, selected }: NodeProps<OpF
     data.isLoss && 'opnode--loss',
     issues.length > 0 && (blocking ? 'opnode--error' : 'opnode--warning'),
     selected && 'opnode--selected',
+    marked && 'opnode--marked',
   ]
     .filter(Boolean)
     .join(' ');
@@ -103,6 +107,8 @@ export const OpNode = memo(function OpNode({ id, data, selected }: NodeProps<OpF
         <span className="opnode__key">{t('canvas.node.grad')}</span>
         <TensorView id={id} which="grad" />
       </div>
+      <StepRow id={id} op={data.op} />
+      <MarkLine id={id} />
       {issues.length > 0 && <IssueLine id={id} issues={issues} />}
     </div>
   );

@@ -78,6 +78,7 @@ export function toFlowEdges(doc: GraphFile, prev: readonly Edge[], ariaLabel: (e
     if (old && old.ariaLabel === label) return old;
     return {
       id,
+      type: 'step',
       source: e.source,
       target: e.target,
       sourceHandle: OUTPUT_HANDLE,

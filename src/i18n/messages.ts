@@ -1,8 +1,12 @@
 import { canvas } from './messages/canvas';
 import { common } from './messages/common';
+import { datasets } from './messages/datasets';
 import { inspector } from './messages/inspector';
 import { palette } from './messages/palette';
+import { plots } from './messages/plots';
 import { shell } from './messages/shell';
+import { training } from './messages/training';
+import { stepper } from './messages/stepper';
 
 /** A string in both languages. */
 export interface Message {
@@ -17,4 +21,8 @@ export const MESSAGES: Readonly<Record<string, Message>> = {
   ...canvas,
   ...palette,
   ...inspector,
+  ...plots,
+  ...datasets,
+  ...training,
+  ...stepper,
 };

@@ -1,4 +1,136 @@
+import { useLayoutEffect, useMemo, useRef } from 'react';
+import { exportPytorch } from '../../engine/codegen/pytorch';
+import { fileOptimizerState, fileToGraph } from '../../engine/format/convert';
+import { useT } from '../i18n/useT';
+import { useEditor } from '../store';
+import { computeKey } from '../store/runStore';
+import { explain } from './explain';
+import { phaseAt } from './playback';
+import { useStepper } from './useStepper';
+import './stepper.css';
+
 /** The explanation of the current trace event and the PyTorch view with the current line lit. */
 export function StepPanel() {
-  return <div data-testid="stepper.panel">Step-through</div>;
+  const t = useT();
+  // Until the first step the panel stays one line, leaving the canvas its room (and exports nothing).
+  const started = useStepper((s) => s.epoch > 0);
+  if (!started) {
+    return (
+      <div className="steppanel steppanel--idle" data-testid="stepper.panel">
+        <span>{t('stepper.panel.idle')}</span>
+        <GradFnToggle />
+      </div>
+    );
+  }
+  return (
+    <div className="steppanel" data-testid="stepper.panel">
+      <Explanation />
+      <PytorchView />
+    </div>
+  );
+}
+
+/** Labels nodes with PyTorch's backward function names, as make_dot draws them. */
+function GradFnToggle() {
+  const t = useT();
+  const on = useStepper((s) => s.gradFnLabels);
+  return (
+    <label className="stepbar__check" title={t('stepper.gradFnLabels.title')}>
+      <input type="checkbox" data-testid="step.gradFnLabels" checked={on} onChange={(e) => useStepper.getState().setGradFnLabels(e.target.checked)} />
+      {t('stepper.gradFnLabels')}
+    </label>
+  );
+}
+
+/** What the current event did, in words, in symbols, and with the engine's numbers. */
+function Explanation() {
+  const t = useT();
+  const doc = useEditor((s) => s.history.present);
+  const events = useStepper((s) => s.events);
+  const cursor = useStepper((s) => s.cursor);
+  const epoch = useStepper((s) => s.epoch);
+  const zeroGrad = useStepper((s) => s.zeroGrad);
+  const lr = useStepper((s) => s.lr);
+  const lines = useMemo(() => explain({ events, cursor, doc, lr, optimizer: doc.training.optimizer }), [events, cursor, doc, lr]);
+  const ev = events[cursor];
+  const hasUpdate = events.some((e) => e.type === 'update');
+  return (
+    <section aria-labelledby="steppanel-explain">
+      <h3 id="steppanel-explain">{t('stepper.panel.explain')}</h3>
+      <div data-testid="step.explain" aria-live="polite">
+        {epoch > 0 && cursor < 0 && <p className="steppanel__line">{t(zeroGrad ? 'stepper.panel.start' : 'stepper.panel.startNoZero', { n: epoch })}</p>}
+        {ev && (
+          <p className="steppanel__line" data-testid="step.explain.event">
+            {t('stepper.panel.event', { i: cursor + 1, n: events.length, phase: t(`stepper.phase.${ev.phase}`) })}
+          </p>
+        )}
+        {lines.map((l, k) => (
+          <div key={k} className="steppanel__line" data-testid="step.explain.line">
+            <div>{t(l.words.key, l.words.vars)}</div>
+            {l.rule && <div className="steppanel__rule">{l.rule}</div>}
+            <div className="steppanel__numbers" data-testid="step.explain.numbers">
+              {l.numbers}
+            </div>
+            {l.note && <div className="steppanel__hint">{t(l.note.key, l.note.vars)}</div>}
+          </div>
+        ))}
+        {epoch > 0 && !hasUpdate && ev?.phase === 'backward' && cursor === events.length - 1 && <p className="steppanel__line">{t('stepper.panel.noUpdate')}</p>}
+      </div>
+    </section>
+  );
+}
+
+/** The exported PyTorch training step, with the line of the current phase lit, and the grad_fn toggle. */
+function PytorchView() {
+  const t = useT();
+  const doc = useEditor((s) => s.history.present);
+  const key = computeKey(doc) + JSON.stringify(doc.training);
+  const phase = useStepper((s) => phaseAt(s));
+  const started = useStepper((s) => s.epoch > 0);
+  const zeroGrad = useStepper((s) => s.zeroGrad);
+  // Keyed on what the export reads, so moving a node does not regenerate the script.
+  const exported = useMemo(() => exportOf(doc), [key]);
+  const lines = exported.ok ? exported.code.split('\n') : [];
+  const currentLine = !exported.ok || !started ? 0 : phase === null ? (zeroGrad ? exported.phaseLines.zeroGrad : 0) : exported.phaseLines[phase];
+  const box = useRef<HTMLPreElement>(null);
+  useLayoutEffect(() => {
+    const el = box.current?.querySelector<HTMLElement>('.pytorch__line--current');
+    const pre = box.current;
+    if (!el || !pre) return;
+    // Scroll the code box only, never the page.
+    if (el.offsetTop < pre.scrollTop || el.offsetTop + el.offsetHeight > pre.scrollTop + pre.clientHeight) pre.scrollTop = el.offsetTop - pre.clientHeight / 2;
+  }, [currentLine]);
+  return (
+    <section aria-labelledby="steppanel-pytorch">
+      <h3 id="steppanel-pytorch">{t('stepper.panel.pytorch')}</h3>
+      <GradFnToggle />
+      {exported.ok ? (
+        <pre className="pytorch" data-testid="pytorch.code" ref={box} tabIndex={0}>
+          {lines.map((line, k) => (
+            <code
+              key={k}
+              className={k + 1 === currentLine ? 'pytorch__line pytorch__line--current' : 'pytorch__line'}
+              data-testid={k + 1 === currentLine ? 'pytorch.line.current' : undefined}
+              data-line={k + 1}
+              aria-current={k + 1 === currentLine ? 'step' : undefined}
+            >
+              {line || ' '}
+            </code>
+          ))}
+        </pre>
+      ) : (
+        <p data-testid="pytorch.error">{t('stepper.panel.noExport', { message: exported.message })}</p>
+      )}
+    </section>
+  );
+}
+
+type Exported = ({ ok: true } & ReturnType<typeof exportPytorch>) | { ok: false; message: string };
+
+function exportOf(doc: ReturnType<typeof useEditor.getState>['history']['present']): Exported {
+  try {
+    return { ok: true, ...exportPytorch(fileToGraph(doc), doc.training, { title: doc.name, optimizerState: fileOptimizerState(doc) }) };
+  } catch (e) {
+    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+  }
 }

@@ -1,4 +1,132 @@
-/** The training panel: optimizer, epochs, batch, Train / Pause / Resume / Reset and progress. */
+import type { Draft } from 'immer';
+import type { GraphFile, TrainingSettings } from '../../engine/format/schema';
+import { useT } from '../i18n/useT';
+import { useEditor } from '../store';
+import { NumberField } from './NumberField';
+import { trainingController } from './session';
+import { switchOptimizer, withDefaults } from './settings';
+import { useTraining } from './trainingStore';
+import './training.css';
+
+type Optimizer = TrainingSettings['optimizer'];
+
+function editTraining(field: string, recipe: (t: Draft<GraphFile['training']>) => void): void {
+  useEditor.getState().edit('training settings', (d) => recipe(d.training), `train.${field}`);
+}
+
+/** Sets an optimizer field; undefined removes it (PyTorch's default applies). */
+function setOpt(field: string, value: number | boolean | undefined): void {
+  editTraining(field, (t) => {
+    const o = t.optimizer as Record<string, unknown>;
+    if (value === undefined) delete o[field];
+    else o[field] = value;
+  });
+}
+
+function formatLoss(v: number | undefined): string {
+  if (v === undefined) return '—';
+  if (!Number.isFinite(v)) return Number.isNaN(v) ? 'nan' : v > 0 ? 'inf' : '-inf';
+  return Math.abs(v) >= 1e5 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(4) : v.toPrecision(6);
+}
+
+/** The training panel: optimizer and its hyper-parameters, epochs, batch, seed; Train / Pause / Resume / Reset and progress. */
 export function TrainingPanel() {
-  return <div data-testid="training">Training</div>;
+  const t = useT();
+  const training = useEditor((s) => s.history.present.training);
+  const status = useTraining((s) => s.status);
+  const epoch = useTraining((s) => s.epoch);
+  const epochs = useTraining((s) => s.epochs);
+  const loss = useTraining((s) => s.lossHistory[s.lossHistory.length - 1]);
+  const testLoss = useTraining((s) => s.testLossHistory[s.testLossHistory.length - 1]);
+  const speed = useTraining((s) => s.stepsPerSecond);
+  const divergence = useTraining((s) => s.divergence);
+  const error = useTraining((s) => s.error);
+  const pausedByEdit = useTraining((s) => s.pausedByEdit);
+  const hasStart = useTraining((s) => s.startParams !== null);
+  const o: Optimizer = training.optimizer;
+  const d = withDefaults(o);
+  const running = status === 'running';
+
+  return (
+    <div className="training" data-testid="training">
+      <div className="insp-field">
+        <label htmlFor="train-optimizer">{t('train.optimizer')}</label>
+        <select
+          id="train-optimizer"
+          data-testid="train.optimizer"
+          value={o.type}
+          onChange={(e) => editTraining('optimizer', (tr) => void (tr.optimizer = switchOptimizer(tr.optimizer as Optimizer, e.target.value as Optimizer['type'])))}
+        >
+          <option value="sgd">{t('train.optimizer.sgd')}</option>
+          <option value="adam">{t('train.optimizer.adam')}</option>
+        </select>
+      </div>
+      <NumberField testid="train.lr" label={t('train.lr')} value={o.lr} rule="positive" onCommit={(v) => setOpt('lr', v ?? undefined)} />
+      {'momentum' in d ? (
+        <>
+          <NumberField testid="train.momentum" label={t('train.momentum')} value={d.momentum} rule="nonNegative" onCommit={(v) => setOpt('momentum', v || undefined)} />
+          <NumberField testid="train.dampening" label={t('train.dampening')} value={d.dampening} rule="nonNegative" onCommit={(v) => setOpt('dampening', v || undefined)} />
+          <div className="insp-field insp-check">
+            <label title={d.momentum === 0 ? t('train.momentum') : undefined}>
+              <input type="checkbox" data-testid="train.nesterov" checked={d.nesterov} disabled={d.momentum === 0} onChange={(e) => setOpt('nesterov', e.target.checked || undefined)} />
+              {t('train.nesterov')}
+            </label>
+          </div>
+        </>
+      ) : (
+        <>
+          <NumberField testid="train.beta1" label={t('train.beta1')} value={d.beta1} rule="unit" onCommit={(v) => setOpt('beta1', v ?? undefined)} />
+          <NumberField testid="train.beta2" label={t('train.beta2')} value={d.beta2} rule="unit" onCommit={(v) => setOpt('beta2', v ?? undefined)} />
+          <NumberField testid="train.eps" label={t('train.eps')} value={d.eps} rule="positive" onCommit={(v) => setOpt('eps', v ?? undefined)} />
+          <div className="insp-field insp-check">
+            <label>
+              <input type="checkbox" data-testid="train.amsgrad" checked={d.amsgrad} onChange={(e) => setOpt('amsgrad', e.target.checked || undefined)} />
+              {t('train.amsgrad')}
+            </label>
+          </div>
+        </>
+      )}
+      <NumberField testid="train.weightDecay" label={t('train.weightDecay')} value={d.weightDecay} rule="nonNegative" onCommit={(v) => setOpt('weightDecay', v || undefined)} />
+      <NumberField testid="train.epochs" label={t('train.epochs')} value={training.epochs} rule="positiveInteger" onCommit={(v) => editTraining('epochs', (tr) => void (tr.epochs = v ?? 1))} />
+      <NumberField testid="train.batch" label={t('train.batch')} value={training.batchSize} rule="positiveInteger" allowEmpty onCommit={(v) => editTraining('batch', (tr) => void (tr.batchSize = v))} />
+      <NumberField testid="train.seed" label={t('train.seed')} value={training.seed} rule="integer" onCommit={(v) => editTraining('seed', (tr) => void (tr.seed = v ?? 0))} />
+
+      <div className="training__buttons">
+        <button type="button" data-testid="train.start" disabled={running} onClick={() => trainingController().start()}>
+          {t('train.start')}
+        </button>
+        <button type="button" data-testid="train.pause" disabled={!running} onClick={() => trainingController().pause()}>
+          {t('train.pause')}
+        </button>
+        <button type="button" data-testid="train.resume" disabled={status !== 'paused'} onClick={() => trainingController().resume()}>
+          {t('train.resume')}
+        </button>
+        <button type="button" data-testid="train.reset" disabled={!hasStart} onClick={() => trainingController().reset()}>
+          {t('train.reset')}
+        </button>
+      </div>
+
+      <div className="training__progress" data-testid="train.progress" data-status={status} data-epoch={epoch} aria-live="polite">
+        <progress max={Math.max(epochs, 1)} value={epoch} aria-label={t(`train.status.${status}`)} />
+        <span className="training__status">{t(`train.status.${status}`)}</span>
+        {status !== 'idle' && (
+          <span>
+            {t('train.progress', { epoch, epochs, loss: formatLoss(loss), speed: Math.round(speed).toLocaleString() })}
+            {testLoss !== undefined && ` · ${t('train.testLoss', { loss: formatLoss(testLoss) })}`}
+          </span>
+        )}
+      </div>
+      {pausedByEdit && status === 'paused' && <p className="insp-hint">{t('train.pausedByEdit')}</p>}
+      {divergence && (
+        <p className="insp-error" role="alert" data-testid="train.divergence">
+          {divergence.message}
+        </p>
+      )}
+      {error && (
+        <p className="insp-error" role="alert" data-testid="train.error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
 }

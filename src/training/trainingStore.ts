@@ -29,6 +29,10 @@ export interface TrainingState {
   readonly divergence: { readonly epoch: number; readonly nodes: readonly string[]; readonly message: string } | null;
   /** The parameters before the run, which Reset restores. */
   readonly startParams: ParamValues | null;
+  /** Why the last run could not start or stopped with an error (not divergence), in the interface language. */
+  readonly error: string | null;
+  /** Why the run paused when the user did not press Pause (the graph was edited). */
+  readonly pausedByEdit: boolean;
 }
 
 /** The initial, idle state. */
@@ -43,6 +47,8 @@ export const IDLE_TRAINING: TrainingState = {
   stepsPerSecond: 0,
   divergence: null,
   startParams: null,
+  error: null,
+  pausedByEdit: false,
 };
 
 /** The app's training state. Only the training controller writes it. */

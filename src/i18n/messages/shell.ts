@@ -55,7 +55,7 @@ export const shell = {
   'shell.tab.inspector': { en: 'Inspector', ja: 'インスペクター' },
   'shell.tab.data': { en: 'Data', ja: 'データ' },
   'shell.tab.train': { en: 'Train', ja: '学習' },
-  'shell.tab.gradcheck': { en: 'Gradient check', ja: '勾配チェック' },
+  'shell.tab.gradcheck': { en: 'Grad check', ja: '勾配チェック' },
   'shell.notice.badFile': { en: '{name} could not be opened; the open graph is unchanged:', ja: '{name} を開けませんでした。開いているグラフは変更されていません：' },
   'shell.notice.badShare': { en: 'The share link could not be opened:', ja: '共有リンクを開けませんでした：' },
   'shell.notice.badAutosave': {

@@ -1,0 +1,80 @@
+import { useLayoutEffect, useRef } from 'react';
+import { lookupOp } from '../../engine';
+import { formatNumber } from '../format';
+import { useT } from '../i18n/useT';
+import { useRun } from '../store';
+import { useMarks } from '../store/marksStore';
+import { useStepper } from '../stepper/useStepper';
+import { dataValue, gradFnLabel, previewText } from './stepLabels';
+
+/**
+ * What step-through shows on one node: its value this step, its gradient (Σ of its edges'
+ * contributions), each parameter's before → after and −lr·grad, and the grad_fn label. Marks
+ * the node's wrapper data-current while its event is the current one. Reads only this node's view.
+ */
+export function StepRow({ id, op }: { id: string; op: string }) {
+  const t = useT();
+  const view = useStepper((s) => s.nodes.get(id));
+  const lr = useStepper((s) => s.lr);
+  const showGradFn = useStepper((s) => s.gradFnLabels);
+  const requiresGrad = useRun((s) => showGradFn && (s.program?.slots.find((x) => x.id === id)?.grad ?? null) !== null);
+  const ref = useRef<HTMLDivElement>(null);
+  const current = view?.current ?? false;
+  useLayoutEffect(() => {
+    // On React Flow's wrapper, which carries the node's test id; set directly so the graph does not re-render.
+    const wrapper = ref.current?.closest('.react-flow__node');
+    if (!wrapper) return;
+    if (current) wrapper.setAttribute('data-current', 'true');
+    else wrapper.removeAttribute('data-current');
+  }, [current]);
+  const gradFn = showGradFn ? gradFnLabel(lookupOp(op), requiresGrad) : null;
+  return (
+    <div ref={ref} className="opnode__step">
+      {gradFn && (
+        <div className="opnode__gradfn" data-testid={`node.${id}.gradFn`}>
+          {gradFn}
+          {op === 'linear' && ' ← AccumulateGrad ×2'}
+        </div>
+      )}
+      {view?.value && (
+        <div className="opnode__stepline opnode__stepline--forward" data-testid={`node.${id}.step.value`} data-value={dataValue(view.value.data)}>
+          <span aria-hidden="true">→ </span>
+          {previewText(view.value.shape, view.value.data)}
+        </div>
+      )}
+      {view?.grad && (
+        <div className="opnode__stepline opnode__stepline--backward" data-testid={`node.${id}.step.grad`} data-value={dataValue(view.grad.data)} data-parts={view.parts}>
+          <span aria-hidden="true">← ∂ </span>
+          {previewText(view.grad.shape, view.grad.data)}
+          {view.parts > 1 && <span className="opnode__sum"> ({t('stepper.node.sum', { count: view.parts })})</span>}
+        </div>
+      )}
+      {view?.params.map((p) => (
+        <div key={p.param} className="opnode__stepline opnode__stepline--update" data-testid={`node.${id}.update.${p.param}`}>
+          {p.param !== 'value' && <span className="opnode__param">{p.param}: </span>}
+          {p.before && p.after ? (
+            <>
+              {formatNumber(p.before[0])} → <strong>{formatNumber(p.after[0])}</strong>
+              {p.grad && <span className="opnode__delta"> (−lr·grad = {formatNumber(-lr * p.grad[0])})</span>}
+              {p.before.length > 1 && ' …'}
+            </>
+          ) : (
+            p.grad && <>∂ {previewText([p.grad.length], p.grad)}</>
+          )}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** A mark a panel put on the node (where training diverged): the message under a red outline. */
+export function MarkLine({ id }: { id: string }) {
+  const mark = useMarks((s) => s.marks[id]);
+  if (!mark) return null;
+  return (
+    <div className="opnode__mark" data-testid={`node.${id}.mark`} role="status">
+      <span aria-hidden="true">⛔ </span>
+      {mark.message}
+    </div>
+  );
+}

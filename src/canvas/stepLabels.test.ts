@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { dataValue, gradFnLabel, previewText } from './stepLabels';
+
+describe('stepLabels', () => {
+  it('previewText shows a scalar as a number and a tensor as shape plus its first values', () => {
+    expect(previewText([], [2.5])).toBe('2.5');
+    expect(previewText([17], [-2, -1.75, -1.5, -1.25])).toBe('[17] -2, -1.75, -1.5, …');
+    expect(previewText([2, 1], [1, 2])).toBe('[2×1] 1, 2');
+  });
+
+  it('dataValue writes JSON numbers, non-finite as strings', () => {
+    expect(JSON.parse(dataValue([1, NaN, -Infinity]))).toEqual([1, 'NaN', '-Infinity']);
+  });
+
+  it('gradFnLabel names backward functions and AccumulateGrad', () => {
+    expect(gradFnLabel({ kind: 'op', gradFn: 'PowBackward0' }, true)).toBe('PowBackward0');
+    expect(gradFnLabel({ kind: 'leaf' }, true)).toBe('AccumulateGrad');
+    expect(gradFnLabel({ kind: 'leaf' }, false)).toBeNull();
+  });
+});

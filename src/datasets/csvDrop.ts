@@ -1,0 +1,32 @@
+import { useDatasets } from './datasetsStore';
+import { importCsvFile, isCsvFile } from './csvImport';
+
+/** Loads an import into the panel's store, or its messages (the current draft stays). */
+export async function loadCsvFile(file: File): Promise<void> {
+  const r = await importCsvFile(file);
+  const store = useDatasets.getState();
+  if (r.ok) store.load({ name: r.name, dataset: r.dataset, roles: r.roles, textColumns: r.textColumns });
+  else store.fail(r.messages);
+}
+
+/**
+ * Takes CSV files dropped anywhere on the page into the datasets panel. It listens in the
+ * capture phase and is installed before the shell's graph-file drop handler, so a drop of
+ * only CSV files stops here; any other drop passes through to the shell untouched.
+ */
+export function installCsvDrop(target: Window): void {
+  target.addEventListener(
+    'drop',
+    (e: DragEvent) => {
+      const files = [...(e.dataTransfer?.files ?? [])];
+      if (files.length === 0 || !files.every(isCsvFile)) return;
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      // The shell's overlay hides on a drag that leaves the window; tell it the drag is over.
+      target.dispatchEvent(new DragEvent('dragleave', { dataTransfer: e.dataTransfer, relatedTarget: null }));
+      document.getElementById('side-tab-data')?.click();
+      void loadCsvFile(files[0]);
+    },
+    true,
+  );
+}

@@ -1,0 +1,135 @@
+import { useMemo, useState } from 'react';
+import { geoPath, geoTransform, interpolateViridis, line, scaleLinear, scaleSequentialLog, scaleSequential } from 'd3';
+import { useT } from '../i18n/useT';
+import { useEditor, useRun } from '../store';
+import { useTraining } from '../training/trainingStore';
+import { Axes } from './Axes';
+import { lossContours, lossGrid, projectTrail, wideRange, windowAround, type Window2 } from './landscape';
+import { compileCopy, loadParams, paramValuesOf } from './liveCopy';
+import { elementKey, type ParamElement, paramElements } from './paramChoices';
+import { formatTip, frame } from './scales';
+import { useLiveCopy } from './useLiveCopy';
+
+/** Grid samples per axis: 48² forward runs per map. */
+const GRID = 48;
+
+/** The loss landscape over two chosen parameter elements, with the descent trail and the current point. */
+export function ContourPlot({ width, height }: { width: number; height: number }) {
+  const t = useT();
+  const program = useRun((s) => s.program);
+  const elements = useMemo(() => (program ? paramElements(program.params) : []), [program]);
+  const [pickA, setA] = useState<string | null>(null);
+  const [pickB, setB] = useState<string | null>(null);
+  const a = elements.find((e) => elementKey(e) === pickA) ?? elements[0];
+  const b = elements.find((e) => elementKey(e) === pickB) ?? elements.find((e) => e !== a);
+  if (!program || !program.loss) return <p className="plot__empty">{t('plot.contour.noLoss')}</p>;
+  if (!a || !b) return <p className="plot__empty" data-testid="plot.contour.empty">{t('plot.contour.needTwo')}</p>;
+  const select = (testId: string, label: string, value: ParamElement, set: (v: string) => void) => (
+    <label>
+      {label}{' '}
+      <select data-testid={testId} value={elementKey(value)} onChange={(e) => set(e.target.value)}>
+        {elements.map((e) => (
+          <option key={elementKey(e)} value={elementKey(e)}>
+            {e.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <div className="plot">
+      <div className="plot__controls">
+        {select('plot.contour.a', t('plot.contour.a'), a, setA)}
+        {select('plot.contour.b', t('plot.contour.b'), b, setB)}
+      </div>
+      <ContourMap a={a} b={b} width={width} height={height - 28} />
+    </div>
+  );
+}
+
+function ContourMap({ a, b, width, height }: { a: ParamElement; b: ParamElement; width: number; height: number }) {
+  const t = useT();
+  const doc = useEditor((s) => s.history.present);
+  const trail = useTraining((s) => s.trail);
+  const start = useTraining((s) => s.startParams);
+  const live = useLiveCopy();
+  const trailPts = useMemo(() => projectTrail(trail, a, b), [trail, a, b]);
+  const current = useMemo((): [number, number] | null => {
+    const p = live.program?.params;
+    const va = p?.find((q) => q.node === a.node && q.name === a.name)?.value[a.index];
+    const vb = p?.find((q) => q.node === b.node && q.name === b.name)?.value[b.index];
+    return va !== undefined && vb !== undefined ? [va, vb] : null;
+    // live.tick: the copy's buffers change in place.
+  }, [live, a, b]);
+  const startPt = start ? projectTrail([{ epoch: 0, params: start }], a, b)[0] : undefined;
+  const win: Window2 = useMemo(() => {
+    const pts: [number, number][] = trailPts.map((p) => [p.x, p.y]);
+    if (current) pts.push(current);
+    if (startPt) pts.push([startPt.x, startPt.y]);
+    return windowAround(pts);
+  }, [trailPts, current, startPt]);
+  const winKey = `${win.x.join(',')};${win.y.join(',')}`;
+  // The map depends on the graph, the window and the parameters not being varied; not on every training tick.
+  const copy = useMemo(() => compileCopy(doc), [doc]);
+  const baseParams = useRun((s) => s.program?.params);
+  const grid = useMemo(() => {
+    if (!copy) return null;
+    if (baseParams) loadParams(copy, paramValuesOf(baseParams));
+    try {
+      return lossGrid(copy, a, b, win, GRID);
+    } catch {
+      return null;
+    }
+    // winKey stands for win, so a new window object with the same extents reuses the map.
+  }, [copy, baseParams, a, b, winKey]);
+  const f = frame(width, height);
+  const side = Math.min(f.width - f.margin.left - f.margin.right, f.height - f.margin.top - f.margin.bottom);
+  const fs = { ...f, width: f.margin.left + side + f.margin.right, height: f.margin.top + side + f.margin.bottom };
+  const x = scaleLinear().domain(win.x).range([fs.margin.left, fs.margin.left + side]);
+  const y = scaleLinear().domain(win.y).range([fs.margin.top + side, fs.margin.top]);
+  const polys = useMemo(() => (grid ? lossContours(grid) : []), [grid]);
+  if (!grid) return <p className="plot__empty">{t('plot.contour.failed')}</p>;
+  const n = grid.n;
+  const project = geoPath(
+    geoTransform({
+      point(px, py) {
+        this.stream.point(x(win.x[0] + (px / n) * (win.x[1] - win.x[0])), y(win.y[0] + (py / n) * (win.y[1] - win.y[0])));
+      },
+    }),
+  );
+  const color = wideRange(grid.min, grid.max) ? scaleSequentialLog(interpolateViridis).domain([grid.min, grid.max]) : scaleSequential(interpolateViridis).domain([grid.min, grid.max]);
+  const trailPath = line<{ x: number; y: number }>()
+    .x((p) => x(p.x))
+    .y((p) => y(p.y));
+  const last = trailPts[trailPts.length - 1];
+  const candidate = current ?? (last ? [last.x, last.y] : null);
+  // After a divergence the parameters are inf or nan: there is no point to draw.
+  const here = candidate && Number.isFinite(candidate[0]) && Number.isFinite(candidate[1]) ? candidate : null;
+  return (
+    <svg data-testid="plot.contour" data-plot="contour" width={fs.width + 150} height={fs.height} role="img" aria-label={t('plot.contour')}>
+      <defs>
+        <clipPath id="contour-clip">
+          <rect x={fs.margin.left} y={fs.margin.top} width={side} height={side} />
+        </clipPath>
+      </defs>
+      <g clipPath="url(#contour-clip)">
+        <rect x={fs.margin.left} y={fs.margin.top} width={side} height={side} fill={color(grid.min)} />
+        {polys.map((p) => (
+          <path key={p.value} d={project(p) ?? ''} fill={color(p.value)} fillOpacity={0.85} stroke="#fff" strokeOpacity={0.35} strokeWidth={0.5} />
+        ))}
+        {trailPts.length > 0 && <path data-testid="plot.contour.trail" data-points={trailPts.length} d={trailPath(trailPts) ?? ''} fill="none" stroke="#fff" strokeWidth={2} />}
+        {trailPts.length > 0 && <path d={trailPath(trailPts) ?? ''} fill="none" stroke="#D55E00" strokeWidth={1.2} />}
+        {startPt && <circle cx={x(startPt.x)} cy={y(startPt.y)} r={4} fill="none" stroke="#fff" strokeWidth={2} />}
+        {here && <circle data-testid="plot.contour.current" data-x={here[0]} data-y={here[1]} cx={x(here[0])} cy={y(here[1])} r={5} fill="#D55E00" stroke="#fff" strokeWidth={1.5} />}
+      </g>
+      <Axes f={fs} x={x} y={y} xLabel={a.label} yLabel={b.label} />
+      <g fontSize={10} fill="currentColor" transform={`translate(${fs.width + 4},${fs.margin.top})`}>
+        <text y={8}>{t('plot.axis.loss')}</text>
+        <text y={22}>{`max ${formatTip(grid.max)}`}</text>
+        <text y={36}>{`min ${formatTip(grid.min)}`}</text>
+        {here && <text y={56}>{`${a.label} ${formatTip(here[0])}`}</text>}
+        {here && <text y={70}>{`${b.label} ${formatTip(here[1])}`}</text>}
+      </g>
+    </svg>
+  );
+}

@@ -1,0 +1,103 @@
+import { useMemo } from 'react';
+import { geoPath, geoTransform, line, scaleLinear } from 'd3';
+import { useT } from '../i18n/useT';
+import { useEditor } from '../store';
+import { Axes, COLORS, Legend } from './Axes';
+import { classPoints, classRegions, dataModelSetup, decisionGrid, regressionPoints } from './dataModel';
+import { cellCentres } from './landscape';
+import { frame, paddedExtent, xScale, yScale } from './scales';
+import { useLiveCopy } from './useLiveCopy';
+
+/** Cells per axis of the decision-region grid. */
+const REGION_GRID = 40;
+
+/** The data points and the model: the fitted line for one feature, the decision regions for two features and classes. */
+export function DataModelPlot({ width, height }: { width: number; height: number }) {
+  const t = useT();
+  const doc = useEditor((s) => s.history.present);
+  const setup = useMemo(() => dataModelSetup(doc), [doc]);
+  const live = useLiveCopy();
+  const f = frame(width, height - 8);
+  const program = live.program;
+  const view = useMemo(() => {
+    if (!program || setup.type === 'none') return null;
+    try {
+      if (setup.type === 'regression') return { type: 'regression' as const, pts: regressionPoints(program, setup) };
+      const pts = classPoints(program, setup);
+      const wx = paddedExtent(pts.map((p) => p.x1), 0.1);
+      const wy = paddedExtent(pts.map((p) => p.x2), 0.1);
+      // One cell beyond the view on each side, so the regions' closing edges fall outside the clip.
+      const n = REGION_GRID + 2;
+      const cx = (wx[1] - wx[0]) / REGION_GRID;
+      const cy = (wy[1] - wy[0]) / REGION_GRID;
+      const gx: [number, number] = [wx[0] - cx, wx[1] + cx];
+      const gy: [number, number] = [wy[0] - cy, wy[1] + cy];
+      const classes = decisionGrid(program, setup, cellCentres(gx[0], gx[1], n), cellCentres(gy[0], gy[1], n));
+      return { type: 'classes' as const, pts, wx, wy, gx, gy, n, regions: classRegions(classes, n) };
+    } catch {
+      return null;
+    }
+    // live.tick: the copy's buffers are re-read whenever the parameters may have changed.
+  }, [program, setup, live]);
+  if (setup.type === 'none' || !view) return <p className="plot__empty" data-testid="plot.data.empty">{t(`plot.data.none.${setup.type === 'none' ? setup.reason : 'no_feature'}`)}</p>;
+  if (view.type === 'regression' && setup.type === 'regression') {
+    const x = xScale(view.pts.map((p) => p.x), f, 0.05);
+    const y = yScale([...view.pts.map((p) => p.y), ...view.pts.map((p) => p.pred)], f);
+    const fit = line<{ x: number; pred: number }>()
+      .defined((p) => Number.isFinite(p.pred))
+      .x((p) => x(p.x))
+      .y((p) => y(p.pred));
+    return (
+      <svg data-testid="plot.data" data-plot="data" data-points={view.pts.length} width={f.width} height={f.height} role="img" aria-label={t('plot.data')}>
+        <Axes f={f} x={x} y={y} xLabel={setup.featureName} yLabel={setup.target} />
+        {view.pts.map((p, i) => Number.isFinite(p.y) && <circle key={i} cx={x(p.x)} cy={y(p.y)} r={3} fill={COLORS[0]} fillOpacity={0.7} />)}
+        <path data-testid="plot.data.model" d={fit(view.pts) ?? ''} fill="none" stroke={COLORS[1]} strokeWidth={2} />
+        <Legend
+          f={f}
+          items={[
+            { label: t('plot.data.points'), color: COLORS[0] },
+            { label: t('plot.data.model', { node: setup.prediction }), color: COLORS[1] },
+          ]}
+        />
+      </svg>
+    );
+  }
+  if (view.type !== 'classes' || setup.type !== 'classes') return null;
+  const x = scaleLinear().domain(view.wx).range([f.margin.left, f.width - f.margin.right]);
+  const y = scaleLinear().domain(view.wy).range([f.height - f.margin.bottom, f.margin.top]);
+  // Grid coordinates [0, n] span the grid's window; contour points map through the same scales as the data.
+  const toPlot = geoPath(
+    geoTransform({
+      point(px, py) {
+        this.stream.point(x(view.gx[0] + (px / view.n) * (view.gx[1] - view.gx[0])), y(view.gy[0] + (py / view.n) * (view.gy[1] - view.gy[0])));
+      },
+    }),
+  );
+  // Two classes share one edge; with more, each region's outline is part of the boundary.
+  const boundary = view.regions.length === 2 ? view.regions.slice(1) : view.regions.length > 2 ? view.regions : [];
+  return (
+    <svg data-testid="plot.data" data-plot="data" data-points={view.pts.length} width={f.width} height={f.height} role="img" aria-label={t('plot.data')}>
+      <defs>
+        <clipPath id="data-clip">
+          <rect x={f.margin.left} y={f.margin.top} width={f.width - f.margin.left - f.margin.right} height={f.height - f.margin.top - f.margin.bottom} />
+        </clipPath>
+      </defs>
+      <g clipPath="url(#data-clip)">
+        <g data-testid="plot.data.regions" data-count={view.regions.length}>
+          {view.regions.map((r) => (
+            <path key={r.cls} d={toPlot(r.shape) ?? ''} fill={COLORS[r.cls % COLORS.length]} fillOpacity={0.18} />
+          ))}
+        </g>
+        <g data-testid="plot.data.boundary" data-count={boundary.length}>
+          {boundary.map((r) => (
+            <path key={r.cls} d={toPlot(r.shape) ?? ''} fill="none" stroke="currentColor" strokeWidth={1.5} strokeDasharray="5 3" />
+          ))}
+        </g>
+      </g>
+      <Axes f={f} x={x} y={y} xLabel={setup.featureNames[0]} yLabel={setup.featureNames[1]} />
+      {view.pts.map((p, i) => (
+        <circle key={i} cx={x(p.x1)} cy={y(p.x2)} r={3.5} fill={COLORS[p.label % COLORS.length]} stroke="#fff" strokeWidth={0.8} />
+      ))}
+    </svg>
+  );
+}

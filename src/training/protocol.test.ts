@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { Trainer } from '../../engine';
+import { fileToGraph } from '../../engine/format/convert';
+import type { GraphFile } from '../../engine/format/schema';
+import { emptyDocument } from '../store/edits';
+import { type FromWorker, MAX_TRAIL, runToEnd, TEST_SUFFIX, testGraph, TrainingSession } from './protocol';
+
+/** data X → linear(1,1) → mse ← data Y over y = 2x + 1 with weight and bias 1. */
+function regression(lr = 0.05, rows = [[0, 1], [1, 3], [2, 5], [3, 7]]): GraphFile {
+  const doc = emptyDocument();
+  doc.datasets = { d: { columns: ['x', 'y'], rows } };
+  doc.nodes = [
+    { id: 'X', op: 'input', position: { x: 0, y: 0 }, value: { type: 'columns', dataset: 'd', columns: ['x'] } },
+    { id: 'Y', op: 'input', position: { x: 0, y: 100 }, value: { type: 'columns', dataset: 'd', columns: ['y'] } },
+    {
+      id: 'lin',
+      op: 'linear',
+      position: { x: 200, y: 0 },
+      attrs: { inFeatures: 1, outFeatures: 1 },
+      params: { weight: { shape: [1, 1], data: [1] }, bias: { shape: [1], data: [1] } },
+    },
+    { id: 'loss', op: 'mse', position: { x: 400, y: 0 } },
+  ];
+  doc.edges = [
+    { source: 'X', target: 'lin', targetPort: 'x' },
+    { source: 'lin', target: 'loss', targetPort: 'input' },
+    { source: 'Y', target: 'loss', targetPort: 'target' },
+  ];
+  doc.loss = 'loss';
+  doc.training = { optimizer: { type: 'sgd', lr }, epochs: 50, batchSize: null, seed: 0 };
+  return doc;
+}
+
+const losses = (ms: FromWorker[]) => ms.flatMap((m) => ('losses' in m ? m.losses : []));
+
+describe('TrainingSession', () => {
+  it('runToEnd(file, 50, 7) posts the same losses as the engine Trainer, in slices, ending with done', () => {
+    const file = regression();
+    const ms = runToEnd(file, 50, 7);
+    const trainer = new Trainer(fileToGraph(file), file.training);
+    const expected = Array.from({ length: 50 }, () => trainer.epoch());
+    expect(losses(ms)).toEqual(expected);
+    expect(ms.map((m) => m.type)).toEqual([...Array(7).fill('progress'), 'done']);
+    const last = ms[ms.length - 1];
+    if (last.type !== 'done') throw new Error('not done');
+    expect(last.epoch).toBe(50);
+    expect(last.params['lin.weight'][0]).toBe(trainer.program.params[0].value[0]);
+  });
+
+  it('advance with mini-batches matches the Trainer with the same seed', () => {
+    const file = regression();
+    file.training = { ...file.training, batchSize: 3, seed: 7 };
+    const trainer = new Trainer(fileToGraph(file), file.training);
+    const expected = Array.from({ length: 20 }, () => trainer.epoch());
+    expect(losses(runToEnd(file, 20, 3))).toEqual(expected);
+  });
+
+  it('advance stops at the epoch whose loss is inf or nan and names the nodes', () => {
+    const ms = runToEnd(regression(10), 10_000, 100);
+    const last = ms[ms.length - 1];
+    expect(last.type).toBe('diverged');
+    if (last.type !== 'diverged') return;
+    expect(last.epoch).toBe(last.at + 1);
+    expect(losses(ms)).toHaveLength(last.at + 1);
+    expect(last.nodes.length).toBeGreaterThan(0);
+    const all = losses(ms);
+    expect(all.slice(0, -1).every(Number.isFinite) || last.what === 'params').toBe(true);
+  });
+
+  it('pause() reports the losses since the last message', () => {
+    const s = new TrainingSession(regression(), 10);
+    s.advance(3);
+    s.advance(2);
+    const p = s.pause();
+    expect(p.type).toBe('paused');
+    if (p.type === 'paused') expect(p.losses).toEqual([]);
+    const m = s.advance(100);
+    expect(m.type).toBe('done');
+    if (m.type === 'done') expect(m.losses).toHaveLength(5);
+  });
+
+  it('advance samples the trail at most MAX_TRAIL + 2 times, from the start parameters', () => {
+    const ms = runToEnd(regression(0.001), 5000, 1000);
+    const trail = ms.flatMap((m) => ('trail' in m ? m.trail : []));
+    expect(trail[0]).toEqual({ epoch: 0, params: { 'lin.weight': [1], 'lin.bias': [1] } });
+    expect(trail.length).toBeLessThanOrEqual(MAX_TRAIL + 2);
+    expect(trail[trail.length - 1].epoch).toBe(5000);
+    const opt = ms.flatMap((m) => ('optimizerTrail' in m ? m.optimizerTrail : []));
+    expect(opt).toHaveLength(trail.length);
+  });
+
+  it('a dataset with a test split gives a test loss per epoch', () => {
+    const file = regression();
+    file.datasets[`d${TEST_SUFFIX}`] = { columns: ['x', 'y'], rows: [[4, 9], [5, 11]] };
+    const ms = runToEnd(file, 5, 2);
+    const test = ms.flatMap((m) => ('testLosses' in m ? m.testLosses : []));
+    expect(test).toHaveLength(5);
+    expect(test.every((v) => v > 0)).toBe(true);
+  });
+
+  it('an Adam run reports its moments in the optimizer state', () => {
+    const file = regression();
+    file.training = { ...file.training, optimizer: { type: 'adam', lr: 0.1 } };
+    const ms = runToEnd(file, 3, 10);
+    const last = ms[ms.length - 1];
+    if (last.type !== 'done') throw new Error('not done');
+    expect(last.optimizer['lin.weight'].expAvg).toHaveLength(1);
+    expect(last.optimizerState.find((s) => s.name === 'weight')?.step).toBe(3);
+  });
+});
+
+describe('testGraph', () => {
+  it('testGraph(graph) is null without a test split', () => {
+    expect(testGraph(fileToGraph(regression()))).toBeNull();
+  });
+});

@@ -1,0 +1,229 @@
+import { compile, type Program, Trainer } from '../../engine';
+import { fileOptimizerState, fileToGraph } from '../../engine/format/convert';
+import type { GraphFile } from '../../engine/format/schema';
+import type { Graph } from '../../engine/graph/types';
+import type { ParamState } from '../../engine/optim/types';
+import type { OptimizerStateSample, ParamValues } from './trainingStore';
+
+/** Messages the page sends to the training worker, tagged by `type`. */
+export type ToWorker =
+  | { readonly type: 'start'; readonly file: GraphFile; readonly epochs: number }
+  | { readonly type: 'pause' }
+  | { readonly type: 'resume' }
+  | { readonly type: 'stop' };
+
+/** One sample of the descent trail: finished epochs and the parameters at that moment. */
+export interface TrailPoint {
+  readonly epoch: number;
+  readonly params: ParamValues;
+}
+
+/** One sample of the optimizer state over the run. */
+export interface OptimizerTrailPoint {
+  readonly epoch: number;
+  readonly state: Readonly<Record<string, OptimizerStateSample>>;
+}
+
+/** What the worker reports since its last message: new losses, the latest parameters and optimizer state. */
+export interface Progress {
+  /** Epochs finished so far in this run. */
+  readonly epoch: number;
+  readonly epochs: number;
+  /** Training losses of the epochs finished since the last message. */
+  readonly losses: readonly number[];
+  /** Test losses of the same epochs, when the dataset has a test split. */
+  readonly testLosses: readonly number[];
+  readonly params: ParamValues;
+  /** The optimizer state as a graph file saves it (to write back), and as the plots read it. */
+  readonly optimizerState: readonly ParamState[];
+  readonly optimizer: Readonly<Record<string, OptimizerStateSample>>;
+  /** Trail samples taken since the last message. */
+  readonly trail: readonly TrailPoint[];
+  readonly optimizerTrail: readonly OptimizerTrailPoint[];
+  /** Optimizer steps per second since the run started (not counting compile time). */
+  readonly stepsPerSecond: number;
+}
+
+/** Messages the worker sends to the page, tagged by `type`. */
+export type FromWorker =
+  | ({ readonly type: 'progress' } & Progress)
+  | ({ readonly type: 'paused' } & Progress)
+  | ({ readonly type: 'done' } & Progress)
+  | ({
+      readonly type: 'diverged';
+      /** The epoch (0-based, as the CLI counts) whose loss or update first held inf or nan. */
+      readonly at: number;
+      /** Nodes where it first appeared: the first non-finite node in topological order, or the parameters. */
+      readonly nodes: readonly string[];
+      /** `loss` when the loss went first, `params` when an update did. */
+      readonly what: 'loss' | 'params';
+    } & Progress)
+  | { readonly type: 'error'; readonly message: string; readonly node?: string };
+
+/** The most trail samples one run keeps; longer runs sample every k-th epoch. */
+export const MAX_TRAIL = 2000;
+
+/** The suffix of a dataset's test split: dataset `boston` trains on `boston`, tests on `boston_test`. */
+export const TEST_SUFFIX = '_test';
+
+/** The key of a parameter in snapshots: `linear.weight`. */
+export function paramKey(p: { readonly node: string; readonly name: string }): string {
+  return `${p.node}.${p.name}`;
+}
+
+/** The graph that evaluates the same model on the test split, or null when no bound dataset has one. */
+export function testGraph(graph: Graph): Graph | null {
+  const datasets = graph.datasets ?? {};
+  let any = false;
+  const nodes = graph.nodes.map((n) => {
+    if (n.op !== 'input' || n.value?.type !== 'columns') return n;
+    const test = n.value.dataset + TEST_SUFFIX;
+    if (!datasets[test]) return n;
+    any = true;
+    return { ...n, value: { ...n.value, dataset: test } };
+  });
+  return any ? { ...graph, nodes } : null;
+}
+
+function optimizerSample(s: ParamState): OptimizerStateSample {
+  const arr = (v: ArrayLike<number> | null | undefined) => (v ? Array.from(v) : undefined);
+  return { momentumBuffer: arr(s.momentumBuffer), expAvg: arr(s.expAvg), expAvgSq: arr(s.expAvgSq) };
+}
+
+/**
+ * A training run, independent of any Worker: the worker drives it in time slices, tests
+ * drive it directly. Each `advance` runs epochs until a budget is spent and returns the
+ * message to post; the numbers are exactly the CLI's (the same Trainer on the same file).
+ */
+export class TrainingSession {
+  readonly trainer: Trainer;
+  readonly epochs: number;
+  private readonly test: Program | null;
+  private readonly stride: number;
+  private readonly stepsPerEpoch: number;
+  private done = 0;
+  private sent = 0;
+  private testLosses: number[] = [];
+  private trail: TrailPoint[] = [];
+  private optimizerTrail: OptimizerTrailPoint[] = [];
+  private elapsed = 0;
+
+  constructor(file: GraphFile, epochs: number) {
+    const graph = fileToGraph(file);
+    this.trainer = new Trainer(graph, { ...file.training, epochs }, fileOptimizerState(file));
+    this.epochs = Math.max(0, Math.floor(epochs));
+    const tg = testGraph(graph);
+    this.test = tg ? (compile(tg, { shareParamsWith: this.trainer.program }).program ?? null) : null;
+    this.stride = Math.max(1, Math.ceil(this.epochs / MAX_TRAIL));
+    const rows = this.trainer.program.slots.find((s) => s.def.name === 'input' && graph.nodes.find((n) => n.id === s.id)?.value?.type === 'columns')?.shape[0] ?? 1;
+    const bs = file.training.batchSize;
+    this.stepsPerEpoch = bs === null || bs >= rows ? 1 : Math.ceil(rows / bs);
+    this.sample();
+  }
+
+  /** Whether every epoch asked for has run. */
+  get finished(): boolean {
+    return this.done >= this.epochs;
+  }
+
+  /**
+   * Runs up to `maxEpochs` epochs, stopping early when `now()` passes `deadline` (checked
+   * after each epoch) or the run diverges. Returns `progress`, `done` or `diverged`.
+   */
+  advance(maxEpochs: number, deadline = Infinity, now: () => number = () => performance.now()): FromWorker {
+    const t0 = now();
+    const params = this.trainer.program.params;
+    let diverged: { at: number; what: 'loss' | 'params'; nodes: string[] } | null = null;
+    for (let k = 0; k < maxEpochs && this.done < this.epochs; k++) {
+      const loss = this.trainer.epoch();
+      const at = this.done;
+      this.done++;
+      if (this.test) {
+        this.test.forward();
+        this.testLosses.push(this.test.lossValue());
+      }
+      const badParams = params.filter((p) => !p.value.every(Number.isFinite));
+      if (!Number.isFinite(loss) || badParams.length > 0) {
+        diverged = Number.isFinite(loss)
+          ? { at, what: 'params', nodes: [...new Set(badParams.map((p) => p.node))] }
+          : { at, what: 'loss', nodes: this.firstNonFinite() };
+        this.sample();
+        break;
+      }
+      if (this.done % this.stride === 0 || this.done === this.epochs) this.sample();
+      if (now() >= deadline) break;
+    }
+    this.elapsed += now() - t0;
+    const progress = this.progress();
+    if (diverged) return { type: 'diverged', ...diverged, ...progress };
+    return { type: this.finished ? 'done' : 'progress', ...progress };
+  }
+
+  /** The message for a pause: what has happened since the last message. */
+  pause(): FromWorker {
+    return { type: 'paused', ...this.progress() };
+  }
+
+  // After a forward whose loss is not finite, the slots hold that forward's values: the first
+  // non-finite one in topological order is where inf or nan appeared.
+  private firstNonFinite(): string[] {
+    const slot = this.trainer.program.slots.find((s) => !s.value.every(Number.isFinite));
+    return slot ? [slot.id] : this.trainer.program.loss ? [this.trainer.program.loss] : [];
+  }
+
+  private sample(): void {
+    const state = this.optimizerState();
+    this.trail.push({ epoch: this.done, params: this.params() });
+    this.optimizerTrail.push({ epoch: this.done, state: Object.fromEntries(state.map((s) => [paramKey(s), optimizerSample(s)])) });
+  }
+
+  private params(): Record<string, number[]> {
+    return Object.fromEntries(this.trainer.program.params.map((p) => [paramKey(p), Array.from(p.value)]));
+  }
+
+  private optimizerState(): ParamState[] {
+    return this.trainer.optimizer.state().map((s) => ({
+      ...s,
+      momentumBuffer: s.momentumBuffer ? Array.from(s.momentumBuffer) : s.momentumBuffer,
+      expAvg: s.expAvg ? Array.from(s.expAvg) : undefined,
+      expAvgSq: s.expAvgSq ? Array.from(s.expAvgSq) : undefined,
+      maxExpAvgSq: s.maxExpAvgSq ? Array.from(s.maxExpAvgSq) : undefined,
+    }));
+  }
+
+  private progress(): Progress {
+    const history = this.trainer.history;
+    const losses = history.slice(this.sent);
+    this.sent = history.length;
+    const testLosses = this.testLosses;
+    this.testLosses = [];
+    const trail = this.trail;
+    this.trail = [];
+    const optimizerTrail = this.optimizerTrail;
+    this.optimizerTrail = [];
+    const state = this.optimizerState();
+    return {
+      epoch: this.done,
+      epochs: this.epochs,
+      losses,
+      testLosses,
+      params: this.params(),
+      optimizerState: state,
+      optimizer: Object.fromEntries(state.map((s) => [paramKey(s), optimizerSample(s)])),
+      trail,
+      optimizerTrail,
+      stepsPerSecond: this.elapsed > 0 ? (this.done * this.stepsPerEpoch * 1000) / this.elapsed : 0,
+    };
+  }
+}
+
+/** Runs a whole session in slices of `chunk` epochs and returns every message, as the worker would post them. */
+export function runToEnd(file: GraphFile, epochs: number, chunk: number): FromWorker[] {
+  const session = new TrainingSession(file, epochs);
+  const out: FromWorker[] = [];
+  for (;;) {
+    const m = session.advance(chunk);
+    out.push(m);
+    if (m.type !== 'progress') return out;
+  }
+}
