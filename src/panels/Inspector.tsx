@@ -11,6 +11,7 @@ import { LossToggle } from './LossToggle';
 import { NodeHeader } from './NodeHeader';
 import { OpParamsEditor } from './OpParamsEditor';
 import { ParameterEditor } from './ParameterEditor';
+import { PortInputs } from './PortInputs';
 import { RunValues } from './RunValues';
 import './panels.css';
 
@@ -45,6 +46,7 @@ function NodeInspector({ id }: { readonly id: string }) {
   return (
     <div className="insp-node" data-node={id}>
       <NodeHeader node={node} def={def} />
+      {def.kind === 'op' && def.inputs.length > 0 && <PortInputs node={node} def={def} />}
       {def.kind === 'op' && <AttrFields node={node} def={def} />}
       {(node.op === 'input' || node.op === 'constant') && <LeafValueEditor node={node} />}
       {node.op === 'input' && (

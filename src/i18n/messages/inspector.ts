@@ -1,5 +1,9 @@
 /** Strings of the inspector, in English and Japanese. */
 export const inspector = {
+  'inspector.inputs': { en: 'Inputs', ja: '入力' },
+  'inspector.inputPort': { en: 'Port {port} is fed by', ja: 'ポート {port} への入力' },
+  'inspector.input.none': { en: '(not connected)', ja: '(未接続)' },
+  'inspector.input.constant': { en: '(the constant {attr})', ja: '(定数 {attr})' },
   'inspector.title': { en: 'Inspector', ja: 'インスペクター' },
   'inspector.empty': { en: 'Select a node on the canvas to edit it here.', ja: 'キャンバス上のノードを選択すると、ここで編集できます。' },
   'inspector.many': {

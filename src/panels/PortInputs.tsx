@@ -1,0 +1,55 @@
+import type { AnyOpDef } from '../../engine';
+import type { FileNode } from '../../engine/format/schema';
+import { judgeConnection, OUTPUT_HANDLE } from '../canvas/connect';
+import { useT } from '../i18n/useT';
+import { useEditor } from '../store';
+import { SelectField } from './SelectField';
+
+/**
+ * Each input port of the node with a choice of what feeds it: the keyboard's way to wire
+ * the graph, refusing cycles and fed ports with the same reasons as a drag on the canvas.
+ */
+export function PortInputs({ node, def }: { readonly node: FileNode; readonly def: AnyOpDef }) {
+  const t = useT();
+  const doc = useEditor((s) => s.history.present);
+  const others = doc.nodes.filter((n) => n.id !== node.id);
+  const wire = (port: string, source: string) => {
+    const store = useEditor.getState();
+    const current = store.history.present;
+    if (source === '') {
+      store.edit('disconnect', (d) => void (d.edges = d.edges.filter((e) => !(e.target === node.id && e.targetPort === port))));
+      return;
+    }
+    const freed = { ...current, edges: current.edges.filter((e) => !(e.target === node.id && e.targetPort === port)) };
+    const verdict = judgeConnection(freed, { source, sourceHandle: OUTPUT_HANDLE, target: node.id, targetHandle: port });
+    if (!verdict.ok) {
+      store.notify({ kind: 'error', text: t(`canvas.refused.${verdict.reason}`, verdict.vars) });
+      return;
+    }
+    store.edit('connect', (d) => {
+      d.edges = d.edges.filter((e) => !(e.target === node.id && e.targetPort === port));
+      d.edges.push(verdict.edge);
+    });
+  };
+  return (
+    <section className="insp-section" data-testid="inspector.inputs">
+      <h3>{t('inspector.inputs')}</h3>
+      {def.inputs.map((p) => {
+        const fed = doc.edges.find((e) => e.target === node.id && e.targetPort === p.name)?.source ?? '';
+        return (
+          <SelectField
+            key={p.name}
+            testid={`inspector.input.${p.name}`}
+            label={t('inspector.inputPort', { port: p.name })}
+            value={fed}
+            options={[
+              { value: '', label: p.fallbackAttr ? t('inspector.input.constant', { attr: p.fallbackAttr }) : t('inspector.input.none') },
+              ...others.map((n) => ({ value: n.id, label: n.label ? `${n.label} (${n.id})` : n.id })),
+            ]}
+            onChange={(v) => wire(p.name, v)}
+          />
+        );
+      })}
+    </section>
+  );
+}
