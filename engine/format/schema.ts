@@ -135,6 +135,11 @@ export const trainingSchema = z.strictObject({
   batchSize: z.int().min(1).nullable(),
   seed: z.int(),
   logEvery: z.int().min(1).optional(),
+  /**
+   * Stop when the loss grows past its first value times this factor (absent: the default
+   * 1e6; null: only non-finite values stop a run). See engine/train/divergence.ts.
+   */
+  divergenceFactor: finite().refine((v) => v > 1, 'must be greater than 1').nullable().optional(),
 });
 
 const numbers = z.array(tensorNumber);

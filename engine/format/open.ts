@@ -1,0 +1,30 @@
+import { compile } from '../exec/compile';
+import { fileToGraph } from './convert';
+import { type FileError, loadGraphFile, problemPath } from './load';
+import type { GraphFile } from './schema';
+
+/** How a document is being opened. */
+export interface OpenOptions {
+  /** The most nodes accepted (the page keeps a lower limit than the CLI). */
+  readonly maxNodes?: number;
+}
+
+/**
+ * A document opened all-or-nothing: either the whole file with its graph problems (an
+ * unwired port, a shape mismatch) as `path: message` errors to mark on the nodes, or every
+ * reason it cannot open. Never throws. The page, the CLI and the fuzz tests all open through it.
+ */
+export type OpenResult =
+  | { readonly ok: true; readonly file: GraphFile; readonly problems: FileError[] }
+  | { readonly ok: false; readonly errors: FileError[] };
+
+/** Opens a graph file's text (an import, a share link, an autosaved document). */
+export function openGraphText(text: string, options: OpenOptions = {}): OpenResult {
+  void options;
+  const r = loadGraphFile(text, { checkGraph: false });
+  if (!r.ok) return r;
+  const problems = compile(fileToGraph(r.file))
+    .problems.filter((p) => p.severity === 'error')
+    .map((p) => ({ path: problemPath(r.file, p), message: p.message }));
+  return { ok: true, file: r.file, problems };
+}
