@@ -85,7 +85,8 @@ describe('npm run cli', () => {
   it('train exits 1 and suggests a smaller learning rate when the loss diverges (RM and LSTAT at lr 0.1)', () => {
     const r = cli('train', bostonGraph(0.1, ['RM', 'LSTAT']), '--csv', `boston=${shared('boston_rm_lstat_price.csv')}`);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/became (inf or nan|nan) at epoch \d+: try a smaller learning rate \(now 0\.1\)/);
+    // The divergence rule stops it at epoch 3 (the loss past 1e6 × the first); it used to run to inf at epoch 91.
+    expect(r.stderr).toMatch(/^Training stopped at epoch 3: the loss \S+ grew past 1,000,000 × the first loss \(224\)\. .* Try a smaller learning rate \(now 0\.1\)\.\n$/);
   });
 
   it('a malformed CSV exits 1 naming the line and column', () => {
@@ -109,5 +110,66 @@ describe('npm run cli', () => {
     expect(r.stderr).toContain("--lr must be a positive number, got 'fast'");
     expect(r.stderr).toContain('usage: npm run cli');
     expect(cli('frobnicate', example('composite-function')).status).toBe(2);
+  });
+});
+
+/** The book's Boston RM+LSTAT run: linear(2,1) with weight and bias 1, loss MSE/2 (mse → scale 0.5), SGD. */
+function bostonHalfMse(lr: number, divergenceFactor?: number | null): string {
+  const file = JSON.parse(readFileSync(bostonGraph(lr, ['RM', 'LSTAT']), 'utf8'));
+  file.nodes.push({ id: 'half', op: 'scale', position: { x: 600, y: 100 }, attrs: { k: 0.5 } });
+  file.edges.push({ source: 'loss', target: 'half', targetPort: 'x' });
+  file.loss = 'half';
+  file.training = { ...file.training, epochs: 5000, ...(divergenceFactor === undefined ? {} : { divergenceFactor }) };
+  const path = join(tmp, `boston-half-${lr}-${String(divergenceFactor)}.json`);
+  writeFileSync(path, JSON.stringify(file));
+  return path;
+}
+
+/** The epoch,loss lines of a train run as numbers, and the parameter lines' numbers. */
+function trainOutput(lines: string[]) {
+  const log = lines.filter((l) => /^\d+,/.test(l)).map((l) => l.split(',').map(Number));
+  const params = lines.filter((l) => l.startsWith('linear.')).map((l) => l.split('] ')[1].split(' ').map(Number));
+  return { log, params };
+}
+
+const bostonCsv = () => `boston=${shared('boston_rm_lstat_price.csv')}`;
+
+describe('npm run cli -- train: the divergence rule', () => {
+  it('the book’s MSE/2 run at lr 0.01 → stops at epoch 25 (loss past 1e6 × the first), exits 1, prints epoch 24’s finite parameters', () => {
+    const r = cli('train', bostonHalfMse(0.01), '--csv', bostonCsv());
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      "Training stopped at epoch 25: the loss 1.54e8 grew past 1,000,000 × the first loss (112). The parameters are back to epoch 24's values. Try a smaller learning rate (now 0.01).\n",
+    );
+    const { log, params } = trainOutput(r.lines);
+    expect(log.map(([e]) => e)).toEqual(Array.from({ length: 26 }, (_, i) => i));
+    expect(log[25][1]).toBeGreaterThan(1e6 * log[0][1]);
+    expect(params.flat().every(Number.isFinite)).toBe(true);
+    // The same run stopped after 24 epochs ends on the same parameters.
+    const ref = cli('train', bostonHalfMse(0.01), '--csv', bostonCsv(), '--epochs', '24');
+    expect(ref.status).toBe(0);
+    expect(params).toEqual(trainOutput(ref.lines).params);
+  });
+
+  it('--log-every still logs the epoch that stopped the run', () => {
+    const r = cli('train', bostonHalfMse(0.01), '--csv', bostonCsv(), '--log-every', '10');
+    expect(r.status).toBe(1);
+    expect(trainOutput(r.lines).log.map(([e]) => e)).toEqual([0, 10, 20, 25]);
+  });
+
+  it('divergenceFactor null → only inf stops it: 1e30 passed at epoch 99, stopped at 1021, parameters still finite', () => {
+    const r = cli('train', bostonHalfMse(0.01, null), '--csv', bostonCsv());
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^Training stopped at epoch 1021: the loss became inf \(it first appeared at \w+\)\. The parameters are back to epoch 1020's values\./);
+    const { log, params } = trainOutput(r.lines);
+    expect(log.findIndex(([, loss]) => loss > 1e30)).toBe(99);
+    expect(log).toHaveLength(1022);
+    expect(params.flat().every(Number.isFinite)).toBe(true);
+  });
+
+  it('a run that does not diverge → exits 0 as before (MSE/2 at lr 0.001)', () => {
+    const r = cli('train', bostonHalfMse(0.001), '--csv', bostonCsv(), '--epochs', '200', '--log-every', '100');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
   });
 });

@@ -6,6 +6,7 @@ import { formatCsvError, parseCsv } from '../format/csv';
 import { formatFileError, loadGraphFile } from '../format/load';
 import type { GraphFile } from '../format/schema';
 import type { Graph } from '../graph/types';
+import { divergenceMessage } from '../train/divergenceText';
 import { Trainer } from '../train/trainer';
 import { type CliArgs, USAGE } from './args';
 import { tensorLine } from './print';
@@ -115,13 +116,11 @@ function train(graph: Graph, file: GraphFile, args: CliArgs, out: (line: string)
   out('epoch,loss');
   for (let epoch = 0; epoch < settings.epochs; epoch++) {
     const loss = trainer.epoch();
-    if (epoch % every === 0 || epoch === settings.epochs - 1) out(`${epoch},${loss}`);
-    const bad = !Number.isFinite(loss) ? 'the loss' : trainer.program.params.find((p) => !p.value.every(Number.isFinite));
-    if (bad) {
-      const what = typeof bad === 'string' ? bad : `parameter ${bad.node}.${bad.name}`;
-      throw new CliError(`${what} became ${Number.isNaN(loss) ? 'nan' : 'inf or nan'} at epoch ${epoch}: try a smaller learning rate (now ${settings.optimizer.lr})`, EXIT_INVALID);
-    }
+    // The epoch that stopped the run is always logged: it is the number the message talks about.
+    if (epoch % every === 0 || epoch === settings.epochs - 1 || trainer.divergence) out(`${epoch},${loss}`);
+    if (trainer.divergence) break;
   }
+  // After a divergence these are the last good epoch's parameters, never the diverged ones.
   for (const p of trainer.program.params) out(tensorLine(`${p.node}.${p.name}`, { shape: p.shape, data: p.value }));
+  if (trainer.divergence) throw new CliError(divergenceMessage(trainer.divergence, settings.optimizer.lr), EXIT_INVALID);
 }
-

@@ -3,13 +3,24 @@ import { compile } from '../exec/compile';
 import { EngineError, type Program } from '../exec/program';
 import { createOptimizer, type Optimizer, type OptimizerSettings, type ParamState } from '../optim/index';
 import { permutation, seededRandom, type Random } from '../tensor/random';
+import { type Divergence, DivergenceWatch, divergenceFactorOf } from './divergence';
+import { TrainingSnapshot } from './snapshot';
 
-/** How to train: the optimizer, epochs, batch size (null for full batch) and the shuffling seed. */
+/**
+ * How to train: the optimizer, epochs, batch size (null for full batch), the shuffling seed,
+ * and the divergence factor (absent: the default; null: stop only on inf or nan).
+ */
 export interface TrainSettings {
   readonly optimizer: OptimizerSettings;
   readonly epochs: number;
   readonly batchSize?: number | null;
   readonly seed?: number;
+  readonly divergenceFactor?: number | null;
+}
+
+/** Where a trainer continues an earlier run from: that run's first loss, which the growth rule compares with. */
+export interface TrainContinuation {
+  readonly firstLoss?: number;
 }
 
 /** A dataset-bound input and all its rows, for slicing mini-batches. */
@@ -23,13 +34,24 @@ interface BatchedInput {
  * Runs training steps on a graph: zero grads, forward, loss, backward, optimizer step.
  * Full batch by default; with a batch size, each epoch visits the rows in a seeded shuffled
  * order, with a smaller last batch when the rows do not divide evenly.
+ *
+ * Every epoch goes through the divergence rule (divergence.ts). When it fires, the
+ * parameters and the optimizer state go back to where the last good epoch started, so
+ * nothing diverged is ever handed on, and `divergence` says what happened.
  */
 export class Trainer {
   /** The full-batch program: its parameters are the ones every batch trains. */
   readonly program: Program;
-  readonly optimizer: Optimizer;
-  /** Loss of each finished epoch (sample-weighted mean over its batches). */
+  /** Loss of each finished epoch (sample-weighted mean over its batches), the diverged one included. */
   readonly history: number[] = [];
+  /** Why training stopped, once the divergence rule fired; no epoch runs after that. */
+  divergence: Divergence | null = null;
+  private optim: Optimizer;
+  private readonly watch: DivergenceWatch;
+  // The state at the start of the previous epoch and of the current one; swapped, never reallocated.
+  private previous = new TrainingSnapshot();
+  private current = new TrainingSnapshot();
+  private lastProgram: Program;
   private readonly batched: BatchedInput[];
   private readonly rows: number;
   private readonly batchSize: number;
@@ -41,12 +63,15 @@ export class Trainer {
     readonly settings: TrainSettings,
     /** Optimizer state to continue from (momentum buffers, Adam moments), as a graph file saves it. */
     savedState: readonly ParamState[] = [],
+    continuation: TrainContinuation = {},
   ) {
     const result = compile(graph);
     if (!result.program) throw new EngineError('runtime', result.problems.filter((p) => p.severity === 'error').map((p) => p.message).join('; '));
     this.program = result.program;
     if (this.program.loss === undefined) throw new EngineError('no_loss', 'the graph has no loss node to train');
-    this.optimizer = createOptimizer(settings.optimizer, this.program.params, savedState);
+    this.optim = createOptimizer(settings.optimizer, this.program.params, savedState);
+    this.lastProgram = this.program;
+    this.watch = new DivergenceWatch(divergenceFactorOf(settings.divergenceFactor), { firstLoss: continuation.firstLoss });
     this.batched = graph.nodes
       .filter((n) => n.op === 'input' && n.value?.type === 'columns')
       .map((n) => {
@@ -61,8 +86,14 @@ export class Trainer {
     this.random = seededRandom(settings.seed ?? 0);
   }
 
+  /** The optimizer (a new one after a divergence put its state back). */
+  get optimizer(): Optimizer {
+    return this.optim;
+  }
+
   /** One full-batch training step; returns the loss before the update. */
   step(program: Program = this.program): number {
+    this.lastProgram = program;
     this.optimizer.zeroGrad();
     program.forward();
     const loss = program.lossValue();
@@ -71,8 +102,14 @@ export class Trainer {
     return loss;
   }
 
-  /** One epoch (one step when full batch); returns its loss and appends it to the history. */
+  /**
+   * One epoch (one step when full batch); returns its loss and appends it to the history.
+   * When the epoch breaks the divergence rule, the state goes back and `divergence` is set.
+   */
   epoch(): number {
+    if (this.divergence) throw new EngineError('runtime', `training stopped at epoch ${this.divergence.epoch}: the run diverged`);
+    [this.previous, this.current] = [this.current, this.previous];
+    this.current.capture(this.program.params, this.optim.state());
     let loss: number;
     if (this.batchSize >= this.rows) {
       loss = this.step();
@@ -94,7 +131,22 @@ export class Trainer {
       loss = total / this.rows;
     }
     this.history.push(loss);
+    const d = this.watch.check(loss, this.program.params, () => this.lossNodes(loss));
+    if (d) {
+      this.divergence = d;
+      const back = d.lastGoodEpoch === null || this.previous.empty ? this.current : this.previous;
+      const state = back.restore(this.program.params, this.optim.state());
+      this.optim = createOptimizer(this.settings.optimizer, this.program.params, state);
+    }
     return loss;
+  }
+
+  // Where a bad loss showed: after a forward whose loss is not finite, the first non-finite
+  // slot in topological order is where inf or nan appeared; a loss that only grew is the loss's.
+  private lossNodes(loss: number): string[] {
+    const p = this.lastProgram;
+    const slot = Number.isFinite(loss) ? undefined : p.slots.find((s) => !s.value.every(Number.isFinite));
+    return slot ? [slot.id] : p.loss !== undefined ? [p.loss] : [];
   }
 
   /** A program whose dataset inputs hold `size` rows, sharing this trainer's parameters. */
