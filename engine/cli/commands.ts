@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { compile } from '../exec/compile';
 import { exportPytorch } from '../codegen/pytorch';
 import { fileOptimizerState, fileToGraph } from '../format/convert';
@@ -7,6 +7,7 @@ import { formatFileError, loadGraphFile } from '../format/load';
 import type { GraphFile } from '../format/schema';
 import type { Graph } from '../graph/types';
 import { divergenceMessage } from '../train/divergenceText';
+import { formatCount, MAX_FILE_CHARS, overLimit } from '../limits';
 import { Trainer } from '../train/trainer';
 import { type CliArgs, USAGE } from './args';
 import { tensorLine } from './print';
@@ -46,13 +47,24 @@ export function runCommand(args: CliArgs, out: (line: string) => void): void {
   }
 }
 
-function readGraph(args: CliArgs): GraphFile {
-  let text: string;
+/**
+ * A file's text, refused unread when its size alone shows it is over MAX_FILE_CHARS (a
+ * character is at most 3 bytes of UTF-8); the loader and parseCsv then check the exact
+ * length, so the CLI and the page refuse at the same number.
+ */
+function readText(path: string): string {
   try {
-    text = readFileSync(args.file, 'utf8');
+    const bytes = statSync(path).size;
+    if (bytes > 3 * MAX_FILE_CHARS) throw new CliError(`${path}: the file has ${formatCount(bytes)} bytes, ${overLimit(MAX_FILE_CHARS, 'characters')}`, EXIT_INVALID);
+    return readFileSync(path, 'utf8');
   } catch (e) {
-    throw new CliError(`cannot read ${args.file}: ${(e as Error).message}`, EXIT_INVALID);
+    if (e instanceof CliError) throw e;
+    throw new CliError(`cannot read ${path}: ${(e as Error).message}`, EXIT_INVALID);
   }
+}
+
+function readGraph(args: CliArgs): GraphFile {
+  const text = readText(args.file);
   // Datasets replaced by --csv are checked after binding, so load structure first.
   const r = loadGraphFile(text, { checkGraph: args.csv.size === 0 });
   if (!r.ok) throw new CliError(`${args.file} is not a valid graph:\n${r.errors.map((e) => `  ${formatFileError(e)}`).join('\n')}`, EXIT_INVALID);
@@ -63,13 +75,7 @@ function withCsv(graph: Graph, csv: ReadonlyMap<string, string>): Graph {
   if (csv.size === 0) return graph;
   const datasets = { ...graph.datasets };
   for (const [name, path] of csv) {
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (e) {
-      throw new CliError(`cannot read ${path}: ${(e as Error).message}`, EXIT_INVALID);
-    }
-    const r = parseCsv(text);
+    const r = parseCsv(readText(path));
     if (!r.ok) throw new CliError(`${path}:\n${r.errors.map((e) => `  ${formatCsvError(e)}`).join('\n')}`, EXIT_INVALID);
     datasets[name] = r.dataset;
   }
