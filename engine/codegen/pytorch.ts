@@ -1,10 +1,12 @@
 import { compile } from '../exec/compile';
 import { EngineError, type Program, type Step } from '../exec/program';
 import type { Graph, GraphNode, LeafValue } from '../graph/types';
-import { pyNumber } from '../ops/binary';
 import type { OptimizerSettings, ParamState } from '../optim/types';
 import type { TrainSettings } from '../train/trainer';
-import { pyList, pyString, pythonNames, pyTensor } from './python';
+import { datasetLines } from './dataBlock';
+import { pyComment, pyString, wellFormed } from './escape';
+import { pyFloat, pyInt, pyList, pythonName, pythonNames, pyTensor } from './python';
+import { type ExportedParam, savedStateLines } from './savedState';
 
 /** Loss ops that map to a PyTorch criterion module, so the script reads `loss = criterion(outputs, labels)`. */
 const CRITERIA: Readonly<Record<string, string>> = {
@@ -40,7 +42,8 @@ export function exportPytorch(graph: Graph, training: TrainSettings, options: Ex
   if (program.loss === undefined) throw new EngineError('no_loss', 'export needs a loss node');
   const lossId = program.loss;
   const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
-  const names = pythonNames(program.slots.map((s) => s.id));
+  const usedNames = new Set<string>();
+  const names = pythonNames(program.slots.map((s) => s.id), usedNames);
   const py = (id: string) => names.get(id) as string;
   const steps = new Map(program.steps.map((s) => [s.slot.id, s]));
   const lossStep = steps.get(lossId);
@@ -59,20 +62,25 @@ export function exportPytorch(graph: Graph, training: TrainSettings, options: Ex
   }
   // Split `loss = criterion(outputs, labels)` off when the loss is a criterion fed data as its target.
   const targetSource = lossStep?.inputs[1]?.source;
-  const split = lossStep && CRITERIA[lossStep.op.name] && targetSource && isData.has(targetSource.id) && lossStep.inputs[0].source ? lossStep : undefined;
+  const split = lossStep && Object.hasOwn(CRITERIA, lossStep.op.name) && targetSource && isData.has(targetSource.id) && lossStep.inputs[0].source ? lossStep : undefined;
   const outputId = split ? (split.inputs[0].source?.id as string) : lossId;
   const needed = upstream(program, outputId, isData);
-  const hoisted = program.slots.filter((s) => isData.has(s.id) && s.def.name !== 'parameter' && (upstream(program, lossId).has(s.id)));
+  const lossUpstream = upstream(program, lossId);
+  const hoisted = program.slots.filter((s) => isData.has(s.id) && s.def.name !== 'parameter' && lossUpstream.has(s.id));
   const leaves = program.slots.filter((s) => s.isLeaf && !isData.has(s.id) && s.def.name !== 'parameter' && needed.has(s.id));
   const netInputs = [...hoisted, ...leaves].filter((s) => needed.has(s.id) && s.id !== outputId);
   const params = program.slots.filter((s) => s.isLeaf && s.def.name === 'parameter' && needed.has(s.id));
   const modules = program.steps.filter((s) => s.params.length > 0 && needed.has(s.slot.id));
+  const paramIds = new Set(params.map((p) => p.id));
 
   const lines: string[] = [];
   const emit = (...ls: string[]) => lines.push(...ls);
+  const comment = (id: string) => nodeComment(nodes.get(id) as GraphNode);
+  // The first two lines are fixed: Python reads a `coding:` declaration there, so no user text may appear on them.
   emit(
-    `# ${options.title ?? 'GradCanvas graph'}: exported from GradCanvas as a runnable PyTorch script.`,
-    '# Each line that computes a node names it in a comment; numbers match GradCanvas (float64).',
+    '# A runnable PyTorch script exported from GradCanvas; its numbers match GradCanvas (float64).',
+    '# Each line that computes a node names it in a comment.',
+    `# Graph: ${pyComment(options.title ?? 'GradCanvas graph')}`,
     'import torch',
     'import torch.nn as nn',
     '',
@@ -80,34 +88,24 @@ export function exportPytorch(graph: Graph, training: TrainSettings, options: Ex
     '',
   );
 
-  const datasets = Object.entries(graph.datasets ?? {}).filter(([name]) => batchedIds.some((id) => dataset(nodes.get(id)) === name && upstream(program, lossId).has(id)));
+  const datasets = Object.entries(graph.datasets ?? {}).filter(([name]) => batchedIds.some((id) => dataset(nodes.get(id)) === name && lossUpstream.has(id)));
   if (datasets.length > 0) emit('# Data');
-  const dataNames = pythonNames(datasets.map(([name]) => `data_${name}`));
-  for (const [name, d] of datasets) {
-    emit(`# dataset ${pyString(name)}: columns ${d.columns.join(', ')}`);
-    if (d.rows.length === 0) {
-      emit(`${dataNames.get(`data_${name}`)} = torch.zeros(0, ${d.columns.length})`);
-      continue;
-    }
-    const rowsText = d.rows.map((r, i) => `${i === 0 ? '' : '    '}[${r.map(pyNumber).join(', ')}]${i === d.rows.length - 1 ? '' : ','}`);
-    rowsText[0] = `${dataNames.get(`data_${name}`)} = torch.tensor([${rowsText[0]}`;
-    rowsText[rowsText.length - 1] += '])';
-    emit(...rowsText);
-  }
-  const moduleLevel = [...hoisted, ...leaves];
-  if (moduleLevel.length > 0) emit('', '# Inputs');
+  const dataNames = new Map(datasets.map(([name]) => [name, pythonName(`data_${name}`, usedNames)]));
+  for (const [name, d] of datasets) for (const line of datasetLines(name, dataNames.get(name) as string, d)) lines.push(line);
+  const moduleLevel = new Set([...hoisted, ...leaves]);
+  if (moduleLevel.size > 0) emit('', '# Inputs');
   for (const s of program.slots) {
-    if (!moduleLevel.includes(s)) continue;
+    if (!moduleLevel.has(s)) continue;
     const node = nodes.get(s.id) as GraphNode;
-    const expr = s.isLeaf ? leafExpr(node, graph, program, dataNames) : opExpr(steps.get(s.id) as Step, py, []);
-    emit(`${py(s.id)} = ${expr}  # node ${pyString(s.id)} (${node.op})`);
+    const expr = s.isLeaf ? leafExpr(node, graph, program, dataNames) : opExpr(steps.get(s.id) as Step, py, new Set());
+    emit(`${py(s.id)} = ${expr}  ${comment(s.id)}`);
   }
 
   emit('', '', 'class Net(nn.Module):', '    def __init__(self):', '        super().__init__()');
-  for (const p of params) emit(`        self.${py(p.id)} = nn.Parameter(${pyTensor({ shape: p.shape, data: p.value })})  # node ${pyString(p.id)} (parameter)`);
+  for (const p of params) emit(`        self.${py(p.id)} = nn.Parameter(${pyTensor({ shape: p.shape, data: p.value })})  ${comment(p.id)}`);
   for (const m of modules) {
-    const { inFeatures, outFeatures } = nodes.get(m.slot.id)?.attrs as { inFeatures: number; outFeatures: number };
-    emit(`        self.${py(m.slot.id)} = nn.Linear(${inFeatures}, ${outFeatures})  # node ${pyString(m.slot.id)} (linear)`);
+    const [outFeatures, inFeatures] = m.params[0].shape;
+    emit(`        self.${py(m.slot.id)} = nn.Linear(${pyInt(inFeatures, 'in_features')}, ${pyInt(outFeatures, 'out_features')})  ${comment(m.slot.id)}`);
   }
   if (modules.length > 0) {
     emit('        with torch.no_grad():  # start from the graph\'s exact parameter values');
@@ -117,42 +115,38 @@ export function exportPytorch(graph: Graph, training: TrainSettings, options: Ex
   emit('', `    def forward(self${netInputs.map((l) => `, ${py(l.id)}`).join('')}):`);
   for (const s of program.steps) {
     if (!needed.has(s.slot.id) || isData.has(s.slot.id)) continue;
-    emit(`        ${py(s.slot.id)} = ${opExpr(s, py, params.map((p) => p.id))}  # node ${pyString(s.slot.id)} (${s.op.name})`);
+    emit(`        ${py(s.slot.id)} = ${opExpr(s, py, paramIds)}  ${comment(s.slot.id)}`);
   }
   emit(`        return ${py(outputId)}`, '', '');
 
   emit('net = Net()');
   if (split) {
-    const reduction = (nodes.get(split.slot.id)?.attrs?.reduction as string | undefined) ?? 'mean';
-    emit(`criterion = ${CRITERIA[split.op.name]}(reduction=${pyString(reduction)})  # node ${pyString(split.slot.id)} (${split.op.name})`);
+    const reduction = String(split.attrs.reduction ?? 'mean');
+    emit(`criterion = ${CRITERIA[split.op.name]}(reduction=${pyString(reduction)})  ${comment(split.slot.id)}`);
   }
-  const trainable = params.length + modules.length > 0;
-  if (trainable) emit(`optimizer = ${optimizerExpr(training.optimizer)}`);
-  const paramRef = (node: string, name: string) => (name === 'value' ? `net.${py(node)}` : `net.${py(node)}.${name}`);
-  const trainableIds = new Set([...params.map((p) => `${p.id}.value`), ...modules.flatMap((m) => m.params.map((p) => `${m.slot.id}.${p.name}`))]);
-  const saved = trainable ? (options.optimizerState ?? []).filter((s) => trainableIds.has(`${s.node}.${s.name}`)) : [];
-  if (saved.length > 0) emit('# Continue from the saved optimizer state');
-  for (const s of saved) {
-    const ref = paramRef(s.node, s.name);
-    const t = (v: ArrayLike<number>) => `torch.tensor(${pyList({ shape: [v.length], data: Float64Array.from(v) })}).reshape(${ref}.shape)`;
-    if (s.momentumBuffer) emit(`optimizer.state[${ref}]['momentum_buffer'] = ${t(s.momentumBuffer)}`);
-    if (s.expAvg && s.expAvgSq) {
-      emit(`optimizer.state[${ref}]['step'] = torch.tensor(${pyNumber(s.step ?? 0)})`);
-      emit(`optimizer.state[${ref}]['exp_avg'] = ${t(s.expAvg)}`, `optimizer.state[${ref}]['exp_avg_sq'] = ${t(s.expAvgSq)}`);
-      if (s.maxExpAvgSq) emit(`optimizer.state[${ref}]['max_exp_avg_sq'] = ${t(s.maxExpAvgSq)}`);
-    }
-  }
+  // Trainable tensors in the engine's order, which is the order the CLI prints them in.
+  const exported = new Set([...params.map((p) => p.id), ...modules.map((m) => m.slot.id)]);
+  const trainable: ExportedParam[] = program.params
+    .filter((p) => exported.has(p.node))
+    .map((p) => ({ node: p.node, name: p.name, size: p.value.length, ref: p.name === 'value' ? `net.${py(p.node)}` : `net.${py(p.node)}.${p.name}` }));
+  if (trainable.length > 0) emit(`optimizer = ${optimizerExpr(training.optimizer)}`);
+  const restore = trainable.length > 0 ? savedStateLines(training.optimizer, options.optimizerState ?? [], trainable) : [];
+  if (restore.length > 0) emit('# Continue from the saved optimizer state');
+  for (const line of restore) lines.push(line);
 
-  const epochs = training.epochs;
-  const logEvery = options.logEvery ?? 1;
+  const epochs = pyInt(training.epochs, 'epochs');
+  const logEvery = pyInt(options.logEvery ?? 1, 'the log interval');
   const arg = (id: string) => (miniBatch && batchedIds.includes(id) ? `${py(id)}[idx]` : py(id));
   const labels = split ? arg(targetSource?.id as string) + (split.op.name === 'cross_entropy' ? '.long()' : '') : '';
   const indent = miniBatch ? '        ' : '    ';
-  if (miniBatch) emit('', ...PERMUTATION, '', `rng = Mulberry32(${training.seed ?? 0})`, `batch_size = ${training.batchSize}`, `rows = ${rows}`);
+  if (miniBatch) {
+    emit('', ...PERMUTATION, '', `rng = Mulberry32(${pyInt(training.seed ?? 0, 'the seed')})`);
+    emit(`batch_size = ${pyInt(training.batchSize, 'the batch size')}`, `rows = ${pyInt(rows, 'the row count')}`);
+  }
   emit('', 'print("epoch,loss")', `for epoch in range(${epochs}):`);
   if (miniBatch) emit('    order = permutation(rows, rng)', '    total = 0.0', '    for start in range(0, rows, batch_size):', '        idx = torch.tensor(order[start:start + batch_size])');
   const phaseLines = { zeroGrad: 0, predict: 0, loss: 0, backward: 0, update: 0 };
-  if (trainable) {
+  if (trainable.length > 0) {
     emit(`${indent}optimizer.zero_grad()`);
     phaseLines.zeroGrad = lines.length;
   }
@@ -168,16 +162,23 @@ export function exportPytorch(graph: Graph, training: TrainSettings, options: Ex
   phaseLines.loss = lines.length;
   emit(`${indent}loss.backward()`);
   phaseLines.backward = lines.length;
-  if (trainable) {
+  if (trainable.length > 0) {
     emit(`${indent}optimizer.step()`);
     phaseLines.update = lines.length;
   }
   if (miniBatch) emit('        total += loss.item() * len(idx)', '    epoch_loss = total / rows');
   else emit('    epoch_loss = loss.item()');
-  emit(`    if epoch % ${logEvery} == 0 or epoch == ${epochs - 1}:`, '        print(f"{epoch},{epoch_loss!r}")', '');
-  const named = [...params.map((p) => `(${pyString(`${p.id}.value`)}, net.${py(p.id)})`), ...modules.flatMap((m) => m.params.map((p) => `(${pyString(`${m.slot.id}.${p.name}`)}, net.${py(m.slot.id)}.${p.name})`))];
+  emit(`    if epoch % ${logEvery} == 0 or epoch == ${Number(epochs) - 1}:`, '        print(f"{epoch},{epoch_loss!r}")', '');
+  // Names print as the CLI's UTF-8 output shows them: a lone surrogate would stop Python's print.
+  const named = trainable.map((p) => `(${pyString(wellFormed(`${p.node}.${p.name}`))}, ${p.ref})`);
   emit(`for name, p in [${named.join(', ')}]:`, '    print(name, list(p.shape), " ".join(repr(v) for v in p.detach().flatten().tolist()))');
   return { code: `${lines.join('\n')}\n`, phaseLines };
+}
+
+/** `# node "id" (op)`, with the node's label when it has one of its own. */
+function nodeComment(node: GraphNode): string {
+  const label = node.label !== undefined && node.label !== node.id ? `, label ${pyString(node.label)}` : '';
+  return `# ${pyComment(`node ${pyString(node.id)} (${node.op})${label}`)}`;
 }
 
 /** Ids of the nodes `id` depends on, itself included; the walk stops at nodes in `stop`. */
@@ -203,47 +204,56 @@ function dataset(node: GraphNode | undefined): string | undefined {
 }
 
 /** The Python expression that builds an input or constant leaf. */
-function leafExpr(node: GraphNode, graph: Graph, program: Program, dataNames: Map<string, string>): string {
+function leafExpr(node: GraphNode, graph: Graph, program: Program, dataNames: ReadonlyMap<string, string>): string {
   const v = node.value as LeafValue;
   const grad = node.requiresGrad ? '.requires_grad_()' : '';
   switch (v.type) {
     case 'arange':
-      return `torch.arange(${pyNumber(v.start)}, ${pyNumber(v.end)}, ${pyNumber(v.step)})${grad}`;
+      return `torch.arange(${pyFloat(v.start)}, ${pyFloat(v.end)}, ${pyFloat(v.step)})${grad}`;
     case 'tensor':
       return `torch.tensor(${pyList(program.value(node.id))})${grad}`;
     case 'columns': {
-      const columns = v.columns.map((c) => graph.datasets?.[v.dataset]?.columns.indexOf(c) ?? -1);
-      const index = v.vector ? String(columns[0]) : `[${columns.join(', ')}]`;
-      return `${dataNames.get(`data_${v.dataset}`)}[:, ${index}]${grad}`;
+      // Own properties only: a dataset called `toString` or `__proto__` is a name like any other.
+      const datasets = graph.datasets ?? {};
+      const d = Object.hasOwn(datasets, v.dataset) ? datasets[v.dataset] : undefined;
+      const variable = dataNames.get(v.dataset);
+      if (!d || variable === undefined) throw new EngineError('runtime', `input ${node.id} reads the dataset '${v.dataset}', which the graph does not hold`, node.id);
+      const columns = v.columns.map((c) => {
+        const j = d.columns.indexOf(c);
+        if (j < 0) throw new EngineError('runtime', `input ${node.id} reads the column '${c}', which the dataset '${v.dataset}' does not have`, node.id);
+        return String(j);
+      });
+      const index = v.vector ? columns[0] : `[${columns.join(', ')}]`;
+      return `${variable}[:, ${index}]${grad}`;
     }
   }
 }
 
 /** The Python expression of one op step, with the op's own parameters as module attributes. */
-function opExpr(step: Step, py: (id: string) => string, paramLeaves: readonly string[]): string {
+function opExpr(step: Step, py: (id: string) => string, paramLeaves: ReadonlySet<string>): string {
   if (step.op.name === 'linear') return `self.${py(step.slot.id)}(${argOf(step, 0, py, paramLeaves)})`;
   const args = step.inputs.map((_, i) => argOf(step, i, py, paramLeaves));
   return step.op.torch(args, step.attrs);
 }
 
-function argOf(step: Step, i: number, py: (id: string) => string, paramLeaves: readonly string[]): string {
+function argOf(step: Step, i: number, py: (id: string) => string, paramLeaves: ReadonlySet<string>): string {
   const src = step.inputs[i].source;
-  if (!src) return pyNumber(step.x[i][0]);
-  return paramLeaves.includes(src.id) ? `self.${py(src.id)}` : py(src.id);
+  if (!src) return pyFloat(step.x[i][0]);
+  return paramLeaves.has(src.id) ? `self.${py(src.id)}` : py(src.id);
 }
 
 /** `torch.optim.SGD(net.parameters(), lr=…)` with every non-default hyper-parameter. */
 function optimizerExpr(o: OptimizerSettings): string {
   if (o.type === 'sgd') {
-    const args = [`lr=${pyNumber(o.lr)}`];
-    if (o.momentum) args.push(`momentum=${pyNumber(o.momentum)}`);
-    if (o.dampening) args.push(`dampening=${pyNumber(o.dampening)}`);
+    const args = [`lr=${pyFloat(o.lr)}`];
+    if (o.momentum) args.push(`momentum=${pyFloat(o.momentum)}`);
+    if (o.dampening) args.push(`dampening=${pyFloat(o.dampening)}`);
     if (o.nesterov) args.push('nesterov=True');
-    if (o.weightDecay) args.push(`weight_decay=${pyNumber(o.weightDecay)}`);
+    if (o.weightDecay) args.push(`weight_decay=${pyFloat(o.weightDecay)}`);
     return `torch.optim.SGD(net.parameters(), ${args.join(', ')})`;
   }
-  const args = [`lr=${pyNumber(o.lr)}`, `betas=(${pyNumber(o.beta1 ?? 0.9)}, ${pyNumber(o.beta2 ?? 0.999)})`, `eps=${pyNumber(o.eps ?? 1e-8)}`];
-  if (o.weightDecay) args.push(`weight_decay=${pyNumber(o.weightDecay)}`);
+  const args = [`lr=${pyFloat(o.lr)}`, `betas=(${pyFloat(o.beta1 ?? 0.9)}, ${pyFloat(o.beta2 ?? 0.999)})`, `eps=${pyFloat(o.eps ?? 1e-8)}`];
+  if (o.weightDecay) args.push(`weight_decay=${pyFloat(o.weightDecay)}`);
   if (o.amsgrad) args.push('amsgrad=True');
   return `torch.optim.Adam(net.parameters(), ${args.join(', ')})`;
 }
