@@ -233,7 +233,7 @@ function leafExpr(node: GraphNode, graph: Graph, program: Program, dataNames: Re
 function opExpr(step: Step, py: (id: string) => string, paramLeaves: ReadonlySet<string>): string {
   if (step.op.name === 'linear') return `self.${py(step.slot.id)}(${argOf(step, 0, py, paramLeaves)})`;
   const args = step.inputs.map((_, i) => argOf(step, i, py, paramLeaves));
-  return step.op.torch(args, step.attrs);
+  return step.op.torch(args, step.attrs, pyString);
 }
 
 function argOf(step: Step, i: number, py: (id: string) => string, paramLeaves: ReadonlySet<string>): string {

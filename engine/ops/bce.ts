@@ -35,5 +35,5 @@ export const bce: OpDef<LossAttrs, LossCtx> = {
       if (gt) gt[i] += (-Math.log(x[i] / (1 - x[i])) * g[0]) / divisor;
     }
   },
-  torch: ([x, t], { reduction }) => `torch.nn.functional.binary_cross_entropy(${x}, ${t}, reduction='${reduction}')`,
+  torch: ([x, t], { reduction }, str) => `torch.nn.functional.binary_cross_entropy(${x}, ${t}, reduction=${str(reduction)})`,
 };

@@ -28,6 +28,6 @@ export const bce_with_logits: OpDef<LossAttrs, LossCtx> = {
       if (gt) gt[i] += (-x[i] * g[0]) / divisor;
     }
   },
-  torch: ([x, t], { reduction }) =>
-    `torch.nn.functional.binary_cross_entropy_with_logits(${x}, ${t}, reduction='${reduction}')`,
+  torch: ([x, t], { reduction }, str) =>
+    `torch.nn.functional.binary_cross_entropy_with_logits(${x}, ${t}, reduction=${str(reduction)})`,
 };

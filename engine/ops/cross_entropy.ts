@@ -64,5 +64,5 @@ export const cross_entropy: OpDef<LossAttrs, CrossEntropyCtx> = {
       for (let c = 0; c < classes; c++) gx[o + c] += ((prob[o + c] - (c === label ? 1 : 0)) * g[0]) / divisor;
     }
   },
-  torch: ([x, t], { reduction }) => `torch.nn.functional.cross_entropy(${x}, ${t}.long(), reduction='${reduction}')`,
+  torch: ([x, t], { reduction }, str) => `torch.nn.functional.cross_entropy(${x}, ${t}.long(), reduction=${str(reduction)})`,
 };

@@ -35,5 +35,5 @@ export const mse: OpDef<LossAttrs, LossCtx> = {
       if (gt) gt[i] -= v;
     }
   },
-  torch: ([x, t], { reduction }) => `torch.nn.functional.mse_loss(${x}, ${t}, reduction='${reduction}')`,
+  torch: ([x, t], { reduction }, str) => `torch.nn.functional.mse_loss(${x}, ${t}, reduction=${str(reduction)})`,
 };

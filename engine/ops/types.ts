@@ -61,8 +61,11 @@ export interface OpDef<A extends Attrs = Attrs, C = unknown> {
   forward(x: readonly Float64Array[], y: Float64Array, ctx: C): void;
   /** Adds (`+=`) each input's gradient into `gx[i]`, skipping nulls; `gy` is the output's gradient. */
   backward(x: readonly Float64Array[], y: Float64Array, gy: Float64Array, gx: readonly (Float64Array | null)[], ctx: C): void;
-  /** The PyTorch expression, given the argument expressions in port order then parameters. */
-  torch(args: readonly string[], attrs: A): string;
+  /**
+   * The PyTorch expression, given the argument expressions in port order then parameters;
+   * text attributes reach Python only through `str` (the exporter's one escaping function).
+   */
+  torch(args: readonly string[], attrs: A, str: (text: string) => string): string;
 }
 
 /** Any op, as the registry holds it. */

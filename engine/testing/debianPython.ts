@@ -20,7 +20,7 @@ for path in json.load(sys.stdin):
     status = 0
     try:
         with contextlib.redirect_stdout(out):
-            exec(compile(open(path).read(), path, 'exec'), {'__name__': '__main__'})
+            exec(compile(open(path, 'rb').read(), path, 'exec'), {'__name__': '__main__'})
     except BaseException:
         status = 1
         err = traceback.format_exc()

@@ -4,6 +4,7 @@ import type { Program } from '../exec/program';
 import type { OptimizerSettings } from '../optim/types';
 import { pyNumber } from '../ops/binary';
 import { TORCH_DRIVER } from './torchDriver';
+import { pyString } from '../codegen/escape';
 
 /** A leaf tensor handed to Python: its variable, shape, values (see toPy) and requires_grad. */
 export interface TorchTensorSpec {
@@ -108,7 +109,7 @@ export function graphSpec(name: string, graph: Graph, program: Program): TorchGr
       args.push(pv);
       report.push(pv);
     }
-    lines.push(`${v} = ${step.op.torch(args, attrs)}`);
+    lines.push(`${v} = ${step.op.torch(args, attrs, pyString)}`);
   }
   if (program.loss === undefined) throw new Error(`${name} has no loss`);
   return { name, leaves, code: lines.join('\n'), loss: vars.get(program.loss) as string, report };
