@@ -1,3 +1,6 @@
+import { RESERVED_NAMES } from '../format/rawLimits';
+import { MAX_NAME_CHARS } from '../limits';
+
 /** Parsed command line: the command, the file, and options. */
 export interface CliArgs {
   readonly command: string;
@@ -57,7 +60,10 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       const spec = value(i++, a);
       const eq = spec.indexOf('=');
       if (eq <= 0 || eq === spec.length - 1) throw new Error(`--csv takes NAME=path.csv, got '${spec}'`);
-      csv.set(spec.slice(0, eq), spec.slice(eq + 1));
+      const name = spec.slice(0, eq);
+      // The same names a graph file may use for a dataset.
+      if (RESERVED_NAMES.has(name) || name.length > MAX_NAME_CHARS) throw new Error(`--csv: '${name.slice(0, 40)}' cannot name a dataset (reserved, or longer than ${MAX_NAME_CHARS} characters)`);
+      csv.set(name, spec.slice(eq + 1));
     } else if (a.startsWith('-')) throw new Error(`unknown option '${a}'`);
     else rest.push(a);
   }

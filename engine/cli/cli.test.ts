@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { MAX_FILE_CHARS, PAGE_MAX_NODES } from '../limits';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const example = (name: string) => join(root, 'public/examples', `${name}.json`);
@@ -172,4 +173,57 @@ describe('npm run cli -- train: the divergence rule', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toBe('');
   });
+
+  it('check FILE with a byte order mark reads like the page does: ok', () => {
+    const path = join(tmp, 'bom.json');
+    writeFileSync(path, `\uFEFF${readFileSync(example('composite-function'), 'utf8')}`);
+    const r = cli('check', path);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe('ok: 5 nodes, 4 edges, loss z\n');
+  });
+
+  it('--csv reads a CSV file with a byte order mark', () => {
+    const csv = join(tmp, 'bom.csv');
+    writeFileSync(csv, `\uFEFF${readFileSync(shared('boston_rm_price.csv'), 'utf8')}`);
+    const r = cli('check', bostonGraph(0.01, ['RM']), '--csv', `boston=${csv}`);
+    expect(r.status, r.stderr).toBe(0);
+  });
+
+  it('check FILE over the size limit exits 1 naming the limit', () => {
+    const path = join(tmp, 'huge.json');
+    writeFileSync(path, ' '.repeat(MAX_FILE_CHARS + 1));
+    const r = cli('check', path);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('the file has 67,108,865 characters, which exceeds the limit of 67,108,864 characters');
+  });
+
+  it('check FILE takes more nodes than the page opens (a 20,000-node chain), up to MAX_NODES', () => {
+    const doc = JSON.parse(readFileSync(example('composite-function'), 'utf8'));
+    const n = 2 * PAGE_MAX_NODES;
+    doc.nodes = [doc.nodes[0], ...Array.from({ length: n - 1 }, (_, k) => ({ id: `n${k}`, op: 'neg', position: { x: k, y: 0 } }))];
+    doc.edges = doc.nodes.slice(1).map((node: { id: string }, k: number) => ({ source: doc.nodes[k].id, target: node.id, targetPort: 'x' }));
+    doc.loss = null;
+    const path = join(tmp, 'chain.json');
+    writeFileSync(path, JSON.stringify(doc));
+    const r = cli('check', path);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe(`ok: ${n} nodes, ${n - 1} edges, no loss\n`);
+  });
+
+  it('check FILE with an arange of 10⁹ elements exits 1 naming the node and the limit', () => {
+    const doc = JSON.parse(readFileSync(example('composite-function'), 'utf8'));
+    doc.nodes[0].value = { type: 'arange', start: 0, end: 1, step: 1e-9 };
+    const path = join(tmp, 'arange.json');
+    writeFileSync(path, JSON.stringify(doc));
+    const r = cli('check', path);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('nodes[0].value: x: arange(0, 1, 1e-9) would have 1,000,000,000 elements, which exceeds the limit of 4,000,000 elements');
+  });
+
+  it('--csv with a reserved dataset name is a usage error', () => {
+    const r = cli('check', example('composite-function'), '--csv', '__proto__=data.csv');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--csv: '__proto__' cannot name a dataset");
+  });
 });
+

@@ -139,3 +139,92 @@ describe('compile with partial', () => {
     expect(p.loss).toBe('s');
   });
 });
+
+describe('compile never throws', () => {
+  const lit = (id: string, shape: unknown, data: unknown): GraphNode => ({ id, op: 'input', value: { type: 'tensor', shape, data } as never });
+
+  it.each([
+    ['a negative length', [-1], []],
+    ['a fractional length', [1.5], [1]],
+    ['a NaN length', [NaN], []],
+    ['rank 5', [1, 1, 1, 1, 1], [1]],
+    ['too few values', [3], [1]],
+    ['no shape', undefined, [1]],
+    ['no data', [2], undefined],
+  ])('an input tensor with %s → a bad_value problem on the node, in plain words', (_what, shape, data) => {
+    const r = compile({ nodes: [lit('x', shape, data)], edges: [] });
+    expect(r.problems.map((p) => [p.code, p.node, p.field])).toEqual([['bad_value', 'x', 'value'], ['no_loss', undefined, undefined]]);
+    expect(r.problems[0].message).not.toMatch(/undefined|Cannot read|TypeError|RangeError/);
+  });
+
+  it('a parameter shape of 50,000,000 elements → too_large at its shape, before anything is allocated', () => {
+    const r = compile({ nodes: [{ id: 'W', op: 'parameter', shape: [50_000_000] }], edges: [] });
+    expect(r.problems[0]).toMatchObject({ code: 'too_large', node: 'W', field: 'shape' });
+    expect(r.problems[0].message).toBe('W: the parameter [50000000] would have 50,000,000 elements, which exceeds the limit of 4,000,000 elements');
+  });
+
+  it('an arange of 10⁹ elements → too_large in well under a second', () => {
+    const t = performance.now();
+    const r = compile({ nodes: [{ id: 'x', op: 'input', value: { type: 'arange', start: 0, end: 1e9, step: 1 } }], edges: [] });
+    expect(performance.now() - t).toBeLessThan(100);
+    expect(r.problems[0]).toMatchObject({ code: 'too_large', node: 'x', field: 'value' });
+  });
+
+  it('a broadcast whose result exceeds the tensor limit → too_large on the op, naming the shape', () => {
+    const g: Graph = { nodes: [vec('a', [2000, 1]), vec('b', [1, 2001]), { id: 'm', op: 'mul' }], edges: [edge('a', 'm', 'a'), edge('b', 'm', 'b')] };
+    const p = compile(g, { partial: true }).problems.find((q) => q.code === 'too_large');
+    expect(p?.message).toBe('m (mul): the result [2000, 2001] would have 4,002,000 elements, which exceeds the limit of 4,000,000 elements');
+  });
+
+  it('values, gradients and buffers summing past the total limit → one too_large problem for the graph, no program', () => {
+    const big = (id: string): GraphNode => ({ id, op: 'input', value: { type: 'arange', start: 0, end: 3_000_000, step: 1 }, requiresGrad: true });
+    const g: Graph = { nodes: [big('a'), big('b'), { id: 'm', op: 'mul' }, { id: 's', op: 'sum' }], edges: [edge('a', 'm', 'a'), edge('b', 'm', 'b'), edge('m', 's')], loss: 's' };
+    const r = compile(g, { partial: true });
+    expect(r.problems.map((p) => [p.code, p.node])).toEqual([['too_large', undefined]]);
+    expect(r.problems[0].message).toMatch(/^the graph would hold 18,000,002 numbers in all .*which exceeds the limit of 16,000,000 elements$/);
+    expect(r.program).toBeNull();
+  });
+
+  it('more nodes than MAX_NODES → too_large before any other work', () => {
+    const nodes = Array.from({ length: 200_001 }, (_, k): GraphNode => ({ id: `n${k}`, op: 'neg' }));
+    expect(compile({ nodes, edges: [] }).problems.map((p) => p.code)).toEqual(['too_large']);
+  });
+
+  it('with partial, a linear whose stored weight does not fit is left out and the rest still runs', () => {
+    const g: Graph = {
+      nodes: [vec('x', [3, 1]), { id: 'l', op: 'linear', params: { weight: { shape: [2, 1], data: Float64Array.of(1, 1) } } }, { id: 'sq', op: 'square' }],
+      edges: [edge('x', 'l'), edge('x', 'sq')],
+    };
+    const r = compile(g, { partial: true });
+    expect(r.problems.filter((p) => p.severity === 'error').map((p) => [p.code, p.node, p.field])).toEqual([['shape_mismatch', 'l', 'params.weight']]);
+    r.program?.forward();
+    expect(r.program?.slots.map((s) => s.id)).toEqual(['x', 'sq']);
+  });
+
+  it('a linear(100000, 100000) → too_large at its attributes, nothing allocated', () => {
+    const r = compile({ nodes: [vec('x', [1, 3]), { id: 'l', op: 'linear', attrs: { inFeatures: 100_000, outFeatures: 100_000 } }], edges: [edge('x', 'l')] }, { partial: true });
+    expect(r.problems.map((p) => [p.code, p.field])).toContainEqual(['too_large', 'attrs']);
+  });
+
+  it('a dataset named toString, constructor or hasOwnProperty that is not loaded → a plain bad_value', () => {
+    for (const name of ['toString', 'constructor', 'hasOwnProperty']) {
+      const r = compile({ nodes: [{ id: 'X', op: 'input', value: { type: 'columns', dataset: name, columns: ['a'] } }], edges: [], datasets: {} });
+      expect(r.problems[0].message).toBe(`X: dataset '${name}' is not loaded`);
+    }
+  });
+
+  it('an odd batchRows reads every row instead of failing', () => {
+    const g: Graph = { nodes: [{ id: 'X', op: 'input', value: { type: 'columns', dataset: 'd', columns: ['a'] } }], edges: [], datasets: { d: { columns: ['a'], rows: [[1], [2]] } } };
+    expect(compile(g, { batchRows: NaN }).shapes.get('X')).toEqual([2, 1]);
+  });
+
+  it('anything unforeseen → an unexpected problem on the node being prepared, in plain words (the backstop)', () => {
+    const hostile = { id: 'h', op: 'input', get value(): never { throw new TypeError("Cannot read properties of undefined (reading '0')"); } } as GraphNode;
+    const r = compile({ nodes: [vec('x', [2]), hostile], edges: [] });
+    const p = r.problems.find((q) => q.severity === 'error');
+    expect(p).toMatchObject({ code: 'unexpected', node: 'h' });
+    expect(p?.message).toMatch(/^h could not be prepared: GradCanvas could not work out how to set it up/);
+    expect(p?.message).not.toMatch(/Cannot read|TypeError/);
+  });
+});
+

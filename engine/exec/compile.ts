@@ -1,14 +1,16 @@
 import type { Graph, GraphNode, Problem } from '../graph/types';
 import { lookupOp } from '../ops/registry';
 import type { AnyOpDef, Attrs } from '../ops/types';
-import type { LeafDef } from '../ops/leafTypes';
+import { type LeafContext, type LeafDef, LeafError } from '../ops/leafTypes';
+import { leafValueShape } from '../ops/input';
 import { resolveAttrs } from '../graph/attrs';
+import { scratchElements } from '../graph/budget';
+import { checkOpParams, resolveOpParams } from '../graph/params';
 import { findCycle, topologicalOrder } from '../graph/topo';
-import { initTensor } from '../graph/init';
+import { formatCount, MAX_NODES, MAX_TENSOR_ELEMENTS, MAX_TOTAL_ELEMENTS, overLimit } from '../limits';
 import { formatShape, type Shape, ShapeError, sameShape, sizeOf, MAX_RANK } from '../tensor/shape';
 import type { Tensor } from '../tensor/tensor';
 import { type NodeSlot, type ParamSlot, Program, type Step, type StepInput } from './program';
-
 /** How to compile: mini-batch buffers and parameters shared with another program. */
 export interface CompileOptions {
   /** Dataset-bound inputs hold only this many rows (a mini-batch). */
@@ -37,16 +39,46 @@ interface Resolved {
   readonly sources: (string | undefined)[];
 }
 
-/** Validates a graph, orders it, infers shapes and allocates every buffer once. */
+/** The node a compile step is working on, for the backstop's message. */
+interface Cursor {
+  node?: string;
+}
+
+type Report = (code: Problem['code'], message: string, node?: string, port?: string, field?: string) => void;
+
+/** Said of a node when something no check foresaw went wrong: plain words, never a JavaScript error's text. */
+const UNEXPECTED = 'GradCanvas could not work out how to set it up. Check its settings and what feeds it; if they look right, please report this graph';
+
+/**
+ * Validates a graph, orders it, infers shapes, checks the size limits and allocates every
+ * buffer once. Never throws: every problem, expected or not, comes back on the node it concerns.
+ */
 export function compile(graph: Graph, options: CompileOptions = {}): CompileResult {
   const problems: Problem[] = [];
-  const err = (code: Problem['code'], message: string, node?: string, port?: string) =>
-    problems.push({ code, message, node, port, severity: 'error' });
+  const shapes = new Map<string, Shape>();
+  const cursor: Cursor = {};
+  try {
+    return compileGraph(graph, options, problems, shapes, cursor);
+  } catch {
+    // The backstop: known failures are problems already; anything else must still not blank the page.
+    const node = cursor.node;
+    problems.push({ code: 'unexpected', message: `${node ?? 'the graph'} could not be prepared: ${UNEXPECTED}`, node, severity: 'error' });
+    return { problems, shapes, program: null };
+  }
+}
+
+function compileGraph(graph: Graph, options: CompileOptions, problems: Problem[], shapes: Map<string, Shape>, cursor: Cursor): CompileResult {
+  const err: Report = (code, message, node, port, field) => problems.push({ code, message, node, port, field, severity: 'error' });
+  if (graph.nodes.length > MAX_NODES) {
+    err('too_large', `the graph has ${formatCount(graph.nodes.length)} nodes, ${overLimit(MAX_NODES, 'nodes')}`);
+    return { problems, shapes, program: null };
+  }
 
   // Nodes, ops and attributes.
   const resolved = new Map<string, Resolved>();
   const badAttrs = new Set<string>();
   for (const node of graph.nodes) {
+    cursor.node = node.id;
     if (resolved.has(node.id)) {
       err('duplicate_id', `two nodes have the id '${node.id}'`, node.id);
       continue;
@@ -71,6 +103,7 @@ export function compile(graph: Graph, options: CompileOptions = {}): CompileResu
   const allIds = new Set(graph.nodes.map((n) => n.id));
   const goodEdges = [];
   for (const e of graph.edges) {
+    cursor.node = e.target;
     const src = resolved.get(e.source);
     const dst = resolved.get(e.target);
     if (!allIds.has(e.source)) {
@@ -104,6 +137,7 @@ export function compile(graph: Graph, options: CompileOptions = {}): CompileResu
   }
 
   // Order, cycles.
+  cursor.node = undefined;
   const ids = [...resolved.keys()];
   const { order, cyclic } = topologicalOrder(ids, goodEdges);
   if (cyclic.length > 0) {
@@ -111,46 +145,17 @@ export function compile(graph: Graph, options: CompileOptions = {}): CompileResu
     err('cycle', `the graph has a cycle: ${cycle.join(' → ')}`, cycle[0]);
   }
 
-  // Shapes and leaf values, in order; a node whose inputs failed is skipped quietly.
-  const shapes = new Map<string, Shape>();
-  const leafValues = new Map<string, Tensor>();
-  const paramValues = new Map<string, Tensor[]>();
-  const leafCtx = { datasets: graph.datasets ?? {}, batchRows: options.batchRows };
+  // Shapes, in order, checked against the limits; nothing is allocated yet. A node whose inputs failed is skipped quietly.
+  const leafCtx: LeafContext = { datasets: graph.datasets ?? {}, batchRows: options.batchRows };
   for (const id of order) {
+    cursor.node = id;
     const r = resolved.get(id) as Resolved;
-    if (r.def.kind === 'leaf') {
-      try {
-        const t = r.def.value(r.node, leafCtx);
-        leafValues.set(id, t);
-        shapes.set(id, t.shape);
-      } catch (e) {
-        err('bad_value', `${id}: ${(e as Error).message}`, id);
-      }
-      continue;
-    }
-    const def = r.def;
-    const inShapes: Shape[] = [];
-    let ready = true;
-    def.inputs.forEach((p, i) => {
-      const src = r.sources[i];
-      if (src === undefined && p.fallbackAttr) inShapes.push([]);
-      else if (src === undefined) ready = false;
-      else if (shapes.has(src)) inShapes.push(shapes.get(src) as Shape);
-      else ready = false;
-    });
-    if (!ready || badAttrs.has(id)) continue;
-    try {
-      const shape = def.shape(inShapes, r.attrs);
-      if (shape.length > MAX_RANK) throw new ShapeError(`the result would have rank ${shape.length}, above ${MAX_RANK}`);
-      shapes.set(id, shape);
-      if (def.params) paramValues.set(id, resolveParams(r.node, def, r.attrs));
-    } catch (e) {
-      if (!(e instanceof ShapeError)) throw e;
-      err('shape_mismatch', `${id} (${def.name}): ${e.message}`, id);
-    }
+    const shape = r.def.kind === 'leaf' ? leafShape(r, leafCtx, err) : opShape(r, shapes, badAttrs.has(id), err);
+    if (shape) shapes.set(id, shape);
   }
 
   // The loss.
+  cursor.node = undefined;
   if (graph.loss === undefined) {
     problems.push({ code: 'no_loss', message: 'no node is marked as the loss', severity: 'warning' });
   } else if (!resolved.has(graph.loss)) {
@@ -160,25 +165,136 @@ export function compile(graph: Graph, options: CompileOptions = {}): CompileResu
     if (s && s.length !== 0) err('loss_not_scalar', `the loss ${graph.loss} must be a scalar, but its shape is ${formatShape(s)}`, graph.loss);
   }
 
-  const failed = problems.some((p) => p.severity === 'error');
-  if (failed && !options.partial) return { problems, shapes, program: null };
   // A node has a shape only when it and everything it reads are fine, so the shaped nodes form a valid graph.
   const fine = order.filter((id) => shapes.has(id));
+  const requiresGrad = gradientFlags(fine, resolved);
+  const total = programElements(fine, resolved, shapes, requiresGrad, leafCtx);
+  if (total > MAX_TOTAL_ELEMENTS) {
+    err('too_large', `the graph would hold ${formatCount(total)} numbers in all (values, gradients, working buffers and data), ${overLimit(MAX_TOTAL_ELEMENTS, 'elements')}`);
+    return { problems, shapes, program: null };
+  }
+  const failed = problems.some((p) => p.severity === 'error');
+  if (failed && !options.partial) return { problems, shapes, program: null };
+
+  // Values, now that every size is known to fit.
+  const leafValues = new Map<string, Tensor>();
+  const paramValues = new Map<string, Tensor[]>();
+  for (const id of fine) {
+    cursor.node = id;
+    const r = resolved.get(id) as Resolved;
+    if (r.def.kind === 'leaf') leafValues.set(id, r.def.value(r.node, leafCtx));
+    else if (r.def.params) paramValues.set(id, resolveOpParams(r.node, r.def, r.attrs));
+  }
   const loss = graph.loss !== undefined && shapes.get(graph.loss)?.length === 0 ? graph.loss : undefined;
-  return { problems, shapes, program: build(fine, resolved, shapes, leafValues, paramValues, loss, options) };
+  return { problems, shapes, program: build(fine, resolved, shapes, leafValues, paramValues, requiresGrad, loss, options, cursor) };
 }
 
-/** The current values of an op's own parameters, initialising any that have none. */
-function resolveParams(node: GraphNode, def: AnyOpDef, attrs: Attrs): Tensor[] {
-  const specs = def.params ? def.params(attrs) : [];
-  return specs.map((spec, i) => {
-    const current = node.params?.[spec.name];
-    if (current && sameShape(current.shape, spec.shape)) return current;
-    if (current) {
-      throw new ShapeError(`${spec.name} has shape ${formatShape(current.shape)} but ${def.name} needs ${formatShape(spec.shape)}`);
+/** A leaf's shape, or undefined after reporting why it has none. */
+function leafShape(r: Resolved, ctx: LeafContext, err: Report): Shape | undefined {
+  const def = r.def as LeafDef;
+  const id = r.node.id;
+  try {
+    return def.shape ? def.shape(r.node, ctx) : leafValueShape(r.node.value, ctx);
+  } catch (e) {
+    if (e instanceof LeafError) err(e.tooLarge ? 'too_large' : 'bad_value', `${id}: ${e.message}`, id, undefined, e.field);
+    else if (e instanceof ShapeError) err('bad_value', `${id}: ${e.message}`, id);
+    else err('unexpected', `${id} could not be prepared: ${UNEXPECTED}`, id);
+    return undefined;
+  }
+}
+
+/** An op's output shape, with its own parameters checked, or undefined after reporting why it has none. */
+function opShape(r: Resolved, shapes: ReadonlyMap<string, Shape>, badAttrs: boolean, err: Report): Shape | undefined {
+  const def = r.def as AnyOpDef;
+  const id = r.node.id;
+  if (badAttrs) return undefined;
+  // Parameters depend on the attributes alone, so they are checked even while an input is missing.
+  const issues = def.params ? checkOpParams(r.node, def.params(r.attrs)) : [];
+  for (const issue of issues) err(issue.code, `${id} (${def.name}): ${issue.message}`, id, undefined, issue.field);
+  const inShapes: Shape[] = [];
+  for (let i = 0; i < def.inputs.length; i++) {
+    const src = r.sources[i];
+    if (src === undefined && def.inputs[i].fallbackAttr) inShapes.push([]);
+    else if (src !== undefined && shapes.has(src)) inShapes.push(shapes.get(src) as Shape);
+    else return undefined;
+  }
+  let shape: Shape;
+  try {
+    shape = def.shape(inShapes, r.attrs);
+  } catch (e) {
+    if (e instanceof ShapeError) err('shape_mismatch', `${id} (${def.name}): ${e.message}`, id);
+    else err('unexpected', `${id} (${def.name}) could not be prepared: ${UNEXPECTED}`, id);
+    return undefined;
+  }
+  if (shape.length > MAX_RANK) {
+    err('shape_mismatch', `${id} (${def.name}): the result would have rank ${shape.length}, above ${MAX_RANK}`, id);
+    return undefined;
+  }
+  if (!shape.every((d) => Number.isInteger(d) && d >= 0)) {
+    err('unexpected', `${id} (${def.name}) could not be prepared: ${UNEXPECTED}`, id);
+    return undefined;
+  }
+  const n = sizeOf(shape);
+  if (n > MAX_TENSOR_ELEMENTS) {
+    err('too_large', `${id} (${def.name}): the result ${formatShape(shape)} would have ${formatCount(n)} elements, ${overLimit(MAX_TENSOR_ELEMENTS, 'elements')}`, id);
+    return undefined;
+  }
+  return issues.length > 0 ? undefined : shape;
+}
+
+/** Which nodes carry a gradient: leaves that require one, ops with parameters, and everything downstream of them. */
+function gradientFlags(order: readonly string[], resolved: ReadonlyMap<string, Resolved>): Map<string, boolean> {
+  const flags = new Map<string, boolean>();
+  for (const id of order) {
+    const r = resolved.get(id) as Resolved;
+    const needs =
+      r.def.kind === 'leaf'
+        ? r.def.requiresGrad(r.node)
+        : (r.def.params?.(r.attrs).length ?? 0) > 0 || r.sources.some((src) => src !== undefined && flags.get(src) === true);
+    flags.set(id, needs);
+  }
+  return flags;
+}
+
+/**
+ * Every element the program will hold, counted from the shapes before anything is
+ * allocated: values, gradients, the copies a trainable tensor keeps, each op's working
+ * buffers (an estimate from above), and the datasets its inputs read.
+ */
+function programElements(
+  order: readonly string[],
+  resolved: ReadonlyMap<string, Resolved>,
+  shapes: ReadonlyMap<string, Shape>,
+  requiresGrad: ReadonlyMap<string, boolean>,
+  ctx: LeafContext,
+): number {
+  let total = 0;
+  const datasets = new Set<string>();
+  for (const id of order) {
+    const r = resolved.get(id) as Resolved;
+    const shape = shapes.get(id) as Shape;
+    const size = sizeOf(shape);
+    const grad = requiresGrad.get(id) === true ? size : 0;
+    if (r.def.kind === 'leaf') {
+      // A trainable leaf holds its starting value, its slot's value and its gradient.
+      total += r.def.trainable ? 3 * size : size + grad;
+      const v = r.node.value;
+      if (v?.type === 'columns' && !datasets.has(v.dataset) && Object.hasOwn(ctx.datasets, v.dataset)) {
+        datasets.add(v.dataset);
+        const ds = ctx.datasets[v.dataset];
+        total += ds.rows.length * ds.columns.length;
+      }
+      continue;
     }
-    return initTensor(spec.shape, node.init ?? { type: 'default', seed: 0 }, spec.fanIn, i);
-  });
+    const def = r.def;
+    const inShapes = def.inputs.map((_, i) => {
+      const src = r.sources[i];
+      return src === undefined ? [] : (shapes.get(src) as Shape);
+    });
+    total += size + grad + scratchElements(inShapes, shape);
+    for (const spec of def.params ? def.params(r.attrs) : []) total += 3 * sizeOf(spec.shape);
+  }
+  return total;
 }
 
 /** Allocates buffers and binds every step. */
@@ -188,11 +304,12 @@ function build(
   shapes: ReadonlyMap<string, Shape>,
   leafValues: ReadonlyMap<string, Tensor>,
   paramValues: ReadonlyMap<string, Tensor[]>,
+  requiresGrad: ReadonlyMap<string, boolean>,
   loss: string | undefined,
   options: CompileOptions,
+  cursor: Cursor,
 ): Program {
   const shared = new Map((options.shareParamsWith?.params ?? []).map((p) => [`${p.node}\u0000${p.name}`, p]));
-  const requiresGrad = new Map<string, boolean>();
   const byId = new Map<string, NodeSlot>();
   const slots: NodeSlot[] = [];
   const steps: Step[] = [];
@@ -204,21 +321,14 @@ function build(
     return { node, name, shape, value: init.data.slice(), grad: new Float64Array(sizeOf(shape)) };
   };
 
-  // Which nodes carry a gradient, so intermediate gradients can share one buffer that backward
-  // zeroes with a single fill (a 10,000-node chain would otherwise make 10,000 calls).
-  for (const id of order) {
-    const r = resolved.get(id) as Resolved;
-    const needs =
-      r.def.kind === 'leaf'
-        ? r.def.requiresGrad(r.node)
-        : (r.def.params?.(r.attrs).length ?? 0) > 0 || r.sources.some((src) => src !== undefined && requiresGrad.get(src) === true);
-    requiresGrad.set(id, needs);
-  }
+  // Intermediate gradients share one buffer that backward zeroes with a single fill
+  // (a 10,000-node chain would otherwise make 10,000 calls).
   const arenaSize = order.reduce((n, id) => n + (resolved.get(id)?.def.kind === 'op' && requiresGrad.get(id) ? sizeOf(shapes.get(id) as Shape) : 0), 0);
   const gradArena = new Float64Array(arenaSize);
   let arenaOffset = 0;
 
   for (const id of order) {
+    cursor.node = id;
     const r = resolved.get(id) as Resolved;
     const shape = shapes.get(id) as Shape;
     if (r.def.kind === 'leaf') {

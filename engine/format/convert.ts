@@ -40,8 +40,8 @@ export function fileToGraph(file: GraphFile): Graph {
     params: n.params ? Object.fromEntries(Object.entries(n.params).map(([k, t]) => [k, fromFileTensor(t)])) : undefined,
     label: n.label,
   }));
-  const datasets: Record<string, Dataset> = {};
-  for (const [name, d] of Object.entries(file.datasets)) datasets[name] = { columns: d.columns, rows: d.rows };
+  // fromEntries defines own properties, so no name (not even `__proto__`) can reach a prototype.
+  const datasets: Record<string, Dataset> = Object.fromEntries(Object.entries(file.datasets).map(([name, d]) => [name, { columns: d.columns, rows: d.rows }]));
   return { nodes, edges: file.edges, loss: file.loss ?? undefined, datasets };
 }
 

@@ -59,6 +59,50 @@ describe('parseCsv', () => {
 
   it('a million rows are refused with a message, not parsed into memory', () => {
     const text = `x\n${'1\n'.repeat(1_000_000)}`;
-    expect(errorsOf(text)).toEqual([`line ${MAX_CSV_ROWS + 2}: the file has 1000000 rows; GradCanvas takes up to ${MAX_CSV_ROWS}`]);
+    expect(errorsOf(text)).toEqual([`line ${MAX_CSV_ROWS + 2}: the file has 1,000,000 rows; GradCanvas takes up to 100,000`]);
+  });
+
+  it('line numbers count blank lines and multi-line quoted fields as the file has them', () => {
+    expect(errorsOf('a,b\n\n1,2\n\n3,x\n')).toEqual(["line 5, column b: 'x' is not a number"]);
+    expect(errorsOf('a,note,b\n1,"two\nlines",2\n\n3,"ok",y\n')).toEqual(["line 5, column b: 'y' is not a number"]);
+    expect(errorsOf('a,b\r\n\r\n1,2\r\n3,x\r\n')).toEqual(["line 4, column b: 'x' is not a number"]);
+    expect(errorsOf('\n\na,b\n1\n')).toEqual(['line 4: has 1 cells but the header has 2 columns']);
+  });
+
+  it.each(['0x10', '0b11', '0o7', 'Infinity', '-Infinity', '1_000', 'NaN', '1e999', '1.2.3', '+-1', 'e5'])('the cell %s is not a number', (cell) => {
+    expect(errorsOf(`a,b\n1,2\n3,${cell}\n`)).toEqual([`line 3, column b: '${cell}' is not a number`]);
+  });
+
+  it.each([['-1.5e3', -1500], ['.5', 0.5], ['7.', 7], ['+2', 2], [' 12 ', 12], ['\t3E-2', 0.03], ['"4"', 4]])('the cell %s reads as %d (spaces around a number are ignored)', (cell, value) => {
+    const r = parseCsv(`a,b\n1,${cell}\n`);
+    expect(r.ok && r.dataset.rows[0][1]).toBe(value);
+  });
+
+  it('a decimal-comma column in a ;-separated file is reported, not dropped as text', () => {
+    expect(errorsOf('x;y\n1;3,14\n2;2,72\n')).toEqual(["line 2, column y: looks like numbers with decimal commas ('3,14'); write them with a point ('3.14')"]);
+    expect(errorsOf('x;y\n1;1.234,5\n')).toEqual(["line 2, column y: looks like numbers with decimal commas ('1.234,5'); write them with a point ('1234.5')"]);
+  });
+
+  it('a ;-separated file with decimal points reads normally, text columns still left out', () => {
+    const r = parseCsv('x;y;split\n1;3.5;train\n2;4.5;test\n');
+    expect(r.ok && r.dataset).toEqual({ columns: ['x', 'y'], rows: [[1, 3.5], [2, 4.5]] });
+    expect(r.ok && r.textColumns).toEqual(['split']);
+  });
+
+  it('a byte order mark before the header is ignored', () => {
+    const r = parseCsv('\uFEFFa,b\n1,2\n');
+    expect(r.ok && r.dataset.columns).toEqual(['a', 'b']);
+  });
+
+  it('a long cell is echoed cut short; an overlong column name is refused', () => {
+    const [e] = errorsOf(`a,b\n1,2\n1,${'z'.repeat(5000)}\n`);
+    expect(e.length).toBeLessThan(100);
+    expect(errorsOf(`${'n'.repeat(300)},b\n1,2\n`)[0]).toMatch(/^line 1: column 1's name has 300 characters; a name may have up to 200/);
+  });
+
+  it('rows × number columns over the tensor limit are refused before any cell is converted', () => {
+    const header = Array.from({ length: 50 }, (_, j) => `c${j}`).join(',');
+    const row = `${new Array(50).fill('1').join(',')}\n`;
+    expect(errorsOf(`${header}\n${row.repeat(MAX_CSV_ROWS)}`)).toEqual(['line 2: 100,000 rows of 50 number columns are 5,000,000 elements, which exceeds the limit of 4,000,000 elements']);
   });
 });

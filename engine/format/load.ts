@@ -1,15 +1,19 @@
 import type { z } from 'zod';
 import { compile } from '../exec/compile';
-import type { Problem } from '../graph/types';
+import { formatCount, MAX_FILE_CHARS, MAX_NESTING_DEPTH, MAX_NODES, overLimit } from '../limits';
 import { fileToGraph } from './convert';
+import { lineWhereNestingExceeds } from './depth';
+import { capErrors, type FileError, formatPath } from './fileError';
 import { type Migration, MIGRATIONS, migrateForward } from './migrate';
+import { nodeFieldErrors } from './nodeFields';
+import { problemPath } from './problemPath';
+import { countErrors, rawSizeErrors } from './rawLimits';
+import { referenceErrors } from './references';
 import { type GraphFile, graphFileSchema } from './schema';
+import { optimizerStateErrors } from './stateChecks';
 
-/** One thing wrong with a file: where (a JSON path like `nodes[3].op`, empty for the whole file) and why. */
-export interface FileError {
-  readonly path: string;
-  readonly message: string;
-}
+export { type FileError, formatFileError, formatPath } from './fileError';
+export { problemPath } from './problemPath';
 
 /** Either the whole file, valid, or every error found; never half a graph. */
 export type LoadResult = { readonly ok: true; readonly file: GraphFile } | { readonly ok: false; readonly errors: FileError[] };
@@ -23,85 +27,75 @@ export interface LoadOptions {
    */
   readonly checkGraph?: boolean;
   readonly migrations?: readonly Migration[];
+  /** The most nodes accepted: MAX_NODES unless lower (the page opens at most PAGE_MAX_NODES). */
+  readonly maxNodes?: number;
 }
 
-/** `nodes[3].op` from ['nodes', 3, 'op']. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
-}
-
-/** `nodes[3].op: unknown op 'sqaure'`. */
-export function formatFileError(e: FileError): string {
-  return e.path ? `${e.path}: ${e.message}` : e.message;
-}
-
-/** Parses, migrates and validates a graph file's text. */
+/**
+ * Checks, parses, migrates and validates a graph file's text, in an order that refuses
+ * anything too big before it costs memory or stack: length, then nesting (a scan of the
+ * text), then JSON.parse, then sizes and names, then the schema and the references.
+ */
 export function loadGraphFile(text: string, options: LoadOptions = {}): LoadResult {
+  if (typeof text !== 'string') return fail([{ path: '', message: 'a graph file must be text' }]);
+  if (text.length > MAX_FILE_CHARS) {
+    return fail([{ path: '', message: `the file has ${formatCount(text.length)} characters, ${overLimit(MAX_FILE_CHARS, 'characters')}` }]);
+  }
+  // Editors on Windows may start UTF-8 files with a byte order mark; every way in reads past it alike.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const deepLine = lineWhereNestingExceeds(body, MAX_NESTING_DEPTH);
+  if (deepLine !== null) {
+    return fail([{ path: '', message: `the file nests lists and objects deeper than the limit of ${MAX_NESTING_DEPTH} levels (line ${formatCount(deepLine)}); a graph file needs 6` }]);
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(body);
   } catch (e) {
-    return fail([{ path: '', message: `not valid JSON: ${(e as Error).message}` }]);
+    return fail([{ path: '', message: `not valid JSON: ${jsonSyntaxMessage(e)}` }]);
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return fail([{ path: '', message: 'a graph file must be a JSON object' }]);
   }
+  const sizeErrors = rawSizeErrors(raw);
+  if (sizeErrors.length > 0) return fail(sizeErrors);
   const migrated = migrateForward(raw as Record<string, unknown>, options.migrations ?? MIGRATIONS);
   if ('error' in migrated) return fail([migrated.error]);
+  const counted = countErrors(migrated.doc, Math.min(options.maxNodes ?? MAX_NODES, MAX_NODES));
+  if (counted.length > 0) return fail(counted);
   const parsed = graphFileSchema.safeParse(migrated.doc);
-  if (!parsed.success) return fail(parsed.error.issues.map(issueToError));
+  if (!parsed.success) return fail(parsed.error.issues.flatMap(issueToErrors));
   const file = parsed.data;
-  const errors = referenceErrors(file);
+  const errors = [...referenceErrors(file), ...nodeFieldErrors(file), ...optimizerStateErrors(file)];
   if (errors.length === 0 && options.checkGraph !== false) errors.push(...graphErrors(file));
   return errors.length > 0 ? fail(errors) : { ok: true, file };
 }
 
 function fail(errors: FileError[]): LoadResult {
-  return { ok: false, errors };
+  return { ok: false, errors: capErrors(errors) };
 }
 
-function issueToError(issue: z.core.$ZodIssue): FileError {
-  const message = issue.message.replace(/^Invalid input: /, '');
+/** JSON.parse's own message, cut short: it can quote a stretch of the file. */
+function jsonSyntaxMessage(e: unknown): string {
+  const message = e instanceof Error ? e.message : 'the text cannot be read';
+  return message.length > 160 ? `${message.slice(0, 160)}…` : message;
+}
+
+/** The most unknown fields of one object reported one by one. */
+const NAMED_KEYS = 5;
+
+/** Zod's issues as errors at the path of the value concerned (an unknown field at its own path, even at the top). */
+function issueToErrors(issue: z.core.$ZodIssue): FileError[] {
   if (issue.code === 'unrecognized_keys') {
-    return { path: formatPath(issue.path), message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}` };
+    const errors = issue.keys.slice(0, NAMED_KEYS).map((k) => ({ path: formatPath([...issue.path, k]), message: 'unknown field' }));
+    const rest = issue.keys.length - NAMED_KEYS;
+    if (rest > 0) errors.push({ path: formatPath([...issue.path, issue.keys[NAMED_KEYS]]), message: `unknown field, and ${formatCount(rest - 1)} more beside it` });
+    return errors;
   }
-  return { path: formatPath(issue.path), message };
+  return [{ path: formatPath(issue.path), message: issue.message.replace(/^Invalid input: /, '') }];
 }
 
-/** Ids that repeat, edges and the loss pointing at nodes that do not exist. */
-function referenceErrors(file: GraphFile): FileError[] {
-  const errors: FileError[] = [];
-  const seen = new Map<string, number>();
-  file.nodes.forEach((n, i) => {
-    const first = seen.get(n.id);
-    if (first !== undefined) errors.push({ path: `nodes[${i}].id`, message: `duplicate id '${n.id}' (also nodes[${first}])` });
-    else seen.set(n.id, i);
-  });
-  file.edges.forEach((e, j) => {
-    if (!seen.has(e.source)) errors.push({ path: `edges[${j}].source`, message: `no node has the id '${e.source}'` });
-    if (!seen.has(e.target)) errors.push({ path: `edges[${j}].target`, message: `no node has the id '${e.target}'` });
-  });
-  if (file.loss !== null && !seen.has(file.loss)) errors.push({ path: 'loss', message: `no node has the id '${file.loss}'` });
-  return errors;
-}
-
-/** Graph problems (cycles, unconnected ports, shapes, attributes) placed at the JSON path they concern. */
+/** Graph problems (cycles, unconnected ports, shapes, attributes, sizes) placed at the JSON path they concern. */
 function graphErrors(file: GraphFile): FileError[] {
   const result = compile(fileToGraph(file));
   return result.problems.filter((p) => p.severity === 'error').map((p) => ({ path: problemPath(file, p), message: p.message }));
-}
-
-/** The JSON path a compile problem points at. */
-export function problemPath(file: GraphFile, p: Problem): string {
-  if (p.code === 'unknown_loss' || p.code === 'loss_not_scalar') return 'loss';
-  const i = file.nodes.findIndex((n) => n.id === p.node);
-  if (i < 0) return '';
-  if (p.code === 'bad_attribute' && p.port) return `nodes[${i}].attrs.${p.port}`;
-  if ((p.code === 'unknown_port' || p.code === 'port_fed_twice') && p.port) {
-    const edges = file.edges.map((e, j) => ({ e, j })).filter(({ e }) => e.target === p.node && e.targetPort === p.port);
-    const last = edges[edges.length - 1];
-    if (last) return `edges[${last.j}].targetPort`;
-  }
-  if (p.code === 'bad_value') return `nodes[${i}].value`;
-  return `nodes[${i}]`;
 }

@@ -1,3 +1,4 @@
+import { describeValue } from '../graph/describe';
 import { CURRENT_VERSION, FORMAT_NAME } from './schema';
 
 /** One step forward: turns a document of version `from` into version `from + 1`. */
@@ -20,11 +21,11 @@ export function migrateForward(
   target = CURRENT_VERSION,
 ): { doc: Record<string, unknown> } | { error: { path: string; message: string } } {
   if (doc.format !== FORMAT_NAME) {
-    return { error: { path: 'format', message: `must be "${FORMAT_NAME}", got ${JSON.stringify(doc.format) ?? 'nothing'}: this is not a GradCanvas graph file` } };
+    return { error: { path: 'format', message: `must be "${FORMAT_NAME}", got ${describeValue(doc.format)}: this is not a GradCanvas graph file` } };
   }
   const version = doc.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { error: { path: 'version', message: `must be a whole number from 1, got ${JSON.stringify(version) ?? 'nothing'}` } };
+    return { error: { path: 'version', message: `must be a whole number from 1, got ${describeValue(version)}` } };
   }
   if (version > target) {
     return { error: { path: 'version', message: `version ${version} is newer than this GradCanvas reads (up to ${target}); update GradCanvas to open it` } };

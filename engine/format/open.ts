@@ -1,6 +1,7 @@
 import { compile } from '../exec/compile';
 import { fileToGraph } from './convert';
-import { type FileError, loadGraphFile, problemPath } from './load';
+import { type FileError, loadGraphFile } from './load';
+import { problemPath } from './problemPath';
 import type { GraphFile } from './schema';
 
 /** How a document is being opened. */
@@ -18,13 +19,21 @@ export type OpenResult =
   | { readonly ok: true; readonly file: GraphFile; readonly problems: FileError[] }
   | { readonly ok: false; readonly errors: FileError[] };
 
-/** Opens a graph file's text (an import, a share link, an autosaved document). */
+/**
+ * Opens a graph file's text (an import, a share link, an autosaved document): length,
+ * nesting, byte order mark, JSON, migration, schema, names and limits, then a partial
+ * compile for the problems to mark. Anything unforeseen becomes an error, never a throw.
+ */
 export function openGraphText(text: string, options: OpenOptions = {}): OpenResult {
-  void options;
-  const r = loadGraphFile(text, { checkGraph: false });
-  if (!r.ok) return r;
-  const problems = compile(fileToGraph(r.file))
-    .problems.filter((p) => p.severity === 'error')
-    .map((p) => ({ path: problemPath(r.file, p), message: p.message }));
-  return { ok: true, file: r.file, problems };
+  try {
+    const r = loadGraphFile(text, { checkGraph: false, maxNodes: options.maxNodes });
+    if (!r.ok) return r;
+    const problems = compile(fileToGraph(r.file), { partial: true })
+      .problems.filter((p) => p.severity === 'error')
+      .map((p) => ({ path: problemPath(r.file, p), message: p.message }));
+    return { ok: true, file: r.file, problems };
+  } catch {
+    // A backstop only: every check above reports in words; this keeps the page alive if one is missing.
+    return { ok: false, errors: [{ path: '', message: 'the file could not be opened: GradCanvas met something in it that it does not handle; please report this file' }] };
+  }
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { describeValue } from '../graph/describe';
+import { formatCount, MAX_EDGES_PER_NODE, MAX_NAME_CHARS, MAX_NODES, MAX_TENSOR_ELEMENTS, overLimit } from '../limits';
 import { LEAVES, OPS } from '../ops/registry';
 import { MAX_RANK } from '../tensor/shape';
 
@@ -8,15 +10,23 @@ export const FORMAT_NAME = 'gradcanvas-graph';
 /** The version this build writes; older versions are migrated forward on load. */
 export const CURRENT_VERSION = 1;
 
-/** The most elements one tensor or dataset may hold in a file. */
-export const MAX_ELEMENTS = 10_000_000;
-
-const finite = () => z.number({ error: (iss) => (typeof iss.input === 'number' ? 'must be a finite number' : `must be a number, got ${describe(iss.input)}`) });
+const finite = () => z.number({ error: (iss) => (typeof iss.input === 'number' ? 'must be a finite number' : `must be a number, got ${describeValue(iss.input)}`) });
 
 /** A number in tensor data: finite, or one of the strings "NaN", "Infinity", "-Infinity". */
 const tensorNumber = z.union([finite(), z.enum(['NaN', 'Infinity', '-Infinity'])], {
-  error: (iss) => `must be a number (or "NaN", "Infinity", "-Infinity"), got ${describe(iss.input)}`,
+  error: (iss) => `must be a number (or "NaN", "Infinity", "-Infinity"), got ${describeValue(iss.input)}`,
 });
+
+const tooMany = overLimit(MAX_TENSOR_ELEMENTS, 'elements');
+
+/** A name: node ids, labels, dataset, column and parameter names, ports. */
+const name = () => z.string().max(MAX_NAME_CHARS, `a name may have up to ${MAX_NAME_CHARS} characters`);
+
+/**
+ * A name used as a key (datasets, attributes, parameters). The loader refuses the reserved
+ * names before the schema runs (see rawLimits.ts); the pattern publishes the rule in the JSON Schema.
+ */
+const key = () => name().regex(/^(?!(?:__proto__|constructor|prototype)$)/, 'is a reserved name');
 
 const count = (what: string) => z.int({ error: `${what} must be a whole number` }).min(0, `${what} cannot be negative`);
 
@@ -24,24 +34,33 @@ const count = (what: string) => z.int({ error: `${what} must be a whole number` 
 export const tensorSchema = z
   .strictObject({
     shape: z.array(count('an axis length')).max(MAX_RANK, `rank above ${MAX_RANK}`),
-    data: z.array(tensorNumber).max(MAX_ELEMENTS, `more than ${MAX_ELEMENTS} values`),
+    data: z.array(tensorNumber).max(MAX_TENSOR_ELEMENTS, `holds more values, ${tooMany}`),
   })
-  .check((ctx) => {
-    const n = ctx.value.shape.reduce((p, d) => p * d, 1);
-    if (n !== ctx.value.data.length) {
-      ctx.issues.push({ code: 'custom', input: ctx.value, path: ['data'], message: `shape [${ctx.value.shape.join(', ')}] needs ${n} values, got ${ctx.value.data.length}` });
-    }
-  });
+  .check((ctx) => checkCount(ctx.value.shape, ctx.value.data.length, ctx));
+
+/** A tensor's data must have one value per element of its shape. */
+function checkCount(shape: readonly number[], got: number, ctx: { value: unknown; issues: z.core.$ZodRawIssue[] }): void {
+  const n = shape.reduce((p, d) => p * d, 1);
+  if (n !== got) {
+    ctx.issues.push({ code: 'custom', input: ctx.value, path: ['data'], message: `shape [${shape.join(', ')}] needs ${formatCount(n)} values, got ${formatCount(got)}` });
+  }
+}
 
 /** Where an input or constant gets its value. */
 export const leafValueSchema = z.discriminatedUnion(
   'type',
   [
-    z.strictObject({ type: z.literal('tensor'), shape: z.array(count('an axis length')).max(MAX_RANK), data: z.array(finite()).max(MAX_ELEMENTS) }),
+    z
+      .strictObject({
+        type: z.literal('tensor'),
+        shape: z.array(count('an axis length')).max(MAX_RANK, `rank above ${MAX_RANK}`),
+        data: z.array(finite()).max(MAX_TENSOR_ELEMENTS, `holds more values, ${tooMany}`),
+      })
+      .check((ctx) => checkCount(ctx.value.shape, ctx.value.data.length, ctx)),
     z.strictObject({ type: z.literal('arange'), start: finite(), end: finite(), step: finite().refine((s) => s !== 0, 'step cannot be 0') }),
-    z.strictObject({ type: z.literal('columns'), dataset: z.string().min(1), columns: z.array(z.string()).min(1), vector: z.boolean().optional() }),
+    z.strictObject({ type: z.literal('columns'), dataset: name().min(1), columns: z.array(name()).min(1), vector: z.boolean().optional() }),
   ],
-  { error: (iss) => `value type must be tensor, arange or columns, got ${describe((iss.input as { type?: unknown } | undefined)?.type)}` },
+  { error: (iss) => `value type must be tensor, arange or columns, got ${describeValue((iss.input as { type?: unknown } | undefined)?.type)}` },
 );
 
 /** How trainable tensors start when they have no values. */
@@ -60,44 +79,50 @@ const opNames = [...LEAVES, ...OPS].map((d) => d.name) as [string, ...string[]];
 
 /** One node: op, canvas position, attributes, leaf value, parameter values, label. */
 export const nodeSchema = z.strictObject({
-  id: z.string().min(1, 'id cannot be empty').max(200),
-  op: z.enum(opNames, { error: (iss) => `unknown op ${describe(iss.input)}` }),
+  id: name().min(1, 'id cannot be empty'),
+  op: z.enum(opNames, { error: (iss) => `unknown op ${describeValue(iss.input)}` }),
   position: z.strictObject({ x: finite(), y: finite() }),
-  label: z.string().max(200).optional(),
+  label: name().optional(),
   attrs: z
     .record(
-      z.string(),
-      z.union([finite(), z.boolean(), z.string(), z.null()], {
-        error: (iss) => (typeof iss.input === 'number' ? 'must be a finite number' : `must be a number, true, false, a text or null, got ${describe(iss.input)}`),
+      key(),
+      z.union([finite(), z.boolean(), name(), z.null()], {
+        error: (iss) => (typeof iss.input === 'number' ? 'must be a finite number' : `must be a number, true, false, a text or null, got ${describeValue(iss.input)}`),
       }),
     )
     .optional(),
   value: leafValueSchema.optional(),
   requiresGrad: z.boolean().optional(),
-  shape: z.array(count('an axis length')).max(MAX_RANK).optional(),
+  shape: z.array(count('an axis length')).max(MAX_RANK, `rank above ${MAX_RANK}`).optional(),
   init: initSchema.optional(),
-  params: z.record(z.string(), tensorSchema).optional(),
+  params: z.record(key(), tensorSchema).optional(),
 });
 
 /** A wire from a node's output to an input port of another node. */
 export const edgeSchema = z.strictObject({
-  source: z.string().min(1),
-  target: z.string().min(1),
-  targetPort: z.string().min(1),
+  source: name().min(1),
+  target: name().min(1),
+  targetPort: name().min(1),
 });
 
 /** A table of numbers with a name for each column. */
 export const datasetSchema = z
   .strictObject({
-    columns: z.array(z.string().min(1)).min(1),
-    rows: z.array(z.array(finite())).max(MAX_ELEMENTS),
+    columns: z.array(name().min(1)).min(1),
+    rows: z.array(z.array(finite())).max(MAX_TENSOR_ELEMENTS, `holds more rows, ${tooMany}`),
   })
   .check((ctx) => {
-    ctx.value.rows.forEach((row, i) => {
-      if (row.length !== ctx.value.columns.length) {
-        ctx.issues.push({ code: 'custom', input: row, path: ['rows', i], message: `has ${row.length} values but there are ${ctx.value.columns.length} columns` });
+    const width = ctx.value.columns.length;
+    const rows = ctx.value.rows;
+    for (let i = 0; i < rows.length; i++) {
+      if (rows[i].length !== width) {
+        ctx.issues.push({ code: 'custom', input: rows[i], path: ['rows', i], message: `has ${rows[i].length} values but there are ${width} columns` });
+        return;
       }
-    });
+    }
+    if (rows.length * width > MAX_TENSOR_ELEMENTS) {
+      ctx.issues.push({ code: 'custom', input: rows, path: ['rows'], message: `${formatCount(rows.length)} rows of ${width} columns are ${formatCount(rows.length * width)} elements, ${tooMany}` });
+    }
   });
 
 const positive = finite().refine((v) => v > 0, 'must be greater than 0');
@@ -107,14 +132,22 @@ const unit = finite().refine((v) => v >= 0 && v < 1, 'must be at least 0 and bel
 export const optimizerSchema = z.discriminatedUnion(
   'type',
   [
-    z.strictObject({
-      type: z.literal('sgd'),
-      lr: positive,
-      momentum: finite().min(0).optional(),
-      dampening: finite().optional(),
-      nesterov: z.boolean().optional(),
-      weightDecay: finite().min(0).optional(),
-    }),
+    z
+      .strictObject({
+        type: z.literal('sgd'),
+        lr: positive,
+        momentum: finite().min(0).optional(),
+        dampening: finite().optional(),
+        nesterov: z.boolean().optional(),
+        weightDecay: finite().min(0).optional(),
+      })
+      .check((ctx) => {
+        // torch.optim.SGD refuses the same: "Nesterov momentum requires a momentum and zero dampening".
+        const { nesterov, momentum = 0, dampening = 0 } = ctx.value;
+        if (nesterov === true && (momentum <= 0 || dampening !== 0)) {
+          ctx.issues.push({ code: 'custom', input: nesterov, path: ['nesterov'], message: 'Nesterov momentum needs a momentum above 0 and a dampening of 0 (as torch.optim.SGD)' });
+        }
+      }),
     z.strictObject({
       type: z.literal('adam'),
       lr: positive,
@@ -142,16 +175,21 @@ export const trainingSchema = z.strictObject({
   divergenceFactor: finite().refine((v) => v > 1, 'must be greater than 1').nullable().optional(),
 });
 
-const numbers = z.array(tensorNumber);
+const numbers = z.array(tensorNumber).max(MAX_TENSOR_ELEMENTS, `holds more values, ${tooMany}`);
+
+/** A second moment is a mean of squares: never negative (NaN is kept, as a diverged run saves it). */
+const squares = z
+  .array(tensorNumber.refine((v) => v !== '-Infinity' && !(typeof v === 'number' && v < 0), 'cannot be negative: it is a mean of squared gradients'))
+  .max(MAX_TENSOR_ELEMENTS, `holds more values, ${tooMany}`);
 
 /** Saved optimizer state of one parameter. */
 export const paramStateSchema = z.strictObject({
-  node: z.string(),
-  name: z.string(),
+  node: name(),
+  name: name(),
   momentumBuffer: numbers.nullable().optional(),
   expAvg: numbers.optional(),
-  expAvgSq: numbers.optional(),
-  maxExpAvgSq: numbers.optional(),
+  expAvgSq: squares.optional(),
+  maxExpAvgSq: squares.optional(),
   step: z.int().min(0).optional(),
 });
 
@@ -159,12 +197,12 @@ export const paramStateSchema = z.strictObject({
 export const graphFileSchema = z.strictObject({
   format: z.literal(FORMAT_NAME, { error: `format must be "${FORMAT_NAME}"` }),
   version: z.literal(CURRENT_VERSION),
-  name: z.string().max(200).optional(),
-  description: z.string().max(10_000).optional(),
-  nodes: z.array(nodeSchema),
-  edges: z.array(edgeSchema),
-  loss: z.string().nullable(),
-  datasets: z.record(z.string(), datasetSchema),
+  name: name().optional(),
+  description: z.string().max(10_000, 'a description may have up to 10,000 characters').optional(),
+  nodes: z.array(nodeSchema).max(MAX_NODES, overLimit(MAX_NODES, 'nodes')),
+  edges: z.array(edgeSchema).max(MAX_NODES * MAX_EDGES_PER_NODE, overLimit(MAX_NODES * MAX_EDGES_PER_NODE, 'wires')),
+  loss: name().nullable(),
+  datasets: z.record(key(), datasetSchema),
   training: trainingSchema,
   optimizerState: z.array(paramStateSchema).optional(),
 });
@@ -179,12 +217,3 @@ export type FileEdge = GraphFile['edges'][number];
 export type FileTensor = z.infer<typeof tensorSchema>;
 /** Training settings as a file stores them. */
 export type TrainingSettings = GraphFile['training'];
-
-/** A short description of an unexpected JSON value for messages. */
-export function describe(v: unknown): string {
-  if (v === undefined) return 'nothing';
-  if (v === null) return 'null';
-  if (typeof v === 'string') return `'${v.length > 40 ? `${v.slice(0, 40)}…` : v}'`;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return Array.isArray(v) ? 'a list' : 'an object';
-}

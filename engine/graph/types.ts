@@ -68,7 +68,13 @@ export type ProblemCode =
   | 'shape_mismatch'
   | 'no_loss'
   | 'unknown_loss'
-  | 'loss_not_scalar';
+  | 'loss_not_scalar'
+  /** A node's own parameter values do not fit it (a linear weight of the wrong shape). */
+  | 'bad_param'
+  /** A tensor or the whole program would exceed a limit of engine/limits.ts. */
+  | 'too_large'
+  /** Something the checks did not foresee stopped a node from being prepared. */
+  | 'unexpected';
 
 /** One thing wrong with a graph, with the node and port it concerns. */
 export interface Problem {
@@ -76,6 +82,8 @@ export interface Problem {
   readonly message: string;
   readonly node?: string;
   readonly port?: string;
+  /** The field of the node it concerns, as a path below the node (`value`, `shape`, `params.weight`). */
+  readonly field?: string;
   /** Errors stop compilation; warnings (no loss yet) only stop backward and training. */
   readonly severity: 'error' | 'warning';
 }

@@ -1,35 +1,95 @@
-import type { LeafDef, LeafContext } from './leafTypes';
-import type { GraphNode, LeafValue } from '../graph/types';
-import { arange, tensor, type Tensor } from '../tensor/tensor';
-import { checkRank } from '../tensor/shape';
+import { checkLeafShape, type LeafContext, type LeafDef, LeafError } from './leafTypes';
+import type { Dataset, GraphNode, LeafValue } from '../graph/types';
+import { formatCount, MAX_TENSOR_ELEMENTS, overLimit } from '../limits';
+import { formatShape, type Shape, sizeOf } from '../tensor/shape';
+import { arange, arangeLength, tensor, type Tensor } from '../tensor/tensor';
 
-/** Builds the tensor a leaf value describes; shared by `input` and `constant`. */
-export function leafTensor(value: LeafValue | undefined, ctx: LeafContext): Tensor {
-  if (!value) throw new Error('has no value');
+/** Column positions of each dataset, built once per dataset so binding many columns stays linear. */
+const columnIndexes = new WeakMap<Dataset, Map<string, number>>();
+
+function columnIndex(ds: Dataset): Map<string, number> {
+  let index = columnIndexes.get(ds);
+  if (!index) {
+    index = new Map();
+    ds.columns.forEach((c, j) => {
+      if (!index?.has(c)) index?.set(c, j);
+    });
+    columnIndexes.set(ds, index);
+  }
+  return index;
+}
+
+/** The dataset, column positions and row count a `columns` value reads, checked. */
+function resolveColumns(value: Extract<LeafValue, { type: 'columns' }>, ctx: LeafContext) {
+  // Own entries only: a dataset named `toString` or `constructor` is a name like any other.
+  const ds = Object.hasOwn(ctx.datasets, value.dataset) ? ctx.datasets[value.dataset] : undefined;
+  if (!ds || !Array.isArray(ds.columns) || !Array.isArray(ds.rows)) throw new LeafError(`dataset '${value.dataset}' is not loaded`, 'value');
+  if (value.columns.length === 0) throw new LeafError('is bound to no columns', 'value');
+  const index = columnIndex(ds);
+  const cols = value.columns.map((c) => {
+    const j = index.get(c);
+    if (j === undefined) throw new LeafError(`dataset '${value.dataset}' has no column '${c}'`, 'value');
+    return j;
+  });
+  if (value.vector && cols.length !== 1) throw new LeafError('a vector input must be bound to exactly one column', 'value');
+  const batch = ctx.batchRows;
+  const rows = batch !== undefined && Number.isInteger(batch) && batch >= 0 ? Math.min(batch, ds.rows.length) : ds.rows.length;
+  const shape = value.vector ? [rows] : [rows, cols.length];
+  if (rows * cols.length > MAX_TENSOR_ELEMENTS) {
+    throw new LeafError(
+      `${formatCount(rows)} rows of ${formatCount(cols.length)} columns would be ${formatCount(rows * cols.length)} elements, ${overLimit(MAX_TENSOR_ELEMENTS, 'elements')}`,
+      'value',
+      true,
+    );
+  }
+  return { ds, cols, rows, shape };
+}
+
+/** The shape a leaf value describes, checked against the limits before anything is allocated. */
+export function leafValueShape(value: LeafValue | undefined, ctx: LeafContext): Shape {
+  if (!value) throw new LeafError('has no value', 'value');
   switch (value.type) {
     case 'tensor': {
-      const t = tensor(value.shape, value.data);
-      checkRank(t.shape);
-      return t;
+      const shape = checkLeafShape(value.shape, 'value', 'the tensor');
+      const n = sizeOf(shape);
+      const got = Array.isArray(value.data) ? value.data.length : 0;
+      if (got !== n) throw new LeafError(`a tensor of shape ${formatShape(shape)} needs ${formatCount(n)} values, got ${formatCount(got)}`, 'value');
+      return shape;
     }
+    case 'arange': {
+      const { start, end, step } = value;
+      const n = arangeLength(start, end, step);
+      // The length comes from start, end and step alone, so a huge range is refused before any allocation.
+      if (n < 0) throw new LeafError(`arange(${start}, ${end}, ${step}) is empty or infinite: the step must point from start towards end`, 'value');
+      if (n > MAX_TENSOR_ELEMENTS) {
+        throw new LeafError(`arange(${start}, ${end}, ${step}) would have ${formatCount(n)} elements, ${overLimit(MAX_TENSOR_ELEMENTS, 'elements')}`, 'value', true);
+      }
+      return [n];
+    }
+    case 'columns':
+      return resolveColumns(value, ctx).shape;
+    default:
+      throw new LeafError('has a value of an unknown type (expected tensor, arange or columns)', 'value');
+  }
+}
+
+/** Builds the tensor a leaf value describes, after checking its shape; shared by `input` and `constant`. */
+export function leafTensor(value: LeafValue | undefined, ctx: LeafContext): Tensor {
+  leafValueShape(value, ctx);
+  const v = value as LeafValue;
+  switch (v.type) {
+    case 'tensor':
+      return tensor(v.shape, v.data);
     case 'arange':
-      return arange(value.start, value.end, value.step);
+      return arange(v.start, v.end, v.step);
     case 'columns': {
-      const ds = ctx.datasets[value.dataset];
-      if (!ds) throw new Error(`dataset '${value.dataset}' is not loaded`);
-      if (value.columns.length === 0) throw new Error('is bound to no columns');
-      const cols = value.columns.map((c) => {
-        const j = ds.columns.indexOf(c);
-        if (j < 0) throw new Error(`dataset '${value.dataset}' has no column '${c}'`);
-        return j;
-      });
-      if (value.vector && cols.length !== 1) throw new Error('a vector input must be bound to exactly one column');
-      const rows = Math.min(ctx.batchRows ?? ds.rows.length, ds.rows.length);
+      const { ds, cols, rows, shape } = resolveColumns(v, ctx);
       const data = new Float64Array(rows * cols.length);
       for (let r = 0; r < rows; r++) {
-        for (let c = 0; c < cols.length; c++) data[r * cols.length + c] = ds.rows[r][cols[c]];
+        const row = ds.rows[r];
+        for (let c = 0; c < cols.length; c++) data[r * cols.length + c] = row[cols[c]];
       }
-      return { shape: value.vector ? [rows] : [rows, cols.length], data };
+      return { shape, data };
     }
   }
 }
@@ -41,6 +101,7 @@ export const input: LeafDef = {
   group: 'data',
   formula: 'x',
   trainable: false,
+  shape: (node: GraphNode, ctx: LeafContext) => leafValueShape(node.value, ctx),
   value: (node: GraphNode, ctx: LeafContext) => leafTensor(node.value, ctx),
   requiresGrad: (node: GraphNode) => node.requiresGrad === true,
 };

@@ -1,6 +1,22 @@
-import type { LeafDef } from './leafTypes';
+import { checkLeafShape, type LeafDef, LeafError } from './leafTypes';
+import type { GraphNode } from '../graph/types';
 import { initTensor } from '../graph/init';
-import { checkRank, sameShape, formatShape } from '../tensor/shape';
+import { formatShape, sameShape, type Shape, sizeOf } from '../tensor/shape';
+
+/** The parameter's shape (declared, or that of its values), checked against its values and the limits. */
+function parameterShape(node: GraphNode): Shape {
+  // Own field only: `params` is a plain record, and `value` must not come from its prototype.
+  const current = node.params && Object.hasOwn(node.params, 'value') ? node.params.value : undefined;
+  const declared = node.shape ?? current?.shape ?? [];
+  const shape = checkLeafShape(declared, node.shape ? 'shape' : 'params.value', 'the parameter');
+  if (current) {
+    if (!Array.isArray(current.shape) || !sameShape(current.shape, shape)) {
+      throw new LeafError(`values have shape ${Array.isArray(current.shape) ? formatShape(current.shape) : '(none)'} but the parameter is ${formatShape(shape)}`, 'params.value');
+    }
+    if (!current.data || current.data.length !== sizeOf(shape)) throw new LeafError(`the parameter ${formatShape(shape)} needs ${sizeOf(shape)} values, got ${current.data?.length ?? 0}`, 'params.value');
+  }
+  return shape;
+}
 
 /** `parameter`: a trainable leaf (an `nn.Parameter`), from its current values or its initialiser. */
 export const parameter: LeafDef = {
@@ -9,16 +25,11 @@ export const parameter: LeafDef = {
   group: 'data',
   formula: 'θ',
   trainable: true,
+  shape: (node) => parameterShape(node),
   value(node) {
-    const shape = node.shape ?? node.params?.value?.shape ?? [];
-    checkRank(shape);
-    const current = node.params?.value;
-    if (current) {
-      if (!sameShape(current.shape, shape)) {
-        throw new Error(`values have shape ${formatShape(current.shape)} but the parameter is ${formatShape(shape)}`);
-      }
-      return { shape: [...shape], data: current.data.slice() };
-    }
+    const shape = parameterShape(node);
+    const current = node.params && Object.hasOwn(node.params, 'value') ? node.params.value : undefined;
+    if (current) return { shape: [...shape], data: current.data.slice() };
     return initTensor(shape, node.init ?? { type: 'constant', value: 0 }, shape[shape.length - 1] ?? 1);
   },
   requiresGrad: () => true,

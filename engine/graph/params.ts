@@ -1,0 +1,57 @@
+import type { AnyOpDef, Attrs, ParamSpec } from '../ops/types';
+import { formatCount, MAX_TENSOR_ELEMENTS, overLimit } from '../limits';
+import { formatShape, sameShape, sizeOf } from '../tensor/shape';
+import type { Tensor } from '../tensor/tensor';
+import { initTensor } from './init';
+import type { GraphNode } from './types';
+
+/** Why an op's own parameter cannot be used, with the node field at fault (`params.weight`, `attrs`). */
+export interface ParamIssue {
+  readonly code: 'shape_mismatch' | 'bad_param' | 'too_large';
+  readonly field: string;
+  readonly message: string;
+}
+
+/** The current values stored for one parameter, read as an own field so a name like `constructor` reads nothing. */
+function stored(node: GraphNode, name: string): Tensor | undefined {
+  return node.params && Object.hasOwn(node.params, name) ? node.params[name] : undefined;
+}
+
+/**
+ * Checks an op's own parameters against its attributes before anything is allocated: each
+ * fits the size limit, and stored values have the shape the attributes give (a file can
+ * hold a linear weight that no longer matches inFeatures and outFeatures).
+ */
+export function checkOpParams(node: GraphNode, specs: readonly ParamSpec[]): ParamIssue[] {
+  const issues: ParamIssue[] = [];
+  for (const spec of specs) {
+    const n = sizeOf(spec.shape);
+    if (!spec.shape.every((d) => Number.isInteger(d) && d >= 0) || !(n <= MAX_TENSOR_ELEMENTS)) {
+      issues.push({
+        code: 'too_large',
+        field: 'attrs',
+        message: `its ${spec.name} ${formatShape(spec.shape)} would have ${formatCount(n)} elements, ${overLimit(MAX_TENSOR_ELEMENTS, 'elements')}`,
+      });
+      continue;
+    }
+    const current = stored(node, spec.name);
+    if (!current) continue;
+    const shape = Array.isArray(current.shape) ? current.shape : null;
+    if (!shape || !sameShape(shape, spec.shape)) {
+      issues.push({
+        code: 'shape_mismatch',
+        field: `params.${spec.name}`,
+        message: `${spec.name} has shape ${shape ? formatShape(shape) : '(none)'} but its attributes need ${formatShape(spec.shape)}: reset the parameters or change the attributes`,
+      });
+    } else if (!current.data || current.data.length !== n) {
+      issues.push({ code: 'bad_param', field: `params.${spec.name}`, message: `${spec.name} ${formatShape(spec.shape)} needs ${formatCount(n)} values, got ${formatCount(current.data?.length ?? 0)}` });
+    }
+  }
+  return issues;
+}
+
+/** The current values of an op's own parameters (checked by checkOpParams), initialising any that have none. */
+export function resolveOpParams(node: GraphNode, def: AnyOpDef, attrs: Attrs): Tensor[] {
+  const specs = def.params ? def.params(attrs) : [];
+  return specs.map((spec, i) => stored(node, spec.name) ?? initTensor(spec.shape, node.init ?? { type: 'default', seed: 0 }, spec.fanIn, i));
+}
