@@ -1,5 +1,6 @@
 import type { InitSpec } from './types';
-import { type Shape, sizeOf } from '../tensor/shape';
+import { formatCount, MAX_TENSOR_ELEMENTS, overLimit } from '../limits';
+import { formatShape, type Shape, sizeOf } from '../tensor/shape';
 import { type Tensor } from '../tensor/tensor';
 import { fillNormal, fillUniform, seededRandom } from '../tensor/random';
 
@@ -9,7 +10,12 @@ import { fillNormal, fillUniform, seededRandom } from '../tensor/random';
  * different streams from the same seed.
  */
 export function initTensor(shape: Shape, init: InitSpec, fanIn: number, offset = 0): Tensor {
-  const data = new Float64Array(sizeOf(shape));
+  const n = sizeOf(shape);
+  // Callers check sizes first (compile does); this refuses in words rather than allocating gigabytes if one does not.
+  if (!(Number.isInteger(n) && n >= 0 && n <= MAX_TENSOR_ELEMENTS)) {
+    throw new RangeError(`a tensor of shape ${formatShape(shape)} would have ${formatCount(n)} elements, ${overLimit(MAX_TENSOR_ELEMENTS, 'elements')}`);
+  }
+  const data = new Float64Array(n);
   switch (init.type) {
     case 'constant':
       data.fill(init.value);
