@@ -89,7 +89,7 @@ test('keyboard only: Tab reaches the header buttons, Enter and Space press them,
   expect(unnamed).toEqual([]);
 });
 
-test('unreadable autosaved work is reported, kept in storage untouched, and the example opens', async ({ editor, page }) => {
+test('unreadable autosaved work is reported, kept in Recent exactly as stored, and the example opens', async ({ editor, page }) => {
   await page.addInitScript(() => {
     // Once only: the reload below must see what the app left in storage.
     if (sessionStorage.getItem('seeded') === null) {
@@ -98,11 +98,32 @@ test('unreadable autosaved work is reported, kept in storage untouched, and the 
     }
   });
   await editor.open();
-  await expect(editor.notice).toContainText('could not be restored');
+  await expect(editor.notice).toContainText('could not be opened; it is kept in Recent, marked damaged');
+  await expect(editor.notice).toContainText('The example is open instead.');
   expect((await editor.document()).name).toBe('Composite function y = 2x² + 2');
-  await page.waitForTimeout(600);
-  expect(await page.evaluate(() => localStorage.getItem('gradcanvas.autosave.v1'))).toBe('{"file": "{not json');
+  const stored = () =>
+    page.evaluate(() => {
+      const entries = (JSON.parse(localStorage.getItem('gradcanvas.recent.v2') ?? '{"entries": []}') as { entries: { id: string; damaged?: boolean }[] }).entries;
+      return entries.filter((e) => e.damaged).map((e) => localStorage.getItem(`gradcanvas.recent.v2.doc.${e.id}`));
+    });
+  expect(await stored()).toEqual(['{"file": "{not json']);
+  expect(await page.evaluate(() => localStorage.getItem('gradcanvas.autosave.v1')), 'moved into Recent').toBeNull();
+  await editor.select('x');
+  await editor.waitForAutosave();
   await page.reload();
   await editor.ready();
-  await expect(editor.notice).toContainText('could not be restored');
+  expect(await stored()).toEqual(['{"file": "{not json']);
+});
+
+test('the page boots even when a stored document cannot be opened, and the notice shows no raw JavaScript text', async ({ editor, page }) => {
+  await page.addInitScript(() => {
+    if (sessionStorage.getItem('seeded') === null) {
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem('gradcanvas.autosave.v1', JSON.stringify({ file: JSON.stringify({ format: 'gradcanvas-graph', version: 1, nodes: 7 }) }));
+    }
+  });
+  await editor.open();
+  await expect(editor.notice).toBeVisible();
+  await expect(editor.notice.getByTestId('notice.text')).not.toContainText(/TypeError|Cannot read|undefined/);
+  await expect(editor.node('x')).toBeVisible();
 });

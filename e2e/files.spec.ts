@@ -34,7 +34,7 @@ test('a broken file shows every loader error with its path and leaves the graph 
   await expect(editor.notice.getByRole('listitem')).toHaveText([
     "nodes[0].position.x: must be a number, got 'left'",
     "nodes[1].op: unknown op 'sqaure'",
-    "unknown field 'extra'",
+    'extra: unknown field',
   ]);
   const after = await editor.snapshot();
   expect(after.document).toEqual(before.document);

@@ -110,20 +110,27 @@ export class Editor {
     await this.control(testId).click();
   }
 
-  /** Waits until autosave has written the current document, selection and viewport. */
+  /** Waits until autosave has written the current document, selection and viewport (to the first Recent entry). */
   async waitForAutosave(): Promise<void> {
     await expect
       .poll(async () =>
         this.page.evaluate(() => {
-          const raw = localStorage.getItem('gradcanvas.autosave.v1');
+          const index = localStorage.getItem('gradcanvas.recent.v2');
+          const first = index === null ? undefined : (JSON.parse(index) as { entries: { id: string }[] }).entries[0];
+          const raw = first ? localStorage.getItem(`gradcanvas.recent.v2.doc.${first.id}`) : null;
           if (raw === null) return false;
-          const saved = JSON.parse(raw) as { file: string; selection: string[]; viewport: unknown };
           const s = window.gradcanvas!.snapshot();
-          return (
-            JSON.stringify(JSON.parse(saved.file)) === JSON.stringify(s.document) &&
-            JSON.stringify(saved.selection) === JSON.stringify(s.selection) &&
-            JSON.stringify(saved.viewport) === JSON.stringify(s.viewport)
-          );
+          try {
+            const saved = JSON.parse(raw) as { file: string; selection: string[]; viewport: unknown };
+            return (
+              JSON.stringify(JSON.parse(saved.file)) === JSON.stringify(s.document) &&
+              JSON.stringify(saved.selection) === JSON.stringify(s.selection) &&
+              JSON.stringify(saved.viewport) === JSON.stringify(s.viewport)
+            );
+          } catch {
+            // A damaged document is first until the open one is saved.
+            return false;
+          }
         }),
       )
       .toBe(true);
@@ -165,6 +172,22 @@ export class Editor {
     await this.canvas.dispatchEvent('dragenter', { dataTransfer: transfer });
     await this.canvas.dispatchEvent('dragover', { dataTransfer: transfer });
     await this.canvas.dispatchEvent('drop', { dataTransfer: transfer });
+  }
+
+  /** The Recent list as stored (most recent first): each document's name and whether it is damaged. */
+  recentStored(): Promise<{ id: string; name: string | null; damaged?: boolean }[]> {
+    return this.page.evaluate(() => {
+      const index = localStorage.getItem('gradcanvas.recent.v2');
+      return index === null ? [] : (JSON.parse(index) as { entries: { id: string; name: string | null; damaged?: boolean }[] }).entries;
+    });
+  }
+
+  /** Opens the Recent menu and returns its list. */
+  async openRecentMenu(): Promise<Locator> {
+    await this.press('file.recent');
+    const list = this.page.getByTestId('file.recentList');
+    await expect(list).toBeVisible();
+    return list;
   }
 
   /** Saves a full-page screenshot for review. */

@@ -1,12 +1,15 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useLanguage } from '../i18n/language';
 import { useT } from '../i18n/useT';
-import { useEditor } from '../store';
+import { technicalText } from '../store/persistence';
+import { appWorkspace } from './appWorkspace';
 import { type ExampleEntry, fetchExample, fetchExampleIndex } from './examples';
+import { openResult } from './openDocument';
 import { usePopover } from './usePopover';
 
 /**
  * The shipped examples (public/examples/index.json) behind a disclosure button; picking one
- * opens it as an undoable step. A list of buttons rather than a <select>, because a select
+ * opens it as a new document, first in Recent (the one that was open stays there, and Undo brings it back). A list of buttons rather than a <select>, because a select
  * fires `change` on every arrow key and would open each example a keyboard user passes.
  */
 export function ExamplesMenu() {
@@ -23,7 +26,7 @@ export function ExamplesMenu() {
     let live = true;
     fetchExampleIndex()
       .then((list) => live && setExamples(list))
-      .catch((e: Error) => live && useEditor.getState().notify({ kind: 'error', text: t('shell.notice.exampleFailed'), details: [e.message] }));
+      .catch((e: unknown) => live && appWorkspace.editor.getState().notify({ kind: 'error', text: t('shell.notice.examplesListFailed'), technical: technicalText(e) }));
     return () => {
       live = false;
     };
@@ -39,8 +42,8 @@ export function ExamplesMenu() {
     setOpen(false);
     button.current?.focus();
     const r = await fetchExample(entry.file);
-    if ('doc' in r) useEditor.getState().open(r.doc, t('shell.open.example', { name: entry.name }));
-    else useEditor.getState().notify({ kind: 'error', text: t('shell.notice.badFile', { name: entry.file }), details: r.errors });
+    const how = { label: t('shell.open.example', { name: entry.name }), refused: t('shell.notice.badExample', { name: entry.name }), name: entry.name };
+    openResult(appWorkspace, r, how, useLanguage.getState().lang);
   };
 
   return (

@@ -1,7 +1,11 @@
 import { useT } from '../i18n/useT';
 import { useEditor } from '../store';
+import './notice.css';
 
-/** The last refused action or bad file, with the loader's errors, until dismissed. */
+/**
+ * The last refused action or bad file, until dismissed: a plain sentence, the engine's
+ * `path: message` lines, and the text of an unexpected failure folded away for a bug report.
+ */
 export function NoticeBar() {
   const t = useT();
   const notice = useEditor((s) => s.notice);
@@ -18,6 +22,12 @@ export function NoticeBar() {
               <li key={i}>{d}</li>
             ))}
           </ul>
+        )}
+        {notice.technical && (
+          <details className="notice-technical" data-testid="notice.technical">
+            <summary>{t('shell.notice.technical')}</summary>
+            <pre>{notice.technical}</pre>
+          </details>
         )}
       </div>
       <button type="button" className="notice-close" data-testid="notice.close" onClick={() => useEditor.getState().notify(null)}>

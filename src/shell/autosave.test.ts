@@ -1,85 +1,99 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createEditorStore } from '../store/editorStore';
 import { createNode } from '../store/edits';
-import { AUTOSAVE_KEY, restoreSession } from '../store/persistence';
+import { decodeSession, encodeSession } from '../store/persistence';
 import { AUTOSAVE_DELAY_MS, startAutosave } from './autosave';
+import { createRecentStore } from './recentStore';
+import { listRecent, markRecentDamaged, recentText, saveRecent } from './recentStorage';
+import { MemoryStorage } from './testStorage';
 
-class MemoryStorage {
-  writes = 0;
-  private data = new Map<string, string>();
-  getItem = (k: string) => this.data.get(k) ?? null;
-  setItem = (k: string, v: string) => {
-    this.writes++;
-    this.data.set(k, v);
-  };
-}
+const setup = (memory = new MemoryStorage()) => {
+  const editor = createEditorStore();
+  const recent = createRecentStore(memory.storage, [], 'doc');
+  return { editor, recent, memory };
+};
+
+const addSquare = (editor: ReturnType<typeof createEditorStore>, id = 'square') => editor.getState().edit('add square', (d) => void d.nodes.push(createNode('square', id, { x: 0, y: 0 })));
 
 describe('startAutosave', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('startAutosave(store) saves the graph, selection and viewport once, after the edits settle', () => {
-    const storage = new MemoryStorage();
-    const store = createEditorStore();
-    startAutosave(store, storage as unknown as Storage);
-    store.getState().edit('add square', (d) => void d.nodes.push(createNode('square', 'square', { x: 0, y: 0 })));
-    store.getState().select(['square']);
-    store.getState().setViewport({ x: 5, y: 6, zoom: 2 });
-    expect(storage.writes).toBe(0);
+  it('startAutosave(ws) saves the graph, selection and viewport to the open document’s entry once, after the edits settle', () => {
+    const { editor, recent, memory } = setup();
+    startAutosave({ editor, recent });
+    addSquare(editor);
+    editor.getState().select(['square']);
+    editor.getState().setViewport({ x: 5, y: 6, zoom: 2 });
+    expect(memory.writes).toBe(0);
     vi.advanceTimersByTime(AUTOSAVE_DELAY_MS);
-    expect(storage.writes).toBe(1);
-    const r = restoreSession(storage as unknown as Storage);
-    expect(r && 'session' in r && r.session).toMatchObject({ selection: ['square'], viewport: { x: 5, y: 6, zoom: 2 } });
-    expect(r && 'session' in r && r.session.doc.nodes.map((n) => n.id)).toEqual(['square']);
+    const r = decodeSession(recentText(memory.storage, 'doc') ?? '');
+    expect(r.ok && r.session).toMatchObject({ selection: ['square'], viewport: { x: 5, y: 6, zoom: 2 } });
+    expect(r.ok && r.session.doc.nodes.map((n) => n.id)).toEqual(['square']);
+    expect(recent.getState().entries.map((e) => e.id)).toEqual(['doc']);
   });
 
-  it('startAutosave(store).flush() writes a pending change at once, and nothing when none is pending', () => {
-    const storage = new MemoryStorage();
-    const store = createEditorStore();
-    const autosave = startAutosave(store, storage as unknown as Storage);
+  it('startAutosave(ws).flush() writes a pending change at once, nothing when none is pending, and everything when forced', () => {
+    const { editor, recent, memory } = setup();
+    const autosave = startAutosave({ editor, recent });
     autosave.flush();
-    expect(storage.writes).toBe(0);
-    store.getState().select(['a']);
+    expect(memory.writes).toBe(0);
+    editor.getState().select(['a']);
     autosave.flush();
-    expect(storage.writes).toBe(1);
+    expect(memory.writes).toBe(2);
+    autosave.flush(true);
+    expect(memory.writes).toBe(4);
   });
 
-  it('startAutosave leaves stored data alone until something changes', () => {
-    const storage = new MemoryStorage();
-    storage.setItem(AUTOSAVE_KEY, '{broken');
-    const store = createEditorStore();
-    startAutosave(store, storage as unknown as Storage);
-    vi.advanceTimersByTime(10 * AUTOSAVE_DELAY_MS);
-    expect(storage.getItem(AUTOSAVE_KEY)).toBe('{broken');
-  });
-
-  it('startAutosave(store, storage, {keepUntilEdit}) ignores view and selection changes until the document is edited', () => {
-    const storage = new MemoryStorage();
-    storage.setItem(AUTOSAVE_KEY, '{broken');
-    const store = createEditorStore();
-    startAutosave(store, storage as unknown as Storage, { keepUntilEdit: true });
-    store.getState().setViewport({ x: 1, y: 1, zoom: 1 });
-    store.getState().select([]);
-    vi.advanceTimersByTime(10 * AUTOSAVE_DELAY_MS);
-    expect(storage.getItem(AUTOSAVE_KEY)).toBe('{broken');
-    store.getState().edit('add square', (d) => void d.nodes.push(createNode('square', 'square', { x: 0, y: 0 })));
+  it('startAutosave(ws, {dirty}) saves without waiting for a change', () => {
+    const { editor, recent, memory } = setup();
+    startAutosave({ editor, recent }, { dirty: true });
     vi.advanceTimersByTime(AUTOSAVE_DELAY_MS);
-    const r = restoreSession(storage as unknown as Storage);
-    expect(r && 'session' in r && r.session).toMatchObject({ viewport: { x: 1, y: 1, zoom: 1 } });
+    expect(listRecent(memory.storage).map((e) => e.id)).toEqual(['doc']);
   });
 
-  it('startAutosave(store, storage, {dirty}) saves without waiting for a change', () => {
-    const storage = new MemoryStorage();
-    startAutosave(createEditorStore(), storage as unknown as Storage, { dirty: true });
+  it('startAutosave(storage full) drops the oldest documents from Recent and names them in the notice', () => {
+    const text = encodeSession({ doc: setup().editor.getState().history.present, selection: [], viewport: null });
+    const memory = new MemoryStorage();
+    saveRecent(memory.storage, { id: 'oldest', name: 'Oldest', text }, 1);
+    saveRecent(memory.storage, { id: 'older', name: 'Older', text }, 2);
+    // Room for about one more document the size of these two, not for the larger one about to be saved.
+    memory.quota = memory.used() + text.length + 200;
+    const { editor, recent } = setup(memory);
+    startAutosave({ editor, recent });
+    for (let i = 0; i < 2; i++) addSquare(editor, `s${i}`);
     vi.advanceTimersByTime(AUTOSAVE_DELAY_MS);
-    expect(storage.writes).toBe(1);
+    expect(editor.getState().notice).toEqual({ kind: 'info', text: 'The browser’s storage was full, so the oldest documents left Recent: “Oldest”.' });
+    expect(listRecent(memory.storage).map((e) => e.id)).toEqual(['doc', 'older']);
   });
 
-  it('startAutosave(store, a full storage) reports the failure in the notice', () => {
-    const store = createEditorStore();
-    const full = { getItem: () => null, setItem: () => { throw new Error('quota exceeded'); } };
-    startAutosave(store, full as unknown as Storage, { dirty: true });
+  it('startAutosave(storage too full) says so once in plain words, keeps the document open and damaged entries stored', () => {
+    const memory = new MemoryStorage(700);
+    saveRecent(memory.storage, { id: 'broken', name: 'Broken', text: '{cut' }, 1);
+    markRecentDamaged(memory.storage, 'broken');
+    const { editor, recent } = setup(memory);
+    startAutosave({ editor, recent });
+    for (let i = 0; i < 10; i++) addSquare(editor, `s${i}`);
     vi.advanceTimersByTime(AUTOSAVE_DELAY_MS);
-    expect(store.getState().notice).toMatchObject({ kind: 'error', text: expect.stringContaining('quota exceeded') });
+    expect(editor.getState().notice).toMatchObject({ kind: 'error', text: expect.stringContaining('1 damaged documents in Recent take space') });
+    editor.getState().notify(null);
+    addSquare(editor, 'more');
+    vi.advanceTimersByTime(AUTOSAVE_DELAY_MS);
+    expect(editor.getState().notice, 'the same failure is not repeated after every edit').toBeNull();
+    expect(recentText(memory.storage, 'broken')).toBe('{cut');
+    expect(editor.getState().history.present.nodes).toHaveLength(11);
+  });
+
+  it('startAutosave(unavailable storage) reports it without the browser’s raw error text in the message', () => {
+    const { editor, recent } = setup();
+    const refusing = { getItem: () => null, setItem: () => { throw new DOMException('The operation is insecure.', 'SecurityError'); }, removeItem: () => undefined, length: 0, key: () => null };
+    recent.setState({ storage: refusing as unknown as Storage });
+    startAutosave({ editor, recent }, { dirty: true });
+    vi.advanceTimersByTime(AUTOSAVE_DELAY_MS);
+    expect(editor.getState().notice).toEqual({
+      kind: 'error',
+      text: 'Autosave failed: the browser did not let GradCanvas store this document. It stays open; export it to keep a copy.',
+      technical: 'SecurityError: The operation is insecure.',
+    });
   });
 });

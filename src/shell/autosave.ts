@@ -1,47 +1,69 @@
 import { useLanguage } from '../i18n/language';
 import { translate } from '../i18n/useT';
-import type { EditorStore } from '../store/editorStore';
-import { saveSession } from '../store/persistence';
+import { technicalText } from '../store/persistence';
+import { recentName } from './recentActions';
+import { StorageFullError } from './recentStorage';
+import type { Notice, Workspace } from './workspace';
 
 /** How long autosave waits after the last change, so a drag does not write on every frame. */
 export const AUTOSAVE_DELAY_MS = 200;
 
-/** A running autosave: `flush` writes a pending change now (on pagehide), `stop` ends it. */
+/**
+ * A running autosave: `flush` writes a pending change now (on pagehide, before another
+ * document opens), or with `force` the document even unchanged; `stop` ends it.
+ */
 export interface Autosave {
-  flush(): void;
+  flush(force?: boolean): void;
   stop(): void;
 }
 
 /** How autosave starts. */
 export interface AutosaveOptions {
   readonly delayMs?: number;
-  /** Save once right away (the session differs from what storage holds). */
+  /** Save once right away (the open document is not in storage yet, or differs from it). */
   readonly dirty?: boolean;
-  /**
-   * Storage holds data that could not be restored: keep it until the document is edited,
-   * so opening the page (and the canvas fitting its view) never overwrites it.
-   */
-  readonly keepUntilEdit?: boolean;
 }
 
-/** Saves the document, selection and viewport after every change to them, debounced. */
-export function startAutosave(store: EditorStore, storage: Storage, options: AutosaveOptions = {}): Autosave {
+/**
+ * Saves the open document, its selection and viewport to its Recent entry after every
+ * change, debounced. A full storage drops the oldest healthy documents from Recent and
+ * says which; if the document still does not fit, the notice says so in plain words.
+ */
+export function startAutosave(ws: Pick<Workspace, 'editor' | 'recent'>, options: AutosaveOptions = {}): Autosave {
   const delay = options.delayMs ?? AUTOSAVE_DELAY_MS;
-  let armed = !options.keepUntilEdit;
   let dirty = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  // The last failure shown, so a full storage is reported once rather than after every edit.
+  let lastFailure: string | null = null;
 
-  const flush = () => {
+  const report = (notice: Notice, key: string) => {
+    if (lastFailure === key) return;
+    lastFailure = key;
+    ws.editor.getState().notify(notice);
+  };
+
+  const flush = (force = false) => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
-    if (!dirty) return;
+    if (!dirty && !force) return;
     dirty = false;
-    const s = store.getState();
+    const s = ws.editor.getState();
+    const lang = useLanguage.getState().lang;
     try {
-      saveSession(storage, { doc: s.history.present, selection: s.selection, viewport: s.viewport });
+      const outcome = ws.recent.getState().save({ doc: s.history.present, selection: s.selection, viewport: s.viewport });
+      lastFailure = null;
+      if (outcome.droppedForSpace.length > 0) {
+        const names = outcome.droppedForSpace.map((e) => `“${recentName(e, lang)}”`).join(', ');
+        s.notify({ kind: 'info', text: translate(lang, 'shell.notice.recentDropped', { names }) });
+      }
     } catch (e) {
-      // A full or unavailable storage must not break editing; say so once per failure.
-      s.notify({ kind: 'error', text: translate(useLanguage.getState().lang, 'shell.notice.autosaveFailed', { reason: (e as Error).message }) });
+      // A full or unavailable storage must not break editing: the document stays open, unsaved.
+      if (e instanceof StorageFullError) {
+        const key = e.damagedCount > 0 ? 'shell.notice.storageFullDamaged' : 'shell.notice.storageFull';
+        report({ kind: 'error', text: translate(lang, key, { count: e.damagedCount }) }, key);
+      } else {
+        report({ kind: 'error', text: translate(lang, 'shell.notice.autosaveFailed'), technical: technicalText(e) }, 'other');
+      }
     }
   };
   const schedule = () => {
@@ -50,9 +72,7 @@ export function startAutosave(store: EditorStore, storage: Storage, options: Aut
     timer = setTimeout(flush, delay);
   };
 
-  const unsubscribe = store.subscribe((s, prev) => {
-    if (s.history.present !== prev.history.present) armed = true;
-    if (!armed) return;
+  const unsubscribe = ws.editor.subscribe((s, prev) => {
     if (s.history.present !== prev.history.present || s.selection !== prev.selection || s.viewport !== prev.viewport) schedule();
   });
   if (options.dirty) schedule();

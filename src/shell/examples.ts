@@ -1,5 +1,4 @@
-import { formatFileError, loadGraphFile } from '../../engine/format/load';
-import type { GraphFile } from '../../engine/format/schema';
+import { openPageText, type PageOpenResult, refuseOverLimit, technicalText } from '../store/persistence';
 
 /** One entry of public/examples/index.json. */
 export interface ExampleEntry {
@@ -7,7 +6,7 @@ export interface ExampleEntry {
   readonly name: string;
 }
 
-/** The example the app opens on when there is no share link and no autosaved work. */
+/** The example the app opens on when there is no share link and no saved work. */
 export const DEFAULT_EXAMPLE = 'composite-function.json';
 
 /** Where the shipped examples are served, under the app's base URL. */
@@ -22,14 +21,15 @@ export async function fetchExampleIndex(fetchFn: typeof fetch = fetch): Promise<
   return (await res.json()) as ExampleEntry[];
 }
 
-/** A shipped example, loaded like any file; the errors say why it could not be. */
-export async function fetchExample(file: string, fetchFn: typeof fetch = fetch): Promise<{ doc: GraphFile } | { errors: string[] }> {
+/** A shipped example, opened as the page opens any text; a download failure is one of the reasons. Never throws. */
+export async function fetchExample(file: string, fetchFn: typeof fetch = fetch): Promise<PageOpenResult> {
+  let text: string;
   try {
     const res = await fetchFn(exampleUrl(file));
-    if (!res.ok) return { errors: [`${exampleUrl(file)}: HTTP ${res.status}`] };
-    const r = loadGraphFile(await res.text());
-    return r.ok ? { doc: r.file } : { errors: r.errors.map(formatFileError) };
+    if (!res.ok) return { ok: false, errors: [{ path: '', message: `${exampleUrl(file)} could not be downloaded (HTTP ${res.status})` }] };
+    text = await res.text();
   } catch (e) {
-    return { errors: [`${exampleUrl(file)}: ${(e as Error).message}`] };
+    return { ok: false, errors: [{ path: '', message: `${exampleUrl(file)} could not be downloaded` }], technical: technicalText(e) };
   }
+  return refuseOverLimit(openPageText(text));
 }

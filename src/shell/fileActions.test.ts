@@ -2,16 +2,27 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadGraphFile } from '../../engine/format/load';
 import { serializeGraphFile } from '../../engine/format/save';
-import { createEditorStore } from '../store/editorStore';
 import { emptyDocument } from '../store/edits';
-import { decodeShare } from '../store/persistence';
-import { exportFileName, isJsonFile, openFileText, openNew, shareLink } from './fileActions';
+import { decodeShare, encodeShare } from '../store/persistence';
+import { exportFileName, isJsonFile, openFileText, openNew, openShareLink, shareLink } from './fileActions';
+import { listRecent, recentText } from './recentStorage';
+import { testWorkspace } from './testWorkspace';
 
-const text = readFileSync(new URL('../../public/examples/composite-function.json', import.meta.url), 'utf8');
+const read = (name: string) => readFileSync(new URL(`../../public/examples/${name}`, import.meta.url), 'utf8');
+const text = read('composite-function.json');
 const composite = () => {
   const r = loadGraphFile(text);
   if (!r.ok) throw new Error('example does not load');
   return r.file;
+};
+
+/** The linear-regression example with a weight of the wrong shape: the import that used to blank the page. */
+const crashingText = () => {
+  const doc = JSON.parse(read('linear-regression-module.json')) as { nodes: { op: string; params?: Record<string, unknown> }[] };
+  const linear = doc.nodes.find((n) => n.op === 'linear');
+  if (!linear?.params) throw new Error('the example has no linear node');
+  linear.params.weight = { shape: [2, 1], data: [1, 1] };
+  return JSON.stringify(doc);
 };
 
 describe('fileActions', () => {
@@ -20,49 +31,121 @@ describe('fileActions', () => {
     expect(exportFileName(emptyDocument())).toBe('graph.gradcanvas.json');
   });
 
-  it('openFileText(good file) opens it as one undoable step', () => {
-    const store = createEditorStore();
-    expect(openFileText(store, text, 'c.json', 'en')).toBe(true);
-    expect(serializeGraphFile(store.getState().history.present)).toBe(text);
-    store.getState().undo();
-    expect(store.getState().history.present).toEqual(emptyDocument());
+  it('openFileText(good file) opens it as a new document first in Recent; the previous one stays there; Undo brings it back', () => {
+    const { ws, editor, recent, memory } = testWorkspace({ id: 'work' });
+    editor.getState().edit('rename', (d) => void (d.name = 'My work'));
+    expect(openFileText(ws, text, 'c.json', 'en')).toBe(true);
+    expect(serializeGraphFile(editor.getState().history.present)).toBe(text);
+    const entries = listRecent(memory.storage);
+    expect(entries.map((e) => e.name)).toEqual(['Composite function y = 2x² + 2', 'My work']);
+    expect(recent.getState().currentId).toBe(entries[0].id);
+    expect(JSON.parse(recentText(memory.storage, 'work') ?? '').file).toContain('"My work"');
+    editor.getState().undo();
+    expect(editor.getState().history.present.name).toBe('My work');
   });
 
-  it('openFileText(bad file) lists every error with its path and keeps the graph', () => {
-    const store = createEditorStore(composite());
+  it('openFileText(bad file) lists every error with its path and changes nothing, in the editor or in storage', () => {
+    const { ws, editor, memory } = testWorkspace({ doc: composite(), id: 'work' });
+    ws.flush();
+    editor.getState().select(['x']);
+    ws.flush();
+    const stored = memory.dump();
     const bad = JSON.parse(text);
     bad.nodes[1].op = 'sqaure';
     bad.edges[0].source = 'ghost';
-    expect(openFileText(store, JSON.stringify(bad), 'bad.json', 'en')).toBe(false);
-    const s = store.getState();
+    expect(openFileText(ws, JSON.stringify(bad), 'bad.json', 'en')).toBe(false);
+    const s = editor.getState();
     expect(s.history.present).toEqual(composite());
     expect(s.history.past).toHaveLength(0);
-    expect(s.notice?.kind).toBe('error');
-    expect(s.notice?.text).toContain('bad.json');
+    expect(s.notice).toMatchObject({ kind: 'error', text: 'bad.json could not be opened; the open graph is unchanged:' });
     expect(s.notice?.details).toEqual(expect.arrayContaining([expect.stringMatching(/^nodes\[1\]\.op: /)]));
+    ws.flush();
+    expect(memory.dump()).toEqual(stored);
+  });
+
+  it('openFileText(the crashing linear weight) is all or nothing, and never shows raw JavaScript text', () => {
+    const { ws, editor, run, memory } = testWorkspace({ doc: composite(), id: 'work' });
+    editor.getState().edit('rename', (d) => void (d.name = 'Before'));
+    ws.flush();
+    const before = editor.getState().history;
+    const opened = openFileText(ws, crashingText(), 'crash.json', 'en');
+    const s = editor.getState();
+    // Either the engine opens it with the wrong weight marked on the node, or nothing changed.
+    expect(s.notice?.details?.join('\n')).toMatch(/weight has shape \[2, 1\]/);
+    expect(s.notice?.text).not.toMatch(/Cannot read|undefined|TypeError/);
+    if (opened) {
+      expect(s.history.present.name).toBe('Linear regression with nn.Linear');
+      expect(run.getState().problems.some((p) => p.node === 'linear')).toBe(true);
+    } else {
+      expect(s.history).toBe(before);
+      expect(s.notice).toMatchObject({ kind: 'error', text: 'crash.json could not be opened; the open graph is unchanged:' });
+      expect(s.notice?.technical).toEqual(expect.any(String));
+      expect(listRecent(memory.storage).map((e) => e.id)).toEqual(['work']);
+      // The page still works on the previous document.
+      editor.getState().edit('rename', (d) => void (d.name = 'After'));
+      expect(run.getState().program).not.toBeNull();
+    }
+    ws.flush();
+    expect(JSON.parse(recentText(memory.storage, 'work') ?? '').file).toContain(opened ? '"Before"' : '"After"');
+  });
+
+  it('openFileText(a file the page fails on) puts the editor and Recent back exactly as they were', () => {
+    const { ws, editor, recent, memory } = testWorkspace({ doc: composite(), id: 'work' });
+    ws.flush();
+    editor.getState().select(['x']);
+    // A store that reacts to a new document and throws: whatever fails while the page takes a document in.
+    editor.subscribe((s, prev) => {
+      if (s.history.present !== prev.history.present && s.history.present.name === 'Sigmoid y = σ(x)') throw new TypeError("Cannot read properties of undefined (reading '0')");
+    });
+    const before = editor.getState();
+    expect(openFileText(ws, read('sigmoid-function.json'), 'sigmoid.json', 'en')).toBe(false);
+    const s = editor.getState();
+    expect([s.history, s.selection, s.viewport]).toEqual([before.history, before.selection, before.viewport]);
+    expect(recent.getState().currentId).toBe('work');
+    expect(s.notice).toEqual({
+      kind: 'error',
+      text: 'sigmoid.json could not be opened; the open graph is unchanged:',
+      details: ['The page failed while preparing this graph, so it was not opened.'],
+      technical: "TypeError: Cannot read properties of undefined (reading '0')",
+    });
+    ws.flush();
+    expect(listRecent(memory.storage).map((e) => e.id)).toEqual(['work']);
   });
 
   it('openFileText(unfinished graph) opens it and lists its problems with their paths', () => {
     const doc = emptyDocument();
     doc.nodes.push({ id: 'square', op: 'square', position: { x: 0, y: 0 } });
-    const store = createEditorStore();
-    expect(openFileText(store, serializeGraphFile(doc), 'wip.json', 'en')).toBe(true);
-    expect(store.getState().history.present.nodes.map((n) => n.id)).toEqual(['square']);
-    expect(store.getState().notice).toEqual({ kind: 'info', text: 'Opened wip.json; 1 problems are marked on the nodes', details: ['nodes[0]: square.x is not connected'] });
+    const { ws, editor } = testWorkspace();
+    expect(openFileText(ws, serializeGraphFile(doc), 'wip.json', 'en')).toBe(true);
+    expect(editor.getState().history.present.nodes.map((n) => n.id)).toEqual(['square']);
+    expect(editor.getState().notice).toEqual({ kind: 'info', text: 'Opened wip.json with 1 problem(s) marked on the nodes:', details: ['nodes[0]: square.x is not connected'] });
   });
 
-  it('openNew(store) empties the graph undoably', () => {
-    const store = createEditorStore(composite());
-    openNew(store, 'en');
-    expect(store.getState().history.present.nodes).toEqual([]);
-    store.getState().undo();
-    expect(store.getState().history.present).toEqual(composite());
+  it('openNew(ws) starts an empty graph as a new document; the previous one stays in Recent', () => {
+    const { ws, editor, memory } = testWorkspace({ doc: composite(), id: 'work' });
+    openNew(ws, 'en');
+    expect(editor.getState().history.present.nodes).toEqual([]);
+    expect(listRecent(memory.storage).map((e) => e.name)).toEqual([null, 'Composite function y = 2x² + 2']);
+    editor.getState().undo();
+    expect(editor.getState().history.present).toEqual(composite());
+  });
+
+  it('openShareLink(ws, link) opens the shared graph first in Recent and says where the previous work is', () => {
+    const { ws, editor, memory } = testWorkspace({ id: 'work' });
+    editor.getState().edit('rename', (d) => void (d.name = 'My work'));
+    expect(openShareLink(ws, encodeShare(composite()), 'en')).toBe(true);
+    expect(editor.getState().history.present).toEqual(composite());
+    expect(editor.getState().notice).toEqual({ kind: 'info', text: 'Opened the shared graph; your previous work is in Recent.' });
+    expect(listRecent(memory.storage).map((e) => e.name)).toEqual(['Composite function y = 2x² + 2', 'My work']);
+    expect(openShareLink(ws, '#graph=!!!', 'en')).toBe(false);
+    expect(editor.getState().notice).toMatchObject({ kind: 'error', text: 'The share link could not be opened; the open graph is unchanged:' });
+    expect(editor.getState().history.present).toEqual(composite());
   });
 
   it('shareLink(doc) decodes back to the same graph', () => {
     const link = shareLink(composite(), { origin: 'http://h:1', pathname: '/app/' });
     expect(link.startsWith('http://h:1/app/#graph=')).toBe(true);
-    expect(decodeShare(link.slice(link.indexOf('#')))).toEqual({ doc: composite() });
+    expect(decodeShare(link.slice(link.indexOf('#')))).toEqual({ ok: true, file: composite(), problems: [] });
   });
 
   it('isJsonFile(file) accepts .json names and the JSON type', () => {

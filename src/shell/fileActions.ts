@@ -1,57 +1,65 @@
-import { formatFileError, loadGraphFile, problemPath } from '../../engine/format/load';
-import { compile } from '../../engine';
-import { fileToGraph } from '../../engine/format/convert';
 import type { GraphFile } from '../../engine/format/schema';
 import { serializeGraphFile } from '../../engine/format/save';
+import { MAX_FILE_CHARS } from '../../engine/limits';
 import type { Language } from '../i18n/language';
 import { translate } from '../i18n/useT';
-import type { EditorStore } from '../store/editorStore';
 import { emptyDocument } from '../store/edits';
-import { encodeShare } from '../store/persistence';
+import { decodeShare, encodeShare, openPageText, refuseOverLimit, technicalText } from '../store/persistence';
+import { openResult } from './openDocument';
+import { commitDocument, type Workspace } from './workspace';
 
 /** The suffix of exported graph files. */
 export const FILE_SUFFIX = '.gradcanvas.json';
 
-/** `composite-function-y-2x²-2.gradcanvas.json` from the graph's name, `graph.gradcanvas.json` without one. */
-export function exportFileName(doc: GraphFile): string {
-  const base = (doc.name ?? '')
+/** The file-name stem of a graph: its name in lower-case words, `graph` without one. */
+export function fileStem(name: string | null | undefined): string {
+  const base = (name ?? '')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 80);
-  return `${base || 'graph'}${FILE_SUFFIX}`;
+  return base || 'graph';
+}
+
+/** `composite-function-y-2x²-2.gradcanvas.json` from the graph's name, `graph.gradcanvas.json` without one. */
+export function exportFileName(doc: GraphFile): string {
+  return `${fileStem(doc.name)}${FILE_SUFFIX}`;
 }
 
 /**
- * Opens a graph file's text as one undoable step. A file that does not load leaves the
- * open graph as it was and lists the loader's errors (`path: message`) in the notice. A
+ * Opens a graph file's text as a new document, first in Recent; the document that was
+ * open stays in Recent with its latest state (and Undo brings it back). A file that does
+ * not open, or would exceed a size limit, leaves everything as it was and lists the
+ * reasons (`path: message`). A
  * well-formed file whose graph is unfinished (an unwired port, a shape mismatch) opens,
  * with its problems listed and marked on the nodes, so exported work in progress comes back.
  */
-export function openFileText(store: EditorStore, text: string, fileName: string, lang: Language): boolean {
-  const r = loadGraphFile(text, { checkGraph: false });
-  if (!r.ok) {
-    store.getState().notify({ kind: 'error', text: translate(lang, 'shell.notice.badFile', { name: fileName }), details: r.errors.map(formatFileError) });
-    return false;
-  }
-  store.getState().open(r.file, translate(lang, 'shell.open.import', { name: fileName }));
-  const problems = graphProblems(r.file);
-  if (problems.length > 0) {
-    store.getState().notify({ kind: 'info', text: translate(lang, 'shell.notice.openedWithProblems', { name: fileName, count: problems.length }), details: problems });
-  }
-  return true;
+export function openFileText(ws: Workspace, text: string, fileName: string, lang: Language): boolean {
+  return openResult(
+    ws,
+    refuseOverLimit(openPageText(text)),
+    { label: translate(lang, 'shell.open.import', { name: fileName }), refused: translate(lang, 'shell.notice.badFile', { name: fileName }), name: fileName },
+    lang,
+  );
 }
 
-/** The graph problems of a document, as `path: message` lines. */
-export function graphProblems(doc: GraphFile): string[] {
-  return compile(fileToGraph(doc))
-    .problems.filter((p) => p.severity === 'error')
-    .map((p) => formatFileError({ path: problemPath(doc, p), message: p.message }));
+/** Opens the graph of a share link's hash as a new document, first in Recent; the previous one stays there. */
+export function openShareLink(ws: Workspace, hash: string, lang: Language): boolean {
+  const r = decodeShare(hash);
+  if (r === null) return false;
+  const name = translate(lang, 'shell.file.sharedGraph');
+  return openResult(
+    ws,
+    r,
+    { label: translate(lang, 'shell.open.share'), refused: translate(lang, 'shell.notice.badShare'), name, opened: { kind: 'info', text: translate(lang, 'shell.notice.sharedOpened') } },
+    lang,
+  );
 }
 
-/** Replaces the graph with an empty one, undoably. */
-export function openNew(store: EditorStore, lang: Language): void {
-  store.getState().open(emptyDocument(), translate(lang, 'shell.open.new'));
+/** Starts an empty graph as a new document; the previous one stays in Recent (and Undo brings it back). */
+export function openNew(ws: Workspace, lang: Language): void {
+  const done = commitDocument(ws, { doc: emptyDocument(), label: translate(lang, 'shell.open.new') });
+  if (!done.ok) ws.editor.getState().notify({ kind: 'error', text: translate(lang, 'shell.notice.newFailed'), technical: done.technical });
 }
 
 /** The full share link of a graph for a page at `origin + pathname`. */
@@ -64,12 +72,12 @@ export function isJsonFile(file: { name: string; type: string }): boolean {
   return file.type === 'application/json' || /\.json$/i.test(file.name);
 }
 
-/** Starts a download of the graph as a file, through a temporary Blob link. */
-export function downloadGraph(doc: GraphFile): void {
-  const url = URL.createObjectURL(new Blob([serializeGraphFile(doc)], { type: 'application/json' }));
+/** Starts a download of some text as a file, through a temporary Blob link. */
+export function downloadText(fileName: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
-  a.download = exportFileName(doc);
+  a.download = fileName;
   a.style.display = 'none';
   document.body.appendChild(a);
   a.click();
@@ -78,12 +86,32 @@ export function downloadGraph(doc: GraphFile): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** Reads a File's text and opens it; a read failure shows in the notice. */
-export async function openFile(store: EditorStore, file: File, lang: Language): Promise<boolean> {
-  try {
-    return openFileText(store, await file.text(), file.name, lang);
-  } catch (e) {
-    store.getState().notify({ kind: 'error', text: translate(lang, 'shell.notice.readFailed', { reason: (e as Error).message }) });
+/** Starts a download of the graph as a file. */
+export function downloadGraph(doc: GraphFile): void {
+  downloadText(exportFileName(doc), serializeGraphFile(doc));
+}
+
+/**
+ * Reads a File's text and opens it. A file too large to be a graph the page opens is
+ * refused before it is read; a read failure shows in the notice in plain words.
+ */
+export async function openFile(ws: Workspace, file: File, lang: Language): Promise<boolean> {
+  const notify = ws.editor.getState().notify;
+  // A UTF-16 code unit takes at most three bytes of UTF-8, so a larger file cannot fit the limit.
+  if (file.size > 3 * MAX_FILE_CHARS) {
+    notify({
+      kind: 'error',
+      text: translate(lang, 'shell.notice.badFile', { name: file.name }),
+      details: [`the file is ${file.size.toLocaleString('en-US')} bytes; GradCanvas opens documents of up to ${MAX_FILE_CHARS.toLocaleString('en-US')} characters`],
+    });
     return false;
   }
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (e) {
+    notify({ kind: 'error', text: translate(lang, 'shell.notice.readFailed', { name: file.name }), technical: technicalText(e) });
+    return false;
+  }
+  return openFileText(ws, text, file.name, lang);
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useLanguage } from '../i18n/language';
-import { useEditor } from '../store';
+import { appWorkspace } from './appWorkspace';
 import { isJsonFile, openFile } from './fileActions';
 
 function carriesFiles(e: DragEvent): boolean {
@@ -30,7 +30,7 @@ export function useFileDrop(): boolean {
       e.preventDefault();
       setOver(false);
       const file = [...(e.dataTransfer?.files ?? [])].find(isJsonFile) ?? e.dataTransfer?.files[0];
-      if (file) void openFile(useEditor, file, useLanguage.getState().lang);
+      if (file) void openFile(appWorkspace, file, useLanguage.getState().lang);
     };
     // Capture phase: the page sees the file before any panel's own drop handler.
     window.addEventListener('dragover', onOver, true);

@@ -16,8 +16,12 @@ export interface EditorState {
   readonly history: History<GraphFile>;
   readonly selection: readonly string[];
   readonly viewport: Viewport | null;
-  /** A short message for the user about the last refused action (a refused wire, a bad file). */
-  readonly notice: { readonly kind: 'error' | 'info'; readonly text: string; readonly details?: readonly string[] } | null;
+  /**
+   * A short message for the user about the last refused action (a refused wire, a bad file):
+   * plain words, the engine's `path: message` details, and the text of an unexpected failure
+   * kept apart in `technical` so it is only shown folded away.
+   */
+  readonly notice: { readonly kind: 'error' | 'info'; readonly text: string; readonly details?: readonly string[]; readonly technical?: string } | null;
 }
 
 /** What the editor can do; every document change goes through `edit`, so it can be undone. */

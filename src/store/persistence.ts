@@ -1,40 +1,118 @@
-import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
-import { formatFileError, loadGraphFile } from '../../engine/format/load';
+import { deflateSync, Inflate, strToU8 } from 'fflate';
+import type { FileError } from '../../engine/format/load';
+import { openGraphText } from '../../engine/format/open';
 import type { GraphFile } from '../../engine/format/schema';
 import { serializeGraphFile } from '../../engine/format/save';
+import { MAX_FILE_CHARS, overLimit, PAGE_MAX_NODES } from '../../engine/limits';
 import type { Viewport } from './editorStore';
 
-/** The local-storage key of the autosaved work. */
-export const AUTOSAVE_KEY = 'gradcanvas.autosave.v1';
+/** The local-storage key of the one autosaved document kept before the Recent list; read once, to move it into the list. */
+export const LEGACY_AUTOSAVE_KEY = 'gradcanvas.autosave.v1';
 
-/** What a reload restores: the graph, the selection and the viewport. */
+/** What a reload restores of a document: the graph, the selection and the viewport. */
 export interface Session {
   readonly doc: GraphFile;
   readonly selection: readonly string[];
   readonly viewport: Viewport | null;
 }
 
-/** Writes the session to storage (the graph in its file format). */
-export function saveSession(storage: Storage, s: Session): void {
-  storage.setItem(AUTOSAVE_KEY, JSON.stringify({ file: serializeGraphFile(s.doc), selection: s.selection, viewport: s.viewport }));
+/**
+ * A document the page tried to open: all of it, with its graph problems to mark on the
+ * nodes, or every reason it cannot open. `technical` carries the text of an unexpected
+ * failure, for a collapsed detail only; an empty `errors` list means the failure was unexpected.
+ */
+export type PageOpenResult =
+  | { readonly ok: true; readonly file: GraphFile; readonly problems: readonly FileError[] }
+  | { readonly ok: false; readonly errors: readonly FileError[]; readonly technical?: string };
+
+/** The text of an unexpected exception, for a collapsed technical detail (never the headline). */
+export function technicalText(e: unknown): string {
+  if (e instanceof Error) return `${e.name}: ${e.message}`;
+  return String(e);
 }
 
 /**
- * Reads the autosaved session. Work in progress with graph problems (an unconnected
- * port, a shape mismatch) restores as it was; unreadable data gives an error and is left
- * in storage untouched so nothing is lost.
+ * Opens a document's text the way the page does: the engine's one entry point with the
+ * page's node limit, checked again here so a graph the canvas cannot draw never reaches it.
+ * Never throws: an unexpected failure is reported, not raised.
  */
-export function restoreSession(storage: Storage): { session: Session } | { error: string } | null {
-  const raw = storage.getItem(AUTOSAVE_KEY);
-  if (raw === null) return null;
-  try {
-    const saved = JSON.parse(raw) as { file: string; selection?: string[]; viewport?: Viewport | null };
-    const r = loadGraphFile(saved.file, { checkGraph: false });
-    if (!r.ok) return { error: r.errors.map(formatFileError).join('\n') };
-    return { session: { doc: r.file, selection: saved.selection ?? [], viewport: saved.viewport ?? null } };
-  } catch (e) {
-    return { error: (e as Error).message };
+export function openPageText(text: string): PageOpenResult {
+  if (text.length > MAX_FILE_CHARS) {
+    return { ok: false, errors: [{ path: '', message: `the document holds ${count(text.length)} characters; GradCanvas opens up to ${count(MAX_FILE_CHARS)}` }] };
   }
+  let r: ReturnType<typeof openGraphText>;
+  try {
+    r = openGraphText(text, { maxNodes: PAGE_MAX_NODES });
+  } catch (e) {
+    return { ok: false, errors: [], technical: technicalText(e) };
+  }
+  if (!r.ok) return r;
+  if (r.file.nodes.length > PAGE_MAX_NODES) {
+    return { ok: false, errors: [{ path: 'nodes', message: `the graph has ${count(r.file.nodes.length)} nodes; the page opens graphs of up to ${count(PAGE_MAX_NODES)} nodes (the command line takes larger ones)` }] };
+  }
+  return r;
+}
+
+/** The words the engine ends every limit message with ("… which exceeds the limit of 4,000,000 elements"). */
+const OVER_LIMIT = overLimit(0, '').replace(/\s*0\s*$/, '');
+
+/**
+ * A document from outside (a file, a share link, an example) whose graph would exceed a
+ * size limit is refused as a whole, naming the limit, rather than opened with the node
+ * marked: it could never run here, and the work that is open stays open. The page's own
+ * saved documents still open with such a problem marked, so the user can fix it.
+ */
+export function refuseOverLimit(r: PageOpenResult): PageOpenResult {
+  if (!r.ok) return r;
+  const over = r.problems.filter((p) => p.message.includes(OVER_LIMIT));
+  return over.length > 0 ? { ok: false, errors: over } : r;
+}
+
+/** `20,000`: limits and sizes read the same in every message. */
+function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** The stored text of a document with its selection and viewport (the layout of one autosaved document). */
+export function encodeSession(s: Session): string {
+  return JSON.stringify({ file: serializeGraphFile(s.doc), selection: s.selection, viewport: s.viewport });
+}
+
+/** A stored document opened as the page opens any text, or why it cannot be. Never throws. */
+export function decodeSession(text: string): ({ readonly ok: true; readonly session: Session; readonly problems: readonly FileError[] }) | Extract<PageOpenResult, { ok: false }> {
+  let saved: unknown;
+  try {
+    saved = JSON.parse(text);
+  } catch {
+    return { ok: false, errors: [{ path: '', message: 'the stored data is not valid JSON (it was cut short or changed outside GradCanvas)' }] };
+  }
+  if (!isRecord(saved) || typeof saved.file !== 'string') return { ok: false, errors: [{ path: 'file', message: 'the stored data holds no graph file' }] };
+  const r = openPageText(saved.file);
+  if (!r.ok) return r;
+  const selection = Array.isArray(saved.selection) ? saved.selection.filter((id): id is string => typeof id === 'string') : [];
+  return { ok: true, session: { doc: r.file, selection, viewport: readViewport(saved.viewport) }, problems: r.problems };
+}
+
+/** A quick look at stored text, without opening the graph: the document's name, and whether the text can be read at all. */
+export function peekSession(text: string): { readonly readable: boolean; readonly name: string | null } {
+  try {
+    const saved: unknown = JSON.parse(text);
+    if (!isRecord(saved) || typeof saved.file !== 'string') return { readable: false, name: null };
+    const file: unknown = JSON.parse(saved.file);
+    return { readable: isRecord(file), name: isRecord(file) && typeof file.name === 'string' ? file.name : null };
+  } catch {
+    return { readable: false, name: null };
+  }
+}
+
+function readViewport(v: unknown): Viewport | null {
+  if (!isRecord(v)) return null;
+  const { x, y, zoom } = v;
+  return typeof x === 'number' && typeof y === 'number' && typeof zoom === 'number' && [x, y, zoom].every(Number.isFinite) && zoom > 0 ? { x, y, zoom } : null;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 /** The URL hash prefix of a share link. */
@@ -48,18 +126,61 @@ export function encodeShare(doc: GraphFile): string {
   return SHARE_PREFIX + btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-/** The graph in a share link's hash, or the reason it cannot be opened. */
-export function decodeShare(hash: string): { doc: GraphFile } | { errors: string[] } | null {
-  if (!hash.startsWith(SHARE_PREFIX)) return null;
-  let text: string;
+/** Whether a hash is a share link at all (damaged or not). */
+export function isShareHash(hash: string): boolean {
+  return hash.startsWith(SHARE_PREFIX);
+}
+
+/** How many input bytes the bounded inflater takes at a time: at most about a megabyte of output per step. */
+const INFLATE_STEP = 1024;
+
+/**
+ * The text a share link carries, decompressed with a cap: a link that would inflate past
+ * `maxBytes` (a zip bomb) is refused before more than one step beyond the cap is held.
+ */
+export function shareText(hash: string, maxBytes = MAX_FILE_CHARS): { readonly text: string } | { readonly errors: readonly FileError[] } | null {
+  if (!isShareHash(hash)) return null;
+  const damaged = { errors: [{ path: '', message: 'the link is damaged: it could not be decompressed (it may have been cut short when copied)' }] };
+  const b64 = hash.slice(SHARE_PREFIX.length).replace(/-/g, '+').replace(/_/g, '/');
+  if (b64.length > maxBytes) return { errors: [{ path: '', message: `the link is ${count(b64.length)} characters long; GradCanvas opens up to ${count(maxBytes)}` }] };
+  let bytes: Uint8Array;
   try {
-    const b64 = hash.slice(SHARE_PREFIX.length).replace(/-/g, '+').replace(/_/g, '/');
     const binary = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
-    text = strFromU8(inflateSync(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
+    bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
   } catch {
-    return { errors: ['the share link is damaged: it could not be decompressed'] };
+    return damaged;
   }
-  // Like an imported file, a shared work in progress opens with its problems marked on the nodes.
-  const r = loadGraphFile(text, { checkGraph: false });
-  return r.ok ? { doc: r.file } : { errors: r.errors.map(formatFileError) };
+  if (bytes.length === 0) return damaged;
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let tooBig = false;
+  try {
+    const inflater = new Inflate((chunk) => {
+      total += chunk.length;
+      if (total > maxBytes) tooBig = true;
+      else chunks.push(chunk);
+    });
+    for (let i = 0; i < bytes.length && !tooBig; i += INFLATE_STEP) inflater.push(bytes.subarray(i, i + INFLATE_STEP), i + INFLATE_STEP >= bytes.length);
+  } catch {
+    return damaged;
+  }
+  if (tooBig) return { errors: [{ path: '', message: `the link unpacks to more than ${count(maxBytes)} bytes; GradCanvas opens documents of up to ${count(maxBytes)} characters` }] };
+  const joined = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    joined.set(c, at);
+    at += c.length;
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(joined) };
+  } catch {
+    return damaged;
+  }
+}
+
+/** The graph in a share link's hash, opened as the page opens any text; null when the hash is not a share link. */
+export function decodeShare(hash: string): PageOpenResult | null {
+  const r = shareText(hash);
+  if (r === null) return null;
+  return 'text' in r ? refuseOverLimit(openPageText(r.text)) : { ok: false, errors: r.errors };
 }

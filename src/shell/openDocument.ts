@@ -1,0 +1,57 @@
+import { type FileError, formatFileError } from '../../engine/format/load';
+import type { Language } from '../i18n/language';
+import { translate } from '../i18n/useT';
+import type { PageOpenResult } from '../store/persistence';
+import { commitDocument, type Notice, type Workspace } from './workspace';
+
+/** How a document being opened is named in its notices, and where it goes. */
+export interface OpenHow {
+  /** The undo label of the step. */
+  readonly label: string;
+  /** The headline when it cannot be opened, already translated ("x.json could not be opened; …"). */
+  readonly refused: string;
+  /** Its name in the "opened with problems" notice. */
+  readonly name: string;
+  /** The notice when it opens without problems (none by default). */
+  readonly opened?: Notice | null;
+  /** Its Recent entry when it has one already. */
+  readonly id?: string;
+  readonly selection?: readonly string[];
+}
+
+/**
+ * The notice for a document that could not be opened: the plain headline, the engine's
+ * `path: message` lines, and the text of an unexpected failure only as a folded detail.
+ */
+export function refusal(lang: Language, headline: string, errors: readonly FileError[], technical?: string): Notice {
+  const details = errors.map(formatFileError);
+  if (details.length === 0) details.push(translate(lang, 'shell.notice.notAGraph'));
+  return { kind: 'error', text: headline, details, ...(technical ? { technical } : {}) };
+}
+
+/**
+ * Opens what the page read (a file, a link, an example, a Recent entry) all or nothing:
+ * a document that cannot be read, or that fails while the page takes it in, leaves the
+ * open document and Recent exactly as they were and says why.
+ */
+export function openResult(ws: Workspace, r: PageOpenResult, how: OpenHow, lang: Language): boolean {
+  const notify = ws.editor.getState().notify;
+  if (!r.ok) {
+    notify(refusal(lang, how.refused, r.errors, r.technical));
+    return false;
+  }
+  const done = commitDocument(ws, { doc: r.file, label: how.label, id: how.id, selection: how.selection });
+  if (!done.ok) {
+    // The engine's own findings usually say what is wrong; the failure itself stays folded away.
+    const notice = refusal(lang, how.refused, r.problems, done.technical);
+    notify({ ...notice, details: [...(r.problems.length > 0 ? notice.details ?? [] : []), translate(lang, 'shell.notice.notShown')] });
+    return false;
+  }
+  if (r.problems.length > 0) {
+    const lead = how.opened ? `${how.opened.text} ` : '';
+    notify({ kind: 'info', text: lead + translate(lang, 'shell.notice.openedWithProblems', { name: how.name, count: r.problems.length }), details: r.problems.map(formatFileError) });
+  } else {
+    notify(how.opened ?? null);
+  }
+  return true;
+}

@@ -1,0 +1,49 @@
+import type { Language } from '../i18n/language';
+import { translate } from '../i18n/useT';
+import { decodeSession } from '../store/persistence';
+import { downloadText, fileStem } from './fileActions';
+import { openResult } from './openDocument';
+import type { RecentEntry } from './recentStorage';
+import type { Workspace } from './workspace';
+
+/** An entry's name as the menu and the notices show it. */
+export function recentName(entry: Pick<RecentEntry, 'name'>, lang: Language): string {
+  return entry.name ?? translate(lang, 'shell.untitled');
+}
+
+/**
+ * Opens a Recent entry, which becomes first; the document that was open stays in Recent.
+ * An entry that cannot be opened is marked damaged and kept exactly as stored.
+ */
+export function openRecent(ws: Workspace, id: string, lang: Language): boolean {
+  const recent = ws.recent.getState();
+  const entry = recent.entries.find((e) => e.id === id);
+  if (!entry || id === recent.currentId) return false;
+  const name = recentName(entry, lang);
+  const text = recent.text(id);
+  const r = text === null ? { ok: false as const, errors: [{ path: '', message: 'the stored text is gone (storage was cleared)' }] } : decodeSession(text);
+  const how = { label: translate(lang, 'shell.open.recent', { name }), refused: translate(lang, 'shell.notice.recentDamaged', { name }), name, id };
+  const opened = openResult(ws, r.ok ? { ok: true, file: r.session.doc, problems: r.problems } : r, { ...how, selection: r.ok ? r.session.selection : undefined }, lang);
+  if (!opened && text !== null) ws.recent.getState().markDamaged(id);
+  return opened;
+}
+
+/** The file name a damaged entry's text downloads as: it may not be JSON at all, so it is plain text. */
+export function rawFileName(entry: Pick<RecentEntry, 'name'>): string {
+  return `${fileStem(entry.name)}.raw.txt`;
+}
+
+/** Downloads an entry's stored text exactly as it is, so damaged work can be mended by hand. */
+export function exportRecentRaw(ws: Workspace, id: string): void {
+  const entry = ws.recent.getState().entries.find((e) => e.id === id);
+  const text = ws.recent.getState().text(id);
+  if (entry && text !== null) downloadText(rawFileName(entry), text, 'text/plain');
+}
+
+/** Removes an entry and its text for good (the user asked); the notice says which one went. */
+export function discardRecent(ws: Workspace, id: string, lang: Language): void {
+  const entry = ws.recent.getState().entries.find((e) => e.id === id);
+  if (!entry || id === ws.recent.getState().currentId) return;
+  ws.recent.getState().discard(id);
+  ws.editor.getState().notify({ kind: 'info', text: translate(lang, 'shell.notice.discarded', { name: recentName(entry, lang) }) });
+}
