@@ -2,8 +2,6 @@
 export interface FileError {
   readonly path: string;
   readonly message: string;
-  /** A stable code where one applies: `too_large` for every size limit, and a graph problem's code (ProblemCode). */
-  readonly code?: string;
 }
 
 /** The longest a key is written in a path; a file's own names must never flood a message. */

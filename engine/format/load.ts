@@ -13,9 +13,6 @@ import { type GraphFile, graphFileSchema } from './schema';
 import { optimizerStateErrors } from './stateChecks';
 
 export { type FileError, formatFileError, formatPath } from './fileError';
-
-/** The code of every error that is a size limit. */
-const TOO_LARGE = 'too_large';
 export { problemPath } from './problemPath';
 
 /** Either the whole file, valid, or every error found; never half a graph. */
@@ -42,13 +39,13 @@ export interface LoadOptions {
 export function loadGraphFile(text: string, options: LoadOptions = {}): LoadResult {
   if (typeof text !== 'string') return fail([{ path: '', message: 'a graph file must be text' }]);
   if (text.length > MAX_FILE_CHARS) {
-    return fail([{ path: '', message: `the file has ${formatCount(text.length)} characters, ${overLimit(MAX_FILE_CHARS, 'characters')}`, code: TOO_LARGE }]);
+    return fail([{ path: '', message: `the file has ${formatCount(text.length)} characters, ${overLimit(MAX_FILE_CHARS, 'characters')}` }]);
   }
   // Editors on Windows may start UTF-8 files with a byte order mark; every way in reads past it alike.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const deepLine = lineWhereNestingExceeds(body, MAX_NESTING_DEPTH);
   if (deepLine !== null) {
-    return fail([{ path: '', message: `the file nests lists and objects deeper than the limit of ${MAX_NESTING_DEPTH} levels (line ${formatCount(deepLine)}); a graph file needs 6`, code: TOO_LARGE }]);
+    return fail([{ path: '', message: `the file nests lists and objects deeper than the limit of ${MAX_NESTING_DEPTH} levels (line ${formatCount(deepLine)}); a graph file needs 6` }]);
   }
   let raw: unknown;
   try {
@@ -100,5 +97,5 @@ function issueToErrors(issue: z.core.$ZodIssue): FileError[] {
 /** Graph problems (cycles, unconnected ports, shapes, attributes, sizes) placed at the JSON path they concern. */
 function graphErrors(file: GraphFile): FileError[] {
   const result = compile(fileToGraph(file));
-  return result.problems.filter((p) => p.severity === 'error').map((p) => ({ path: problemPath(file, p), message: p.message, code: p.code }));
+  return result.problems.filter((p) => p.severity === 'error').map((p) => ({ path: problemPath(file, p), message: p.message }));
 }

@@ -69,7 +69,6 @@ describe('openGraphText: limits, refused before anything is allocated', () => {
     doc.nodes[0].value = { type: 'arange', start: 0, end: 1, step: 1e-9 };
     const { r, ms } = open(doc);
     expect(problemsOf(r)).toEqual(['nodes[0].value: x: arange(0, 1, 1e-9) would have 1,000,000,000 elements, which exceeds the limit of 4,000,000 elements']);
-    expect(r.ok && r.problems[0].code).toBe('too_large');
     expect(ms).toBeLessThan(100);
   });
 
@@ -120,8 +119,6 @@ describe('openGraphText: limits, refused before anything is allocated', () => {
     expect(errorsOf(open(doc, PAGE_MAX_NODES).r)).toEqual([
       `nodes: the graph has 10,001 nodes, which exceeds the limit of 10,000 nodes the page opens; the command line (npm run cli) opens up to 200,000`,
     ]);
-    const page = open(doc, PAGE_MAX_NODES).r;
-    expect(!page.ok && page.errors[0].code).toBe('too_large');
     expect(open(doc).r.ok).toBe(true);
     expect(MAX_NODES).toBeGreaterThan(PAGE_MAX_NODES);
   });

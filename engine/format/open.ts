@@ -30,7 +30,7 @@ export function openGraphText(text: string, options: OpenOptions = {}): OpenResu
     if (!r.ok) return r;
     const problems = compile(fileToGraph(r.file), { partial: true })
       .problems.filter((p) => p.severity === 'error')
-      .map((p) => ({ path: problemPath(r.file, p), message: p.message, code: p.code }));
+      .map((p) => ({ path: problemPath(r.file, p), message: p.message }));
     return { ok: true, file: r.file, problems };
   } catch {
     // A backstop only: every check above reports in words; this keeps the page alive if one is missing.

@@ -36,7 +36,7 @@ export function rawSizeErrors(doc: object): FileError[] {
   const open = (value: object, key: string | number): void => {
     if (Array.isArray(value)) {
       if (value.length > MAX_TENSOR_ELEMENTS) {
-        errors.push({ path: pathTo(key), message: `holds ${formatCount(value.length)} entries, ${overLimit(MAX_TENSOR_ELEMENTS, 'elements')}`, code: 'too_large' });
+        errors.push({ path: pathTo(key), message: `holds ${formatCount(value.length)} entries, ${overLimit(MAX_TENSOR_ELEMENTS, 'elements')}` });
         return;
       }
       values += value.length;
@@ -45,7 +45,7 @@ export function rawSizeErrors(doc: object): FileError[] {
     }
     const keys = Object.keys(value);
     if (keys.length > MAX_TENSOR_ELEMENTS) {
-      errors.push({ path: pathTo(key), message: `holds ${formatCount(keys.length)} fields, ${overLimit(MAX_TENSOR_ELEMENTS, 'elements')}`, code: 'too_large' });
+      errors.push({ path: pathTo(key), message: `holds ${formatCount(keys.length)} fields, ${overLimit(MAX_TENSOR_ELEMENTS, 'elements')}` });
       return;
     }
     values += keys.length;
@@ -82,7 +82,7 @@ export function rawSizeErrors(doc: object): FileError[] {
     if (child !== null && typeof child === 'object') open(child, key);
   }
   if (errors.length === 0 && values > MAX_TOTAL_ELEMENTS) {
-    errors.push({ path: '', message: `the file's lists and objects hold at least ${formatCount(values)} entries in all, ${overLimit(MAX_TOTAL_ELEMENTS, 'elements')}`, code: 'too_large' });
+    errors.push({ path: '', message: `the file's lists and objects hold at least ${formatCount(values)} entries in all, ${overLimit(MAX_TOTAL_ELEMENTS, 'elements')}` });
   }
   return errors;
 }
@@ -92,11 +92,11 @@ export function countErrors(doc: Record<string, unknown>, maxNodes: number): Fil
   const errors: FileError[] = [];
   const where = maxNodes < MAX_NODES ? ` the page opens; the command line (npm run cli) opens up to ${formatCount(MAX_NODES)}` : '';
   if (Array.isArray(doc.nodes) && doc.nodes.length > maxNodes) {
-    errors.push({ path: 'nodes', message: `the graph has ${formatCount(doc.nodes.length)} nodes, ${overLimit(maxNodes, 'nodes')}${where}`, code: 'too_large' });
+    errors.push({ path: 'nodes', message: `the graph has ${formatCount(doc.nodes.length)} nodes, ${overLimit(maxNodes, 'nodes')}${where}` });
   }
   const maxEdges = maxNodes * MAX_EDGES_PER_NODE;
   if (Array.isArray(doc.edges) && doc.edges.length > maxEdges) {
-    errors.push({ path: 'edges', message: `the graph has ${formatCount(doc.edges.length)} wires, ${overLimit(maxEdges, 'wires')} (${MAX_EDGES_PER_NODE} per node of the node limit)`, code: 'too_large' });
+    errors.push({ path: 'edges', message: `the graph has ${formatCount(doc.edges.length)} wires, ${overLimit(maxEdges, 'wires')} (${MAX_EDGES_PER_NODE} per node of the node limit)` });
   }
   return errors;
 }
