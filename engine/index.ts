@@ -18,7 +18,7 @@ export { createOptimizer } from './optim/index';
 export type { Optimizer, OptimizerSettings, ParamState, SgdSettings, AdamSettings } from './optim/index';
 export { Trainer } from './train/trainer';
 export type { TrainSettings, TrainContinuation } from './train/trainer';
-export { DEFAULT_DIVERGENCE_FACTOR, DivergenceWatch, divergenceFactorOf } from './train/divergence';
+export { DEFAULT_DIVERGENCE_FACTOR, DivergenceWatch, divergenceFactorOf, lossNodesOf } from './train/divergence';
 export type { Divergence, DivergenceRule, WatchedParam, WatchOptions } from './train/divergence';
 export { divergenceMessage, formatLoss, formatFactor } from './train/divergenceText';
 export { TrainingSnapshot } from './train/snapshot';

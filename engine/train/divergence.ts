@@ -5,6 +5,8 @@
  * plainly blown up go on for hundreds of epochs and leave parameters near 1e150 behind.
  */
 
+import type { Program } from '../exec/program';
+
 /** The factor used when a document does not set `divergenceFactor`. */
 export const DEFAULT_DIVERGENCE_FACTOR = 1e6;
 
@@ -110,4 +112,13 @@ function firstNonFinite(params: readonly WatchedParam[], field: 'value' | 'grad'
     }
   }
   return value === null ? null : { nodes, value };
+}
+
+/**
+ * Where a bad loss showed in a program that has just run forward: for a non-finite loss, the
+ * first slot in topological order holding inf or nan (where it appeared); otherwise the loss.
+ */
+export function lossNodesOf(program: Program, loss: number): string[] {
+  const slot = Number.isFinite(loss) ? undefined : program.slots.find((s) => !s.value.every(Number.isFinite));
+  return slot ? [slot.id] : program.loss !== undefined ? [program.loss] : [];
 }

@@ -3,7 +3,7 @@ import { compile } from '../exec/compile';
 import { EngineError, type Program } from '../exec/program';
 import { createOptimizer, type Optimizer, type OptimizerSettings, type ParamState } from '../optim/index';
 import { permutation, seededRandom, type Random } from '../tensor/random';
-import { type Divergence, DivergenceWatch, divergenceFactorOf } from './divergence';
+import { type Divergence, DivergenceWatch, divergenceFactorOf, lossNodesOf } from './divergence';
 import { TrainingSnapshot } from './snapshot';
 
 /**
@@ -131,7 +131,7 @@ export class Trainer {
       loss = total / this.rows;
     }
     this.history.push(loss);
-    const d = this.watch.check(loss, this.program.params, () => this.lossNodes(loss));
+    const d = this.watch.check(loss, this.program.params, () => lossNodesOf(this.lastProgram, loss));
     if (d) {
       this.divergence = d;
       const back = d.lastGoodEpoch === null || this.previous.empty ? this.current : this.previous;
@@ -139,14 +139,6 @@ export class Trainer {
       this.optim = createOptimizer(this.settings.optimizer, this.program.params, state);
     }
     return loss;
-  }
-
-  // Where a bad loss showed: after a forward whose loss is not finite, the first non-finite
-  // slot in topological order is where inf or nan appeared; a loss that only grew is the loss's.
-  private lossNodes(loss: number): string[] {
-    const p = this.lastProgram;
-    const slot = Number.isFinite(loss) ? undefined : p.slots.find((s) => !s.value.every(Number.isFinite));
-    return slot ? [slot.id] : p.loss !== undefined ? [p.loss] : [];
   }
 
   /** A program whose dataset inputs hold `size` rows, sharing this trainer's parameters. */

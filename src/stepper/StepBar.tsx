@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { formatNumber } from '../format';
+import { useLanguage } from '../i18n/language';
 import { useT } from '../i18n/useT';
+import { divergenceReason } from '../training/divergenceText';
 import { stepKeyFor } from './keys';
 import { lossShown, PHASES, phaseAt, SPEEDS } from './playback';
 import { useStepper } from './useStepper';
@@ -13,6 +15,9 @@ export function StepBar() {
   const speed = useStepper((s) => s.speed);
   const zeroGrad = useStepper((s) => s.zeroGrad);
   const error = useStepper((s) => s.error);
+  const divergence = useStepper((s) => s.divergence);
+  const lr = useStepper((s) => s.lr);
+  const lang = useLanguage((s) => s.lang);
   const accumulated = useStepper((s) => (s.zeroGrad ? 0 : s.accumulated));
   useStepKeys();
   const rate = SPEEDS[speed];
@@ -67,6 +72,11 @@ export function StepBar() {
         <p className="steppanel__note stepbar__note" data-testid="step.accumulationNote" role="status">
           {t('stepper.accumulation', { count: accumulated })}
         </p>
+      )}
+      {divergence && (
+        <span className="stepbar__error" role="alert" data-testid="step.divergence">
+          {t('stepper.diverged', { step: divergence.epoch, reason: divergenceReason(lang, divergence), lr })}
+        </span>
       )}
       {error && (
         <span className="stepbar__error" role="alert" data-testid="step.error">

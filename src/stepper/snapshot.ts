@@ -1,3 +1,4 @@
+import type { Divergence } from '../../engine';
 import { type PlainEvent, plainEvent } from './playback';
 import type { StepperState } from './stepperStore';
 
@@ -10,10 +11,21 @@ export interface StepperSnapshot {
   playing: boolean;
   lr: number;
   error: string | null;
+  /** The divergence rule's finding once a step broke it (its epoch is the 1-based training step). */
+  divergence: Divergence | null;
   events: PlainEvent[];
 }
 
 /** Copies the stepper state into plain data. */
 export function stepperSnapshot(s: StepperState): StepperSnapshot {
-  return { cursor: s.cursor, epoch: s.epoch, zeroGrad: s.zeroGrad, playing: s.playing, lr: s.lr, error: s.error, events: s.events.map(plainEvent) };
+  return {
+    cursor: s.cursor,
+    epoch: s.epoch,
+    zeroGrad: s.zeroGrad,
+    playing: s.playing,
+    lr: s.lr,
+    error: s.error,
+    divergence: s.divergence && { ...s.divergence, nodes: [...s.divergence.nodes] },
+    events: s.events.map(plainEvent),
+  };
 }

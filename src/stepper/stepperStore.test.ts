@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { Trainer } from '../../engine';
+import { fileToGraph } from '../../engine/format/convert';
+import type { GraphFile } from '../../engine/format/schema';
 import { createStepperStore } from './stepperStore';
 import { example, reusedParameter } from './testGraphs';
 
@@ -97,5 +100,74 @@ describe('stepperStore', () => {
     s.getState().step();
     const e = s.getState().events[0];
     expect(e.type === 'forward' && Array.from(e.value.data)).toEqual([1, -2]);
+  });
+});
+
+/** The linear-regression example at a learning rate that makes it blow up. */
+function blowingUp(divergenceFactor?: number | null): GraphFile {
+  const doc = example('linear-regression-module');
+  return { ...doc, training: { ...doc.training, optimizer: { type: 'sgd', lr: 0.5 }, ...(divergenceFactor === undefined ? {} : { divergenceFactor }) } };
+}
+
+/** The training step (1-based) at which the engine's Trainer stops the same document. */
+function trainerStop(doc: GraphFile): number {
+  const t = new Trainer(fileToGraph(doc), { ...doc.training, epochs: 10_000 });
+  while (!t.divergence) t.epoch();
+  return t.divergence.epoch + 1;
+}
+
+describe('stepperStore and the divergence rule', () => {
+  it('stepping training steps → stops at the step the Trainer stops at, with the rule, and starts no further step', () => {
+    const doc = blowingUp();
+    const at = trainerStop(doc);
+    expect(at).toBeGreaterThan(2);
+    const s = stepper(doc);
+    for (let k = 0; k < 1000 && s.getState().divergence === null; k++) s.getState().stepTrainingStep();
+    expect(s.getState().epoch).toBe(at);
+    expect(s.getState().divergence).toMatchObject({ epoch: at, rule: 'loss-growth', nodes: [doc.loss] });
+    s.getState().stepTrainingStep();
+    s.getState().step();
+    s.getState().stepPhase();
+    expect(s.getState().epoch).toBe(at);
+    // Reset starts again from the document's parameters.
+    s.getState().reset();
+    expect(s.getState().divergence).toBeNull();
+    s.getState().stepTrainingStep();
+    expect(s.getState().epoch).toBe(1);
+  });
+
+  it('the step that breaks the rule plays out event by event; the message comes at its end', () => {
+    const doc = blowingUp();
+    const at = trainerStop(doc);
+    const s = stepper(doc);
+    for (let k = 1; k < at; k++) s.getState().stepTrainingStep();
+    s.getState().step();
+    expect(s.getState().epoch).toBe(at);
+    while (s.getState().cursor < s.getState().events.length - 1) {
+      expect(s.getState().divergence).toBeNull();
+      s.getState().step();
+    }
+    expect(s.getState().divergence?.epoch).toBe(at);
+  });
+
+  it('playing at one step per frame → pauses when the rule fires', () => {
+    const frames: ((t: number) => void)[] = [];
+    const s = createStepperStore({ request: (cb) => frames.push(cb), cancel: () => undefined });
+    const doc = blowingUp();
+    s.getState().sync(doc);
+    s.getState().setSpeed(7);
+    s.getState().play();
+    for (let t = 1; t < 1000 && frames.length > 0; t++) frames.shift()?.(t * 16);
+    expect(s.getState().playing).toBe(false);
+    expect(s.getState().divergence?.epoch).toBe(trainerStop(doc));
+  });
+
+  it('divergenceFactor null → stepping goes on past the growth and stops only at inf or nan', () => {
+    const doc = blowingUp(null);
+    const s = stepper(doc);
+    for (let k = 0; k < 5000 && s.getState().divergence === null; k++) s.getState().stepTrainingStep();
+    expect(s.getState().divergence?.rule).toMatch(/^nonfinite-/);
+    expect(s.getState().epoch).toBe(trainerStop(doc));
+    expect(s.getState().epoch).toBeGreaterThan(trainerStop(blowingUp()));
   });
 });

@@ -1,5 +1,16 @@
 import { create } from 'zustand';
-import { compile, createOptimizer, type Optimizer, type Program, traceTrainingStep, type TraceEvent } from '../../engine';
+import {
+  compile,
+  createOptimizer,
+  type Divergence,
+  divergenceFactorOf,
+  DivergenceWatch,
+  lossNodesOf,
+  type Optimizer,
+  type Program,
+  traceTrainingStep,
+  type TraceEvent,
+} from '../../engine';
 import { fileOptimizerState, fileToGraph } from '../../engine/format/convert';
 import type { GraphFile } from '../../engine/format/schema';
 import { computeKey } from '../store/runStore';
@@ -38,6 +49,11 @@ export interface StepperState {
   readonly lr: number;
   /** Why the graph cannot be stepped, when it cannot. */
   readonly error: string | null;
+  /**
+   * The divergence rule's finding, once a training step broke it and has been played to its
+   * end (its epoch is the stepper's 1-based training step); no further step starts until Reset.
+   */
+  readonly divergence: Divergence | null;
   /** Per-node and per-edge views at the cursor; unchanged views keep their identity. */
   readonly nodes: ReadonlyMap<string, NodeView>;
   readonly edges: ReadonlyMap<string, EdgeView>;
@@ -71,7 +87,7 @@ export type StepperStore = ReturnType<typeof createStepperStore>;
 export function createStepperStore(schedule: { request(cb: (t: number) => void): number; cancel(id: number): void } | null = defaultScheduler()) {
   let doc: GraphFile | null = null;
   let key = '';
-  let session: { program: Program; optimizer: Optimizer } | null = null;
+  let session: { program: Program; optimizer: Optimizer; watch: DivergenceWatch; found: Divergence | null } | null = null;
   let edgesOfDoc: PlainEdge[] = [];
   let frame = 0;
   let last = 0;
@@ -93,23 +109,44 @@ export function createStepperStore(schedule: { request(cb: (t: number) => void):
       }
       return { nodes, edges };
     };
-    const moveTo = (cursor: number, events: readonly TraceEvent[] = get().events) => set({ cursor, ...views(events, cursor) });
+    const moveTo = (cursor: number, events: readonly TraceEvent[] = get().events) => {
+      set({ cursor, ...views(events, cursor) });
+      // The step that broke the rule is played out in full, then stepping stops and says why.
+      const found = session?.found ?? null;
+      if (found && cursor >= events.length - 1 && get().divergence === null) {
+        set({ divergence: found, playing: false });
+        stopLoop();
+      }
+    };
 
     // Builds the next training step's events on the stepper's own program; false when it cannot.
     const newStep = (): boolean => {
       if (!doc) return false;
+      if (session?.found) {
+        set({ playing: false });
+        stopLoop();
+        return false;
+      }
       try {
         if (!session) {
           const compiled = compile(fileToGraph(doc));
           if (!compiled.program) throw new Error(compiled.problems.filter((p) => p.severity === 'error').map((p) => p.message).join('; ') || 'the graph does not compile');
           if (compiled.program.loss === undefined) throw new Error('the graph has no loss node');
-          session = { program: compiled.program, optimizer: createOptimizer(doc.training.optimizer, compiled.program.params, fileOptimizerState(doc)) };
+          session = {
+            program: compiled.program,
+            optimizer: createOptimizer(doc.training.optimizer, compiled.program.params, fileOptimizerState(doc)),
+            // The same rule as the training panel and the CLI, counting the stepper's training steps from 1.
+            watch: new DivergenceWatch(divergenceFactorOf(doc.training.divergenceFactor), { firstEpoch: 1 }),
+            found: null,
+          };
         }
-        const { program, optimizer } = session;
+        const { program, optimizer, watch } = session;
         const zero = get().zeroGrad;
         // Inputs with requires_grad are leaves the optimizer does not own: zero them too, as x.grad.zero_() would.
         if (zero) program.zeroGrad();
         const events = traceTrainingStep(program, optimizer, { zeroGrad: zero });
+        const loss = program.lossValue();
+        session.found = watch.check(loss, program.params, () => lossNodesOf(program, loss));
         set((s) => ({ events, epoch: s.epoch + 1, accumulated: zero ? 1 : s.accumulated + 1, error: null }));
         return true;
       } catch (e) {
@@ -153,12 +190,13 @@ export function createStepperStore(schedule: { request(cb: (t: number) => void):
       gradFnLabels: false,
       lr: 0,
       error: null,
+      divergence: null,
       nodes: new Map(),
       edges: new Map(),
       sync(next) {
         doc = next;
         edgesOfDoc = next.edges.map((e) => ({ source: e.source, target: e.target, targetPort: e.targetPort }));
-        const k = `${computeKey(next)}\n${JSON.stringify(next.training.optimizer)}\n${JSON.stringify(next.optimizerState ?? null)}`;
+        const k = `${computeKey(next)}\n${JSON.stringify(next.training.optimizer)}\n${JSON.stringify(next.optimizerState ?? null)}\n${String(next.training.divergenceFactor)}`;
         if (k === key) return;
         key = k;
         get().reset();
@@ -194,7 +232,7 @@ export function createStepperStore(schedule: { request(cb: (t: number) => void):
       reset() {
         get().pause();
         session = null;
-        set({ events: [], cursor: -1, epoch: 0, accumulated: 0, error: null, nodes: new Map(), edges: new Map() });
+        set({ events: [], cursor: -1, epoch: 0, accumulated: 0, error: null, divergence: null, nodes: new Map(), edges: new Map() });
       },
       play() {
         if (get().playing) return;

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-/** Why a node is marked on the canvas: where a loss or parameter first became inf or nan. */
+/** Why a node is marked on the canvas: where training broke the divergence rule (inf, nan, or a loss that blew up). */
 export interface NodeMark {
   readonly kind: 'diverged';
   readonly message: string;

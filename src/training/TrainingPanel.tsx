@@ -1,4 +1,5 @@
 import type { Draft } from 'immer';
+import { DEFAULT_DIVERGENCE_FACTOR } from '../../engine';
 import type { GraphFile, TrainingSettings } from '../../engine/format/schema';
 import { useT } from '../i18n/useT';
 import { useEditor } from '../store';
@@ -27,6 +28,44 @@ function formatLoss(v: number | undefined): string {
   if (v === undefined) return '—';
   if (!Number.isFinite(v)) return Number.isNaN(v) ? 'nan' : v > 0 ? 'inf' : '-inf';
   return Math.abs(v) >= 1e5 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(4) : v.toPrecision(6);
+}
+
+/**
+ * The divergence factor: a checkbox turns the loss-growth stop off (null) or back on (the
+ * default, by leaving the setting out), and the number sets the factor itself.
+ */
+function DivergenceFactorField({ factor }: { readonly factor: number | null | undefined }) {
+  const t = useT();
+  const on = factor !== null;
+  return (
+    <>
+      <div className="insp-field insp-check">
+        <label title={t('train.divergenceFactor.title')}>
+          <input
+            type="checkbox"
+            data-testid="train.divergenceFactor.on"
+            checked={on}
+            onChange={(e) =>
+              editTraining('divergenceFactor', (tr) => {
+                if (e.target.checked) delete tr.divergenceFactor;
+                else tr.divergenceFactor = null;
+              })
+            }
+          />
+          {t('train.divergenceFactor.on')}
+        </label>
+      </div>
+      {on && (
+        <NumberField
+          testid="train.divergenceFactor"
+          label={t('train.divergenceFactor')}
+          value={factor ?? DEFAULT_DIVERGENCE_FACTOR}
+          rule="aboveOne"
+          onCommit={(v) => v !== null && editTraining('divergenceFactor', (tr) => void (tr.divergenceFactor = v))}
+        />
+      )}
+    </>
+  );
 }
 
 /** The training panel: optimizer and its hyper-parameters, epochs, batch, seed; Train / Pause / Resume / Reset and progress. */
@@ -90,6 +129,7 @@ export function TrainingPanel() {
       <NumberField testid="train.epochs" label={t('train.epochs')} value={training.epochs} rule="positiveInteger" onCommit={(v) => editTraining('epochs', (tr) => void (tr.epochs = v ?? 1))} />
       <NumberField testid="train.batch" label={t('train.batch')} value={training.batchSize} rule="positiveInteger" allowEmpty onCommit={(v) => editTraining('batch', (tr) => void (tr.batchSize = v))} />
       <NumberField testid="train.seed" label={t('train.seed')} value={training.seed} rule="integer" onCommit={(v) => editTraining('seed', (tr) => void (tr.seed = v ?? 0))} />
+      <DivergenceFactorField factor={training.divergenceFactor} />
 
       <div className="training__buttons">
         <button type="button" data-testid="train.start" disabled={running} onClick={() => trainingController().start()}>

@@ -1,11 +1,26 @@
+import type { Divergence } from '../../engine';
 import type { FileNode, GraphFile } from '../../engine/format/schema';
 import { toFileNumber, toFileOptimizerState } from '../../engine/format/convert';
 import { useLanguage } from '../i18n/language';
 import { translate } from '../i18n/useT';
 import { useEditor, useRun } from '../store';
 import { useMarks } from '../store/marksStore';
+import { divergenceText } from './divergenceText';
 import { type FromWorker, type OptimizerTrailPoint, paramKey, type Progress, type ToWorker, type TrailPoint } from './protocol';
-import { IDLE_TRAINING, type ParamValues, useTraining } from './trainingStore';
+import { Throttle } from './throttle';
+import { IDLE_TRAINING, type ParamValues, type TrainingState, useTraining } from './trainingStore';
+
+/**
+ * How often a running run writes its parameters into the document, so autosave keeps them
+ * and a reload does not lose the run; seldom enough that recompiling the document is cheap.
+ */
+export const RUN_SAVE_MS = 1000;
+
+/** Test seams: the clock the write throttle reads, and the interval. */
+export interface ControllerOptions {
+  readonly now?: () => number;
+  readonly saveEveryMs?: number;
+}
 
 /** What the page needs to know about the run it started, beyond the store: where to write back, what Reset restores. */
 interface RunRecord {
@@ -22,6 +37,8 @@ interface RunRecord {
   sessionDoc: GraphFile;
   /** The document right after the last write-back; Resume continues in the same session when it is still open. */
   writtenDoc: GraphFile | null;
+  /** Every write of this run merges into one undo entry under this key. */
+  readonly mergeKey: string;
 }
 
 /** Appends trail samples shifted by the session's offset. */
@@ -29,15 +46,24 @@ function shifted<T extends { epoch: number }>(points: readonly T[], offset: numb
   return offset === 0 ? [...points] : points.map((p) => ({ ...p, epoch: p.epoch + offset }));
 }
 
+/** A divergence with its epochs counted over the whole run rather than the worker session. */
+function overRun(d: Divergence, offset: number): Divergence {
+  if (offset === 0) return d;
+  return { ...d, epoch: d.epoch + offset, lastGoodEpoch: (d.lastGoodEpoch ?? 0) + offset };
+}
+
 /**
  * Runs training in a Web Worker and mirrors it into `useTraining`: losses and trail samples
- * are buffered and written once per animation frame; the trained parameters go back into the
- * document (one undoable edit `train`) when the run pauses, ends or diverges.
+ * are buffered and written once per animation frame; the trained parameters go into the
+ * document at most once a second while it runs and when it pauses, ends or diverges, all as
+ * one undoable edit `train`.
  */
 export class TrainingController {
   private worker: Worker | null = null;
   private run: RunRecord | null = null;
+  private runs = 0;
   private writing = false;
+  private readonly saves: Throttle;
   private frame = 0;
   private pending: { losses: number[]; testLosses: number[]; trail: TrailPoint[]; optimizerTrail: OptimizerTrailPoint[]; last: Progress | null } = {
     losses: [],
@@ -49,11 +75,22 @@ export class TrainingController {
   private sampled: TrailPoint[] = [];
 
   private readonly unsubscribe: () => void;
+  private readonly unsubscribeLanguage: () => void;
 
-  constructor(private readonly createWorker: () => Worker) {
+  constructor(
+    private readonly createWorker: () => Worker,
+    options: ControllerOptions = {},
+  ) {
+    this.saves = new Throttle(options.saveEveryMs ?? RUN_SAVE_MS, options.now ?? (() => performance.now()));
     this.unsubscribe = useEditor.subscribe((s, prev) => {
+      // The run's own writes (this.writing) change the document too; only the user's pause it.
       if (s.history.present === prev.history.present || this.writing) return;
       if (useTraining.getState().status === 'running') this.pause(true);
+    });
+    // The divergence message and the node marks follow the interface language.
+    this.unsubscribeLanguage = useLanguage.subscribe((s, prev) => {
+      const d = useTraining.getState().divergence;
+      if (s.lang !== prev.lang && d) this.showDivergence(d.detail, d.lr);
     });
   }
 
@@ -61,6 +98,7 @@ export class TrainingController {
   dispose(): void {
     this.stopWorker();
     this.unsubscribe();
+    this.unsubscribeLanguage();
   }
 
   /** Starts a new run from the document as it is. */
@@ -88,7 +126,9 @@ export class TrainingController {
       offset: 0,
       sessionDoc: doc,
       writtenDoc: null,
+      mergeKey: `train-run-${++this.runs}`,
     };
+    this.saves.reset();
     this.sampled = [];
     this.pending = { losses: [], testLosses: [], trail: [], optimizerTrail: [], last: null };
     useMarks.getState().setMarks({});
@@ -118,7 +158,9 @@ export class TrainingController {
     run.offset = s.epoch;
     run.sessionDoc = doc;
     run.lr = doc.training.optimizer.lr;
-    this.post({ type: 'start', file: doc, epochs: Math.max(0, s.epochs - s.epoch) });
+    this.saves.reset();
+    // The new session's divergence rule still measures growth from the run's first loss.
+    this.post({ type: 'start', file: doc, epochs: Math.max(0, s.epochs - s.epoch), firstLoss: s.lossHistory[0] });
   }
 
   /** Stops any run and restores the parameters (and optimizer state) from before it, as one undoable edit. */
@@ -131,7 +173,7 @@ export class TrainingController {
     useMarks.getState().setMarks({});
     useTraining.setState(IDLE_TRAINING);
     if (!run) return;
-    this.writeDoc('reset parameters', (d) => {
+    this.writeDoc('reset parameters', undefined, (d) => {
       for (const n of d.nodes) {
         if (!run.startNodes.has(n.id)) continue;
         const params = run.startNodes.get(n.id);
@@ -174,6 +216,9 @@ export class TrainingController {
     }
     this.buffer(m, run.offset);
     if (m.type === 'progress') {
+      // Written into the document now and then, so autosave keeps the run if the page goes away;
+      // not after the user edited it (that pauses the run, and the pause's write-back sorts it out).
+      if (this.saves.due() && useEditor.getState().history.present === run.sessionDoc) this.writeBack(m, run);
       if (this.frame === 0) this.frame = requestAnimationFrame(() => this.flush());
       return;
     }
@@ -186,16 +231,16 @@ export class TrainingController {
       useTraining.setState({ status: 'done' });
     } else {
       this.stopWorker();
-      const lang = useLanguage.getState().lang;
-      const loss = m.losses[m.losses.length - 1];
-      const nodes = m.nodes.join(', ');
-      const message =
-        m.what === 'loss'
-          ? translate(lang, 'train.diverged.loss', { value: Number.isNaN(loss) ? 'nan' : 'inf', epoch: m.at + run.offset, nodes, lr: run.lr })
-          : translate(lang, 'train.diverged.params', { epoch: m.at + run.offset, nodes, lr: run.lr });
-      useMarks.getState().setMarks(Object.fromEntries(m.nodes.map((id) => [id, { kind: 'diverged' as const, message }])));
-      useTraining.setState({ status: 'diverged', divergence: { epoch: m.at + run.offset, nodes: [...m.nodes], message } });
+      this.showDivergence(overRun(m.divergence, run.offset), run.lr);
     }
+  }
+
+  // Says why the run stopped, in the interface language, on the panel and on the nodes.
+  private showDivergence(detail: Divergence, lr: number): void {
+    const message = divergenceText(useLanguage.getState().lang, detail, lr);
+    const divergence: TrainingState['divergence'] = { epoch: detail.epoch, nodes: [...detail.nodes], message, rule: detail.rule, detail, lr };
+    useMarks.getState().setMarks(Object.fromEntries(detail.nodes.map((id) => [id, { kind: 'diverged' as const, message }])));
+    useTraining.setState({ status: 'diverged', divergence });
   }
 
   private buffer(m: Progress, offset: number): void {
@@ -253,7 +298,7 @@ export class TrainingController {
     const present = useEditor.getState().history.present;
     const edited = (id: string, name: string) =>
       present.nodes.find((n) => n.id === id)?.params?.[name] !== session.nodes.find((n) => n.id === id)?.params?.[name];
-    this.writeDoc('train', (d) => {
+    this.writeDoc('train', run.mergeKey, (d) => {
       for (const [key, values] of Object.entries(m.params)) {
         const dot = key.lastIndexOf('.');
         const id = key.slice(0, dot);
@@ -271,10 +316,10 @@ export class TrainingController {
     run.sessionDoc = written;
   }
 
-  private writeDoc(label: string, recipe: (d: GraphFile) => void): void {
+  private writeDoc(label: string, mergeKey: string | undefined, recipe: (d: GraphFile) => void): void {
     this.writing = true;
     try {
-      useEditor.getState().edit(label, recipe);
+      useEditor.getState().edit(label, recipe, mergeKey);
     } finally {
       this.writing = false;
     }

@@ -55,16 +55,39 @@ describe('TrainingSession', () => {
     expect(losses(runToEnd(file, 20, 3))).toEqual(expected);
   });
 
-  it('advance stops at the epoch whose loss is inf or nan and names the nodes', () => {
-    const ms = runToEnd(regression(10), 10_000, 100);
+  it('advance → diverged where the engine’s rule fires, carrying the last good epoch’s parameters', () => {
+    const file = regression(10);
+    const ms = runToEnd(file, 10_000, 100);
     const last = ms[ms.length - 1];
-    expect(last.type).toBe('diverged');
-    if (last.type !== 'diverged') return;
-    expect(last.epoch).toBe(last.at + 1);
-    expect(losses(ms)).toHaveLength(last.at + 1);
-    expect(last.nodes.length).toBeGreaterThan(0);
-    const all = losses(ms);
-    expect(all.slice(0, -1).every(Number.isFinite) || last.what === 'params').toBe(true);
+    if (last.type !== 'diverged') throw new Error(`ended ${last.type}`);
+    const trainer = new Trainer(fileToGraph(file), file.training);
+    while (!trainer.divergence) trainer.epoch();
+    expect(last.divergence).toEqual(trainer.divergence);
+    expect(last.divergence).toMatchObject({ rule: 'loss-growth', nodes: ['loss'] });
+    expect(last.epoch).toBe(last.divergence.epoch + 1);
+    expect(losses(ms)).toEqual(trainer.history);
+    expect(last.params).toEqual({ 'lin.weight': [trainer.program.params[0].value[0]], 'lin.bias': [trainer.program.params[1].value[0]] });
+    expect(Object.values(last.params).flat().every(Number.isFinite)).toBe(true);
+    // The trail ends on the parameters the run went back to.
+    const trail = ms.flatMap((m) => ('trail' in m ? m.trail : []));
+    expect(trail.at(-1)).toEqual({ epoch: last.divergence.lastGoodEpoch, params: last.params });
+  });
+
+  it('divergenceFactor null → only inf or nan stops the session, later', () => {
+    const grow = runToEnd(regression(10), 10_000, 100).at(-1);
+    const file = regression(10);
+    file.training = { ...file.training, divergenceFactor: null };
+    const inf = runToEnd(file, 10_000, 100).at(-1);
+    if (grow?.type !== 'diverged' || inf?.type !== 'diverged') throw new Error('both should diverge');
+    expect(inf.divergence.rule).toMatch(/^nonfinite-/);
+    expect(inf.divergence.epoch).toBeGreaterThan(grow.divergence.epoch);
+  });
+
+  it('a session continuing a run (firstLoss) → the growth rule compares with the run’s first loss', () => {
+    const last = runToEnd(regression(0.05), 50, 10, 1e-9).at(-1);
+    if (last?.type !== 'diverged') throw new Error('should stop');
+    expect(last.divergence).toMatchObject({ epoch: 0, rule: 'loss-growth', firstLoss: 1e-9, lastGoodEpoch: null });
+    expect(last.params).toEqual({ 'lin.weight': [1], 'lin.bias': [1] });
   });
 
   it('pause() reports the losses since the last message', () => {

@@ -1,4 +1,4 @@
-import { compile, type Program, Trainer } from '../../engine';
+import { compile, type Divergence, type Program, Trainer } from '../../engine';
 import { fileOptimizerState, fileToGraph } from '../../engine/format/convert';
 import type { GraphFile } from '../../engine/format/schema';
 import type { Graph } from '../../engine/graph/types';
@@ -7,7 +7,13 @@ import type { OptimizerStateSample, ParamValues } from './trainingStore';
 
 /** Messages the page sends to the training worker, tagged by `type`. */
 export type ToWorker =
-  | { readonly type: 'start'; readonly file: GraphFile; readonly epochs: number }
+  | {
+      readonly type: 'start';
+      readonly file: GraphFile;
+      readonly epochs: number;
+      /** The first loss of the run this session continues (after an edit), which the divergence rule compares with. */
+      readonly firstLoss?: number;
+    }
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
   | { readonly type: 'stop' };
@@ -51,12 +57,11 @@ export type FromWorker =
   | ({ readonly type: 'done' } & Progress)
   | ({
       readonly type: 'diverged';
-      /** The epoch (0-based, as the CLI counts) whose loss or update first held inf or nan. */
-      readonly at: number;
-      /** Nodes where it first appeared: the first non-finite node in topological order, or the parameters. */
-      readonly nodes: readonly string[];
-      /** `loss` when the loss went first, `params` when an update did. */
-      readonly what: 'loss' | 'params';
+      /**
+       * What the engine's divergence rule found, in this session's epochs. The progress that
+       * comes with it already holds the last good epoch's parameters and optimizer state.
+       */
+      readonly divergence: Divergence;
     } & Progress)
   | { readonly type: 'error'; readonly message: string; readonly node?: string };
 
@@ -108,9 +113,9 @@ export class TrainingSession {
   private optimizerTrail: OptimizerTrailPoint[] = [];
   private elapsed = 0;
 
-  constructor(file: GraphFile, epochs: number) {
+  constructor(file: GraphFile, epochs: number, firstLoss?: number) {
     const graph = fileToGraph(file);
-    this.trainer = new Trainer(graph, { ...file.training, epochs }, fileOptimizerState(file));
+    this.trainer = new Trainer(graph, { ...file.training, epochs }, fileOptimizerState(file), { firstLoss });
     this.epochs = Math.max(0, Math.floor(epochs));
     const tg = testGraph(graph);
     this.test = tg ? (compile(tg, { shareParamsWith: this.trainer.program }).program ?? null) : null;
@@ -128,26 +133,21 @@ export class TrainingSession {
 
   /**
    * Runs up to `maxEpochs` epochs, stopping early when `now()` passes `deadline` (checked
-   * after each epoch) or the run diverges. Returns `progress`, `done` or `diverged`.
+   * after each epoch) or the divergence rule fires. Returns `progress`, `done` or `diverged`.
    */
   advance(maxEpochs: number, deadline = Infinity, now: () => number = () => performance.now()): FromWorker {
     const t0 = now();
-    const params = this.trainer.program.params;
-    let diverged: { at: number; what: 'loss' | 'params'; nodes: string[] } | null = null;
     for (let k = 0; k < maxEpochs && this.done < this.epochs; k++) {
-      const loss = this.trainer.epoch();
-      const at = this.done;
+      this.trainer.epoch();
       this.done++;
       if (this.test) {
         this.test.forward();
         this.testLosses.push(this.test.lossValue());
       }
-      const badParams = params.filter((p) => !p.value.every(Number.isFinite));
-      if (!Number.isFinite(loss) || badParams.length > 0) {
-        diverged = Number.isFinite(loss)
-          ? { at, what: 'params', nodes: [...new Set(badParams.map((p) => p.node))] }
-          : { at, what: 'loss', nodes: this.firstNonFinite() };
-        this.sample();
+      const d = this.trainer.divergence;
+      if (d) {
+        // The trainer has put the last good epoch's parameters back: the trail ends there.
+        this.sample(d.lastGoodEpoch ?? 0);
         break;
       }
       if (this.done % this.stride === 0 || this.done === this.epochs) this.sample();
@@ -155,7 +155,8 @@ export class TrainingSession {
     }
     this.elapsed += now() - t0;
     const progress = this.progress();
-    if (diverged) return { type: 'diverged', ...diverged, ...progress };
+    const divergence = this.trainer.divergence;
+    if (divergence) return { type: 'diverged', divergence, ...progress };
     return { type: this.finished ? 'done' : 'progress', ...progress };
   }
 
@@ -164,17 +165,10 @@ export class TrainingSession {
     return { type: 'paused', ...this.progress() };
   }
 
-  // After a forward whose loss is not finite, the slots hold that forward's values: the first
-  // non-finite one in topological order is where inf or nan appeared.
-  private firstNonFinite(): string[] {
-    const slot = this.trainer.program.slots.find((s) => !s.value.every(Number.isFinite));
-    return slot ? [slot.id] : this.trainer.program.loss ? [this.trainer.program.loss] : [];
-  }
-
-  private sample(): void {
+  private sample(epoch = this.done): void {
     const state = this.optimizerState();
-    this.trail.push({ epoch: this.done, params: this.params() });
-    this.optimizerTrail.push({ epoch: this.done, state: Object.fromEntries(state.map((s) => [paramKey(s), optimizerSample(s)])) });
+    this.trail.push({ epoch, params: this.params() });
+    this.optimizerTrail.push({ epoch, state: Object.fromEntries(state.map((s) => [paramKey(s), optimizerSample(s)])) });
   }
 
   private params(): Record<string, number[]> {
@@ -218,8 +212,8 @@ export class TrainingSession {
 }
 
 /** Runs a whole session in slices of `chunk` epochs and returns every message, as the worker would post them. */
-export function runToEnd(file: GraphFile, epochs: number, chunk: number): FromWorker[] {
-  const session = new TrainingSession(file, epochs);
+export function runToEnd(file: GraphFile, epochs: number, chunk: number, firstLoss?: number): FromWorker[] {
+  const session = new TrainingSession(file, epochs, firstLoss);
   const out: FromWorker[] = [];
   for (;;) {
     const m = session.advance(chunk);

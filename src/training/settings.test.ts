@@ -11,6 +11,12 @@ describe('training settings', () => {
     expect(parseNumber('\u22123', 'integer')).toEqual({ ok: true, value: -3 });
   });
 
+  it('parseNumber(factor, aboveOne) → numbers above 1 only, as the divergence factor needs', () => {
+    expect(parseNumber('1e6', 'aboveOne')).toEqual({ ok: true, value: 1e6 });
+    expect(parseNumber('1', 'aboveOne')).toEqual({ ok: false, reason: 'aboveOne' });
+    expect(parseNumber('off', 'aboveOne')).toEqual({ ok: false, reason: 'aboveOne' });
+  });
+
   it('switchOptimizer(sgd with momentum, adam) keeps lr and weight decay only', () => {
     expect(switchOptimizer({ type: 'sgd', lr: 0.1, momentum: 0.9, weightDecay: 0.01 }, 'adam')).toEqual({ type: 'adam', lr: 0.1, weightDecay: 0.01 });
   });

@@ -1,14 +1,17 @@
 import type { TrainingSettings } from '../../engine/format/schema';
 
 /** A number field's rule: what values it takes. */
-export type NumberRule = 'positive' | 'nonNegative' | 'unit' | 'integer' | 'positiveInteger';
+export type NumberRule = 'positive' | 'nonNegative' | 'unit' | 'integer' | 'positiveInteger' | 'aboveOne';
 
 /** Reads a typed number under a rule: the value, or the reason it is refused (a message key suffix). */
-export function parseNumber(text: string, rule: NumberRule): { ok: true; value: number } | { ok: false; reason: 'positive' | 'nonNegative' | 'unit' | 'integer' } {
+export function parseNumber(text: string, rule: NumberRule): { ok: true; value: number } | { ok: false; reason: 'positive' | 'nonNegative' | 'unit' | 'integer' | 'aboveOne' } {
   const t = text.trim().replace(/\u2212/g, '-');
   const v = t === '' ? NaN : Number(t);
-  if (!Number.isFinite(v)) return { ok: false, reason: rule === 'integer' || rule === 'positiveInteger' ? 'integer' : rule === 'unit' ? 'unit' : rule === 'nonNegative' ? 'nonNegative' : 'positive' };
+  if (!Number.isFinite(v)) return { ok: false, reason: rule === 'integer' || rule === 'positiveInteger' ? 'integer' : rule === 'unit' || rule === 'nonNegative' || rule === 'aboveOne' ? rule : 'positive' };
   switch (rule) {
+    case 'aboveOne':
+      // The divergence factor: a loss "growing" by a factor of 1 or less would stop every run.
+      return v > 1 ? { ok: true, value: v } : { ok: false, reason: 'aboveOne' };
     case 'positive':
       return v > 0 ? { ok: true, value: v } : { ok: false, reason: 'positive' };
     case 'nonNegative':

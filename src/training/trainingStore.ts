@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { Divergence } from '../../engine';
 
 /** A parameter's values keyed `node.name` (`linear.weight`, `W.value`), flattened row-major. */
 export type ParamValues = Readonly<Record<string, readonly number[]>>;
@@ -25,8 +26,19 @@ export interface TrainingState {
   /** Optimizer state over the run, sampled like the trail, keyed `node.name`. */
   readonly optimizerTrail: readonly { readonly epoch: number; readonly state: Readonly<Record<string, OptimizerStateSample>> }[];
   readonly stepsPerSecond: number;
-  /** Where and when inf or nan first appeared, with a suggestion. */
-  readonly divergence: { readonly epoch: number; readonly nodes: readonly string[]; readonly message: string } | null;
+  /**
+   * Why the run stopped when the divergence rule fired: the epoch, the nodes, the message in
+   * the interface language, and the rule's findings with epochs counted over the whole run.
+   */
+  readonly divergence: {
+    readonly epoch: number;
+    readonly nodes: readonly string[];
+    readonly message: string;
+    readonly rule: Divergence['rule'];
+    readonly detail: Divergence;
+    /** The learning rate the message suggests lowering. */
+    readonly lr: number;
+  } | null;
   /** The parameters before the run, which Reset restores. */
   readonly startParams: ParamValues | null;
   /** Why the last run could not start or stopped with an error (not divergence), in the interface language. */

@@ -45,7 +45,7 @@ scope.onmessage = (e: MessageEvent<ToWorker>) => {
   switch (m.type) {
     case 'start':
       try {
-        session = new TrainingSession(m.file, m.epochs);
+        session = new TrainingSession(m.file, m.epochs, m.firstLoss);
         paused = false;
         schedule();
       } catch (err) {

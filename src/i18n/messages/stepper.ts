@@ -27,6 +27,10 @@ export const stepper = {
   'stepper.epoch': { en: 'epoch {n}', ja: 'エポック {n}' },
   'stepper.lossValue': { en: 'loss {value}', ja: '損失 {value}' },
   'stepper.error': { en: 'Cannot step: {message}', ja: 'ステップ実行できません: {message}' },
+  'stepper.diverged': {
+    en: 'Stopped at training step {step}: {reason}. Reset starts again from the graph’s parameters; try a smaller learning rate (now {lr}).',
+    ja: '学習ステップ {step} で止めました: {reason}。リセットするとグラフのパラメータからやり直します。学習率を小さくしてください(現在 {lr})。',
+  },
   'stepper.accumulation': {
     en: 'Zero grad is off: each leaf’s .grad now holds the sum of {count} backward passes and grows every step, because PyTorch adds gradients with += until optimizer.zero_grad() clears them.',
     ja: '勾配のゼロ化がオフです: 各リーフの .grad は {count} 回分の逆伝播の合計になり、毎ステップ増えます。PyTorch は optimizer.zero_grad() で消すまで勾配を += で足し続けるからです。',

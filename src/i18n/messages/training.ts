@@ -36,12 +36,21 @@ export const training = {
   'train.hasErrors': { en: 'the graph has errors', ja: 'グラフにエラーがあります' },
   'train.error': { en: 'Training stopped: {message}', ja: '学習が止まりました: {message}' },
   'train.pausedByEdit': { en: 'Training paused because the graph was edited.', ja: 'グラフが編集されたため学習を一時停止しました。' },
-  'train.diverged.loss': {
-    en: 'The loss became {value} at epoch {epoch}; it first appeared at {nodes}. Try a smaller learning rate (now {lr}).',
-    ja: 'エポック {epoch} で損失が {value} になりました。最初に現れたのは {nodes} です。学習率を小さくしてください(現在 {lr})。',
+  'train.diverged': {
+    en: 'Training stopped at epoch {epoch}: {reason}. {restored} Try a smaller learning rate (now {lr}).',
+    ja: 'エポック {epoch} で学習を止めました: {reason}。{restored}学習率を小さくしてください(現在 {lr})。',
   },
-  'train.diverged.params': {
-    en: 'Parameters of {nodes} became inf or nan at epoch {epoch}. Try a smaller learning rate (now {lr}).',
-    ja: 'エポック {epoch} で {nodes} のパラメータが inf または nan になりました。学習率を小さくしてください(現在 {lr})。',
+  'train.diverged.nonfinite-loss': { en: 'the loss became {value} (it first appeared at {nodes})', ja: '損失が {value} になりました(最初に現れたのは {nodes})' },
+  'train.diverged.loss-growth': { en: 'the loss {value} grew past {factor} × the first loss ({first})', ja: '損失 {value} が最初の損失 ({first}) の {factor} 倍を超えました' },
+  'train.diverged.nonfinite-grad': { en: 'the gradient of {nodes} became {value}', ja: '{nodes} の勾配が {value} になりました' },
+  'train.diverged.nonfinite-param': { en: 'the update made the parameters of {nodes} {value}', ja: '更新で {nodes} のパラメータが {value} になりました' },
+  'train.diverged.restored': { en: 'The parameters are back to epoch {epoch}’s values.', ja: 'パラメータはエポック {epoch} の値に戻しました。' },
+  'train.diverged.restoredStart': { en: 'The parameters are back to their values before this run.', ja: 'パラメータは学習前の値に戻しました。' },
+  'train.divergenceFactor.on': { en: 'Stop when the loss blows up', ja: '損失が発散したら停止' },
+  'train.divergenceFactor': { en: 'Stop past the first loss ×', ja: '停止する損失(最初の損失の何倍)' },
+  'train.divergenceFactor.title': {
+    en: 'Training always stops at inf or nan. With this on, it also stops as soon as the loss grows past the first epoch’s loss times this factor, and puts back the last good parameters.',
+    ja: '学習は inf や nan で必ず止まります。これをオンにすると、損失が最初のエポックの損失のこの倍数を超えた時点でも止め、最後の正常なパラメータに戻します。',
   },
+  'train.reason.aboveOne': { en: 'must be greater than 1', ja: '1 より大きくしてください' },
 } as const;
