@@ -1,8 +1,14 @@
 import { compile } from '../exec/compile';
+import type { ProblemCode } from '../graph/types';
 import { fileToGraph } from './convert';
 import { type FileError, loadGraphFile } from './load';
 import { problemPath } from './problemPath';
 import type { GraphFile } from './schema';
+
+/** A graph problem of an opened document, at its JSON path, with the engine's problem code. */
+export interface GraphProblem extends FileError {
+  readonly code: ProblemCode;
+}
 
 /** How a document is being opened. */
 export interface OpenOptions {
@@ -16,7 +22,7 @@ export interface OpenOptions {
  * reason it cannot open. Never throws. The page, the CLI and the fuzz tests all open through it.
  */
 export type OpenResult =
-  | { readonly ok: true; readonly file: GraphFile; readonly problems: FileError[] }
+  | { readonly ok: true; readonly file: GraphFile; readonly problems: GraphProblem[] }
   | { readonly ok: false; readonly errors: FileError[] };
 
 /**
@@ -30,7 +36,7 @@ export function openGraphText(text: string, options: OpenOptions = {}): OpenResu
     if (!r.ok) return r;
     const problems = compile(fileToGraph(r.file), { partial: true })
       .problems.filter((p) => p.severity === 'error')
-      .map((p) => ({ path: problemPath(r.file, p), message: p.message }));
+      .map((p) => ({ path: problemPath(r.file, p), message: p.message, code: p.code }));
     return { ok: true, file: r.file, problems };
   } catch {
     // A backstop only: every check above reports in words; this keeps the page alive if one is missing.

@@ -1,9 +1,9 @@
 import { deflateSync, Inflate, strToU8 } from 'fflate';
 import type { FileError } from '../../engine/format/load';
-import { openGraphText } from '../../engine/format/open';
+import { type GraphProblem, openGraphText } from '../../engine/format/open';
 import type { GraphFile } from '../../engine/format/schema';
 import { serializeGraphFile } from '../../engine/format/save';
-import { MAX_FILE_CHARS, overLimit, PAGE_MAX_NODES } from '../../engine/limits';
+import { formatCount, MAX_FILE_CHARS, PAGE_MAX_NODES } from '../../engine/limits';
 import type { Viewport } from './editorStore';
 
 /** The local-storage key of the one autosaved document kept before the Recent list; read once, to move it into the list. */
@@ -22,7 +22,7 @@ export interface Session {
  * failure, for a collapsed detail only; an empty `errors` list means the failure was unexpected.
  */
 export type PageOpenResult =
-  | { readonly ok: true; readonly file: GraphFile; readonly problems: readonly FileError[] }
+  | { readonly ok: true; readonly file: GraphFile; readonly problems: readonly GraphProblem[] }
   | { readonly ok: false; readonly errors: readonly FileError[]; readonly technical?: string };
 
 /** The text of an unexpected exception, for a collapsed technical detail (never the headline). */
@@ -32,29 +32,16 @@ export function technicalText(e: unknown): string {
 }
 
 /**
- * Opens a document's text the way the page does: the engine's one entry point with the
- * page's node limit, checked again here so a graph the canvas cannot draw never reaches it.
- * Never throws: an unexpected failure is reported, not raised.
+ * Opens a document's text the way the page does: the engine's one entry point, with the
+ * page's node limit. Never throws: an unexpected failure is reported, not raised.
  */
 export function openPageText(text: string): PageOpenResult {
-  if (text.length > MAX_FILE_CHARS) {
-    return { ok: false, errors: [{ path: '', message: `the document holds ${count(text.length)} characters; GradCanvas opens up to ${count(MAX_FILE_CHARS)}` }] };
-  }
-  let r: ReturnType<typeof openGraphText>;
   try {
-    r = openGraphText(text, { maxNodes: PAGE_MAX_NODES });
+    return openGraphText(text, { maxNodes: PAGE_MAX_NODES });
   } catch (e) {
     return { ok: false, errors: [], technical: technicalText(e) };
   }
-  if (!r.ok) return r;
-  if (r.file.nodes.length > PAGE_MAX_NODES) {
-    return { ok: false, errors: [{ path: 'nodes', message: `the graph has ${count(r.file.nodes.length)} nodes; the page opens graphs of up to ${count(PAGE_MAX_NODES)} nodes (the command line takes larger ones)` }] };
-  }
-  return r;
 }
-
-/** The words the engine ends every limit message with ("… which exceeds the limit of 4,000,000 elements"). */
-const OVER_LIMIT = overLimit(0, '').replace(/\s*0\s*$/, '');
 
 /**
  * A document from outside (a file, a share link, an example) whose graph would exceed a
@@ -64,13 +51,8 @@ const OVER_LIMIT = overLimit(0, '').replace(/\s*0\s*$/, '');
  */
 export function refuseOverLimit(r: PageOpenResult): PageOpenResult {
   if (!r.ok) return r;
-  const over = r.problems.filter((p) => p.message.includes(OVER_LIMIT));
+  const over = r.problems.filter((p) => p.code === 'too_large');
   return over.length > 0 ? { ok: false, errors: over } : r;
-}
-
-/** `20,000`: limits and sizes read the same in every message. */
-function count(n: number): string {
-  return n.toLocaleString('en-US');
 }
 
 /** The stored text of a document with its selection and viewport (the layout of one autosaved document). */
@@ -79,7 +61,7 @@ export function encodeSession(s: Session): string {
 }
 
 /** A stored document opened as the page opens any text, or why it cannot be. Never throws. */
-export function decodeSession(text: string): ({ readonly ok: true; readonly session: Session; readonly problems: readonly FileError[] }) | Extract<PageOpenResult, { ok: false }> {
+export function decodeSession(text: string): ({ readonly ok: true; readonly session: Session; readonly problems: readonly GraphProblem[] }) | Extract<PageOpenResult, { ok: false }> {
   let saved: unknown;
   try {
     saved = JSON.parse(text);
@@ -142,7 +124,7 @@ export function shareText(hash: string, maxBytes = MAX_FILE_CHARS): { readonly t
   if (!isShareHash(hash)) return null;
   const damaged = { errors: [{ path: '', message: 'the link is damaged: it could not be decompressed (it may have been cut short when copied)' }] };
   const b64 = hash.slice(SHARE_PREFIX.length).replace(/-/g, '+').replace(/_/g, '/');
-  if (b64.length > maxBytes) return { errors: [{ path: '', message: `the link is ${count(b64.length)} characters long; GradCanvas opens up to ${count(maxBytes)}` }] };
+  if (b64.length > maxBytes) return { errors: [{ path: '', message: `the link is ${formatCount(b64.length)} characters long; GradCanvas opens up to ${formatCount(maxBytes)}` }] };
   let bytes: Uint8Array;
   try {
     const binary = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
@@ -164,7 +146,7 @@ export function shareText(hash: string, maxBytes = MAX_FILE_CHARS): { readonly t
   } catch {
     return damaged;
   }
-  if (tooBig) return { errors: [{ path: '', message: `the link unpacks to more than ${count(maxBytes)} bytes; GradCanvas opens documents of up to ${count(maxBytes)} characters` }] };
+  if (tooBig) return { errors: [{ path: '', message: `the link unpacks to more than ${formatCount(maxBytes)} bytes; GradCanvas opens documents of up to ${formatCount(maxBytes)} characters` }] };
   const joined = new Uint8Array(total);
   let at = 0;
   for (const c of chunks) {
