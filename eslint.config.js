@@ -63,7 +63,7 @@ const ENGINE_FORBIDDEN_GLOBALS = [
 ].map((name) => ({ name, message: `engine/ must not depend on the DOM or browser APIs ('${name}'): it runs the same in Node, a Worker and the CLI.` }));
 
 export default defineConfig([
-  globalIgnores(['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/', '.vite/']),
+  globalIgnores(['dist/', 'dist-*/', 'test-results-*/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/', '.vite/']),
 
   js.configs.recommended,
   tseslint.configs.recommended,
