@@ -30,6 +30,10 @@ function canonical(file: GraphFile): unknown {
       optimizer: pick(file.training.optimizer, ['type', 'lr', 'momentum', 'dampening', 'nesterov', 'beta1', 'beta2', 'eps', 'weightDecay', 'amsgrad']),
     }),
     optimizerState: file.optimizerState?.map((s) => pick(s, ['node', 'name', 'step', 'momentumBuffer', 'expAvg', 'expAvgSq', 'maxExpAvgSq'])),
+    history: file.history && pick(file.history, ['epochs', 'lossEvery', 'loss', 'testLoss'], {
+      trail: file.history.trail.map((p) => pick(p, ['epoch'], { params: sortKeys(p.params) })),
+      optimizerTrail: file.history.optimizerTrail?.map((p) => pick(p, ['epoch'], { state: sortKeys(Object.fromEntries(Object.entries(p.state).map(([k, v]) => [k, pick(v, ['momentumBuffer', 'expAvg', 'expAvgSq'])]))) })),
+    }),
   });
 }
 

@@ -193,6 +193,68 @@ export const paramStateSchema = z.strictObject({
   step: z.int().min(0).optional(),
 });
 
+/** The most losses the history keeps: every epoch up to this many, then a thinned curve (see historySchema). */
+export const MAX_HISTORY_LOSSES = 10_000;
+
+/** The most points the parameter trail and the optimizer-state trail keep. */
+export const MAX_HISTORY_TRAIL = 2_000;
+
+/** The most elements of one parameter a trail point keeps (the plots vary at most this many). */
+export const MAX_TRAIL_ELEMENTS = 64;
+
+const trailNumbers = z.array(tensorNumber).max(MAX_TRAIL_ELEMENTS, `a trail point keeps up to ${MAX_TRAIL_ELEMENTS} elements of a parameter`);
+
+/** How many losses a history of `epochs` epochs holds when it keeps every `lossEvery`-th one and the latest. */
+export function historyLossCount(epochs: number, lossEvery: number): number {
+  if (epochs <= 0) return 0;
+  const grid = Math.floor((epochs - 1) / lossEvery) + 1;
+  return (epochs - 1) % lossEvery === 0 ? grid : grid + 1;
+}
+
+/**
+ * What the model has been through, kept with it so a reload or an exported file reopens
+ * with its curves: the training loss (and test loss) of every epoch, stepped or trained,
+ * and the parameters and optimizer state along the way. Bounded, so writing it while a
+ * run goes on stays cheap: `loss` holds epochs 1, 1 + s, 1 + 2s, … (s = `lossEvery`, 1 until
+ * the list would pass MAX_HISTORY_LOSSES, then doubled with every other point dropped) and
+ * then the latest epoch when it is not one of those; the trails keep at most
+ * MAX_HISTORY_TRAIL points (past that every second point is dropped, the first and the latest kept).
+ */
+export const historySchema = z
+  .strictObject({
+    /** Training steps taken so far (stepped and trained): the epoch of the latest loss. */
+    epochs: count('epochs'),
+    lossEvery: z.int().min(1, 'lossEvery must be at least 1').optional(),
+    loss: z.array(tensorNumber).max(MAX_HISTORY_LOSSES + 1, `holds more than ${formatCount(MAX_HISTORY_LOSSES + 1)} losses`),
+    /** The test loss at the same epochs as `loss`; null where no test split was bound. */
+    testLoss: z.array(z.union([tensorNumber, z.null()])).max(MAX_HISTORY_LOSSES + 1, `holds more than ${formatCount(MAX_HISTORY_LOSSES + 1)} losses`).optional(),
+    /** Parameter values (keyed `node.name`) after the given epoch. */
+    trail: z.array(z.strictObject({ epoch: count('an epoch'), params: z.record(key(), trailNumbers) })).max(MAX_HISTORY_TRAIL, `holds more than ${formatCount(MAX_HISTORY_TRAIL)} points`),
+    /** Optimizer state (keyed `node.name`) after the given epoch. */
+    optimizerTrail: z
+      .array(
+        z.strictObject({
+          epoch: count('an epoch'),
+          state: z.record(key(), z.strictObject({ momentumBuffer: trailNumbers.optional(), expAvg: trailNumbers.optional(), expAvgSq: trailNumbers.optional() })),
+        }),
+      )
+      .max(MAX_HISTORY_TRAIL, `holds more than ${formatCount(MAX_HISTORY_TRAIL)} points`)
+      .optional(),
+  })
+  .check((ctx) => {
+    const { epochs, lossEvery = 1, loss, testLoss } = ctx.value;
+    const want = historyLossCount(epochs, lossEvery);
+    if (loss.length !== want) {
+      ctx.issues.push({ code: 'custom', input: loss, path: ['loss'], message: `holds ${formatCount(loss.length)} losses, but ${formatCount(epochs)} epochs kept every ${lossEvery === 1 ? '' : `${lossEvery}th `}epoch and the latest need ${formatCount(want)}` });
+    }
+    if (testLoss && testLoss.length !== loss.length) {
+      ctx.issues.push({ code: 'custom', input: testLoss, path: ['testLoss'], message: `holds ${formatCount(testLoss.length)} losses but loss holds ${formatCount(loss.length)}` });
+    }
+  });
+
+/** A model's history as a file stores it. */
+export type FileHistory = z.infer<typeof historySchema>;
+
 /** The whole graph file (current version). */
 export const graphFileSchema = z.strictObject({
   format: z.literal(FORMAT_NAME, { error: `format must be "${FORMAT_NAME}"` }),
@@ -205,6 +267,7 @@ export const graphFileSchema = z.strictObject({
   datasets: z.record(key(), datasetSchema),
   training: trainingSchema,
   optimizerState: z.array(paramStateSchema).optional(),
+  history: historySchema.optional(),
 });
 
 /** A graph file as parsed: plain JSON data, the document the app edits. */

@@ -27,4 +27,19 @@ describe('history', () => {
     expect(h.future).toHaveLength(1);
     expect(record(h, 'other', (d) => void (d.n = 5)).future).toHaveLength(0);
   });
+
+  it('record(same merge key) 1,000 times → one entry of two root patches; undo returns the document before the first, redo the last', () => {
+    let h: History<{ n: number; list: string[] }> = { present: { n: 0, list: ['a'] }, past: [], future: [] };
+    const before = h.present;
+    for (let i = 0; i < 1000; i++) h = record(h, 'train', (d) => void (d.n = i + 1), 'run');
+    expect(h.past).toHaveLength(1);
+    const entry = h.past[0];
+    expect(entry.patches).toHaveLength(1);
+    expect(entry.inverse).toHaveLength(1);
+    expect(entry.patches[0]).toMatchObject({ op: 'replace', path: [] });
+    const last = h.present;
+    const undone = undo(h);
+    expect(undone.present).toEqual(before);
+    expect(redo(undone).present).toBe(last);
+  });
 });

@@ -27,7 +27,10 @@ export function record<T>(h: History<T>, label: string, recipe: (draft: Draft<T>
   if (patches.length === 0) return h;
   const last = h.past[h.past.length - 1];
   if (mergeKey !== undefined && last?.mergeKey === mergeKey) {
-    const merged: HistoryEntry = { label, mergeKey, patches: [...last.patches, ...patches], inverse: [...inverse, ...last.inverse] };
+    // One entry for the whole gesture or run, of constant size however many edits it merges:
+    // replace the document by the latest one, and back by the one before the first edit.
+    const base = applyPatches(h.present as object, last.inverse as Patch[]) as T;
+    const merged: HistoryEntry = { label, mergeKey, patches: [{ op: 'replace', path: [], value: next }], inverse: [{ op: 'replace', path: [], value: base }] };
     return { present: next as T, past: [...h.past.slice(0, -1), merged], future: [] };
   }
   const past = [...h.past, { label, patches, inverse, mergeKey }].slice(-HISTORY_LIMIT);
