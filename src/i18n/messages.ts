@@ -7,6 +7,7 @@ import { plots } from './messages/plots';
 import { shell } from './messages/shell';
 import { training } from './messages/training';
 import { stepper } from './messages/stepper';
+import { session } from './messages/session';
 
 /** A string in both languages. */
 export interface Message {
@@ -25,4 +26,5 @@ export const MESSAGES: Readonly<Record<string, Message>> = {
   ...datasets,
   ...training,
   ...stepper,
+  ...session,
 };

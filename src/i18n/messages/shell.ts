@@ -15,9 +15,18 @@ export const shell = {
   'shell.run.zeroGradHint': { en: 'Set every leaf .grad to 0, like optimizer.zero_grad()', ja: 'optimizer.zero_grad() と同じく、すべての葉ノードの .grad を 0 にします' },
   'shell.run.noProgram': { en: 'The graph has problems: fix them to run it', ja: 'グラフに問題があります。修正すると実行できます' },
   'shell.run.noTarget': {
-    en: 'Backward needs a scalar to start from: mark a loss, or select a node whose output is a scalar',
-    ja: '逆伝播にはスカラーの起点が必要です。損失を指定するか、出力がスカラーのノードを選択してください',
+    en: 'Backward needs a scalar to start from: mark a loss, or add a node whose output is a scalar (a sum)',
+    ja: '逆伝播にはスカラーの起点が必要です。損失を指定するか、出力がスカラーのノード（sum など）を追加してください',
   },
+  'shell.run.pickTarget': {
+    en: 'Several scalars could start Backward ({nodes}): pick one in the list beside it, or mark a loss',
+    ja: '逆伝播の起点になれるスカラーが複数あります（{nodes}）。横の一覧から選ぶか、損失を指定してください',
+  },
+  'shell.run.from': { en: 'from', ja: '起点' },
+  'shell.run.fromTitle': { en: 'The scalar Backward starts from', ja: '逆伝播を始めるスカラー' },
+  'shell.run.fromLoss': { en: 'loss ({node})', ja: '損失（{node}）' },
+  'shell.run.fromOutput': { en: 'output ({node})', ja: '出力（{node}）' },
+  'shell.run.fromPick': { en: 'pick a node…', ja: 'ノードを選択…' },
 
   'shell.history.label': { en: 'History', ja: '履歴' },
   'shell.history.undo': { en: 'Undo', ja: '元に戻す' },
@@ -134,6 +143,20 @@ export const shell = {
   'shell.status.problems': { en: '{count} problem(s) in the graph: see the marked nodes.', ja: 'グラフに{count}件の問題があります。印の付いたノードを確認してください。' },
   'shell.status.empty': { en: 'The canvas is empty: drag an operator from the palette to start.', ja: 'キャンバスは空です。パレットから演算子をドラッグして始めましょう。' },
   'shell.status.runError': { en: 'Run failed: {message}', ja: '実行に失敗しました：{message}' },
+  'shell.status.training': { en: 'Training: epoch {epoch} of {epochs}, loss {loss}.', ja: '学習中：エポック {epoch} / {epochs}、損失 {loss}。' },
+  'shell.status.trainPaused': { en: 'Training paused at epoch {epoch} of {epochs}; the parameters reached so far are in the graph.', ja: 'エポック {epoch} / {epochs} で学習を一時停止しました。ここまでのパラメータはグラフに反映済みです。' },
+  'shell.status.trained': { en: 'Trained {epoch} epochs: loss {loss}; the trained parameters are in the graph.', ja: '{epoch} エポック学習しました：損失 {loss}。学習したパラメータはグラフに反映済みです。' },
+  'shell.status.trainDiverged': {
+    en: 'Training stopped at epoch {epoch}: the loss blew up. The parameters are back to the last good epoch’s.',
+    ja: 'エポック {epoch} で学習を止めました：損失が発散しました。パラメータは最後の正常なエポックの値に戻しました。',
+  },
+  'shell.status.stepStart': { en: 'Training step {step} started: press Step to see predict, loss, backward and update.', ja: '学習ステップ {step} を開始しました。ステップを押すと予測・損失・逆伝播・更新を順に表示します。' },
+  'shell.status.stepping': { en: 'Training step {step}: {phase}. The parameters change when the update is played.', ja: '学習ステップ {step}：{phase}。更新が再生されるとパラメータが変わります。' },
+  'shell.status.stepped': { en: 'Step {step}: loss {loss}, parameters updated.', ja: 'ステップ {step}：損失 {loss}、パラメータを更新しました。' },
+  'shell.status.stepDiverged': {
+    en: 'Stopped at training step {step}: the loss blew up. The graph keeps the parameters from before that step.',
+    ja: '学習ステップ {step} で止めました：損失が発散しました。グラフはそのステップ前のパラメータのままです。',
+  },
   'shell.status.nodes': { en: '{nodes} nodes, {edges} wires', ja: 'ノード{nodes}個、ワイヤー{edges}本' },
   'shell.status.accumulateNote': { en: 'Gradients accumulate across Backward presses, exactly as in PyTorch.', ja: '勾配は PyTorch と同じく、逆伝播を押すたびに累積されます。' },
 } as const;

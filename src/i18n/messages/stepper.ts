@@ -13,7 +13,7 @@ export const stepper = {
   'stepper.back': { en: 'Back', ja: '戻る' },
   'stepper.back.title': { en: 'One event back within this training step (←)', ja: 'この学習ステップ内で1イベント戻る (←)' },
   'stepper.reset': { en: 'Reset', ja: 'リセット' },
-  'stepper.reset.title': { en: 'Start again from the graph’s parameters', ja: 'グラフのパラメータから最初からやり直す' },
+  'stepper.reset.title': { en: 'Drop the step being played and start again from the graph’s parameters', ja: '再生中のステップを破棄し、グラフのパラメータからやり直す' },
   'stepper.speed': { en: 'Speed', ja: '速度' },
   'stepper.speed.events': { en: '{n} events/s', ja: '毎秒 {n} イベント' },
   'stepper.speed.frame': { en: 'one training step per frame', ja: '1フレームに1学習ステップ' },
@@ -27,6 +27,7 @@ export const stepper = {
   'stepper.epoch': { en: 'epoch {n}', ja: 'エポック {n}' },
   'stepper.lossValue': { en: 'loss {value}', ja: '損失 {value}' },
   'stepper.error': { en: 'Cannot step: {message}', ja: 'ステップ実行できません: {message}' },
+  'stepper.busy': { en: 'training is running; pause it to step', ja: '学習中です。ステップ実行するには一時停止してください' },
   'stepper.diverged': {
     en: 'Stopped at training step {step}: {reason}. Reset starts again from the graph’s parameters; try a smaller learning rate (now {lr}).',
     ja: '学習ステップ {step} で止めました: {reason}。リセットするとグラフのパラメータからやり直します。学習率を小さくしてください(現在 {lr})。',

@@ -34,6 +34,7 @@ export const training = {
   'train.cannot': { en: 'Cannot train: {reason}', ja: '学習できません: {reason}' },
   'train.noLoss': { en: 'the graph has no loss node', ja: 'グラフに損失ノードがありません' },
   'train.hasErrors': { en: 'the graph has errors', ja: 'グラフにエラーがあります' },
+  'train.noWorker': { en: 'this page cannot start a training worker', ja: 'このページでは学習用のワーカーを開始できません' },
   'train.error': { en: 'Training stopped: {message}', ja: '学習が止まりました: {message}' },
   'train.pausedByEdit': { en: 'Training paused because the graph was edited.', ja: 'グラフが編集されたため学習を一時停止しました。' },
   'train.diverged': {
