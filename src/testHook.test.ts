@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadGraphFile } from '../engine/format/load';
-import { createEditorStore } from './store/editorStore';
-import { createRunStore } from './store/runStore';
+import { Session } from './session/Session';
 import { installTestHook, readSnapshot, type TestHook } from './testHook';
 
 const xs = Array.from({ length: 17 }, (_, i) => -2 + 0.25 * i);
@@ -10,12 +9,10 @@ const xs = Array.from({ length: 17 }, (_, i) => -2 + 0.25 * i);
 function setup() {
   const r = loadGraphFile(readFileSync(new URL('../public/examples/composite-function.json', import.meta.url), 'utf8'));
   if (!r.ok) throw new Error('example does not load');
-  const editor = createEditorStore(r.file, ['x'], { x: 1, y: 2, zoom: 1 });
-  const run = createRunStore();
-  run.getState().sync(r.file);
+  const session = new Session({ doc: r.file, selection: ['x'], viewport: { x: 1, y: 2, zoom: 1 } });
   const target: { gradcanvas?: TestHook } = {};
-  installTestHook(target, () => readSnapshot(editor.getState(), run.getState(), 'en'));
-  return { editor, run, hook: target.gradcanvas!, target, file: r.file };
+  installTestHook(target, () => readSnapshot(session.state, 'en'));
+  return { session, hook: target.gradcanvas!, target, file: r.file };
 }
 
 describe('readSnapshot', () => {
@@ -25,32 +22,43 @@ describe('readSnapshot', () => {
     expect(s.document).toEqual(JSON.parse(JSON.stringify(file)));
     expect(s.nodes.z).toEqual({ shape: [], value: [85], grad: null });
     expect(s.nodes.x.value).toEqual(xs);
-    expect(s).toMatchObject({ selection: ['x'], viewport: { x: 1, y: 2, zoom: 1 }, backwardCount: 0, lang: 'en', problems: [], lossHistory: [] });
+    expect(s).toMatchObject({ selection: ['x'], viewport: { x: 1, y: 2, zoom: 1 }, backwardCount: 0, lang: 'en', problems: [], lossHistory: [], trail: [] });
   });
 
   it('snapshot() after backward shows x.grad = 4x and the count', () => {
-    const { hook, run } = setup();
-    run.getState().backward('z');
+    const { hook, session } = setup();
+    session.backward();
     const s = hook.snapshot();
     expect(s.nodes.x.grad).toEqual(xs.map((x) => 4 * x));
     expect(s.nodes.z.grad).toEqual([1]);
     expect(s.backwardCount).toBe(1);
-    run.getState().zeroGrad();
+    session.zeroGrad();
     expect(hook.snapshot().nodes.x.grad).toEqual(xs.map(() => 0));
   });
 
+  it('snapshot() after a stepped training step → the curve, the step-through and the undo label', () => {
+    const { hook, session } = setup();
+    session.stepTrainingStep();
+    const s = hook.snapshot();
+    expect(s.lossHistory).toEqual([85]);
+    expect(s.lossEpochs).toEqual([1]);
+    expect(s.stepper).toMatchObject({ epoch: 1, committed: true });
+    expect(s.history.undo).toEqual(['Step 1']);
+    expect(s.document.history).toMatchObject({ epochs: 1, loss: [85] });
+  });
+
   it('snapshot() lists undo and redo labels', () => {
-    const { hook, editor } = setup();
-    editor.getState().edit('move x', (d) => void (d.nodes[0].position.x = 5));
-    editor.getState().edit('move z', (d) => void (d.nodes[4].position.x = 5));
-    editor.getState().undo();
+    const { hook, session } = setup();
+    session.edit('move x', (d) => void (d.nodes[0].position.x = 5));
+    session.edit('move z', (d) => void (d.nodes[4].position.x = 5));
+    session.undo();
     expect(hook.snapshot().history).toEqual({ undo: ['move x'], redo: ['move z'] });
   });
 });
 
 describe('installTestHook', () => {
-  it('installTestHook(target).snapshot() returns fresh copies that cannot change the stores', () => {
-    const { hook, editor, run } = setup();
+  it('installTestHook(target).snapshot() returns fresh copies that cannot change the session', () => {
+    const { hook, session } = setup();
     const a = hook.snapshot();
     a.nodes.x.value[0] = 99;
     a.document.nodes.length = 0;
@@ -58,8 +66,8 @@ describe('installTestHook', () => {
     const b = hook.snapshot();
     expect(b.nodes.x.value[0]).toBe(-2);
     expect(b.document.nodes).toHaveLength(5);
-    expect(editor.getState().selection).toEqual(['x']);
-    expect(run.getState().program!.slot('x').value[0]).toBe(-2);
+    expect(session.state.selection).toEqual(['x']);
+    expect(session.state.compiled.program!.slot('x').value[0]).toBe(-2);
     expect(a).not.toBe(b);
   });
 

@@ -2,10 +2,11 @@ import type { Problem } from '../engine';
 import type { GraphFile } from '../engine/format/schema';
 import { serializeGraphFile } from '../engine/format/save';
 import type { Language } from './i18n/language';
-import type { EditorState, Viewport } from './store/editorStore';
-import type { RunState } from './store/runStore';
-import { IDLE_TRAINING, type TrainingState } from './training/trainingStore';
-import type { StepperSnapshot } from './stepper/snapshot';
+import { curveOf } from './session/Session';
+import { lossSeries, optimizerTrailOf, type OptimizerTrailPoint, type TrailPoint, trailOf } from './session/runHistory';
+import type { SessionState, TrainingState, Viewport } from './session/types';
+import { type StepperSnapshot, stepperSnapshot } from './stepper/snapshot';
+import { divergenceText } from './training/divergenceText';
 
 /** One node as the engine computed it: output shape, value and gradient, row-major. */
 export interface NodeSnapshot {
@@ -15,25 +16,37 @@ export interface NodeSnapshot {
   grad: number[] | null;
 }
 
+/** The training run as the test hook reports it: its state, with the divergence message in the interface language. */
+export type TrainingSnapshot = Omit<TrainingState, 'divergence'> & { divergence: (NonNullable<TrainingState['divergence']> & { message: string }) | null };
+
 /** Everything an end-to-end test reads, as plain data. */
 export interface Snapshot {
   /** The open graph exactly as the file format writes it. */
   document: GraphFile;
   /** Every compiled node by id; empty while the graph has errors. */
   nodes: Record<string, NodeSnapshot>;
+  /** The model's loss curve, as the views draw it (a running run's, ahead of the document): every epoch's loss up to 10,000 points, then sampled. */
   lossHistory: number[];
+  /** The epoch of each point of lossHistory. */
+  lossEpochs: number[];
+  /** The descent trail: the parameters (keyed `node.name`) after each sampled epoch. */
+  trail: TrailPoint[];
+  /** The optimizer state along the same epochs. */
+  optimizerTrail: OptimizerTrailPoint[];
   problems: { code: Problem['code']; severity: Problem['severity']; node: string | null; message: string }[];
   selection: string[];
   viewport: Viewport | null;
   /** Backward calls since the last compile or zero grad. */
   backwardCount: number;
+  /** Which node the last backward started from, null before any. */
+  backwardFrom: string | null;
   /** Labels of the undo stack (oldest first) and the redo stack (next first). */
   history: { undo: string[]; redo: string[] };
   lang: Language;
-  /** The step-through's playback (its own trained copy of the graph); absent where the app does not report it. */
-  stepper?: StepperSnapshot;
-  /** The training run as the page shows it (status, epochs, the whole loss history, trail, divergence). */
-  training: TrainingState;
+  /** The step-through: where playback stands and the events of the training step it plays. */
+  stepper: StepperSnapshot;
+  /** The training run as the page shows it (status, epochs, this run's losses, divergence). */
+  training: TrainingSnapshot;
 }
 
 /** The read-only test API on `window.gradcanvas`: reads state, never changes it. */
@@ -48,31 +61,38 @@ declare global {
   }
 }
 
-/** Builds a snapshot that shares no object with the stores. */
-export function readSnapshot(editor: EditorState, run: RunState, lang: Language, training: TrainingState = IDLE_TRAINING): Snapshot {
+/** Builds a snapshot of the session that shares no object with it. */
+export function readSnapshot(s: SessionState, lang: Language): Snapshot {
   const nodes: Record<string, NodeSnapshot> = {};
-  const backwardRan = run.backwardFrom !== null;
-  for (const s of run.program?.slots ?? []) {
-    nodes[s.id] = { shape: [...s.shape], value: Array.from(s.value), grad: backwardRan && s.grad ? Array.from(s.grad) : null };
+  const backwardRan = s.run.backwardFrom !== null;
+  for (const slot of s.compiled.program?.slots ?? []) {
+    nodes[slot.id] = { shape: [...slot.shape], value: Array.from(slot.value), grad: backwardRan && slot.grad ? Array.from(slot.grad) : null };
   }
+  const curve = curveOf(s);
+  const series = lossSeries(curve);
+  const d = s.training.divergence;
   return {
-    document: JSON.parse(serializeGraphFile(editor.history.present)) as GraphFile,
+    document: JSON.parse(serializeGraphFile(s.history.present)) as GraphFile,
     nodes,
-    // The loss log is the training run's: every epoch's loss, as the CLI prints it.
-    lossHistory: [...training.lossHistory],
-    problems: run.problems.map((p) => ({ code: p.code, severity: p.severity, node: p.node ?? null, message: p.message })),
-    selection: [...editor.selection],
-    viewport: editor.viewport ? { x: editor.viewport.x, y: editor.viewport.y, zoom: editor.viewport.zoom } : null,
-    backwardCount: run.backwardCount,
-    history: { undo: editor.history.past.map((e) => e.label), redo: editor.history.future.map((e) => e.label) },
+    lossHistory: [...series.loss],
+    lossEpochs: [...series.epochs],
+    trail: structuredClone(trailOf(curve)) as TrailPoint[],
+    optimizerTrail: structuredClone(optimizerTrailOf(curve)) as OptimizerTrailPoint[],
+    problems: s.compiled.problems.map((p) => ({ code: p.code, severity: p.severity, node: p.node ?? null, message: p.message })),
+    selection: [...s.selection],
+    viewport: s.viewport ? { x: s.viewport.x, y: s.viewport.y, zoom: s.viewport.zoom } : null,
+    backwardCount: s.run.backwardCount,
+    backwardFrom: s.run.backwardFrom,
+    history: { undo: s.history.past.map((e) => e.label), redo: s.history.future.map((e) => e.label) },
     lang,
-    training: structuredClone(training) as TrainingState,
+    stepper: stepperSnapshot(s),
+    training: structuredClone({ ...s.training, divergence: d && { ...d, message: divergenceText(lang, d.detail, d.lr) } }) as TrainingSnapshot,
   };
 }
 
 /** Defines `window.gradcanvas` once, frozen and non-writable, reading from `read`. */
 export function installTestHook(target: object, read: () => Snapshot): void {
-  // structuredClone on top of readSnapshot's copies: a caller's changes can never reach a store.
+  // structuredClone on top of readSnapshot's copies: a caller's changes can never reach the session.
   const hook: TestHook = Object.freeze({ snapshot: () => structuredClone(read()) });
   Object.defineProperty(target, 'gradcanvas', { value: hook, writable: false, configurable: false, enumerable: false });
 }

@@ -24,7 +24,7 @@ import '@xyflow/react/dist/style.css';
 import { formatShape } from '../../engine';
 import type { FileEdge, FileNode, GraphFile } from '../../engine/format/schema';
 import { useT } from '../i18n/useT';
-import { useEditor, useRun } from '../store';
+import { useSession, useSessionApi } from '../session/useSession';
 import { layoutLeftToRight } from './autoLayout';
 import { connectionFromEnds, judgeConnection } from './connect';
 import { carriesOp, dropEffectFor, PALETTE_MIME } from './dnd';
@@ -56,20 +56,21 @@ const NODE_DESC = 'react-flow__node-desc';
 
 /**
  * The graph editor canvas: the document's nodes and wires in React Flow, with grid snapping,
- * selection synced to the editor store, moves committed as one undo step per gesture,
+ * selection synced to the session, moves committed as one undo step per gesture,
  * validated connections, drops from the palette, auto-layout and the editing shortcuts.
  * Render inside the app's ReactFlowProvider.
  */
 export function Canvas() {
   const t = useT();
   const flow = useReactFlow<OpFlowNode, Edge>();
-  const doc = useEditor((s) => s.history.present);
-  const selection = useEditor((s) => s.selection);
-  const shapes = useRun((s) => s.shapes);
-  const issueKey = useRun(issueNodeKey);
+  const session = useSessionApi();
+  const doc = useSession((s) => s.history.present);
+  const selection = useSession((s) => s.selection);
+  const shapes = useSession((s) => s.compiled.shapes);
+  const issueKey = useSession((s) => issueNodeKey({ problems: s.compiled.problems, runError: s.run.runError }));
   const rfId = useStore((s) => s.rfId);
   // The viewport saved with the document (autosave) is restored once, at mount.
-  const [initialViewport] = useState(() => useEditor.getState().viewport);
+  const [initialViewport] = useState(() => session.state.viewport);
   useCanvasShortcuts();
 
   const decorate = useCallback(
@@ -98,7 +99,7 @@ export function Canvas() {
   if (edgesStale) setEdges((prev) => toFlowEdges(doc, prev, edgeLabel));
   if (nodesStale || edgesStale) setMirrored({ doc, selection, decorate, edgeLabel });
 
-  const saveViewport = useCallback(() => useEditor.getState().setViewport(flow.getViewport()), [flow]);
+  const saveViewport = useCallback(() => session.setViewport(flow.getViewport()), [flow, session]);
   const fitView = useCallback(() => void flow.fitView(FIT).then(saveViewport), [flow, saveViewport]);
 
   // A document that was opened (import, example, share link, undoing an open) shares no
@@ -120,7 +121,7 @@ export function Canvas() {
     // Only `select` changes are read: they come from the user (click, shift-click, box, Escape),
     // never from new props, so mirroring the store's selection back cannot echo. (React Flow's
     // onSelectionChange lags the props by a render, and the two would chase each other.)
-    applySelectChanges(useEditor, changes);
+    applySelectChanges(session, changes);
     const moves: { id: string; position: { x: number; y: number } }[] = [];
     for (const c of changes) {
       if (c.type !== 'position') continue;
@@ -131,8 +132,8 @@ export function Canvas() {
     // A drag commits once, when it ends; arrow-key nudges of the same nodes merge into one step.
     const key = dragging.current ? `drag:${++gesture.current}` : `nudge:${moves.map((m) => m.id).sort().join(',')}`;
     dragging.current = false;
-    moveNodes(useEditor, moves, key);
-  }, []);
+    moveNodes(session, moves, key);
+  }, [session]);
 
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
     const local = changes.filter((c) => c.type === 'select');
@@ -141,27 +142,27 @@ export function Canvas() {
 
   const onDelete = useCallback<OnDelete<OpFlowNode>>(({ nodes: gone, edges: cut }) => {
     deleteElements(
-      useEditor,
+      session,
       gone.map((n) => n.id),
       cut.map((e) => e.id),
     );
-  }, []);
+  }, [session]);
 
-  const isValidConnection = useCallback<IsValidConnection>((c) => judgeConnection(useEditor.getState().history.present, c).ok, []);
+  const isValidConnection = useCallback<IsValidConnection>((c) => judgeConnection(session.state.history.present, c).ok, [session]);
   const onConnect = useCallback<OnConnect>((c) => {
-    const verdict = judgeConnection(useEditor.getState().history.present, c);
-    if (verdict.ok) addWire(useEditor, verdict.edge);
-  }, []);
+    const verdict = judgeConnection(session.state.history.present, c);
+    if (verdict.ok) addWire(session, verdict.edge);
+  }, [session]);
   // React Flow does not call onConnect for a refused wire, so the reason is told here.
   const onConnectEnd = useCallback(
     (_event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
       const { fromHandle: from, toHandle: to } = state;
       if (state.isValid !== false || !from || !to) return;
       if (from.nodeId === to.nodeId && from.id === to.id && from.type === to.type) return;
-      const verdict = judgeConnection(useEditor.getState().history.present, connectionFromEnds(from, to));
-      if (!verdict.ok) useEditor.getState().notify({ kind: 'error', text: t(`canvas.refused.${verdict.reason}`, verdict.vars) });
+      const verdict = judgeConnection(session.state.history.present, connectionFromEnds(from, to));
+      if (!verdict.ok) session.notify({ kind: 'error', text: t(`canvas.refused.${verdict.reason}`, verdict.vars) });
     },
-    [t],
+    [t, session],
   );
 
   const onDragOver = useCallback((e: DragEvent) => {
@@ -174,22 +175,22 @@ export function Canvas() {
       const op = e.dataTransfer.getData(PALETTE_MIME);
       if (!op) return; // not ours (a file drop is the app's)
       e.preventDefault();
-      addOpNode(useEditor, op, nodeTopLeftAt(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }, { snapToGrid: false })));
+      addOpNode(session, op, nodeTopLeftAt(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }, { snapToGrid: false })));
     },
-    [flow],
+    [flow, session],
   );
 
-  const onMoveEnd = useCallback<OnMoveEnd>((_e, viewport) => useEditor.getState().setViewport(viewport), []);
+  const onMoveEnd = useCallback<OnMoveEnd>((_e, viewport) => session.setViewport(viewport), [session]);
 
   const autoLayout = useCallback(() => {
-    const current = useEditor.getState().history.present;
+    const current = session.state.history.present;
     const boxes = current.nodes.map((n) => {
       const size = flow.getNode(n.id)?.measured;
       return { id: n.id, width: size?.width ?? NODE_WIDTH, height: size?.height ?? NODE_HEIGHT };
     });
-    applyLayout(useEditor, layoutLeftToRight(boxes, current.edges));
+    applyLayout(session, layoutLeftToRight(boxes, current.edges));
     requestAnimationFrame(fitView);
-  }, [flow, fitView]);
+  }, [flow, fitView, session]);
 
   const ariaLabelConfig = useMemo(
     () => ({

@@ -3,14 +3,13 @@ import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatShape } from '../../engine';
 import { useT } from '../i18n/useT';
-import { useRun } from '../store';
 import { OUTPUT_HANDLE } from './connect';
 import type { OpFlowNode } from './flowElements';
 import { attrSummary, formulaOf, portFallback, portsOf } from './nodeInfo';
 import { isBlocking, issueTipId, nodeIssues, type NodeIssue } from './problems';
 import { MarkLine, StepRow } from './StepRow';
 import { TensorView } from './TensorView';
-import { useMarks } from '../store/marksStore';
+import { useSession } from '../session/useSession';
 
 /**
  * One graph node: name and badges, op and formula, its input ports (target handles named
@@ -20,9 +19,9 @@ import { useMarks } from '../store/marksStore';
  */
 export const OpNode = memo(function OpNode({ id, data, selected }: NodeProps<OpFlowNode>) {
   const t = useT();
-  const shape = useRun((s) => s.shapes.get(id));
-  const issues = useRun(useShallow((s) => nodeIssues(s, id)));
-  const marked = useMarks((s) => s.marks[id] !== undefined);
+  const shape = useSession((s) => s.compiled.shapes.get(id));
+  const issues = useSession(useShallow((s) => nodeIssues({ problems: s.compiled.problems, runError: s.run.runError }, id)));
+  const marked = useSession((s) => s.marks[id] !== undefined);
   const isParam = data.op === 'parameter';
   const fed = new Set(data.fed.split(','));
   const attrs = attrSummary(data.op, data.attrs);

@@ -1,7 +1,7 @@
 import { memo, useLayoutEffect, useRef } from 'react';
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react';
 import { edgeKey, type EdgeView } from '../stepper/playback';
-import { useStepper } from '../stepper/useStepper';
+import { useSession } from '../session/useSession';
 import { dataValue, previewText } from './stepLabels';
 
 /** How long a pulse takes to travel an edge, in seconds. */
@@ -10,12 +10,12 @@ const PULSE_SECONDS = 0.6;
 /**
  * A wire, and during step-through what it carried: the value going forward (solid, blue,
  * round pulse source → target) or its own gradient contribution coming back (dashed, orange,
- * diamond pulse target → source). Each edge reads only its own view from the stepper store.
+ * diamond pulse target → source). Each edge reads only its own view from the session.
  */
 export const StepEdge = memo(function StepEdge(props: EdgeProps) {
   const { id, source, target, targetHandleId, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, style, interactionWidth } = props;
   const port = targetHandleId ?? '';
-  const view = useStepper((s) => s.edges.get(edgeKey({ source, target, targetPort: port })));
+  const view = useSession((s) => s.stepper.edges.get(edgeKey({ source, target, targetPort: port })));
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   return (
     <>

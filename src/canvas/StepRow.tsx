@@ -2,9 +2,9 @@ import { useLayoutEffect, useRef } from 'react';
 import { lookupOp } from '../../engine';
 import { formatNumber } from '../format';
 import { useT } from '../i18n/useT';
-import { useRun } from '../store';
-import { useMarks } from '../store/marksStore';
-import { useStepper } from '../stepper/useStepper';
+import { useLanguage } from '../i18n/language';
+import { useSession } from '../session/useSession';
+import { divergenceText } from '../training/divergenceText';
 import { dataValue, gradFnLabel, previewText } from './stepLabels';
 
 /**
@@ -14,10 +14,10 @@ import { dataValue, gradFnLabel, previewText } from './stepLabels';
  */
 export function StepRow({ id, op }: { id: string; op: string }) {
   const t = useT();
-  const view = useStepper((s) => s.nodes.get(id));
-  const lr = useStepper((s) => s.lr);
-  const showGradFn = useStepper((s) => s.gradFnLabels);
-  const requiresGrad = useRun((s) => showGradFn && (s.program?.slots.find((x) => x.id === id)?.grad ?? null) !== null);
+  const view = useSession((s) => s.stepper.nodes.get(id));
+  const lr = useSession((s) => s.history.present.training.optimizer.lr);
+  const showGradFn = useSession((s) => s.stepper.gradFnLabels);
+  const requiresGrad = useSession((s) => showGradFn && (s.compiled.program?.slots.find((x) => x.id === id)?.grad ?? null) !== null);
   const ref = useRef<HTMLDivElement>(null);
   const current = view?.current ?? false;
   useLayoutEffect(() => {
@@ -67,14 +67,16 @@ export function StepRow({ id, op }: { id: string; op: string }) {
   );
 }
 
-/** A mark a panel put on the node (where training diverged): the message under a red outline. */
+/** Where training broke the divergence rule: the run's message, in the interface language, under a red outline. */
 export function MarkLine({ id }: { id: string }) {
-  const mark = useMarks((s) => s.marks[id]);
-  if (!mark) return null;
+  const marked = useSession((s) => s.marks[id] !== undefined);
+  const divergence = useSession((s) => s.training.divergence);
+  const lang = useLanguage((s) => s.lang);
+  if (!marked || !divergence) return null;
   return (
     <div className="opnode__mark" data-testid={`node.${id}.mark`} role="status">
       <span aria-hidden="true">⛔ </span>
-      {mark.message}
+      {divergenceText(lang, divergence.detail, divergence.lr)}
     </div>
   );
 }

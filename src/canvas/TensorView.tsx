@@ -2,8 +2,9 @@ import { memo } from 'react';
 import type { Program, Tensor } from '../../engine';
 import { formatNumber } from '../format';
 import { useT } from '../i18n/useT';
-import { useRun } from '../store';
+import { useSession } from '../session/useSession';
 import { heatColor, heatMap, listNumbers, matrixDims, previewKind, SPARK_SIZE, sparkline } from './preview';
+import { previewText } from './stepLabels';
 
 /** Which of a node's tensors to draw. */
 export type TensorWhich = 'value' | 'grad';
@@ -13,15 +14,17 @@ const HEAT_BOX = { width: SPARK_SIZE.width, height: 36 };
 const CELL_MAX = { width: 24, height: 8 };
 
 /**
- * A node's value or gradient, drawn small: a number, a sparkline or a heat map. It reads the
- * live program after every run (it subscribes to `version`), so a run re-renders these views
- * and nothing else on the node. The full numbers are in `data-value` and the title.
+ * A node's value or gradient, drawn small: a number, or a sparkline or heat map with its
+ * first numbers beneath (`[17] -8, -7.5, -7, …`), so a gradient reads as numbers as well as
+ * a shape. It reads the session's program after every run (it subscribes to `version`), so
+ * a run re-renders these views and nothing else on the node. The full numbers are in
+ * `data-value` and the title.
  */
 export const TensorView = memo(function TensorView({ id, which }: { id: string; which: TensorWhich }) {
   const t = useT();
-  useRun((s) => s.version);
-  const program = useRun((s) => s.program);
-  const backwardRan = useRun((s) => s.backwardFrom !== null);
+  useSession((s) => s.run.version);
+  const program = useSession((s) => s.compiled.program);
+  const backwardRan = useSession((s) => s.run.backwardFrom !== null);
   const testId = `node.${id}.${which}`;
   const name = which === 'grad' ? `${id}.grad` : id;
   const tensor = read(program, id, which);
@@ -60,10 +63,15 @@ export const TensorView = memo(function TensorView({ id, which }: { id: string; 
     case 'vector': {
       const s = sparkline(data);
       return (
-        <svg className={`tensor tensor--spark tensor--${which}`} role="img" aria-label={title} width={SPARK_SIZE.width} height={SPARK_SIZE.height} {...common}>
-          {s.zeroY !== null && <line className="tensor__zero" x1={0} x2={SPARK_SIZE.width} y1={s.zeroY} y2={s.zeroY} />}
-          <path className="tensor__line" d={s.path} />
-        </svg>
+        <span className={`tensor tensor--many tensor--${which}`} {...common}>
+          <svg className="tensor__spark" role="img" aria-label={title} width={SPARK_SIZE.width} height={SPARK_SIZE.height}>
+            {s.zeroY !== null && <line className="tensor__zero" x1={0} x2={SPARK_SIZE.width} y1={s.zeroY} y2={s.zeroY} />}
+            <path className="tensor__line" d={s.path} />
+          </svg>
+          <span className="tensor__numbers" aria-hidden="true">
+            {previewText(shape, data)}
+          </span>
+        </span>
       );
     }
     case 'matrix': {
@@ -72,11 +80,16 @@ export const TensorView = memo(function TensorView({ id, which }: { id: string; 
       const w = Math.min(CELL_MAX.width, HEAT_BOX.width / h.cols);
       const ht = Math.min(CELL_MAX.height, HEAT_BOX.height / h.rows);
       return (
-        <svg className="tensor tensor--heat" role="img" aria-label={title} width={h.cols * w} height={h.rows * ht} {...common}>
-          {h.cells.map((c) => (
-            <rect key={c.row * h.cols + c.col} x={c.col * w} y={c.row * ht} width={w} height={ht} fill={heatColor(c.value, h.maxAbs)} />
-          ))}
-        </svg>
+        <span className={`tensor tensor--many tensor--${which}`} {...common}>
+          <svg className="tensor__heat" role="img" aria-label={title} width={h.cols * w} height={h.rows * ht}>
+            {h.cells.map((c) => (
+              <rect key={c.row * h.cols + c.col} x={c.col * w} y={c.row * ht} width={w} height={ht} fill={heatColor(c.value, h.maxAbs)} />
+            ))}
+          </svg>
+          <span className="tensor__numbers" aria-hidden="true">
+            {previewText(shape, data)}
+          </span>
+        </span>
       );
     }
   }
@@ -87,7 +100,7 @@ function read(program: Program | null, id: string, which: TensorWhich): Tensor |
   try {
     return which === 'value' ? program.value(id) : program.grad(id);
   } catch {
-    // The node is not in the compiled program yet (the store recompiles right after an edit).
+    // The node is not in the compiled program (it has a problem).
     return null;
   }
 }

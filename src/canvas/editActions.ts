@@ -1,6 +1,6 @@
 import { lookupOp } from '../../engine';
 import type { FileEdge, GraphFile } from '../../engine/format/schema';
-import type { EditorStore } from '../store/editorStore';
+import type { Session } from '../session/Session';
 import { copyNodes, createNode, freshId, pasteClip, removeEdges, removeNodes } from '../store/edits';
 import { nextPaste, PASTE_STEP, setClip } from './clipboard';
 
@@ -11,32 +11,32 @@ export interface FlowPoint {
 }
 
 /** Adds a node of `op` with its top-left at `position` and selects it; returns its id (null for an unknown op). */
-export function addOpNode(store: EditorStore, op: string, position: FlowPoint): string | null {
+export function addOpNode(session: Session, op: string, position: FlowPoint): string | null {
   if (!lookupOp(op)) return null;
   let id = '';
-  store.getState().edit('add node', (d) => {
+  session.edit('add node', (d) => {
     id = freshId(d as GraphFile, op);
     d.nodes.push(createNode(op, id, { x: position.x, y: position.y }));
   });
-  store.getState().select([id]);
+  session.select([id]);
   return id;
 }
 
 /** Deletes nodes (with their wires) and wires as one undo step, and drops them from the selection. */
-export function deleteElements(store: EditorStore, nodeIds: readonly string[], edgeIds: readonly string[]): void {
+export function deleteElements(session: Session, nodeIds: readonly string[], edgeIds: readonly string[]): void {
   if (nodeIds.length === 0 && edgeIds.length === 0) return;
   const nodes = new Set(nodeIds);
-  store.getState().edit('delete', (d) => {
+  session.edit('delete', (d) => {
     removeEdges(d as GraphFile, new Set(edgeIds));
     removeNodes(d as GraphFile, nodes);
   });
-  const { selection, select } = store.getState();
-  if (selection.some((id) => nodes.has(id))) select(selection.filter((id) => !nodes.has(id)));
+  const { selection } = session.state;
+  if (selection.some((id) => nodes.has(id))) session.select(selection.filter((id) => !nodes.has(id)));
 }
 
 /** Adds a wire the canvas has already judged valid. */
-export function addWire(store: EditorStore, edge: FileEdge): void {
-  store.getState().edit('connect', (d) => {
+export function addWire(session: Session, edge: FileEdge): void {
+  session.edit('connect', (d) => {
     d.edges.push({ source: edge.source, target: edge.target, targetPort: edge.targetPort });
   });
 }
@@ -45,8 +45,8 @@ export function addWire(store: EditorStore, edge: FileEdge): void {
  * Commits node positions after a drag or a nudge. `mergeKey` makes one gesture one undo
  * step; nodes that did not move are left alone so a click records nothing.
  */
-export function moveNodes(store: EditorStore, moves: readonly { id: string; position: FlowPoint }[], mergeKey: string, label = 'move'): void {
-  store.getState().edit(
+export function moveNodes(session: Session, moves: readonly { id: string; position: FlowPoint }[], mergeKey: string, label = 'move'): void {
+  session.edit(
     label,
     (d) => {
       for (const m of moves) {
@@ -61,40 +61,40 @@ export function moveNodes(store: EditorStore, moves: readonly { id: string; posi
 let layouts = 0;
 
 /** Moves every node to its laid-out position as one undo step. */
-export function applyLayout(store: EditorStore, positions: ReadonlyMap<string, FlowPoint>): void {
-  moveNodes(store, [...positions].map(([id, position]) => ({ id, position })), `layout:${++layouts}`, 'auto layout');
+export function applyLayout(session: Session, positions: ReadonlyMap<string, FlowPoint>): void {
+  moveNodes(session, [...positions].map(([id, position]) => ({ id, position })), `layout:${++layouts}`, 'auto layout');
 }
 
 /** Copies the selected nodes (and the wires among them) to the canvas clipboard; false when nothing is selected. */
-export function copySelection(store: EditorStore): boolean {
-  const { history, selection } = store.getState();
+export function copySelection(session: Session): boolean {
+  const { history, selection } = session.state;
   if (selection.length === 0) return false;
   setClip(copyNodes(history.present, new Set(selection)));
   return true;
 }
 
 /** Pastes the clipboard, a step further each time, and selects the copies; false when the clipboard is empty. */
-export function pasteFromClipboard(store: EditorStore): boolean {
+export function pasteFromClipboard(session: Session): boolean {
   const next = nextPaste();
   if (!next) return false;
   let ids: string[] = [];
-  store.getState().edit('paste', (d) => {
+  session.edit('paste', (d) => {
     ids = pasteClip(d as GraphFile, next.clip, next.offset);
   });
-  store.getState().select(ids);
+  session.select(ids);
   return true;
 }
 
 /** Duplicates the selected nodes one step away, without touching the clipboard; false when nothing is selected. */
-export function duplicateSelection(store: EditorStore): boolean {
-  const { history, selection } = store.getState();
+export function duplicateSelection(session: Session): boolean {
+  const { history, selection } = session.state;
   if (selection.length === 0) return false;
   const clip = copyNodes(history.present, new Set(selection));
   let ids: string[] = [];
-  store.getState().edit('duplicate', (d) => {
+  session.edit('duplicate', (d) => {
     ids = pasteClip(d as GraphFile, clip, { x: PASTE_STEP, y: PASTE_STEP });
   });
-  store.getState().select(ids);
+  session.select(ids);
   return true;
 }
 
@@ -105,14 +105,14 @@ export interface SelectChangeLike {
   readonly selected?: boolean;
 }
 
-/** Applies React Flow's `select` changes (the user's selection gestures) to the store's selection; other changes are ignored. */
-export function applySelectChanges(store: EditorStore, changes: readonly SelectChangeLike[]): void {
-  const { selection, select } = store.getState();
+/** Applies React Flow's `select` changes (the user's selection gestures) to the session's selection; other changes are ignored. */
+export function applySelectChanges(session: Session, changes: readonly SelectChangeLike[]): void {
+  const { selection } = session.state;
   const next = new Set(selection);
   for (const c of changes) {
     if (c.type !== 'select' || c.id === undefined) continue;
     if (c.selected) next.add(c.id);
     else next.delete(c.id);
   }
-  if (next.size !== selection.length || selection.some((id) => !next.has(id))) select([...next]);
+  if (next.size !== selection.length || selection.some((id) => !next.has(id))) session.select([...next]);
 }

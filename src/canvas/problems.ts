@@ -1,21 +1,27 @@
 import type { Problem } from '../../engine';
-import type { RunState } from '../store/runStore';
+import type { CompiledDocument, RunState } from '../session/types';
 
 /** A thing wrong at a node: a compile problem, or the runtime error of the last run. */
 export type NodeIssue = Problem | NonNullable<RunState['runError']>;
 
+/** What the issues of a node are read from: the compile's problems and the last run's failure. */
+export interface IssueSource {
+  readonly problems: CompiledDocument['problems'];
+  readonly runError: RunState['runError'];
+}
+
 /**
- * The issues of one node, as the same objects the run store holds (so a selector returning
+ * The issues of one node, as the same objects the session holds (so a selector returning
  * this list compares equal, element by element, until something really changes).
  */
-export function nodeIssues(state: Pick<RunState, 'problems' | 'runError'>, id: string): NodeIssue[] {
+export function nodeIssues(state: IssueSource, id: string): NodeIssue[] {
   const out: NodeIssue[] = state.problems.filter((p) => p.node === id);
   if (state.runError?.node === id) out.push(state.runError);
   return out;
 }
 
 /** Ids of every node with an issue, one per line: a string, so a selector on it re-renders only when the set changes. */
-export function issueNodeKey(state: Pick<RunState, 'problems' | 'runError'>): string {
+export function issueNodeKey(state: IssueSource): string {
   const ids = new Set<string>();
   for (const p of state.problems) if (p.node !== undefined) ids.add(p.node);
   if (state.runError?.node !== undefined) ids.add(state.runError.node);

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { useEditor } from '../store';
+import type { Session } from '../session/Session';
+import { useSessionApi } from '../session/useSession';
 import { copySelection, duplicateSelection, pasteFromClipboard } from './editActions';
 import { isEditableTarget, type Shortcut, shortcutFor } from './shortcuts';
 
@@ -9,35 +10,35 @@ import { isEditableTarget, type Shortcut, shortcutFor } from './shortcuts';
  * default (bookmark on Ctrl+D, text undo) prevented; an unhandled one is left alone.
  */
 export function useCanvasShortcuts(): void {
+  const session = useSessionApi();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented) return;
       const action = shortcutFor(e);
       if (!action) return;
       if (isEditableTarget(e.target instanceof Element ? e.target : null)) return;
-      if (perform(action)) e.preventDefault();
+      if (perform(session, action)) e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [session]);
 }
 
-function perform(action: Shortcut): boolean {
-  const editor = useEditor.getState();
+function perform(session: Session, action: Shortcut): boolean {
   switch (action) {
     case 'undo':
-      editor.undo();
+      session.undo();
       return true;
     case 'redo':
-      editor.redo();
+      session.redo();
       return true;
     case 'copy':
       // Selected text on the page (a value table, a message) copies as text, as usual.
       if ((window.getSelection()?.toString() ?? '') !== '') return false;
-      return copySelection(useEditor);
+      return copySelection(session);
     case 'paste':
-      return pasteFromClipboard(useEditor);
+      return pasteFromClipboard(session);
     case 'duplicate':
-      return duplicateSelection(useEditor);
+      return duplicateSelection(session);
   }
 }

@@ -1,16 +1,12 @@
 import { useId } from 'react';
 import { useT } from '../i18n/useT';
-import { useEditor } from '../store';
-import { bindDataset, bindProblem } from './bind';
+import { useSession, useSessionApi } from '../session/useSession';
+import { bindProblem } from './bind';
 import { BUILTIN_NAMES, builtinDataset, type ColumnRole } from './builtin';
-import { installCsvDrop, loadCsvFile } from './csvDrop';
-import { useDatasets } from './datasetsStore';
+import { loadCsvFile } from './csvDrop';
 import { planBind } from './plan';
 import type { Scaling } from './transform';
 import './datasets.css';
-
-// Installed when the app loads (before the shell's own drop handler), not when the tab opens.
-if (typeof window !== 'undefined') installCsvDrop(window);
 
 /** Rows the preview table shows. */
 const PREVIEW_ROWS = 8;
@@ -22,16 +18,10 @@ const SCALINGS: readonly Scaling[] = ['none', 'centre', 'standardise'];
 export function DatasetsPanel() {
   const t = useT();
   const id = useId();
-  const { draft, errors, split, scaling } = useDatasets();
+  const session = useSessionApi();
+  const { draft, errors, split, scaling } = useSession((s) => s.datasets);
   const plan = draft ? planBind(draft, split, scaling) : null;
   const problem = plan ? bindProblem(plan) : null;
-
-  const bind = () => {
-    if (!plan || problem) return;
-    useEditor.getState().edit('bind dataset', (d) => {
-      bindDataset(d, plan);
-    });
-  };
 
   return (
     <div className="datasets" data-testid="datasets">
@@ -46,7 +36,7 @@ export function DatasetsPanel() {
               title={t(`datasets.builtin.${name}.hint`)}
               onClick={() => {
                 const b = builtinDataset(name);
-                useDatasets.getState().load({ name: b.name, dataset: b.dataset, roles: b.roles, textColumns: [] });
+                session.loadDraft({ name: b.name, dataset: b.dataset, roles: b.roles, textColumns: [] });
               }}
             >
               {t(`datasets.builtin.${name}`)}
@@ -65,7 +55,7 @@ export function DatasetsPanel() {
           onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
-            if (file) void loadCsvFile(file);
+            if (file) void loadCsvFile(session, file);
           }}
         />
         <p className="insp-hint">{t('datasets.dropHint')}</p>
@@ -106,7 +96,7 @@ export function DatasetsPanel() {
                           aria-label={t('datasets.roleOf', { column: c })}
                           data-testid={`datasets.role.${c}`}
                           value={draft.roles[c] ?? 'unused'}
-                          onChange={(e) => useDatasets.getState().setRole(c, e.target.value as ColumnRole)}
+                          onChange={(e) => session.setRole(c, e.target.value as ColumnRole)}
                         >
                           {ROLES.map((r) => (
                             <option key={r} value={r}>
@@ -138,7 +128,7 @@ export function DatasetsPanel() {
                   type="checkbox"
                   data-testid="datasets.split"
                   checked={split.enabled}
-                  onChange={(e) => useDatasets.getState().setSplit({ enabled: e.target.checked })}
+                  onChange={(e) => session.setSplit({ enabled: e.target.checked })}
                 />
                 {t('datasets.split')}
               </label>
@@ -156,7 +146,7 @@ export function DatasetsPanel() {
                     value={split.testFraction}
                     onChange={(e) => {
                       const v = Number(e.target.value);
-                      if (v > 0 && v < 1) useDatasets.getState().setSplit({ testFraction: v });
+                      if (v > 0 && v < 1) session.setSplit({ testFraction: v });
                     }}
                   />
                 </label>
@@ -169,7 +159,7 @@ export function DatasetsPanel() {
                     value={split.seed}
                     onChange={(e) => {
                       const v = Number(e.target.value);
-                      if (Number.isInteger(v)) useDatasets.getState().setSplit({ seed: v });
+                      if (Number.isInteger(v)) session.setSplit({ seed: v });
                     }}
                   />
                 </label>
@@ -177,7 +167,7 @@ export function DatasetsPanel() {
             )}
             <div className="insp-field">
               <label htmlFor={`${id}-scale`}>{t('datasets.scale')}</label>
-              <select id={`${id}-scale`} data-testid="datasets.scale" value={scaling} onChange={(e) => useDatasets.getState().setScaling(e.target.value as Scaling)}>
+              <select id={`${id}-scale`} data-testid="datasets.scale" value={scaling} onChange={(e) => session.setScaling(e.target.value as Scaling)}>
                 {SCALINGS.map((s) => (
                   <option key={s} value={s}>
                     {t(`datasets.scale.${s}`)}
@@ -188,7 +178,7 @@ export function DatasetsPanel() {
           </section>
 
           <section className="datasets__section">
-            <button type="button" className="datasets__bind" data-testid="datasets.bind" disabled={problem !== null} onClick={bind}>
+            <button type="button" className="datasets__bind" data-testid="datasets.bind" disabled={problem !== null} onClick={() => session.bindDraft()}>
               {t('datasets.bind')}
             </button>
             <p className="insp-hint">{problem ? t(`datasets.problem.${problem}`) : t('datasets.bindHint')}</p>

@@ -1,20 +1,19 @@
-import { useDatasets } from './datasetsStore';
+import type { Session } from '../session/Session';
 import { importCsvFile, isCsvFile } from './csvImport';
 
-/** Loads an import into the panel's store, or its messages (the current draft stays). */
-export async function loadCsvFile(file: File): Promise<void> {
+/** Loads an import into the session's Data panel, or its messages (the current draft stays). */
+export async function loadCsvFile(session: Session, file: File): Promise<void> {
   const r = await importCsvFile(file);
-  const store = useDatasets.getState();
-  if (r.ok) store.load({ name: r.name, dataset: r.dataset, roles: r.roles, textColumns: r.textColumns });
-  else store.fail(r.messages);
+  if (r.ok) session.loadDraft({ name: r.name, dataset: r.dataset, roles: r.roles, textColumns: r.textColumns });
+  else session.failDraft(r.messages);
 }
 
 /**
- * Takes CSV files dropped anywhere on the page into the datasets panel. It listens in the
+ * Takes CSV files dropped anywhere on the page into the Data panel. It listens in the
  * capture phase and is installed before the shell's graph-file drop handler, so a drop of
  * only CSV files stops here; any other drop passes through to the shell untouched.
  */
-export function installCsvDrop(target: Window): void {
+export function installCsvDrop(target: Window, session: Session): void {
   target.addEventListener(
     'drop',
     (e: DragEvent) => {
@@ -25,7 +24,7 @@ export function installCsvDrop(target: Window): void {
       // The shell's overlay hides on a drag that leaves the window; tell it the drag is over.
       target.dispatchEvent(new DragEvent('dragleave', { dataTransfer: e.dataTransfer, relatedTarget: null }));
       document.getElementById('side-tab-data')?.click();
-      void loadCsvFile(files[0]);
+      void loadCsvFile(session, files[0]);
     },
     true,
   );

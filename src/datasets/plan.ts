@@ -1,5 +1,5 @@
 import type { BindPlan } from './bind';
-import type { DatasetDraft, DatasetsState } from './datasetsStore';
+import type { DatasetDraft, DatasetsState } from '../session/types';
 import { columnStats, scaleColumns, splitRows } from './transform';
 
 /** What Bind will write for a draft with the panel's split and scaling: features scaled with the training rows' statistics. */

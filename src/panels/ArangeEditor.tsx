@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { FileNode } from '../../engine/format/schema';
 import { useT } from '../i18n/useT';
-import { editNode } from './editNode';
+import { useEditNode } from './editNode';
 import { errorText } from './errorText';
 import { arangeCount, formatExact, parseNumber, type TextError } from './tensorText';
 
@@ -35,6 +35,7 @@ function readRange(text: Record<Field, string>): { range: Range | null; fieldErr
 export function ArangeEditor({ node, range }: { readonly node: FileNode; readonly range: Range }) {
   const t = useT();
   const id = useId();
+  const editNode = useEditNode();
   const [state, setState] = useState(() => ({ text: texts(range), seen: range }));
   let text = state.text;
   if (!sameRange(state.seen, range)) {

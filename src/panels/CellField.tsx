@@ -5,7 +5,7 @@ import type { TensorTarget } from './tensorTargets';
 import { tensorField } from './testIds';
 import { formatExact, parseNumber } from './tensorText';
 import { useDraft } from './useDraft';
-import { editNode } from './editNode';
+import { useEditNode } from './editNode';
 
 /** One editable number of a tensor table; pasting several numbers into it fills the table from here, as a spreadsheet does. */
 export function CellField({ nodeId, target, index, value, name }: {
@@ -19,6 +19,7 @@ export function CellField({ nodeId, target, index, value, name }: {
 }) {
   const t = useT();
   const field = tensorField(target, `cell.${index}`);
+  const editNode = useEditNode();
   const draft = useDraft(value, formatExact, parseNumber, (v) =>
     editNode(
       nodeId,
@@ -49,7 +50,7 @@ export function CellField({ nodeId, target, index, value, name }: {
         onChange={(e) => draft.change(e.target.value)}
         onPaste={(e) => {
           const text = e.clipboardData.getData('text/plain');
-          if (pasteInto(nodeId, target, text, index)) e.preventDefault();
+          if (pasteInto(editNode, nodeId, target, text, index)) e.preventDefault();
         }}
         onKeyDown={(e) => {
           if (e.key === 'Escape' && draft.error) {

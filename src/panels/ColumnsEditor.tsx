@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { FileNode, GraphFile } from '../../engine/format/schema';
 import { useT } from '../i18n/useT';
-import { useEditor } from '../store';
+import { useSession } from '../session/useSession';
 import { CheckField } from './CheckField';
-import { editNode } from './editNode';
+import { useEditNode } from './editNode';
 import { SelectField } from './SelectField';
 import { setColumns } from './tensorTargets';
 
@@ -12,8 +12,9 @@ type Columns = Extract<NonNullable<FileNode['value']>, { type: 'columns' }>;
 /** Binds an input to a dataset's columns: the dataset, which columns, and whether one column is a vector. */
 export function ColumnsEditor({ node, value }: { readonly node: FileNode; readonly value: Columns }) {
   const t = useT();
-  const datasets = useEditor((s) => s.history.present.datasets) as GraphFile['datasets'];
+  const datasets = useSession((s) => s.history.present.datasets) as GraphFile['datasets'];
   const [refused, setRefused] = useState(false);
+  const editNode = useEditNode();
   const names = Object.keys(datasets);
   const dataset = datasets[value.dataset];
   const options = names.map((n) => ({ value: n, label: n }));

@@ -1,7 +1,7 @@
 import type { FileNode } from '../../engine/format/schema';
 import type { InitSpec } from '../../engine/graph/types';
 import { useT } from '../i18n/useT';
-import { editNode } from './editNode';
+import { useEditNode } from './editNode';
 import { effectiveInit, INIT_TYPES, initOfType, reinitialise, setInitField } from './nodeEdits';
 import { SelectField } from './SelectField';
 import { formatExact, parseInteger, parseNumber } from './tensorText';
@@ -22,6 +22,7 @@ const FIELDS: Readonly<Record<InitSpec['type'], readonly string[]>> = {
 export function InitEditor({ node }: { readonly node: FileNode }) {
   const t = useT();
   const init = effectiveInit(node);
+  const editNode = useEditNode();
   const values = init as unknown as Record<string, number>;
   const hasValues = node.params !== undefined && Object.keys(node.params).length > 0;
   return (

@@ -2,10 +2,10 @@ import { useId } from 'react';
 import { lookupOp } from '../../engine';
 import type { FileNode } from '../../engine/format/schema';
 import { useT } from '../i18n/useT';
-import { useEditor } from '../store';
+import { useSession } from '../session/useSession';
 import { AttrFields } from './AttrFields';
 import { CheckField } from './CheckField';
-import { editNode } from './editNode';
+import { useEditNode } from './editNode';
 import { LeafValueEditor } from './LeafValueEditor';
 import { LossToggle } from './LossToggle';
 import { NodeHeader } from './NodeHeader';
@@ -19,8 +19,8 @@ import './panels.css';
 export function Inspector() {
   const t = useT();
   const headingId = useId();
-  const selection = useEditor((s) => s.selection);
-  const nodes = useEditor((s) => s.history.present.nodes);
+  const selection = useSession((s) => s.selection);
+  const nodes = useSession((s) => s.history.present.nodes);
   const selected = selection.filter((id) => nodes.some((n) => n.id === id));
   return (
     <section className="inspector" data-testid="inspector" aria-labelledby={headingId}>
@@ -40,7 +40,8 @@ export function Inspector() {
 /** Every editor that applies to one node, top to bottom: what it is, its settings, its values, and what it computed. */
 function NodeInspector({ id }: { readonly id: string }) {
   const t = useT();
-  const node = useEditor((s) => s.history.present.nodes.find((n) => n.id === id)) as FileNode | undefined;
+  const editNode = useEditNode();
+  const node = useSession((s) => s.history.present.nodes.find((n) => n.id === id)) as FileNode | undefined;
   const def = node && lookupOp(node.op);
   if (!node || !def) return null;
   return (

@@ -1,9 +1,9 @@
 import type { FileNode, GraphFile } from '../../engine/format/schema';
 import { useT } from '../i18n/useT';
-import { useEditor } from '../store';
+import { useSession } from '../session/useSession';
 import { ArangeEditor } from './ArangeEditor';
 import { ColumnsEditor } from './ColumnsEditor';
-import { editNode } from './editNode';
+import { useEditNode } from './editNode';
 import type { SourceType } from './nodeEdits';
 import { SelectField } from './SelectField';
 import { TensorEditor } from './TensorEditor';
@@ -14,8 +14,9 @@ const SOURCES: readonly SourceType[] = ['tensor', 'arange', 'columns'];
 /** Where an input or constant gets its value: typed values, a range, or dataset columns, with the editor for each. */
 export function LeafValueEditor({ node }: { readonly node: FileNode }) {
   const t = useT();
-  const hasDatasets = useEditor((s) => Object.keys(s.history.present.datasets).length > 0);
+  const hasDatasets = useSession((s) => Object.keys(s.history.present.datasets).length > 0);
   const value = node.value;
+  const editNode = useEditNode();
   // A node loaded without a value shows no source until one is picked.
   const source: SourceType | '' = value?.type ?? '';
   return (

@@ -1,14 +1,15 @@
 import { formatShape } from '../../engine';
 import { useT } from '../i18n/useT';
-import { useEditor, useRun } from '../store';
+import { useSession, useSessionApi } from '../session/useSession';
 import { CheckField } from './CheckField';
 import { setLoss } from './nodeEdits';
 
 /** Marks the node as the graph's loss; only a scalar may be one (as `loss.backward()` needs), but a loss can always be unmarked. */
 export function LossToggle({ id }: { readonly id: string }) {
   const t = useT();
-  const isLoss = useEditor((s) => s.history.present.loss === id);
-  const shape = useRun((s) => s.shapes.get(id));
+  const session = useSessionApi();
+  const isLoss = useSession((s) => s.history.present.loss === id);
+  const shape = useSession((s) => s.compiled.shapes.get(id));
   const scalar = shape !== undefined && shape.length === 0;
   const why = scalar ? undefined : shape === undefined ? t('inspector.lossUnknownShape') : t('inspector.lossNotScalar', { shape: formatShape(shape) });
   return (
@@ -18,7 +19,7 @@ export function LossToggle({ id }: { readonly id: string }) {
       checked={isLoss}
       disabled={!scalar && !isLoss}
       hint={why}
-      onChange={(on) => useEditor.getState().edit(on ? 'set loss' : 'unset loss', (d) => setLoss(d, id, on))}
+      onChange={(on) => session.edit(on ? 'set loss' : 'unset loss', (d) => setLoss(d, id, on))}
     />
   );
 }

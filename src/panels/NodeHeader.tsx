@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { AnyOpDef, LeafDef } from '../../engine';
 import type { FileNode } from '../../engine/format/schema';
 import { useT } from '../i18n/useT';
-import { editNode } from './editNode';
+import { useEditNode } from './editNode';
 import { setLabel } from './nodeEdits';
 import { TextField } from './TextField';
 
@@ -13,6 +13,7 @@ const same = (text: string) => text;
 export function NodeHeader({ node, def }: { readonly node: FileNode; readonly def: AnyOpDef | LeafDef }) {
   const t = useT();
   const idField = useId();
+  const editNode = useEditNode();
   return (
     <section className="insp-section insp-header">
       <p className="insp-op" data-testid="inspector.op">

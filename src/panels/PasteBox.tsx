@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useT } from '../i18n/useT';
 import { errorText } from './errorText';
+import { useEditNode } from './editNode';
 import { replaceFromText } from './pasteInto';
 import type { TensorTarget } from './tensorTargets';
 import { tensorField } from './testIds';
@@ -14,9 +15,10 @@ export function PasteBox({ nodeId, target, current }: { readonly nodeId: string;
   const t = useT();
   const id = useId();
   const [text, setText] = useState('');
+  const editNode = useEditNode();
   const [outcome, setOutcome] = useState<{ error: TextError } | { done: PlainTensor } | null>(null);
   const apply = (source: string) => {
-    const r = replaceFromText(nodeId, target, current, source);
+    const r = replaceFromText(editNode, nodeId, target, current, source);
     setOutcome(r.ok ? { done: r.value } : { error: r.error });
   };
   const field = tensorField(target, 'paste');

@@ -2,7 +2,7 @@ import type { AnyOpDef } from '../../engine';
 import type { FileNode } from '../../engine/format/schema';
 import { judgeConnection, OUTPUT_HANDLE } from '../canvas/connect';
 import { useT } from '../i18n/useT';
-import { useEditor } from '../store';
+import { useSession, useSessionApi } from '../session/useSession';
 import { SelectField } from './SelectField';
 
 /**
@@ -11,22 +11,22 @@ import { SelectField } from './SelectField';
  */
 export function PortInputs({ node, def }: { readonly node: FileNode; readonly def: AnyOpDef }) {
   const t = useT();
-  const doc = useEditor((s) => s.history.present);
+  const session = useSessionApi();
+  const doc = useSession((s) => s.history.present);
   const others = doc.nodes.filter((n) => n.id !== node.id);
   const wire = (port: string, source: string) => {
-    const store = useEditor.getState();
-    const current = store.history.present;
+    const current = session.state.history.present;
     if (source === '') {
-      store.edit('disconnect', (d) => void (d.edges = d.edges.filter((e) => !(e.target === node.id && e.targetPort === port))));
+      session.edit('disconnect', (d) => void (d.edges = d.edges.filter((e) => !(e.target === node.id && e.targetPort === port))));
       return;
     }
     const freed = { ...current, edges: current.edges.filter((e) => !(e.target === node.id && e.targetPort === port)) };
     const verdict = judgeConnection(freed, { source, sourceHandle: OUTPUT_HANDLE, target: node.id, targetHandle: port });
     if (!verdict.ok) {
-      store.notify({ kind: 'error', text: t(`canvas.refused.${verdict.reason}`, verdict.vars) });
+      session.notify({ kind: 'error', text: t(`canvas.refused.${verdict.reason}`, verdict.vars) });
       return;
     }
-    store.edit('connect', (d) => {
+    session.edit('connect', (d) => {
       d.edges = d.edges.filter((e) => !(e.target === node.id && e.targetPort === port));
       d.edges.push(verdict.edge);
     });

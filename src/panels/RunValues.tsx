@@ -1,6 +1,6 @@
 import { formatShape } from '../../engine';
 import { useT } from '../i18n/useT';
-import { useRun } from '../store';
+import { useSession } from '../session/useSession';
 import { TensorTable } from './TensorTable';
 import { useNodeResult } from './useNodeResult';
 
@@ -8,8 +8,8 @@ import { useNodeResult } from './useNodeResult';
 export function RunValues({ id }: { readonly id: string }) {
   const t = useT();
   const result = useNodeResult(id);
-  const problems = useRun((s) => s.problems);
-  const runError = useRun((s) => s.runError);
+  const problems = useSession((s) => s.compiled.problems);
+  const runError = useSession((s) => s.run.runError);
   const errors = problems.filter((p) => p.severity === 'error');
   const mine = errors.filter((p) => p.node === id);
   // When the whole graph cannot run, say what stops it, even if it is elsewhere.

@@ -1,7 +1,7 @@
 import type { FileNode } from '../../engine/format/schema';
 import { useT } from '../i18n/useT';
 import { CellField } from './CellField';
-import { editNode } from './editNode';
+import { useEditNode } from './editNode';
 import { PasteBox } from './PasteBox';
 import { indexText, rowLabel, tableShape } from './tensorLayout';
 import type { TensorTarget } from './tensorTargets';
@@ -16,6 +16,7 @@ export const MAX_CELLS = 256;
 export function TensorEditor({ node, target, title }: { readonly node: FileNode; readonly target: TensorTarget; readonly title: string }) {
   const t = useT();
   const tensor = target.read(node);
+  const editNode = useEditNode();
   if (!tensor) return null;
   const { shape, data } = tensor;
   const setShape = target.setShape;

@@ -1,15 +1,15 @@
-import { createNode, freshId } from '../store/edits';
 import type { GraphFile } from '../../engine/format/schema';
-import { useEditor } from '../store';
+import type { Session } from '../session/Session';
+import { createNode, freshId } from '../store/edits';
 import { placeAtCentre, type Point } from './placement';
 
 /** Adds a node of `op` with its middle at `centre` (flow coordinates) as one undoable step, selects it, and returns its id. */
-export function addNodeAt(op: string, centre: Point): string {
+export function addNodeAt(session: Session, op: string, centre: Point): string {
   let id = op;
-  useEditor.getState().edit('add node', (d) => {
+  session.edit('add node', (d) => {
     id = freshId(d as GraphFile, op);
     d.nodes.push(createNode(op, id, placeAtCentre(centre, d.nodes.map((n) => n.position))));
   });
-  useEditor.getState().select([id]);
+  session.select([id]);
   return id;
 }

@@ -20,10 +20,16 @@ describe('nodeEdits', () => {
     expect(n.attrs).toEqual({ k: 2 });
   });
 
-  it('setAttr(inFeatures) drops the weight whose shape it changes and keeps the bias', () => {
+  it('setAttr(inFeatures) drops both weight and bias, so both start again from the initialiser', () => {
     const n = linear();
     setAttr(n, 'inFeatures', 3);
-    expect(n.params).toEqual({ bias: { shape: [1], data: [3] } });
+    expect(n.params).toBeUndefined();
+  });
+
+  it('setAttr(inFeatures) to the same value keeps the trained weight and bias', () => {
+    const n = linear();
+    setAttr(n, 'inFeatures', 2);
+    expect(n.params).toEqual(linear().params);
   });
 
   it('setAttr(outFeatures) drops both weight and bias', () => {
@@ -36,7 +42,7 @@ describe('nodeEdits', () => {
     const doc: GraphFile = { ...emptyDocument(), nodes: [linear()] };
     const next = produce(doc, (d) => setAttr(d.nodes[0] as FileNode, 'inFeatures', 1));
     expect(next.nodes[0].attrs).toEqual({ inFeatures: 1, outFeatures: 1 });
-    expect(next.nodes[0].params?.weight).toBeUndefined();
+    expect(next.nodes[0].params).toBeUndefined();
     expect(doc.nodes[0].params?.weight).toBeDefined();
   });
 

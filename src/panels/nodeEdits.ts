@@ -16,7 +16,11 @@ export type SourceType = 'tensor' | 'arange' | 'columns';
 /** Initialiser kinds, in the order the select lists them. */
 export const INIT_TYPES: readonly InitSpec['type'][] = ['constant', 'uniform', 'normal', 'default'];
 
-/** Sets an attribute; an op's own parameters whose shape it changes are dropped, so they start again from the initialiser as a new nn.Linear would. */
+/**
+ * Sets an attribute. When it changes the shape of any of the op's own parameters, all of
+ * them start again from the initialiser, as a new `nn.Linear(in, out)` re-initialises both
+ * its weight and its bias.
+ */
 export function setAttr(node: FileNode, name: string, value: AttrValue): void {
   node.attrs ??= {};
   node.attrs[name] = value;
@@ -28,11 +32,12 @@ function dropStaleParams(node: FileNode): void {
   if (!def || def.kind !== 'op' || !def.params || !node.params) return;
   const { attrs, errors } = resolveAttrs(def.attrs, node.attrs);
   if (errors.length > 0) return;
-  for (const spec of def.params(attrs)) {
-    const current = node.params[spec.name];
-    if (current && !sameShape(current.shape, spec.shape)) delete node.params[spec.name];
-  }
-  if (Object.keys(node.params).length === 0) delete node.params;
+  const params = node.params;
+  const reshaped = def.params(attrs).some((spec) => {
+    const current = Object.hasOwn(params, spec.name) ? params[spec.name] : undefined;
+    return current !== undefined && !sameShape(current.shape, spec.shape);
+  });
+  if (reshaped) delete node.params;
 }
 
 /** Sets the label; an empty label is removed so the canvas falls back to the id. */

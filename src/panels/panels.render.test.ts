@@ -1,24 +1,25 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { ReactFlowProvider } from '@xyflow/react';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { createStore } from 'zustand/vanilla';
 import type { FileNode, GraphFile } from '../../engine/format/schema';
-import { createEditorStore, type EditorStore } from '../store/editorStore';
+import { Session } from '../session/Session';
+import { WorkspaceContext } from '../session/useSession';
+import { createRecentStore } from '../shell/recentStore';
 import { emptyDocument } from '../store/edits';
-import { createRunStore, type RunStore } from '../store/runStore';
 import { Inspector } from './Inspector';
 import { Palette } from './Palette';
 
 // Rendering to a string needs no DOM: it checks what each kind of node shows and that the
 // test ids and labels the e2e tests rely on are there. Interaction is covered in e2e.
-// On the server zustand renders a store's initial state, so the app's stores are replaced by
-// hooks that read the current state of stores made for each render.
-const stores = vi.hoisted(() => ({ editor: undefined as unknown as EditorStore, run: undefined as unknown as RunStore }));
-vi.mock('../store', () => {
-  const hook = (get: () => { getState(): unknown }) =>
-    Object.assign((select: (s: unknown) => unknown) => select(get().getState()), { getState: () => get().getState() });
-  return { useEditor: hook(() => stores.editor), useRun: hook(() => stores.run) };
-});
+// On the server zustand renders a store's initial state, so the session is drawn through a
+// view of it whose store starts at the session's state now.
+function render(session: Session, element: ReturnType<typeof createElement>): string {
+  const view = Object.create(session, { store: { value: createStore(() => session.state) } }) as Session;
+  const ws = { session: view, recent: createRecentStore(), flush: () => undefined };
+  return renderToStaticMarkup(createElement(WorkspaceContext.Provider, { value: ws }, element));
+}
 
 const at = { x: 0, y: 0 };
 const composite: GraphFile = {
@@ -56,11 +57,9 @@ const layer: GraphFile = {
 };
 
 function inspect(id: string | string[], doc = composite): string {
-  stores.editor = createEditorStore(doc, Array.isArray(id) ? id : [id]);
-  stores.run = createRunStore();
-  stores.run.getState().sync(doc);
-  stores.run.getState().backward(doc.loss as string);
-  return renderToStaticMarkup(createElement(Inspector));
+  const session = new Session({ doc, selection: Array.isArray(id) ? id : [id] });
+  session.backward();
+  return render(session, createElement(Inspector));
 }
 
 const testIds = (html: string) => [...html.matchAll(/data-testid="([^"]+)"/g)].map((m) => m[1]);
@@ -129,7 +128,7 @@ describe('panels render', () => {
   });
 
   it('Palette lists every op with its accessible name and test id', () => {
-    const html = renderToStaticMarkup(createElement(ReactFlowProvider, null, createElement(Palette)));
+    const html = render(new Session(), createElement(ReactFlowProvider, null, createElement(Palette)));
     expect(testIds(html)).toContain('palette.search');
     expect(html).toContain('data-testid="palette.square"');
     expect(html).toContain('aria-label="Add square: y = x²"');

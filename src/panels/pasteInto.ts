@@ -1,4 +1,4 @@
-import { editNode } from './editNode';
+import type { EditNode } from './editNode';
 import type { TensorTarget } from './tensorTargets';
 import { type Parsed, type PlainTensor, parseNumberList, pasteValues } from './tensorText';
 
@@ -7,7 +7,7 @@ import { type Parsed, type PlainTensor, parseNumberList, pasteValues } from './t
  * Returns false for a single number (the cell takes it as ordinary typing) or text that is
  * not numbers; returns the new tensor otherwise.
  */
-export function pasteInto(nodeId: string, target: TensorTarget, text: string, start: number): PlainTensor | false {
+export function pasteInto(editNode: EditNode, nodeId: string, target: TensorTarget, text: string, start: number): PlainTensor | false {
   const list = parseNumberList(text);
   if (!list.ok || list.value.values.length < 2) return false;
   let result: PlainTensor | false = false;
@@ -21,7 +21,7 @@ export function pasteInto(nodeId: string, target: TensorTarget, text: string, st
 }
 
 /** Replaces a node's whole tensor with pasted text (the paste box); the error says why it could not. */
-export function replaceFromText(nodeId: string, target: TensorTarget, current: PlainTensor, text: string): Parsed<PlainTensor> {
+export function replaceFromText(editNode: EditNode, nodeId: string, target: TensorTarget, current: PlainTensor, text: string): Parsed<PlainTensor> {
   const list = parseNumberList(text);
   if (!list.ok) return list;
   const n = list.value.values.length;

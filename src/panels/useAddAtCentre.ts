@@ -1,5 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
+import { useSessionApi } from '../session/useSession';
 import { addNodeAt } from './addNode';
 
 /** The centre of the visible canvas in screen pixels; the window's centre when the canvas is not on the page. */
@@ -12,5 +13,6 @@ function canvasCentre(): { x: number; y: number } {
 /** Adds a node at the centre of what the canvas shows (the keyboard's alternative to a drop); returns the new id. */
 export function useAddAtCentre(): (op: string) => string {
   const { screenToFlowPosition } = useReactFlow();
-  return useCallback((op: string) => addNodeAt(op, screenToFlowPosition(canvasCentre())), [screenToFlowPosition]);
+  const session = useSessionApi();
+  return useCallback((op: string) => addNodeAt(session, op, screenToFlowPosition(canvasCentre())), [screenToFlowPosition, session]);
 }

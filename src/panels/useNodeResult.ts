@@ -1,4 +1,4 @@
-import { useRun } from '../store';
+import { useSession } from '../session/useSession';
 
 /** A tensor copied out of the program's live buffers, so React sees a stable value. */
 export interface TensorCopy {
@@ -6,7 +6,7 @@ export interface TensorCopy {
   readonly data: number[];
 }
 
-/** What the last run computed for one node: its value and gradient, and its own parameters' (linear's weight and bias). */
+/** What the session's program holds for one node: its value and gradient, and its own parameters' (linear's weight and bias). */
 export interface NodeResult {
   readonly value: TensorCopy | null;
   /** Null when no gradient can reach the node. */
@@ -21,15 +21,16 @@ export interface NodeResult {
 const copy = (shape: readonly number[], data: ArrayLike<number>): TensorCopy => ({ shape: [...shape], data: Array.from(data) });
 
 /**
- * Reads a node's numbers from the run store, re-reading whenever the store's version moves
- * (after every forward, backward and zero grad), since the program's buffers change in place.
+ * Reads a node's numbers from the session's program, re-reading whenever its version moves
+ * (after every forward, backward, zero grad, played step and training frame), since the
+ * program's buffers change in place.
  */
 export function useNodeResult(id: string): NodeResult | null {
-  const program = useRun((s) => s.program);
-  const backwardCount = useRun((s) => s.backwardCount);
-  const backwardRan = useRun((s) => s.backwardFrom !== null);
+  const program = useSession((s) => s.compiled.program);
+  const backwardCount = useSession((s) => s.run.backwardCount);
+  const backwardRan = useSession((s) => s.run.backwardFrom !== null);
   // Subscribing to the version is what re-renders this view after a run.
-  useRun((s) => s.version);
+  useSession((s) => s.run.version);
   if (!program) return null;
   try {
     const v = program.value(id);
@@ -40,7 +41,7 @@ export function useNodeResult(id: string): NodeResult | null {
       : program.params.filter((p) => p.node === id).map((p) => ({ name: p.name, value: copy(p.shape, p.value), grad: copy(p.shape, p.grad) }));
     return { value: copy(v.shape, v.data), grad: g ? copy(g.shape, g.data) : null, params, backwardCount, backwardRan };
   } catch {
-    // The node was added after the last compile; the next sync brings it in.
+    // The node is not in the compiled program (it has a problem).
     return null;
   }
 }

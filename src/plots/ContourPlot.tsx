@@ -1,14 +1,13 @@
 import { useMemo, useState } from 'react';
 import { geoPath, geoTransform, interpolateViridis, line, scaleLinear, scaleSequentialLog, scaleSequential } from 'd3';
 import { useT } from '../i18n/useT';
-import { useEditor, useRun } from '../store';
-import { useTraining } from '../training/trainingStore';
+import { trailOf } from '../session/runHistory';
+import { curveOf } from '../session/Session';
+import { useSession, useSessionApi } from '../session/useSession';
 import { Axes } from './Axes';
 import { lossContours, lossGrid, projectTrail, wideRange, windowAround, type Window2 } from './landscape';
-import { compileCopy, loadParams, paramValuesOf } from './liveCopy';
 import { elementKey, type ParamElement, paramElements } from './paramChoices';
 import { formatTip, frame } from './scales';
-import { useLiveCopy } from './useLiveCopy';
 
 /** Grid samples per axis: 48² forward runs per map. */
 const GRID = 48;
@@ -16,7 +15,7 @@ const GRID = 48;
 /** The loss landscape over two chosen parameter elements, with the descent trail and the current point. */
 export function ContourPlot({ width, height }: { width: number; height: number }) {
   const t = useT();
-  const program = useRun((s) => s.program);
+  const program = useSession((s) => s.compiled.program);
   const elements = useMemo(() => (program ? paramElements(program.params) : []), [program]);
   const [pickA, setA] = useState<string | null>(null);
   const [pickB, setB] = useState<string | null>(null);
@@ -49,18 +48,20 @@ export function ContourPlot({ width, height }: { width: number; height: number }
 
 function ContourMap({ a, b, width, height }: { a: ParamElement; b: ParamElement; width: number; height: number }) {
   const t = useT();
-  const doc = useEditor((s) => s.history.present);
-  const trail = useTraining((s) => s.trail);
-  const start = useTraining((s) => s.startParams);
-  const live = useLiveCopy();
+  const session = useSessionApi();
+  const doc = useSession((s) => s.history.present);
+  const program = useSession((s) => s.compiled.program);
+  const version = useSession((s) => s.run.version);
+  const trail = useSession((s) => trailOf(curveOf(s)));
+  const start = useSession((s) => s.training.startParams);
   const trailPts = useMemo(() => projectTrail(trail, a, b), [trail, a, b]);
   const current = useMemo((): [number, number] | null => {
-    const p = live.program?.params;
+    const p = program?.params;
     const va = p?.find((q) => q.node === a.node && q.name === a.name)?.value[a.index];
     const vb = p?.find((q) => q.node === b.node && q.name === b.name)?.value[b.index];
     return va !== undefined && vb !== undefined ? [va, vb] : null;
-    // live.tick: the copy's buffers change in place.
-  }, [live, a, b]);
+    // version: the program's parameters change in place (a played update, a training frame).
+  }, [program, version, a, b]);
   const startPt = start ? projectTrail([{ epoch: 0, params: start }], a, b)[0] : undefined;
   const win: Window2 = useMemo(() => {
     const pts: [number, number][] = trailPts.map((p) => [p.x, p.y]);
@@ -69,19 +70,17 @@ function ContourMap({ a, b, width, height }: { a: ParamElement; b: ParamElement;
     return windowAround(pts);
   }, [trailPts, current, startPt]);
   const winKey = `${win.x.join(',')};${win.y.join(',')}`;
-  // The map depends on the graph, the window and the parameters not being varied; not on every training tick.
-  const copy = useMemo(() => compileCopy(doc), [doc]);
-  const baseParams = useRun((s) => s.program?.params);
+  // The map depends on the graph, the window and the parameters not being varied (as the
+  // document holds them); not on every training frame. It sweeps the session's program and
+  // puts every buffer back.
   const grid = useMemo(() => {
-    if (!copy) return null;
-    if (baseParams) loadParams(copy, paramValuesOf(baseParams));
     try {
-      return lossGrid(copy, a, b, win, GRID);
+      return session.withScratch((p) => lossGrid(p, a, b, win, GRID));
     } catch {
       return null;
     }
     // winKey stands for win, so a new window object with the same extents reuses the map.
-  }, [copy, baseParams, a, b, winKey]);
+  }, [session, program, doc, a, b, winKey]);
   const f = frame(width, height);
   const side = Math.min(f.width - f.margin.left - f.margin.right, f.height - f.margin.top - f.margin.bottom);
   const fs = { ...f, width: f.margin.left + side + f.margin.right, height: f.margin.top + side + f.margin.bottom };

@@ -1,12 +1,11 @@
 import { useMemo } from 'react';
 import { geoPath, geoTransform, line, scaleLinear } from 'd3';
 import { useT } from '../i18n/useT';
-import { useEditor } from '../store';
+import { useSession, useSessionApi } from '../session/useSession';
 import { Axes, COLORS, Legend } from './Axes';
 import { classPoints, classRegions, dataModelSetup, decisionGrid, regressionPoints } from './dataModel';
 import { cellCentres } from './landscape';
 import { frame, paddedExtent, xScale, yScale } from './scales';
-import { useLiveCopy } from './useLiveCopy';
 
 /** Cells per axis of the decision-region grid. */
 const REGION_GRID = 40;
@@ -14,31 +13,36 @@ const REGION_GRID = 40;
 /** The data points and the model: the fitted line for one feature, the decision regions for two features and classes. */
 export function DataModelPlot({ width, height }: { width: number; height: number }) {
   const t = useT();
-  const doc = useEditor((s) => s.history.present);
+  const session = useSessionApi();
+  const doc = useSession((s) => s.history.present);
   const setup = useMemo(() => dataModelSetup(doc), [doc]);
-  const live = useLiveCopy();
+  const program = useSession((s) => s.compiled.program);
+  const version = useSession((s) => s.run.version);
   const f = frame(width, height - 8);
-  const program = live.program;
+  // The model as its parameters stand now: forward on the session's program, every buffer put back after.
   const view = useMemo(() => {
     if (!program || setup.type === 'none') return null;
     try {
-      if (setup.type === 'regression') return { type: 'regression' as const, pts: regressionPoints(program, setup) };
-      const pts = classPoints(program, setup);
-      const wx = paddedExtent(pts.map((p) => p.x1), 0.1);
-      const wy = paddedExtent(pts.map((p) => p.x2), 0.1);
-      // One cell beyond the view on each side, so the regions' closing edges fall outside the clip.
-      const n = REGION_GRID + 2;
-      const cx = (wx[1] - wx[0]) / REGION_GRID;
-      const cy = (wy[1] - wy[0]) / REGION_GRID;
-      const gx: [number, number] = [wx[0] - cx, wx[1] + cx];
-      const gy: [number, number] = [wy[0] - cy, wy[1] + cy];
-      const classes = decisionGrid(program, setup, cellCentres(gx[0], gx[1], n), cellCentres(gy[0], gy[1], n));
-      return { type: 'classes' as const, pts, wx, wy, gx, gy, n, regions: classRegions(classes, n) };
+      return session.withScratch((p) => {
+        p.forward();
+        if (setup.type === 'regression') return { type: 'regression' as const, pts: regressionPoints(p, setup) };
+        const pts = classPoints(p, setup);
+        const wx = paddedExtent(pts.map((q) => q.x1), 0.1);
+        const wy = paddedExtent(pts.map((q) => q.x2), 0.1);
+        // One cell beyond the view on each side, so the regions' closing edges fall outside the clip.
+        const n = REGION_GRID + 2;
+        const cx = (wx[1] - wx[0]) / REGION_GRID;
+        const cy = (wy[1] - wy[0]) / REGION_GRID;
+        const gx: [number, number] = [wx[0] - cx, wx[1] + cx];
+        const gy: [number, number] = [wy[0] - cy, wy[1] + cy];
+        const classes = decisionGrid(p, setup, cellCentres(gx[0], gx[1], n), cellCentres(gy[0], gy[1], n));
+        return { type: 'classes' as const, pts, wx, wy, gx, gy, n, regions: classRegions(classes, n) };
+      });
     } catch {
       return null;
     }
-    // live.tick: the copy's buffers are re-read whenever the parameters may have changed.
-  }, [program, setup, live]);
+    // version: the program's parameters change in place (a played update, a training frame).
+  }, [session, program, setup, version]);
   if (setup.type === 'none' || !view) return <p className="plot__empty" data-testid="plot.data.empty">{t(`plot.data.none.${setup.type === 'none' ? setup.reason : 'no_feature'}`)}</p>;
   if (view.type === 'regression' && setup.type === 'regression') {
     const x = xScale(view.pts.map((p) => p.x), f, 0.05);

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { line } from 'd3';
 import { useT } from '../i18n/useT';
-import { useEditor, useRun } from '../store';
+import { useSession } from '../session/useSession';
 import { Axes, COLORS, Legend } from './Axes';
 import { defaultNode, functionPoints, nodesAlong, oneDInputs } from './functionSeries';
 import { frame, xScale, yScale } from './scales';
@@ -9,10 +9,10 @@ import { frame, xScale, yScale } from './scales';
 /** Any node against a 1-D input, with a gradient on the same axes: the `y` and `x.grad` picture. */
 export function FunctionPlot({ width, height }: { width: number; height: number }) {
   const t = useT();
-  const program = useRun((s) => s.program);
-  const version = useRun((s) => s.version);
-  const backwardRan = useRun((s) => s.backwardFrom !== null);
-  const nodes = useEditor((s) => s.history.present.nodes);
+  const program = useSession((s) => s.compiled.program);
+  const version = useSession((s) => s.run.version);
+  const backwardRan = useSession((s) => s.run.backwardFrom !== null);
+  const nodes = useSession((s) => s.history.present.nodes);
   const labels = useMemo(() => Object.fromEntries(nodes.map((n) => [n.id, n.label])), [nodes]);
   const inputs = useMemo(() => (program ? oneDInputs(program) : []), [program]);
   const [xPick, setX] = useState<string | null>(null);

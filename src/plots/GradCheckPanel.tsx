@@ -1,9 +1,8 @@
 import { useMemo, useState } from 'react';
 import { gradientCheck } from '../../engine';
 import { useT } from '../i18n/useT';
-import { useEditor, useRun } from '../store';
+import { useSession, useSessionApi } from '../session/useSession';
 import { type CheckRow, checkRows, checkTargets } from './gradcheckRows';
-import { compileCopy, loadParams, paramValuesOf } from './liveCopy';
 import './plots.css';
 
 /** The result shown: which leaf, its rows, and whether every element passed. */
@@ -13,11 +12,12 @@ interface Outcome {
   readonly maxRelError: number;
 }
 
-/** The gradient check: autodiff beside central differences for a chosen leaf, element by element, on a copy of the graph. */
+/** The gradient check: autodiff beside central differences for a chosen leaf, element by element, at the model's current parameters. */
 export function GradCheckPanel() {
   const t = useT();
-  const doc = useEditor((s) => s.history.present);
-  const program = useRun((s) => s.program);
+  const session = useSessionApi();
+  const program = useSession((s) => s.compiled.program);
+  const hasErrors = useSession((s) => s.compiled.problems.some((p) => p.severity === 'error'));
   const targets = useMemo(() => (program ? checkTargets(program) : []), [program]);
   const [pick, setPick] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -27,14 +27,12 @@ export function GradCheckPanel() {
     setError(null);
     setOutcome(null);
     if (!target) return;
-    const copy = compileCopy(doc);
-    if (!copy) return setError(t('gradcheck.noProgram'));
-    if (!copy.loss) return setError(t('gradcheck.noLoss'));
-    // The copy starts from the file; the editor's current parameters (after steps or training) are what is checked.
-    if (program) loadParams(copy, paramValuesOf(program.params));
+    if (!program || hasErrors) return setError(t('gradcheck.noProgram'));
+    if (!program.loss) return setError(t('gradcheck.noLoss'));
+    // The check runs on the session's program at its current parameters and puts every buffer back: no other view changes.
     try {
-      const r = gradientCheck(copy, { node: target.node, param: target.param });
-      setOutcome({ key: target.key, rows: checkRows(r, target.shape), maxRelError: r.maxRelError });
+      const r = session.withScratch((p) => gradientCheck(p, { node: target.node, param: target.param }));
+      if (r) setOutcome({ key: target.key, rows: checkRows(r, target.shape), maxRelError: r.maxRelError });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }

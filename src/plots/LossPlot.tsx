@@ -1,38 +1,37 @@
 import { useMemo, useState } from 'react';
 import { line } from 'd3';
 import { useT } from '../i18n/useT';
-import { useRun } from '../store';
-import { useTraining } from '../training/trainingStore';
+import { type LossSeries, lossSeries } from '../session/runHistory';
+import { curveOf } from '../session/Session';
+import { useSession } from '../session/useSession';
 import { Axes, COLORS, Legend } from './Axes';
 import { lossPoints } from './lossSeries';
 import { type AxisScale, formatTip, frame, nearestIndex, xScale, yScale } from './scales';
 
-/** The loss history to plot and export: the training run's, else the stepping history of the editor. */
-export function useLossHistory(): { train: readonly number[]; test: readonly number[] } {
-  const train = useTraining((s) => s.lossHistory);
-  const test = useTraining((s) => s.testLossHistory);
-  const stepped = useRun((s) => s.lossHistory);
-  return train.length > 0 ? { train, test } : { train: stepped, test: [] };
+/** The model's loss curve to plot and export: stepped steps and training runs alike, as the document keeps it (a running run's, ahead of it). */
+export function useLossSeries(): LossSeries {
+  return useSession((s) => lossSeries(curveOf(s)));
 }
 
 /** The loss curve: train (and test, with a split) per epoch, on a linear or log axis, with a hover readout. */
 export function LossPlot({ width, height }: { width: number; height: number }) {
   const t = useT();
-  const { train, test } = useLossHistory();
+  const series = useLossSeries();
+  const { loss: train, testLoss: test, epochs } = series;
   const [kind, setKind] = useState<AxisScale>('linear');
   const [hover, setHover] = useState<number | null>(null);
   const f = frame(width, height - 28);
-  const trainPts = useMemo(() => lossPoints(train, kind), [train, kind]);
-  const testPts = useMemo(() => lossPoints(test, kind), [test, kind]);
-  const x = xScale([1, Math.max(2, train.length)], f);
+  const trainPts = useMemo(() => lossPoints(train, kind, undefined, epochs), [train, kind, epochs]);
+  const testPts = useMemo(() => lossPoints(test, kind, undefined, epochs), [test, kind, epochs]);
+  const x = xScale([1, Math.max(2, epochs.at(-1) ?? 1)], f);
   const y = yScale([...trainPts, ...testPts].map((p) => p.loss), f, kind);
   const path = line<{ epoch: number; loss: number }>()
     .x((p) => x(p.epoch))
     .y((p) => y(p.loss));
-  const epochs = trainPts.map((p) => p.epoch);
-  const hi = hover === null ? -1 : nearestIndex(epochs, hover);
+  const shown = trainPts.map((p) => p.epoch);
+  const hi = hover === null ? -1 : nearestIndex(shown, hover);
   const hp = hi >= 0 ? trainPts[hi] : null;
-  const testAt = hp ? test[hp.epoch - 1] : undefined;
+  const testAt = hp ? (test[epochs.indexOf(hp.epoch)] ?? undefined) : undefined;
   return (
     <div className="plot">
       <div className="plot__controls">
@@ -43,7 +42,7 @@ export function LossPlot({ width, height }: { width: number; height: number }) {
             <option value="log">{t('plot.scale.log')}</option>
           </select>
         </label>
-        <span className="plot__note">{train.length === 0 ? t('plot.loss.empty') : t('plot.loss.count', { n: train.length })}</span>
+        <span className="plot__note">{train.length === 0 ? t('plot.loss.empty') : t('plot.loss.count', { n: epochs.at(-1) ?? 0 })}</span>
       </div>
       <svg data-testid="plot.loss" data-plot="loss" data-points={trainPts.length} width={f.width} height={f.height} role="img" aria-label={t('plot.loss')}>
         <Axes f={f} x={x} y={y} xLabel={t('plot.axis.epoch')} yLabel={t('plot.axis.loss')} />
@@ -76,7 +75,7 @@ export function LossPlot({ width, height }: { width: number; height: number }) {
             <circle cx={x(hp.epoch)} cy={y(hp.loss)} r={3.5} fill={COLORS[0]} />
             <text x={Math.min(x(hp.epoch) + 6, f.width - 150)} y={f.margin.top + 12} fontSize={11} fill="currentColor">
               {t('plot.loss.tip', { epoch: hp.epoch, loss: formatTip(hp.loss) })}
-              {testAt !== undefined ? `  ${t('plot.loss.tipTest', { loss: formatTip(testAt) })}` : ''}
+              {testAt !== undefined && testAt !== null ? `  ${t('plot.loss.tipTest', { loss: formatTip(testAt) })}` : ''}
             </text>
           </g>
         )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ParamValues } from '../training/trainingStore';
+import type { ParamValues } from '../session/runHistory';
 import { cellCentres, contourLevels, lossContours, lossGrid, projectTrail, roundOut, windowAround } from './landscape';
 import { paramElements } from './paramChoices';
 import { compiled, linearDoc } from './testGraphs';

@@ -1,6 +1,6 @@
 import { contours, type ContourMultiPolygon } from 'd3';
 import type { Program } from '../../engine';
-import type { ParamValues } from '../training/trainingStore';
+import type { ParamValues } from '../session/runHistory';
 import type { ParamElement } from './paramChoices';
 
 /** The window of the two parameters the contour map covers. */

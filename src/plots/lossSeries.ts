@@ -11,14 +11,21 @@ export const MAX_DRAWN = 2000;
 
 /**
  * The points of a loss history that can be drawn on this kind of axis, thinned to at most
- * `max` points; inf, nan (and, on a log axis, values ≤ 0) are left out, not drawn as zero.
+ * `max` points; inf, nan (and, on a log axis, values ≤ 0; a missing test loss) are left out,
+ * not drawn as zero. `epochs` gives each point's epoch (a sampled history); else they count from 1.
  */
-export function lossPoints(history: readonly number[], kind: AxisScale, max = MAX_DRAWN): LossPoint[] {
+export function lossPoints(history: readonly (number | null)[], kind: AxisScale, max = MAX_DRAWN, epochs?: readonly number[]): LossPoint[] {
   const n = history.length;
   const stride = n > max ? Math.ceil(n / max) : 1;
   const out: LossPoint[] = [];
-  for (let i = 0; i < n; i += stride) if (drawable(history[i], kind)) out.push({ epoch: i + 1, loss: history[i] });
+  const at = (i: number) => epochs?.[i] ?? i + 1;
+  const ok = (v: number | null): v is number => v !== null && drawable(v, kind);
+  for (let i = 0; i < n; i += stride) {
+    const v = history[i];
+    if (ok(v)) out.push({ epoch: at(i), loss: v });
+  }
   const last = n - 1;
-  if (n > 0 && last % stride !== 0 && drawable(history[last], kind)) out.push({ epoch: n, loss: history[last] });
+  const lastValue = history[last];
+  if (n > 0 && last % stride !== 0 && ok(lastValue)) out.push({ epoch: at(last), loss: lastValue });
   return out;
 }

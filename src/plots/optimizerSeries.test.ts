@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { TrainingState } from '../training/trainingStore';
+import type { OptimizerTrailPoint } from '../session/runHistory';
 import { stateSeries, statefulParams } from './optimizerSeries';
 import { elementKey, indexLabel, paramElements } from './paramChoices';
 import { compiled, linearDoc } from './testGraphs';
 
 describe('optimizerSeries', () => {
-  const trail: TrainingState['optimizerTrail'] = [
+  const trail: OptimizerTrailPoint[] = [
     { epoch: 1, state: { 'linear.weight': { expAvg: [0.1, 0.2], expAvgSq: [0.01, 0.04] }, 'linear.bias': {} } },
     { epoch: 2, state: { 'linear.weight': { expAvg: [0.15, NaN], expAvgSq: [0.02, 0.05] } } },
   ];

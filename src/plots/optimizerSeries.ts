@@ -1,4 +1,4 @@
-import type { OptimizerStateSample } from '../training/trainingStore';
+import type { OptimizerStateSample } from '../session/runHistory';
 
 /** Which optimizer state a series shows. */
 export type StateKind = 'momentumBuffer' | 'expAvg' | 'expAvgSq';

@@ -14,7 +14,7 @@ import { emptyDocument } from '../store/edits';
 import { type History, record, redo, undo } from '../store/history';
 import { paramKey } from '../training/protocol';
 import { type BackwardTarget, backwardTarget } from './backwardTarget';
-import { type CompileFn, compileDocument, isCompiled, loadedParamsOf, loadParams, NOT_COMPILED } from './compiledDocument';
+import { type CompileFn, compileDocument, isCompiled, loadedParamsOf, loadParams } from './compiledDocument';
 import { sameInputs, stepInputs } from './computeKey';
 import { withRestoredBuffers } from './programBuffers';
 import { pytorchView, type PytorchView } from './pytorchView';

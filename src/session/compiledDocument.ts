@@ -7,9 +7,6 @@ import type { CompiledDocument } from './types';
 /** The engine's compile, as the session calls it (tests pass a counting one). */
 export type CompileFn = typeof engineCompile;
 
-/** Nothing compiled yet. */
-export const NOT_COMPILED: CompiledDocument = { key: '\u0000', datasets: {}, problems: [], shapes: new Map(), program: null };
-
 /**
  * True when the document compiles to what `c` already holds, its stored parameter values
  * aside: those load into the program's buffers, unless a node's values were removed (the

@@ -309,7 +309,7 @@ export class TrainingDriver {
     const epochs = this.host.state().training.epoch;
     const curve = this.curve;
     this.host.writeRun(translate(this.host.lang(), epochs === 1 ? 'session.train.one' : 'session.train', { n: epochs }), run.mergeKey, (d) => {
-      for (const [key, values] of Object.entries(m.params)) {
+      for (const [key, values] of Object.entries(m.params) as [string, readonly number[]][]) {
         const dot = key.lastIndexOf('.');
         const id = key.slice(0, dot);
         const name = key.slice(dot + 1);

@@ -2,9 +2,9 @@ import { Component, type ReactNode } from 'react';
 import { serializeGraphFile } from '../../engine/format/save';
 import { useLanguage } from '../i18n/language';
 import { technicalText } from '../store/persistence';
-import { appWorkspace } from './appWorkspace';
 import { CrashScreen } from './CrashScreen';
 import { downloadText, fileStem, FILE_SUFFIX, openNew } from './fileActions';
+import type { Workspace } from './workspace';
 
 interface State {
   readonly crashed: boolean;
@@ -12,8 +12,8 @@ interface State {
 }
 
 /** Downloads the open document; if even writing it as a graph file fails, its plain JSON. */
-function exportOpenDocument(): void {
-  const doc = appWorkspace.editor.getState().history.present;
+function exportOpenDocument(ws: Workspace): void {
+  const doc = ws.session.state.history.present;
   try {
     downloadText(`${fileStem(doc.name)}${FILE_SUFFIX}`, serializeGraphFile(doc));
   } catch {
@@ -22,7 +22,7 @@ function exportOpenDocument(): void {
 }
 
 /** Catches a failure while drawing the editor and shows the crash screen instead of a blank page. */
-export class ErrorBoundary extends Component<{ readonly children: ReactNode }, State> {
+export class ErrorBoundary extends Component<{ readonly workspace: Workspace; readonly children: ReactNode }, State> {
   override state: State = { crashed: false, technical: '' };
 
   static getDerivedStateFromError(error: unknown): State {
@@ -30,12 +30,12 @@ export class ErrorBoundary extends Component<{ readonly children: ReactNode }, S
   }
 
   private readonly startNew = () => {
-    openNew(appWorkspace, useLanguage.getState().lang);
+    openNew(this.props.workspace, useLanguage.getState().lang);
     this.setState({ crashed: false, technical: '' });
   };
 
   override render() {
     if (!this.state.crashed) return this.props.children;
-    return <CrashScreen technical={this.state.technical} onExport={exportOpenDocument} onNew={this.startNew} />;
+    return <CrashScreen technical={this.state.technical} onExport={() => exportOpenDocument(this.props.workspace)} onNew={this.startNew} />;
   }
 }

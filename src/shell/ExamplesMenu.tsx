@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useLanguage } from '../i18n/language';
 import { useT } from '../i18n/useT';
 import { technicalText } from '../store/persistence';
-import { appWorkspace } from './appWorkspace';
+import { useWorkspace } from '../session/useSession';
 import { type ExampleEntry, fetchExample, fetchExampleIndex } from './examples';
 import { openResult } from './openDocument';
 import { usePopover } from './usePopover';
@@ -15,6 +15,7 @@ import { usePopover } from './usePopover';
 export function ExamplesMenu() {
   const t = useT();
   const listId = useId();
+  const ws = useWorkspace();
   const [examples, setExamples] = useState<ExampleEntry[]>([]);
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
@@ -26,7 +27,7 @@ export function ExamplesMenu() {
     let live = true;
     fetchExampleIndex()
       .then((list) => live && setExamples(list))
-      .catch((e: unknown) => live && appWorkspace.editor.getState().notify({ kind: 'error', text: t('shell.notice.examplesListFailed'), technical: technicalText(e) }));
+      .catch((e: unknown) => live && ws.session.notify({ kind: 'error', text: t('shell.notice.examplesListFailed'), technical: technicalText(e) }));
     return () => {
       live = false;
     };
@@ -43,7 +44,7 @@ export function ExamplesMenu() {
     button.current?.focus();
     const r = await fetchExample(entry.file);
     const how = { label: t('shell.open.example', { name: entry.name }), refused: t('shell.notice.badExample', { name: entry.name }), name: entry.name };
-    openResult(appWorkspace, r, how, useLanguage.getState().lang);
+    openResult(ws, r, how, useLanguage.getState().lang);
   };
 
   return (

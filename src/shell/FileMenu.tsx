@@ -1,8 +1,7 @@
 import { useRef } from 'react';
 import { useLanguage } from '../i18n/language';
 import { useT } from '../i18n/useT';
-import { useEditor } from '../store';
-import { appWorkspace } from './appWorkspace';
+import { useWorkspace } from '../session/useSession';
 import { ExamplesMenu } from './ExamplesMenu';
 import { downloadGraph, openFile, openNew } from './fileActions';
 import { RecentMenu } from './RecentMenu';
@@ -12,9 +11,10 @@ import { ShareLink } from './ShareLink';
 export function FileMenu() {
   const t = useT();
   const input = useRef<HTMLInputElement>(null);
+  const ws = useWorkspace();
   return (
     <div className="toolbar-group file-menu" role="group" aria-label={t('shell.file.label')}>
-      <button type="button" data-testid="file.new" title={t('shell.file.newHint')} onClick={() => openNew(appWorkspace, useLanguage.getState().lang)}>
+      <button type="button" data-testid="file.new" title={t('shell.file.newHint')} onClick={() => openNew(ws, useLanguage.getState().lang)}>
         {t('shell.file.new')}
       </button>
       <button type="button" data-testid="file.import" title={t('shell.file.importHint')} onClick={() => input.current?.click()}>
@@ -31,10 +31,10 @@ export function FileMenu() {
           const file = e.currentTarget.files?.[0];
           // Reset first, so picking the same file again still fires a change.
           e.currentTarget.value = '';
-          if (file) void openFile(appWorkspace, file, useLanguage.getState().lang);
+          if (file) void openFile(ws, file, useLanguage.getState().lang);
         }}
       />
-      <button type="button" data-testid="file.export" title={t('shell.file.exportHint')} onClick={() => downloadGraph(useEditor.getState().history.present)}>
+      <button type="button" data-testid="file.export" title={t('shell.file.exportHint')} onClick={() => downloadGraph(ws.session.state.history.present)}>
         {t('shell.file.export')}
       </button>
       <ExamplesMenu />

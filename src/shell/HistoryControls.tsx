@@ -1,11 +1,12 @@
 import { useT } from '../i18n/useT';
-import { useEditor } from '../store';
+import { useSession, useSessionApi } from '../session/useSession';
 
 /** Undo and Redo; each button's name says which edit it takes back or makes again. */
 export function HistoryControls() {
   const t = useT();
-  const last = useEditor((s) => s.history.past[s.history.past.length - 1]?.label ?? null);
-  const next = useEditor((s) => s.history.future[0]?.label ?? null);
+  const session = useSessionApi();
+  const last = useSession((s) => s.history.past[s.history.past.length - 1]?.label ?? null);
+  const next = useSession((s) => s.history.future[0]?.label ?? null);
   return (
     <div className="toolbar-group" role="group" aria-label={t('shell.history.label')}>
       <button
@@ -13,7 +14,7 @@ export function HistoryControls() {
         data-testid="toolbar.undo"
         aria-disabled={last === null}
         title={last === null ? t('shell.history.nothingToUndo') : t('shell.history.undoWhat', { what: last })}
-        onClick={() => last !== null && useEditor.getState().undo()}
+        onClick={() => last !== null && session.undo()}
       >
         {t('shell.history.undo')}
       </button>
@@ -22,7 +23,7 @@ export function HistoryControls() {
         data-testid="toolbar.redo"
         aria-disabled={next === null}
         title={next === null ? t('shell.history.nothingToRedo') : t('shell.history.redoWhat', { what: next })}
-        onClick={() => next !== null && useEditor.getState().redo()}
+        onClick={() => next !== null && session.redo()}
       >
         {t('shell.history.redo')}
       </button>

@@ -1,5 +1,5 @@
 import { useT } from '../i18n/useT';
-import { useEditor } from '../store';
+import { useSession, useSessionApi } from '../session/useSession';
 import './notice.css';
 
 /**
@@ -8,7 +8,8 @@ import './notice.css';
  */
 export function NoticeBar() {
   const t = useT();
-  const notice = useEditor((s) => s.notice);
+  const session = useSessionApi();
+  const notice = useSession((s) => s.notice);
   if (!notice) return null;
   return (
     <div className={`notice notice-${notice.kind}`} role="alert" data-testid="notice">
@@ -30,7 +31,7 @@ export function NoticeBar() {
           </details>
         )}
       </div>
-      <button type="button" className="notice-close" data-testid="notice.close" onClick={() => useEditor.getState().notify(null)}>
+      <button type="button" className="notice-close" data-testid="notice.close" onClick={() => session.notify(null)}>
         {t('notice.close')}
       </button>
     </div>

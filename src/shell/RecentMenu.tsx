@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useLanguage } from '../i18n/language';
 import { useT } from '../i18n/useT';
-import { appWorkspace, useRecent } from './appWorkspace';
+import { useRecent, useWorkspace } from '../session/useSession';
 import { discardRecent, exportRecentRaw, openRecent, recentName } from './recentActions';
 import { usePopover } from './usePopover';
 import './recent.css';
@@ -21,6 +21,7 @@ export function RecentMenu() {
   const t = useT();
   const lang = useLanguage((s) => s.lang);
   const listId = useId();
+  const ws = useWorkspace();
   const entries = useRecent((s) => s.entries);
   const currentId = useRecent((s) => s.currentId);
   const [open, setOpen] = useState(false);
@@ -37,7 +38,7 @@ export function RecentMenu() {
   const pick = (id: string) => {
     setOpen(false);
     button.current?.focus();
-    if (id !== currentId) openRecent(appWorkspace, id, lang);
+    if (id !== currentId) openRecent(ws, id, lang);
   };
 
   return (
@@ -61,10 +62,10 @@ export function RecentMenu() {
                       <span className="recent-badge">{t('shell.recent.damaged')}</span> {time}
                     </span>
                     <span className="recent-actions">
-                      <button type="button" data-recent data-testid={`file.recent.${i}.export`} aria-label={t('shell.recent.exportRawFor', { name })} onClick={() => exportRecentRaw(appWorkspace, e.id)}>
+                      <button type="button" data-recent data-testid={`file.recent.${i}.export`} aria-label={t('shell.recent.exportRawFor', { name })} onClick={() => exportRecentRaw(ws, e.id)}>
                         {t('shell.recent.exportRaw')}
                       </button>
-                      <button type="button" data-testid={`file.recent.${i}.discard`} aria-label={t('shell.recent.discardFor', { name })} onClick={() => discardRecent(appWorkspace, e.id, lang)}>
+                      <button type="button" data-testid={`file.recent.${i}.discard`} aria-label={t('shell.recent.discardFor', { name })} onClick={() => discardRecent(ws, e.id, lang)}>
                         {t('shell.recent.discard')}
                       </button>
                     </span>

@@ -1,38 +1,58 @@
 import { useT } from '../i18n/useT';
-import { useEditor, useRun } from '../store';
-import { backwardTarget } from '../store/backwardTarget';
+import { backwardTarget, scalarCandidates } from '../session/backwardTarget';
+import { useSession, useSessionApi } from '../session/useSession';
 
 /**
- * Forward, Backward and Zero grad. Unavailable buttons stay focusable (aria-disabled) so a
- * keyboard user can reach them and hear why they do nothing.
+ * Forward, Backward (with the scalar it starts from) and Zero grad. Unavailable buttons
+ * stay focusable (aria-disabled) so a keyboard user can reach them and hear why they do nothing.
  */
 export function RunControls() {
   const t = useT();
-  const doc = useEditor((s) => s.history.present);
-  const selection = useEditor((s) => s.selection);
-  const shapes = useRun((s) => s.shapes);
-  const program = useRun((s) => s.program);
-  const target = backwardTarget(doc, selection, shapes);
-  const canRun = program !== null;
-  const canBackward = canRun && target !== null;
-  const why = !canRun ? t('shell.run.noProgram') : target === null ? t('shell.run.noTarget') : null;
+  const session = useSessionApi();
+  const doc = useSession((s) => s.history.present);
+  const shapes = useSession((s) => s.compiled.shapes);
+  const pick = useSession((s) => s.backwardPick);
+  const canRun = useSession((s) => s.compiled.program !== null);
+  const target = backwardTarget(doc, pick, shapes);
+  const candidates = scalarCandidates(doc, shapes);
+  const canBackward = canRun && target.ok;
+  const why = !canRun ? t('shell.run.noProgram') : target.ok ? null : target.reason === 'noScalar' ? t('shell.run.noTarget') : t('shell.run.pickTarget', { nodes: target.candidates.join(', ') });
+  // The automatic choice names what it is; an explicit pick is one of the scalars.
+  const auto = doc.loss !== null ? t('shell.run.fromLoss', { node: doc.loss }) : target.ok && target.why === 'output' ? t('shell.run.fromOutput', { node: target.node }) : t('shell.run.fromPick');
+  const picked = target.ok && target.why === 'picked' ? target.node : '';
+  const nodeName = (id: string) => doc.nodes.find((n) => n.id === id)?.label ?? id;
 
   return (
     <div className="toolbar-group" role="group" aria-label={t('shell.run.label')}>
-      <button type="button" data-testid="toolbar.forward" aria-disabled={!canRun} title={canRun ? t('shell.run.forwardHint') : t('shell.run.noProgram')} onClick={() => canRun && useRun.getState().forward()}>
+      <button type="button" data-testid="toolbar.forward" aria-disabled={!canRun} title={canRun ? t('shell.run.forwardHint') : t('shell.run.noProgram')} onClick={() => canRun && session.forward()}>
         {t('shell.run.forward')}
       </button>
-      <button
-        type="button"
-        data-testid="toolbar.backward"
-        aria-disabled={!canBackward}
-        aria-describedby="run-hint"
-        title={canBackward ? t('shell.run.backwardHint', { node: target }) : (why ?? '')}
-        onClick={() => canBackward && useRun.getState().backward(target)}
-      >
-        {t('shell.run.backward')}
-      </button>
-      <button type="button" data-testid="toolbar.zeroGrad" aria-disabled={!canRun} title={t('shell.run.zeroGradHint')} onClick={() => canRun && useRun.getState().zeroGrad()}>
+      <span className="run-backward">
+        <button
+          type="button"
+          data-testid="toolbar.backward"
+          aria-disabled={!canBackward}
+          aria-describedby="run-hint"
+          title={target.ok ? t('shell.run.backwardHint', { node: target.node }) : (why ?? '')}
+          onClick={() => canBackward && session.backward()}
+        >
+          {t('shell.run.backward')}
+        </button>
+        <label className="run-from" title={t('shell.run.fromTitle')}>
+          <span className="run-from__label">{t('shell.run.from')}</span>
+          <select data-testid="toolbar.backwardFrom" value={picked} onChange={(e) => session.pickBackwardTarget(e.target.value === '' ? null : e.target.value)}>
+            <option value="">{auto}</option>
+            {candidates
+              .filter((id) => id !== doc.loss)
+              .map((id) => (
+                <option key={id} value={id}>
+                  {nodeName(id)}
+                </option>
+              ))}
+          </select>
+        </label>
+      </span>
+      <button type="button" data-testid="toolbar.zeroGrad" aria-disabled={!canRun} title={t('shell.run.zeroGradHint')} onClick={() => canRun && session.zeroGrad()}>
         {t('shell.run.zeroGrad')}
       </button>
       <span id="run-hint" className={why ? 'toolbar-hint warn' : 'toolbar-hint'} data-testid="toolbar.runHint">

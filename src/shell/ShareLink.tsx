@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useT } from '../i18n/useT';
-import { useEditor } from '../store';
+import { useSession, useSessionApi } from '../session/useSession';
 import { shareLink } from './fileActions';
 import { usePopover } from './usePopover';
 
@@ -8,7 +8,8 @@ import { usePopover } from './usePopover';
 export function ShareLink() {
   const t = useT();
   const panelId = useId();
-  const doc = useEditor((s) => s.history.present);
+  const session = useSessionApi();
+  const doc = useSession((s) => s.history.present);
   const [open, setOpen] = useState(false);
   const [copied, setCopied] = useState(false);
   const root = useRef<HTMLDivElement>(null);
@@ -27,7 +28,7 @@ export function ShareLink() {
   const share = async () => {
     setOpen(true);
     try {
-      await navigator.clipboard.writeText(shareLink(useEditor.getState().history.present, window.location));
+      await navigator.clipboard.writeText(shareLink(session.state.history.present, window.location));
       setCopied(true);
     } catch {
       // Clipboard access can be refused; the field is there to copy by hand.

@@ -1,29 +1,49 @@
 import { useShallow } from 'zustand/react/shallow';
+import { lastLoss } from '../session/runHistory';
+import { curveOf } from '../session/Session';
+import { useSession } from '../session/useSession';
+import { phaseAt } from '../stepper/playback';
 import { useT } from '../i18n/useT';
-import { useEditor, useRun } from '../store';
 import { gradStatus } from './gradStatus';
 
-/** The line at the bottom: graph size and what the gradients hold right now. */
+/** The line at the bottom: graph size, and what the model is doing or holds right now. */
 export function StatusLine() {
   const t = useT();
-  const doc = useEditor((s) => s.history.present);
-  const run = useRun(
+  const nodes = useSession((s) => s.history.present.nodes.length);
+  const edges = useSession((s) => s.history.present.edges.length);
+  const input = useSession(
     useShallow((s) => ({
-      errorCount: s.problems.filter((p) => p.severity === 'error').length,
-      hasProgram: s.program !== null,
-      runError: s.runError?.message ?? null,
-      backwardCount: s.backwardCount,
-      backwardFrom: s.backwardFrom,
+      nodeCount: s.history.present.nodes.length,
+      errorCount: s.compiled.problems.filter((p) => p.severity === 'error').length,
+      hasProgram: s.compiled.program !== null,
+      runError: s.run.runError?.message ?? null,
+      backwardCount: s.run.backwardCount,
+      backwardFrom: s.run.backwardFrom,
+      lastRun: s.run.lastRun,
+      status: s.training.status,
+      epoch: s.training.epoch,
+      epochs: s.training.epochs,
+      divergenceEpoch: s.training.divergence?.epoch ?? null,
+      loss: s.training.status === 'idle' ? null : lastLoss(curveOf(s)),
+      step: s.stepper.step,
+      inProgress: s.stepper.events.length > 0 && !s.stepper.committed,
+      phase: phaseAt(s.stepper),
+      diverged: s.stepper.divergence !== null,
     })),
   );
-  const status = gradStatus({ nodeCount: doc.nodes.length, ...run });
+  const status = gradStatus({
+    ...input,
+    training: { status: input.status, epoch: input.epoch, epochs: input.epochs, loss: input.loss, divergenceEpoch: input.divergenceEpoch },
+    stepper: { step: input.step, inProgress: input.inProgress, phase: input.phase, diverged: input.diverged },
+  });
+  const vars = status.vars && 'phase' in status.vars ? { ...status.vars, phase: t(`stepper.phase.${status.vars.phase}`) } : status.vars;
   return (
     <footer className="status-line" aria-label={t('shell.status.label')}>
       <span className="status-size" data-testid="status.size">
-        {t('shell.status.nodes', { nodes: doc.nodes.length, edges: doc.edges.length })}
+        {t('shell.status.nodes', { nodes, edges })}
       </span>
       <span className="status-grad" role="status" data-testid="status.accumulation">
-        {t(status.key, status.vars)}
+        {t(status.key, vars)}
       </span>
     </footer>
   );

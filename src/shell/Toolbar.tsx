@@ -1,5 +1,5 @@
 import { useT } from '../i18n/useT';
-import { useEditor } from '../store';
+import { useSession } from '../session/useSession';
 import { FileMenu } from './FileMenu';
 import { HistoryControls } from './HistoryControls';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -8,7 +8,7 @@ import { RunControls } from './RunControls';
 /** The header: title, the graph's name, files, history, run controls and the language switch. */
 export function Toolbar() {
   const t = useT();
-  const name = useEditor((s) => s.history.present.name);
+  const name = useSession((s) => s.history.present.name);
   return (
     <header className="app-header">
       <div className="app-title">

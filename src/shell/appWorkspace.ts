@@ -1,20 +1,22 @@
-import { useEditor } from '../store';
+import { Session, type SessionOptions } from '../session/Session';
 import { createRecentStore } from './recentStore';
 import type { Workspace } from './workspace';
 
-/** The app's Recent list; the boot gives it the browser's storage. */
-export const useRecent = createRecentStore();
-
-let flushAutosave: ((force?: boolean) => void) | null = null;
-
-/** Connects the running autosave, so opening a document first saves the one being left. */
-export function connectAutosave(flush: ((force?: boolean) => void) | null): void {
-  flushAutosave = flush;
+/** The app's workspace with a way to connect autosave once it has started (after the boot). */
+export interface AppWorkspace extends Workspace {
+  /** Connects the running autosave, so opening a document first saves the one being left. */
+  connectAutosave(flush: ((force?: boolean) => void) | null): void;
 }
 
-/** The app's workspace: the editor, Recent, and the autosave between them. */
-export const appWorkspace: Workspace = {
-  editor: useEditor,
-  recent: useRecent,
-  flush: (force) => flushAutosave?.(force),
-};
+/** Makes the app's workspace: its one session and the Recent list, with autosave between them once connected. */
+export function createAppWorkspace(options: SessionOptions = {}): AppWorkspace {
+  let flushAutosave: ((force?: boolean) => void) | null = null;
+  return {
+    session: new Session(options),
+    recent: createRecentStore(),
+    flush: (force) => flushAutosave?.(force),
+    connectAutosave(flush) {
+      flushAutosave = flush;
+    },
+  };
+}

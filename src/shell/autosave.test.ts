@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createEditorStore } from '../store/editorStore';
+import { Session } from '../session/Session';
 import { createNode } from '../store/edits';
 import { decodeSession, encodeSession } from '../store/persistence';
 import { AUTOSAVE_DELAY_MS, startAutosave } from './autosave';
@@ -8,23 +8,23 @@ import { listRecent, markRecentDamaged, recentText, saveRecent } from './recentS
 import { MemoryStorage } from './testStorage';
 
 const setup = (memory = new MemoryStorage()) => {
-  const editor = createEditorStore();
+  const session = new Session();
   const recent = createRecentStore(memory.storage, [], 'doc');
-  return { editor, recent, memory };
+  return { session, recent, memory };
 };
 
-const addSquare = (editor: ReturnType<typeof createEditorStore>, id = 'square') => editor.getState().edit('add square', (d) => void d.nodes.push(createNode('square', id, { x: 0, y: 0 })));
+const addSquare = (session: Session, id = 'square') => session.edit('add square', (d) => void d.nodes.push(createNode('square', id, { x: 0, y: 0 })));
 
 describe('startAutosave', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
   it('startAutosave(ws) saves the graph, selection and viewport to the open document’s entry once, after the edits settle', () => {
-    const { editor, recent, memory } = setup();
-    startAutosave({ editor, recent });
-    addSquare(editor);
-    editor.getState().select(['square']);
-    editor.getState().setViewport({ x: 5, y: 6, zoom: 2 });
+    const { session, recent, memory } = setup();
+    startAutosave({ session, recent });
+    addSquare(session);
+    session.select(['square']);
+    session.setViewport({ x: 5, y: 6, zoom: 2 });
     expect(memory.writes).toBe(0);
     vi.advanceTimersByTime(AUTOSAVE_DELAY_MS);
     const r = decodeSession(recentText(memory.storage, 'doc') ?? '');
@@ -34,11 +34,11 @@ describe('startAutosave', () => {
   });
 
   it('startAutosave(ws).flush() writes a pending change at once, nothing when none is pending, and everything when forced', () => {
-    const { editor, recent, memory } = setup();
-    const autosave = startAutosave({ editor, recent });
+    const { session, recent, memory } = setup();
+    const autosave = startAutosave({ session, recent });
     autosave.flush();
     expect(memory.writes).toBe(0);
-    editor.getState().select(['a']);
+    session.select(['a']);
     autosave.flush();
     expect(memory.writes).toBe(2);
     autosave.flush(true);
@@ -46,24 +46,24 @@ describe('startAutosave', () => {
   });
 
   it('startAutosave(ws, {dirty}) saves without waiting for a change', () => {
-    const { editor, recent, memory } = setup();
-    startAutosave({ editor, recent }, { dirty: true });
+    const { session, recent, memory } = setup();
+    startAutosave({ session, recent }, { dirty: true });
     vi.advanceTimersByTime(AUTOSAVE_DELAY_MS);
     expect(listRecent(memory.storage).map((e) => e.id)).toEqual(['doc']);
   });
 
   it('startAutosave(storage full) drops the oldest documents from Recent and names them in the notice', () => {
-    const text = encodeSession({ doc: setup().editor.getState().history.present, selection: [], viewport: null });
+    const text = encodeSession({ doc: setup().session.state.history.present, selection: [], viewport: null });
     const memory = new MemoryStorage();
     saveRecent(memory.storage, { id: 'oldest', name: 'Oldest', text }, 1);
     saveRecent(memory.storage, { id: 'older', name: 'Older', text }, 2);
     // Room for about one more document the size of these two, not for the larger one about to be saved.
     memory.quota = memory.used() + text.length + 200;
-    const { editor, recent } = setup(memory);
-    startAutosave({ editor, recent });
-    for (let i = 0; i < 2; i++) addSquare(editor, `s${i}`);
+    const { session, recent } = setup(memory);
+    startAutosave({ session, recent });
+    for (let i = 0; i < 2; i++) addSquare(session, `s${i}`);
     vi.advanceTimersByTime(AUTOSAVE_DELAY_MS);
-    expect(editor.getState().notice).toEqual({ kind: 'info', text: 'The browser’s storage was full, so the oldest documents left Recent: “Oldest”.' });
+    expect(session.state.notice).toEqual({ kind: 'info', text: 'The browser’s storage was full, so the oldest documents left Recent: “Oldest”.' });
     expect(listRecent(memory.storage).map((e) => e.id)).toEqual(['doc', 'older']);
   });
 
@@ -71,26 +71,26 @@ describe('startAutosave', () => {
     const memory = new MemoryStorage(700);
     saveRecent(memory.storage, { id: 'broken', name: 'Broken', text: '{cut' }, 1);
     markRecentDamaged(memory.storage, 'broken');
-    const { editor, recent } = setup(memory);
-    startAutosave({ editor, recent });
-    for (let i = 0; i < 10; i++) addSquare(editor, `s${i}`);
+    const { session, recent } = setup(memory);
+    startAutosave({ session, recent });
+    for (let i = 0; i < 10; i++) addSquare(session, `s${i}`);
     vi.advanceTimersByTime(AUTOSAVE_DELAY_MS);
-    expect(editor.getState().notice).toMatchObject({ kind: 'error', text: expect.stringContaining('1 damaged documents in Recent take space') });
-    editor.getState().notify(null);
-    addSquare(editor, 'more');
+    expect(session.state.notice).toMatchObject({ kind: 'error', text: expect.stringContaining('1 damaged documents in Recent take space') });
+    session.notify(null);
+    addSquare(session, 'more');
     vi.advanceTimersByTime(AUTOSAVE_DELAY_MS);
-    expect(editor.getState().notice, 'the same failure is not repeated after every edit').toBeNull();
+    expect(session.state.notice, 'the same failure is not repeated after every edit').toBeNull();
     expect(recentText(memory.storage, 'broken')).toBe('{cut');
-    expect(editor.getState().history.present.nodes).toHaveLength(11);
+    expect(session.state.history.present.nodes).toHaveLength(11);
   });
 
   it('startAutosave(unavailable storage) reports it without the browser’s raw error text in the message', () => {
-    const { editor, recent } = setup();
+    const { session, recent } = setup();
     const refusing = { getItem: () => null, setItem: () => { throw new DOMException('The operation is insecure.', 'SecurityError'); }, removeItem: () => undefined, length: 0, key: () => null };
     recent.setState({ storage: refusing as unknown as Storage });
-    startAutosave({ editor, recent }, { dirty: true });
+    startAutosave({ session, recent }, { dirty: true });
     vi.advanceTimersByTime(AUTOSAVE_DELAY_MS);
-    expect(editor.getState().notice).toEqual({
+    expect(session.state.notice).toEqual({
       kind: 'error',
       text: 'Autosave failed: the browser did not let GradCanvas store this document. It stays open; export it to keep a copy.',
       technical: 'SecurityError: The operation is insecure.',

@@ -25,11 +25,11 @@ export interface AutosaveOptions {
 }
 
 /**
- * Saves the open document, its selection and viewport to its Recent entry after every
- * change, debounced. A full storage drops the oldest healthy documents from Recent and
+ * Saves the open document (with its history), its selection, viewport and the Data panel's
+ * draft to its Recent entry after every change, debounced. A full storage drops the oldest healthy documents from Recent and
  * says which; if the document still does not fit, the notice says so in plain words.
  */
-export function startAutosave(ws: Pick<Workspace, 'editor' | 'recent'>, options: AutosaveOptions = {}): Autosave {
+export function startAutosave(ws: Pick<Workspace, 'session' | 'recent'>, options: AutosaveOptions = {}): Autosave {
   const delay = options.delayMs ?? AUTOSAVE_DELAY_MS;
   let dirty = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -39,7 +39,7 @@ export function startAutosave(ws: Pick<Workspace, 'editor' | 'recent'>, options:
   const report = (notice: Notice, key: string) => {
     if (lastFailure === key) return;
     lastFailure = key;
-    ws.editor.getState().notify(notice);
+    ws.session.notify(notice);
   };
 
   const flush = (force = false) => {
@@ -47,14 +47,14 @@ export function startAutosave(ws: Pick<Workspace, 'editor' | 'recent'>, options:
     timer = null;
     if (!dirty && !force) return;
     dirty = false;
-    const s = ws.editor.getState();
+    const s = ws.session.state;
     const lang = useLanguage.getState().lang;
     try {
-      const outcome = ws.recent.getState().save({ doc: s.history.present, selection: s.selection, viewport: s.viewport });
+      const outcome = ws.recent.getState().save({ doc: s.history.present, selection: s.selection, viewport: s.viewport, datasets: s.datasets });
       lastFailure = null;
       if (outcome.droppedForSpace.length > 0) {
         const names = outcome.droppedForSpace.map((e) => `“${recentName(e, lang)}”`).join(', ');
-        s.notify({ kind: 'info', text: translate(lang, 'shell.notice.recentDropped', { names }) });
+        ws.session.notify({ kind: 'info', text: translate(lang, 'shell.notice.recentDropped', { names }) });
       }
     } catch (e) {
       // A full or unavailable storage must not break editing: the document stays open, unsaved.
@@ -72,8 +72,8 @@ export function startAutosave(ws: Pick<Workspace, 'editor' | 'recent'>, options:
     timer = setTimeout(flush, delay);
   };
 
-  const unsubscribe = ws.editor.subscribe((s, prev) => {
-    if (s.history.present !== prev.history.present || s.selection !== prev.selection || s.viewport !== prev.viewport) schedule();
+  const unsubscribe = ws.session.subscribe((s, prev) => {
+    if (s.history.present !== prev.history.present || s.selection !== prev.selection || s.viewport !== prev.viewport || s.datasets !== prev.datasets) schedule();
   });
   if (options.dirty) schedule();
   return {

@@ -150,33 +150,33 @@ describe('bootWorkspace', () => {
   it('bootWorkspace(a stored document the page fails on) keeps it stored, marked damaged, and opens the example', async () => {
     const m = storedWork();
     const before = recentText(m.storage, 'work');
-    const { ws, editor } = testWorkspace({ storage: m });
-    editor.subscribe((s) => {
+    const { ws, session } = testWorkspace({ storage: m });
+    session.subscribe((s) => {
       if (s.history.present.name === 'My work') throw new TypeError("Cannot read properties of undefined (reading '0')");
     });
     const plan = await bootWorkspace(ws, sources({ storage: m.storage }));
-    expect(editor.getState().history.present).toEqual(composite());
+    expect(session.state.history.present).toEqual(composite());
     expect(plan.source).toBe('example');
-    expect(editor.getState().notice).toMatchObject({
+    expect(session.state.notice).toMatchObject({
       kind: 'error',
       text: expect.stringContaining('Your last document “My work” could not be opened'),
       technical: "TypeError: Cannot read properties of undefined (reading '0')",
     });
-    expect(editor.getState().notice?.text).not.toContain('Cannot read');
+    expect(session.state.notice?.text).not.toContain('Cannot read');
     expect(listRecent(m.storage)).toMatchObject([{ id: 'work', damaged: true }]);
     expect(recentText(m.storage, 'work')).toBe(before);
   });
 
   it('bootWorkspace(a share link the page fails on, over saved work) leaves the work open', async () => {
     const m = storedWork();
-    const { ws, editor } = testWorkspace({ storage: m });
-    editor.subscribe((s) => {
+    const { ws, session } = testWorkspace({ storage: m });
+    session.subscribe((s) => {
       if (s.history.present.name === 'Composite function y = 2x² + 2') throw new TypeError('boom');
     });
     const plan = await bootWorkspace(ws, sources({ storage: m.storage, hash: encodeShare(composite()) }));
     expect(plan).toMatchObject({ id: 'work', source: 'stored', clearHash: true });
-    expect(editor.getState().history.present).toEqual(work());
-    expect(editor.getState().notice).toMatchObject({ kind: 'error', text: 'The share link could not be opened; the open graph is unchanged:' });
+    expect(session.state.history.present).toEqual(work());
+    expect(session.state.notice).toMatchObject({ kind: 'error', text: 'The share link could not be opened; the open graph is unchanged:' });
   });
 
   it('bootWorkspace(the stored crashing linear weight) ends with a document on the page and the stored text unchanged', async () => {
@@ -187,22 +187,22 @@ describe('bootWorkspace', () => {
     const m = new MemoryStorage();
     const text = JSON.stringify({ file: JSON.stringify(doc), selection: [], viewport: null });
     saveRecent(m.storage, { id: 'stored', name: 'Linear regression with nn.Linear', text }, 1);
-    const { ws, editor, run } = testWorkspace({ storage: m });
+    const { ws, session } = testWorkspace({ storage: m });
     const plan = await bootWorkspace(ws, sources({ storage: m.storage }));
     // Either the engine shows it with the weight marked, or the example opens and it is kept, damaged.
-    if (plan.source === 'stored') expect(run.getState().problems.map((p) => p.message).join('\n')).toMatch(/weight/);
+    if (plan.source === 'stored') expect(session.state.compiled.problems.map((p) => p.message).join('\n')).toMatch(/weight/);
     else expect(listRecent(m.storage)).toMatchObject([{ id: 'stored', damaged: true }]);
-    expect(editor.getState().history.present.nodes.length).toBeGreaterThan(0);
+    expect(session.state.history.present.nodes.length).toBeGreaterThan(0);
     expect(recentText(m.storage, 'stored')).toBe(text);
   });
 });
 
 describe('applyBoot', () => {
   it('applyBoot(plan) opens the document with nothing to undo and drops a selection of missing nodes', () => {
-    const { ws, editor, recent } = testWorkspace();
-    const session = { doc: work(), selection: ['square', 'ghost'], viewport: { x: 0, y: 0, zoom: 1 } };
-    applyBoot(ws, { session, id: 'w', source: 'stored', entries: [], notice: null, clearHash: false, saveNow: false });
-    const s = editor.getState();
+    const { ws, session, recent } = testWorkspace();
+    const saved = { doc: work(), selection: ['square', 'ghost'], viewport: { x: 0, y: 0, zoom: 1 } };
+    applyBoot(ws, { session: saved, id: 'w', source: 'stored', entries: [], notice: null, clearHash: false, saveNow: false });
+    const s = session.state;
     expect(s.history).toEqual({ present: work(), past: [], future: [] });
     expect(s.selection).toEqual(['square']);
     expect(s.viewport).toEqual({ x: 0, y: 0, zoom: 1 });

@@ -1,9 +1,8 @@
 import { formatFileError } from '../../engine/format/load';
-import type { GraphFile } from '../../engine/format/schema';
 import type { Language } from '../i18n/language';
 import { translate } from '../i18n/useT';
 import { emptyDocument } from '../store/edits';
-import { decodeSession, decodeShare, type PageOpenResult, type Session, technicalText } from '../store/persistence';
+import { decodeSession, decodeShare, type PageOpenResult, type SavedDocument, technicalText } from '../store/persistence';
 import { refusal } from './openDocument';
 import { recentName } from './recentActions';
 import { inspectRecent, listRecent, markRecentDamaged, migrateLegacy, newDocumentId, type RecentEntry, recentText } from './recentStorage';
@@ -26,7 +25,7 @@ export type BootSource = 'share' | 'stored' | 'example' | 'empty';
 /** What the app opens on, decided before the first render. */
 export interface BootPlan {
   /** The state to start from, with no undo history. */
-  readonly session: Session;
+  readonly session: SavedDocument;
   /** The Recent entry it saves to. */
   readonly id: string;
   readonly source: BootSource;
@@ -38,14 +37,14 @@ export interface BootPlan {
   /** The document is not in storage yet and should be saved at once. */
   readonly saveNow: boolean;
   /** The stored document a share link opened over: what the page goes back to if the shared one cannot be shown. */
-  readonly previous?: { readonly session: Session; readonly id: string };
+  readonly previous?: { readonly session: SavedDocument; readonly id: string };
 }
 
 /** The stored document the page was showing last, as far as the boot could open it. */
 type Previous =
   | { readonly kind: 'none' }
   /** `inRecent` is false when older autosaved work could not be moved into Recent (storage full). */
-  | { readonly kind: 'ok'; readonly session: Session; readonly id: string; readonly inRecent: boolean }
+  | { readonly kind: 'ok'; readonly session: SavedDocument; readonly id: string; readonly inRecent: boolean }
   | { readonly kind: 'damaged'; readonly entry: RecentEntry; readonly notice: Notice };
 
 /**
@@ -61,7 +60,7 @@ export async function planBoot(src: BootSources): Promise<BootPlan> {
   const { entries, previous } = readStored(src, notices);
   const share = decodeShare(src.hash);
   const clearHash = share !== null;
-  const plan = (session: Session, id: string, source: BootSource, saveNow: boolean): BootPlan => ({
+  const plan = (session: SavedDocument, id: string, source: BootSource, saveNow: boolean): BootPlan => ({
     session,
     id,
     source,
@@ -126,7 +125,7 @@ function listSafely(storage: Storage, fallback: RecentEntry[]): RecentEntry[] {
 }
 
 /** The default example, else an empty graph; a failure to load it joins the notices. */
-async function openFallback(src: BootSources, notices: Notice[]): Promise<{ session: Session; source: BootSource }> {
+async function openFallback(src: BootSources, notices: Notice[]): Promise<{ session: SavedDocument; source: BootSource }> {
   let example: PageOpenResult;
   try {
     example = await src.loadExample();
@@ -157,15 +156,16 @@ function combine(notices: readonly Notice[]): Notice | null {
  * fails while taking the document in (the engine throwing on it), the failure is returned
  * instead of thrown, so the boot can open something else rather than leave a blank page.
  */
-export function applyBoot(ws: Pick<Workspace, 'editor' | 'recent'>, plan: BootPlan): { readonly ok: true } | { readonly ok: false; readonly technical: string } {
-  const { doc, selection, viewport } = plan.session;
+export function applyBoot(ws: Pick<Workspace, 'session' | 'recent'>, plan: BootPlan): { readonly ok: true } | { readonly ok: false; readonly technical: string } {
+  const { doc, selection, viewport, datasets } = plan.session;
   ws.recent.setState({ entries: plan.entries, currentId: plan.id });
   try {
-    ws.editor.setState({ history: { present: doc, past: [], future: [] }, selection: keepExisting(doc, selection), viewport, notice: null });
+    ws.session.load(doc, selection, viewport);
   } catch (e) {
     return { ok: false, technical: technicalText(e) };
   }
-  ws.editor.getState().notify(plan.notice);
+  if (datasets) ws.session.restoreDatasets(datasets);
+  ws.session.notify(plan.notice);
   return { ok: true };
 }
 
@@ -174,7 +174,7 @@ export function applyBoot(ws: Pick<Workspace, 'editor' | 'recent'>, plan: BootPl
  * that makes the page fail is kept as it is stored (marked damaged in Recent), and the
  * example opens instead, else an empty graph.
  */
-export async function bootWorkspace(ws: Pick<Workspace, 'editor' | 'recent'>, src: BootSources): Promise<BootPlan> {
+export async function bootWorkspace(ws: Pick<Workspace, 'session' | 'recent'>, src: BootSources): Promise<BootPlan> {
   const plan = await planBoot(src);
   const applied = applyBoot(ws, plan);
   if (applied.ok) return plan;
@@ -190,15 +190,11 @@ export async function bootWorkspace(ws: Pick<Workspace, 'editor' | 'recent'>, sr
     const back: BootPlan = { ...base, session: plan.previous.session, id: plan.previous.id, source: 'stored', notice: combine(notices) };
     if (applyBoot(ws, back).ok) return back;
   }
-  const fallback: { session: Session; source: BootSource } =
+  const fallback: { session: SavedDocument; source: BootSource } =
     plan.source === 'example' || plan.source === 'empty' ? { session: { doc: emptyDocument(), selection: [], viewport: null }, source: 'empty' } : await openFallback(src, notices);
   const next: BootPlan = { ...base, ...fallback, id: (src.newId ?? newDocumentId)(), notice: combine(notices) };
   if (applyBoot(ws, next).ok) return next;
   const empty: BootPlan = { ...next, session: { doc: emptyDocument(), selection: [], viewport: null }, source: 'empty' };
   applyBoot(ws, empty);
   return empty;
-}
-
-function keepExisting(doc: GraphFile, selection: readonly string[]): string[] {
-  return selection.filter((id) => doc.nodes.some((n) => n.id === id));
 }

@@ -32,29 +32,29 @@ describe('fileActions', () => {
   });
 
   it('openFileText(good file) opens it as a new document first in Recent; the previous one stays there; Undo brings it back', () => {
-    const { ws, editor, recent, memory } = testWorkspace({ id: 'work' });
-    editor.getState().edit('rename', (d) => void (d.name = 'My work'));
+    const { ws, session, recent, memory } = testWorkspace({ id: 'work' });
+    session.edit('rename', (d) => void (d.name = 'My work'));
     expect(openFileText(ws, text, 'c.json', 'en')).toBe(true);
-    expect(serializeGraphFile(editor.getState().history.present)).toBe(text);
+    expect(serializeGraphFile(session.state.history.present)).toBe(text);
     const entries = listRecent(memory.storage);
     expect(entries.map((e) => e.name)).toEqual(['Composite function y = 2x² + 2', 'My work']);
     expect(recent.getState().currentId).toBe(entries[0].id);
     expect(JSON.parse(recentText(memory.storage, 'work') ?? '').file).toContain('"My work"');
-    editor.getState().undo();
-    expect(editor.getState().history.present.name).toBe('My work');
+    session.undo();
+    expect(session.state.history.present.name).toBe('My work');
   });
 
-  it('openFileText(bad file) lists every error with its path and changes nothing, in the editor or in storage', () => {
-    const { ws, editor, memory } = testWorkspace({ doc: composite(), id: 'work' });
+  it('openFileText(bad file) lists every error with its path and changes nothing, in the session or in storage', () => {
+    const { ws, session, memory } = testWorkspace({ doc: composite(), id: 'work' });
     ws.flush();
-    editor.getState().select(['x']);
+    session.select(['x']);
     ws.flush();
     const stored = memory.dump();
     const bad = JSON.parse(text);
     bad.nodes[1].op = 'sqaure';
     bad.edges[0].source = 'ghost';
     expect(openFileText(ws, JSON.stringify(bad), 'bad.json', 'en')).toBe(false);
-    const s = editor.getState();
+    const s = session.state;
     expect(s.history.present).toEqual(composite());
     expect(s.history.past).toHaveLength(0);
     expect(s.notice).toMatchObject({ kind: 'error', text: 'bad.json could not be opened; the open graph is unchanged:' });
@@ -64,42 +64,42 @@ describe('fileActions', () => {
   });
 
   it('openFileText(the crashing linear weight) is all or nothing, and never shows raw JavaScript text', () => {
-    const { ws, editor, run, memory } = testWorkspace({ doc: composite(), id: 'work' });
-    editor.getState().edit('rename', (d) => void (d.name = 'Before'));
+    const { ws, session, memory } = testWorkspace({ doc: composite(), id: 'work' });
+    session.edit('rename', (d) => void (d.name = 'Before'));
     ws.flush();
-    const before = editor.getState().history;
+    const before = session.state.history;
     const opened = openFileText(ws, crashingText(), 'crash.json', 'en');
-    const s = editor.getState();
+    const s = session.state;
     // Either the engine opens it with the wrong weight marked on the node, or nothing changed.
     expect(s.notice?.details?.join('\n')).toMatch(/weight has shape \[2, 1\]/);
     expect(s.notice?.text).not.toMatch(/Cannot read|undefined|TypeError/);
     if (opened) {
       expect(s.history.present.name).toBe('Linear regression with nn.Linear');
-      expect(run.getState().problems.some((p) => p.node === 'linear')).toBe(true);
+      expect(session.state.compiled.problems.some((p) => p.node === 'linear')).toBe(true);
     } else {
       expect(s.history).toBe(before);
       expect(s.notice).toMatchObject({ kind: 'error', text: 'crash.json could not be opened; the open graph is unchanged:' });
       expect(s.notice?.technical).toEqual(expect.any(String));
       expect(listRecent(memory.storage).map((e) => e.id)).toEqual(['work']);
       // The page still works on the previous document.
-      editor.getState().edit('rename', (d) => void (d.name = 'After'));
-      expect(run.getState().program).not.toBeNull();
+      session.edit('rename', (d) => void (d.name = 'After'));
+      expect(session.state.compiled.program).not.toBeNull();
     }
     ws.flush();
     expect(JSON.parse(recentText(memory.storage, 'work') ?? '').file).toContain(opened ? '"Before"' : '"After"');
   });
 
-  it('openFileText(a file the page fails on) puts the editor and Recent back exactly as they were', () => {
-    const { ws, editor, recent, memory } = testWorkspace({ doc: composite(), id: 'work' });
+  it('openFileText(a file the page fails on) puts the session and Recent back exactly as they were', () => {
+    const { ws, session, recent, memory } = testWorkspace({ doc: composite(), id: 'work' });
     ws.flush();
-    editor.getState().select(['x']);
+    session.select(['x']);
     // A store that reacts to a new document and throws: whatever fails while the page takes a document in.
-    editor.subscribe((s, prev) => {
+    session.subscribe((s, prev) => {
       if (s.history.present !== prev.history.present && s.history.present.name === 'Sigmoid y = σ(x)') throw new TypeError("Cannot read properties of undefined (reading '0')");
     });
-    const before = editor.getState();
+    const before = session.state;
     expect(openFileText(ws, read('sigmoid-function.json'), 'sigmoid.json', 'en')).toBe(false);
-    const s = editor.getState();
+    const s = session.state;
     expect([s.history, s.selection, s.viewport]).toEqual([before.history, before.selection, before.viewport]);
     expect(recent.getState().currentId).toBe('work');
     expect(s.notice).toEqual({
@@ -115,31 +115,31 @@ describe('fileActions', () => {
   it('openFileText(unfinished graph) opens it and lists its problems with their paths', () => {
     const doc = emptyDocument();
     doc.nodes.push({ id: 'square', op: 'square', position: { x: 0, y: 0 } });
-    const { ws, editor } = testWorkspace();
+    const { ws, session } = testWorkspace();
     expect(openFileText(ws, serializeGraphFile(doc), 'wip.json', 'en')).toBe(true);
-    expect(editor.getState().history.present.nodes.map((n) => n.id)).toEqual(['square']);
-    expect(editor.getState().notice).toEqual({ kind: 'info', text: 'Opened wip.json with 1 problem(s) marked on the nodes:', details: ['nodes[0]: square.x is not connected'] });
+    expect(session.state.history.present.nodes.map((n) => n.id)).toEqual(['square']);
+    expect(session.state.notice).toEqual({ kind: 'info', text: 'Opened wip.json with 1 problem(s) marked on the nodes:', details: ['nodes[0]: square.x is not connected'] });
   });
 
   it('openNew(ws) starts an empty graph as a new document; the previous one stays in Recent', () => {
-    const { ws, editor, memory } = testWorkspace({ doc: composite(), id: 'work' });
+    const { ws, session, memory } = testWorkspace({ doc: composite(), id: 'work' });
     openNew(ws, 'en');
-    expect(editor.getState().history.present.nodes).toEqual([]);
+    expect(session.state.history.present.nodes).toEqual([]);
     expect(listRecent(memory.storage).map((e) => e.name)).toEqual([null, 'Composite function y = 2x² + 2']);
-    editor.getState().undo();
-    expect(editor.getState().history.present).toEqual(composite());
+    session.undo();
+    expect(session.state.history.present).toEqual(composite());
   });
 
   it('openShareLink(ws, link) opens the shared graph first in Recent and says where the previous work is', () => {
-    const { ws, editor, memory } = testWorkspace({ id: 'work' });
-    editor.getState().edit('rename', (d) => void (d.name = 'My work'));
+    const { ws, session, memory } = testWorkspace({ id: 'work' });
+    session.edit('rename', (d) => void (d.name = 'My work'));
     expect(openShareLink(ws, encodeShare(composite()), 'en')).toBe(true);
-    expect(editor.getState().history.present).toEqual(composite());
-    expect(editor.getState().notice).toEqual({ kind: 'info', text: 'Opened the shared graph; your previous work is in Recent.' });
+    expect(session.state.history.present).toEqual(composite());
+    expect(session.state.notice).toEqual({ kind: 'info', text: 'Opened the shared graph; your previous work is in Recent.' });
     expect(listRecent(memory.storage).map((e) => e.name)).toEqual(['Composite function y = 2x² + 2', 'My work']);
     expect(openShareLink(ws, '#graph=!!!', 'en')).toBe(false);
-    expect(editor.getState().notice).toMatchObject({ kind: 'error', text: 'The share link could not be opened; the open graph is unchanged:' });
-    expect(editor.getState().history.present).toEqual(composite());
+    expect(session.state.notice).toMatchObject({ kind: 'error', text: 'The share link could not be opened; the open graph is unchanged:' });
+    expect(session.state.history.present).toEqual(composite());
   });
 
   it('shareLink(doc) decodes back to the same graph', () => {

@@ -59,7 +59,7 @@ export function openShareLink(ws: Workspace, hash: string, lang: Language): bool
 /** Starts an empty graph as a new document; the previous one stays in Recent (and Undo brings it back). */
 export function openNew(ws: Workspace, lang: Language): void {
   const done = commitDocument(ws, { doc: emptyDocument(), label: translate(lang, 'shell.open.new') });
-  if (!done.ok) ws.editor.getState().notify({ kind: 'error', text: translate(lang, 'shell.notice.newFailed'), technical: done.technical });
+  if (!done.ok) ws.session.notify({ kind: 'error', text: translate(lang, 'shell.notice.newFailed'), technical: done.technical });
 }
 
 /** The full share link of a graph for a page at `origin + pathname`. */
@@ -96,7 +96,7 @@ export function downloadGraph(doc: GraphFile): void {
  * refused before it is read; a read failure shows in the notice in plain words.
  */
 export async function openFile(ws: Workspace, file: File, lang: Language): Promise<boolean> {
-  const notify = ws.editor.getState().notify;
+  const notify = (n: Parameters<typeof ws.session.notify>[0]) => ws.session.notify(n);
   // A UTF-16 code unit takes at most three bytes of UTF-8, so a larger file cannot fit the limit.
   if (file.size > 3 * MAX_FILE_CHARS) {
     notify({

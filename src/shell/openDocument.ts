@@ -35,7 +35,7 @@ export function refusal(lang: Language, headline: string, errors: readonly FileE
  * open document and Recent exactly as they were and says why.
  */
 export function openResult(ws: Workspace, r: PageOpenResult, how: OpenHow, lang: Language): boolean {
-  const notify = ws.editor.getState().notify;
+  const notify = (n: Parameters<typeof ws.session.notify>[0]) => ws.session.notify(n);
   if (!r.ok) {
     notify(refusal(lang, how.refused, r.errors, r.technical));
     return false;

@@ -16,29 +16,29 @@ const composite = () => {
 
 describe('recentActions', () => {
   it('openRecent(id) opens that document with its selection; it becomes first, and the one that was open stays', () => {
-    const { ws, editor, recent, memory } = testWorkspace({ id: 'work' });
+    const { ws, session, recent, memory } = testWorkspace({ id: 'work' });
     saveRecent(memory.storage, { id: 'older', name: 'Older', text: encodeSession({ doc: { ...composite(), name: 'Older' }, selection: ['square', 'ghost'], viewport: null }) }, 1);
-    editor.getState().edit('rename', (d) => void (d.name = 'My work'));
+    session.edit('rename', (d) => void (d.name = 'My work'));
     ws.flush();
     recent.getState().refresh();
     expect(openRecent(ws, 'older', 'en')).toBe(true);
-    expect(editor.getState().history.present.name).toBe('Older');
-    expect(editor.getState().selection).toEqual(['square']);
+    expect(session.state.history.present.name).toBe('Older');
+    expect(session.state.selection).toEqual(['square']);
     expect(recent.getState().currentId).toBe('older');
     expect(listRecent(memory.storage).map((e) => e.id)).toEqual(['older', 'work']);
-    expect(editor.getState().history.past.at(-1)?.label).toBe('open “Older” from Recent');
+    expect(session.state.history.past.at(-1)?.label).toBe('open “Older” from Recent');
   });
 
   it('openRecent(a damaged entry) marks it damaged, changes nothing and keeps its text as it is', () => {
-    const { ws, editor, recent, memory } = testWorkspace({ doc: composite(), id: 'work' });
+    const { ws, session, recent, memory } = testWorkspace({ doc: composite(), id: 'work' });
     ws.flush(true);
     saveRecent(memory.storage, { id: 'bad', name: 'Broken', text: '{"file": "{cut' }, 2);
     recent.getState().refresh();
-    const before = editor.getState().history;
+    const before = session.state.history;
     expect(openRecent(ws, 'bad', 'en')).toBe(false);
-    expect(editor.getState().history).toBe(before);
+    expect(session.state.history).toBe(before);
     expect(recent.getState().currentId).toBe('work');
-    expect(editor.getState().notice).toMatchObject({ kind: 'error', text: '“Broken” could not be opened; it stays in Recent, marked damaged, and the open graph is unchanged:' });
+    expect(session.state.notice).toMatchObject({ kind: 'error', text: '“Broken” could not be opened; it stays in Recent, marked damaged, and the open graph is unchanged:' });
     expect(listRecent(memory.storage).find((e) => e.id === 'bad')).toMatchObject({ damaged: true });
     // Later saves of the open document never touch it.
     openFileText(ws, text, 'c.json', 'en');
@@ -46,7 +46,7 @@ describe('recentActions', () => {
   });
 
   it('discardRecent(id) removes an entry and its text, never the open document', () => {
-    const { ws, editor, recent, memory } = testWorkspace({ doc: composite(), id: 'work' });
+    const { ws, session, recent, memory } = testWorkspace({ doc: composite(), id: 'work' });
     ws.flush(true);
     saveRecent(memory.storage, { id: 'bad', name: 'Broken', text: '{cut' }, 2);
     recent.getState().refresh();
@@ -54,7 +54,7 @@ describe('recentActions', () => {
     discardRecent(ws, 'bad', 'en');
     expect(listRecent(memory.storage).map((e) => e.id)).toEqual(['work']);
     expect(recentText(memory.storage, 'bad')).toBeNull();
-    expect(editor.getState().notice).toEqual({ kind: 'info', text: 'Discarded “Broken” from Recent.' });
+    expect(session.state.notice).toEqual({ kind: 'info', text: 'Discarded “Broken” from Recent.' });
   });
 
   it('rawFileName(entry) names the download after the document, as plain text', () => {

@@ -45,5 +45,5 @@ export function discardRecent(ws: Workspace, id: string, lang: Language): void {
   const entry = ws.recent.getState().entries.find((e) => e.id === id);
   if (!entry || id === ws.recent.getState().currentId) return;
   ws.recent.getState().discard(id);
-  ws.editor.getState().notify({ kind: 'info', text: translate(lang, 'shell.notice.discarded', { name: recentName(entry, lang) }) });
+  ws.session.notify({ kind: 'info', text: translate(lang, 'shell.notice.discarded', { name: recentName(entry, lang) }) });
 }

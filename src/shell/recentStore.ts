@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { encodeSession, type Session } from '../store/persistence';
+import { encodeSession, type SavedDocument } from '../store/persistence';
 import { discardRecent, listRecent, markRecentDamaged, newDocumentId, type RecentEntry, recentText, type SaveOutcome, saveRecent } from './recentStorage';
 
 /** The Recent list as the page shows it, and which entry the open document is saved to. */
@@ -14,7 +14,7 @@ export interface RecentState {
 /** What can be done with Recent. */
 export interface RecentActions {
   /** Saves the open document to its entry, first in the list (throws StorageFullError when it cannot fit). */
-  save(session: Session, now?: number): SaveOutcome;
+  save(session: SavedDocument, now?: number): SaveOutcome;
   /** Makes `id` the entry the open document saves to. */
   setCurrent(id: string): void;
   /** The stored text of an entry, as it is. */

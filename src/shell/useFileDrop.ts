@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useLanguage } from '../i18n/language';
-import { appWorkspace } from './appWorkspace';
+import { useWorkspace } from '../session/useSession';
 import { isJsonFile, openFile } from './fileActions';
 
 function carriesFiles(e: DragEvent): boolean {
@@ -14,6 +14,7 @@ function carriesFiles(e: DragEvent): boolean {
  */
 export function useFileDrop(): boolean {
   const [over, setOver] = useState(false);
+  const ws = useWorkspace();
   useEffect(() => {
     const onOver = (e: DragEvent) => {
       if (!carriesFiles(e)) return;
@@ -30,7 +31,7 @@ export function useFileDrop(): boolean {
       e.preventDefault();
       setOver(false);
       const file = [...(e.dataTransfer?.files ?? [])].find(isJsonFile) ?? e.dataTransfer?.files[0];
-      if (file) void openFile(appWorkspace, file, useLanguage.getState().lang);
+      if (file) void openFile(ws, file, useLanguage.getState().lang);
     };
     // Capture phase: the page sees the file before any panel's own drop handler.
     window.addEventListener('dragover', onOver, true);
@@ -41,6 +42,6 @@ export function useFileDrop(): boolean {
       window.removeEventListener('dragleave', onLeave, true);
       window.removeEventListener('drop', onDrop, true);
     };
-  }, []);
+  }, [ws]);
   return over;
 }

@@ -1,19 +1,20 @@
 import type { GraphFile } from '../../engine/format/schema';
-import type { EditorState, EditorStore } from '../store/editorStore';
+import type { Session } from '../session/Session';
+import type { Notice as SessionNotice } from '../session/types';
 import { technicalText } from '../store/persistence';
 import { newDocumentId } from './recentStorage';
 import type { RecentStore } from './recentStore';
 
 /** The open document and the Recent list it belongs to: what every way of opening a document changes together. */
 export interface Workspace {
-  readonly editor: EditorStore;
+  readonly session: Session;
   readonly recent: RecentStore;
   /** Writes the open document's pending changes to its Recent entry now; with `force`, writes it even unchanged. */
   flush(force?: boolean): void;
 }
 
 /** A message in the notice bar. */
-export type Notice = NonNullable<EditorState['notice']>;
+export type Notice = SessionNotice;
 
 /** A document about to replace the open one. */
 export interface Opening {
@@ -30,26 +31,21 @@ export interface Opening {
  * Replaces the open document, all or nothing. The open document's pending changes are
  * saved to its own Recent entry first, so it stays there with its latest state; the new
  * document gets its own entry (or the given one) and is saved at once. If anything throws
- * while the page takes the new document in (the engine compiling it, a store reacting to
- * it), the editor and Recent are put back exactly as they were and nothing is saved.
+ * while the page takes the new document in (the engine compiling it, a view reacting to
+ * it), the session and Recent are as they were and nothing is saved.
  */
 export function commitDocument(ws: Workspace, opening: Opening): { readonly ok: true } | { readonly ok: false; readonly technical: string } {
-  const { history, selection, viewport, notice } = ws.editor.getState();
+  const { history } = ws.session.state;
   const previousId = ws.recent.getState().currentId;
   // A document not yet in Recent (an example opened at boot and never touched) is put there before it is left.
   const listed = ws.recent.getState().entries.some((e) => e.id === previousId);
   ws.flush(!listed && history.present.nodes.length > 0);
   ws.recent.getState().setCurrent(opening.id ?? newDocumentId());
   try {
-    ws.editor.getState().open(opening.doc, opening.label);
-    if (opening.selection) ws.editor.getState().select(opening.selection.filter((id) => opening.doc.nodes.some((n) => n.id === id)));
+    // The session takes the document in all or nothing: when it throws, it is as it was.
+    ws.session.open(opening.doc, opening.label, opening.selection);
   } catch (e) {
     ws.recent.getState().setCurrent(previousId);
-    try {
-      ws.editor.setState({ history, selection, viewport, notice });
-    } catch {
-      // The previous document was open a moment ago, so taking it back cannot fail the same way; if it does, the boundary shows it.
-    }
     return { ok: false, technical: technicalText(e) };
   }
   ws.flush();

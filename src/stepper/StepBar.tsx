@@ -2,51 +2,54 @@ import { useEffect } from 'react';
 import { formatNumber } from '../format';
 import { useLanguage } from '../i18n/language';
 import { useT } from '../i18n/useT';
+import { lastLoss } from '../session/runHistory';
+import { curveOf, stepEpoch } from '../session/Session';
+import { useSession, useSessionApi } from '../session/useSession';
 import { divergenceReason } from '../training/divergenceText';
 import { stepKeyFor } from './keys';
 import { lossShown, PHASES, phaseAt, SPEEDS } from './playback';
-import { useStepper } from './useStepper';
 import './stepper.css';
 
 /** The step bar: Step, Step phase, Step training step, Play/Pause, Back, Reset, speed, zero grad, and the phase loop. */
 export function StepBar() {
   const t = useT();
-  const playing = useStepper((s) => s.playing);
-  const speed = useStepper((s) => s.speed);
-  const zeroGrad = useStepper((s) => s.zeroGrad);
-  const error = useStepper((s) => s.error);
-  const divergence = useStepper((s) => s.divergence);
-  const lr = useStepper((s) => s.lr);
+  const session = useSessionApi();
+  const playing = useSession((s) => s.stepper.playing);
+  const speed = useSession((s) => s.stepper.speed);
+  const zeroGrad = useSession((s) => s.stepper.zeroGrad);
+  const error = useSession((s) => s.stepper.error);
+  const divergence = useSession((s) => s.stepper.divergence);
+  const lr = useSession((s) => s.history.present.training.optimizer.lr);
   const lang = useLanguage((s) => s.lang);
-  const accumulated = useStepper((s) => (s.zeroGrad ? 0 : s.accumulated));
+  // With zero grad off, the leaves hold the sum of every backward since the last zeroing.
+  const accumulated = useSession((s) => (s.stepper.zeroGrad ? 0 : s.run.backwardCount));
   useStepKeys();
   const rate = SPEEDS[speed];
   const speedText = rate === Infinity ? t('stepper.speed.frame') : t('stepper.speed.events', { n: rate });
-  const act = useStepper.getState;
 
   return (
     <div className="stepbar" role="toolbar" aria-label={t('stepper.bar')} data-testid="step.bar">
-      <button type="button" data-testid="step.back" title={t('stepper.back.title')} onClick={() => act().back()}>
+      <button type="button" data-testid="step.back" title={t('stepper.back.title')} onClick={() => session.back()}>
         <span aria-hidden="true">◀ </span>
         {t('stepper.back')}
       </button>
-      <button type="button" data-testid="step.step" title={t('stepper.step.title')} onClick={() => act().step()}>
+      <button type="button" data-testid="step.step" title={t('stepper.step.title')} onClick={() => session.step()}>
         {t('stepper.step')}
         <span aria-hidden="true"> ▶</span>
       </button>
-      <button type="button" data-testid="step.phase" title={t('stepper.phase.title')} onClick={() => act().stepPhase()}>
+      <button type="button" data-testid="step.phase" title={t('stepper.phase.title')} onClick={() => session.stepPhase()}>
         {t('stepper.phase')}
         <span aria-hidden="true"> ▶▶</span>
       </button>
-      <button type="button" data-testid="step.training" title={t('stepper.training.title')} onClick={() => act().stepTrainingStep()}>
+      <button type="button" data-testid="step.training" title={t('stepper.training.title')} onClick={() => session.stepTrainingStep()}>
         {t('stepper.training')}
         <span aria-hidden="true"> ⟳</span>
       </button>
-      <button type="button" data-testid="step.play" aria-pressed={playing} title={t('stepper.play.title')} onClick={() => act().togglePlay()}>
+      <button type="button" data-testid="step.play" aria-pressed={playing} title={t('stepper.play.title')} onClick={() => session.togglePlay()}>
         <span aria-hidden="true">{playing ? '❚❚ ' : '▶ '}</span>
         {playing ? t('stepper.pause') : t('stepper.play')}
       </button>
-      <button type="button" data-testid="step.reset" title={t('stepper.reset.title')} onClick={() => act().reset()}>
+      <button type="button" data-testid="step.reset" title={t('stepper.reset.title')} onClick={() => session.resetStepper()}>
         {t('stepper.reset')}
       </button>
       <label className="stepbar__speed">
@@ -59,12 +62,12 @@ export function StepBar() {
           step={1}
           value={speed}
           aria-valuetext={speedText}
-          onChange={(e) => act().setSpeed(Number(e.target.value))}
+          onChange={(e) => session.setSpeed(Number(e.target.value))}
         />
         <span className="stepbar__speedText">{speedText}</span>
       </label>
       <label className="stepbar__check" title={t('stepper.zeroGrad.title')}>
-        <input type="checkbox" data-testid="step.zeroGrad" checked={zeroGrad} onChange={(e) => act().setZeroGrad(e.target.checked)} />
+        <input type="checkbox" data-testid="step.zeroGrad" checked={zeroGrad} onChange={(e) => session.setZeroGrad(e.target.checked)} />
         {t('stepper.zeroGrad')}
       </label>
       <PhaseLoop />
@@ -90,9 +93,10 @@ export function StepBar() {
 /** predict → loss → backward → update → …, the current phase lit, with the epoch and the loss. */
 function PhaseLoop() {
   const t = useT();
-  const phase = useStepper((s) => phaseAt(s));
-  const epoch = useStepper((s) => s.epoch);
-  const loss = useStepper((s) => lossShown(s));
+  const phase = useSession((s) => phaseAt(s.stepper));
+  const epoch = useSession(stepEpoch);
+  // The loss of the step being played once its loss is shown; otherwise the model's latest (stepped or trained).
+  const loss = useSession((s) => (s.stepper.events.length > 0 ? lossShown(s.stepper) : lastLoss(curveOf(s))));
   return (
     <div className="phaseloop" data-testid="step.phases">
       <ol className="phaseloop__list" aria-label={t('stepper.phases')}>
@@ -117,19 +121,19 @@ function PhaseLoop() {
 
 // Space, →, Shift+→ and ← for the whole page, except where those keys already mean something.
 function useStepKeys(): void {
+  const session = useSessionApi();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.repeat && e.key === ' ') return;
       const action = stepKeyFor(e, e.target instanceof Element ? e.target : null);
       if (!action) return;
       e.preventDefault();
-      const s = useStepper.getState();
-      if (action === 'play') s.togglePlay();
-      else if (action === 'step') s.step();
-      else if (action === 'phase') s.stepPhase();
-      else s.back();
+      if (action === 'play') session.togglePlay();
+      else if (action === 'step') session.step();
+      else if (action === 'phase') session.stepPhase();
+      else session.back();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [session]);
 }

@@ -1,19 +1,15 @@
 import { useLayoutEffect, useMemo, useRef } from 'react';
-import { exportPytorch } from '../../engine/codegen/pytorch';
-import { fileOptimizerState, fileToGraph } from '../../engine/format/convert';
 import { useT } from '../i18n/useT';
-import { useEditor } from '../store';
-import { computeKey } from '../store/runStore';
+import { useSession, useSessionApi } from '../session/useSession';
 import { explain } from './explain';
 import { phaseAt } from './playback';
-import { useStepper } from './useStepper';
 import './stepper.css';
 
 /** The explanation of the current trace event and the PyTorch view with the current line lit. */
 export function StepPanel() {
   const t = useT();
   // Until the first step the panel stays one line, leaving the canvas its room (and exports nothing).
-  const started = useStepper((s) => s.epoch > 0);
+  const started = useSession((s) => s.stepper.events.length > 0);
   if (!started) {
     return (
       <div className="steppanel steppanel--idle" data-testid="stepper.panel">
@@ -33,10 +29,11 @@ export function StepPanel() {
 /** Labels nodes with PyTorch's backward function names, as make_dot draws them. */
 function GradFnToggle() {
   const t = useT();
-  const on = useStepper((s) => s.gradFnLabels);
+  const session = useSessionApi();
+  const on = useSession((s) => s.stepper.gradFnLabels);
   return (
     <label className="stepbar__check" title={t('stepper.gradFnLabels.title')}>
-      <input type="checkbox" data-testid="step.gradFnLabels" checked={on} onChange={(e) => useStepper.getState().setGradFnLabels(e.target.checked)} />
+      <input type="checkbox" data-testid="step.gradFnLabels" checked={on} onChange={(e) => session.setGradFnLabels(e.target.checked)} />
       {t('stepper.gradFnLabels')}
     </label>
   );
@@ -45,12 +42,12 @@ function GradFnToggle() {
 /** What the current event did, in words, in symbols, and with the engine's numbers. */
 function Explanation() {
   const t = useT();
-  const doc = useEditor((s) => s.history.present);
-  const events = useStepper((s) => s.events);
-  const cursor = useStepper((s) => s.cursor);
-  const epoch = useStepper((s) => s.epoch);
-  const zeroGrad = useStepper((s) => s.zeroGrad);
-  const lr = useStepper((s) => s.lr);
+  const doc = useSession((s) => s.history.present);
+  const events = useSession((s) => s.stepper.events);
+  const cursor = useSession((s) => s.stepper.cursor);
+  const epoch = useSession((s) => s.stepper.step);
+  const zeroGrad = useSession((s) => s.stepper.zeroGrad);
+  const lr = doc.training.optimizer.lr;
   const lines = useMemo(() => explain({ events, cursor, doc, lr, optimizer: doc.training.optimizer }), [events, cursor, doc, lr]);
   const ev = events[cursor];
   const hasUpdate = events.some((e) => e.type === 'update');
@@ -83,13 +80,13 @@ function Explanation() {
 /** The exported PyTorch training step, with the line of the current phase lit, and the grad_fn toggle. */
 function PytorchView() {
   const t = useT();
-  const doc = useEditor((s) => s.history.present);
-  const key = computeKey(doc) + JSON.stringify(doc.training);
-  const phase = useStepper((s) => phaseAt(s));
-  const started = useStepper((s) => s.epoch > 0);
-  const zeroGrad = useStepper((s) => s.zeroGrad);
-  // Keyed on what the export reads, so moving a node does not regenerate the script.
-  const exported = useMemo(() => exportOf(doc), [key]);
+  const session = useSessionApi();
+  // Re-read with the document; the session keeps the script while nothing it reads changed (moving a node does not regenerate it).
+  useSession((s) => s.history.present);
+  const exported = session.pytorchExport().result;
+  const phase = useSession((s) => phaseAt(s.stepper));
+  const started = useSession((s) => s.stepper.events.length > 0);
+  const zeroGrad = useSession((s) => s.stepper.zeroGrad);
   const lines = exported.ok ? exported.code.split('\n') : [];
   const currentLine = !exported.ok || !started ? 0 : phase === null ? (zeroGrad ? exported.phaseLines.zeroGrad : 0) : exported.phaseLines[phase];
   const box = useRef<HTMLPreElement>(null);
@@ -123,14 +120,4 @@ function PytorchView() {
       )}
     </section>
   );
-}
-
-type Exported = ({ ok: true } & ReturnType<typeof exportPytorch>) | { ok: false; message: string };
-
-function exportOf(doc: ReturnType<typeof useEditor.getState>['history']['present']): Exported {
-  try {
-    return { ok: true, ...exportPytorch(fileToGraph(doc), doc.training, { title: doc.name, optimizerState: fileOptimizerState(doc) }) };
-  } catch (e) {
-    return { ok: false, message: e instanceof Error ? e.message : String(e) };
-  }
 }

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { explain, fill, first, ruleOf } from './explain';
-import { createStepperStore } from './stepperStore';
+import type { TraceEvent } from '../../engine';
+import { Session } from '../session/Session';
 import { example, reusedParameter } from './testGraphs';
 
-function at(doc: ReturnType<typeof example>, cursorOf: (events: ReturnType<ReturnType<typeof createStepperStore>['getState']>['events']) => number) {
-  const s = createStepperStore(null);
-  s.getState().sync(doc);
-  s.getState().stepTrainingStep();
-  const { events } = s.getState();
+function at(doc: ReturnType<typeof example>, cursorOf: (events: readonly TraceEvent[]) => number) {
+  const s = new Session({ doc });
+  s.stepTrainingStep();
+  const { events } = s.state.stepper;
   return explain({ events, cursor: cursorOf(events), doc, lr: doc.training.optimizer.lr, optimizer: doc.training.optimizer });
 }
 

@@ -4,16 +4,19 @@ import { type GraphProblem, openGraphText } from '../../engine/format/open';
 import type { GraphFile } from '../../engine/format/schema';
 import { serializeGraphFile } from '../../engine/format/save';
 import { formatCount, MAX_FILE_CHARS, PAGE_MAX_NODES } from '../../engine/limits';
-import type { Viewport } from './editorStore';
+import { readDatasets, saveDatasets } from '../datasets/savedDraft';
+import type { DatasetsState, Viewport } from '../session/types';
 
 /** The local-storage key of the one autosaved document kept before the Recent list; read once, to move it into the list. */
 export const LEGACY_AUTOSAVE_KEY = 'gradcanvas.autosave.v1';
 
-/** What a reload restores of a document: the graph, the selection and the viewport. */
-export interface Session {
+/** What a reload restores of a document: the graph (with its history), the selection, the viewport, and the Data panel's draft beside it. */
+export interface SavedDocument {
   readonly doc: GraphFile;
   readonly selection: readonly string[];
   readonly viewport: Viewport | null;
+  /** The Data panel as it was (a CSV imported but not yet bound); absent in older saves. */
+  readonly datasets?: DatasetsState;
 }
 
 /**
@@ -55,13 +58,13 @@ export function refuseOverLimit(r: PageOpenResult): PageOpenResult {
   return over.length > 0 ? { ok: false, errors: over } : r;
 }
 
-/** The stored text of a document with its selection and viewport (the layout of one autosaved document). */
-export function encodeSession(s: Session): string {
-  return JSON.stringify({ file: serializeGraphFile(s.doc), selection: s.selection, viewport: s.viewport });
+/** The stored text of a document with its selection, viewport and the Data panel's draft (the layout of one autosaved document). */
+export function encodeSession(s: SavedDocument): string {
+  return JSON.stringify({ file: serializeGraphFile(s.doc), selection: s.selection, viewport: s.viewport, ...(s.datasets ? { datasets: saveDatasets(s.datasets) } : {}) });
 }
 
 /** A stored document opened as the page opens any text, or why it cannot be. Never throws. */
-export function decodeSession(text: string): ({ readonly ok: true; readonly session: Session; readonly problems: readonly GraphProblem[] }) | Extract<PageOpenResult, { ok: false }> {
+export function decodeSession(text: string): ({ readonly ok: true; readonly session: SavedDocument; readonly problems: readonly GraphProblem[] }) | Extract<PageOpenResult, { ok: false }> {
   let saved: unknown;
   try {
     saved = JSON.parse(text);
@@ -72,7 +75,8 @@ export function decodeSession(text: string): ({ readonly ok: true; readonly sess
   const r = openPageText(saved.file);
   if (!r.ok) return r;
   const selection = Array.isArray(saved.selection) ? saved.selection.filter((id): id is string => typeof id === 'string') : [];
-  return { ok: true, session: { doc: r.file, selection, viewport: readViewport(saved.viewport) }, problems: r.problems };
+  const datasets = saved.datasets === undefined ? null : readDatasets(saved.datasets);
+  return { ok: true, session: { doc: r.file, selection, viewport: readViewport(saved.viewport), ...(datasets ? { datasets } : {}) }, problems: r.problems };
 }
 
 /** A quick look at stored text, without opening the graph: the document's name, and whether the text can be read at all. */

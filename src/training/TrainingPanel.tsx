@@ -1,23 +1,24 @@
 import type { Draft } from 'immer';
 import { DEFAULT_DIVERGENCE_FACTOR } from '../../engine';
 import type { GraphFile, TrainingSettings } from '../../engine/format/schema';
+import { useLanguage } from '../i18n/language';
 import { useT } from '../i18n/useT';
-import { useEditor } from '../store';
+import type { Session } from '../session/Session';
+import { useSession, useSessionApi } from '../session/useSession';
+import { divergenceText } from './divergenceText';
 import { NumberField } from './NumberField';
-import { trainingController } from './session';
 import { switchOptimizer, withDefaults } from './settings';
-import { useTraining } from './trainingStore';
 import './training.css';
 
 type Optimizer = TrainingSettings['optimizer'];
 
-function editTraining(field: string, recipe: (t: Draft<GraphFile['training']>) => void): void {
-  useEditor.getState().edit('training settings', (d) => recipe(d.training), `train.${field}`);
+function editTraining(session: Session, field: string, recipe: (t: Draft<GraphFile['training']>) => void): void {
+  session.edit('training settings', (d) => recipe(d.training), `train.${field}`);
 }
 
 /** Sets an optimizer field; undefined removes it (PyTorch's default applies). */
-function setOpt(field: string, value: number | boolean | undefined): void {
-  editTraining(field, (t) => {
+function setOpt(session: Session, field: string, value: number | boolean | undefined): void {
+  editTraining(session, field, (t) => {
     const o = t.optimizer as Record<string, unknown>;
     if (value === undefined) delete o[field];
     else o[field] = value;
@@ -36,6 +37,7 @@ function formatLoss(v: number | undefined): string {
  */
 function DivergenceFactorField({ factor }: { readonly factor: number | null | undefined }) {
   const t = useT();
+  const session = useSessionApi();
   const on = factor !== null;
   return (
     <>
@@ -46,7 +48,7 @@ function DivergenceFactorField({ factor }: { readonly factor: number | null | un
             data-testid="train.divergenceFactor.on"
             checked={on}
             onChange={(e) =>
-              editTraining('divergenceFactor', (tr) => {
+              editTraining(session, 'divergenceFactor', (tr) => {
                 if (e.target.checked) delete tr.divergenceFactor;
                 else tr.divergenceFactor = null;
               })
@@ -61,7 +63,7 @@ function DivergenceFactorField({ factor }: { readonly factor: number | null | un
           label={t('train.divergenceFactor')}
           value={factor ?? DEFAULT_DIVERGENCE_FACTOR}
           rule="aboveOne"
-          onCommit={(v) => v !== null && editTraining('divergenceFactor', (tr) => void (tr.divergenceFactor = v))}
+          onCommit={(v) => v !== null && editTraining(session, 'divergenceFactor', (tr) => void (tr.divergenceFactor = v))}
         />
       )}
     </>
@@ -71,17 +73,19 @@ function DivergenceFactorField({ factor }: { readonly factor: number | null | un
 /** The training panel: optimizer and its hyper-parameters, epochs, batch, seed; Train / Pause / Resume / Reset and progress. */
 export function TrainingPanel() {
   const t = useT();
-  const training = useEditor((s) => s.history.present.training);
-  const status = useTraining((s) => s.status);
-  const epoch = useTraining((s) => s.epoch);
-  const epochs = useTraining((s) => s.epochs);
-  const loss = useTraining((s) => s.lossHistory[s.lossHistory.length - 1]);
-  const testLoss = useTraining((s) => s.testLossHistory[s.testLossHistory.length - 1]);
-  const speed = useTraining((s) => s.stepsPerSecond);
-  const divergence = useTraining((s) => s.divergence);
-  const error = useTraining((s) => s.error);
-  const pausedByEdit = useTraining((s) => s.pausedByEdit);
-  const hasStart = useTraining((s) => s.startParams !== null);
+  const session = useSessionApi();
+  const lang = useLanguage((s) => s.lang);
+  const training = useSession((s) => s.history.present.training);
+  const status = useSession((s) => s.training.status);
+  const epoch = useSession((s) => s.training.epoch);
+  const epochs = useSession((s) => s.training.epochs);
+  const loss = useSession((s) => s.training.lossHistory[s.training.lossHistory.length - 1]);
+  const testLoss = useSession((s) => s.training.testLossHistory[s.training.testLossHistory.length - 1]);
+  const speed = useSession((s) => s.training.stepsPerSecond);
+  const divergence = useSession((s) => s.training.divergence);
+  const error = useSession((s) => s.training.error);
+  const pausedByEdit = useSession((s) => s.training.pausedByEdit);
+  const hasStart = useSession((s) => s.training.startParams !== null);
   const o: Optimizer = training.optimizer;
   const d = withDefaults(o);
   const running = status === 'running';
@@ -94,54 +98,54 @@ export function TrainingPanel() {
           id="train-optimizer"
           data-testid="train.optimizer"
           value={o.type}
-          onChange={(e) => editTraining('optimizer', (tr) => void (tr.optimizer = switchOptimizer(tr.optimizer as Optimizer, e.target.value as Optimizer['type'])))}
+          onChange={(e) => editTraining(session, 'optimizer', (tr) => void (tr.optimizer = switchOptimizer(tr.optimizer as Optimizer, e.target.value as Optimizer['type'])))}
         >
           <option value="sgd">{t('train.optimizer.sgd')}</option>
           <option value="adam">{t('train.optimizer.adam')}</option>
         </select>
       </div>
-      <NumberField testid="train.lr" label={t('train.lr')} value={o.lr} rule="positive" onCommit={(v) => setOpt('lr', v ?? undefined)} />
+      <NumberField testid="train.lr" label={t('train.lr')} value={o.lr} rule="positive" onCommit={(v) => setOpt(session, 'lr', v ?? undefined)} />
       {'momentum' in d ? (
         <>
-          <NumberField testid="train.momentum" label={t('train.momentum')} value={d.momentum} rule="nonNegative" onCommit={(v) => setOpt('momentum', v || undefined)} />
-          <NumberField testid="train.dampening" label={t('train.dampening')} value={d.dampening} rule="nonNegative" onCommit={(v) => setOpt('dampening', v || undefined)} />
+          <NumberField testid="train.momentum" label={t('train.momentum')} value={d.momentum} rule="nonNegative" onCommit={(v) => setOpt(session, 'momentum', v || undefined)} />
+          <NumberField testid="train.dampening" label={t('train.dampening')} value={d.dampening} rule="nonNegative" onCommit={(v) => setOpt(session, 'dampening', v || undefined)} />
           <div className="insp-field insp-check">
             <label title={d.momentum === 0 ? t('train.momentum') : undefined}>
-              <input type="checkbox" data-testid="train.nesterov" checked={d.nesterov} disabled={d.momentum === 0} onChange={(e) => setOpt('nesterov', e.target.checked || undefined)} />
+              <input type="checkbox" data-testid="train.nesterov" checked={d.nesterov} disabled={d.momentum === 0} onChange={(e) => setOpt(session, 'nesterov', e.target.checked || undefined)} />
               {t('train.nesterov')}
             </label>
           </div>
         </>
       ) : (
         <>
-          <NumberField testid="train.beta1" label={t('train.beta1')} value={d.beta1} rule="unit" onCommit={(v) => setOpt('beta1', v ?? undefined)} />
-          <NumberField testid="train.beta2" label={t('train.beta2')} value={d.beta2} rule="unit" onCommit={(v) => setOpt('beta2', v ?? undefined)} />
-          <NumberField testid="train.eps" label={t('train.eps')} value={d.eps} rule="positive" onCommit={(v) => setOpt('eps', v ?? undefined)} />
+          <NumberField testid="train.beta1" label={t('train.beta1')} value={d.beta1} rule="unit" onCommit={(v) => setOpt(session, 'beta1', v ?? undefined)} />
+          <NumberField testid="train.beta2" label={t('train.beta2')} value={d.beta2} rule="unit" onCommit={(v) => setOpt(session, 'beta2', v ?? undefined)} />
+          <NumberField testid="train.eps" label={t('train.eps')} value={d.eps} rule="positive" onCommit={(v) => setOpt(session, 'eps', v ?? undefined)} />
           <div className="insp-field insp-check">
             <label>
-              <input type="checkbox" data-testid="train.amsgrad" checked={d.amsgrad} onChange={(e) => setOpt('amsgrad', e.target.checked || undefined)} />
+              <input type="checkbox" data-testid="train.amsgrad" checked={d.amsgrad} onChange={(e) => setOpt(session, 'amsgrad', e.target.checked || undefined)} />
               {t('train.amsgrad')}
             </label>
           </div>
         </>
       )}
-      <NumberField testid="train.weightDecay" label={t('train.weightDecay')} value={d.weightDecay} rule="nonNegative" onCommit={(v) => setOpt('weightDecay', v || undefined)} />
-      <NumberField testid="train.epochs" label={t('train.epochs')} value={training.epochs} rule="positiveInteger" onCommit={(v) => editTraining('epochs', (tr) => void (tr.epochs = v ?? 1))} />
-      <NumberField testid="train.batch" label={t('train.batch')} value={training.batchSize} rule="positiveInteger" allowEmpty onCommit={(v) => editTraining('batch', (tr) => void (tr.batchSize = v))} />
-      <NumberField testid="train.seed" label={t('train.seed')} value={training.seed} rule="integer" onCommit={(v) => editTraining('seed', (tr) => void (tr.seed = v ?? 0))} />
+      <NumberField testid="train.weightDecay" label={t('train.weightDecay')} value={d.weightDecay} rule="nonNegative" onCommit={(v) => setOpt(session, 'weightDecay', v || undefined)} />
+      <NumberField testid="train.epochs" label={t('train.epochs')} value={training.epochs} rule="positiveInteger" onCommit={(v) => editTraining(session, 'epochs', (tr) => void (tr.epochs = v ?? 1))} />
+      <NumberField testid="train.batch" label={t('train.batch')} value={training.batchSize} rule="positiveInteger" allowEmpty onCommit={(v) => editTraining(session, 'batch', (tr) => void (tr.batchSize = v))} />
+      <NumberField testid="train.seed" label={t('train.seed')} value={training.seed} rule="integer" onCommit={(v) => editTraining(session, 'seed', (tr) => void (tr.seed = v ?? 0))} />
       <DivergenceFactorField factor={training.divergenceFactor} />
 
       <div className="training__buttons">
-        <button type="button" data-testid="train.start" disabled={running} onClick={() => trainingController().start()}>
+        <button type="button" data-testid="train.start" disabled={running} onClick={() => session.train()}>
           {t('train.start')}
         </button>
-        <button type="button" data-testid="train.pause" disabled={!running} onClick={() => trainingController().pause()}>
+        <button type="button" data-testid="train.pause" disabled={!running} onClick={() => session.pauseTraining()}>
           {t('train.pause')}
         </button>
-        <button type="button" data-testid="train.resume" disabled={status !== 'paused'} onClick={() => trainingController().resume()}>
+        <button type="button" data-testid="train.resume" disabled={status !== 'paused'} onClick={() => session.resumeTraining()}>
           {t('train.resume')}
         </button>
-        <button type="button" data-testid="train.reset" disabled={!hasStart} onClick={() => trainingController().reset()}>
+        <button type="button" data-testid="train.reset" disabled={!hasStart} onClick={() => session.resetTraining()}>
           {t('train.reset')}
         </button>
       </div>
@@ -159,7 +163,7 @@ export function TrainingPanel() {
       {pausedByEdit && status === 'paused' && <p className="insp-hint">{t('train.pausedByEdit')}</p>}
       {divergence && (
         <p className="insp-error" role="alert" data-testid="train.divergence">
-          {divergence.message}
+          {divergenceText(lang, divergence.detail, divergence.lr)}
         </p>
       )}
       {error && (

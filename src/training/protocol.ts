@@ -3,7 +3,7 @@ import { fileOptimizerState, fileToGraph } from '../../engine/format/convert';
 import type { GraphFile } from '../../engine/format/schema';
 import type { Graph } from '../../engine/graph/types';
 import type { ParamState } from '../../engine/optim/types';
-import type { OptimizerStateSample, ParamValues } from './trainingStore';
+import type { OptimizerStateSample, ParamValues } from '../session/runHistory';
 
 /** Messages the page sends to the training worker, tagged by `type`. */
 export type ToWorker =
