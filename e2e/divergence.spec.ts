@@ -104,7 +104,7 @@ test('the book’s Boston RM+LSTAT MSE/2 run at lr 0.01 stops at epoch 25 with t
     expect(params.flat().every(Number.isFinite)).toBe(true);
     expect(params).toEqual(expected.params);
     expect(expected.stderr).toContain('Training stopped at epoch 25:');
-    expect(s.history.undo.at(-1)).toBe('train');
+    expect(s.history.undo.at(-1)).toBe('Train 26 epochs');
     console.log(`Boston RM+LSTAT MSE/2 at lr 0.01 in the page: ${s.training.divergence?.message} Parameters: ${JSON.stringify(params)}`);
     await editor.screenshot('62-divergence-growth');
   });
@@ -126,12 +126,20 @@ test('the book’s Boston RM+LSTAT MSE/2 run at lr 0.01 stops at epoch 25 with t
     const s = await editor.snapshot();
     expect(s.stepper?.divergence).toMatchObject({ epoch: 26, rule: 'loss-growth' });
     expect(s.stepper?.epoch).toBe(26);
-    // Further clicks start no new step; the document was never touched.
+    // Steps 1 to 25 are in the document, one undo entry each; the step that broke the rule is not: its parameters are the ones it started from.
+    expect(s.history.undo.slice(-25)).toEqual(Array.from({ length: 25 }, (_, k) => `Step ${k + 1}`));
+    const updates = s.stepper.events.filter((e) => e.type === 'update');
+    expect(linearParams(s.document)).toEqual(updates.map((u) => u.before));
+    expect(s.lossHistory).toHaveLength(25);
+    // Further clicks start no new step.
     await page.getByTestId('step.training').click();
     expect((await editor.snapshot()).stepper?.epoch).toBe(26);
-    expect(linearParams(s.document)).toEqual(start);
     await page.getByTestId('step.reset').click();
     await expect(message).toHaveCount(0);
+    // Undo takes the stepped steps back, one by one: the document starts from (1, 1) again.
+    for (let k = 0; k < 25; k++) await editor.press('toolbar.undo');
+    await expect.poll(async () => linearParams(await editor.document())).toEqual(start);
+    expect((await editor.snapshot()).lossHistory).toEqual([]);
   });
 
   await test.step('with the rule off (the checkbox) only inf stops it: epoch 1021, the loss past 1e30 at epoch 99; the parameters are still finite', async () => {

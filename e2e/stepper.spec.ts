@@ -73,8 +73,9 @@ test('composite function: forward node by node in topological order, then gradie
   expect(after.cursor).toBe(before.cursor);
   expect(after.events).toEqual(before.events);
   expect(await page.locator('[data-flow]').evaluateAll((els) => els.map((el) => [el.getAttribute('data-testid'), el.getAttribute('data-flow'), el.getAttribute('data-value')]))).toEqual(labelsNow);
-  // Stepping never touched the editor's own run.
-  expect((await editor.snapshot()).nodes.x.grad).toBeNull();
+  // Stepping runs on the session's one program: at the end of backward x.grad is filled, as in PyTorch.
+  expect((await editor.snapshot()).nodes.x.grad).toEqual(XS.map((x) => 4 * x));
+  expect(await editor.shownNumbers('x', 'grad')).toEqual(XS.map((x) => 4 * x));
 });
 
 test('a value used three times: each edge shows its own contribution and the node their sum; update is before − lr·grad', async ({ editor, page }) => {

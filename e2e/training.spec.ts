@@ -189,8 +189,8 @@ test('train linear regression on Boston RM → PRICE in a worker: same losses as
     console.log(`Boston RM→PRICE, 5000 epochs: ${Math.round(s.training.stepsPerSecond)} steps/s in the worker; ${r.text}`);
     expect(r.worst).toBeLessThan(100);
     expect(s.training.stepsPerSecond).toBeGreaterThan(0);
-    // The trained parameters went back into the document as one undoable edit.
-    expect(s.history.undo.at(-1)).toBe('train');
+    // The trained parameters went back into the document as one undoable edit, named after the run.
+    expect(s.history.undo.at(-1)).toBe('Train 5000 epochs');
     const lin = s.document.nodes.find((n) => n.op === 'linear')!;
     expect(lin.params?.weight.data[0]).not.toBe(1);
     await editor.screenshot('60-trained-boston');
@@ -214,8 +214,9 @@ test('train linear regression on Boston RM → PRICE in a worker: same losses as
     await page.getByTestId('train.pause').click();
     await expect(progress).toHaveAttribute('data-status', 'paused');
     const paused = await editor.snapshot();
-    expect(paused.history.undo.at(-1)).toBe('train');
-    expect(paused.training.epoch).toBe(paused.lossHistory.length);
+    expect(paused.history.undo.at(-1)).toMatch(/^Train \d+ epochs$/);
+    // The run's own log (the document's curve goes on from the first run's 5,000 epochs, one curve).
+    expect(paused.training.epoch).toBe(paused.training.lossHistory.length);
     await page.getByTestId('train.resume').click();
     await expect(progress).toHaveAttribute('data-status', 'running');
     // Editing the graph while it trains pauses the run first; Resume continues from the document.
@@ -228,10 +229,10 @@ test('train linear regression on Boston RM → PRICE in a worker: same losses as
     await page.getByTestId('train.pause').click();
     await expect(progress).toHaveAttribute('data-status', 'paused');
     const s = await editor.snapshot();
-    const n = s.lossHistory.length;
+    const n = s.training.lossHistory.length;
     expect(s.training.epoch).toBe(n);
-    expect(n).toBeGreaterThan(paused.lossHistory.length);
-    expect(s.lossHistory).toEqual(cliLosses({ ...before, training: { ...before.training, epochs: n } }));
+    expect(n).toBeGreaterThan(paused.training.lossHistory.length);
+    expect(s.training.lossHistory).toEqual(cliLosses({ ...before, training: { ...before.training, epochs: n } }));
     const r = report(probe);
     console.log(`Boston RM→PRICE, long run (${n} epochs with pauses): ${Math.round(speed)} steps/s in the worker; ${r.text}`);
     expect(r.during).toBeGreaterThanOrEqual(3);
@@ -265,7 +266,7 @@ test('train linear regression on Boston RM → PRICE in a worker: same losses as
     expect(s.training.status).toBe('diverged');
     expect(s.training.divergence?.nodes.length).toBeGreaterThan(0);
     expect(s.training.epoch).toBeLessThan(5000);
-    expect(s.lossHistory).toHaveLength(s.training.divergence!.epoch + 1);
+    expect(s.training.lossHistory).toHaveLength(s.training.divergence!.epoch + 1);
     // The divergence rule stops it at epoch 3, the loss past 1e6 × the first (it used to run on to inf at epoch 91),
     // and the document keeps epoch 2's finite parameters.
     expect(s.training.divergence).toMatchObject({ epoch: 3, rule: 'loss-growth' });
@@ -273,7 +274,7 @@ test('train linear regression on Boston RM → PRICE in a worker: same losses as
     expect([...(kept?.weight.data ?? []), ...(kept?.bias.data ?? [])].every((v) => typeof v === 'number' && Number.isFinite(v))).toBe(true);
     // The CLI stops at the same epoch, with the same losses up to it.
     expect(expected.stderr).toContain(`at epoch ${s.training.divergence!.epoch}`);
-    expect(s.lossHistory).toEqual(expected.losses);
+    expect(s.training.lossHistory).toEqual(expected.losses);
     console.log(`lr 0.1 on RM and LSTAT: diverged at epoch ${s.training.divergence!.epoch} at ${s.training.divergence!.nodes.join(', ')}: ${s.training.divergence!.message}`);
     // The CLI stops at the same epoch with the same message.
     await editor.screenshot('61-diverged');

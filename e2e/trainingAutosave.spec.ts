@@ -66,7 +66,7 @@ function linearParams(doc: GraphFile): number[][] {
 function live(page: Page): Promise<{ status: string; trainEntries: number; doc: GraphFile }> {
   return page.evaluate(() => {
     const s = window.gradcanvas!.snapshot();
-    return { status: s.training.status, trainEntries: s.history.undo.filter((l) => l === 'train').length, doc: s.document };
+    return { status: s.training.status, trainEntries: s.history.undo.filter((l) => /^Train \d+ epochs?$/.test(l)).length, doc: s.document };
   });
 }
 
@@ -109,6 +109,11 @@ test('a running run is written into the document about once a second; a reload k
     params = linearParams(doc);
     expect(saved).toBeGreaterThan(0);
     expect(params).not.toEqual(linearParams(initial));
+    // The curve came back with the document: one loss per saved epoch (sampled past 10,000), the trail ending at the saved parameters.
+    expect(doc.history?.epochs).toBe(saved);
+    const trail = (await editor.snapshot()).trail;
+    expect(trail.at(-1)?.epoch).toBe(saved);
+    expect([trail.at(-1)?.params['linear.weight'], trail.at(-1)?.params['linear.bias']]).toEqual(params);
     // The initial graph trained for that many epochs by the CLI ends on exactly these parameters.
     const expected = cli({ ...initial, training: { ...initial.training, epochs: saved } }, 1e9);
     expect(params).toEqual(expected.params);
@@ -124,7 +129,10 @@ test('a running run is written into the document about once a second; a reload k
     await expect(page.getByTestId('train.progress')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
     const s = await editor.snapshot();
     const expected = cli(reloaded);
-    expect(s.lossHistory).toEqual(expected.losses);
+    // This run's losses are the CLI's; the document's curve holds the run before the reload and this one.
+    expect(s.training.lossHistory).toEqual(expected.losses);
+    expect(s.lossEpochs.at(-1)).toBe(saved + 3);
+    expect(s.lossHistory.at(-1)).toBe(expected.losses.at(-1));
     expect(linearParams(s.document)).toEqual(expected.params);
     expect(savedSteps(s.document)).toBe(saved + 3);
   });

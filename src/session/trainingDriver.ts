@@ -75,6 +75,9 @@ export class TrainingDriver {
   private runs = 0;
   private readonly saves: Throttle;
   private frame = 0;
+  /** The curve with the samples the worker took (every few epochs). */
+  private sampled: FileHistory = EMPTY_HISTORY;
+  /** The sampled curve with the latest parameters as its last trail point: what views draw and the document gets. */
   private curve: FileHistory = EMPTY_HISTORY;
   private pending: { losses: number[]; testLosses: number[]; trail: WorkerTrailPoint[]; optimizerTrail: WorkerStatePoint[]; last: Progress | null } = {
     losses: [],
@@ -118,7 +121,7 @@ export class TrainingDriver {
       startParams[paramKey(p)] = Array.from(p.value);
       shapes.set(paramKey(p), [...p.shape]);
     }
-    this.curve = doc.history ?? EMPTY_HISTORY;
+    this.sampled = this.curve = doc.history ?? EMPTY_HISTORY;
     this.run = {
       startNodes: new Map(doc.nodes.filter((n) => program.params.some((p) => p.node === n.id)).map((n) => [n.id, n.params])),
       startOptimizerState: doc.optimizerState,
@@ -160,7 +163,7 @@ export class TrainingDriver {
     run.offset = s.training.epoch;
     run.sessionDoc = doc;
     run.lr = doc.training.optimizer.lr;
-    this.curve = doc.history ?? EMPTY_HISTORY;
+    this.sampled = this.curve = doc.history ?? EMPTY_HISTORY;
     run.base = this.curve.epochs;
     this.saves.reset();
     // The new session's divergence rule still measures growth from the run's first loss.
@@ -285,7 +288,10 @@ export class TrainingDriver {
     this.pending = { losses: [], testLosses: [], trail: [], optimizerTrail: [], last: null };
     const trail = onCurve(p.trail, run.base);
     const states = onCurve(p.optimizerTrail, run.base);
-    this.curve = appendTrail(appendLosses(this.curve, p.losses, p.testLosses), trail, states);
+    this.sampled = appendTrail(appendLosses(this.sampled, p.losses, p.testLosses), trail, states);
+    // The trail ends where the parameters are now, between the worker's samples too.
+    const done = last.epoch - run.offset;
+    this.curve = done > 0 ? appendTrail(this.sampled, [{ epoch: run.base + done, params: last.params }], [{ epoch: run.base + done, state: last.optimizer }]) : this.sampled;
     const s = this.host.state().training;
     this.host.setTraining(
       {
