@@ -48,6 +48,8 @@ export const CANVAS_TEST_ID = 'canvas';
 const nodeTypes = { op: OpNode };
 const edgeTypes = { step: StepEdge };
 const SNAP_GRID: [number, number] = [GRID, GRID];
+/** Small enough that the minimap does not hide nodes on a laptop screen. */
+const MINIMAP_SIZE = { width: 140, height: 90 } as const;
 const FIT = { padding: 0.15, duration: 200 } as const;
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
@@ -238,7 +240,7 @@ export function Canvas() {
         ariaLabelConfig={ariaLabelConfig}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.5} />
-        <MiniMap pannable zoomable nodeStrokeWidth={3} />
+        <MiniMap pannable zoomable nodeStrokeWidth={3} style={MINIMAP_SIZE} />
         <Controls>
           <ControlButton onClick={autoLayout} data-testid="canvas.autoLayout" aria-label={t('canvas.autoLayout.title')} title={t('canvas.autoLayout.title')}>
             <LayoutIcon />

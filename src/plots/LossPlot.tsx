@@ -13,6 +13,9 @@ export function useLossSeries(): LossSeries {
   return useSession((s) => lossSeries(curveOf(s)));
 }
 
+/** Up to this many points the curve marks each one. */
+const FEW_POINTS = 60;
+
 /** The loss curve: train (and test, with a split) per epoch, on a linear or log axis, with a hover readout. */
 export function LossPlot({ width, height }: { width: number; height: number }) {
   const t = useT();
@@ -47,6 +50,8 @@ export function LossPlot({ width, height }: { width: number; height: number }) {
       <svg data-testid="plot.loss" data-plot="loss" data-points={trainPts.length} width={f.width} height={f.height} role="img" aria-label={t('plot.loss')}>
         <Axes f={f} x={x} y={y} xLabel={t('plot.axis.epoch')} yLabel={t('plot.axis.loss')} />
         <path data-testid="plot.loss.train" d={path(trainPts) ?? ''} fill="none" stroke={COLORS[0]} strokeWidth={1.5} />
+        {/* A few stepped steps read as points, not only as a line. */}
+        {trainPts.length <= FEW_POINTS && trainPts.map((p) => <circle key={p.epoch} cx={x(p.epoch)} cy={y(p.loss)} r={3} fill={COLORS[0]} />)}
         {testPts.length > 0 && <path data-testid="plot.loss.test" d={path(testPts) ?? ''} fill="none" stroke={COLORS[1]} strokeWidth={1.5} strokeDasharray="4 3" />}
         {testPts.length > 0 && (
           <Legend

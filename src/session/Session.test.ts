@@ -125,7 +125,7 @@ describe('Session stepping lands in the document', () => {
     expect(trailOf(curve).map((p) => p.epoch)).toEqual([1, 2, 3]);
     expect(trailOf(curve)[2].params).toEqual({ 'linear.weight': [w], 'linear.bias': [b] });
     expect(stepEpoch(s.state)).toBe(3);
-    expect(s.state.run.lastRun).toEqual({ type: 'step', step: 3, loss: lossSeries(curve).loss[2] });
+    expect(s.state.run.lastRun).toEqual({ type: 'step', step: 3, loss: lossSeries(curve).loss[2], updated: true });
     const step2 = trailOf(curve)[1].params;
     s.undo();
     const back = s.state.history.present;

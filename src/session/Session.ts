@@ -694,7 +694,7 @@ export class Session {
       undefined,
       true,
     );
-    this.store.setState((s) => ({ stepper: { ...s.stepper, committed: true }, run: { ...s.run, lastRun: { type: 'step', step, loss: rec.loss } } }));
+    this.store.setState((s) => ({ stepper: { ...s.stepper, committed: true }, run: { ...s.run, lastRun: { type: 'step', step, loss: rec.loss, updated: rec.updates.length > 0 } } }));
   }
 
   /** Node and edge views at the cursor; views that did not change keep their identity, so only what changed re-renders. */

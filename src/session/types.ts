@@ -42,7 +42,7 @@ export type LastRun =
   | { readonly type: 'forward' }
   | { readonly type: 'backward' }
   | { readonly type: 'zeroGrad' }
-  | { readonly type: 'step'; readonly step: number; readonly loss: number }
+  | { readonly type: 'step'; readonly step: number; readonly loss: number; readonly updated: boolean }
   | null;
 
 /** What the engine holds for the document right now, beside the program's own buffers. */

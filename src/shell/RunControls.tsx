@@ -17,10 +17,10 @@ export function RunControls() {
   const candidates = scalarCandidates(doc, shapes);
   const canBackward = canRun && target.ok;
   const why = !canRun ? t('shell.run.noProgram') : target.ok ? null : target.reason === 'noScalar' ? t('shell.run.noTarget') : t('shell.run.pickTarget', { nodes: target.candidates.join(', ') });
-  // The automatic choice names what it is; an explicit pick is one of the scalars.
-  const auto = doc.loss !== null ? t('shell.run.fromLoss', { node: doc.loss }) : target.ok && target.why === 'output' ? t('shell.run.fromOutput', { node: target.node }) : t('shell.run.fromPick');
-  const picked = target.ok && target.why === 'picked' ? target.node : '';
   const nodeName = (id: string) => doc.nodes.find((n) => n.id === id)?.label ?? id;
+  // The automatic choice names what it is; an explicit pick is one of the scalars.
+  const auto = doc.loss !== null ? (nodeName(doc.loss) === 'loss' ? t('shell.run.fromTheLoss') : t('shell.run.fromLoss', { node: nodeName(doc.loss) })) : target.ok && target.why === 'output' ? t('shell.run.fromOutput', { node: target.node }) : t('shell.run.fromPick');
+  const picked = target.ok && target.why === 'picked' ? target.node : '';
 
   return (
     <div className="toolbar-group" role="group" aria-label={t('shell.run.label')}>

@@ -25,4 +25,25 @@ describe('gradStatus', () => {
     expect(gradStatus({ ...ready, runError: 'x: boom' })).toEqual({ key: 'shell.status.runError', vars: { message: 'x: boom' } });
     expect(gradStatus({ ...ready, nodeCount: 0 })).toEqual({ key: 'shell.status.empty' });
   });
+
+  it('gradStatus(a stepped step written) says the step, its loss and that the parameters moved', () => {
+    expect(gradStatus({ ...ready, lastRun: { type: 'step', step: 3, loss: 12.643812, updated: true } })).toEqual({ key: 'shell.status.stepped', vars: { step: 3, loss: '12.64' } });
+    expect(gradStatus({ ...ready, lastRun: { type: 'step', step: 1, loss: 85, updated: false } })).toEqual({ key: 'shell.status.steppedNoParams', vars: { step: 1, loss: '85' } });
+  });
+
+  it('gradStatus(a step being played) names its phase; once the rule stopped it, says so', () => {
+    const stepper = { step: 2, inProgress: true, phase: 'backward' as const, diverged: false };
+    expect(gradStatus({ ...ready, stepper })).toEqual({ key: 'shell.status.stepping', vars: { step: 2, phase: 'backward' } });
+    expect(gradStatus({ ...ready, stepper: { ...stepper, diverged: true } })).toEqual({ key: 'shell.status.stepDiverged', vars: { step: 2 } });
+  });
+
+  it('gradStatus(training) follows the run: running, paused, done and diverged', () => {
+    const training = { status: 'running' as const, epoch: 120, epochs: 500, loss: 0.5, divergenceEpoch: null };
+    expect(gradStatus({ ...ready, training })).toEqual({ key: 'shell.status.training', vars: { epoch: 120, epochs: 500, loss: '0.5' } });
+    expect(gradStatus({ ...ready, training: { ...training, status: 'paused' } }).key).toBe('shell.status.trainPaused');
+    expect(gradStatus({ ...ready, lastRun: null, training: { ...training, status: 'done', epoch: 500 } })).toEqual({ key: 'shell.status.trained', vars: { epoch: 500, loss: '0.5' } });
+    expect(gradStatus({ ...ready, lastRun: null, training: { ...training, status: 'diverged', divergenceEpoch: 25 } })).toEqual({ key: 'shell.status.trainDiverged', vars: { epoch: 25 } });
+    // Backward after the run: the status speaks of the gradients again.
+    expect(gradStatus({ ...ready, lastRun: { type: 'backward' }, backwardCount: 1, backwardFrom: 'z', training: { ...training, status: 'done' } }).key).toBe('shell.status.once');
+  });
 });

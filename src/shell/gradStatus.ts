@@ -46,7 +46,7 @@ export function gradStatus(s: GradStatusInput): StatusMessage {
   if (!s.hasProgram || s.errorCount > 0) return { key: 'shell.status.problems', vars: { count: s.errorCount } };
   if (st?.diverged) return { key: 'shell.status.stepDiverged', vars: { step: st.step } };
   if (st?.inProgress) return st.phase === null ? { key: 'shell.status.stepStart', vars: { step: st.step } } : { key: 'shell.status.stepping', vars: { step: st.step, phase: st.phase } };
-  if (s.lastRun?.type === 'step') return { key: 'shell.status.stepped', vars: { step: s.lastRun.step, loss: shortNumber(s.lastRun.loss) } };
+  if (s.lastRun?.type === 'step') return { key: s.lastRun.updated ? 'shell.status.stepped' : 'shell.status.steppedNoParams', vars: { step: s.lastRun.step, loss: shortNumber(s.lastRun.loss) } };
   if (s.lastRun === null && t?.status === 'diverged') return { key: 'shell.status.trainDiverged', vars: { epoch: t.divergenceEpoch ?? t.epoch } };
   if (s.lastRun === null && t?.status === 'done') return { key: 'shell.status.trained', vars: { epoch: t.epoch, loss: shortNumber(t.loss) } };
   if (s.backwardFrom === null) return { key: 'shell.status.noGrad' };

@@ -25,6 +25,7 @@ export const shell = {
   'shell.run.from': { en: 'from', ja: '起点' },
   'shell.run.fromTitle': { en: 'The scalar Backward starts from', ja: '逆伝播を始めるスカラー' },
   'shell.run.fromLoss': { en: 'loss ({node})', ja: '損失（{node}）' },
+  'shell.run.fromTheLoss': { en: 'the loss', ja: '損失' },
   'shell.run.fromOutput': { en: 'output ({node})', ja: '出力（{node}）' },
   'shell.run.fromPick': { en: 'pick a node…', ja: 'ノードを選択…' },
 
@@ -152,6 +153,7 @@ export const shell = {
   },
   'shell.status.stepStart': { en: 'Training step {step} started: press Step to see predict, loss, backward and update.', ja: '学習ステップ {step} を開始しました。ステップを押すと予測・損失・逆伝播・更新を順に表示します。' },
   'shell.status.stepping': { en: 'Training step {step}: {phase}. The parameters change when the update is played.', ja: '学習ステップ {step}：{phase}。更新が再生されるとパラメータが変わります。' },
+  'shell.status.steppedNoParams': { en: 'Step {step}: loss {loss}; the graph has no parameters to update.', ja: 'ステップ {step}：損失 {loss}。このグラフには更新するパラメータがありません。' },
   'shell.status.stepped': { en: 'Step {step}: loss {loss}, parameters updated.', ja: 'ステップ {step}：損失 {loss}、パラメータを更新しました。' },
   'shell.status.stepDiverged': {
     en: 'Stopped at training step {step}: the loss blew up. The graph keeps the parameters from before that step.',
