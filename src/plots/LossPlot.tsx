@@ -48,7 +48,7 @@ export function LossPlot({ width, height }: { width: number; height: number }) {
         <span className="plot__note">{train.length === 0 ? t('plot.loss.empty') : t('plot.loss.count', { n: epochs.at(-1) ?? 0 })}</span>
       </div>
       <svg data-testid="plot.loss" data-plot="loss" data-points={trainPts.length} width={f.width} height={f.height} role="img" aria-label={t('plot.loss')}>
-        <Axes f={f} x={x} y={y} xLabel={t('plot.axis.epoch')} yLabel={t('plot.axis.loss')} />
+        <Axes f={f} x={x} y={y} xLabel={t('plot.axis.epoch')} yLabel={t('plot.axis.loss')} wholeX />
         <path data-testid="plot.loss.train" d={path(trainPts) ?? ''} fill="none" stroke={COLORS[0]} strokeWidth={1.5} />
         {/* A few stepped steps read as points, not only as a line. */}
         {trainPts.length <= FEW_POINTS && trainPts.map((p) => <circle key={p.epoch} cx={x(p.epoch)} cy={y(p.loss)} r={3} fill={COLORS[0]} />)}

@@ -40,7 +40,7 @@ export function OptimizerPlot({ width, height }: { width: number; height: number
         </label>
       </div>
       <svg data-testid="plot.optimizer" data-plot="optimizer" data-series={series.length} width={f.width} height={f.height} role="img" aria-label={t('plot.optimizer')}>
-        <Axes f={f} x={x} y={y} xLabel={t('plot.axis.epoch')} yLabel="" />
+        <Axes f={f} x={x} y={y} xLabel={t('plot.axis.epoch')} yLabel="" wholeX />
         {series.map((s, k) => (
           <path key={`${s.kind}${s.index}`} d={path(s.points) ?? ''} fill="none" stroke={COLORS[k % COLORS.length]} strokeWidth={1.5} strokeDasharray={s.kind === 'expAvgSq' ? '4 3' : undefined} />
         ))}

@@ -31,7 +31,6 @@ import {
   type SessionState,
   type SplitChoice,
   type StepperState,
-  type TrainingState,
   type Viewport,
 } from './types';
 
@@ -751,6 +750,3 @@ export class Session {
     this.store.setState((s) => ({ run: { ...s.run, runError, version: s.run.version + 1 } }));
   }
 }
-
-/** The training state's type, re-exported for views that name it. */
-export type { TrainingState };
