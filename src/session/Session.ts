@@ -493,6 +493,7 @@ export class Session {
       const dropped = this.dropRecording();
       stepper = { ...stepper, ...this.clearedStepper() };
       if (dropped) run = { ...run, ...dropped };
+      this.stepperInputs = stepInputs(doc);
     }
     let compiled = s.compiled;
     if (!isCompiled(compiled, doc, this.loaded)) {
