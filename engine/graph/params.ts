@@ -39,7 +39,7 @@ export function checkOpParams(node: GraphNode, specs: readonly ParamSpec[]): Par
     const shape = Array.isArray(current.shape) ? current.shape : null;
     if (!shape || !sameShape(shape, spec.shape)) {
       issues.push({
-        code: 'shape_mismatch',
+        code: 'bad_param',
         field: `params.${spec.name}`,
         message: `${spec.name} has shape ${shape ? formatShape(shape) : '(none)'} but its attributes need ${formatShape(spec.shape)}: reset the parameters or change the attributes`,
       });
