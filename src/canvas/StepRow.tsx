@@ -73,7 +73,7 @@ export function MarkLine({ id }: { id: string }) {
   if (!mark) return null;
   return (
     <div className="opnode__mark" data-testid={`node.${id}.mark`} role="status">
-      <span aria-hidden="true">⛔ </span>
+      <span aria-hidden="true">⚠ </span>
       {mark.message}
     </div>
   );
