@@ -7,10 +7,10 @@ import { useRun } from '../store';
 import { OUTPUT_HANDLE } from './connect';
 import type { OpFlowNode } from './flowElements';
 import { attrSummary, formulaOf, portFallback, portsOf } from './nodeInfo';
-import { isBlocking, issueTipId, nodeIssues, type NodeIssue } from './problems';
+import { isBlocking, issueLabelKey, issueTipId, nodeIssues, type NodeIssue } from './problems';
 import { MarkLine, StepRow } from './StepRow';
 import { TensorView } from './TensorView';
-import { useMarks } from '../store/marksStore';
+import { markOf, useMarks } from '../store/marksStore';
 
 /**
  * One graph node: name and badges, op and formula, its input ports (target handles named
@@ -22,7 +22,7 @@ export const OpNode = memo(function OpNode({ id, data, selected }: NodeProps<OpF
   const t = useT();
   const shape = useRun((s) => s.shapes.get(id));
   const issues = useRun(useShallow((s) => nodeIssues(s, id)));
-  const marked = useMarks((s) => s.marks[id] !== undefined);
+  const marked = useMarks((s) => markOf(s.marks, id) !== undefined);
   const isParam = data.op === 'parameter';
   const fed = new Set(data.fed.split(','));
   const attrs = attrSummary(data.op, data.attrs);
@@ -117,7 +117,7 @@ export const OpNode = memo(function OpNode({ id, data, selected }: NodeProps<OpF
 /** The short problem line on a node, with the full messages in a tooltip shown on hover and focus. */
 function IssueLine({ id, issues }: { id: string; issues: readonly NodeIssue[] }) {
   const t = useT();
-  const label = (i: NodeIssue) => ('code' in i ? t(`canvas.problem.${i.code}`) : t('canvas.problem.runtime'));
+  const label = (i: NodeIssue) => t(issueLabelKey(i));
   return (
     <div className="opnode__issue" data-testid={`node.${id}.problem`}>
       <span aria-hidden="true">⚠ </span>

@@ -3,7 +3,7 @@ import { lookupOp } from '../../engine';
 import { formatNumber } from '../format';
 import { useT } from '../i18n/useT';
 import { useRun } from '../store';
-import { useMarks } from '../store/marksStore';
+import { markOf, useMarks } from '../store/marksStore';
 import { useStepper } from '../stepper/useStepper';
 import { dataValue, gradFnLabel, previewText } from './stepLabels';
 
@@ -69,7 +69,7 @@ export function StepRow({ id, op }: { id: string; op: string }) {
 
 /** A mark a panel put on the node (where training diverged): the message under a red outline. */
 export function MarkLine({ id }: { id: string }) {
-  const mark = useMarks((s) => s.marks[id]);
+  const mark = useMarks((s) => markOf(s.marks, id));
   if (!mark) return null;
   return (
     <div className="opnode__mark" data-testid={`node.${id}.mark`} role="status">

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Dataset } from '../../engine';
 import type { ColumnRole } from './builtin';
+import type { ImportMessage } from './csvImport';
 import type { Scaling } from './transform';
 
 /** The dataset being prepared in the panel, before Bind writes it to the document. */
@@ -16,11 +17,11 @@ export interface DatasetDraft {
 export interface DatasetsState {
   readonly draft: DatasetDraft | null;
   /** Messages of the last refused import, each naming a line (and a column); the draft stays. */
-  readonly errors: readonly string[] | null;
+  readonly errors: readonly ImportMessage[] | null;
   readonly split: { readonly enabled: boolean; readonly testFraction: number; readonly seed: number };
   readonly scaling: Scaling;
   load(draft: DatasetDraft): void;
-  fail(messages: readonly string[]): void;
+  fail(messages: readonly ImportMessage[]): void;
   setRole(column: string, role: ColumnRole): void;
   setSplit(split: Partial<DatasetsState['split']>): void;
   setScaling(scaling: Scaling): void;

@@ -11,7 +11,7 @@ export function StatusLine() {
     useShallow((s) => ({
       errorCount: s.problems.filter((p) => p.severity === 'error').length,
       hasProgram: s.program !== null,
-      runError: s.runError?.message ?? null,
+      runError: s.runError,
       backwardCount: s.backwardCount,
       backwardFrom: s.backwardFrom,
     })),
@@ -22,7 +22,7 @@ export function StatusLine() {
       <span className="status-size" data-testid="status.size">
         {t('shell.status.nodes', { nodes: doc.nodes.length, edges: doc.edges.length })}
       </span>
-      <span className="status-grad" role="status" data-testid="status.accumulation">
+      <span className="status-grad" role="status" data-testid="status.accumulation" title={status.title}>
         {t(status.key, status.vars)}
       </span>
     </footer>

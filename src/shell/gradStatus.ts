@@ -1,9 +1,11 @@
+import type { RunError } from '../store/runStore';
+
 /** The parts of the run state the status line describes. */
 export interface GradStatusInput {
   readonly nodeCount: number;
   readonly errorCount: number;
   readonly hasProgram: boolean;
-  readonly runError: string | null;
+  readonly runError: Pick<RunError, 'message' | 'internal'> | null;
   readonly backwardCount: number;
   readonly backwardFrom: string | null;
 }
@@ -12,6 +14,8 @@ export interface GradStatusInput {
 export interface StatusMessage {
   readonly key: string;
   readonly vars?: Readonly<Record<string, string | number>>;
+  /** Raw text for a tooltip only: the words of an error that was not the engine's, never shown as the message. */
+  readonly title?: string;
 }
 
 /**
@@ -20,7 +24,11 @@ export interface StatusMessage {
  */
 export function gradStatus(s: GradStatusInput): StatusMessage {
   if (s.nodeCount === 0) return { key: 'shell.status.empty' };
-  if (s.runError !== null) return { key: 'shell.status.runError', vars: { message: s.runError } };
+  if (s.runError !== null) {
+    // The engine's errors are written for the user; anything else would be JavaScript's words, so it gets a plain sentence.
+    if (s.runError.internal) return { key: 'shell.status.runFailed', title: s.runError.message };
+    return { key: 'shell.status.runError', vars: { message: s.runError.message } };
+  }
   if (!s.hasProgram || s.errorCount > 0) return { key: 'shell.status.problems', vars: { count: s.errorCount } };
   if (s.backwardFrom === null) return { key: 'shell.status.noGrad' };
   if (s.backwardCount === 0) return { key: 'shell.status.zeroed' };

@@ -11,3 +11,8 @@ export const useMarks = create<{ marks: Readonly<Record<string, NodeMark>>; setM
   marks: {},
   setMarks: (marks) => set({ marks }),
 }));
+
+/** The mark on a node, if any; own entries only, since node ids are user text (`constructor` is an id like any other). */
+export function markOf(marks: Readonly<Record<string, NodeMark>>, id: string): NodeMark | undefined {
+  return Object.hasOwn(marks, id) ? marks[id] : undefined;
+}

@@ -9,7 +9,7 @@ export interface RunState {
   readonly shapes: ReadonlyMap<string, Shape>;
   readonly program: Program | null;
   /** A runtime failure of the last forward or backward, at the node where it happened. */
-  readonly runError: { readonly node?: string; readonly message: string } | null;
+  readonly runError: RunError | null;
   /** Backward calls since the last compile or zero grad: leaf gradients hold the sum of this many. */
   readonly backwardCount: number;
   /** Which node the last backward started from. */
@@ -17,6 +17,23 @@ export interface RunState {
   /** Bumped after every run so views re-read the program's buffers. */
   readonly version: number;
   readonly lossHistory: readonly number[];
+}
+
+/**
+ * A failed run. The engine's own errors (EngineError) carry a message written for the user and
+ * usually the node; anything else is `internal`: views say so in a plain sentence and keep the
+ * raw text for a tooltip at most.
+ */
+export interface RunError {
+  readonly node?: string;
+  readonly message: string;
+  readonly internal?: true;
+}
+
+/** The run error an exception becomes: the engine's message, or raw text marked internal. */
+export function runErrorOf(e: unknown): RunError {
+  if (e instanceof EngineError) return { node: e.node, message: e.message };
+  return { message: e instanceof Error ? `${e.name}: ${e.message}` : typeof e === 'string' ? e : 'unknown error', internal: true };
 }
 
 /** Engine actions on the current program. */
@@ -44,8 +61,7 @@ export function createRunStore() {
         set((s) => ({ runError: null, version: s.version + 1 }));
         return true;
       } catch (e) {
-        const message = e instanceof Error ? e.message : String(e);
-        set((s) => ({ runError: { node: e instanceof EngineError ? e.node : undefined, message }, version: s.version + 1 }));
+        set((s) => ({ runError: runErrorOf(e), version: s.version + 1 }));
         return false;
       }
     };
@@ -59,13 +75,18 @@ export function createRunStore() {
       version: 0,
       lossHistory: [],
       sync(doc) {
-        const key = computeKey(doc);
-        if (key === lastKey) return;
-        lastKey = key;
-        const result = compile(fileToGraph(doc), { partial: true });
-        set({ problems: result.problems, shapes: result.shapes, program: result.program, backwardCount: 0, backwardFrom: null, runError: null });
-        if (result.program) get().forward();
-        else set((s) => ({ version: s.version + 1 }));
+        // Called from the editor's subscription on every edit: nothing may throw out of it, or the edit itself would fail.
+        try {
+          const key = computeKey(doc);
+          if (key === lastKey) return;
+          lastKey = key;
+          const result = compile(fileToGraph(doc), { partial: true });
+          set({ problems: result.problems, shapes: result.shapes, program: result.program, backwardCount: 0, backwardFrom: null, runError: null });
+          if (result.program) get().forward();
+          else set((s) => ({ version: s.version + 1 }));
+        } catch (e) {
+          set((s) => ({ problems: [], shapes: new Map(), program: null, backwardCount: 0, backwardFrom: null, runError: runErrorOf(e), version: s.version + 1 }));
+        }
       },
       forward() {
         const p = get().program;

@@ -134,6 +134,10 @@ export const shell = {
   'shell.status.problems': { en: '{count} problem(s) in the graph: see the marked nodes.', ja: 'グラフに{count}件の問題があります。印の付いたノードを確認してください。' },
   'shell.status.empty': { en: 'The canvas is empty: drag an operator from the palette to start.', ja: 'キャンバスは空です。パレットから演算子をドラッグして始めましょう。' },
   'shell.status.runError': { en: 'Run failed: {message}', ja: '実行に失敗しました：{message}' },
+  'shell.status.runFailed': {
+    en: 'Run failed: something unexpected went wrong inside GradCanvas. Undo the last change to go back; your graph is saved.',
+    ja: '実行に失敗しました：GradCanvas の内部で予期しない問題が起きました。直前の変更を元に戻してください。グラフは保存されています。',
+  },
   'shell.status.nodes': { en: '{nodes} nodes, {edges} wires', ja: 'ノード{nodes}個、ワイヤー{edges}本' },
   'shell.status.accumulateNote': { en: 'Gradients accumulate across Backward presses, exactly as in PyTorch.', ja: '勾配は PyTorch と同じく、逆伝播を押すたびに累積されます。' },
 } as const;
