@@ -3,7 +3,7 @@ import { compile } from '../exec/compile';
 import type { GraphNode, InitSpec } from '../graph/types';
 import { leafValue } from '../testing/opHarness';
 import { tensor } from '../tensor/tensor';
-import { parameter } from './parameter';
+import { parameter, parameterFanIn } from './parameter';
 
 const param = (shape: number[], init?: InitSpec): number[] => Array.from(leafValue({ id: 'p', op: 'parameter', shape, init }).data);
 const meanOf = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length;
@@ -18,6 +18,11 @@ describe('parameter', () => {
   it('parameter.init is what a parameter without init starts from: constant 0', () => {
     expect(parameter.init).toEqual({ type: 'constant', value: 0 });
     expect(param([3])).toEqual(param([3], parameter.init));
+  });
+
+  it('parameterFanIn([8, 16]) is 16 and parameterFanIn([]) is 1', () => {
+    expect(parameterFanIn([8, 16])).toBe(16);
+    expect(parameterFanIn([])).toBe(1);
   });
 
   it('parameter uniform(-0.3, 0.7) init is in [-0.3, 0.7), centred near 0.2, and reproducible from its seed', () => {

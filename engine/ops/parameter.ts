@@ -18,6 +18,11 @@ function parameterShape(node: GraphNode): Shape {
   return shape;
 }
 
+/** The fan-in of a parameter leaf's `default` initialiser: its last axis, as nn.Linear's weight [out, in]. */
+export function parameterFanIn(shape: Shape): number {
+  return shape[shape.length - 1] ?? 1;
+}
+
 /** `parameter`: a trainable leaf (an `nn.Parameter`), from its current values or its initialiser. */
 export const parameter: LeafDef & { readonly init: InitSpec } = {
   kind: 'leaf',
@@ -31,7 +36,7 @@ export const parameter: LeafDef & { readonly init: InitSpec } = {
     const shape = parameterShape(node);
     const current = node.params && Object.hasOwn(node.params, 'value') ? node.params.value : undefined;
     if (current) return { shape: [...shape], data: current.data.slice() };
-    return initTensor(shape, node.init ?? parameter.init, shape[shape.length - 1] ?? 1);
+    return initTensor(shape, node.init ?? parameter.init, parameterFanIn(shape));
   },
   requiresGrad: () => true,
 };
