@@ -11,14 +11,6 @@ import { printable } from './printable';
 import { pyFloat, pyInt, pyList, pythonName, pythonNames, pyTensor } from './python';
 import { type ExportedParam, savedStateLines } from './savedState';
 
-/** Loss ops that map to a PyTorch criterion module, so the script reads `loss = criterion(outputs, labels)`. */
-const CRITERIA: Readonly<Record<string, string>> = {
-  mse: 'nn.MSELoss',
-  bce: 'nn.BCELoss',
-  bce_with_logits: 'nn.BCEWithLogitsLoss',
-  cross_entropy: 'nn.CrossEntropyLoss',
-};
-
 /** The exported script, and the line (1-based) of each phase of the training step. */
 export interface PytorchExport {
   readonly code: string;
@@ -66,7 +58,7 @@ export function exportPytorch(graph: Graph, training: TrainSettings, options: Ex
   }
   // Split `loss = criterion(outputs, labels)` off when the loss is a criterion fed data as its target.
   const targetSource = lossStep?.inputs[1]?.source;
-  const split = lossStep && Object.hasOwn(CRITERIA, lossStep.op.name) && targetSource && isData.has(targetSource.id) && lossStep.inputs[0].source ? lossStep : undefined;
+  const split = lossStep && lossStep.op.criterion && targetSource && isData.has(targetSource.id) && lossStep.inputs[0].source ? lossStep : undefined;
   const outputId = split ? (split.inputs[0].source?.id as string) : lossId;
   const needed = upstream(program, outputId, isData);
   const lossUpstream = upstream(program, lossId);
@@ -74,7 +66,7 @@ export function exportPytorch(graph: Graph, training: TrainSettings, options: Ex
   const leaves = program.slots.filter((s) => s.isLeaf && !isData.has(s.id) && s.def.name !== 'parameter' && needed.has(s.id));
   const netInputs = [...hoisted, ...leaves].filter((s) => needed.has(s.id) && s.id !== outputId);
   const params = program.slots.filter((s) => s.isLeaf && s.def.name === 'parameter' && needed.has(s.id));
-  const modules = program.steps.filter((s) => s.params.length > 0 && needed.has(s.slot.id));
+  const modules = program.steps.filter((s) => s.op.torchModule && needed.has(s.slot.id));
   const paramIds = new Set(params.map((p) => p.id));
   // Trainable tensors in the engine's order, which is the order the CLI prints them in.
   const exported = new Set([...params.map((p) => p.id), ...modules.map((m) => m.slot.id)]);
@@ -116,10 +108,7 @@ export function exportPytorch(graph: Graph, training: TrainSettings, options: Ex
 
   emit('', '', 'class Net(nn.Module):', '    def __init__(self):', '        super().__init__()');
   for (const p of params) emit(`        self.${py(p.id)} = nn.Parameter(${pyTensor({ shape: p.shape, data: p.value })})  ${comment(p.id)}`);
-  for (const m of modules) {
-    const [outFeatures, inFeatures] = m.params[0].shape;
-    emit(`        self.${py(m.slot.id)} = nn.Linear(${pyInt(inFeatures, 'in_features')}, ${pyInt(outFeatures, 'out_features')})  ${comment(m.slot.id)}`);
-  }
+  for (const m of modules) emit(`        self.${py(m.slot.id)} = ${m.op.torchModule?.(m.attrs)}  ${comment(m.slot.id)}`);
   if (modules.length > 0) {
     emit('        with torch.no_grad():  # start from the graph\'s exact parameter values');
     for (const m of modules) for (const p of m.params) emit(`            self.${py(m.slot.id)}.${p.name}.copy_(${pyTensor({ shape: p.shape, data: p.value })})`);
@@ -135,7 +124,7 @@ export function exportPytorch(graph: Graph, training: TrainSettings, options: Ex
   emit('net = Net()');
   if (split) {
     const reduction = String(split.attrs.reduction ?? 'mean');
-    emit(`criterion = ${CRITERIA[split.op.name]}(reduction=${pyString(reduction)})  ${comment(split.slot.id)}`);
+    emit(`criterion = ${split.op.criterion?.module}(reduction=${pyString(reduction)})  ${comment(split.slot.id)}`);
   }
   if (trainable.length > 0) emit(`optimizer = ${optimizerExpr(training.optimizer)}`);
   const restore = trainable.length > 0 ? savedStateLines(training.optimizer, options.optimizerState ?? [], trainable) : [];
@@ -152,7 +141,8 @@ export function exportPytorch(graph: Graph, training: TrainSettings, options: Ex
     restores: trainable.length > 0,
   });
   const arg = (id: string) => (miniBatch && batchedIds.includes(id) ? `${py(id)}[idx]` : py(id));
-  const labels = split ? arg(targetSource?.id as string) + (split.op.name === 'cross_entropy' ? '.long()' : '') : '';
+  const target = split ? arg(targetSource?.id as string) : '';
+  const labels = split?.op.criterion?.target?.(target) ?? target;
   const indent = miniBatch ? '        ' : '    ';
   if (miniBatch) {
     emit('', ...PERMUTATION, '', `rng = Mulberry32(${pyInt(training.seed ?? 0, 'the seed')})`);
@@ -247,8 +237,8 @@ function leafExpr(node: GraphNode, graph: Graph, program: Program, dataNames: Re
 
 /** The Python expression of one op step, with the op's own parameters as module attributes. */
 function opExpr(step: Step, py: (id: string) => string, paramLeaves: ReadonlySet<string>): string {
-  if (step.op.name === 'linear') return `self.${py(step.slot.id)}(${argOf(step, 0, py, paramLeaves)})`;
   const args = step.inputs.map((_, i) => argOf(step, i, py, paramLeaves));
+  if (step.op.torchModule) return `self.${py(step.slot.id)}(${args.join(', ')})`;
   return step.op.torch(args, step.attrs, pyString);
 }
 

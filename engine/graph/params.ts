@@ -53,5 +53,5 @@ export function checkOpParams(node: GraphNode, specs: readonly ParamSpec[]): Par
 /** The current values of an op's own parameters (checked by checkOpParams), initialising any that have none. */
 export function resolveOpParams(node: GraphNode, def: AnyOpDef, attrs: Attrs): Tensor[] {
   const specs = def.params ? def.params(attrs) : [];
-  return specs.map((spec, i) => stored(node, spec.name) ?? initTensor(spec.shape, node.init ?? { type: 'default', seed: 0 }, spec.fanIn, i));
+  return specs.map((spec, i) => stored(node, spec.name) ?? initTensor(spec.shape, node.init ?? def.init ?? { type: 'default', seed: 0 }, spec.fanIn, i));
 }
