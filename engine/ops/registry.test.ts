@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exportPytorch } from '../codegen/pytorch';
-import { resolveAttrs } from '../graph/attrs';
+import { resolveAttrs } from '../ops/attrs';
 import type { Graph } from '../graph/types';
 import { seededRandom } from '../tensor/random';
 import { GraphBuilder } from '../testing/graphBuilder';

@@ -1,5 +1,5 @@
 import type { GraphEdge, GraphNode, LeafValue } from '../graph/types';
-import { resolveAttrs } from '../graph/attrs';
+import { resolveAttrs } from '../ops/attrs';
 import { LEAVES, lookupOp } from '../ops/registry';
 import type { AnyOpDef, Attrs } from '../ops/types';
 import type { Random } from '../tensor/random';

@@ -1,4 +1,4 @@
-import { resolveAttrs } from '../graph/attrs';
+import { resolveAttrs } from '../ops/attrs';
 import type { AttrRecipe, InputRecipe, InputRecipes, NumberRecipe, ValueRange } from '../ops/recipe';
 import type { AnyOpDef, Attrs } from '../ops/types';
 import { type Shape, sameShape, sizeOf } from '../tensor/shape';

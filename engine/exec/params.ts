@@ -2,8 +2,8 @@ import type { AnyOpDef, Attrs, ParamSpec } from '../ops/types';
 import { formatCount, MAX_TENSOR_ELEMENTS, overLimit } from '../limits';
 import { formatShape, sameShape, sizeOf } from '../tensor/shape';
 import type { Tensor } from '../tensor/tensor';
-import { initTensor } from './init';
-import type { GraphNode } from './types';
+import { initTensor } from '../graph/init';
+import type { GraphNode } from '../graph/types';
 
 /** Why an op's own parameter cannot be used, with the node field at fault (`params.weight`, `attrs`). */
 export interface ParamIssue {
