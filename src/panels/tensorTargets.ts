@@ -1,7 +1,7 @@
 import type { FileNode, GraphFile } from '../../engine/format/schema';
 import { fromFileNumber, toFileNumber } from '../../engine/format/convert';
 import { initTensor } from '../../engine/graph/init';
-import { resolveAttrs } from '../../engine/graph/attrs';
+import { resolveAttrs } from '../../engine/ops/attrs';
 import { lookupOp } from '../../engine/ops/registry';
 import { leafTensor } from '../../engine/ops/input';
 import { effectiveInit, type SourceType } from './nodeEdits';
