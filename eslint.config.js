@@ -62,6 +62,21 @@ const ENGINE_FORBIDDEN_GLOBALS = [
   'FileReader',
 ].map((name) => ({ name, message: `engine/ must not depend on the DOM or browser APIs ('${name}'): it runs the same in Node, a Worker and the CLI.` }));
 
+/** What every engine file may not import: src/, UI, DOM and build-tool packages. */
+const ENGINE_BOUNDARY = [
+  {
+    group: ['**/src', '**/src/**'],
+    message: 'engine/ must not import from src/: dependencies point src → engine only.',
+  },
+  {
+    group: ENGINE_FORBIDDEN_PACKAGES,
+    message: 'engine/ must not import UI, DOM or build-tool packages: it runs the same in Node, a Worker and the CLI.',
+  },
+];
+
+/** The engine's folders from the bottom up: each may import only those before it (limits.ts, at the bottom, imports nothing). */
+const ENGINE_LAYERS = ['tensor', 'graph', 'ops', 'exec', 'optim', 'train', 'gradcheck', 'format', 'codegen', 'cli', 'testing'];
+
 export default defineConfig([
   globalIgnores(['dist/', 'dist-*/', 'test-results-*/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/', '.vite/']),
 
@@ -99,22 +114,28 @@ export default defineConfig([
   {
     files: ['engine/**/*.ts'],
     rules: {
+      'no-restricted-imports': ['error', { patterns: ENGINE_BOUNDARY }],
+      'no-restricted-globals': ['error', ...ENGINE_FORBIDDEN_GLOBALS],
+    },
+  },
+
+  // Engine folders import only downward (engine/README.md); tests may also use what is above.
+  ...ENGINE_LAYERS.slice(0, -1).map((folder, i) => ({
+    files: [`engine/${folder}/**/*.ts`],
+    ignores: ['**/*.test.ts'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
+            ...ENGINE_BOUNDARY,
             {
-              group: ['**/src', '**/src/**'],
-              message: 'engine/ must not import from src/: dependencies point src → engine only.',
-            },
-            {
-              group: ENGINE_FORBIDDEN_PACKAGES,
-              message: 'engine/ must not import UI, DOM or build-tool packages: it runs the same in Node, a Worker and the CLI.',
+              group: ENGINE_LAYERS.slice(i + 1).flatMap((upper) => [`../${upper}`, `../${upper}/**`, `../../${upper}`, `../../${upper}/**`]),
+              message: `engine/${folder}/ may import only the folders below it: ${ENGINE_LAYERS.slice(0, i).join(', ') || 'none'} (engine/README.md).`,
             },
           ],
         },
       ],
-      'no-restricted-globals': ['error', ...ENGINE_FORBIDDEN_GLOBALS],
     },
-  },
+  })),
 ]);

@@ -8,6 +8,8 @@ export interface CliArgs {
   readonly epochs?: number;
   readonly lr?: number;
   readonly logEvery?: number;
+  /** The divergence factor from --divergence-factor: a number above 1, or null for `off`; absent: the file's setting. */
+  readonly divergenceFactor?: number | null;
   readonly output?: string;
   /** Datasets bound from CSV files: NAME → path. */
   readonly csv: ReadonlyMap<string, string>;
@@ -24,8 +26,13 @@ commands:
       --epochs N          epochs (default: the file's setting)
       --lr X              learning rate (default: the file's setting)
       --log-every K       print every K-th epoch and the last (default 1)
+      --divergence-factor F|off
+                          stop when the loss exceeds F × the first epoch's loss
+                          (F above 1; default: the file's setting, else 1e6); off:
+                          stop only on inf or nan
   export-pytorch FILE   print a runnable PyTorch script of the graph
       -o, --output PATH   write it to PATH instead
+      --epochs, --lr, --log-every, --divergence-factor   as for train
 
 options for every command:
   --csv NAME=path.csv   use a CSV file (header row, numeric columns) as dataset NAME`;
@@ -37,6 +44,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   let epochs: number | undefined;
   let lr: number | undefined;
   let logEvery: number | undefined;
+  let divergenceFactor: number | null | undefined;
   let output: string | undefined;
   const value = (i: number, flag: string) => {
     const v = argv[i + 1];
@@ -55,7 +63,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     else if (a === '--lr') {
       lr = Number(value(i++, a));
       if (!(lr > 0) || !Number.isFinite(lr)) throw new Error(`--lr must be a positive number, got '${argv[i]}'`);
-    } else if (a === '-o' || a === '--output') output = value(i++, a);
+    } else if (a === '--divergence-factor') divergenceFactor = factor(value(i++, a));
+    else if (a === '-o' || a === '--output') output = value(i++, a);
     else if (a === '--csv') {
       const spec = value(i++, a);
       const eq = spec.indexOf('=');
@@ -71,5 +80,13 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (!command) throw new Error('no command given');
   if (!file) throw new Error(`${command} needs a graph file`);
   if (extra.length > 0) throw new Error(`unexpected argument '${extra[0]}'`);
-  return { command, file, epochs, lr, logEvery, output, csv };
+  return { command, file, epochs, lr, logEvery, divergenceFactor, output, csv };
+}
+
+/** The value of --divergence-factor: `off` (null), or a finite number above 1 as a graph file allows. */
+function factor(v: string): number | null {
+  if (v === 'off') return null;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 1) throw new Error(`--divergence-factor must be a number above 1 or 'off', got '${v}'`);
+  return n;
 }

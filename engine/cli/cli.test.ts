@@ -168,6 +168,43 @@ describe('npm run cli -- train: the divergence rule', () => {
     expect(params.flat().every(Number.isFinite)).toBe(true);
   });
 
+  it('--divergence-factor off over the default → only inf stops it, as divergenceFactor null does (epoch 1021)', () => {
+    const r = cli('train', bostonHalfMse(0.01), '--csv', bostonCsv(), '--divergence-factor', 'off');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^Training stopped at epoch 1021: the loss became inf /);
+    expect(r.stdout).toBe(cli('train', bostonHalfMse(0.01, null), '--csv', bostonCsv()).stdout);
+  });
+
+  it('--divergence-factor 10 → stops at the first epoch whose loss passes 10 × the first, and says 10', () => {
+    const off = trainOutput(cli('train', bostonHalfMse(0.01), '--csv', bostonCsv(), '--divergence-factor', 'off').lines).log;
+    const k = off.findIndex(([, loss]) => loss > 10 * off[0][1]);
+    expect(k).toBeGreaterThan(0);
+    const r = cli('train', bostonHalfMse(0.01), '--csv', bostonCsv(), '--divergence-factor', '10');
+    expect(r.status).toBe(1);
+    expect(trainOutput(r.lines).log).toEqual(off.slice(0, k + 1));
+    expect(r.stderr).toMatch(new RegExp(`^Training stopped at epoch ${k}: the loss \\S+ grew past 10 × the first loss \\(112\\)\\. The parameters are back to epoch ${k - 1}'s values\\.`));
+  });
+
+  it('--divergence-factor 1e6 over a file with divergenceFactor null → the growth rule is back: stops at epoch 25', () => {
+    const r = cli('train', bostonHalfMse(0.01, null), '--csv', bostonCsv(), '--divergence-factor', '1e6');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^Training stopped at epoch 25: the loss 1\.54e8 grew past 1,000,000 × the first loss \(112\)\./);
+  });
+
+  it('--divergence-factor 1 or abc → usage error, exit 2, naming the value', () => {
+    for (const v of ['1', 'abc']) {
+      const r = cli('train', bostonHalfMse(0.01), '--csv', bostonCsv(), '--divergence-factor', v);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(`--divergence-factor must be a number above 1 or 'off', got '${v}'`);
+      expect(r.stdout).toBe('');
+    }
+  });
+
+  it('export-pytorch --divergence-factor 10 / off → the script\'s divergence_factor is 10 / None', () => {
+    expect(cli('export-pytorch', bostonHalfMse(0.01), '--csv', bostonCsv(), '--divergence-factor', '10').stdout).toContain('\ndivergence_factor = 10\n');
+    expect(cli('export-pytorch', bostonHalfMse(0.01), '--csv', bostonCsv(), '--divergence-factor', 'off').stdout).toContain('\ndivergence_factor = None  # the growth rule is off: only inf and nan stop training\n');
+  });
+
   it('a run that does not diverge → exits 0 as before (MSE/2 at lr 0.001)', () => {
     const r = cli('train', bostonHalfMse(0.001), '--csv', bostonCsv(), '--epochs', '200', '--log-every', '100');
     expect(r.status, r.stderr).toBe(0);

@@ -1,5 +1,6 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { compile } from '../exec/compile';
+import { printable } from '../codegen/printable';
 import { exportPytorch } from '../codegen/pytorch';
 import { fileOptimizerState, fileToGraph } from '../format/convert';
 import { formatCsvError, parseCsv } from '../format/csv';
@@ -17,14 +18,21 @@ export const EXIT_INVALID = 1;
 /** Exit code when the command line is wrong. */
 export const EXIT_USAGE = 2;
 
-/** A failure to report on stderr with its exit code. */
+/**
+ * A failure to report on stderr with its exit code. Each of its lines goes through
+ * `printable`, so the names and paths it quotes cannot break a line or drive the terminal.
+ */
 export class CliError extends Error {
-  constructor(message: string, readonly code: number) {
-    super(message);
+  constructor(lines: string | readonly string[], readonly code: number) {
+    super((typeof lines === 'string' ? [lines] : lines).map(printable).join('\n'));
   }
 }
 
-/** Runs one command, writing its output a line at a time; throws CliError on failure. */
+/**
+ * Runs one command, writing its output a line at a time with user text escaped by
+ * `printable` (the exported script is safe as it is: escape.ts wrote its every literal and
+ * comment); throws CliError on failure.
+ */
 export function runCommand(args: CliArgs, out: (line: string) => void): void {
   const file = readGraph(args);
   const graph = withCsv(fileToGraph(file), args.csv);
@@ -43,7 +51,7 @@ export function runCommand(args: CliArgs, out: (line: string) => void): void {
       return;
     }
     default:
-      throw new CliError(`unknown command '${args.command}'\n\n${USAGE}`, EXIT_USAGE);
+      throw new CliError([`unknown command '${args.command}'`, '', ...USAGE.split('\n')], EXIT_USAGE);
   }
 }
 
@@ -67,7 +75,7 @@ function readGraph(args: CliArgs): GraphFile {
   const text = readText(args.file);
   // Datasets replaced by --csv are checked after binding, so load structure first.
   const r = loadGraphFile(text, { checkGraph: args.csv.size === 0 });
-  if (!r.ok) throw new CliError(`${args.file} is not a valid graph:\n${r.errors.map((e) => `  ${formatFileError(e)}`).join('\n')}`, EXIT_INVALID);
+  if (!r.ok) throw new CliError([`${args.file} is not a valid graph:`, ...r.errors.map((e) => `  ${formatFileError(e)}`)], EXIT_INVALID);
   return r.file;
 }
 
@@ -76,7 +84,7 @@ function withCsv(graph: Graph, csv: ReadonlyMap<string, string>): Graph {
   const datasets = { ...graph.datasets };
   for (const [name, path] of csv) {
     const r = parseCsv(readText(path));
-    if (!r.ok) throw new CliError(`${path}:\n${r.errors.map((e) => `  ${formatCsvError(e)}`).join('\n')}`, EXIT_INVALID);
+    if (!r.ok) throw new CliError([`${path}:`, ...r.errors.map((e) => `  ${formatCsvError(e)}`)], EXIT_INVALID);
     datasets[name] = r.dataset;
   }
   return { ...graph, datasets };
@@ -86,14 +94,14 @@ function compiled(graph: Graph) {
   const r = compile(graph);
   if (!r.program) {
     const errors = r.problems.filter((p) => p.severity === 'error').map((p) => `  ${p.message}`);
-    throw new CliError(`the graph has problems:\n${errors.join('\n')}`, EXIT_INVALID);
+    throw new CliError(['the graph has problems:', ...errors], EXIT_INVALID);
   }
   return r.program;
 }
 
 function check(graph: Graph, out: (line: string) => void): void {
   compiled(graph);
-  out(`ok: ${graph.nodes.length} nodes, ${graph.edges.length} edges${graph.loss ? `, loss ${graph.loss}` : ', no loss'}`);
+  out(`ok: ${graph.nodes.length} nodes, ${graph.edges.length} edges${graph.loss ? `, loss ${printable(graph.loss)}` : ', no loss'}`);
 }
 
 function evaluate(graph: Graph, withGrad: boolean, out: (line: string) => void): void {
@@ -110,9 +118,11 @@ function evaluate(graph: Graph, withGrad: boolean, out: (line: string) => void):
   for (const p of program.params) out(tensorLine(`${p.node}.${p.name}.grad`, { shape: p.shape, data: p.grad }));
 }
 
+/** The file's training settings with the command line's --epochs, --lr and --divergence-factor over them. */
 function training(file: GraphFile, args: CliArgs) {
   const t = file.training;
-  return { ...t, epochs: args.epochs ?? t.epochs, optimizer: { ...t.optimizer, lr: args.lr ?? t.optimizer.lr } };
+  const divergenceFactor = args.divergenceFactor === undefined ? t.divergenceFactor : args.divergenceFactor;
+  return { ...t, epochs: args.epochs ?? t.epochs, optimizer: { ...t.optimizer, lr: args.lr ?? t.optimizer.lr }, divergenceFactor };
 }
 
 function train(graph: Graph, file: GraphFile, args: CliArgs, out: (line: string) => void): void {

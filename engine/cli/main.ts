@@ -1,4 +1,5 @@
 // The GradCanvas command line: npm run cli -- <command> FILE [options]. See USAGE.
+import { printable } from '../codegen/printable';
 import { type CliArgs, parseArgs, USAGE } from './args';
 import { CliError, EXIT_INVALID, EXIT_USAGE, runCommand } from './commands';
 
@@ -12,14 +13,16 @@ function main(): void {
     }
     args = parseArgs(argv);
   } catch (e) {
-    console.error(`${(e as Error).message}\n\n${USAGE}`);
+    // Usage errors quote the argument they refuse, which may hold anything.
+    console.error(`${printable((e as Error).message)}\n\n${USAGE}`);
     process.exitCode = EXIT_USAGE;
     return;
   }
   try {
     runCommand(args, (line) => console.log(line));
   } catch (e) {
-    console.error(e instanceof Error ? e.message : String(e));
+    // A CliError has escaped its own lines; any other message is one line quoting user text.
+    console.error(e instanceof CliError ? e.message : printable(e instanceof Error ? e.message : String(e)));
     process.exitCode = e instanceof CliError ? e.code : EXIT_INVALID;
   }
 }

@@ -67,11 +67,3 @@ export function pyComment(text: string, max: number = COMMENT_MAX): string {
   }
   return out.join('');
 }
-
-/**
- * The text with each lone surrogate replaced by U+FFFD, as a UTF-8 terminal receives it
- * from the CLI: a script that printed the surrogate itself would stop with an encoding error.
- */
-export function wellFormed(text: string): string {
-  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
-}

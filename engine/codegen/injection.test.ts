@@ -9,7 +9,6 @@ import type { Dataset, Graph } from '../graph/types';
 import type { ParamState } from '../optim/types';
 import { assertTorch, PYTHON, runPythonScripts } from '../testing/debianPython';
 import { type TrainSettings, Trainer } from '../train/trainer';
-import { wellFormed } from './escape';
 import { INJECTION_CORPUS } from './injectionCorpus';
 import { logMismatch } from './logLines';
 import { exportPytorch } from './pytorch';
@@ -65,12 +64,12 @@ function hostileCsv(s: string): Dataset {
   return r.dataset;
 }
 
-/** What `train` prints for the graph, as a UTF-8 terminal shows it. */
+/** What `train` prints for the graph: tensorLine escapes each name as the CLI shows it. */
 function trainLog(graph: Graph, settings: TrainSettings, saved: readonly ParamState[]): string[] {
   const trainer = new Trainer(graph, settings, saved);
   const out = ['epoch,loss'];
   for (let epoch = 0; epoch < settings.epochs; epoch++) out.push(`${epoch},${trainer.epoch()}`);
-  for (const p of trainer.program.params) out.push(wellFormed(tensorLine(`${p.node}.${p.name}`, { shape: p.shape, data: p.value })));
+  for (const p of trainer.program.params) out.push(tensorLine(`${p.node}.${p.name}`, { shape: p.shape, data: p.value }));
   return out;
 }
 

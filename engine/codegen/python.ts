@@ -12,6 +12,9 @@ const TAKEN = new Set(
     'lambda nonlocal not or pass raise return try while with yield torch nn F net criterion optimizer loss outputs labels epoch epochs ' +
     'epoch_loss order idx total start batch_size rows rng name p self print range len float int list tuple repr super sum max min abs ' +
     'next iter permutation Mulberry32 Net ' +
+    // The divergence rule's names (divergenceBlock.ts) and the modules it imports.
+    'copy math sys trainable divergence_factor short divergence snapshot first_loss problem before_previous before_this net_state ' +
+    'optimizer_state back all ' +
     'T_destination add_module apply bfloat16 buffers children cpu cuda double dump_patches eval extra_repr forward get_buffer ' +
     'get_extra_state get_parameter get_submodule half ipu load_state_dict modules named_buffers named_children named_modules ' +
     'named_parameters parameters register_backward_hook register_buffer register_forward_hook register_forward_pre_hook ' +

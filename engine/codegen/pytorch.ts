@@ -2,19 +2,14 @@ import { compile } from '../exec/compile';
 import { EngineError, type Program, type Step } from '../exec/program';
 import type { Graph, GraphNode, LeafValue } from '../graph/types';
 import type { OptimizerSettings, ParamState } from '../optim/types';
+import { divergenceFactorOf } from '../train/divergence';
 import type { TrainSettings } from '../train/trainer';
 import { datasetLines } from './dataBlock';
-import { pyComment, pyString, wellFormed } from './escape';
+import { divergenceBlock } from './divergenceBlock';
+import { pyComment, pyString } from './escape';
+import { printable } from './printable';
 import { pyFloat, pyInt, pyList, pythonName, pythonNames, pyTensor } from './python';
 import { type ExportedParam, savedStateLines } from './savedState';
-
-/** Loss ops that map to a PyTorch criterion module, so the script reads `loss = criterion(outputs, labels)`. */
-const CRITERIA: Readonly<Record<string, string>> = {
-  mse: 'nn.MSELoss',
-  bce: 'nn.BCELoss',
-  bce_with_logits: 'nn.BCEWithLogitsLoss',
-  cross_entropy: 'nn.CrossEntropyLoss',
-};
 
 /** The exported script, and the line (1-based) of each phase of the training step. */
 export interface PytorchExport {
@@ -34,6 +29,7 @@ export interface ExportOptions {
  * A self-contained PyTorch script for the graph: the data, an nn.Module mirroring the
  * graph with parameters at their exact current values, the loss, the optimizer and the
  * training loop, printing the same `epoch,loss` lines and final parameters as the CLI.
+ * It stops on the same divergence rule as the CLI, and then, like the CLI, exits with status 1.
  */
 export function exportPytorch(graph: Graph, training: TrainSettings, options: ExportOptions = {}): PytorchExport {
   const compiled = compile(graph);
@@ -62,7 +58,7 @@ export function exportPytorch(graph: Graph, training: TrainSettings, options: Ex
   }
   // Split `loss = criterion(outputs, labels)` off when the loss is a criterion fed data as its target.
   const targetSource = lossStep?.inputs[1]?.source;
-  const split = lossStep && Object.hasOwn(CRITERIA, lossStep.op.name) && targetSource && isData.has(targetSource.id) && lossStep.inputs[0].source ? lossStep : undefined;
+  const split = lossStep && lossStep.op.criterion && targetSource && isData.has(targetSource.id) && lossStep.inputs[0].source ? lossStep : undefined;
   const outputId = split ? (split.inputs[0].source?.id as string) : lossId;
   const needed = upstream(program, outputId, isData);
   const lossUpstream = upstream(program, lossId);
@@ -70,8 +66,13 @@ export function exportPytorch(graph: Graph, training: TrainSettings, options: Ex
   const leaves = program.slots.filter((s) => s.isLeaf && !isData.has(s.id) && s.def.name !== 'parameter' && needed.has(s.id));
   const netInputs = [...hoisted, ...leaves].filter((s) => needed.has(s.id) && s.id !== outputId);
   const params = program.slots.filter((s) => s.isLeaf && s.def.name === 'parameter' && needed.has(s.id));
-  const modules = program.steps.filter((s) => s.params.length > 0 && needed.has(s.slot.id));
+  const modules = program.steps.filter((s) => s.op.torchModule && needed.has(s.slot.id));
   const paramIds = new Set(params.map((p) => p.id));
+  // Trainable tensors in the engine's order, which is the order the CLI prints them in.
+  const exported = new Set([...params.map((p) => p.id), ...modules.map((m) => m.slot.id)]);
+  const trainable: ExportedParam[] = program.params
+    .filter((p) => exported.has(p.node))
+    .map((p) => ({ node: p.node, name: p.name, size: p.value.length, ref: p.name === 'value' ? `net.${py(p.node)}` : `net.${py(p.node)}.${p.name}` }));
 
   const lines: string[] = [];
   const emit = (...ls: string[]) => lines.push(...ls);
@@ -81,6 +82,10 @@ export function exportPytorch(graph: Graph, training: TrainSettings, options: Ex
     '# A runnable PyTorch script exported from GradCanvas; its numbers match GradCanvas (float64).',
     '# Each line that computes a node names it in a comment.',
     `# Graph: ${pyComment(options.title ?? 'GradCanvas graph')}`,
+    ...(trainable.length > 0 ? ['import copy'] : []),
+    'import math',
+    'import sys',
+    '',
     'import torch',
     'import torch.nn as nn',
     '',
@@ -103,10 +108,7 @@ export function exportPytorch(graph: Graph, training: TrainSettings, options: Ex
 
   emit('', '', 'class Net(nn.Module):', '    def __init__(self):', '        super().__init__()');
   for (const p of params) emit(`        self.${py(p.id)} = nn.Parameter(${pyTensor({ shape: p.shape, data: p.value })})  ${comment(p.id)}`);
-  for (const m of modules) {
-    const [outFeatures, inFeatures] = m.params[0].shape;
-    emit(`        self.${py(m.slot.id)} = nn.Linear(${pyInt(inFeatures, 'in_features')}, ${pyInt(outFeatures, 'out_features')})  ${comment(m.slot.id)}`);
-  }
+  for (const m of modules) emit(`        self.${py(m.slot.id)} = ${m.op.torchModule?.(m.attrs)}  ${comment(m.slot.id)}`);
   if (modules.length > 0) {
     emit('        with torch.no_grad():  # start from the graph\'s exact parameter values');
     for (const m of modules) for (const p of m.params) emit(`            self.${py(m.slot.id)}.${p.name}.copy_(${pyTensor({ shape: p.shape, data: p.value })})`);
@@ -122,13 +124,8 @@ export function exportPytorch(graph: Graph, training: TrainSettings, options: Ex
   emit('net = Net()');
   if (split) {
     const reduction = String(split.attrs.reduction ?? 'mean');
-    emit(`criterion = ${CRITERIA[split.op.name]}(reduction=${pyString(reduction)})  ${comment(split.slot.id)}`);
+    emit(`criterion = ${split.op.criterion?.module}(reduction=${pyString(reduction)})  ${comment(split.slot.id)}`);
   }
-  // Trainable tensors in the engine's order, which is the order the CLI prints them in.
-  const exported = new Set([...params.map((p) => p.id), ...modules.map((m) => m.slot.id)]);
-  const trainable: ExportedParam[] = program.params
-    .filter((p) => exported.has(p.node))
-    .map((p) => ({ node: p.node, name: p.name, size: p.value.length, ref: p.name === 'value' ? `net.${py(p.node)}` : `net.${py(p.node)}.${p.name}` }));
   if (trainable.length > 0) emit(`optimizer = ${optimizerExpr(training.optimizer)}`);
   const restore = trainable.length > 0 ? savedStateLines(training.optimizer, options.optimizerState ?? [], trainable) : [];
   if (restore.length > 0) emit('# Continue from the saved optimizer state');
@@ -136,14 +133,25 @@ export function exportPytorch(graph: Graph, training: TrainSettings, options: Ex
 
   const epochs = pyInt(training.epochs, 'epochs');
   const logEvery = pyInt(options.logEvery ?? 1, 'the log interval');
+  const rule = divergenceBlock({
+    factor: divergenceFactorOf(training.divergenceFactor),
+    lr: training.optimizer.lr,
+    logEvery,
+    lastEpoch: Number(epochs) - 1,
+    restores: trainable.length > 0,
+  });
   const arg = (id: string) => (miniBatch && batchedIds.includes(id) ? `${py(id)}[idx]` : py(id));
-  const labels = split ? arg(targetSource?.id as string) + (split.op.name === 'cross_entropy' ? '.long()' : '') : '';
+  const target = split ? arg(targetSource?.id as string) : '';
+  const labels = split?.op.criterion?.target?.(target) ?? target;
   const indent = miniBatch ? '        ' : '    ';
   if (miniBatch) {
     emit('', ...PERMUTATION, '', `rng = Mulberry32(${pyInt(training.seed ?? 0, 'the seed')})`);
     emit(`batch_size = ${pyInt(training.batchSize, 'the batch size')}`, `rows = ${pyInt(rows, 'the row count')}`);
   }
-  emit('', 'print("epoch,loss")', `for epoch in range(${epochs}):`);
+  // Names print as the CLI prints them: escaped by the same function, so both show the same text.
+  const named = trainable.map((p) => `(${pyString(printable(`${p.node}.${p.name}`))}, ${p.ref})`);
+  emit('', '# The trainable tensors, by the names GradCanvas prints.', `trainable = [${named.join(', ')}]`, '', ...rule.setup);
+  emit('print("epoch,loss")', `for epoch in range(${epochs}):`, ...rule.epochStart);
   if (miniBatch) emit('    order = permutation(rows, rng)', '    total = 0.0', '    for start in range(0, rows, batch_size):', '        idx = torch.tensor(order[start:start + batch_size])');
   const phaseLines = { zeroGrad: 0, predict: 0, loss: 0, backward: 0, update: 0 };
   if (trainable.length > 0) {
@@ -168,10 +176,8 @@ export function exportPytorch(graph: Graph, training: TrainSettings, options: Ex
   }
   if (miniBatch) emit('        total += loss.item() * len(idx)', '    epoch_loss = total / rows');
   else emit('    epoch_loss = loss.item()');
-  emit(`    if epoch % ${logEvery} == 0 or epoch == ${Number(epochs) - 1}:`, '        print(f"{epoch},{epoch_loss!r}")', '');
-  // Names print as the CLI's UTF-8 output shows them: a lone surrogate would stop Python's print.
-  const named = trainable.map((p) => `(${pyString(wellFormed(`${p.node}.${p.name}`))}, ${p.ref})`);
-  emit(`for name, p in [${named.join(', ')}]:`, '    print(name, list(p.shape), " ".join(repr(v) for v in p.detach().flatten().tolist()))');
+  emit(...rule.epochEnd, '');
+  emit('for name, p in trainable:', '    print(name, list(p.shape), " ".join(repr(v) for v in p.detach().flatten().tolist()))', ...rule.finish);
   return { code: `${lines.join('\n')}\n`, phaseLines };
 }
 
@@ -231,8 +237,8 @@ function leafExpr(node: GraphNode, graph: Graph, program: Program, dataNames: Re
 
 /** The Python expression of one op step, with the op's own parameters as module attributes. */
 function opExpr(step: Step, py: (id: string) => string, paramLeaves: ReadonlySet<string>): string {
-  if (step.op.name === 'linear') return `self.${py(step.slot.id)}(${argOf(step, 0, py, paramLeaves)})`;
   const args = step.inputs.map((_, i) => argOf(step, i, py, paramLeaves));
+  if (step.op.torchModule) return `self.${py(step.slot.id)}(${args.join(', ')})`;
   return step.op.torch(args, step.attrs, pyString);
 }
 

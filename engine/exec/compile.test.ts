@@ -115,7 +115,7 @@ describe('compile', () => {
       ],
       edges: [edge('x', 'l')],
     };
-    const p = compile(g).problems.find((q) => q.code === 'shape_mismatch');
+    const p = compile(g).problems.find((q) => q.code === 'bad_param');
     expect(p?.message).toContain('weight has shape [1, 3]');
   });
 });
@@ -196,7 +196,7 @@ describe('compile never throws', () => {
       edges: [edge('x', 'l'), edge('x', 'sq')],
     };
     const r = compile(g, { partial: true });
-    expect(r.problems.filter((p) => p.severity === 'error').map((p) => [p.code, p.node, p.field])).toEqual([['shape_mismatch', 'l', 'params.weight']]);
+    expect(r.problems.filter((p) => p.severity === 'error').map((p) => [p.code, p.node, p.field])).toEqual([['bad_param', 'l', 'params.weight']]);
     r.program?.forward();
     expect(r.program?.slots.map((s) => s.id)).toEqual(['x', 'sq']);
   });

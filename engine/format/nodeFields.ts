@@ -1,4 +1,4 @@
-import { resolveAttrs } from '../graph/attrs';
+import { resolveAttrs } from '../ops/attrs';
 import { lookupOp } from '../ops/registry';
 import { type FileError, formatPath } from './fileError';
 import type { FileNode, GraphFile } from './schema';

@@ -1,4 +1,4 @@
-import { resolveAttrs } from '../graph/attrs';
+import { resolveAttrs } from '../ops/attrs';
 import { quote } from '../graph/describe';
 import { formatCount } from '../limits';
 import { lookupOp } from '../ops/registry';

@@ -1,5 +1,5 @@
 import type { OpDef } from './types';
-import { type LossAttrs, type LossCtx, lossPorts, lossShape, prepareLoss, reductionAttr } from './loss';
+import { type LossAttrs, type LossCtx, lossPorts, lossShape, explainLoss, perElement, prepareLoss, reductionAttr } from './loss';
 
 /**
  * PyTorch clamps each log term of BCE at −100 and the gradient's denominator at EPSILON = 1e-12,
@@ -36,4 +36,28 @@ export const bce: OpDef<LossAttrs, LossCtx> = {
     }
   },
   torch: ([x, t], { reduction }, str) => `torch.nn.functional.binary_cross_entropy(${x}, ${t}, reduction=${str(reduction)})`,
+  criterion: { module: 'nn.BCELoss' },
+  prediction: 'probability',
+  explain: {
+    forward: ({ input, target, n, reduction }) => explainLoss(`−(${target}·log(${input}) + (1 − ${target})·log(1 − ${input}))`, n, reduction),
+    backward: {
+      input: {
+        derivative: '∂ℓ/∂x = (x − t) / (x(1 − x)) / n',
+        gradIn: 'grad_in = (x − t) / (x(1 − x)) / n·grad_out',
+        numbers: ({ input, target, n, reduction, g }) => `(${input} − ${target}) / ((${input})·(1 − ${input}))${perElement(reduction, n)}·(${g})`,
+      },
+      target: {
+        derivative: '∂ℓ/∂t = −log(x / (1 − x)) / n',
+        gradIn: 'grad_in = −log(x / (1 − x)) / n·grad_out',
+        numbers: ({ input, n, reduction, g }) => `−log((${input}) / (1 − ${input}))${perElement(reduction, n)}·(${g})`,
+      },
+    },
+  },
+  recipe: {
+    inputs: { input: { type: 'probability' }, target: { type: 'target', of: 'input' } },
+    attrs: { reduction: { type: 'oneOf', values: ['mean', 'sum'] } },
+    defaults: 0.2,
+  },
+  // Probabilities from a sigmoid, off the clamps at 0 and 1 that PyTorch applies to the logs.
+  domain: { input: { from: 'sigmoid', min: 1e-3, max: 1 - 1e-3 }, target: { min: 0, max: 1 } },
 };

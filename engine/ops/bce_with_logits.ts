@@ -1,5 +1,5 @@
 import type { OpDef } from './types';
-import { type LossAttrs, type LossCtx, lossPorts, lossShape, prepareLoss, reductionAttr } from './loss';
+import { type LossAttrs, type LossCtx, lossPorts, lossShape, explainLoss, perElement, prepareLoss, reductionAttr } from './loss';
 
 /** `bce_with_logits`: sigmoid and binary cross-entropy in one stable step, like nn.BCEWithLogitsLoss. */
 export const bce_with_logits: OpDef<LossAttrs, LossCtx> = {
@@ -30,4 +30,27 @@ export const bce_with_logits: OpDef<LossAttrs, LossCtx> = {
   },
   torch: ([x, t], { reduction }, str) =>
     `torch.nn.functional.binary_cross_entropy_with_logits(${x}, ${t}, reduction=${str(reduction)})`,
+  criterion: { module: 'nn.BCEWithLogitsLoss' },
+  prediction: 'logit',
+  explain: {
+    forward: ({ input, target, n, reduction }) => explainLoss(`(1 − ${target})·(${input}) + log(1 + e^−(${input}))`, n, reduction),
+    backward: {
+      input: {
+        derivative: '∂ℓ/∂x = (σ(x) − t) / n',
+        gradIn: 'grad_in = (σ(x) − t) / n·grad_out',
+        numbers: ({ input, target, n, reduction, g }) => `(σ(${input}) − ${target})${perElement(reduction, n)}·(${g})`,
+      },
+      target: {
+        derivative: '∂ℓ/∂t = −x / n',
+        gradIn: 'grad_in = −x / n·grad_out',
+        numbers: ({ input, n, reduction, g }) => `−(${input})${perElement(reduction, n)}·(${g})`,
+      },
+    },
+  },
+  recipe: {
+    inputs: { input: { type: 'operand', within: 15 }, target: { type: 'target', of: 'input' } },
+    attrs: { reduction: { type: 'oneOf', values: ['mean', 'sum'] } },
+    defaults: 0.2,
+  },
+  domain: { input: { within: 20 }, target: { min: 0, max: 1 } },
 };

@@ -1,5 +1,5 @@
 import type { OpDef } from './types';
-import { type LossAttrs, lossPorts, reductionAttr } from './loss';
+import { type LossAttrs, lossPorts, perElement, reductionAttr } from './loss';
 import { formatShape, ShapeError } from '../tensor/shape';
 
 /** Rows, classes, the reduction's divisor, and the softmax kept from forward for backward. */
@@ -9,6 +9,9 @@ interface CrossEntropyCtx {
   readonly divisor: number;
   readonly prob: Float64Array;
 }
+
+/** Class indices as PyTorch's cross-entropy wants them: a long tensor. */
+const asLabels = (t: string): string => `${t}.long()`;
 
 /** `cross_entropy`: log-softmax and negative log-likelihood of integer labels, like nn.CrossEntropyLoss. */
 export const cross_entropy: OpDef<LossAttrs, CrossEntropyCtx> = {
@@ -64,5 +67,23 @@ export const cross_entropy: OpDef<LossAttrs, CrossEntropyCtx> = {
       for (let c = 0; c < classes; c++) gx[o + c] += ((prob[o + c] - (c === label ? 1 : 0)) * g[0]) / divisor;
     }
   },
-  torch: ([x, t], { reduction }, str) => `torch.nn.functional.cross_entropy(${x}, ${t}.long(), reduction=${str(reduction)})`,
+  torch: ([x, t], { reduction }, str) => `torch.nn.functional.cross_entropy(${x}, ${asLabels(t)}, reduction=${str(reduction)})`,
+  criterion: { module: 'nn.CrossEntropyLoss', target: asLabels },
+  prediction: 'class-logits',
+  explain: {
+    forward: ({ target, reduction }) => (reduction === 'sum' ? `−log softmax(x₀)[${target}] + …` : `(−log softmax(x₀)[${target}] + …) / N`),
+    backward: {
+      input: {
+        derivative: '∂ℓ/∂x = (softmax(x) − onehot(t)) / N',
+        gradIn: 'grad_in = (softmax(x) − onehot(t)) / N·grad_out',
+        numbers: ({ target, reduction, g }) => `(softmax(x₀)₀ − [${target} = 0])${perElement(reduction, 'N')}·(${g})`,
+      },
+    },
+  },
+  recipe: {
+    inputs: { input: { type: 'logits' }, target: { type: 'labels', of: 'input' } },
+    attrs: { reduction: { type: 'oneOf', values: ['mean', 'sum'] } },
+    defaults: 0.2,
+  },
+  domain: { target: { integer: true } },
 };

@@ -30,4 +30,17 @@ export const div: OpDef<{ c: number }, BinaryCtx> = {
     }
   },
   torch: ([a, b]) => `${a} / ${b}`,
+  explain: {
+    forward: ({ a, b }) => `(${a}) / (${b})`,
+    backward: {
+      a: { derivative: '∂(a/b)/∂a = 1/b', gradIn: 'grad_in = grad_out / b', numbers: ({ b, g }) => `(${g}) / (${b})`, note: 'broadcast' },
+      b: { derivative: '∂(a/b)/∂b = −a/b²', gradIn: 'grad_in = −a·grad_out / b²', numbers: ({ a, b, g }) => `−(${a})·(${g}) / (${b})²`, note: 'broadcast' },
+    },
+  },
+  recipe: {
+    inputs: { a: { type: 'operand' }, b: { type: 'broadcast', of: 'a', awayFromZero: 0.2 } },
+    attrs: { c: { type: 'signed', min: 0.3, max: 2 } },
+    defaults: 0.2,
+  },
+  domain: { b: { awayFromZero: 0.05 } },
 };

@@ -21,4 +21,10 @@ export const exp: OpDef<Record<string, never>, undefined> = {
     for (let i = 0; i < g.length; i++) gx[i] += g[i] * y[i];
   },
   torch: ([x]) => `torch.exp(${x})`,
+  explain: {
+    forward: ({ x }) => `e^(${x})`,
+    backward: { x: { derivative: '∂(eˣ)/∂x = eˣ', gradIn: 'grad_in = y·grad_out', numbers: ({ y, g }) => `(${y})·(${g})` } },
+  },
+  recipe: { inputs: { x: { type: 'operand', max: 3 } } },
+  domain: { x: { max: 5 } },
 };

@@ -1,4 +1,4 @@
-import type { Dataset, GraphNode } from '../graph/types';
+import type { Dataset, GraphNode, InitSpec } from '../graph/types';
 import { formatCount, MAX_TENSOR_ELEMENTS, overLimit } from '../limits';
 import { formatShape, MAX_RANK, type Shape, sizeOf } from '../tensor/shape';
 import type { Tensor } from '../tensor/tensor';
@@ -33,6 +33,8 @@ export interface LeafDef {
   readonly formula: string;
   /** True for leaves the optimizer updates. */
   readonly trainable: boolean;
+  /** How a trainable leaf's values start when the node names no initialiser. */
+  readonly init?: InitSpec;
   /**
    * The leaf's shape, checked (limits included) without allocating anything; throws a
    * LeafError. Absent on leaves whose value is the node's `value` field (see leafValueShape).

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { FC_PARAMS, OP_ID, compileOp, gradientMismatches, lit, litArb, opErrors, realArb, runOp, shapeArb } from '../testing/opHarness';
 import { tensor } from '../tensor/tensor';
+import { exportPytorch } from '../codegen/pytorch';
+import type { Graph } from '../graph/types';
+import { initTensor } from '../graph/init';
+import { linear } from './linear';
 
 const params = { weight: tensor([3, 2], [1, 2, 3, 4, 5, 6]), bias: tensor([3], [0.5, -1, 2]) };
 const attrs = { inFeatures: 2, outFeatures: 3 };
@@ -43,9 +47,9 @@ describe('linear', () => {
     expect(opErrors({ op: 'linear', attrs, inputs: { x: lit([], [1]) } }).map((e) => e.code)).toEqual(['shape_mismatch']);
   });
 
-  it('linear with a stored weight of the wrong shape [2,2] is a shape_mismatch naming both shapes', () => {
+  it('linear with a stored weight of the wrong shape [2,2] is a bad_param naming both shapes', () => {
     const errors = opErrors({ op: 'linear', attrs, params: { ...params, weight: tensor([2, 2], [1, 2, 3, 4]) }, inputs: { x: lit([2], [1, 1]) } });
-    expect(errors.map((e) => e.code)).toEqual(['shape_mismatch']);
+    expect(errors.map((e) => e.code)).toEqual(['bad_param']);
     expect(errors[0].message).toContain('[2, 2]');
     expect(errors[0].message).toContain('[3, 2]');
   });
@@ -88,5 +92,36 @@ describe('linear', () => {
       }),
       FC_PARAMS,
     );
+  });
+
+  it('linear with no init and no stored values starts from linear.init, nn.Linear\'s U(±1/√inFeatures)', () => {
+    expect(linear.init).toEqual({ type: 'default', seed: 0 });
+    const r = compileOp({ op: 'linear', attrs, inputs: { x: lit([2], [0, 0]) } });
+    const of = (name: string) => Array.from(r.program?.params.find((p) => p.node === OP_ID && p.name === name)?.value ?? []);
+    const init = linear.init ?? { type: 'constant', value: NaN };
+    expect(of('weight')).toEqual(Array.from(initTensor([3, 2], init, 2, 0).data));
+    expect(of('bias')).toEqual(Array.from(initTensor([3], init, 2, 1).data));
+  });
+
+  it('linear.torchModule({inFeatures: 2, outFeatures: 3}) is the nn.Linear(2, 3) exportPytorch writes', () => {
+    expect(linear.torchModule?.(attrs)).toBe('nn.Linear(2, 3)');
+    const graph: Graph = {
+      nodes: [
+        { id: 'x', op: 'input', value: { type: 'tensor', shape: [1, 2], data: [1, 2] } },
+        { id: 'layer', op: 'linear', attrs, params },
+        { id: 'z', op: 'sum' },
+      ],
+      edges: [
+        { source: 'x', target: 'layer', targetPort: 'x' },
+        { source: 'layer', target: 'z', targetPort: 'x' },
+      ],
+      loss: 'z',
+    };
+    const { code } = exportPytorch(graph, { optimizer: { type: 'sgd', lr: 0.1 }, epochs: 1, batchSize: null, seed: 0 });
+    expect(code).toContain('self.layer = nn.Linear(2, 3)');
+  });
+
+  it('linear.attrSummary({inFeatures: 2, outFeatures: 3}) is "2 → 3"', () => {
+    expect(linear.attrSummary?.(attrs)).toBe('2 → 3');
   });
 });

@@ -166,6 +166,28 @@ export const linear: OpDef<LinearAttrs, LinearCtx> = {
     }
   },
   torch: ([x, w, b]) => `torch.nn.functional.linear(${x}, ${w}, ${b})`,
+  torchModule: ({ inFeatures, outFeatures }) => `nn.Linear(${inFeatures}, ${outFeatures})`,
+  // nn.Linear's reset_parameters: weight and bias uniform in ±1/√inFeatures (`default` with each ParamSpec's fanIn).
+  init: { type: 'default', seed: 0 },
+  attrSummary: ({ inFeatures, outFeatures }) => `${inFeatures} → ${outFeatures}`,
+  explain: {
+    forward: ({ x, weight, bias, inFeatures }) => `(${x})·(${weight})${inFeatures === '1' ? '' : ' + …'} + (${bias})`,
+    backward: {
+      x: {
+        derivative: '∂(x·Wᵀ + b)/∂x = W',
+        gradIn: 'grad_in = grad_out·W',
+        numbers: ({ g, weight, outFeatures }) => `(${g})·(${weight})${outFeatures === '1' ? '' : ' + …'}`,
+      },
+      weight: { derivative: '∂(x·Wᵀ + b)/∂W = x', gradIn: 'grad_W = grad_outᵀ·x', numbers: () => 'Σ grad_out·x', note: 'rows' },
+      bias: { derivative: '∂(x·Wᵀ + b)/∂b = 1', gradIn: 'grad_b = Σ grad_out', numbers: () => 'Σ grad_out', note: 'rows' },
+    },
+  },
+  recipe: {
+    inputs: { x: { type: 'operand', within: 50, minRank: 1 } },
+    attrs: { inFeatures: { type: 'lastAxis', of: 'x' }, outFeatures: { type: 'int', min: 1, max: 3 } },
+    params: { weight: { type: 'signed', min: 0.1, max: 1 }, bias: { type: 'signed', min: 0.05, max: 0.8 } },
+  },
+  domain: {},
 };
 
 /** Σᵢ a[ao + i]·b[bo + i] over n elements, four at a time for instruction-level parallelism. */

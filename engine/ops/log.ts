@@ -21,4 +21,10 @@ export const log: OpDef<Record<string, never>, undefined> = {
     for (let i = 0; i < g.length; i++) gx[i] += g[i] / x[i];
   },
   torch: ([x]) => `torch.log(${x})`,
+  explain: {
+    forward: ({ x }) => `log(${x})`,
+    backward: { x: { derivative: '∂(log x)/∂x = 1/x', gradIn: 'grad_in = grad_out / x', numbers: ({ x, g }) => `(${g}) / (${x})` } },
+  },
+  recipe: { inputs: { x: { type: 'positive' } } },
+  domain: { x: { min: 0.01 } },
 };

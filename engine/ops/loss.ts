@@ -34,3 +34,14 @@ export interface LossCtx {
 export function prepareLoss({ inputs: [input] }: CompileShapes, { reduction }: LossAttrs): LossCtx {
   return { divisor: reduction === 'mean' ? sizeOf(input) : 1 };
 }
+
+/** A loss's forward for the explanation: the first element's term, then `+ …` and the mean's `/ n` when there are more. */
+export function explainLoss(term: string, n: string, reduction: string): string {
+  if (n === '1') return term;
+  return reduction === 'sum' ? `${term} + …` : `(${term} + …) / ${n}`;
+}
+
+/** The mean's division in a loss's substituted rule (` / n`), or nothing for `sum`. */
+export function perElement(reduction: string, n: string): string {
+  return reduction === 'sum' ? '' : ` / ${n}`;
+}

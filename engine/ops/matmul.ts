@@ -94,4 +94,13 @@ export const matmul: OpDef<Record<string, never>, MatmulCtx> = {
     }
   },
   torch: ([a, b]) => `torch.matmul(${a}, ${b})`,
+  explain: {
+    forward: ({ a, b }) => `(${a})·(${b}) + …`,
+    backward: {
+      a: { derivative: '∂(AB)/∂A = Bᵀ', gradIn: 'grad_A = grad_out·Bᵀ', numbers: ({ b, g }) => `(${g})·(${b}) + …`, note: 'broadcast' },
+      b: { derivative: '∂(AB)/∂B = Aᵀ', gradIn: 'grad_B = Aᵀ·grad_out', numbers: ({ a, g }) => `(${a})·(${g}) + …`, note: 'broadcast' },
+    },
+  },
+  recipe: { inputs: { a: { type: 'operand', minRank: 1 }, b: { type: 'matmul', of: 'a' } }, swap: true },
+  domain: {},
 };

@@ -36,4 +36,17 @@ export const max: OpDef<Record<string, never>, undefined> = {
     for (let i = 0; i < x.length; i++) if (nan ? Number.isNaN(x[i]) : x[i] === m) gx[i] += share;
   },
   torch: ([x]) => `torch.max(${x})`,
+  explain: {
+    forward: ({ x, n }) => (n === '1' ? `max(${x})` : `max(${x}, …)`),
+    backward: {
+      x: {
+        derivative: '∂max(x)/∂xᵢ = [xᵢ = max x] / #{j : xⱼ = max x}',
+        gradIn: 'grad_in = [x = y]·grad_out / #{x = y}',
+        numbers: ({ x, y, g }) => `[${x} = ${y}]·(${g}) / #{x = y}`,
+      },
+    },
+  },
+  recipe: { inputs: { x: { type: 'operand' } } },
+  // Near-ties would make the engine and PyTorch pick different maxima within rounding.
+  domain: { x: { clearMaximum: true } },
 };

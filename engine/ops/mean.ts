@@ -17,4 +17,15 @@ export const mean: OpDef<ReduceAttrs, ReduceCtx> = {
   // d(mean x)/dxᵢ = g / n
   backward: (_x, _y, g, [gx], ctx) => gx && reduceBackward(g, gx, ctx, ctx.len),
   torch: ([x], attrs) => reduceTorch('mean', x, attrs),
+
+  explain: {
+    forward: ({ x, n }) => (n === '1' ? x : `mean(${x}, …)`),
+    backward: { x: { derivative: '∂(Σ xᵢ / n)/∂xᵢ = 1/n', gradIn: 'grad_in = grad_out / n', numbers: ({ g, n }) => `(${g}) / ${n}` } },
+  },
+  recipe: {
+    inputs: { x: { type: 'operand' } },
+    attrs: { axis: { type: 'axis', of: 'x', orNull: 0.35 }, keepdim: { type: 'chance', p: 0.4 } },
+    defaults: 0.15,
+  },
+  domain: {},
 };

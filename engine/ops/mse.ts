@@ -1,5 +1,5 @@
 import type { OpDef } from './types';
-import { type LossAttrs, type LossCtx, lossPorts, lossShape, prepareLoss, reductionAttr } from './loss';
+import { type LossAttrs, type LossCtx, lossPorts, lossShape, explainLoss, perElement, prepareLoss, reductionAttr } from './loss';
 
 /** `mse`: mean (or sum) of squared errors, like nn.MSELoss. */
 export const mse: OpDef<LossAttrs, LossCtx> = {
@@ -36,4 +36,26 @@ export const mse: OpDef<LossAttrs, LossCtx> = {
     }
   },
   torch: ([x, t], { reduction }, str) => `torch.nn.functional.mse_loss(${x}, ${t}, reduction=${str(reduction)})`,
+  criterion: { module: 'nn.MSELoss' },
+  explain: {
+    forward: ({ input, target, n, reduction }) => explainLoss(`(${input} − ${target})²`, n, reduction),
+    backward: {
+      input: {
+        derivative: '∂(Σ(ŷ − y)²/n)/∂ŷ = 2(ŷ − y)/n',
+        gradIn: 'grad_in = 2·(ŷ − y)/n·grad_out',
+        numbers: ({ input, target, n, reduction, g }) => `2·(${input} − ${target})${perElement(reduction, n)}·(${g})`,
+      },
+      target: {
+        derivative: '∂(Σ(ŷ − y)²/n)/∂y = −2(ŷ − y)/n',
+        gradIn: 'grad_in = −2·(ŷ − y)/n·grad_out',
+        numbers: ({ input, target, n, reduction, g }) => `−2·(${input} − ${target})${perElement(reduction, n)}·(${g})`,
+      },
+    },
+  },
+  recipe: {
+    inputs: { input: { type: 'operand' }, target: { type: 'like', of: 'input' } },
+    attrs: { reduction: { type: 'oneOf', values: ['mean', 'sum'] } },
+    defaults: 0.2,
+  },
+  domain: {},
 };

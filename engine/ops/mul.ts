@@ -30,4 +30,18 @@ export const mul: OpDef<{ c: number }, BinaryCtx> = {
     }
   },
   torch: ([a, b]) => `${a} * ${b}`,
+  explain: {
+    forward: ({ a, b }) => `(${a})·(${b})`,
+    backward: {
+      a: { derivative: '∂(a·b)/∂a = b', gradIn: 'grad_in = b·grad_out', numbers: ({ b, g }) => `(${b})·(${g})`, note: 'broadcast' },
+      b: { derivative: '∂(a·b)/∂b = a', gradIn: 'grad_in = a·grad_out', numbers: ({ a, g }) => `(${a})·(${g})`, note: 'broadcast' },
+    },
+  },
+  recipe: {
+    inputs: { a: { type: 'operand' }, b: { type: 'broadcast', of: 'a' } },
+    attrs: { c: { type: 'signed', min: 0.1, max: 2 } },
+    defaults: 0.2,
+    swap: true,
+  },
+  domain: {},
 };

@@ -21,4 +21,10 @@ export const neg: OpDef<Record<string, never>, undefined> = {
     for (let i = 0; i < g.length; i++) gx[i] -= g[i];
   },
   torch: ([x]) => `-${x}`,
+  explain: {
+    forward: ({ x }) => `−(${x})`,
+    backward: { x: { derivative: '∂(−x)/∂x = −1', gradIn: 'grad_in = −grad_out', numbers: ({ g }) => `−(${g})` } },
+  },
+  recipe: { inputs: { x: { type: 'operand' } } },
+  domain: {},
 };

@@ -3,6 +3,7 @@ import { compile } from '../exec/compile';
 import type { GraphNode, InitSpec } from '../graph/types';
 import { leafValue } from '../testing/opHarness';
 import { tensor } from '../tensor/tensor';
+import { parameter, parameterFanIn } from './parameter';
 
 const param = (shape: number[], init?: InitSpec): number[] => Array.from(leafValue({ id: 'p', op: 'parameter', shape, init }).data);
 const meanOf = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length;
@@ -12,6 +13,16 @@ describe('parameter', () => {
   it('parameter [2,3] with constant init 0.5 is all 0.5; without init it is all zeros', () => {
     expect(param([2, 3], { type: 'constant', value: 0.5 })).toEqual([0.5, 0.5, 0.5, 0.5, 0.5, 0.5]);
     expect(param([2])).toEqual([0, 0]);
+  });
+
+  it('parameter.init is what a parameter without init starts from: constant 0', () => {
+    expect(parameter.init).toEqual({ type: 'constant', value: 0 });
+    expect(param([3])).toEqual(param([3], parameter.init));
+  });
+
+  it('parameterFanIn([8, 16]) is 16 and parameterFanIn([]) is 1', () => {
+    expect(parameterFanIn([8, 16])).toBe(16);
+    expect(parameterFanIn([])).toBe(1);
   });
 
   it('parameter uniform(-0.3, 0.7) init is in [-0.3, 0.7), centred near 0.2, and reproducible from its seed', () => {

@@ -1,5 +1,5 @@
 import { checkLeafShape, type LeafDef, LeafError } from './leafTypes';
-import type { GraphNode } from '../graph/types';
+import type { GraphNode, InitSpec } from '../graph/types';
 import { initTensor } from '../graph/init';
 import { formatShape, sameShape, type Shape, sizeOf } from '../tensor/shape';
 
@@ -18,19 +18,25 @@ function parameterShape(node: GraphNode): Shape {
   return shape;
 }
 
+/** The fan-in of a parameter leaf's `default` initialiser: its last axis, as nn.Linear's weight [out, in]. */
+export function parameterFanIn(shape: Shape): number {
+  return shape[shape.length - 1] ?? 1;
+}
+
 /** `parameter`: a trainable leaf (an `nn.Parameter`), from its current values or its initialiser. */
-export const parameter: LeafDef = {
+export const parameter: LeafDef & { readonly init: InitSpec } = {
   kind: 'leaf',
   name: 'parameter',
   group: 'data',
   formula: 'θ',
   trainable: true,
+  init: { type: 'constant', value: 0 },
   shape: (node) => parameterShape(node),
   value(node) {
     const shape = parameterShape(node);
     const current = node.params && Object.hasOwn(node.params, 'value') ? node.params.value : undefined;
     if (current) return { shape: [...shape], data: current.data.slice() };
-    return initTensor(shape, node.init ?? { type: 'constant', value: 0 }, shape[shape.length - 1] ?? 1);
+    return initTensor(shape, node.init ?? parameter.init, parameterFanIn(shape));
   },
   requiresGrad: () => true,
 };

@@ -33,4 +33,22 @@ export const pow: OpDef<{ p: number }, { p: number }> = {
     for (let i = 0; i < g.length; i++) gx[i] += g[i] * (p * powScalar(x[i], p - 1));
   },
   torch: ([x], { p }) => `torch.pow(${x}, ${pyNumber(p)})`,
+  explain: {
+    forward: ({ x, p }) => `(${x})^${p}`,
+    backward: {
+      x: { derivative: '∂(xᵖ)/∂x = p·xᵖ⁻¹', gradIn: 'grad_in = p·xᵖ⁻¹·grad_out', numbers: ({ x, p, g }) => `${p}·(${x})^(${p} − 1)·(${g})` },
+    },
+  },
+  recipe: {
+    attrs: { p: { type: 'choice', values: [2, 3, 4, 0, 1, -1, -2, 0.5, -0.5, 1.5, 2.5, -1.5, 0.25] } },
+    inputs: ({ p }) => {
+      if (!Number.isInteger(p)) return { x: { type: 'positive' } };
+      return { x: p < 0 ? { type: 'operand', awayFromZero: 0.3 } : { type: 'operand', within: 10 } };
+    },
+  },
+  // Fractional powers need positive bases; negative ones stay off the pole at 0.
+  domain: ({ p }) => {
+    if (!Number.isInteger(p)) return { x: { min: 0.05 } };
+    return { x: p < 0 ? { awayFromZero: 0.1 } : {} };
+  },
 };

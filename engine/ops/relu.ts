@@ -21,4 +21,11 @@ export const relu: OpDef<Record<string, never>, undefined> = {
     for (let i = 0; i < g.length; i++) gx[i] += y[i] <= 0 ? 0 : g[i];
   },
   torch: ([x]) => `torch.relu(${x})`,
+  explain: {
+    forward: ({ x }) => `max(0, ${x})`,
+    backward: { x: { derivative: '∂relu(x)/∂x = [x > 0]', gradIn: 'grad_in = [x > 0]·grad_out', numbers: ({ x, g }) => `[${x} > 0]·(${g})` } },
+  },
+  recipe: { inputs: { x: { type: 'operand', awayFromZero: 1e-3 } } },
+  // Off the kink, unless exactly on it: central differences straddling 0 disagree with either side.
+  domain: { x: { awayFromZero: 1e-6, zeroAllowed: true } },
 };

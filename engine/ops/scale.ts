@@ -22,4 +22,14 @@ export const scale: OpDef<{ k: number }, { k: number }> = {
     for (let i = 0; i < g.length; i++) gx[i] += k * g[i];
   },
   torch: ([x], { k }) => `${pyNumber(k)} * ${x}`,
+  explain: {
+    forward: ({ x, k }) => `${k}·(${x})`,
+    backward: { x: { derivative: '∂(k·x)/∂x = k', gradIn: 'grad_in = k·grad_out', numbers: ({ k, g }) => `${k}·(${g})` } },
+  },
+  recipe: {
+    inputs: { x: { type: 'operand' } },
+    attrs: { k: { type: 'signed', min: 0.2, max: 3 } },
+    defaults: 0.15,
+  },
+  domain: {},
 };

@@ -21,4 +21,13 @@ export const sigmoid: OpDef<Record<string, never>, undefined> = {
     for (let i = 0; i < g.length; i++) gx[i] += g[i] * (1 - y[i]) * y[i];
   },
   torch: ([x]) => `torch.sigmoid(${x})`,
+  explain: {
+    forward: ({ x }) => `1 / (1 + e^−(${x}))`,
+    backward: {
+      x: { derivative: '∂σ(x)/∂x = σ(x)(1 − σ(x))', gradIn: 'grad_in = y·(1 − y)·grad_out', numbers: ({ y, g }) => `(${y})·(1 − ${y})·(${g})` },
+    },
+  },
+  recipe: { inputs: { x: { type: 'operand', within: 6 } } },
+  // σ'(x) = σ(1 − σ) loses digits to cancellation far from 0.
+  domain: { x: { within: 8 } },
 };

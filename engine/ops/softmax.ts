@@ -47,4 +47,16 @@ export const softmax: OpDef<{ axis: number }, ReduceCtx> = {
     }
   },
   torch: ([x], { axis }) => `torch.softmax(${x}, dim=${axis})`,
+  explain: {
+    forward: ({ x }) => `e^(${x}) / Σ e^(…)`,
+    backward: {
+      x: { derivative: '∂yᵢ/∂xⱼ = yᵢ([i = j] − yⱼ)', gradIn: 'grad_in = y·(grad_out − Σ grad_out·y)', numbers: ({ y, g }) => `(${y})·((${g}) − Σ grad_out·y)` },
+    },
+  },
+  recipe: {
+    inputs: { x: { type: 'operand', within: 20, minRank: 1 } },
+    attrs: { axis: { type: 'axis', of: 'x' } },
+    defaults: 0.2,
+  },
+  domain: { x: { within: 30 } },
 };

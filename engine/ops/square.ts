@@ -21,4 +21,10 @@ export const square: OpDef<Record<string, never>, undefined> = {
     for (let i = 0; i < g.length; i++) gx[i] += 2 * x[i] * g[i];
   },
   torch: ([x]) => `torch.square(${x})`,
+  explain: {
+    forward: ({ x }) => `(${x})²`,
+    backward: { x: { derivative: '∂(x²)/∂x = 2x', gradIn: 'grad_in = 2·x·grad_out', numbers: ({ x, g }) => `2·(${x})·(${g})` } },
+  },
+  recipe: { inputs: { x: { type: 'operand', within: 50 } } },
+  domain: {},
 };

@@ -30,4 +30,18 @@ export const sub: OpDef<{ c: number }, BinaryCtx> = {
     }
   },
   torch: ([a, b]) => `${a} - ${b}`,
+  explain: {
+    forward: ({ a, b }) => `(${a}) − (${b})`,
+    backward: {
+      a: { derivative: '∂(a − b)/∂a = 1', gradIn: 'grad_in = grad_out', numbers: ({ g }) => g, note: 'broadcast' },
+      b: { derivative: '∂(a − b)/∂b = −1', gradIn: 'grad_in = −grad_out', numbers: ({ g }) => `−(${g})`, note: 'broadcast' },
+    },
+  },
+  recipe: {
+    inputs: { a: { type: 'operand' }, b: { type: 'broadcast', of: 'a' } },
+    attrs: { c: { type: 'signed', min: 0.1, max: 2 } },
+    defaults: 0.2,
+    swap: true,
+  },
+  domain: {},
 };

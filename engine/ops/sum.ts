@@ -17,4 +17,15 @@ export const sum: OpDef<ReduceAttrs, ReduceCtx> = {
   // d(Σx)/dxᵢ = 1 · g, g broadcast back over the reduced axis
   backward: (_x, _y, g, [gx], ctx) => gx && reduceBackward(g, gx, ctx, 1),
   torch: ([x], attrs) => reduceTorch('sum', x, attrs),
+
+  explain: {
+    forward: ({ x, n }) => (n === '1' ? x : `Σ(${x}, …)`),
+    backward: { x: { derivative: '∂(Σ xᵢ)/∂xᵢ = 1', gradIn: 'grad_in = grad_out', numbers: ({ g }) => g, note: 'copied' } },
+  },
+  recipe: {
+    inputs: { x: { type: 'operand' } },
+    attrs: { axis: { type: 'axis', of: 'x', orNull: 0.35 }, keepdim: { type: 'chance', p: 0.4 } },
+    defaults: 0.15,
+  },
+  domain: {},
 };

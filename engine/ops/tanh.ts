@@ -21,4 +21,13 @@ export const tanh: OpDef<Record<string, never>, undefined> = {
     for (let i = 0; i < g.length; i++) gx[i] += g[i] * (1 - y[i] * y[i]);
   },
   torch: ([x]) => `torch.tanh(${x})`,
+  explain: {
+    forward: ({ x }) => `tanh(${x})`,
+    backward: {
+      x: { derivative: '∂tanh(x)/∂x = 1 − tanh²(x)', gradIn: 'grad_in = (1 − y²)·grad_out', numbers: ({ y, g }) => `(1 − (${y})²)·(${g})` },
+    },
+  },
+  recipe: { inputs: { x: { type: 'operand', within: 4 } } },
+  // tanh' = 1 − tanh² loses digits to cancellation far from 0.
+  domain: { x: { within: 5 } },
 };

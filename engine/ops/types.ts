@@ -1,4 +1,7 @@
+import type { InitSpec } from '../graph/types';
 import type { Shape } from '../tensor/shape';
+import type { OpExplanation } from './explanation';
+import type { OpDomain, OpRecipe } from './recipe';
 
 /** A named input port of an op. */
 export interface PortSpec {
@@ -36,10 +39,22 @@ export interface CompileShapes {
 /** Groups used by the palette. */
 export type OpGroup = 'arithmetic' | 'reductions' | 'layers' | 'activations' | 'losses';
 
+/** The torch.nn loss module an op is, so an exported script reads `loss = criterion(outputs, labels)`. */
+export interface CriterionSpec {
+  /** The module's class, e.g. `nn.MSELoss`; it takes the op's `reduction`. */
+  readonly module: string;
+  /** The target's expression as the module wants it (class indices as `.long()`). */
+  target?(expr: string): string;
+}
+
+/** What a classification loss's input is, so a plot can read a class from it: a probability (over ½), a logit (over 0), or one logit per class (the largest). */
+export type PredictionKind = 'probability' | 'logit' | 'class-logits';
+
 /**
- * A computing op: its ports, attributes, shape rule, forward and backward kernels, and
- * the PyTorch expression it corresponds to. Kernels see inputs in port order followed by
- * the op's own parameters, and write into buffers allocated once at compile time.
+ * A computing op, and everything GradCanvas knows about it: its ports, attributes, shape
+ * rule, forward and backward kernels, the PyTorch it corresponds to, how the explanation
+ * panel reads it, and how tests build it. Kernels see inputs in port order followed by the
+ * op's own parameters, and write into buffers allocated once at compile time.
  */
 export interface OpDef<A extends Attrs = Attrs, C = unknown> {
   readonly kind: 'op';
@@ -66,6 +81,22 @@ export interface OpDef<A extends Attrs = Attrs, C = unknown> {
    * text attributes reach Python only through `str` (the exporter's one escaping function).
    */
   torch(args: readonly string[], attrs: A, str: (text: string) => string): string;
+  /** The torch.nn module the op is as a layer of an exported Net (`nn.Linear(2, 1)`); its parameters keep the op's names. */
+  torchModule?(attrs: A): string;
+  /** The torch.nn loss module the op is, for losses the export splits off as a criterion. */
+  readonly criterion?: CriterionSpec;
+  /** What the op's first input is when it is a classification loss. */
+  readonly prediction?: PredictionKind;
+  /** How the op's own parameters start when the node names no initialiser (linear: nn.Linear's own). */
+  readonly init?: InitSpec;
+  /** The attributes in one line where `name = value` pairs read worse (linear: `2 → 1`, as nn.Linear(2, 1)). */
+  attrSummary?(attrs: A): string;
+  /** The forward and each input's local rule, in math text, for the step-through explanation. */
+  readonly explain: OpExplanation;
+  /** How the random-graph generator builds a node of the op (read by engine/testing). */
+  readonly recipe: OpRecipe<A>;
+  /** The inputs the op is well conditioned on, so generated graphs compare meaningfully with PyTorch. */
+  readonly domain: OpDomain<A>;
 }
 
 /** Any op, as the registry holds it. */

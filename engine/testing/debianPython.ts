@@ -1,4 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RunPython } from './torchBridge';
 
 /** Debian's Python, which has PyTorch (python3-torch); the python3 first on PATH may not. */
 export const PYTHON = '/usr/bin/python3';
@@ -46,3 +50,17 @@ export function runPythonScripts(paths: readonly string[]): Promise<{ status: nu
     child.stdin.end(JSON.stringify(paths));
   });
 }
+
+/** Runs a Python program with Debian's Python from a temporary directory, feeding it stdin (the differential tests' driver). */
+export const runPython: RunPython = (program, stdin) => {
+  const dir = mkdtempSync(join(tmpdir(), 'gradcanvas-torch-'));
+  try {
+    const file = join(dir, 'driver.py');
+    writeFileSync(file, program);
+    const r = spawnSync(PYTHON, [file], { input: stdin, encoding: 'utf8', maxBuffer: 1 << 28 });
+    if (r.error) throw r.error;
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+};

@@ -1,13 +1,8 @@
-import type { Attrs } from '../ops/types';
+import type { InputDomain, PortDomains, ValueRange } from '../ops/recipe';
+import type { AnyOpDef, Attrs } from '../ops/types';
 
 /** The largest magnitude a generated node may hold, so relative comparisons stay meaningful. */
 export const VALUE_LIMIT = 1e4;
-
-/** Smallest |x| a relu input may have unless it is exactly 0 (stay off the kink). */
-const KINK_MARGIN = 1e-6;
-
-/** Inputs an op accepts in generated graphs: keeps every op in its valid, well-conditioned domain. */
-type DomainCheck = (x: readonly Float64Array[], attrs: Attrs, fromSigmoid: boolean, targetHasGrad: boolean) => boolean;
 
 const every = (x: Float64Array, ok: (v: number) => boolean): boolean => x.every(ok);
 
@@ -25,41 +20,60 @@ export function clearMaximum(x: Float64Array): boolean {
   return top - second >= 1e-6 * Math.max(1, Math.abs(top));
 }
 
+/** True when every element satisfies every bound of the range (NaN satisfies none). */
+export function inRange(x: Float64Array, r: ValueRange): boolean {
+  const { within, min, max, awayFromZero, zeroAllowed } = r;
+  return every(
+    x,
+    (v) =>
+      (within === undefined || Math.abs(v) <= within) &&
+      (min === undefined || v >= min) &&
+      (max === undefined || v <= max) &&
+      (awayFromZero === undefined || Math.abs(v) >= awayFromZero || (zeroAllowed === true && v === 0)),
+  );
+}
+
 /** True when a tensor holds probabilities usable as BCE targets. */
-export const isTarget = (x: Float64Array): boolean => every(x, (v) => v >= 0 && v <= 1);
+export const isTarget = (x: Float64Array): boolean => inRange(x, { min: 0, max: 1 });
 
 /** True when every element is an integer class index below `classes`. */
 export const isLabels = (x: Float64Array, classes: number): boolean =>
   every(x, (v) => Number.isInteger(v) && v >= 0 && v < classes);
 
-/** True when a value is an integer power. */
-const integral = (p: number): boolean => Number.isInteger(p);
+/** One input as the domain check sees it: its values, the op that made it, and whether it requires grad. */
+export interface DomainInput {
+  readonly data: Float64Array;
+  readonly op?: string;
+  readonly grad: boolean;
+}
 
-const DOMAINS: Record<string, DomainCheck> = {
-  log: ([x]) => every(x, (v) => v >= 0.01),
-  exp: ([x]) => every(x, (v) => v <= 5),
-  div: ([, b]) => every(b, (v) => Math.abs(v) >= 0.05),
-  pow: ([x], { p }) => {
-    const e = p as number;
-    if (!integral(e)) return every(x, (v) => v >= 0.05);
-    if (e < 0) return every(x, (v) => Math.abs(v) >= 0.1);
-    return true;
-  },
-  // σ'(x) = σ(1 − σ) and tanh' = 1 − tanh² lose digits to cancellation far from 0.
-  sigmoid: ([x]) => every(x, (v) => Math.abs(v) <= 8),
-  tanh: ([x]) => every(x, (v) => Math.abs(v) <= 5),
-  relu: ([x]) => every(x, (v) => v === 0 || Math.abs(v) >= KINK_MARGIN),
-  softmax: ([x]) => every(x, (v) => Math.abs(v) <= 30),
-  max: ([x]) => clearMaximum(x),
-  bce: ([x, t], _a, fromSigmoid) => fromSigmoid && isTarget(t) && every(x, (v) => v >= 1e-3 && v <= 1 - 1e-3),
-  bce_with_logits: ([x, t]) => isTarget(t) && every(x, (v) => Math.abs(v) <= 20),
-  cross_entropy: ([, t], _a, _s, targetHasGrad) => !targetHasGrad && every(t, Number.isInteger),
-};
+/** The op's input domains for these attributes, by port name. */
+export function domainsOf(def: AnyOpDef, attrs: Attrs): PortDomains {
+  return typeof def.domain === 'function' ? def.domain(attrs) : def.domain;
+}
 
-/** Whether the inputs lie in the op's valid domain (log of positives, bce of sigmoid outputs, …). */
-export function inputsValid(op: string, x: readonly Float64Array[], attrs: Attrs, fromSigmoid: boolean, targetHasGrad: boolean): boolean {
-  const check = DOMAINS[op];
-  return check ? check(x, attrs, fromSigmoid, targetHasGrad) : true;
+/** Whether one input lies in its domain. */
+function inDomain(input: DomainInput, d: InputDomain): boolean {
+  return (
+    inRange(input.data, d) &&
+    (d.integer !== true || every(input.data, Number.isInteger)) &&
+    (d.from === undefined || input.op === d.from) &&
+    (d.clearMaximum !== true || clearMaximum(input.data))
+  );
+}
+
+/**
+ * Whether the inputs lie in the op's domain as its definition states it (log of positives,
+ * bce of sigmoid outputs, …); a port no gradient flows into never takes a tensor requiring one.
+ */
+export function inputsValid(def: AnyOpDef, inputs: readonly DomainInput[], attrs: Attrs): boolean {
+  const domains = domainsOf(def, attrs);
+  return def.inputs.every((port, i) => {
+    const input = inputs[i];
+    if (port.differentiable === false && input.grad) return false;
+    const d = Object.hasOwn(domains, port.name) ? domains[port.name] : undefined;
+    return d === undefined || inDomain(input, d);
+  });
 }
 
 /** Whether an op's output is finite and within VALUE_LIMIT. */

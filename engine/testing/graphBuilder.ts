@@ -1,6 +1,6 @@
 import type { GraphEdge, GraphNode, LeafValue } from '../graph/types';
-import { resolveAttrs } from '../graph/attrs';
-import { lookupOp } from '../ops/registry';
+import { resolveAttrs } from '../ops/attrs';
+import { LEAVES, lookupOp } from '../ops/registry';
 import type { AnyOpDef, Attrs } from '../ops/types';
 import type { Random } from '../tensor/random';
 import { broadcastShapes, MAX_RANK, type Shape, ShapeError, sizeOf } from '../tensor/shape';
@@ -37,7 +37,7 @@ interface Mark {
 }
 
 /** Op names of leaf nodes. */
-const LEAF_OPS = new Set(['input', 'parameter', 'constant']);
+const LEAF_OPS = new Set(LEAVES.map((d) => d.name));
 
 /** True when two shapes broadcast to a shape of rank ≤ 4. */
 export function broadcastable(a: Shape, b: Shape): boolean {
@@ -169,9 +169,7 @@ export class GraphBuilder {
       return t;
     });
     const x = def.inputs.map((p, i) => inputs[i]?.data ?? Float64Array.of(attrs[p.fallbackAttr as string] as number));
-    const fromSigmoid = inputs[0]?.op === 'sigmoid';
-    const targetHasGrad = inputs[1]?.grad ?? false;
-    if (!inputsValid(name, x, attrs, fromSigmoid, targetHasGrad)) return null;
+    if (!inputsValid(def, x.map((data, i) => ({ data, op: inputs[i]?.op, grad: inputs[i]?.grad ?? false })), attrs)) return null;
     const y = new Float64Array(sizeOf(shape));
     try {
       const ctx = def.prepare({ inputs: [...inShapes, ...own.map((t) => t.shape)], output: shape }, attrs);

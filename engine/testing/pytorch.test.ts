@@ -1,7 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile } from '../exec/compile';
 import type { Program } from '../exec/program';
@@ -11,7 +8,8 @@ import { type EngineTraining, compareTraining, trainWithEngine } from './compare
 import { edgeGraphs } from './edgeGraphs';
 import { maxTieGraphs } from './fixedGraphs';
 import { type NamedGraph, addFeatures, emptyFeatures, randomGraphs } from './randomGraph';
-import { type RunPython, type TorchGraphSpec, type TorchResults, graphSpec, runTorch } from './torchBridge';
+import { runPython } from './debianPython';
+import { type TorchGraphSpec, type TorchResults, graphSpec, runTorch } from './torchBridge';
 import { OPTIMIZER_CASES, trainingGraphs } from './trainingGraphs';
 
 // Differential test of the engine against PyTorch 1.13 in float64. Values and gradients must
@@ -21,20 +19,6 @@ const PYTHON = '/usr/bin/python3';
 const SEED = 20240601;
 const RANDOM_GRAPHS = 240;
 const STEPS = 20;
-
-/** Runs a Python program with /usr/bin/python3 from a temporary directory. */
-const runPython: RunPython = (program, stdin) => {
-  const dir = mkdtempSync(join(tmpdir(), 'gradcanvas-torch-'));
-  try {
-    const file = join(dir, 'driver.py');
-    writeFileSync(file, program);
-    const r = spawnSync(PYTHON, [file], { input: stdin, encoding: 'utf8', maxBuffer: 1 << 28 });
-    if (r.error) throw r.error;
-    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-};
 
 /** Fails (never skips) with the fix when PyTorch cannot be imported. */
 function requireTorch(): void {

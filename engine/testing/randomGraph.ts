@@ -1,9 +1,9 @@
 import type { Graph } from '../graph/types';
-import { OPS } from '../ops/registry';
+import { lookupOp, OPS } from '../ops/registry';
 import { seededRandom } from '../tensor/random';
 import { type Shape, sameShape } from '../tensor/shape';
 import { type Entry, GraphBuilder } from './graphBuilder';
-import { RECIPES } from './opRecipes';
+import { buildOp } from './opRecipes';
 
 /** A graph for the differential test, with a name for failure messages. */
 export interface NamedGraph {
@@ -16,14 +16,12 @@ export interface GraphFeatures {
   /** Number of graphs each op appears in. */
   readonly ops: Map<string, number>;
   readonly ranks: Set<number>;
-  /** Elementwise binary ops whose two inputs had different shapes. */
+  /** Ops with a fallback port (add, sub, mul, div) whose two inputs had different shapes. */
   broadcasts: number;
-  /** Binary ops whose `b` port was left on the `c` attribute. */
+  /** Ops whose fallback port was left on its attribute (`b` on `c`). */
   fallbacks: number;
   readonly leafKinds: Set<string>;
 }
-
-const BINARY = new Set(['add', 'sub', 'mul', 'div']);
 
 /** A 32-bit seed mixed from several integers. */
 function mix(...parts: number[]): number {
@@ -62,13 +60,13 @@ function finish(b: GraphBuilder): Entry | null {
 export function randomGraph(seed: number, index: number): NamedGraph {
   for (let attempt = 0; attempt < 100; attempt++) {
     const b = new GraphBuilder(seededRandom(mix(seed, index, attempt)));
-    const first = OPS[index % OPS.length].name;
+    const first = OPS[index % OPS.length];
     const count = b.int(3, 9);
     let added = 0;
     for (let tries = 0; added < count && tries < count * 10; tries++) {
-      const op = added === 0 ? first : b.choice(OPS).name;
+      const op = added === 0 ? first : b.choice(OPS);
       const m = b.mark();
-      if (RECIPES[op](b)) added++;
+      if (buildOp(b, op)) added++;
       else b.rollback(m);
     }
     if (added === 0) continue;
@@ -97,11 +95,15 @@ export function addFeatures(into: GraphFeatures, graph: Graph, shapes: ReadonlyM
     if (n.op === 'input') into.leafKinds.add(n.requiresGrad ? 'input (requiresGrad)' : 'input');
     else if (n.op === 'parameter' || n.op === 'constant') into.leafKinds.add(n.op);
     else seen.add(n.op);
-    if (!BINARY.has(n.op)) continue;
-    const a = graph.edges.find((e) => e.target === n.id && e.targetPort === 'a');
-    const bEdge = graph.edges.find((e) => e.target === n.id && e.targetPort === 'b');
-    if (!bEdge) into.fallbacks++;
-    else if (a && !sameShape(shapes.get(a.source) ?? [], shapes.get(bEdge.source) ?? [])) into.broadcasts++;
+    const def = lookupOp(n.op);
+    const ports = def?.kind === 'op' ? def.inputs : [];
+    const optional = ports.find((p) => p.fallbackAttr !== undefined);
+    if (!optional) continue;
+    const wired = ports.map((p) => graph.edges.find((e) => e.target === n.id && e.targetPort === p.name));
+    const inShapes = wired.map((e) => (e ? shapes.get(e.source) : undefined));
+    const [first] = inShapes;
+    if (!wired[ports.indexOf(optional)]) into.fallbacks++;
+    else if (first && inShapes.some((s) => s && !sameShape(s, first))) into.broadcasts++;
   }
   for (const op of seen) into.ops.set(op, (into.ops.get(op) ?? 0) + 1);
 }

@@ -1,5 +1,5 @@
 import type { Graph } from '../graph/types';
-import { resolveAttrs } from '../graph/attrs';
+import { resolveAttrs } from '../ops/attrs';
 import type { Program } from '../exec/program';
 import type { OptimizerSettings } from '../optim/types';
 import { pyNumber } from '../ops/binary';

@@ -6,9 +6,10 @@ import { useT } from '../i18n/useT';
 import { OUTPUT_HANDLE } from './connect';
 import type { OpFlowNode } from './flowElements';
 import { attrSummary, formulaOf, portFallback, portsOf } from './nodeInfo';
-import { isBlocking, issueTipId, nodeIssues, type NodeIssue } from './problems';
+import { isBlocking, issueLabelKey, issueTipId, nodeIssues, type NodeIssue } from './problems';
 import { MarkLine, StepRow } from './StepRow';
 import { TensorView } from './TensorView';
+import { markOf } from '../session/marks';
 import { useSession } from '../session/useSession';
 
 /**
@@ -21,7 +22,7 @@ export const OpNode = memo(function OpNode({ id, data, selected }: NodeProps<OpF
   const t = useT();
   const shape = useSession((s) => s.compiled.shapes.get(id));
   const issues = useSession(useShallow((s) => nodeIssues({ problems: s.compiled.problems, runError: s.run.runError }, id)));
-  const marked = useSession((s) => s.marks[id] !== undefined);
+  const marked = useSession((s) => markOf(s.marks, id) !== undefined);
   const isParam = data.op === 'parameter';
   const fed = new Set(data.fed.split(','));
   const attrs = attrSummary(data.op, data.attrs);
@@ -116,7 +117,7 @@ export const OpNode = memo(function OpNode({ id, data, selected }: NodeProps<OpF
 /** The short problem line on a node, with the full messages in a tooltip shown on hover and focus. */
 function IssueLine({ id, issues }: { id: string; issues: readonly NodeIssue[] }) {
   const t = useT();
-  const label = (i: NodeIssue) => ('code' in i ? t(`canvas.problem.${i.code}`) : t('canvas.problem.runtime'));
+  const label = (i: NodeIssue) => t(issueLabelKey(i));
   return (
     <div className="opnode__issue" data-testid={`node.${id}.problem`}>
       <span aria-hidden="true">⚠ </span>

@@ -3,6 +3,7 @@ import { lookupOp } from '../../engine';
 import { formatNumber } from '../format';
 import { useT } from '../i18n/useT';
 import { useLanguage } from '../i18n/language';
+import { markOf } from '../session/marks';
 import { useSession } from '../session/useSession';
 import { divergenceText } from '../training/divergenceText';
 import { dataValue, gradFnLabel, previewText } from './stepLabels';
@@ -69,13 +70,13 @@ export function StepRow({ id, op }: { id: string; op: string }) {
 
 /** Where training broke the divergence rule: the run's message, in the interface language, under a red outline. */
 export function MarkLine({ id }: { id: string }) {
-  const marked = useSession((s) => s.marks[id] !== undefined);
+  const marked = useSession((s) => markOf(s.marks, id) !== undefined);
   const divergence = useSession((s) => s.training.divergence);
   const lang = useLanguage((s) => s.lang);
   if (!marked || !divergence) return null;
   return (
     <div className="opnode__mark" data-testid={`node.${id}.mark`} role="status">
-      <span aria-hidden="true">⛔ </span>
+      <span aria-hidden="true">⚠ </span>
       {divergenceText(lang, divergence.detail, divergence.lr)}
     </div>
   );

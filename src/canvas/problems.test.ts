@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../engine';
-import { isBlocking, issueNodeKey, issueTipId, nodeIssues } from './problems';
+import { MESSAGES } from '../i18n/messages';
+import { isBlocking, issueLabelKey, issueNodeKey, issueTipId, nodeIssues, PROBLEM_CODES } from './problems';
 
 const mismatch: Problem = { code: 'shape_mismatch', message: 'shapes [2] and [3] do not broadcast', node: 'y', severity: 'error' };
 const noLoss: Problem = { code: 'no_loss', message: 'no loss', severity: 'warning' };
@@ -26,5 +27,14 @@ describe('problems', () => {
   it('issueTipId escapes characters an id reference cannot hold', () => {
     expect(issueTipId('square_2')).toBe('canvas-issue-square_2');
     expect(issueTipId('a b.c')).toBe('canvas-issue-a_20_b_2e_c');
+  });
+  it('issueLabelKey(every problem code the engine has) is a text in English and Japanese', () => {
+    expect(PROBLEM_CODES).toEqual(expect.arrayContaining(['too_large', 'bad_param', 'unexpected']));
+    for (const code of PROBLEM_CODES) {
+      const key = issueLabelKey({ code, message: '', severity: 'error' });
+      expect(MESSAGES[key]?.en, key).toBeTruthy();
+      expect(MESSAGES[key]?.ja, key).toBeTruthy();
+    }
+    expect(MESSAGES[issueLabelKey({ message: 'y: nan' })]).toBeDefined();
   });
 });

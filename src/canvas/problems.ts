@@ -1,4 +1,5 @@
 import type { Problem } from '../../engine';
+import type { ProblemCode } from '../../engine/graph/types';
 import type { CompiledDocument, RunState } from '../session/types';
 
 /** A thing wrong at a node: a compile problem, or the runtime error of the last run. */
@@ -8,6 +9,34 @@ export type NodeIssue = Problem | NonNullable<RunState['runError']>;
 export interface IssueSource {
   readonly problems: CompiledDocument['problems'];
   readonly runError: RunState['runError'];
+}
+
+// Checked against the engine's type both ways: a new code fails the type check until it is listed here, and the messages test then asks for its text.
+const LISTED = {
+  duplicate_id: true,
+  unknown_op: true,
+  dangling_edge: true,
+  unknown_port: true,
+  port_fed_twice: true,
+  missing_input: true,
+  cycle: true,
+  bad_attribute: true,
+  bad_value: true,
+  shape_mismatch: true,
+  no_loss: true,
+  unknown_loss: true,
+  loss_not_scalar: true,
+  bad_param: true,
+  too_large: true,
+  unexpected: true,
+} as const satisfies Record<ProblemCode, true>;
+
+/** Every code the engine reports a problem by; each has a `canvas.problem.<code>` text. */
+export const PROBLEM_CODES = Object.keys(LISTED) as ProblemCode[];
+
+/** The message key of an issue's short label: its problem code's, or the runtime one. */
+export function issueLabelKey(issue: NodeIssue): string {
+  return 'code' in issue ? `canvas.problem.${issue.code}` : 'canvas.problem.runtime';
 }
 
 /**

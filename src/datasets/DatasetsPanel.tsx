@@ -63,8 +63,8 @@ export function DatasetsPanel() {
           <div className="insp-error datasets__error" role="alert" data-testid="datasets.error">
             <p>{t('datasets.importFailed')}</p>
             <ul>
-              {errors.map((m) => (
-                <li key={m}>{m}</li>
+              {errors.map((m, i) => (
+                <li key={i}>{typeof m === 'string' ? m : t(m.key, m.vars)}</li>
               ))}
             </ul>
           </div>

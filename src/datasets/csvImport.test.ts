@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MAX_CSV_ROWS } from '../../engine/format/csv';
-import { datasetName, importCsvText } from './csvImport';
+import { openGraphText } from '../../engine/format/open';
+import { RESERVED_NAMES } from '../../engine/format/rawLimits';
+import { serializeGraphFile } from '../../engine/format/save';
+import { MESSAGES } from '../i18n/messages';
+import { translate } from '../i18n/useT';
+import { emptyDocument } from '../store/edits';
+import { bindDataset } from './bind';
+import { datasetName, importCsvText, MAX_DATASET_NAME_CHARS } from './csvImport';
 
 const shared = (name: string) => readFileSync(new URL(`../../../shared/data/${name}`, import.meta.url), 'utf8');
 
@@ -36,5 +43,27 @@ describe('importCsvText', () => {
 
   it('datasetName(my data.csv) is my_data', () => {
     expect(datasetName('my data.csv')).toBe('my_data');
+  });
+
+  it.each([...RESERVED_NAMES])('importCsvText(%s.csv) is refused with a message in both languages, as the file loader refuses the name', (name) => {
+    const r = importCsvText(`${name}.csv`, 'a,b\n1,2\n');
+    expect(r).toEqual({ ok: false, messages: [{ key: 'datasets.err.reservedName', vars: { name } }] });
+    expect(MESSAGES['datasets.err.reservedName']).toBeDefined();
+    expect(translate('en', 'datasets.err.reservedName', { name })).toContain(`“${name}”`);
+    expect(translate('ja', 'datasets.err.reservedName', { name })).toContain(`「${name}」`);
+  });
+
+  it('importCsvText(toString.csv) is accepted: only the reserved names are refused', () => {
+    expect(importCsvText('toString.csv', 'a,b\n1,2\n').ok).toBe(true);
+  });
+
+  it('importCsvText(a 300-character file name) binds into a document the loader reopens, test split included', () => {
+    const r = importCsvText(`${'a'.repeat(300)}.csv`, 'a,b\n1,2\n3,4\n');
+    if (!r.ok) throw new Error(String(r.messages));
+    expect(r.name).toHaveLength(MAX_DATASET_NAME_CHARS);
+    const doc = emptyDocument();
+    bindDataset(doc, { name: r.name, train: r.dataset, test: { columns: r.dataset.columns, rows: [[5, 6]] }, roles: r.roles });
+    const opened = openGraphText(serializeGraphFile(doc));
+    expect(opened.ok ? Object.keys(opened.file.datasets).sort() : opened.errors).toEqual([r.name, `${r.name}_test`]);
   });
 });

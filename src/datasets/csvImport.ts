@@ -1,19 +1,37 @@
 import { formatCsvError, parseCsv } from '../../engine/format/csv';
+import { RESERVED_NAMES } from '../../engine/format/rawLimits';
+import { MAX_NAME_CHARS } from '../../engine/limits';
 import type { Dataset } from '../../engine';
+import { TEST_SUFFIX } from '../training/protocol';
 import type { ColumnRole } from './builtin';
 
 /** The largest CSV file read at all; anything bigger is refused before parsing (a million rows is not a browser dataset). */
 export const MAX_CSV_BYTES = 20_000_000;
 
+/** Why an import was refused: the CSV reader's own text (naming line and column), or a page message by key, shown in the user's language. */
+export type ImportMessage = string | { readonly key: string; readonly vars?: Readonly<Record<string, string | number>> };
+
 /** A CSV file read into a dataset with guessed roles, or the messages naming line and column. */
 export type CsvImport =
   | { readonly ok: true; readonly name: string; readonly dataset: Dataset; readonly roles: Record<string, ColumnRole>; readonly textColumns: readonly string[] }
-  | { readonly ok: false; readonly messages: readonly string[] };
+  | { readonly ok: false; readonly messages: readonly ImportMessage[] };
 
-/** A dataset name from a file name: `boston_rm_price.csv` → `boston_rm_price`. */
+/** The longest dataset name an import gives: with its test split's suffix it still fits the file format's name limit. */
+export const MAX_DATASET_NAME_CHARS = MAX_NAME_CHARS - TEST_SUFFIX.length;
+
+/** A dataset name from a file name: `boston_rm_price.csv` → `boston_rm_price`, cut to MAX_DATASET_NAME_CHARS. */
 export function datasetName(fileName: string): string {
-  const base = fileName.replace(/\.csv$/i, '').replace(/[^\w-]+/g, '_');
+  const base = fileName.replace(/\.csv$/i, '').replace(/[^\w-]+/g, '_').slice(0, MAX_DATASET_NAME_CHARS);
   return base === '' ? 'data' : base;
+}
+
+/**
+ * Why a name cannot name a dataset, or null when it can. The file loader refuses the reserved
+ * names as keys, so a dataset called `__proto__` would make the autosaved document impossible
+ * to reopen; the import refuses them first, with the engine's own list.
+ */
+export function datasetNameProblem(name: string): ImportMessage | null {
+  return RESERVED_NAMES.has(name) ? { key: 'datasets.err.reservedName', vars: { name } } : null;
 }
 
 /** Default roles: the last column is the target, the others are features. */
@@ -25,7 +43,10 @@ export function guessRoles(columns: readonly string[]): Record<string, ColumnRol
 export function importCsvText(fileName: string, text: string): CsvImport {
   const r = parseCsv(text);
   if (!r.ok) return { ok: false, messages: r.errors.map(formatCsvError) };
-  return { ok: true, name: datasetName(fileName), dataset: r.dataset, roles: guessRoles(r.dataset.columns), textColumns: r.textColumns };
+  const name = datasetName(fileName);
+  const refused = datasetNameProblem(name);
+  if (refused) return { ok: false, messages: [refused] };
+  return { ok: true, name, dataset: r.dataset, roles: guessRoles(r.dataset.columns), textColumns: r.textColumns };
 }
 
 /** Reads a CSV file; refuses one too large to be a browser dataset before reading it. */

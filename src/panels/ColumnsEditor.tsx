@@ -16,7 +16,9 @@ export function ColumnsEditor({ node, value }: { readonly node: FileNode; readon
   const [refused, setRefused] = useState(false);
   const editNode = useEditNode();
   const names = Object.keys(datasets);
-  const dataset = datasets[value.dataset];
+  // Own entries only: a dataset named `toString` or `constructor` is a name like any other.
+  const datasetOf = (name: string) => (Object.hasOwn(datasets, name) ? datasets[name] : undefined);
+  const dataset = datasetOf(value.dataset);
   const options = names.map((n) => ({ value: n, label: n }));
   if (!dataset) options.push({ value: value.dataset, label: t('inspector.columns.missing', { name: value.dataset }) });
   const write = (name: string, cols: string[], vector: boolean) => {
@@ -38,7 +40,7 @@ export function ColumnsEditor({ node, value }: { readonly node: FileNode; readon
         value={value.dataset}
         options={options}
         onChange={(name) => {
-          const first = datasets[name]?.columns[0];
+          const first = datasetOf(name)?.columns[0];
           if (first !== undefined) write(name, [first], false);
         }}
       />

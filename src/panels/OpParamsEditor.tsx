@@ -1,6 +1,6 @@
 import type { AnyOpDef } from '../../engine';
 import type { FileNode } from '../../engine/format/schema';
-import { resolveAttrs } from '../../engine/graph/attrs';
+import { resolveAttrs } from '../../engine/ops/attrs';
 import { useT } from '../i18n/useT';
 import { InitEditor } from './InitEditor';
 import { TensorEditor } from './TensorEditor';

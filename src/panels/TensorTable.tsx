@@ -5,6 +5,9 @@ import { formatNumber, numbersJson } from './tensorText';
 /** The most rows a read-only table draws; `data-value` still holds every number. */
 export const MAX_ROWS = 200;
 
+/** The most columns it draws: a [1, 4000000] output must not become four million cells. */
+export const MAX_COLS = 100;
+
 /** A read-only tensor as a table with its shape; `data-value` carries every number exactly (JSON) for tests and copying. */
 export function TensorTable({ testid, caption, shape, data }: {
   readonly testid: string;
@@ -15,6 +18,7 @@ export function TensorTable({ testid, caption, shape, data }: {
   const t = useT();
   const { rows, cols } = tableShape(shape);
   const shown = Math.min(rows, MAX_ROWS);
+  const shownCols = Math.min(cols, MAX_COLS);
   return (
     <table className="insp-grid insp-readonly" data-testid={testid} data-shape={JSON.stringify(shape)} data-value={numbersJson(data)}>
       <caption>{caption}</caption>
@@ -22,11 +26,12 @@ export function TensorTable({ testid, caption, shape, data }: {
         <thead>
           <tr>
             <td />
-            {Array.from({ length: cols }, (_, c) => (
+            {Array.from({ length: shownCols }, (_, c) => (
               <th key={c} scope="col">
                 {c}
               </th>
             ))}
+            {shownCols < cols && <td>{t('inspector.moreCols', { count: cols - shownCols })}</td>}
           </tr>
         </thead>
       )}
@@ -42,7 +47,7 @@ export function TensorTable({ testid, caption, shape, data }: {
         {Array.from({ length: shown }, (_, r) => (
           <tr key={r}>
             {shape.length > 0 && <th scope="row">{rowLabel(shape, r)}</th>}
-            {Array.from({ length: cols }, (_, c) => {
+            {Array.from({ length: shownCols }, (_, c) => {
               const v = data[r * cols + c];
               return (
                 <td key={c} title={String(v)}>
@@ -54,7 +59,7 @@ export function TensorTable({ testid, caption, shape, data }: {
         ))}
         {shown < rows && (
           <tr>
-            <td colSpan={cols + 1}>{t('inspector.moreRows', { count: rows - shown })}</td>
+            <td colSpan={shownCols + 1}>{t('inspector.moreRows', { count: rows - shown })}</td>
           </tr>
         )}
       </tbody>

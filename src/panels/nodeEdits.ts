@@ -1,7 +1,7 @@
 import type { FileNode, GraphFile } from '../../engine/format/schema';
 import type { InitSpec } from '../../engine/graph/types';
 import { lookupOp } from '../../engine/ops/registry';
-import { resolveAttrs } from '../../engine/graph/attrs';
+import { resolveAttrs } from '../../engine/ops/attrs';
 import { sameShape } from '../../engine/tensor/shape';
 
 // Recipes the inspector runs inside `edit`: they change one node of an immer draft, so each

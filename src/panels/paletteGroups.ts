@@ -4,8 +4,11 @@ import type { OpGroup } from '../../engine/ops/types';
 /** A palette section: the leaves' `data` group and the ops' groups. */
 export type PaletteGroup = 'data' | OpGroup;
 
+/** Each section's place, keyed by every group, so a new op group cannot be left out of the palette. */
+const ORDER: Readonly<Record<PaletteGroup, number>> = { data: 0, arithmetic: 1, reductions: 2, layers: 3, activations: 4, losses: 5 };
+
 /** Palette sections in the order a course meets them. */
-export const PALETTE_GROUPS: readonly PaletteGroup[] = ['data', 'arithmetic', 'reductions', 'layers', 'activations', 'losses'];
+export const PALETTE_GROUPS: readonly PaletteGroup[] = (Object.keys(ORDER) as PaletteGroup[]).sort((a, b) => ORDER[a] - ORDER[b]);
 
 /** One draggable palette entry. */
 export interface PaletteItem {

@@ -10,6 +10,8 @@ import { createRecentStore } from '../shell/recentStore';
 import { emptyDocument } from '../store/edits';
 import { Inspector } from './Inspector';
 import { Palette } from './Palette';
+import { MAX_CELLS } from './TensorEditor';
+import { MAX_COLS } from './TensorTable';
 
 // Rendering to a string needs no DOM: it checks what each kind of node shows and that the
 // test ids and labels the e2e tests rely on are there. Interaction is covered in e2e.
@@ -125,6 +127,51 @@ describe('panels render', () => {
     expect(ids).toContain('inspector.cell.3');
     expect(ids).not.toContain('inspector.requiresGrad');
     expect(html).toContain('aria-label="c element [1, 1]"');
+  });
+
+  it('Inspector on a linear of 100000 × 100000 says the weight is over the limit instead of building it', () => {
+    const huge: GraphFile = { ...emptyDocument(), nodes: [{ id: 'lin', op: 'linear', position: at, attrs: { inFeatures: 100_000, outFeatures: 100_000 } }] };
+    const html = inspect('lin', huge);
+    expect(html).toMatch(/data-testid="inspector.error.weight.size"[^>]*>weight: A tensor of shape \[100000, 100000\] would have 10,000,000,000 elements, which exceeds the limit of 4,000,000 elements./);
+    expect(testIds(html)).not.toContain('inspector.weight.cell.0');
+    // The bias [100000] fits both the engine and the table.
+    expect(testIds(html)).not.toContain('inspector.error.bias.size');
+    expect(testIds(html)).toContain('inspector.bias.cell.0');
+  });
+
+  it('Inspector on a parameter of shape [50000000] keeps the shape field and says the tensor is over the limit', () => {
+    const huge: GraphFile = { ...emptyDocument(), nodes: [{ id: 'w', op: 'parameter', position: at, shape: [50_000_000], init: { type: 'normal', mean: 0, std: 1, seed: 0 } }] };
+    const html = inspect('w', huge);
+    expect(testIds(html)).toContain('inspector.shape');
+    expect(html).toContain('would have 50,000,000 elements, which exceeds the limit of 4,000,000 elements');
+    expect(testIds(html)).not.toContain('inspector.cell.0');
+  });
+
+  it('Inspector on a [1, 1000] constant draws at most MAX_CELLS inputs and a read-only table of at most MAX_COLS columns', () => {
+    const wide: GraphFile = {
+      ...emptyDocument(),
+      nodes: [{ id: 'c', op: 'constant', position: at, value: { type: 'tensor', shape: [1, 1000], data: Array.from({ length: 1000 }, (_, i) => i) } }],
+    };
+    const html = inspect('c', wide);
+    const cells = testIds(html).filter((id) => /^inspector\.cell\.\d+$/.test(id));
+    expect(cells).toHaveLength(MAX_CELLS);
+    expect(html).toContain('Showing the first 256 of 1000 values');
+    const valueTable = html.slice(html.indexOf('data-testid="inspector.value"'));
+    const firstRow = valueTable.slice(valueTable.indexOf('<tbody>'), valueTable.indexOf('</tr>', valueTable.indexOf('<tbody>')));
+    expect(firstRow.match(/<td /g)).toHaveLength(MAX_COLS);
+    expect(valueTable).toContain(`${1000 - MAX_COLS} more columns`);
+    expect(dataValue(html, 'inspector.value')).toHaveLength(1000);
+  });
+
+  it("Inspector on an input bound to a missing dataset named 'constructor' lists it as missing rather than reading Object's", () => {
+    const doc: GraphFile = {
+      ...emptyDocument(),
+      datasets: { d: { columns: ['a'], rows: [[1]] } },
+      nodes: [{ id: 'x', op: 'input', position: at, value: { type: 'columns', dataset: 'constructor', columns: ['a'] } }],
+    };
+    const html = inspect('x', doc);
+    expect(html).toContain('constructor (not loaded)');
+    expect(testIds(html)).not.toContain('inspector.columns.col.a');
   });
 
   it('Palette lists every op with its accessible name and test id', () => {

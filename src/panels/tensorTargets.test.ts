@@ -3,7 +3,7 @@ import type { FileNode, GraphFile } from '../../engine/format/schema';
 import { compile } from '../../engine';
 import { fileToGraph } from '../../engine/format/convert';
 import { emptyDocument } from '../store/edits';
-import { leafValueTarget, opParamTarget, parameterShape, parameterTarget, setColumns, setParameterShape, setSource } from './tensorTargets';
+import { leafValueTarget, opParamTarget, parameterShape, parameterTarget, setColumns, setParameterShape, setSource, targetSizeError } from './tensorTargets';
 
 const at = { x: 0, y: 0 };
 const docWith = (...nodes: FileNode[]): GraphFile => ({ ...emptyDocument(), nodes });
@@ -54,6 +54,37 @@ describe('tensorTargets', () => {
       expect(read?.shape).toEqual(p?.shape);
       expect(read?.data).toEqual(Array.from(p?.value ?? []));
     }
+  });
+
+  it('parameterTarget.read(shape [50000000]) is null and names the limit, without allocating or throwing', () => {
+    const n: FileNode = { id: 'w', op: 'parameter', position: at, shape: [50_000_000], init: { type: 'normal', mean: 0, std: 1, seed: 0 } };
+    expect(parameterTarget.read(n)).toBeNull();
+    expect(parameterTarget.shapeOf(n)).toEqual([50_000_000]);
+    expect(targetSizeError(parameterTarget, n)).toMatchObject({ code: 'too_large', count: '50,000,000' });
+  });
+
+  it("opParamTarget('weight').read(linear 100000 × 100000) is null and the weight's size error names 10,000,000,000 elements", () => {
+    const n: FileNode = { id: 'lin', op: 'linear', position: at, attrs: { inFeatures: 100_000, outFeatures: 100_000 } };
+    expect(opParamTarget('weight').read(n)).toBeNull();
+    expect(targetSizeError(opParamTarget('weight'), n)).toEqual({ code: 'too_large', shape: '[100000, 100000]', count: '10,000,000,000', limit: '4,000,000' });
+    // The bias [100000] is within the engine's limit and the table's.
+    expect(opParamTarget('bias').read(n)?.data).toHaveLength(100_000);
+    expect(targetSizeError(opParamTarget('bias'), n)).toBeNull();
+  });
+
+  it('setParameterShape(a shape over the limit) is refused and leaves the node as it was', () => {
+    const n: FileNode = { id: 'w', op: 'parameter', position: at, shape: [2], init: { type: 'constant', value: 9 }, params: { value: { shape: [2], data: [1, 2] } } };
+    expect(setParameterShape(n, [50_000_000])).toBe(false);
+    expect(n.shape).toEqual([2]);
+    expect(n.params?.value).toEqual({ shape: [2], data: [1, 2] });
+    parameterTarget.setShape?.(n, [100_000, 100_000]);
+    expect(n.shape).toEqual([2]);
+  });
+
+  it('leafValueTarget.setShape(a shape over the limit) leaves the value as it was', () => {
+    const n: FileNode = { id: 'x', op: 'input', position: at, value: { type: 'tensor', shape: [3], data: [1, 2, 3] } };
+    leafValueTarget.setShape?.(n, [100_000, 100_000]);
+    expect(n.value).toEqual({ type: 'tensor', shape: [3], data: [1, 2, 3] });
   });
 
   it("opParamTarget('bias').write stores only the bias", () => {

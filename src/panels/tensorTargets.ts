@@ -1,11 +1,12 @@
 import type { FileNode, GraphFile } from '../../engine/format/schema';
 import { fromFileNumber, toFileNumber } from '../../engine/format/convert';
 import { initTensor } from '../../engine/graph/init';
-import { resolveAttrs } from '../../engine/graph/attrs';
+import { resolveAttrs } from '../../engine/ops/attrs';
 import { lookupOp } from '../../engine/ops/registry';
 import { leafTensor } from '../../engine/ops/input';
 import { effectiveInit, type SourceType } from './nodeEdits';
-import { MAX_EDIT_VALUES, type PlainTensor, resizeData, sizeOfShape } from './tensorText';
+import { shapeSizeError } from './tensorSize';
+import { MAX_EDIT_VALUES, type PlainTensor, resizeData, sizeOfShape, type TextError } from './tensorText';
 
 /**
  * One editable tensor of a node: an input's literal value, a parameter's values, or one of
@@ -15,20 +16,34 @@ import { MAX_EDIT_VALUES, type PlainTensor, resizeData, sizeOfShape } from './te
 export interface TensorTarget {
   /** Names the tensor in test ids and cell names: '' for the node's own value, else `weight`, `bias`. */
   readonly name: string;
+  /** The shape `read` gives, found without building any values; null when the node has no such tensor. */
+  shapeOf(node: FileNode): number[] | null;
+  /** The values; null when there is no such tensor or it is too large for the inspector (see `targetSizeError`). */
   read(node: FileNode): PlainTensor | null;
   write(node: FileNode, t: PlainTensor): void;
-  /** Changes the shape; absent when the shape is not the user's to choose (a weight's comes from the attributes). */
+  /** Changes the shape (a shape too large for the inspector is refused); absent when the shape is not the user's to choose (a weight's comes from the attributes). */
   setShape?(node: FileNode, shape: number[]): void;
+}
+
+/** Why the inspector shows no values for this tensor (its shape is over a size limit), or null when it does. */
+export function targetSizeError(target: TensorTarget, node: FileNode): TextError | null {
+  const shape = target.shapeOf(node);
+  return shape ? shapeSizeError(shape) : null;
 }
 
 /** The literal tensor of an `input` or `constant`. */
 export const leafValueTarget: TensorTarget = {
   name: '',
-  read: (node) => (node.value?.type === 'tensor' ? { shape: [...node.value.shape], data: [...node.value.data] } : null),
+  shapeOf: (node) => (node.value?.type === 'tensor' ? [...node.value.shape] : null),
+  read(node) {
+    if (node.value?.type !== 'tensor' || shapeSizeError(node.value.shape)) return null;
+    return { shape: [...node.value.shape], data: [...node.value.data] };
+  },
   write(node, t) {
     node.value = { type: 'tensor', shape: [...t.shape], data: [...t.data] };
   },
   setShape(node, shape) {
+    if (shapeSizeError(shape)) return;
     const data = node.value?.type === 'tensor' ? node.value.data : [];
     node.value = { type: 'tensor', shape: [...shape], data: resizeData(data, sizeOfShape(shape)) };
   },
@@ -42,42 +57,50 @@ export function parameterShape(node: FileNode): number[] {
 /** A parameter's values: the stored ones, or what its initialiser gives (what the engine uses). */
 export const parameterTarget: TensorTarget = {
   name: '',
+  shapeOf: (node) => [...(node.params?.value?.shape ?? parameterShape(node))],
   read(node) {
     const stored = node.params?.value;
-    if (stored) return { shape: [...stored.shape], data: stored.data.map(fromFileNumber) };
-    const shape = parameterShape(node);
+    const shape = stored ? [...stored.shape] : parameterShape(node);
+    if (shapeSizeError(shape)) return null;
+    if (stored) return { shape, data: stored.data.map(fromFileNumber) };
     return { shape, data: Array.from(initTensor(shape, effectiveInit(node), shape[shape.length - 1] ?? 1).data) };
   },
   write(node, t) {
     node.shape = [...t.shape];
     node.params = { ...node.params, value: { shape: [...t.shape], data: t.data.map(toFileNumber) } };
   },
-  setShape: (node, shape) => setParameterShape(node, shape),
+  setShape: (node, shape) => void setParameterShape(node, shape),
 };
 
-/** Changes a parameter's shape, keeping stored values where they still fit and drawing new places from the initialiser. */
-export function setParameterShape(node: FileNode, shape: number[]): void {
+/**
+ * Changes a parameter's shape, keeping stored values where they still fit and drawing new
+ * places from the initialiser. A shape too large for the inspector is refused (false), the
+ * node left as it was.
+ */
+export function setParameterShape(node: FileNode, shape: number[]): boolean {
+  if (shapeSizeError(shape)) return false;
   const stored = node.params?.value;
   node.shape = [...shape];
-  if (!stored) return;
+  if (!stored) return true;
   const fresh = initTensor(shape, effectiveInit(node), shape[shape.length - 1] ?? 1).data;
   const data = resizeData(stored.data.map(fromFileNumber), sizeOfShape(shape), (i) => fresh[i]);
   node.params = { ...node.params, value: { shape: [...shape], data: data.map(toFileNumber) } };
+  return true;
 }
 
 /** One of an op's own parameters (linear's `weight` [out, in] or `bias` [out]). */
 export function opParamTarget(name: string): TensorTarget {
   return {
     name,
+    shapeOf: (node) => {
+      const found = paramSpec(node, name);
+      return found ? [...found.spec.shape] : null;
+    },
     read(node) {
-      const def = lookupOp(node.op);
-      if (!def || def.kind !== 'op' || !def.params) return null;
-      const { attrs, errors } = resolveAttrs(def.attrs, node.attrs);
-      if (errors.length > 0) return null;
-      const specs = def.params(attrs);
-      const i = specs.findIndex((s) => s.name === name);
-      if (i < 0) return null;
-      const spec = specs[i];
+      const found = paramSpec(node, name);
+      // The shape comes from the attributes (inFeatures × outFeatures), so it is checked before anything is drawn.
+      if (!found || shapeSizeError(found.spec.shape)) return null;
+      const { spec, i } = found;
       const stored = node.params?.[name];
       if (stored && stored.shape.length === spec.shape.length && stored.shape.every((d, a) => d === spec.shape[a])) {
         return { shape: [...stored.shape], data: stored.data.map(fromFileNumber) };
@@ -89,6 +112,17 @@ export function opParamTarget(name: string): TensorTarget {
       node.params = { ...node.params, [name]: { shape: [...t.shape], data: t.data.map(toFileNumber) } };
     },
   };
+}
+
+/** The spec of an op's own parameter as the node's attributes make it, and its position among the op's parameters. */
+function paramSpec(node: FileNode, name: string) {
+  const def = lookupOp(node.op);
+  if (!def || def.kind !== 'op' || !def.params) return null;
+  const { attrs, errors } = resolveAttrs(def.attrs, node.attrs);
+  if (errors.length > 0) return null;
+  const specs = def.params(attrs);
+  const i = specs.findIndex((s) => s.name === name);
+  return i < 0 ? null : { spec: specs[i], i };
 }
 
 /**

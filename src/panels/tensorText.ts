@@ -11,7 +11,11 @@ export type TextError =
   | { readonly code: 'rank_too_high'; readonly max: number }
   | { readonly code: 'too_many_values'; readonly max: number }
   | { readonly code: 'count_mismatch'; readonly expected: number; readonly got: number }
-  | { readonly code: 'arange_empty' };
+  | { readonly code: 'arange_empty' }
+  /** Over the engine's element limit; the counts are already written out (`10,000,000,000`). */
+  | { readonly code: 'too_large'; readonly shape: string; readonly count: string; readonly limit: string }
+  /** Within the engine's limit but more values than the inspector's table edits. */
+  | { readonly code: 'too_many_to_edit'; readonly count: string; readonly max: string };
 
 /** A parse result: the value, or why there is none. */
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: TextError };

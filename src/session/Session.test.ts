@@ -96,14 +96,30 @@ describe('Session run controls', () => {
     expect(s.state.run.backwardFrom).toBe('z2');
   });
 
-  it('a forward that throws something unforeseen → a run error in plain words, the text kept for the technical details', () => {
+  it('a forward or backward that throws a non-engine error → an internal run error, not an exception', () => {
     const s = new Session({ doc: example('composite-function') });
     const p = s.state.compiled.program!;
     vi.spyOn(p, 'forward').mockImplementation(() => {
       throw new TypeError('boom');
     });
     expect(() => s.forward()).not.toThrow();
-    expect(s.state.run.runError).toEqual({ message: 'GradCanvas could not run this graph; please report it', technical: 'TypeError: boom' });
+    expect(s.state.run.runError).toEqual({ message: 'TypeError: boom', internal: true });
+    p.backward = () => {
+      throw new TypeError("Cannot read properties of undefined (reading 'data')");
+    };
+    expect(() => s.backward()).not.toThrow();
+    expect(s.state.run.runError).toEqual({ message: "TypeError: Cannot read properties of undefined (reading 'data')", internal: true });
+    expect(s.state.run.backwardCount).toBe(0);
+  });
+
+  it('session.edit(a document that breaks before compile) does not throw: an internal run error; Undo runs the good one again', () => {
+    const s = new Session({ doc: example('composite-function') });
+    expect(() => s.edit('break', () => ({}) as GraphFile)).not.toThrow();
+    expect(s.state.run.runError?.internal).toBe(true);
+    expect(s.state.compiled.program).toBeNull();
+    s.undo();
+    expect(s.state.run.runError).toBeNull();
+    expect(s.state.compiled.program?.value('z').data[0]).toBe(85);
   });
 });
 

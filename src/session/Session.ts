@@ -1,9 +1,10 @@
 import type { Draft } from 'immer';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { createOptimizer, divergenceFactorOf, DivergenceWatch, EngineError, type Program, type TraceEvent } from '../../engine';
+import { createOptimizer, divergenceFactorOf, DivergenceWatch, type Program, type TraceEvent } from '../../engine';
 import { fileOptimizerState, toFileNumber, toFileOptimizerState } from '../../engine/format/convert';
 import type { FileHistory, GraphFile } from '../../engine/format/schema';
 import type { ColumnRole } from '../datasets/builtin';
+import type { ImportMessage } from '../datasets/csvImport';
 import { bindDataset, bindProblem } from '../datasets/bind';
 import { planBind } from '../datasets/plan';
 import type { Scaling } from '../datasets/transform';
@@ -17,6 +18,7 @@ import { type BackwardTarget, backwardTarget } from './backwardTarget';
 import { type CompileFn, compileDocument, isCompiled, loadedParamsOf, loadParams } from './compiledDocument';
 import { sameInputs, stepInputs } from './computeKey';
 import { withRestoredBuffers } from './programBuffers';
+import { runErrorOf } from './runError';
 import { pytorchView, type PytorchView } from './pytorchView';
 import { appendLosses, appendTrail, EMPTY_HISTORY, firstLoss, type ParamValues } from './runHistory';
 import { backwardDone, keepParamsBefore, recordStep, showAt, type StepRecording, undoStep } from './stepRecording';
@@ -90,19 +92,13 @@ function defaultFrames(): FrameScheduler {
   return { request: (cb) => setTimeout(() => cb(Date.now()), 16) as unknown as number, cancel: (id) => clearTimeout(id) };
 }
 
-/** A failure of forward or backward in plain words; anything but the engine's own errors keeps its text for the technical details only. */
-function runFailure(e: unknown): RunState['runError'] {
-  if (e instanceof EngineError) return { node: e.node, message: e.message };
-  return { message: 'GradCanvas could not run this graph; please report it', technical: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
-}
-
 /** Runs something on the program; its failure comes back as the run error, never as an exception. */
 function attempt(what: () => void): RunState['runError'] {
   try {
     what();
     return null;
   } catch (e) {
-    return runFailure(e);
+    return runErrorOf(e);
   }
 }
 
@@ -416,7 +412,7 @@ export class Session {
   }
 
   /** Says why an import was refused; the draft stays. */
-  failDraft(messages: readonly string[]): void {
+  failDraft(messages: readonly ImportMessage[]): void {
     this.setDatasets({ errors: messages });
   }
 
@@ -489,32 +485,38 @@ export class Session {
     const s = this.state;
     let stepper = s.stepper;
     let run = s.run;
-    if (!own && !sameInputs(this.stepperInputs, stepInputs(doc))) {
-      const dropped = this.dropRecording();
-      stepper = { ...stepper, ...this.clearedStepper() };
-      if (dropped) run = { ...run, ...dropped };
-      this.stepperInputs = stepInputs(doc);
-    }
     let compiled = s.compiled;
-    if (!isCompiled(compiled, doc, this.loaded)) {
-      compiled = compileDocument(doc, this.compileFn);
-      this.loaded = loadedParamsOf(doc);
-      const program = compiled.program;
-      run = { ...FRESH_RUN, runError: program ? attempt(() => program.forward()) : null, version: run.version + 1 };
-    } else if (compiled.program) {
-      const program = compiled.program;
-      let changed = false;
-      const loadError = attempt(() => {
-        changed = loadParams(program, doc, this.loaded);
-      });
-      if (loadError) run = { ...run, runError: loadError, version: run.version + 1 };
-      else if (changed && own) run = { ...run, runError: attempt(() => program.forward()), version: run.version + 1 };
-      // The user changed a parameter: what was computed from the old values is gone, as after any edit.
-      else if (changed) run = { ...FRESH_RUN, runError: attempt(() => program.forward()), version: run.version + 1 };
-    } else {
-      this.loaded = loadedParamsOf(doc);
+    // Nothing may throw out of an edit: a document that breaks the page's own code becomes an internal run error.
+    try {
+      if (!own && !sameInputs(this.stepperInputs, stepInputs(doc))) {
+        const dropped = this.dropRecording();
+        stepper = { ...stepper, ...this.clearedStepper() };
+        if (dropped) run = { ...run, ...dropped };
+        this.stepperInputs = stepInputs(doc);
+      }
+      if (!isCompiled(compiled, doc, this.loaded)) {
+        compiled = compileDocument(doc, this.compileFn);
+        this.loaded = loadedParamsOf(doc);
+        const program = compiled.program;
+        run = { ...FRESH_RUN, runError: program ? attempt(() => program.forward()) : null, version: run.version + 1 };
+      } else if (compiled.program) {
+        const program = compiled.program;
+        const changed = loadParams(program, doc, this.loaded);
+        if (changed && own) run = { ...run, runError: attempt(() => program.forward()), version: run.version + 1 };
+        // The user changed a parameter: what was computed from the old values is gone, as after any edit.
+        else if (changed) run = { ...FRESH_RUN, runError: attempt(() => program.forward()), version: run.version + 1 };
+      } else {
+        this.loaded = loadedParamsOf(doc);
+      }
+      if (own) this.stepperInputs = stepInputs(doc);
+    } catch (e) {
+      this.recording = null;
+      this.loaded = new Map();
+      this.stepperInputs = [];
+      stepper = { ...stepper, ...this.clearedStepper() };
+      compiled = { key: '', datasets: {}, problems: [], shapes: new Map(), program: null };
+      run = { ...FRESH_RUN, runError: runErrorOf(e), version: run.version + 1 };
     }
-    if (own) this.stepperInputs = stepInputs(doc);
     this.store.setState({ history, compiled, run, stepper, ...also });
   }
 

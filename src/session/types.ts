@@ -1,9 +1,11 @@
 import type { Dataset, Divergence, Problem, Program, Shape, TraceEvent } from '../../engine';
 import type { FileHistory, GraphFile } from '../../engine/format/schema';
 import type { ColumnRole } from '../datasets/builtin';
+import type { ImportMessage } from '../datasets/csvImport';
 import type { Scaling } from '../datasets/transform';
 import type { EdgeView, NodeView } from '../stepper/playback';
 import type { History } from '../store/history';
+import type { RunError } from './runError';
 import type { ParamValues } from './runHistory';
 
 /** The canvas viewport, as React Flow reports it. */
@@ -47,8 +49,8 @@ export type LastRun =
 
 /** What the engine holds for the document right now, beside the program's own buffers. */
 export interface RunState {
-  /** A failure of the last forward or backward, in plain words, at the node where it happened. */
-  readonly runError: { readonly node?: string; readonly message: string; readonly technical?: string } | null;
+  /** A failure of the last forward or backward, at the node where it happened (an internal one is shown in plain words). */
+  readonly runError: RunError | null;
   /** Backward passes whose gradients the leaves now hold (they accumulate until zero grad). */
   readonly backwardCount: number;
   /** Which node the last backward started from; null before any (every `.grad` is None). */
@@ -147,7 +149,7 @@ export interface SplitChoice {
 export interface DatasetsState {
   readonly draft: DatasetDraft | null;
   /** Messages of the last refused import, each naming a line (and a column); the draft stays. */
-  readonly errors: readonly string[] | null;
+  readonly errors: readonly ImportMessage[] | null;
   readonly split: SplitChoice;
   readonly scaling: Scaling;
 }

@@ -16,7 +16,7 @@ export function StatusLine() {
       nodeCount: s.history.present.nodes.length,
       errorCount: s.compiled.problems.filter((p) => p.severity === 'error').length,
       hasProgram: s.compiled.program !== null,
-      runError: s.run.runError?.message ?? null,
+      runError: s.run.runError,
       backwardCount: s.run.backwardCount,
       backwardFrom: s.run.backwardFrom,
       lastRun: s.run.lastRun,
@@ -42,7 +42,7 @@ export function StatusLine() {
       <span className="status-size" data-testid="status.size">
         {t('shell.status.nodes', { nodes, edges })}
       </span>
-      <span className="status-grad" role="status" data-testid="status.accumulation">
+      <span className="status-grad" role="status" data-testid="status.accumulation" title={status.title}>
         {t(status.key, vars)}
       </span>
     </footer>

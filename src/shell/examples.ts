@@ -1,4 +1,4 @@
-import { openPageText, type PageOpenResult, refuseOverLimit, technicalText } from '../store/persistence';
+import { openPageText, type PageOpenResult, refuseFromOutside, technicalText } from '../store/persistence';
 
 /** One entry of public/examples/index.json. */
 export interface ExampleEntry {
@@ -31,5 +31,5 @@ export async function fetchExample(file: string, fetchFn: typeof fetch = fetch):
   } catch (e) {
     return { ok: false, errors: [{ path: '', message: `${exampleUrl(file)} could not be downloaded` }], technical: technicalText(e) };
   }
-  return refuseOverLimit(openPageText(text));
+  return refuseFromOutside(openPageText(text));
 }

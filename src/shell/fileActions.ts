@@ -4,7 +4,7 @@ import { MAX_FILE_CHARS } from '../../engine/limits';
 import type { Language } from '../i18n/language';
 import { translate } from '../i18n/useT';
 import { emptyDocument } from '../store/edits';
-import { decodeShare, encodeShare, openPageText, refuseOverLimit, technicalText } from '../store/persistence';
+import { decodeShare, encodeShare, openPageText, refuseFromOutside, technicalText } from '../store/persistence';
 import { openResult } from './openDocument';
 import { commitDocument, type Workspace } from './workspace';
 
@@ -37,7 +37,7 @@ export function exportFileName(doc: GraphFile): string {
 export function openFileText(ws: Workspace, text: string, fileName: string, lang: Language): boolean {
   return openResult(
     ws,
-    refuseOverLimit(openPageText(text)),
+    refuseFromOutside(openPageText(text)),
     { label: translate(lang, 'shell.open.import', { name: fileName }), refused: translate(lang, 'shell.notice.badFile', { name: fileName }), name: fileName },
     lang,
   );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { translate } from '../i18n/useT';
 import { gradStatus, type GradStatusInput } from './gradStatus';
 
 const ready: GradStatusInput = { nodeCount: 5, errorCount: 0, hasProgram: true, runError: null, backwardCount: 0, backwardFrom: null };
@@ -22,7 +23,7 @@ describe('gradStatus', () => {
 
   it('gradStatus(problems, run errors, empty canvas) says so first', () => {
     expect(gradStatus({ ...ready, hasProgram: false, errorCount: 2 })).toEqual({ key: 'shell.status.problems', vars: { count: 2 } });
-    expect(gradStatus({ ...ready, runError: 'x: boom' })).toEqual({ key: 'shell.status.runError', vars: { message: 'x: boom' } });
+    expect(gradStatus({ ...ready, runError: { message: 'x: boom' } })).toEqual({ key: 'shell.status.runError', vars: { message: 'x: boom' } });
     expect(gradStatus({ ...ready, nodeCount: 0 })).toEqual({ key: 'shell.status.empty' });
   });
 
@@ -45,5 +46,16 @@ describe('gradStatus', () => {
     expect(gradStatus({ ...ready, lastRun: null, training: { ...training, status: 'diverged', divergenceEpoch: 25 } })).toEqual({ key: 'shell.status.trainDiverged', vars: { epoch: 25 } });
     // Backward after the run: the status speaks of the gradients again.
     expect(gradStatus({ ...ready, lastRun: { type: 'backward' }, backwardCount: 1, backwardFrom: 'z', training: { ...training, status: 'done' } }).key).toBe('shell.status.once');
+  });
+
+  it('gradStatus(an error that is not the engine\'s) is a plain sentence in both languages, the raw text only as a title', () => {
+    const raw = "TypeError: Cannot read properties of undefined (reading 'shape')";
+    const status = gradStatus({ ...ready, runError: { message: raw, internal: true } });
+    expect(status).toEqual({ key: 'shell.status.runFailed', title: raw });
+    for (const lang of ['en', 'ja'] as const) {
+      const text = translate(lang, status.key, status.vars);
+      expect(text).not.toContain('TypeError');
+      expect(text).not.toBe(status.key);
+    }
   });
 });

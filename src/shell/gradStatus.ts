@@ -1,4 +1,5 @@
 import type { TracePhase } from '../../engine';
+import type { RunError } from '../session/runError';
 import type { LastRun, TrainingState } from '../session/types';
 
 /** The parts of the session the status line describes. */
@@ -6,7 +7,7 @@ export interface GradStatusInput {
   readonly nodeCount: number;
   readonly errorCount: number;
   readonly hasProgram: boolean;
-  readonly runError: string | null;
+  readonly runError: Pick<RunError, 'message' | 'internal'> | null;
   readonly backwardCount: number;
   readonly backwardFrom: string | null;
   /** The run that last changed what the program holds. */
@@ -21,6 +22,8 @@ export interface GradStatusInput {
 export interface StatusMessage {
   readonly key: string;
   readonly vars?: Readonly<Record<string, string | number>>;
+  /** Raw text for a tooltip only: the words of an error that was not the engine's, never shown as the message. */
+  readonly title?: string;
 }
 
 /** A loss for a sentence: four significant digits. */
@@ -42,7 +45,11 @@ export function gradStatus(s: GradStatusInput): StatusMessage {
   if (s.nodeCount === 0) return { key: 'shell.status.empty' };
   if (t?.status === 'running') return { key: 'shell.status.training', vars: { epoch: t.epoch, epochs: t.epochs, loss: shortNumber(t.loss) } };
   if (t?.status === 'paused') return { key: 'shell.status.trainPaused', vars: { epoch: t.epoch, epochs: t.epochs } };
-  if (s.runError !== null) return { key: 'shell.status.runError', vars: { message: s.runError } };
+  if (s.runError !== null) {
+    // The engine's errors are written for the user; anything else would be JavaScript's words, so it gets a plain sentence.
+    if (s.runError.internal) return { key: 'shell.status.runFailed', title: s.runError.message };
+    return { key: 'shell.status.runError', vars: { message: s.runError.message } };
+  }
   if (!s.hasProgram || s.errorCount > 0) return { key: 'shell.status.problems', vars: { count: s.errorCount } };
   if (st?.diverged) return { key: 'shell.status.stepDiverged', vars: { step: st.step } };
   if (st?.inProgress) return st.phase === null ? { key: 'shell.status.stepStart', vars: { step: st.step } } : { key: 'shell.status.stepping', vars: { step: st.step, phase: st.phase } };

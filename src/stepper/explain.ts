@@ -1,4 +1,6 @@
 import { lookupOp, type TraceEvent } from '../../engine';
+import type { ExplainNumbers } from '../../engine/ops/explanation';
+import type { Attrs } from '../../engine/ops/types';
 import type { FileNode, GraphFile } from '../../engine/format/schema';
 import { formatNumber } from '../format';
 
@@ -19,77 +21,31 @@ export interface ExplainLine {
   readonly note?: Words;
 }
 
-/** A local backward rule of one op input: the derivative in symbols, grad_in in symbols, and a template over the numbers. */
-interface BackwardRule {
+/** A local rule as the panel shows it: the op's rule, or the general vector–Jacobian product. */
+export interface ShownRule {
   readonly derivative: string;
   readonly gradIn: string;
-  /** Placeholders: {x} {a} {b} {y} {g} {k} {p} {n} (input values, output, grad_out, attributes, element count). */
-  readonly template: string;
+  /** grad_in with the numbers substituted, or null when the rule has none to show. */
+  readonly numbers: ((v: ExplainNumbers) => string) | null;
   /** A message key for what the symbols leave out (broadcasting, summing over rows). */
   readonly note?: string;
 }
 
-/** Forward formulas with a template over the numbers; placeholders as for backward rules. */
-const FORWARD: Readonly<Record<string, string>> = {
-  square: '({x})²',
-  scale: '{k}·({x})',
-  add: '({a}) + ({b})',
-  sub: '({a}) − ({b})',
-  mul: '({a})·({b})',
-  div: '({a}) / ({b})',
-  neg: '−({x})',
-  pow: '({x})^{p}',
-  exp: 'e^({x})',
-  log: 'log({x})',
-  sigmoid: '1 / (1 + e^−({x}))',
-  tanh: 'tanh({x})',
-  relu: 'max(0, {x})',
-};
+const GENERAL: ShownRule = { derivative: '∂y/∂x', gradIn: 'grad_in = (∂y/∂x)ᵀ·grad_out', numbers: null };
 
-/** The local rule of each op input, by `op.port`; ops not listed get the general vector–Jacobian rule. */
-export const RULES: Readonly<Record<string, BackwardRule>> = {
-  'square.x': { derivative: '∂(x²)/∂x = 2x', gradIn: 'grad_in = 2·x·grad_out', template: '2·({x})·({g})' },
-  'scale.x': { derivative: '∂(k·x)/∂x = k', gradIn: 'grad_in = k·grad_out', template: '{k}·({g})' },
-  'add.a': { derivative: '∂(a + b)/∂a = 1', gradIn: 'grad_in = grad_out', template: '{g}', note: 'stepper.note.broadcast' },
-  'add.b': { derivative: '∂(a + b)/∂b = 1', gradIn: 'grad_in = grad_out', template: '{g}', note: 'stepper.note.broadcast' },
-  'sub.a': { derivative: '∂(a − b)/∂a = 1', gradIn: 'grad_in = grad_out', template: '{g}' },
-  'sub.b': { derivative: '∂(a − b)/∂b = −1', gradIn: 'grad_in = −grad_out', template: '−({g})' },
-  'mul.a': { derivative: '∂(a·b)/∂a = b', gradIn: 'grad_in = b·grad_out', template: '({b})·({g})' },
-  'mul.b': { derivative: '∂(a·b)/∂b = a', gradIn: 'grad_in = a·grad_out', template: '({a})·({g})' },
-  'div.a': { derivative: '∂(a/b)/∂a = 1/b', gradIn: 'grad_in = grad_out / b', template: '({g}) / ({b})' },
-  'div.b': { derivative: '∂(a/b)/∂b = −a/b²', gradIn: 'grad_in = −a·grad_out / b²', template: '−({a})·({g}) / ({b})²' },
-  'neg.x': { derivative: '∂(−x)/∂x = −1', gradIn: 'grad_in = −grad_out', template: '−({g})' },
-  'pow.x': { derivative: '∂(xᵖ)/∂x = p·xᵖ⁻¹', gradIn: 'grad_in = p·xᵖ⁻¹·grad_out', template: '{p}·({x})^({p} − 1)·({g})' },
-  'exp.x': { derivative: '∂(eˣ)/∂x = eˣ', gradIn: 'grad_in = y·grad_out', template: '({y})·({g})' },
-  'log.x': { derivative: '∂(log x)/∂x = 1/x', gradIn: 'grad_in = grad_out / x', template: '({g}) / ({x})' },
-  'sigmoid.x': { derivative: '∂σ(x)/∂x = σ(x)(1 − σ(x))', gradIn: 'grad_in = y·(1 − y)·grad_out', template: '({y})·(1 − {y})·({g})' },
-  'tanh.x': { derivative: '∂tanh(x)/∂x = 1 − tanh²(x)', gradIn: 'grad_in = (1 − y²)·grad_out', template: '(1 − ({y})²)·({g})' },
-  'relu.x': { derivative: '∂relu(x)/∂x = [x > 0]', gradIn: 'grad_in = [x > 0]·grad_out', template: '[{x} > 0]·({g})' },
-  'sum.x': { derivative: '∂(Σ xᵢ)/∂xᵢ = 1', gradIn: 'grad_in = grad_out', template: '{g}', note: 'stepper.note.copied' },
-  'mean.x': { derivative: '∂(Σ xᵢ / n)/∂xᵢ = 1/n', gradIn: 'grad_in = grad_out / n', template: '({g}) / {n}' },
-  'mse.input': { derivative: '∂(Σ(ŷ − y)²/n)/∂ŷ = 2(ŷ − y)/n', gradIn: 'grad_in = 2·(ŷ − y)/n·grad_out', template: '2·({input} − {target}) / {n}·({g})' },
-  'mse.target': { derivative: '∂(Σ(ŷ − y)²/n)/∂y = −2(ŷ − y)/n', gradIn: 'grad_in = −2·(ŷ − y)/n·grad_out', template: '−2·({input} − {target}) / {n}·({g})' },
-  'linear.x': { derivative: '∂(x·Wᵀ + b)/∂x = W', gradIn: 'grad_in = grad_out·W', template: '({g})·({weight})' },
-  'linear.weight': { derivative: '∂(x·Wᵀ + b)/∂W = x', gradIn: 'grad_W = grad_outᵀ·x', template: 'Σ grad_out·x', note: 'stepper.note.rows' },
-  'linear.bias': { derivative: '∂(x·Wᵀ + b)/∂b = 1', gradIn: 'grad_b = Σ grad_out', template: 'Σ grad_out', note: 'stepper.note.rows' },
-};
-
-const GENERAL: BackwardRule = { derivative: '∂y/∂x', gradIn: 'grad_in = (∂y/∂x)ᵀ·grad_out', template: '' };
-
-/** The rule for an op's input port (or own parameter), falling back to the general vector–Jacobian product. */
-export function ruleOf(op: string, port: string): BackwardRule {
-  return RULES[`${op}.${port}`] ?? GENERAL;
+/** The rule for an op's input port (or own parameter), as the op states it; the general vector–Jacobian product for anything else. */
+export function ruleOf(op: string, port: string): ShownRule {
+  const def = lookupOp(op);
+  const rules = def?.kind === 'op' ? def.explain.backward : {};
+  const rule = Object.hasOwn(rules, port) ? rules[port] : undefined;
+  if (!rule) return GENERAL;
+  return { derivative: rule.derivative, gradIn: rule.gradIn, numbers: rule.numbers, ...(rule.note ? { note: `stepper.note.${rule.note}` } : {}) };
 }
 
 /** A number for an explanation: the first element, marked `[0]` when the tensor has more. */
 export function first(data: ArrayLike<number> | undefined): string {
   if (!data || data.length === 0) return '?';
   return formatNumber(data[0]);
-}
-
-/** Fills `{name}` placeholders; unknown ones stay as they are. */
-export function fill(template: string, vars: Readonly<Record<string, string>>): string {
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => vars[name] ?? m);
 }
 
 /** What an explanation needs: the step's events up to the cursor, the document, the learning rate. */
@@ -101,8 +57,14 @@ export interface ExplainContext {
   readonly optimizer: GraphFile['training']['optimizer'];
 }
 
-/** The first element of every number a node's rules mention: its inputs by port, its output, its gradient, its attributes. */
-function numbersOf(ctx: ExplainContext, node: FileNode): Record<string, string> {
+/**
+ * The first element of every number an op's rules mention, '?' where unknown: its inputs by
+ * port (an unwired port reads its fallback attribute), its own parameters, its attributes, its
+ * output `y`, its gradient `g`, and `n`, the element count of its first input.
+ */
+function numbersOf(ctx: ExplainContext, node: FileNode): ExplainNumbers {
+  const def = lookupOp(node.op);
+  if (def?.kind !== 'op') return {};
   const upTo = ctx.events.slice(0, ctx.cursor + 1);
   const valueOf = (id: string) => {
     for (let k = upTo.length - 1; k >= 0; k--) {
@@ -112,23 +74,25 @@ function numbersOf(ctx: ExplainContext, node: FileNode): Record<string, string> 
     return undefined;
   };
   const vars: Record<string, string> = {};
-  const def = lookupOp(node.op);
-  for (const a of def?.kind === 'op' ? def.attrs : []) {
+  const attrs: Attrs = {};
+  for (const a of def.attrs) {
     const v = node.attrs?.[a.name] ?? a.default;
-    if (typeof v === 'number') vars[a.name] = formatNumber(v);
+    attrs[a.name] = v;
+    vars[a.name] = typeof v === 'number' ? formatNumber(v) : v === null ? '?' : String(v);
   }
-  const ports = def?.kind === 'op' ? def.inputs : [];
   let n = 0;
-  for (const p of ports) {
+  for (const p of def.inputs) {
     const edge = ctx.doc.edges.find((e) => e.target === node.id && e.targetPort === p.name);
     const data = edge ? valueOf(edge.source) : undefined;
-    if (data) vars[p.name] = first(data);
-    else if (p.fallbackAttr && vars[p.fallbackAttr] !== undefined) vars[p.name] = vars[p.fallbackAttr];
+    vars[p.name] = data ? first(data) : p.fallbackAttr ? (vars[p.fallbackAttr] ?? '?') : '?';
     if (data && n === 0) n = data.length;
   }
-  if (vars.x === undefined && vars.input !== undefined) vars.x = vars.input;
-  const w = node.params?.weight;
-  if (w) vars.weight = first(w.data.map(Number));
+  for (const spec of def.params?.(attrs) ?? []) {
+    // What this step's forward used: its update's `before` (the document may already hold the result), else the stored values.
+    const update = ctx.events.find((e) => e.type === 'update' && e.node === node.id && e.param === spec.name);
+    const stored = node.params && Object.hasOwn(node.params, spec.name) ? node.params[spec.name].data.map(Number) : undefined;
+    vars[spec.name] = first(update?.type === 'update' ? update.before.data : stored);
+  }
   vars.n = String(n || 1);
   vars.y = first(valueOf(node.id));
   const grad = [...upTo].reverse().find((e) => e.type === 'backward' && e.node === node.id && e.param === undefined);
@@ -145,14 +109,13 @@ export function explain(ctx: ExplainContext): ExplainLine[] {
   const name = self?.label ?? ev.node;
   if (ev.type === 'forward') {
     if (!self || lookupOp(self.op)?.kind !== 'op') return [{ words: { key: 'stepper.explain.leaf', vars: { node: name } }, rule: '', numbers: `${name} = ${first(ev.value.data)}` }];
-    const vars = numbersOf(ctx, self);
-    const template = FORWARD[self.op];
-    const formula = lookupOp(self.op)?.formula ?? '';
+    const def = lookupOp(self.op);
+    const forward = def?.kind === 'op' ? def.explain.forward(numbersOf(ctx, self)) : name;
     return [
       {
         words: { key: ev.phase === 'loss' ? 'stepper.explain.loss' : 'stepper.explain.forward', vars: { node: name, op: self.op } },
-        rule: formula,
-        numbers: template ? `${fill(template, vars)} = ${first(ev.value.data)}` : `${name} = ${first(ev.value.data)}`,
+        rule: def?.formula ?? '',
+        numbers: `${forward} = ${first(ev.value.data)}`,
       },
     ];
   }
@@ -179,7 +142,7 @@ export function explain(ctx: ExplainContext): ExplainLine[] {
       return {
         words: { key: 'stepper.explain.contribution', vars: { node: name, target: consumer?.label ?? c.target, port: c.port, op: consumer?.op ?? '?' } },
         rule: `${rule.derivative};  ${rule.gradIn}`,
-        numbers: rule.template ? `${fill(rule.template, vars)} = ${result}` : `grad_in = ${result}`,
+        numbers: rule.numbers ? `${rule.numbers(vars)} = ${result}` : `grad_in = ${result}`,
         ...(rule.note ? { note: { key: rule.note, vars: {} } } : {}),
       };
     });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadGraphFile } from '../../engine/format/load';
 import { PAGE_MAX_NODES } from '../../engine/limits';
 import { createNode, emptyDocument } from './edits';
-import { decodeSession, decodeShare, encodeSession, encodeShare, openPageText, peekSession, refuseOverLimit, SHARE_PREFIX, shareText } from './persistence';
+import { decodeSession, decodeShare, encodeSession, encodeShare, openPageText, peekSession, refuseFromOutside, SHARE_PREFIX, shareText } from './persistence';
 
 const text = readFileSync(new URL('../../public/examples/linear-regression-module.json', import.meta.url), 'utf8');
 const example = () => {
@@ -97,7 +97,7 @@ describe('share links', () => {
     expect(r).toMatchObject({ ok: false, errors: [{ path: 'nodes[0].value', message: expect.stringContaining('exceeds the limit of 4,000,000 elements') }] });
     const own = decodeSession(JSON.stringify({ file: JSON.stringify(doc) }));
     expect(own.ok && own.problems.map((p) => p.path)).toEqual(['nodes[0].value']);
-    expect(refuseOverLimit(openPageText(text))).toEqual(openPageText(text));
+    expect(refuseFromOutside(openPageText(text))).toEqual(openPageText(text));
   });
 
   it('shareText(link that unpacks past the cap) refuses it, naming the cap', () => {

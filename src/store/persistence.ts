@@ -1,5 +1,6 @@
 import { deflateSync, Inflate, strToU8 } from 'fflate';
 import type { FileError } from '../../engine/format/load';
+import type { ProblemCode } from '../../engine/graph/types';
 import { type GraphProblem, openGraphText } from '../../engine/format/open';
 import type { GraphFile } from '../../engine/format/schema';
 import { serializeGraphFile } from '../../engine/format/save';
@@ -47,15 +48,22 @@ export function openPageText(text: string): PageOpenResult {
 }
 
 /**
- * A document from outside (a file, a share link, an example) whose graph would exceed a
- * size limit is refused as a whole, naming the limit, rather than opened with the node
- * marked: it could never run here, and the work that is open stays open. The page's own
- * saved documents still open with such a problem marked, so the user can fix it.
+ * Problems that make a document from outside (a file, a share link, an example) refused as a
+ * whole rather than opened with the node marked: a size over a limit, which could never run
+ * here, and stored parameters that do not fit their node's attributes, which the editor never
+ * writes (changing attributes re-initialises them), so the file is damaged, not unfinished.
  */
-export function refuseOverLimit(r: PageOpenResult): PageOpenResult {
+const REFUSED_FROM_OUTSIDE: ReadonlySet<ProblemCode> = new Set<ProblemCode>(['too_large', 'bad_param']);
+
+/**
+ * A document from outside with a problem of REFUSED_FROM_OUTSIDE is refused, naming the
+ * problem, and the work that is open stays open. The page's own saved documents still open
+ * with such a problem marked, so the user can fix what they typed.
+ */
+export function refuseFromOutside(r: PageOpenResult): PageOpenResult {
   if (!r.ok) return r;
-  const over = r.problems.filter((p) => p.code === 'too_large');
-  return over.length > 0 ? { ok: false, errors: over } : r;
+  const refused = r.problems.filter((p) => REFUSED_FROM_OUTSIDE.has(p.code));
+  return refused.length > 0 ? { ok: false, errors: refused } : r;
 }
 
 /** The stored text of a document with its selection, viewport and the Data panel's draft (the layout of one autosaved document). */
@@ -168,5 +176,5 @@ export function shareText(hash: string, maxBytes = MAX_FILE_CHARS): { readonly t
 export function decodeShare(hash: string): PageOpenResult | null {
   const r = shareText(hash);
   if (r === null) return null;
-  return 'text' in r ? refuseOverLimit(openPageText(r.text)) : { ok: false, errors: r.errors };
+  return 'text' in r ? refuseFromOutside(openPageText(r.text)) : { ok: false, errors: r.errors };
 }

@@ -136,4 +136,10 @@ describe('testGraph', () => {
   it('testGraph(graph) is null without a test split', () => {
     expect(testGraph(fileToGraph(regression()))).toBeNull();
   });
+
+  it('testGraph(datasets that only inherit d_test) is null: own entries only, as the engine binds them', () => {
+    const graph = fileToGraph(regression());
+    const inherited = Object.create({ d_test: { columns: ['x', 'y'], rows: [[0, 1]] } }) as NonNullable<typeof graph.datasets>;
+    expect(testGraph({ ...graph, datasets: Object.assign(inherited, graph.datasets) })).toBeNull();
+  });
 });

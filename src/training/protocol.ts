@@ -83,7 +83,8 @@ export function testGraph(graph: Graph): Graph | null {
   const nodes = graph.nodes.map((n) => {
     if (n.op !== 'input' || n.value?.type !== 'columns') return n;
     const test = n.value.dataset + TEST_SUFFIX;
-    if (!datasets[test]) return n;
+    // Own entries only, as the engine binds: a dataset name is user text, not a property of Object.prototype.
+    if (!Object.hasOwn(datasets, test)) return n;
     any = true;
     return { ...n, value: { ...n.value, dataset: test } };
   });

@@ -66,6 +66,9 @@ export const canvas = {
   'canvas.problem.no_loss': { en: 'No loss', ja: '損失なし' },
   'canvas.problem.unknown_loss': { en: 'Unknown loss', ja: '不明な損失' },
   'canvas.problem.loss_not_scalar': { en: 'Loss is not a scalar', ja: '損失がスカラーではありません' },
+  'canvas.problem.bad_param': { en: 'Parameter values do not fit', ja: 'パラメータの値が合いません' },
+  'canvas.problem.too_large': { en: 'Over the size limit', ja: 'サイズの上限を超えています' },
+  'canvas.problem.unexpected': { en: 'Unexpected error', ja: '予期しないエラー' },
   'canvas.problem.runtime': { en: 'Run failed', ja: '実行エラー' },
 
   // Refused wires.

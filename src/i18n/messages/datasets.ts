@@ -11,6 +11,10 @@ export const datasets = {
   'datasets.builtin.blobs3.hint': { en: 'Three Gaussian blobs, class labels 0, 1, 2', ja: '3 つのガウス分布の塊、クラスラベル 0, 1, 2' },
   'datasets.import': { en: 'Import a CSV file', ja: 'CSV ファイルを読み込む' },
   'datasets.dropHint': { en: 'Or drop a .csv file anywhere on the page. The first line must name the columns.', ja: 'またはページ上に .csv ファイルをドロップ。1 行目は列名にしてください。' },
+  'datasets.err.reservedName': {
+    en: '“{name}” cannot name a dataset: JavaScript gives it a special meaning, so a graph holding it could not be opened again. Rename the file and import it again.',
+    ja: '「{name}」はデータセット名に使えません。JavaScript で特別な意味を持つため、この名前を含むグラフは開き直せなくなります。ファイル名を変えてもう一度読み込んでください。',
+  },
   'datasets.importFailed': { en: 'The file was not imported; the current dataset stays.', ja: 'ファイルは読み込まれませんでした。現在のデータセットはそのままです。' },
   'datasets.current': { en: '{name}: {rows} rows × {columns} columns', ja: '{name}: {rows} 行 × {columns} 列' },
   'datasets.textColumns': { en: 'Text columns left out: {columns}', ja: '除外したテキスト列: {columns}' },

@@ -118,6 +118,7 @@ export const inspector = {
   'inspector.problems': { en: 'Problems', ja: '問題' },
   'inspector.index': { en: 'index', ja: '添字' },
   'inspector.moreRows': { en: '… {count} more rows', ja: '… 他 {count} 行' },
+  'inspector.moreCols': { en: '… {count} more columns', ja: '… 他 {count} 列' },
 
   'inspector.err.empty': { en: 'Enter a number.', ja: '数値を入力してください。' },
   'inspector.err.not_a_number': { en: '“{text}” is not a number.', ja: '「{text}」は数値ではありません。' },
@@ -128,6 +129,14 @@ export const inspector = {
   'inspector.err.too_many_values': { en: 'More than {max} values.', ja: '値が {max} 個を超えています。' },
   'inspector.err.count_mismatch': { en: 'Needs {expected} values, got {got}.', ja: '{expected} 個の値が必要ですが、{got} 個でした。' },
   'inspector.err.arange_empty': { en: 'This range is empty or endless: check the sign of the step.', ja: 'この範囲は空か無限です。刻み幅の符号を確認してください。' },
+  'inspector.err.too_large': {
+    en: 'A tensor of shape {shape} would have {count} elements, which exceeds the limit of {limit} elements.',
+    ja: '形状 {shape} のテンソルは要素が {count} 個になり、上限の {limit} 個を超えます。',
+  },
+  'inspector.err.too_many_to_edit': {
+    en: 'Too many values to edit here: this tensor has {count}, and the table edits up to {max}. Its values stay as they are.',
+    ja: '値が多すぎるためここでは編集できません: このテンソルの値は {count} 個で、表で編集できるのは {max} 個までです。値はそのまま保たれます。',
+  },
   'inspector.err.no_columns': { en: 'Keep at least one column.', ja: '少なくとも 1 列は選んでください。' },
   'inspector.err.kept': { en: 'Not applied: the graph keeps {value}.', ja: '反映されていません。グラフの値は {value} のままです。' },
 } as const;

@@ -159,6 +159,10 @@ export const shell = {
     en: 'Stopped at training step {step}: the loss blew up. The graph keeps the parameters from before that step.',
     ja: '学習ステップ {step} で止めました：損失が発散しました。グラフはそのステップ前のパラメータのままです。',
   },
+  'shell.status.runFailed': {
+    en: 'Run failed: something unexpected went wrong inside GradCanvas. Undo the last change to go back; your graph is saved.',
+    ja: '実行に失敗しました：GradCanvas の内部で予期しない問題が起きました。直前の変更を元に戻してください。グラフは保存されています。',
+  },
   'shell.status.nodes': { en: '{nodes} nodes, {edges} wires', ja: 'ノード{nodes}個、ワイヤー{edges}本' },
   'shell.status.accumulateNote': { en: 'Gradients accumulate across Backward presses, exactly as in PyTorch.', ja: '勾配は PyTorch と同じく、逆伝播を押すたびに累積されます。' },
 } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compile } from './compile';
+import { compile } from '../exec/compile';
 import { traceBackward, traceForward, traceTrainingStep, type TraceEvent } from './trace';
 import { createOptimizer } from '../optim/index';
 import { compositeFunction, linearRegression } from '../testing/graphs';

@@ -1,5 +1,5 @@
-import type { Attrs, AttrSpec } from '../ops/types';
-import { describeValue } from './describe';
+import type { Attrs, AttrSpec } from './types';
+import { describeValue } from '../graph/describe';
 
 /** Fills defaults and checks each attribute; returns the attributes and what is wrong with them. */
 export function resolveAttrs(

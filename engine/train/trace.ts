@@ -1,4 +1,4 @@
-import { EngineError, type Program } from './program';
+import { EngineError, type Program } from '../exec/program';
 import type { Optimizer } from '../optim/types';
 import type { Tensor } from '../tensor/tensor';
 

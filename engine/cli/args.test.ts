@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { parseArgs, USAGE } from './args';
+
+describe('parseArgs --divergence-factor', () => {
+  it('--divergence-factor 10, 1e6, 1.5 → that number', () => {
+    expect(parseArgs(['train', 'g.json', '--divergence-factor', '10']).divergenceFactor).toBe(10);
+    expect(parseArgs(['train', 'g.json', '--divergence-factor', '1e6']).divergenceFactor).toBe(1e6);
+    expect(parseArgs(['export-pytorch', 'g.json', '--divergence-factor', '1.5']).divergenceFactor).toBe(1.5);
+  });
+
+  it('--divergence-factor off → null (the growth rule off); no flag → undefined (the file decides)', () => {
+    expect(parseArgs(['train', 'g.json', '--divergence-factor', 'off']).divergenceFactor).toBeNull();
+    expect(parseArgs(['train', 'g.json']).divergenceFactor).toBeUndefined();
+  });
+
+  it('--divergence-factor 1, 0.5, -3, 0, abc, Infinity, NaN, OFF or empty → an error naming the value', () => {
+    for (const v of ['1', '0.5', '-3', '0', 'abc', 'Infinity', 'NaN', 'OFF', '']) {
+      expect(() => parseArgs(['train', 'g.json', '--divergence-factor', v]), v).toThrow(`--divergence-factor must be a number above 1 or 'off', got '${v}'`);
+    }
+  });
+
+  it('--divergence-factor with no value → an error', () => {
+    expect(() => parseArgs(['train', 'g.json', '--divergence-factor'])).toThrow('--divergence-factor needs a value');
+  });
+
+  it('USAGE → lists --divergence-factor under train and for export-pytorch', () => {
+    const train = USAGE.indexOf('train FILE');
+    const exportAt = USAGE.indexOf('export-pytorch FILE');
+    expect(USAGE.indexOf('--divergence-factor F|off')).toBeGreaterThan(train);
+    expect(USAGE.indexOf('--divergence-factor F|off')).toBeLessThan(exportAt);
+    expect(USAGE.slice(exportAt)).toContain('--divergence-factor   as for train');
+  });
+});

@@ -1,0 +1,28 @@
+/**
+ * The numbers an explanation may mention, each the first element formatted for display ('?' when
+ * unknown): every input port and own parameter by name, every attribute, `y` (the output),
+ * `g` (grad_out) and `n` (the element count of the first input).
+ */
+export type ExplainNumbers = Readonly<Record<string, string>>;
+
+/** What the symbols of a local rule leave out; the explanation panel says it in its language. */
+export type ExplainNote = 'broadcast' | 'copied' | 'rows';
+
+/** The local backward rule of one input port or own parameter, in math text. */
+export interface LocalRule {
+  /** The derivative in symbols: `∂(x²)/∂x = 2x`. */
+  readonly derivative: string;
+  /** grad_in in symbols: `grad_in = 2·x·grad_out`. */
+  readonly gradIn: string;
+  /** grad_in with the numbers substituted (`2·(-2)·(2)`); the panel appends `= result`. */
+  numbers(v: ExplainNumbers): string;
+  readonly note?: ExplainNote;
+}
+
+/** How the step-through explanation reads an op: its forward and each input's local rule. */
+export interface OpExplanation {
+  /** The forward with the numbers substituted (`(-2)²`); the panel appends `= result`. */
+  forward(v: ExplainNumbers): string;
+  /** The local rule of every differentiable input port and own parameter, by name. */
+  readonly backward: Readonly<Record<string, LocalRule>>;
+}

@@ -1,0 +1,18 @@
+import { EngineError } from '../../engine';
+
+/**
+ * A failed run. The engine's own errors (EngineError) carry a message written for the user and
+ * usually the node; anything else is `internal`: views say so in a plain sentence and keep the
+ * raw text for a tooltip at most.
+ */
+export interface RunError {
+  readonly node?: string;
+  readonly message: string;
+  readonly internal?: true;
+}
+
+/** The run error an exception becomes: the engine's message, or raw text marked internal. */
+export function runErrorOf(e: unknown): RunError {
+  if (e instanceof EngineError) return { node: e.node, message: e.message };
+  return { message: e instanceof Error ? `${e.name}: ${e.message}` : typeof e === 'string' ? e : 'unknown error', internal: true };
+}
