@@ -171,8 +171,17 @@ test('a CSV imported but not yet bound survives a reload', async ({ editor, page
   await page.getByTestId('side.tab.data').click();
   await page.getByTestId('datasets.builtin.blobs3').click();
   await page.getByTestId('datasets.role.x1').selectOption('unused');
-  await editor.waitForAutosave();
-  await page.waitForTimeout(400);
+  // Autosave keeps the panel beside the document: wait until the stored entry holds the changed role.
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const index = JSON.parse(localStorage.getItem('gradcanvas.recent.v2') ?? '{"entries": []}') as { entries: { id: string }[] };
+        const first = index.entries[0];
+        const saved = first ? (JSON.parse(localStorage.getItem(`gradcanvas.recent.v2.doc.${first.id}`) ?? '{}') as { datasets?: { draft?: { roles: [string, string][] } } }) : {};
+        return saved.datasets?.draft?.roles.find(([c]) => c === 'x1')?.[1] ?? null;
+      }),
+    )
+    .toBe('unused');
   await page.reload();
   await editor.ready();
   await page.getByTestId('side.tab.data').click();

@@ -12,6 +12,9 @@ import { formatTip, frame } from './scales';
 /** Grid samples per axis: 48² forward runs per map. */
 const GRID = 48;
 
+/** Up to this many trail points are drawn one by one. */
+const FEW_TRAIL_POINTS = 60;
+
 /** The loss landscape over two chosen parameter elements, with the descent trail and the current point. */
 export function ContourPlot({ width, height }: { width: number; height: number }) {
   const t = useT();
@@ -119,7 +122,10 @@ function ContourMap({ a, b, width, height }: { a: ParamElement; b: ParamElement;
         {trailPts.length > 0 && <path data-testid="plot.contour.trail" data-points={trailPts.length} d={trailPath(trailPts) ?? ''} fill="none" stroke="#fff" strokeWidth={2} />}
         {trailPts.length > 0 && <path d={trailPath(trailPts) ?? ''} fill="none" stroke="#D55E00" strokeWidth={1.2} />}
         {startPt && <circle cx={x(startPt.x)} cy={y(startPt.y)} r={4} fill="none" stroke="#fff" strokeWidth={2} />}
-        {here && <circle data-testid="plot.contour.current" data-x={here[0]} data-y={here[1]} cx={x(here[0])} cy={y(here[1])} r={5} fill="#D55E00" stroke="#fff" strokeWidth={1.5} />}
+        {/* A few stepped steps read as points; the current point is a ring, so the steps under it stay visible. */}
+        {trailPts.length <= FEW_TRAIL_POINTS && trailPts.map((p) => <circle key={p.epoch} cx={x(p.x)} cy={y(p.y)} r={2} fill="#D55E00" stroke="#fff" strokeWidth={0.8} />)}
+        {here && <circle data-testid="plot.contour.current" data-x={here[0]} data-y={here[1]} cx={x(here[0])} cy={y(here[1])} r={6} fill="none" stroke="#D55E00" strokeWidth={2.5} />}
+        {here && <circle cx={x(here[0])} cy={y(here[1])} r={7.5} fill="none" stroke="#fff" strokeWidth={1} />}
       </g>
       <Axes f={fs} x={x} y={y} xLabel={a.label} yLabel={b.label} />
       <g fontSize={10} fill="currentColor" transform={`translate(${fs.width + 4},${fs.margin.top})`}>
