@@ -96,4 +96,13 @@ describe('startAutosave', () => {
       technical: 'SecurityError: The operation is insecure.',
     });
   });
+
+  it('startAutosave(ws) saves the Data panel’s draft beside the document, so a reload keeps a CSV not yet bound', () => {
+    const { session, recent, memory } = setup();
+    startAutosave({ session, recent });
+    session.loadDraft({ name: 'd', dataset: { columns: ['x', 'y'], rows: [[1, 2]] }, roles: { x: 'feature', y: 'target' }, textColumns: [] });
+    vi.advanceTimersByTime(AUTOSAVE_DELAY_MS);
+    const r = decodeSession(recentText(memory.storage, 'doc') ?? '');
+    expect(r.ok && r.session.datasets?.draft?.name).toBe('d');
+  });
 });
