@@ -138,4 +138,38 @@ export default defineConfig([
       ],
     },
   })),
+  // The app reaches the engine only through its public face, engine/index.ts; its tests may
+  // also use the engine's test harness (engine/testing/), which runs PyTorch and never ships.
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/engine/*', '!**/engine/index', '**/engine/*/**'],
+              message: 'src/ imports the engine only through engine/index.ts, its public face.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/engine/*', '!**/engine/index', '!**/engine/testing', '**/engine/*/**', '!**/engine/testing/**'],
+              message: 'src/ imports the engine only through engine/index.ts (tests may also use engine/testing/).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 ]);

@@ -25,3 +25,28 @@ export { divergenceMessage, formatLoss, formatFactor } from './train/divergenceT
 export { TrainingSnapshot } from './train/snapshot';
 export { gradientCheck } from './gradcheck/gradcheck';
 export type { GradCheckResult, GradCheckTarget } from './gradcheck/gradcheck';
+export { resolveAttrs } from './ops/attrs';
+export type { Attrs, OpGroup } from './ops/types';
+export type { ExplainNumbers } from './ops/explanation';
+export { leafTensor } from './ops/input';
+export { initTensor } from './graph/init';
+export { MAX_RANK, sameShape } from './tensor/shape';
+export { arangeLength } from './tensor/tensor';
+export { fillNormal, permutation, seededRandom } from './tensor/random';
+export { MAX_FILE_CHARS, MAX_NAME_CHARS, MAX_TENSOR_ELEMENTS, PAGE_MAX_NODES, formatCount, overLimit } from './limits';
+
+// The graph file: schema, opening all-or-nothing, saving, conversion, CSV.
+export { CURRENT_VERSION, FORMAT_NAME, MAX_HISTORY_LOSSES, MAX_HISTORY_TRAIL, MAX_TRAIL_ELEMENTS, historyLossCount, historySchema } from './format/schema';
+export type { FileEdge, FileHistory, FileNode, GraphFile, TrainingSettings } from './format/schema';
+export { openGraphText } from './format/open';
+export type { GraphProblem, OpenResult } from './format/open';
+export { formatFileError, loadGraphFile } from './format/load';
+export type { FileError } from './format/load';
+export { serializeGraphFile } from './format/save';
+export { fileOptimizerState, fileToGraph, fromFileNumber, toFileNumber, toFileOptimizerState } from './format/convert';
+export type { FileNumber } from './format/convert';
+export { MAX_CSV_ROWS, formatCsvError, parseCsv } from './format/csv';
+export { RESERVED_NAMES } from './format/rawLimits';
+
+// Code generation.
+export { exportPytorch } from './codegen/pytorch';

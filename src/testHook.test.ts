@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadGraphFile } from '../engine/format/load';
+import { loadGraphFile } from '../engine';
 import { Session } from './session/Session';
 import { installTestHook, readSnapshot, type TestHook } from './testHook';
 

@@ -1,6 +1,4 @@
-import type { Problem } from '../engine';
-import type { GraphFile } from '../engine/format/schema';
-import { serializeGraphFile } from '../engine/format/save';
+import { type GraphFile, type Problem, serializeGraphFile } from '../engine';
 import type { Language } from './i18n/language';
 import { curveOf } from './session/Session';
 import { lossSeries, optimizerTrailOf, type OptimizerTrailPoint, type TrailPoint, trailOf } from './session/runHistory';

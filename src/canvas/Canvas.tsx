@@ -21,8 +21,7 @@ import {
   useStore,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { formatShape } from '../../engine';
-import type { FileEdge, FileNode, GraphFile } from '../../engine/format/schema';
+import { type FileEdge, type FileNode, formatShape, type GraphFile } from '../../engine';
 import { useT } from '../i18n/useT';
 import { useSession, useSessionApi } from '../session/useSession';
 import { layoutLeftToRight } from './autoLayout';

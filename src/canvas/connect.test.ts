@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GraphFile } from '../../engine/format/schema';
+import type { GraphFile } from '../../engine';
 import { createNode, emptyDocument } from '../store/edits';
 import { connectionFromEnds, cyclePath, formatCycle, judgeConnection } from './connect';
 

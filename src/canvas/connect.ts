@@ -1,4 +1,4 @@
-import type { FileEdge, GraphFile } from '../../engine/format/schema';
+import type { FileEdge, GraphFile } from '../../engine';
 import { checkConnection, type ConnectionRefusal } from '../store/edits';
 
 /** The id of every node's single output handle. */

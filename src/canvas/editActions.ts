@@ -1,5 +1,4 @@
-import { lookupOp } from '../../engine';
-import type { FileEdge, GraphFile } from '../../engine/format/schema';
+import { type FileEdge, type GraphFile, lookupOp } from '../../engine';
 import type { Session } from '../session/Session';
 import { copyNodes, createNode, freshId, pasteClip, removeEdges, removeNodes } from '../store/edits';
 import { nextPaste, PASTE_STEP, setClip } from './clipboard';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { produce } from 'immer';
-import type { GraphFile } from '../../engine/format/schema';
+import type { GraphFile } from '../../engine';
 import { createNode, emptyDocument } from '../store/edits';
 import { toFlowEdges, toFlowNodes } from './flowElements';
 

@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { FileEdge, FileNode, GraphFile } from '../../engine/format/schema';
+import type { FileEdge, FileNode, GraphFile } from '../../engine';
 import { edgeId } from '../store/edits';
 import { OUTPUT_HANDLE } from './connect';
 import { leafSummary } from './nodeInfo';

@@ -1,5 +1,4 @@
-import { lookupOp, type AttrSpec, type PortSpec } from '../../engine';
-import type { FileNode } from '../../engine/format/schema';
+import { type AttrSpec, type FileNode, lookupOp, type PortSpec } from '../../engine';
 import { formatNumber } from '../format';
 
 /** The input ports of an op (none for leaves and unknown ops). */

@@ -1,4 +1,4 @@
-import type { GraphFile } from '../../engine/format/schema';
+import type { GraphFile } from '../../engine';
 
 /** The canvas snap grid, in flow px. */
 export const GRID = 20;

@@ -1,5 +1,4 @@
-import type { Problem } from '../../engine';
-import type { ProblemCode } from '../../engine/graph/types';
+import type { Problem, ProblemCode } from '../../engine';
 import type { CompiledDocument, RunState } from '../session/types';
 
 /** A thing wrong at a node: a compile problem, or the runtime error of the last run. */

@@ -1,5 +1,4 @@
-import type { Dataset } from '../../engine';
-import type { FileNode, GraphFile } from '../../engine/format/schema';
+import type { Dataset, FileNode, GraphFile } from '../../engine';
 import { freshId } from '../store/edits';
 import { TEST_SUFFIX } from '../training/protocol';
 import type { ColumnRole } from './builtin';

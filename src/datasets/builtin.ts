@@ -1,5 +1,4 @@
-import type { Dataset } from '../../engine';
-import { fillNormal, seededRandom } from '../../engine/tensor/random';
+import { type Dataset, fillNormal, seededRandom } from '../../engine';
 
 /** What a column is for when the dataset is bound to input nodes. */
 export type ColumnRole = 'feature' | 'target' | 'label' | 'unused';

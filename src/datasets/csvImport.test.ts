@@ -1,9 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MAX_CSV_ROWS } from '../../engine/format/csv';
-import { openGraphText } from '../../engine/format/open';
-import { RESERVED_NAMES } from '../../engine/format/rawLimits';
-import { serializeGraphFile } from '../../engine/format/save';
+import { MAX_CSV_ROWS, openGraphText, RESERVED_NAMES, serializeGraphFile } from '../../engine';
 import { MESSAGES } from '../i18n/messages';
 import { translate } from '../i18n/useT';
 import { emptyDocument } from '../store/edits';

@@ -1,7 +1,4 @@
-import { formatCsvError, parseCsv } from '../../engine/format/csv';
-import { RESERVED_NAMES } from '../../engine/format/rawLimits';
-import { MAX_NAME_CHARS } from '../../engine/limits';
-import type { Dataset } from '../../engine';
+import { type Dataset, formatCsvError, MAX_NAME_CHARS, parseCsv, RESERVED_NAMES } from '../../engine';
 import { TEST_SUFFIX } from '../training/protocol';
 import type { ColumnRole } from './builtin';
 

@@ -1,5 +1,4 @@
-import type { Dataset } from '../../engine';
-import { permutation, seededRandom } from '../../engine/tensor/random';
+import { type Dataset, permutation, seededRandom } from '../../engine';
 
 /** How feature columns are scaled before binding. */
 export type Scaling = 'none' | 'centre' | 'standardise';

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { FileNode } from '../../engine/format/schema';
+import type { FileNode } from '../../engine';
 import { useT } from '../i18n/useT';
 import { useEditNode } from './editNode';
 import { errorText } from './errorText';

@@ -1,5 +1,4 @@
-import type { AnyOpDef, AttrSpec } from '../../engine';
-import type { FileNode } from '../../engine/format/schema';
+import type { AnyOpDef, AttrSpec, FileNode } from '../../engine';
 import { MESSAGES } from '../i18n/messages';
 import { useT } from '../i18n/useT';
 import { useSession } from '../session/useSession';

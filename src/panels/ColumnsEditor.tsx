@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { FileNode, GraphFile } from '../../engine/format/schema';
+import type { FileNode, GraphFile } from '../../engine';
 import { useT } from '../i18n/useT';
 import { useSession } from '../session/useSession';
 import { CheckField } from './CheckField';

@@ -1,5 +1,4 @@
-import type { FileNode } from '../../engine/format/schema';
-import type { InitSpec } from '../../engine/graph/types';
+import type { FileNode, InitSpec } from '../../engine';
 import { useT } from '../i18n/useT';
 import { useEditNode } from './editNode';
 import { effectiveInit, INIT_TYPES, initOfType, reinitialise, setInitField } from './nodeEdits';

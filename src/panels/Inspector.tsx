@@ -1,6 +1,5 @@
 import { useId } from 'react';
-import { lookupOp } from '../../engine';
-import type { FileNode } from '../../engine/format/schema';
+import { type FileNode, lookupOp } from '../../engine';
 import { useT } from '../i18n/useT';
 import { useSession } from '../session/useSession';
 import { AttrFields } from './AttrFields';

@@ -1,4 +1,4 @@
-import type { FileNode, GraphFile } from '../../engine/format/schema';
+import type { FileNode, GraphFile } from '../../engine';
 import { useT } from '../i18n/useT';
 import { useSession } from '../session/useSession';
 import { ArangeEditor } from './ArangeEditor';

@@ -1,6 +1,5 @@
 import { useId } from 'react';
-import type { AnyOpDef, LeafDef } from '../../engine';
-import type { FileNode } from '../../engine/format/schema';
+import type { AnyOpDef, FileNode, LeafDef } from '../../engine';
 import { useT } from '../i18n/useT';
 import { useEditNode } from './editNode';
 import { setLabel } from './nodeEdits';

@@ -1,6 +1,4 @@
-import type { AnyOpDef } from '../../engine';
-import type { FileNode } from '../../engine/format/schema';
-import { resolveAttrs } from '../../engine/ops/attrs';
+import { type AnyOpDef, type FileNode, resolveAttrs } from '../../engine';
 import { useT } from '../i18n/useT';
 import { InitEditor } from './InitEditor';
 import { TensorEditor } from './TensorEditor';

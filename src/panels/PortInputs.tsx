@@ -1,5 +1,4 @@
-import type { AnyOpDef } from '../../engine';
-import type { FileNode } from '../../engine/format/schema';
+import type { AnyOpDef, FileNode } from '../../engine';
 import { judgeConnection, OUTPUT_HANDLE } from '../canvas/connect';
 import { useT } from '../i18n/useT';
 import { useSession, useSessionApi } from '../session/useSession';

@@ -1,4 +1,4 @@
-import type { FileNode } from '../../engine/format/schema';
+import type { FileNode } from '../../engine';
 import { useT } from '../i18n/useT';
 import { CellField } from './CellField';
 import { useEditNode } from './editNode';

@@ -1,4 +1,4 @@
-import type { GraphFile } from '../../engine/format/schema';
+import type { GraphFile } from '../../engine';
 import type { Session } from '../session/Session';
 import { createNode, freshId } from '../store/edits';
 import { placeAtCentre, type Point } from './placement';

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { FileNode, GraphFile } from '../../engine/format/schema';
+import type { FileNode, GraphFile } from '../../engine';
 import type { Session } from '../session/Session';
 import { useSessionApi } from '../session/useSession';
 

@@ -1,6 +1,6 @@
 import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
-import type { FileNode, GraphFile } from '../../engine/format/schema';
+import type { FileNode, GraphFile } from '../../engine';
 import { emptyDocument } from '../store/edits';
 import { effectiveInit, initOfType, reinitialise, setAttr, setInitField, setLabel, setLoss } from './nodeEdits';
 

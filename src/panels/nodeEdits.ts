@@ -1,8 +1,4 @@
-import type { FileNode, GraphFile } from '../../engine/format/schema';
-import type { InitSpec } from '../../engine/graph/types';
-import { lookupOp } from '../../engine/ops/registry';
-import { resolveAttrs } from '../../engine/ops/attrs';
-import { sameShape } from '../../engine/tensor/shape';
+import { type FileNode, type GraphFile, type InitSpec, lookupOp, resolveAttrs, sameShape } from '../../engine';
 
 // Recipes the inspector runs inside `edit`: they change one node of an immer draft, so each
 // is one undoable step. They never read the DOM, so they are tested on plain objects.

@@ -1,5 +1,4 @@
-import { LEAVES, OPS } from '../../engine/ops/registry';
-import type { OpGroup } from '../../engine/ops/types';
+import { LEAVES, type OpGroup, OPS } from '../../engine';
 
 /** A palette section: the leaves' `data` group and the ops' groups. */
 export type PaletteGroup = 'data' | OpGroup;

@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { ReactFlowProvider } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
-import type { FileNode, GraphFile } from '../../engine/format/schema';
+import type { FileNode, GraphFile } from '../../engine';
 import { Session } from '../session/Session';
 import { WorkspaceContext } from '../session/useSession';
 import { createRecentStore } from '../shell/recentStore';

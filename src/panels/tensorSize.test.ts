@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initTensor } from '../../engine/graph/init';
-import { MAX_TENSOR_ELEMENTS, overLimit } from '../../engine/limits';
+import { initTensor, MAX_TENSOR_ELEMENTS, overLimit } from '../../engine';
 import { translate } from '../i18n/useT';
 import { errorText } from './errorText';
 import { shapeSizeError } from './tensorSize';

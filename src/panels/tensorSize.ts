@@ -1,5 +1,4 @@
-import { formatCount, MAX_TENSOR_ELEMENTS } from '../../engine/limits';
-import { formatShape } from '../../engine/tensor/shape';
+import { formatCount, formatShape, MAX_TENSOR_ELEMENTS } from '../../engine';
 import { MAX_EDIT_VALUES, sizeOfShape, type TextError } from './tensorText';
 
 /**

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FileNode, GraphFile } from '../../engine/format/schema';
-import { compile } from '../../engine';
-import { fileToGraph } from '../../engine/format/convert';
+import { compile, type FileNode, fileToGraph, type GraphFile } from '../../engine';
 import { emptyDocument } from '../store/edits';
 import { leafValueTarget, opParamTarget, parameterShape, parameterTarget, setColumns, setParameterShape, setSource, targetSizeError } from './tensorTargets';
 

@@ -1,9 +1,4 @@
-import type { FileNode, GraphFile } from '../../engine/format/schema';
-import { fromFileNumber, toFileNumber } from '../../engine/format/convert';
-import { initTensor } from '../../engine/graph/init';
-import { resolveAttrs } from '../../engine/ops/attrs';
-import { lookupOp } from '../../engine/ops/registry';
-import { leafTensor } from '../../engine/ops/input';
+import { type FileNode, fromFileNumber, type GraphFile, initTensor, leafTensor, lookupOp, resolveAttrs, toFileNumber } from '../../engine';
 import { effectiveInit, type SourceType } from './nodeEdits';
 import { shapeSizeError } from './tensorSize';
 import { MAX_EDIT_VALUES, type PlainTensor, resizeData, sizeOfShape, type TextError } from './tensorText';

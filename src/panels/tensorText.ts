@@ -1,5 +1,4 @@
-import { MAX_RANK } from '../../engine/tensor/shape';
-import { arangeLength } from '../../engine/tensor/tensor';
+import { arangeLength, MAX_RANK } from '../../engine';
 
 /** Why a piece of text is not what a field needs; each code has an `inspector.error.<code>` string. */
 export type TextError =

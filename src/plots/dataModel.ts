@@ -1,6 +1,5 @@
 import { contours, type ContourMultiPolygon } from 'd3';
-import type { Program } from '../../engine';
-import type { GraphFile } from '../../engine/format/schema';
+import type { GraphFile, Program } from '../../engine';
 
 /** What the data-and-model plot can show for a graph. */
 export type DataModelSetup =

@@ -1,6 +1,4 @@
-import { compile, type Program } from '../../engine';
-import { fileToGraph } from '../../engine/format/convert';
-import type { GraphFile } from '../../engine/format/schema';
+import { compile, fileToGraph, type GraphFile, type Program } from '../../engine';
 
 const training: GraphFile['training'] = { epochs: 1, batchSize: null, seed: 0, optimizer: { type: 'sgd', lr: 0.01 } };
 

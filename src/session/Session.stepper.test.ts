@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Trainer } from '../../engine';
-import { fileToGraph } from '../../engine/format/convert';
-import type { GraphFile } from '../../engine/format/schema';
+import { fileToGraph, type GraphFile, Trainer } from '../../engine';
 import { example, reusedParameter } from '../stepper/testGraphs';
 import { Session, stepEpoch } from './Session';
 

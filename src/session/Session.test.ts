@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { compile } from '../../engine';
-import type { GraphFile } from '../../engine/format/schema';
+import { compile, type GraphFile } from '../../engine';
 import { createNode } from '../store/edits';
 import { example } from '../stepper/testGraphs';
 import { computeKey } from './computeKey';

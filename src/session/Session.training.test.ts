@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { GraphFile } from '../../engine/format/schema';
+import type { GraphFile } from '../../engine';
 import { emptyDocument } from '../store/edits';
 import { divergenceText } from '../training/divergenceText';
 import { type FromWorker, type ToWorker, TrainingSession } from '../training/protocol';

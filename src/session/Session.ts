@@ -1,8 +1,6 @@
 import type { Draft } from 'immer';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { createOptimizer, divergenceFactorOf, DivergenceWatch, type Program, type TraceEvent } from '../../engine';
-import { fileOptimizerState, toFileNumber, toFileOptimizerState } from '../../engine/format/convert';
-import type { FileHistory, GraphFile } from '../../engine/format/schema';
+import { createOptimizer, divergenceFactorOf, DivergenceWatch, type FileHistory, fileOptimizerState, type GraphFile, type Program, toFileNumber, toFileOptimizerState, type TraceEvent } from '../../engine';
 import type { ColumnRole } from '../datasets/builtin';
 import type { ImportMessage } from '../datasets/csvImport';
 import { bindDataset, bindProblem } from '../datasets/bind';

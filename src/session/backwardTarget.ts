@@ -1,6 +1,4 @@
-import type { Shape } from '../../engine';
-import { lookupOp } from '../../engine';
-import type { GraphFile } from '../../engine/format/schema';
+import { type GraphFile, lookupOp, type Shape } from '../../engine';
 
 /** Where Backward starts, and why; or why it cannot, with the nodes it could start from. */
 export type BackwardTarget =

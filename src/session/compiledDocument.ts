@@ -1,6 +1,4 @@
-import { compile as engineCompile, type Program } from '../../engine';
-import { fileToGraph, fromFileNumber } from '../../engine/format/convert';
-import type { FileNode, GraphFile } from '../../engine/format/schema';
+import { compile as engineCompile, type FileNode, fileToGraph, fromFileNumber, type GraphFile, type Program } from '../../engine';
 import { computeKey } from './computeKey';
 import type { CompiledDocument } from './types';
 

@@ -1,4 +1,4 @@
-import type { GraphFile } from '../../engine/format/schema';
+import type { GraphFile } from '../../engine';
 
 /**
  * The part of a document that changes what the engine compiles: not positions or labels,

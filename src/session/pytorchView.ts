@@ -1,6 +1,4 @@
-import { exportPytorch } from '../../engine/codegen/pytorch';
-import { fileOptimizerState, fileToGraph } from '../../engine/format/convert';
-import type { GraphFile } from '../../engine/format/schema';
+import { exportPytorch, fileOptimizerState, fileToGraph, type GraphFile } from '../../engine';
 import { computeKey } from './computeKey';
 
 /** The exported training script with the line of each phase, or why there is none. */

@@ -1,8 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { openGraphText } from '../../engine/format/open';
-import { historySchema, MAX_HISTORY_LOSSES, MAX_HISTORY_TRAIL } from '../../engine/format/schema';
-import { serializeGraphFile } from '../../engine/format/save';
+import { historySchema, MAX_HISTORY_LOSSES, MAX_HISTORY_TRAIL, openGraphText, serializeGraphFile } from '../../engine';
 import { emptyDocument } from '../store/edits';
 import { appendLosses, appendTrail, EMPTY_HISTORY, lastLoss, lossSeries, trailOf } from './runHistory';
 

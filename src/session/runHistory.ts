@@ -1,5 +1,4 @@
-import { fromFileNumber, type FileNumber, toFileNumber } from '../../engine/format/convert';
-import { type FileHistory, historyLossCount, MAX_HISTORY_LOSSES, MAX_HISTORY_TRAIL, MAX_TRAIL_ELEMENTS } from '../../engine/format/schema';
+import { type FileHistory, type FileNumber, fromFileNumber, historyLossCount, MAX_HISTORY_LOSSES, MAX_HISTORY_TRAIL, MAX_TRAIL_ELEMENTS, toFileNumber } from '../../engine';
 
 // The model's history as the document keeps it (engine/format/schema.ts, historySchema):
 // one curve for stepped steps and training runs, bounded so writing it once a second stays cheap.

@@ -1,6 +1,4 @@
-import type { Divergence } from '../../engine';
-import { toFileNumber, toFileOptimizerState } from '../../engine/format/convert';
-import type { FileHistory, FileNode, GraphFile } from '../../engine/format/schema';
+import { type Divergence, type FileHistory, type FileNode, type GraphFile, toFileNumber, toFileOptimizerState } from '../../engine';
 import type { Language } from '../i18n/language';
 import { translate } from '../i18n/useT';
 import { type FromWorker, type OptimizerTrailPoint as WorkerStatePoint, paramKey, type Progress, type ToWorker, type TrailPoint as WorkerTrailPoint } from '../training/protocol';

@@ -1,5 +1,4 @@
-import type { Dataset, Divergence, Problem, Program, Shape, TraceEvent } from '../../engine';
-import type { FileHistory, GraphFile } from '../../engine/format/schema';
+import type { Dataset, Divergence, FileHistory, GraphFile, Problem, Program, Shape, TraceEvent } from '../../engine';
 import type { ColumnRole } from '../datasets/builtin';
 import type { ImportMessage } from '../datasets/csvImport';
 import type { Scaling } from '../datasets/transform';

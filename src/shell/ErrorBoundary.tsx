@@ -1,5 +1,5 @@
 import { Component, type ReactNode } from 'react';
-import { serializeGraphFile } from '../../engine/format/save';
+import { serializeGraphFile } from '../../engine';
 import { useLanguage } from '../i18n/language';
 import { technicalText } from '../store/persistence';
 import { CrashScreen } from './CrashScreen';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadGraphFile } from '../../engine/format/load';
+import { loadGraphFile } from '../../engine';
 import { createNode, emptyDocument } from '../store/edits';
 import { encodeSession, encodeShare, LEGACY_AUTOSAVE_KEY, type PageOpenResult } from '../store/persistence';
 import { applyBoot, type BootSources, bootWorkspace, planBoot } from './boot';

@@ -1,4 +1,4 @@
-import { formatFileError } from '../../engine/format/load';
+import { formatFileError } from '../../engine';
 import type { Language } from '../i18n/language';
 import { translate } from '../i18n/useT';
 import { emptyDocument } from '../store/edits';

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadGraphFile } from '../../engine/format/load';
-import { serializeGraphFile } from '../../engine/format/save';
+import { loadGraphFile, serializeGraphFile } from '../../engine';
 import { emptyDocument } from '../store/edits';
 import { decodeShare, encodeShare } from '../store/persistence';
 import { exportFileName, isJsonFile, openFileText, openNew, openShareLink, shareLink } from './fileActions';

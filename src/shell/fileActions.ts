@@ -1,6 +1,4 @@
-import type { GraphFile } from '../../engine/format/schema';
-import { serializeGraphFile } from '../../engine/format/save';
-import { MAX_FILE_CHARS } from '../../engine/limits';
+import { type GraphFile, MAX_FILE_CHARS, serializeGraphFile } from '../../engine';
 import type { Language } from '../i18n/language';
 import { translate } from '../i18n/useT';
 import { emptyDocument } from '../store/edits';

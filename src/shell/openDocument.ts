@@ -1,4 +1,4 @@
-import { type FileError, formatFileError } from '../../engine/format/load';
+import { type FileError, formatFileError } from '../../engine';
 import type { Language } from '../i18n/language';
 import { translate } from '../i18n/useT';
 import type { PageOpenResult } from '../store/persistence';

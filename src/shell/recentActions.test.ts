@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadGraphFile } from '../../engine/format/load';
+import { loadGraphFile } from '../../engine';
 import { encodeSession } from '../store/persistence';
 import { openFileText } from './fileActions';
 import { discardRecent, openRecent, rawFileName } from './recentActions';

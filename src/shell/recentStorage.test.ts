@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadGraphFile } from '../../engine/format/load';
+import { loadGraphFile } from '../../engine';
 import { encodeSession, LEGACY_AUTOSAVE_KEY } from '../store/persistence';
 import {
   discardRecent,

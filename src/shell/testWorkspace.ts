@@ -1,4 +1,4 @@
-import type { GraphFile } from '../../engine/format/schema';
+import type { GraphFile } from '../../engine';
 import { Session } from '../session/Session';
 import { emptyDocument } from '../store/edits';
 import { startAutosave } from './autosave';

@@ -1,4 +1,4 @@
-import type { GraphFile } from '../../engine/format/schema';
+import type { GraphFile } from '../../engine';
 import type { Session } from '../session/Session';
 import type { Notice as SessionNotice } from '../session/types';
 import { technicalText } from '../store/persistence';

@@ -1,7 +1,4 @@
-import { lookupOp, type TraceEvent } from '../../engine';
-import type { ExplainNumbers } from '../../engine/ops/explanation';
-import type { Attrs } from '../../engine/ops/types';
-import type { FileNode, GraphFile } from '../../engine/format/schema';
+import { type Attrs, type ExplainNumbers, type FileNode, type GraphFile, lookupOp, type TraceEvent } from '../../engine';
 import { formatNumber } from '../format';
 
 /** A message key and its placeholders (the words of an explanation, translated by the panel). */

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { loadGraphFile } from '../../engine/format/load';
-import type { GraphFile } from '../../engine/format/schema';
+import { type GraphFile, loadGraphFile } from '../../engine';
 
 /** A shipped example by file name, loaded as the app loads it (tests only: reads from disk). */
 export function example(name: string): GraphFile {

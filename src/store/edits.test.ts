@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkConnection, copyNodes, createNode, emptyDocument, freshId, pasteClip, removeNodes } from './edits';
-import type { GraphFile } from '../../engine/format/schema';
+import type { GraphFile } from '../../engine';
 
 function chain(): GraphFile {
   const doc = emptyDocument();

@@ -1,6 +1,4 @@
-import type { FileEdge, FileNode, GraphFile } from '../../engine/format/schema';
-import { CURRENT_VERSION, FORMAT_NAME } from '../../engine/format/schema';
-import { lookupOp, wouldCreateCycle } from '../../engine';
+import { CURRENT_VERSION, type FileEdge, type FileNode, FORMAT_NAME, type GraphFile, lookupOp, wouldCreateCycle } from '../../engine';
 
 /** An empty graph with default training settings. */
 export function emptyDocument(): GraphFile {

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { deflateSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { loadGraphFile } from '../../engine/format/load';
-import { PAGE_MAX_NODES } from '../../engine/limits';
+import { loadGraphFile, PAGE_MAX_NODES } from '../../engine';
 import { createNode, emptyDocument } from './edits';
 import { decodeSession, decodeShare, encodeSession, encodeShare, openPageText, peekSession, refuseFromOutside, SHARE_PREFIX, shareText } from './persistence';
 

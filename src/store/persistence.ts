@@ -1,10 +1,5 @@
 import { deflateSync, Inflate, strToU8 } from 'fflate';
-import type { FileError } from '../../engine/format/load';
-import type { ProblemCode } from '../../engine/graph/types';
-import { type GraphProblem, openGraphText } from '../../engine/format/open';
-import type { GraphFile } from '../../engine/format/schema';
-import { serializeGraphFile } from '../../engine/format/save';
-import { formatCount, MAX_FILE_CHARS, PAGE_MAX_NODES } from '../../engine/limits';
+import { type FileError, formatCount, type GraphFile, type GraphProblem, MAX_FILE_CHARS, openGraphText, PAGE_MAX_NODES, type ProblemCode, serializeGraphFile } from '../../engine';
 import { readDatasets, saveDatasets } from '../datasets/savedDraft';
 import type { DatasetsState, Viewport } from '../session/types';
 

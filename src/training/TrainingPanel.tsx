@@ -1,6 +1,5 @@
 import type { Draft } from 'immer';
-import { DEFAULT_DIVERGENCE_FACTOR } from '../../engine';
-import type { GraphFile, TrainingSettings } from '../../engine/format/schema';
+import { DEFAULT_DIVERGENCE_FACTOR, type GraphFile, type TrainingSettings } from '../../engine';
 import { useLanguage } from '../i18n/language';
 import { useT } from '../i18n/useT';
 import type { Session } from '../session/Session';

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Trainer } from '../../engine';
-import { fileToGraph } from '../../engine/format/convert';
-import type { GraphFile } from '../../engine/format/schema';
+import { fileToGraph, type GraphFile, Trainer } from '../../engine';
 import { emptyDocument } from '../store/edits';
 import { type FromWorker, MAX_TRAIL, runToEnd, TEST_SUFFIX, testGraph, TrainingSession } from './protocol';
 

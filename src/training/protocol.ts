@@ -1,8 +1,4 @@
-import { compile, type Divergence, type Program, Trainer } from '../../engine';
-import { fileOptimizerState, fileToGraph } from '../../engine/format/convert';
-import type { GraphFile } from '../../engine/format/schema';
-import type { Graph } from '../../engine/graph/types';
-import type { ParamState } from '../../engine/optim/types';
+import { compile, type Divergence, fileOptimizerState, fileToGraph, type Graph, type GraphFile, type ParamState, type Program, Trainer } from '../../engine';
 import type { OptimizerStateSample, ParamValues } from '../session/runHistory';
 
 /** Messages the page sends to the training worker, tagged by `type`. */

@@ -1,4 +1,4 @@
-import type { TrainingSettings } from '../../engine/format/schema';
+import type { TrainingSettings } from '../../engine';
 
 /** A number field's rule: what values it takes. */
 export type NumberRule = 'positive' | 'nonNegative' | 'unit' | 'integer' | 'positiveInteger' | 'aboveOne';
