@@ -242,15 +242,20 @@ function opShape(r: Resolved, shapes: ReadonlyMap<string, Shape>, badAttrs: bool
   return issues.length > 0 ? undefined : shape;
 }
 
-/** Which nodes carry a gradient: leaves that require one, ops with parameters, and everything downstream of them. */
+/**
+ * Which nodes carry a gradient: leaves that require one, ops with parameters, and everything
+ * downstream of them through a differentiable port (argmax's output, like PyTorch's, never does).
+ */
 function gradientFlags(order: readonly string[], resolved: ReadonlyMap<string, Resolved>): Map<string, boolean> {
   const flags = new Map<string, boolean>();
   for (const id of order) {
     const r = resolved.get(id) as Resolved;
+    const def = r.def;
     const needs =
-      r.def.kind === 'leaf'
-        ? r.def.requiresGrad(r.node)
-        : (r.def.params?.(r.attrs).length ?? 0) > 0 || r.sources.some((src) => src !== undefined && flags.get(src) === true);
+      def.kind === 'leaf'
+        ? def.requiresGrad(r.node)
+        : (def.params?.(r.attrs).length ?? 0) > 0 ||
+          r.sources.some((src, i) => src !== undefined && def.inputs[i].differentiable !== false && flags.get(src) === true);
     flags.set(id, needs);
   }
   return flags;

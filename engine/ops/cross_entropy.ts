@@ -85,5 +85,5 @@ export const cross_entropy: OpDef<LossAttrs, CrossEntropyCtx> = {
     attrs: { reduction: { type: 'oneOf', values: ['mean', 'sum'] } },
     defaults: 0.2,
   },
-  domain: { target: { integer: true } },
+  domain: { target: { integer: true, noGrad: true } },
 };

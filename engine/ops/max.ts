@@ -1,52 +1,94 @@
 import type { OpDef } from './types';
-import { noContext, unaryPorts } from './unary';
-import { formatShape, ShapeError, sizeOf } from '../tensor/shape';
+import { unaryPorts } from './unary';
+import { checkNonEmptyReduction, firstMaxIndex, prepareReduce, type ReduceAttrs, reduceAttrs, type ReduceCtx, reduceShape } from './reduce';
 
-/** `max`: the largest element (full reduction); NaN if any element is NaN, as torch.max(). */
-export const max: OpDef<Record<string, never>, undefined> = {
+/** The reduction's layout, and whether it is the full reduction (ties share the gradient) or along an axis (the first maximum takes it). */
+interface MaxCtx extends ReduceCtx {
+  readonly full: boolean;
+}
+
+/** The full reduction: the largest element, NaN if any element is NaN. */
+function fullMax(x: Float64Array): number {
+  let m = -Infinity;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (v > m || Number.isNaN(v)) m = v;
+    if (Number.isNaN(m)) break;
+  }
+  return m;
+}
+
+/**
+ * `max`: the largest element, or the largest along `axis` (keeping it with `keepdim`), as
+ * torch.max(x) and torch.max(x, dim).values; NaN wins, as in PyTorch. The two differ in their
+ * gradient, and so does this op: the full reduction splits it evenly between tied maxima,
+ * along an axis it goes to the first maximum of each slice (the index torch.max returns).
+ */
+export const max: OpDef<ReduceAttrs, MaxCtx> = {
   kind: 'op',
   name: 'max',
   group: 'reductions',
   formula: 'y = max x',
   inputs: unaryPorts,
-  attrs: [],
+  attrs: reduceAttrs,
   gradFn: 'MaxBackward1',
-  shape([x]) {
-    if (sizeOf(x) === 0) throw new ShapeError(`max of an empty tensor ${formatShape(x)} has no value`);
-    return [];
+  shape(inputs, attrs) {
+    const shape = reduceShape(inputs, attrs);
+    checkNonEmptyReduction('max', inputs, attrs);
+    return shape;
   },
-  prepare: noContext,
-  forward([x], y) {
-    let m = -Infinity;
-    for (let i = 0; i < x.length; i++) {
-      const v = x[i];
-      if (v > m || Number.isNaN(v)) m = v;
-      if (Number.isNaN(m)) break;
+  prepare: (shapes, attrs) => ({ ...prepareReduce(shapes, attrs), full: attrs.axis === null }),
+  forward([x], y, { outer, len, inner, full }) {
+    if (full) {
+      y[0] = fullMax(x);
+      return;
     }
-    y[0] = m;
+    for (let o = 0; o < outer; o++) {
+      for (let k = 0; k < inner; k++) {
+        const base = o * len * inner + k;
+        y[o * inner + k] = x[base + firstMaxIndex(x, base, len, inner) * inner];
+      }
+    }
   },
-  // d(max x)/dxᵢ = g / (number of maxima) at each maximum, 0 elsewhere: ties share evenly
-  backward([x], y, g, [gx]) {
+  // Full: d(max x)/dxᵢ = g / (number of maxima) at each maximum, 0 elsewhere (ties share evenly).
+  // Along an axis: dyₖ/dxⱼ = 1 at the slice's first maximum, 0 elsewhere.
+  backward([x], y, g, [gx], { outer, len, inner, full }) {
     if (!gx) return;
-    const m = y[0];
-    const nan = Number.isNaN(m);
-    let count = 0;
-    for (let i = 0; i < x.length; i++) if (nan ? Number.isNaN(x[i]) : x[i] === m) count++;
-    const share = g[0] / count;
-    for (let i = 0; i < x.length; i++) if (nan ? Number.isNaN(x[i]) : x[i] === m) gx[i] += share;
+    if (full) {
+      const m = y[0];
+      const nan = Number.isNaN(m);
+      let count = 0;
+      for (let i = 0; i < x.length; i++) if (nan ? Number.isNaN(x[i]) : x[i] === m) count++;
+      const share = g[0] / count;
+      for (let i = 0; i < x.length; i++) if (nan ? Number.isNaN(x[i]) : x[i] === m) gx[i] += share;
+      return;
+    }
+    for (let o = 0; o < outer; o++) {
+      for (let k = 0; k < inner; k++) {
+        const base = o * len * inner + k;
+        gx[base + firstMaxIndex(x, base, len, inner) * inner] += g[o * inner + k];
+      }
+    }
   },
-  torch: ([x]) => `torch.max(${x})`,
+  torch([x], { axis, keepdim }) {
+    if (axis !== null) return `torch.max(${x}, dim=${axis}${keepdim ? ', keepdim=True' : ''}).values`;
+    return keepdim ? `torch.max(${x}).reshape([1] * ${x}.dim())` : `torch.max(${x})`;
+  },
   explain: {
-    forward: ({ x, n }) => (n === '1' ? `max(${x})` : `max(${x}, …)`),
+    forward: ({ x, n, axis }) => (n === '1' ? `max(${x})` : axis === undefined || axis === '?' ? `max(${x}, …)` : `max(${x}, …) along axis ${axis}`),
     backward: {
       x: {
-        derivative: '∂max(x)/∂xᵢ = [xᵢ = max x] / #{j : xⱼ = max x}',
+        derivative: '∂max(x)/∂xᵢ = [xᵢ = max x] / #{j : xⱼ = max x}; along an axis, 1 at the first maximum',
         gradIn: 'grad_in = [x = y]·grad_out / #{x = y}',
         numbers: ({ x, y, g }) => `[${x} = ${y}]·(${g}) / #{x = y}`,
       },
     },
   },
-  recipe: { inputs: { x: { type: 'operand' } } },
+  recipe: {
+    inputs: { x: { type: 'operand' } },
+    attrs: { axis: { type: 'axis', of: 'x', orNull: 0.5 }, keepdim: { type: 'chance', p: 0.4 } },
+    defaults: 0.2,
+  },
   // Near-ties would make the engine and PyTorch pick different maxima within rounding.
-  domain: { x: { clearMaximum: true } },
+  domain: ({ axis }) => ({ x: axis === null ? { clearMaximum: true } : { clearMaximumAlong: axis } }),
 };

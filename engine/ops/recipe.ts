@@ -21,11 +21,15 @@ export interface InputDomain extends ValueRange {
   readonly integer?: boolean;
   /** The input must be the output of this op (bce's probabilities come from sigmoid). */
   readonly from?: string;
+  /** PyTorch refuses a tensor that requires grad here (class labels of cross_entropy). */
+  readonly noGrad?: boolean;
   /** The largest element is separated from the runner-up (no near-ties for max). */
   readonly clearMaximum?: boolean;
+  /** Along this axis (negative counts from the end), every slice's largest element is separated from its runner-up (max and argmax along an axis). */
+  readonly clearMaximumAlong?: number;
 }
 
-/** Input domains by port name; ports not listed take anything. Non-differentiable ports never take a tensor that requires grad. */
+/** Input domains by port name; ports not listed take anything. */
 export type PortDomains = Readonly<Record<string, InputDomain>>;
 
 /** An op's input domains, fixed or depending on its attributes (pow's exponent). */

@@ -1,14 +1,14 @@
-import { normalizeAxis, type Shape } from '../tensor/shape';
+import { formatShape, normalizeAxis, type Shape, ShapeError } from '../tensor/shape';
 import type { AttrSpec, CompileShapes } from './types';
 
-/** Attributes of `sum` and `mean`: reduce everything, or one axis (optionally kept as length 1). */
+/** Attributes of `sum`, `mean`, `max` and `argmax`: reduce everything, or one axis (optionally kept as length 1). */
 export interface ReduceAttrs {
   [key: string]: number | boolean | null;
   axis: number | null;
   keepdim: boolean;
 }
 
-/** Attribute specs shared by `sum` and `mean`. */
+/** Attribute specs shared by the reductions. */
 export const reduceAttrs: readonly AttrSpec[] = [
   { name: 'axis', type: 'integer', default: null },
   { name: 'keepdim', type: 'boolean', default: false },
@@ -21,7 +21,7 @@ export interface ReduceCtx {
   readonly inner: number;
 }
 
-/** Shape rule of `sum` and `mean`. */
+/** Shape rule of the reductions. */
 export function reduceShape([x]: readonly Shape[], { axis, keepdim }: ReduceAttrs): Shape {
   if (axis === null) return keepdim ? x.map(() => 1) : [];
   if (x.length === 0) {
@@ -67,4 +67,28 @@ export function reduceBackward(g: Float64Array, gx: Float64Array, { outer, len, 
 export function reduceTorch(fn: string, x: string, { axis, keepdim }: ReduceAttrs): string {
   if (axis === null) return keepdim ? `torch.${fn}(${x}, dim=tuple(range(${x}.dim())), keepdim=True)` : `torch.${fn}(${x})`;
   return `torch.${fn}(${x}, dim=${axis}${keepdim ? ', keepdim=True' : ''})`;
+}
+
+/**
+ * The position along the axis of the first largest element of the slice starting at `base`
+ * (a NaN counts as the largest, and the first NaN wins), as torch.max(x, dim) and
+ * torch.argmax pick it on the CPU.
+ */
+export function firstMaxIndex(x: ArrayLike<number>, base: number, len: number, inner: number): number {
+  let best = 0;
+  let m = x[base];
+  for (let j = 1; j < len && !Number.isNaN(m); j++) {
+    const v = x[base + j * inner];
+    if (v > m || Number.isNaN(v)) {
+      m = v;
+      best = j;
+    }
+  }
+  return best;
+}
+
+/** A ShapeError when the reduction would take the largest element of nothing (torch.max and torch.argmax refuse it). */
+export function checkNonEmptyReduction(name: string, [x]: readonly Shape[], { axis }: ReduceAttrs): void {
+  const empty = axis === null || x.length === 0 ? x.some((d) => d === 0) : x[normalizeAxis(axis, x.length)] === 0;
+  if (empty) throw new ShapeError(`${name} of an empty tensor ${formatShape(x)}${axis === null ? '' : ` along axis ${axis}`} has no value`);
 }

@@ -169,7 +169,7 @@ export class GraphBuilder {
       return t;
     });
     const x = def.inputs.map((p, i) => inputs[i]?.data ?? Float64Array.of(attrs[p.fallbackAttr as string] as number));
-    if (!inputsValid(def, x.map((data, i) => ({ data, op: inputs[i]?.op, grad: inputs[i]?.grad ?? false })), attrs)) return null;
+    if (!inputsValid(def, x.map((data, i) => ({ shape: inShapes[i], data, op: inputs[i]?.op, grad: inputs[i]?.grad ?? false })), attrs)) return null;
     const y = new Float64Array(sizeOf(shape));
     try {
       const ctx = def.prepare({ inputs: [...inShapes, ...own.map((t) => t.shape)], output: shape }, attrs);
@@ -184,7 +184,9 @@ export class GraphBuilder {
       const src = inputs[i];
       if (src) this.edges.push({ source: src.id, target: id, targetPort: p.name });
     });
-    const entry: Entry = { id, op: name, shape, data: y, grad: specs.length > 0 || inputs.some((e) => e?.grad === true) };
+    // A gradient flows only through differentiable ports (argmax's output never requires one).
+    const grad = specs.length > 0 || inputs.some((e, i) => e?.grad === true && def.inputs[i].differentiable !== false);
+    const entry: Entry = { id, op: name, shape, data: y, grad };
     this.pool.push(entry);
     return entry;
   }

@@ -6,7 +6,7 @@ import { OPS } from '../ops/registry';
 import { Tally, compareGraph } from './compare';
 import { type EngineTraining, compareTraining, trainWithEngine } from './compareTraining';
 import { edgeGraphs } from './edgeGraphs';
-import { maxTieGraphs } from './fixedGraphs';
+import { axisTieGraphs, maxTieGraphs } from './fixedGraphs';
 import { type NamedGraph, addFeatures, emptyFeatures, randomGraphs } from './randomGraph';
 import { runPython } from './debianPython';
 import { type TorchGraphSpec, type TorchResults, graphSpec, runTorch } from './torchBridge';
@@ -52,7 +52,7 @@ function report(tally: Tally, specs: readonly TorchGraphSpec[]): string {
 
 describe('the engine against PyTorch float64', () => {
   const randoms = randomGraphs(SEED, RANDOM_GRAPHS);
-  const ties = maxTieGraphs();
+  const ties = [...maxTieGraphs(), ...axisTieGraphs()];
   const edges = edgeGraphs();
   const templates = trainingGraphs();
   let randomRuns: EngineRun[] = [];
@@ -116,7 +116,7 @@ describe('the engine against PyTorch float64', () => {
     expect(graphTally.failures, report(graphTally, randomRuns.map((r) => r.spec))).toBe(0);
   });
 
-  it('max() splits the gradient evenly among tied maxima, as torch.max() does', () => {
+  it('max() splits the gradient evenly among tied maxima, as torch.max() does; along an axis the first maximum takes it and argmax picks it, as torch.max(x, dim) and torch.argmax do', () => {
     ready();
     const tally = new Tally();
     tieRuns.forEach((r, i) => compareGraph(tally, r.spec.name, r.program, torch.graphs[randomRuns.length + i]));
