@@ -10,7 +10,12 @@ export interface CliArgs {
   readonly logEvery?: number;
   /** The divergence factor from --divergence-factor: a number above 1, or null for `off`; absent: the file's setting. */
   readonly divergenceFactor?: number | null;
+  /** Where `train` writes the trained graph, or `export-pytorch` the script. */
   readonly output?: string;
+  /** How many backward passes `grad` runs without zeroing (default 1). */
+  readonly times?: number;
+  /** `eval` runs on the validation split instead of the training data. */
+  readonly validation?: boolean;
   /** Datasets bound from CSV files: NAME → path. */
   readonly csv: ReadonlyMap<string, string>;
 }
@@ -19,17 +24,26 @@ export interface CliArgs {
 export const USAGE = `usage: npm run cli -- <command> FILE [options]
 
 commands:
-  check FILE            validate a graph file; exit 1 with the errors
+  check FILE            validate a graph file (and its validation data); exit 1 with the errors
   eval FILE             run forward and print every node's value
+      --validation        on the validation split: each dataset NAME with a NAME_test
+                          beside it is read from NAME_test
   grad FILE             run forward and backward and print every leaf's gradient
-  train FILE            train and print epoch,loss lines, then the final parameters
+      --times N           run N backward passes without zeroing (default 1): the
+                          gradients accumulate, as .grad does in PyTorch
+  train FILE            train and print epoch,loss[,acc][,val_loss[,val_acc]] lines
+                        (acc with training.metrics.accuracy; val_ columns when a
+                        dataset has a NAME_test split), then the final parameters
       --epochs N          epochs (default: the file's setting)
       --lr X              learning rate (default: the file's setting)
-      --log-every K       print every K-th epoch and the last (default 1)
+      --log-every K       print every K-th epoch and the last (default: the file's
+                          training.logEvery, else 1)
       --divergence-factor F|off
                           stop when the loss exceeds F × the first epoch's loss
                           (F above 1; default: the file's setting, else 1e6); off:
                           stop only on inf or nan
+      -o, --output PATH   also write the trained graph (parameters, optimizer state
+                          and shuffle seed) to PATH, to train on from it later
   export-pytorch FILE   print a runnable PyTorch script of the graph
       -o, --output PATH   write it to PATH instead
       --epochs, --lr, --log-every, --divergence-factor   as for train
@@ -46,6 +60,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   let logEvery: number | undefined;
   let divergenceFactor: number | null | undefined;
   let output: string | undefined;
+  let times: number | undefined;
+  let validation: boolean | undefined;
   const value = (i: number, flag: string) => {
     const v = argv[i + 1];
     if (v === undefined) throw new Error(`${flag} needs a value`);
@@ -65,6 +81,10 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       if (!(lr > 0) || !Number.isFinite(lr)) throw new Error(`--lr must be a positive number, got '${argv[i]}'`);
     } else if (a === '--divergence-factor') divergenceFactor = factor(value(i++, a));
     else if (a === '-o' || a === '--output') output = value(i++, a);
+    else if (a === '--times') {
+      times = positiveInt(value(i++, a), a);
+      if (times < 1) throw new Error(`--times must be at least 1, got '${argv[i]}'`);
+    } else if (a === '--validation') validation = true;
     else if (a === '--csv') {
       const spec = value(i++, a);
       const eq = spec.indexOf('=');
@@ -80,7 +100,10 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (!command) throw new Error('no command given');
   if (!file) throw new Error(`${command} needs a graph file`);
   if (extra.length > 0) throw new Error(`unexpected argument '${extra[0]}'`);
-  return { command, file, epochs, lr, logEvery, divergenceFactor, output, csv };
+  if (times !== undefined && command !== 'grad') throw new Error('--times applies to grad only');
+  if (validation && command !== 'eval') throw new Error('--validation applies to eval only');
+  if (output !== undefined && command !== 'train' && command !== 'export-pytorch') throw new Error('-o applies to train and export-pytorch only');
+  return { command, file, epochs, lr, logEvery, divergenceFactor, output, times, validation, csv };
 }
 
 /** The value of --divergence-factor: `off` (null), or a finite number above 1 as a graph file allows. */

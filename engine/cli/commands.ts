@@ -9,7 +9,14 @@ import type { GraphFile } from '../format/schema';
 import type { Graph } from '../graph/types';
 import { divergenceMessage } from '../train/divergenceText';
 import { formatCount, MAX_FILE_CHARS, overLimit } from '../limits';
-import { Trainer } from '../train/trainer';
+import { EngineError } from '../exec/program';
+import { serializeGraphFile } from '../format/save';
+import { trainedFile } from '../format/trained';
+import { VALIDATION_SUFFIX, validationGraph, validationName } from '../graph/validation';
+import { logLine, logsEpoch, MeasuredTraining } from '../train/log';
+import { accuracyProblem } from '../train/metrics';
+import type { TrainSettings } from '../train/trainer';
+import { ValidationRun } from '../train/validation';
 import { type CliArgs, USAGE } from './args';
 import { tensorLine } from './print';
 
@@ -38,15 +45,16 @@ export function runCommand(args: CliArgs, out: (line: string) => void): void {
   const graph = withCsv(fileToGraph(file), args.csv);
   switch (args.command) {
     case 'check':
-      return check(graph, out);
+      return check(graph, file, out);
     case 'eval':
+      return evaluate(args.validation ? onValidation(graph) : graph, out);
     case 'grad':
-      return evaluate(graph, args.command === 'grad', out);
+      return gradients(graph, args.times ?? 1, out);
     case 'train':
       return train(graph, file, args, out);
     case 'export-pytorch': {
-      const code = exportPytorch(graph, training(file, args), { title: file.name, logEvery: args.logEvery, optimizerState: fileOptimizerState(file) }).code;
-      if (args.output) writeFileSync(args.output, code);
+      const code = exportPytorch(graph, training(file, args), { title: file.name, optimizerState: fileOptimizerState(file) }).code;
+      if (args.output) writeText(args.output, code);
       else out(code.trimEnd());
       return;
     }
@@ -99,44 +107,78 @@ function compiled(graph: Graph) {
   return r.program;
 }
 
-function check(graph: Graph, out: (line: string) => void): void {
-  compiled(graph);
-  out(`ok: ${graph.nodes.length} nodes, ${graph.edges.length} edges${graph.loss ? `, loss ${printable(graph.loss)}` : ', no loss'}`);
+function check(graph: Graph, file: GraphFile, out: (line: string) => void): void {
+  const program = compiled(graph);
+  // The validation split and the metrics are checked too: train would stop on them.
+  const accuracy = file.training.metrics?.accuracy === true;
+  const problems: string[] = [];
+  if (accuracy && accuracyProblem(program)) problems.push(`training.metrics.accuracy: ${accuracyProblem(program)}`);
+  let validation: ValidationRun | null = null;
+  try {
+    validation = ValidationRun.of(graph, program, { accuracy: accuracy && problems.length === 0 });
+  } catch (e) {
+    if (!(e instanceof EngineError)) throw e;
+    problems.push(e.message);
+  }
+  if (problems.length > 0) throw new CliError(['the graph has problems:', ...problems.map((p) => `  ${p}`)], EXIT_INVALID);
+  const split = validation ? `, validation on ${validation.datasets.map(validationName).map(printable).join(', ')}` : '';
+  out(`ok: ${graph.nodes.length} nodes, ${graph.edges.length} edges${graph.loss ? `, loss ${printable(graph.loss)}` : ', no loss'}${split}`);
 }
 
-function evaluate(graph: Graph, withGrad: boolean, out: (line: string) => void): void {
+/** The graph on its validation split, or a CliError when no bound dataset has one. */
+function onValidation(graph: Graph): Graph {
+  const vg = validationGraph(graph);
+  if (!vg) throw new CliError(`--validation: no dataset the inputs read has a validation split (a dataset NAME${VALIDATION_SUFFIX} beside dataset NAME)`, EXIT_INVALID);
+  return vg;
+}
+
+function evaluate(graph: Graph, out: (line: string) => void): void {
   const program = compiled(graph);
   program.forward();
-  if (!withGrad) {
-    for (const s of program.slots) out(tensorLine(s.id, program.value(s.id)));
-    return;
-  }
-  program.backward();
+  for (const s of program.slots) out(tensorLine(s.id, program.value(s.id)));
+}
+
+/** Forward once, then `times` backward passes without zeroing: leaf and parameter gradients add up, as .grad does. */
+function gradients(graph: Graph, times: number, out: (line: string) => void): void {
+  const program = compiled(graph);
+  program.forward();
+  for (let k = 0; k < times; k++) program.backward();
   for (const s of program.slots) {
     if (s.isLeaf && s.grad && s.def.name !== 'parameter') out(tensorLine(`${s.id}.grad`, { shape: s.shape, data: s.grad }));
   }
   for (const p of program.params) out(tensorLine(`${p.node}.${p.name}.grad`, { shape: p.shape, data: p.grad }));
 }
 
-/** The file's training settings with the command line's --epochs, --lr and --divergence-factor over them. */
-function training(file: GraphFile, args: CliArgs) {
+/** The file's training settings with the command line's --epochs, --lr, --log-every and --divergence-factor over them. */
+function training(file: GraphFile, args: CliArgs): TrainSettings {
   const t = file.training;
   const divergenceFactor = args.divergenceFactor === undefined ? t.divergenceFactor : args.divergenceFactor;
-  return { ...t, epochs: args.epochs ?? t.epochs, optimizer: { ...t.optimizer, lr: args.lr ?? t.optimizer.lr }, divergenceFactor };
+  return { ...t, epochs: args.epochs ?? t.epochs, optimizer: { ...t.optimizer, lr: args.lr ?? t.optimizer.lr }, divergenceFactor, logEvery: args.logEvery ?? t.logEvery };
 }
 
 function train(graph: Graph, file: GraphFile, args: CliArgs, out: (line: string) => void): void {
   const settings = training(file, args);
-  const trainer = new Trainer(graph, settings, fileOptimizerState(file));
-  const every = args.logEvery ?? 1;
-  out('epoch,loss');
+  const run = new MeasuredTraining(graph, settings, fileOptimizerState(file));
+  const { trainer } = run;
+  const every = settings.logEvery ?? 1;
+  out(run.columns.join(','));
   for (let epoch = 0; epoch < settings.epochs; epoch++) {
-    const loss = trainer.epoch();
+    const record = run.epoch();
     // The epoch that stopped the run is always logged: it is the number the message talks about.
-    if (epoch % every === 0 || epoch === settings.epochs - 1 || trainer.divergence) out(`${epoch},${loss}`);
+    if (logsEpoch(epoch, every, settings.epochs - 1) || trainer.divergence) out(logLine(run.columns, record));
     if (trainer.divergence) break;
   }
   // After a divergence these are the last good epoch's parameters, never the diverged ones.
   for (const p of trainer.program.params) out(tensorLine(`${p.node}.${p.name}`, { shape: p.shape, data: p.value }));
+  if (args.output) writeText(args.output, serializeGraphFile(trainedFile(file, trainer.program.params, trainer.optimizer.state(), trainer.nextSeed)));
   if (trainer.divergence) throw new CliError(divergenceMessage(trainer.divergence, settings.optimizer.lr), EXIT_INVALID);
+}
+
+/** Writes a file, or a CliError naming the path. */
+function writeText(path: string, text: string): void {
+  try {
+    writeFileSync(path, text);
+  } catch (e) {
+    throw new CliError(`cannot write ${path}: ${(e as Error).message}`, EXIT_INVALID);
+  }
 }

@@ -28,6 +28,7 @@ function canonical(file: GraphFile): unknown {
     datasets: sortKeys(Object.fromEntries(Object.entries(file.datasets).map(([k, d]) => [k, pick(d, ['columns', 'rows'])]))),
     training: pick(file.training, ['epochs', 'batchSize', 'seed', 'logEvery', 'divergenceFactor'], {
       optimizer: pick(file.training.optimizer, ['type', 'lr', 'momentum', 'dampening', 'nesterov', 'beta1', 'beta2', 'eps', 'weightDecay', 'amsgrad']),
+      metrics: file.training.metrics && pick(file.training.metrics, ['accuracy']),
     }),
     optimizerState: file.optimizerState?.map((s) => pick(s, ['node', 'name', 'step', 'momentumBuffer', 'expAvg', 'expAvgSq', 'maxExpAvgSq'])),
     history: file.history && pick(file.history, ['epochs', 'lossEvery', 'loss', 'testLoss'], {

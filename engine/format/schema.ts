@@ -161,7 +161,15 @@ export const optimizerSchema = z.discriminatedUnion(
   { error: 'optimizer type must be sgd or adam' },
 );
 
-/** Training settings: optimizer, epochs, batch size (null for full batch), shuffling seed, log interval. */
+/**
+ * What a training run measures besides the loss, on the training data and on the validation
+ * split (`<dataset>_test`): `accuracy` reads a class off the classification loss's input.
+ */
+export const metricsSchema = z.strictObject({
+  accuracy: z.boolean().optional(),
+});
+
+/** Training settings: optimizer, epochs, batch size (null for full batch), shuffling seed, log interval, metrics. */
 export const trainingSchema = z.strictObject({
   optimizer: optimizerSchema,
   epochs: count('epochs'),
@@ -173,6 +181,7 @@ export const trainingSchema = z.strictObject({
    * 1e6; null: only non-finite values stop a run). See engine/train/divergence.ts.
    */
   divergenceFactor: finite().refine((v) => v > 1, 'must be greater than 1').nullable().optional(),
+  metrics: metricsSchema.optional(),
 });
 
 const numbers = z.array(tensorNumber).max(MAX_TENSOR_ELEMENTS, `holds more values, ${tooMany}`);

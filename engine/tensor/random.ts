@@ -13,6 +13,12 @@ export function seededRandom(seed: number): Random {
   };
 }
 
+/** The seed whose stream continues `seed`'s after `draws` numbers (mulberry32's state advances by a constant per draw). */
+export function seedAfter(seed: number, draws: number): number {
+  // Both factors are taken mod 2³², so the product is the exact state mod 2³² for any count.
+  return ((seed >>> 0) + Math.imul(draws % 4294967296, 0x6d2b79f5)) >>> 0;
+}
+
 /** Fills an array with uniform values in [low, high). */
 export function fillUniform(out: Float64Array, low: number, high: number, rand: Random): void {
   for (let i = 0; i < out.length; i++) out[i] = low + (high - low) * rand();

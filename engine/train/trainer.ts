@@ -2,13 +2,15 @@ import type { Graph } from '../graph/types';
 import { compile } from '../exec/compile';
 import { EngineError, type Program } from '../exec/program';
 import { createOptimizer, type Optimizer, type OptimizerSettings, type ParamState } from '../optim/index';
-import { permutation, seededRandom, type Random } from '../tensor/random';
+import { permutation, seedAfter, seededRandom, type Random } from '../tensor/random';
 import { type Divergence, DivergenceWatch, divergenceFactorOf, lossNodesOf } from './divergence';
+import { AccuracyMeter, type MetricSettings } from './metrics';
 import { TrainingSnapshot } from './snapshot';
 
 /**
  * How to train: the optimizer, epochs, batch size (null for full batch), the shuffling seed,
- * and the divergence factor (absent: the default; null: stop only on inf or nan).
+ * the divergence factor (absent: the default; null: stop only on inf or nan), what to measure
+ * besides the loss, and how often a log prints an epoch (the CLI and the export read it).
  */
 export interface TrainSettings {
   readonly optimizer: OptimizerSettings;
@@ -16,6 +18,8 @@ export interface TrainSettings {
   readonly batchSize?: number | null;
   readonly seed?: number;
   readonly divergenceFactor?: number | null;
+  readonly metrics?: MetricSettings;
+  readonly logEvery?: number;
 }
 
 /** Where a trainer continues an earlier run from: that run's first loss, which the growth rule compares with. */
@@ -44,6 +48,8 @@ export class Trainer {
   readonly program: Program;
   /** Loss of each finished epoch (sample-weighted mean over its batches), the diverged one included. */
   readonly history: number[] = [];
+  /** With `metrics.accuracy`: the accuracy of each finished epoch's forward passes (before their updates), like `history`. */
+  readonly accuracy: number[] = [];
   /** Why training stopped, once the divergence rule fired; no epoch runs after that. */
   divergence: Divergence | null = null;
   private optim: Optimizer;
@@ -57,6 +63,10 @@ export class Trainer {
   private readonly batchSize: number;
   private readonly batchPrograms = new Map<number, Program>();
   private readonly random: Random;
+  private readonly seed: number;
+  private readonly meter: AccuracyMeter | null;
+  /** Numbers the shuffle has drawn, so a saved run can continue the same stream (nextSeed). */
+  private draws = 0;
 
   constructor(
     private readonly graph: Graph,
@@ -83,7 +93,17 @@ export class Trainer {
     this.rows = [...counts][0] ?? 0;
     const bs = settings.batchSize ?? null;
     this.batchSize = bs === null || bs >= this.rows || this.batched.length === 0 ? this.rows : Math.max(1, Math.floor(bs));
-    this.random = seededRandom(settings.seed ?? 0);
+    this.seed = settings.seed ?? 0;
+    this.random = seededRandom(this.seed);
+    this.meter = settings.metrics?.accuracy ? new AccuracyMeter(this.program) : null;
+  }
+
+  /**
+   * The seed whose shuffle continues this run's: a file saved with it as `training.seed` trains
+   * on through the same mini-batches as one longer run would (the seed itself when nothing was shuffled).
+   */
+  get nextSeed(): number {
+    return seedAfter(this.seed, this.draws);
   }
 
   /** The optimizer (a new one after a divergence put its state back). */
@@ -97,6 +117,7 @@ export class Trainer {
     this.optimizer.zeroGrad();
     program.forward();
     const loss = program.lossValue();
+    this.meter?.add(program);
     program.backward();
     this.optimizer.step();
     return loss;
@@ -104,9 +125,11 @@ export class Trainer {
 
   /**
    * One epoch (one step when full batch); returns its loss and appends it to the history.
+   * `afterUpdate` runs once the epoch's updates are done, before the divergence rule may put
+   * the parameters back (where a validation pass reads the parameters the epoch produced).
    * When the epoch breaks the divergence rule, the state goes back and `divergence` is set.
    */
-  epoch(): number {
+  epoch(afterUpdate?: () => void): number {
     if (this.divergence) throw new EngineError('runtime', `training stopped at epoch ${this.divergence.epoch}: the run diverged`);
     [this.previous, this.current] = [this.current, this.previous];
     this.current.capture(this.program.params, this.optim.state());
@@ -115,6 +138,7 @@ export class Trainer {
       loss = this.step();
     } else {
       const order = permutation(this.rows, this.random);
+      this.draws += Math.max(0, this.rows - 1);
       let total = 0;
       for (let start = 0; start < this.rows; start += this.batchSize) {
         const size = Math.min(this.batchSize, this.rows - start);
@@ -131,6 +155,8 @@ export class Trainer {
       loss = total / this.rows;
     }
     this.history.push(loss);
+    if (this.meter) this.accuracy.push(this.meter.take());
+    afterUpdate?.();
     const d = this.watch.check(loss, this.program.params, () => lossNodesOf(this.lastProgram, loss));
     if (d) {
       this.divergence = d;

@@ -1,0 +1,64 @@
+import { EngineError, type Program, type Step } from '../exec/program';
+import { PREDICTION_RULES, type PredictionRule } from '../ops/prediction';
+import { OPS } from '../ops/registry';
+
+/** What a training run measures besides the loss (the file's `training.metrics`). */
+export interface MetricSettings {
+  /** The fraction of predictions that equal their target, read off the classification loss's input. */
+  readonly accuracy?: boolean;
+}
+
+/** The losses that carry a class prediction, for messages. */
+const CLASSIFICATION_LOSSES = OPS.filter((d) => d.prediction !== undefined).map((d) => d.name);
+
+/** The loss node's step in a program, when the loss is an op. */
+function lossStep(program: Program): Step | undefined {
+  return program.loss === undefined ? undefined : program.steps.find((s) => s.slot.id === program.loss);
+}
+
+/** Why accuracy cannot be measured on this program (its loss is not a classification loss), or null. */
+export function accuracyProblem(program: Program): string | null {
+  const step = lossStep(program);
+  if (step?.op.prediction !== undefined) return null;
+  const what = program.loss === undefined ? 'the graph has no loss' : `the loss ${program.loss} is ${step ? `a ${step.op.name}` : 'not an op'}`;
+  return `accuracy needs the loss to be a classification loss (${CLASSIFICATION_LOSSES.join(', ')}), but ${what}`;
+}
+
+/**
+ * Counts correct predictions over the forward passes of an epoch (each mini-batch's, before
+ * its update), from the loss step's input and target, by the rule its op's `prediction` names.
+ */
+export class AccuracyMeter {
+  private readonly rule: PredictionRule;
+  private readonly steps = new Map<Program, Step>();
+  private correct = 0;
+  private total = 0;
+
+  /** A meter for a program whose loss is a classification loss; throws an EngineError naming the loss otherwise. */
+  constructor(program: Program) {
+    const problem = accuracyProblem(program);
+    const kind = lossStep(program)?.op.prediction;
+    if (problem !== null || kind === undefined) throw new EngineError('runtime', problem ?? 'accuracy needs a classification loss', program.loss);
+    this.rule = PREDICTION_RULES[kind];
+  }
+
+  /** Adds the predictions of a program that has just run forward (this one, or a mini-batch's of the same graph). */
+  add(program: Program): void {
+    let step = this.steps.get(program);
+    if (!step) {
+      step = lossStep(program) as Step;
+      this.steps.set(program, step);
+    }
+    const [input, target] = step.x;
+    this.correct += this.rule.correct(input, target);
+    this.total += target.length;
+  }
+
+  /** The accuracy since the last take (NaN when there were no predictions), and a fresh count. */
+  take(): number {
+    const acc = this.correct / this.total;
+    this.correct = 0;
+    this.total = 0;
+    return acc;
+  }
+}
