@@ -7,7 +7,7 @@ import { pyFloat } from './python';
  * to the same parameters and prints the same lines as the CLI's `train`, then exits 1.
  */
 export interface DivergenceBlock {
-  /** Definitions before `print("epoch,loss")`: the factor, the check, the snapshot, the loop's starting state. */
+  /** Definitions before the header line's print: the factor, the check, the snapshot, the loop's starting state. */
   readonly setup: string[];
   /** The first line of each epoch: what the previous epoch and this one started from. */
   readonly epochStart: string[];
@@ -26,6 +26,8 @@ export interface DivergenceBlockOptions {
   /** `epoch % logEvery == 0 or epoch == lastEpoch` decides which epochs are logged. */
   readonly logEvery: string;
   readonly lastEpoch: number;
+  /** The print statement of a log line (`print(f"{epoch},{epoch_loss!r}")`). */
+  readonly logLine: string;
   /** Whether the script has an optimizer, and so parameters and state to put back. */
   readonly restores: boolean;
 }
@@ -90,7 +92,7 @@ export function divergenceBlock(o: DivergenceBlockOptions): DivergenceBlock {
     '        first_loss = epoch_loss',
     '    problem = divergence(epoch_loss, first_loss)',
     `    if epoch % ${o.logEvery} == 0 or epoch == ${o.lastEpoch} or problem:`,
-    '        print(f"{epoch},{epoch_loss!r}")',
+    `        ${o.logLine}`,
     '    if problem:',
   ];
   if (o.restores) {

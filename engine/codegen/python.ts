@@ -15,6 +15,8 @@ const TAKEN = new Set(
     // The divergence rule's names (divergenceBlock.ts) and the modules it imports.
     'copy math sys trainable divergence_factor short divergence snapshot first_loss problem before_previous before_this net_state ' +
     'optimizer_state back all ' +
+    // The accuracy and validation parts (measureBlock.ts).
+    'correct validate finite_parameters hits epoch_acc val_loss val_acc bool ' +
     'T_destination add_module apply bfloat16 buffers children cpu cuda double dump_patches eval extra_repr forward get_buffer ' +
     'get_extra_state get_parameter get_submodule half ipu load_state_dict modules named_buffers named_children named_modules ' +
     'named_parameters parameters register_backward_hook register_buffer register_forward_hook register_forward_pre_hook ' +

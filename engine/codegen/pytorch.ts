@@ -4,8 +4,14 @@ import type { Graph, GraphNode, LeafValue } from '../graph/types';
 import type { OptimizerSettings, ParamState } from '../optim/types';
 import { divergenceFactorOf } from '../train/divergence';
 import type { TrainSettings } from '../train/trainer';
+import { logColumns } from '../train/log';
+import { accuracyProblem } from '../train/metrics';
+import { ValidationRun } from '../train/validation';
+import { validationGraph, validationName } from '../graph/validation';
+import { PREDICTION_RULES } from '../ops/prediction';
 import { datasetLines } from './dataBlock';
 import { divergenceBlock } from './divergenceBlock';
+import { measureBlock } from './measureBlock';
 import { pyComment, pyString } from './escape';
 import { printable } from './printable';
 import { pyFloat, pyInt, pyList, pythonName, pythonNames, pyTensor } from './python';
@@ -20,6 +26,7 @@ export interface PytorchExport {
 /** What the script runs: the graph's training settings, possibly overridden (CLI flags). */
 export interface ExportOptions {
   readonly title?: string;
+  /** Print every k-th epoch and the last (default: the settings' `logEvery`, else 1). */
   readonly logEvery?: number;
   /** Saved optimizer state to continue from, as the graph file holds it. */
   readonly optimizerState?: readonly ParamState[];
@@ -28,8 +35,9 @@ export interface ExportOptions {
 /**
  * A self-contained PyTorch script for the graph: the data, an nn.Module mirroring the
  * graph with parameters at their exact current values, the loss, the optimizer and the
- * training loop, printing the same `epoch,loss` lines and final parameters as the CLI.
- * It stops on the same divergence rule as the CLI, and then, like the CLI, exits with status 1.
+ * training loop, printing the same `epoch,loss[,acc][,val_loss[,val_acc]]` lines and final
+ * parameters as the CLI: accuracy with `metrics.accuracy`, validation on the `<dataset>_test`
+ * splits. It stops on the same divergence rule as the CLI, and then, like the CLI, exits with status 1.
  */
 export function exportPytorch(graph: Graph, training: TrainSettings, options: ExportOptions = {}): PytorchExport {
   const compiled = compile(graph);
@@ -37,6 +45,12 @@ export function exportPytorch(graph: Graph, training: TrainSettings, options: Ex
   if (!program) throw new EngineError('runtime', compiled.problems.map((p) => p.message).join('; '));
   if (program.loss === undefined) throw new EngineError('no_loss', 'export needs a loss node');
   const lossId = program.loss;
+  const accuracy = training.metrics?.accuracy === true;
+  const problem = accuracy ? accuracyProblem(program) : null;
+  if (problem) throw new EngineError('runtime', problem, lossId);
+  // The same validation pass the CLI runs; it throws when the split does not fit the graph.
+  const validation = ValidationRun.of(graph, program, { accuracy });
+  const columns = logColumns(accuracy, validation !== null);
   const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
   const usedNames = new Set<string>();
   const names = pythonNames(program.slots.map((s) => s.id), usedNames);
@@ -59,6 +73,7 @@ export function exportPytorch(graph: Graph, training: TrainSettings, options: Ex
   // Split `loss = criterion(outputs, labels)` off when the loss is a criterion fed data as its target.
   const targetSource = lossStep?.inputs[1]?.source;
   const split = lossStep && lossStep.op.criterion && targetSource && isData.has(targetSource.id) && lossStep.inputs[0].source ? lossStep : undefined;
+  if (accuracy && !split) throw new EngineError('runtime', `the export measures accuracy on the criterion's outputs, so the loss ${lossId}'s target must be data (an input, or computed from inputs alone)`, lossId);
   const outputId = split ? (split.inputs[0].source?.id as string) : lossId;
   const needed = upstream(program, outputId, isData);
   const lossUpstream = upstream(program, lossId);
@@ -93,7 +108,10 @@ export function exportPytorch(graph: Graph, training: TrainSettings, options: Ex
     '',
   );
 
-  const datasets = Object.entries(graph.datasets ?? {}).filter(([name]) => batchedIds.some((id) => dataset(nodes.get(id)) === name && lossUpstream.has(id)));
+  const bound = Object.entries(graph.datasets ?? {}).filter(([name]) => batchedIds.some((id) => dataset(nodes.get(id)) === name && lossUpstream.has(id)));
+  // The validation splits of those datasets, right after them.
+  const splits = (validation?.datasets ?? []).filter((name) => bound.some(([b]) => b === name)).map(validationName);
+  const datasets = [...bound, ...Object.entries(graph.datasets ?? {}).filter(([name]) => splits.includes(name))];
   if (datasets.length > 0) emit('# Data');
   const dataNames = new Map(datasets.map(([name]) => [name, pythonName(`data_${name}`, usedNames)]));
   for (const [name, d] of datasets) for (const line of datasetLines(name, dataNames.get(name) as string, d)) lines.push(line);
@@ -105,6 +123,27 @@ export function exportPytorch(graph: Graph, training: TrainSettings, options: Ex
     const expr = s.isLeaf ? leafExpr(node, graph, program, dataNames) : opExpr(steps.get(s.id) as Step, py, new Set());
     emit(`${py(s.id)} = ${expr}  ${comment(s.id)}`);
   }
+  // The same inputs on the validation split: a twin of each one that reads a split dataset, or is computed from one.
+  const valNames = new Map<string, string>();
+  const vgraph = validation ? (validationGraph(graph) as Graph) : null;
+  if (vgraph) {
+    const vnodes = new Map(vgraph.nodes.map((n) => [n.id, n]));
+    const twin = (s: (typeof program.slots)[number]): boolean => {
+      if (!moduleLevel.has(s)) return false;
+      if (s.isLeaf) return dataset(vnodes.get(s.id)) !== dataset(nodes.get(s.id));
+      return (steps.get(s.id) as Step).inputs.some((i) => i.source && valNames.has(i.source.id));
+    };
+    // In topological order, so an op's inputs have their twins before it is looked at.
+    for (const s of program.slots) {
+      if (!twin(s)) continue;
+      if (valNames.size === 0) emit('', `# The same inputs on the validation data (${pyComment(splits.map((n) => pyString(n)).join(', '))})`);
+      valNames.set(s.id, pythonName(`${py(s.id)}_val`, usedNames));
+      const vpy = (id: string) => valNames.get(id) ?? py(id);
+      const expr = s.isLeaf ? leafExpr(vnodes.get(s.id) as GraphNode, vgraph, program, dataNames) : opExpr(steps.get(s.id) as Step, vpy, new Set());
+      emit(`${vpy(s.id)} = ${expr}  ${comment(s.id)}`);
+    }
+  }
+  const val = (id: string) => valNames.get(id) ?? py(id);
 
   emit('', '', 'class Net(nn.Module):', '    def __init__(self):', '        super().__init__()');
   for (const p of params) emit(`        self.${py(p.id)} = nn.Parameter(${pyTensor({ shape: p.shape, data: p.value })})  ${comment(p.id)}`);
@@ -132,17 +171,27 @@ export function exportPytorch(graph: Graph, training: TrainSettings, options: Ex
   for (const line of restore) lines.push(line);
 
   const epochs = pyInt(training.epochs, 'epochs');
-  const logEvery = pyInt(options.logEvery ?? 1, 'the log interval');
+  const logEvery = pyInt(options.logEvery ?? training.logEvery ?? 1, 'the log interval');
+  const arg = (id: string) => (miniBatch && batchedIds.includes(id) ? `${py(id)}[idx]` : py(id));
+  const target = split ? arg(targetSource?.id as string) : '';
+  const labels = split?.op.criterion?.target?.(target) ?? target;
+  const kind = lossStep?.op.prediction;
+  const valLabels = split ? (split.op.criterion?.target?.(val(targetSource?.id as string)) ?? val(targetSource?.id as string)) : null;
+  const measure = measureBlock({
+    columns,
+    predict: accuracy && kind ? PREDICTION_RULES[kind].torch : null,
+    labels,
+    predictions: `${py(targetSource?.id ?? lossId)}.numel()`,
+    validation: validation ? { call: `net(${netInputs.map((l) => val(l.id)).join(', ')})`, labels: valLabels, criterion: split !== undefined } : null,
+  });
   const rule = divergenceBlock({
     factor: divergenceFactorOf(training.divergenceFactor),
     lr: training.optimizer.lr,
     logEvery,
     lastEpoch: Number(epochs) - 1,
     restores: trainable.length > 0,
+    logLine: measure.logLine,
   });
-  const arg = (id: string) => (miniBatch && batchedIds.includes(id) ? `${py(id)}[idx]` : py(id));
-  const target = split ? arg(targetSource?.id as string) : '';
-  const labels = split?.op.criterion?.target?.(target) ?? target;
   const indent = miniBatch ? '        ' : '    ';
   if (miniBatch) {
     emit('', ...PERMUTATION, '', `rng = Mulberry32(${pyInt(training.seed ?? 0, 'the seed')})`);
@@ -150,8 +199,8 @@ export function exportPytorch(graph: Graph, training: TrainSettings, options: Ex
   }
   // Names print as the CLI prints them: escaped by the same function, so both show the same text.
   const named = trainable.map((p) => `(${pyString(printable(`${p.node}.${p.name}`))}, ${p.ref})`);
-  emit('', '# The trainable tensors, by the names GradCanvas prints.', `trainable = [${named.join(', ')}]`, '', ...rule.setup);
-  emit('print("epoch,loss")', `for epoch in range(${epochs}):`, ...rule.epochStart);
+  emit('', '# The trainable tensors, by the names GradCanvas prints.', `trainable = [${named.join(', ')}]`, ...measure.setup, ...(measure.setup.length > 0 ? ['', ''] : ['']), ...rule.setup);
+  emit(measure.header, `for epoch in range(${epochs}):`, ...rule.epochStart, ...measure.epochStart);
   if (miniBatch) emit('    order = permutation(rows, rng)', '    total = 0.0', '    for start in range(0, rows, batch_size):', '        idx = torch.tensor(order[start:start + batch_size])');
   const phaseLines = { zeroGrad: 0, predict: 0, loss: 0, backward: 0, update: 0 };
   if (trainable.length > 0) {
@@ -174,9 +223,10 @@ export function exportPytorch(graph: Graph, training: TrainSettings, options: Ex
     emit(`${indent}optimizer.step()`);
     phaseLines.update = lines.length;
   }
+  emit(...measure.afterStep.map((l) => indent + l));
   if (miniBatch) emit('        total += loss.item() * len(idx)', '    epoch_loss = total / rows');
   else emit('    epoch_loss = loss.item()');
-  emit(...rule.epochEnd, '');
+  emit(...measure.epochEnd, ...rule.epochEnd, '');
   emit('for name, p in trainable:', '    print(name, list(p.shape), " ".join(repr(v) for v in p.detach().flatten().tolist()))', ...rule.finish);
   return { code: `${lines.join('\n')}\n`, phaseLines };
 }

@@ -11,6 +11,9 @@ const wire = (source: string, target: string, targetPort = 'x') => ({ source, ta
 
 const sgd = (lr: number, epochs: number): TrainingSettings => ({ optimizer: { type: 'sgd', lr }, epochs, batchSize: null, seed: 0 });
 
+/** SGD that logs every 10th epoch with the training and validation accuracy, as the course's classification chapters print. */
+const sgdWithAccuracy = (lr: number, epochs: number): TrainingSettings => ({ ...sgd(lr, epochs), logEvery: 10, metrics: { accuracy: true } });
+
 const file = (name: string, description: string, rest: Omit<GraphFile, 'format' | 'version' | 'name' | 'description'>): GraphFile => ({
   format: FORMAT_NAME,
   version: CURRENT_VERSION,
@@ -154,9 +157,9 @@ function blobs(centres: readonly (readonly [number, number])[], perClass: number
 const seededLinear = (id: string, inF: number, outF: number, seed: number) =>
   at(2, 1, { id, op: 'linear', attrs: { inFeatures: inF, outFeatures: outF }, init: { type: 'default', seed } });
 
-/** Two Gaussian blobs, linear(2, 1) → sigmoid → BCE. */
+/** Two Gaussian blobs, linear(2, 1) → sigmoid → BCE, validated on fresh points from the same blobs. */
 export function binaryClassification(): GraphFile {
-  return file('Binary classification', 'Two generated Gaussian blobs (seed 1): linear(2, 1) → sigmoid → binary cross-entropy; SGD with lr 0.1 for 300 epochs.', {
+  return file('Binary classification', 'Two generated Gaussian blobs (seed 1; 20 more points from seed 101 in blobs_test for validation): linear(2, 1) → sigmoid → binary cross-entropy; SGD with lr 0.1 for 300 epochs, logging loss and accuracy on both.', {
     nodes: [
       at(0, 0, { id: 'X', op: 'input', label: 'X', value: { type: 'columns', dataset: 'blobs', columns: ['x1', 'x2'] } }),
       at(0, 2, { id: 'T', op: 'input', label: 'labels', value: { type: 'columns', dataset: 'blobs', columns: ['label'] } }),
@@ -166,14 +169,17 @@ export function binaryClassification(): GraphFile {
     ],
     edges: [wire('X', 'linear'), wire('linear', 'prob'), wire('prob', 'loss', 'input'), wire('T', 'loss', 'target')],
     loss: 'loss',
-    datasets: { blobs: { columns: ['x1', 'x2', 'label'], rows: blobs([[-1.5, -1], [1.5, 1]], 40, 1, 1) } },
-    training: sgd(0.1, 300),
+    datasets: {
+      blobs: { columns: ['x1', 'x2', 'label'], rows: blobs([[-1.5, -1], [1.5, 1]], 40, 1, 1) },
+      blobs_test: { columns: ['x1', 'x2', 'label'], rows: blobs([[-1.5, -1], [1.5, 1]], 10, 1, 101) },
+    },
+    training: sgdWithAccuracy(0.1, 300),
   });
 }
 
-/** Three Gaussian blobs, linear(2, 3) → cross-entropy with integer labels. */
+/** Three Gaussian blobs, linear(2, 3) → cross-entropy with integer labels, validated on fresh points from the same blobs. */
 export function multiclassClassification(): GraphFile {
-  return file('Three-class classification', 'Three generated Gaussian blobs (seed 2): linear(2, 3) → cross-entropy with class labels 0, 1, 2; SGD with lr 0.1 for 300 epochs.', {
+  return file('Three-class classification', 'Three generated Gaussian blobs (seed 2; 30 more points from seed 102 in blobs_test for validation): linear(2, 3) → cross-entropy with class labels 0, 1, 2; SGD with lr 0.1 for 300 epochs, logging loss and accuracy on both.', {
     nodes: [
       at(0, 0, { id: 'X', op: 'input', label: 'X', value: { type: 'columns', dataset: 'blobs', columns: ['x1', 'x2'] } }),
       at(0, 2, { id: 'T', op: 'input', label: 'labels', value: { type: 'columns', dataset: 'blobs', columns: ['label'], vector: true } }),
@@ -182,8 +188,11 @@ export function multiclassClassification(): GraphFile {
     ],
     edges: [wire('X', 'linear'), wire('linear', 'loss', 'input'), wire('T', 'loss', 'target')],
     loss: 'loss',
-    datasets: { blobs: { columns: ['x1', 'x2', 'label'], rows: blobs([[-2, 0], [2, 0], [0, 2.5]], 30, 0.8, 2) } },
-    training: sgd(0.1, 300),
+    datasets: {
+      blobs: { columns: ['x1', 'x2', 'label'], rows: blobs([[-2, 0], [2, 0], [0, 2.5]], 30, 0.8, 2) },
+      blobs_test: { columns: ['x1', 'x2', 'label'], rows: blobs([[-2, 0], [2, 0], [0, 2.5]], 10, 0.8, 102) },
+    },
+    training: sgdWithAccuracy(0.1, 300),
   });
 }
 
