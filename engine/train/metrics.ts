@@ -20,7 +20,7 @@ function lossStep(program: Program): Step | undefined {
 export function accuracyProblem(program: Program): string | null {
   const step = lossStep(program);
   if (step?.op.prediction !== undefined) return null;
-  const what = program.loss === undefined ? 'the graph has no loss' : `the loss ${program.loss} is ${step ? `a ${step.op.name}` : 'not an op'}`;
+  const what = program.loss === undefined ? 'the graph has no loss' : `the loss '${program.loss}' is ${step ? step.op.name : 'a leaf'}`;
   return `accuracy needs the loss to be a classification loss (${CLASSIFICATION_LOSSES.join(', ')}), but ${what}`;
 }
 
