@@ -8,7 +8,8 @@ import { parseCsv } from '../format/csv';
 import type { Dataset, Graph } from '../graph/types';
 import type { ParamState } from '../optim/types';
 import { assertTorch, PYTHON, runPythonScripts } from '../testing/debianPython';
-import { type TrainSettings, Trainer } from '../train/trainer';
+import { logLine, MeasuredTraining } from '../train/log';
+import type { TrainSettings } from '../train/trainer';
 import { INJECTION_CORPUS } from './injectionCorpus';
 import { logMismatch } from './logLines';
 import { exportPytorch } from './pytorch';
@@ -66,11 +67,17 @@ function hostileCsv(s: string): Dataset {
 
 /** What `train` prints for the graph: tensorLine escapes each name as the CLI shows it. */
 function trainLog(graph: Graph, settings: TrainSettings, saved: readonly ParamState[]): string[] {
-  const trainer = new Trainer(graph, settings, saved);
-  const out = ['epoch,loss'];
-  for (let epoch = 0; epoch < settings.epochs; epoch++) out.push(`${epoch},${trainer.epoch()}`);
-  for (const p of trainer.program.params) out.push(tensorLine(`${p.node}.${p.name}`, { shape: p.shape, data: p.value }));
+  const run = new MeasuredTraining(graph, settings, saved);
+  const out = [run.columns.join(',')];
+  for (let epoch = 0; epoch < settings.epochs; epoch++) out.push(logLine(run.columns, run.epoch()));
+  for (const p of run.trainer.program.params) out.push(tensorLine(`${p.node}.${p.name}`, { shape: p.shape, data: p.value }));
   return out;
+}
+
+/** The graph with a validation split of the hostile dataset beside it, under the hostile name + `_test`. */
+function withSplit(graph: Graph, s: string): Graph {
+  const d = (graph.datasets ?? {})[s];
+  return { ...graph, datasets: Object.fromEntries([[s, d], [`${s}_test`, { columns: d.columns, rows: ROWS.slice(0, 3).map(([x, y]) => [x + 0.5, y]) }]]) };
 }
 
 interface Case {
@@ -81,7 +88,7 @@ interface Case {
   readonly saved: readonly ParamState[];
 }
 
-/** Three exports per text: full batch with saved momentum, mini-batches with saved Adam moments, and CSV header names. */
+/** Four exports per text: full batch with saved momentum, mini-batches with saved Adam moments, CSV header names, and a validation split named after it. */
 function cases(): Case[] {
   return INJECTION_CORPUS.flatMap((s, k): Case[] => {
     const file = hostileGraph(s, { columns: [s, `${s}2`], rows: ROWS });
@@ -110,6 +117,13 @@ function cases(): Case[] {
         title: s,
         graph: hostileGraph(s, hostileCsv(s)),
         settings: { optimizer: { type: 'sgd', lr: 0.01 }, epochs: 3, batchSize: null, seed: 0 },
+        saved: [],
+      },
+      {
+        name: `text ${k}, a validation split named after it`,
+        title: s,
+        graph: withSplit(file, s),
+        settings: { optimizer: { type: 'sgd', lr: 0.01 }, epochs: 3, batchSize: 4, seed: 1 },
         saved: [],
       },
     ];
@@ -148,8 +162,9 @@ describe('export of hostile names', () => {
       expect(stdout, run.name).not.toContain('PWNED');
       expect(logMismatch(stdout, run.log), run.name).toBeNull();
     }
-    console.log(`export injection: ${runs.length} scripts (${INJECTION_CORPUS.length} texts × 3) run by ${PYTHON}, each printing only its ${runs[0].log.length}-line training log`);
-    expect(runs.length).toBe(INJECTION_CORPUS.length * 3);
+    console.log(`export injection: ${runs.length} scripts (${INJECTION_CORPUS.length} texts × 4) run by ${PYTHON}, each printing only its ${runs[0].log.length}-line training log`);
+    expect(runs.length).toBe(INJECTION_CORPUS.length * 4);
+    expect(runs.filter((r) => r.log[0] === 'epoch,loss,val_loss')).toHaveLength(INJECTION_CORPUS.length);
   }, 120_000);
 
   it('a title declaring a source encoding (coding: unicode_escape) → `python3 script.py` still decodes UTF-8 and prints only the log', () => {

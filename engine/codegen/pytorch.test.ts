@@ -78,6 +78,20 @@ function datasetNamed(file: GraphFile, name: string): GraphFile {
   return { ...file, nodes, datasets: Object.fromEntries([[name, d]]) };
 }
 
+/** The binary example with the sigmoid folded into the loss: linear → bce_with_logits (accuracy then reads logits at 0). */
+function withLogits(file: GraphFile): GraphFile {
+  return {
+    ...file,
+    nodes: file.nodes.filter((n) => n.id !== 'prob').map((n) => (n.id === 'loss' ? { ...n, op: 'bce_with_logits' } : n)),
+    edges: file.edges.filter((e) => e.source !== 'prob' && e.target !== 'prob').concat([{ source: 'linear', target: 'loss', targetPort: 'input' }]),
+  };
+}
+
+/** The file without its validation splits. */
+function withoutSplit(file: GraphFile): GraphFile {
+  return { ...file, datasets: Object.fromEntries(Object.entries(file.datasets).filter(([name]) => !name.endsWith('_test'))) };
+}
+
 /** Ids that are Python names the script uses, nn.Module attributes, dunder names, or the dataset tensor's own name. */
 const CLASHING_IDS = { W: 'forward', B: '__w', X: 'epoch_loss', Y: 'rng', WX: 'tuple', err: 'training', loss: 'parameters', height: 'data_people', weight: 'super' };
 
@@ -91,6 +105,11 @@ function cases(): [string, GraphFile][] {
     ['binary classification, Adam', withTraining(example('binary-classification'), { optimizer: { type: 'adam', lr: 0.01 }, epochs: 100 })],
     ['three classes, Adam with AMSGrad and weight decay', withTraining(example('multiclass-classification'), { optimizer: { type: 'adam', lr: 0.01, beta1: 0.8, beta2: 0.99, eps: 1e-6, weightDecay: 0.001, amsgrad: true }, epochs: 100 })],
     ['three classes, mini-batches of 16', withTraining(example('multiclass-classification'), { batchSize: 16, seed: 42, epochs: 20 })],
+    ['binary classification, mini-batches of 7 with momentum (acc, val_loss, val_acc)', withTraining(example('binary-classification'), { batchSize: 7, seed: 5, epochs: 30, optimizer: { type: 'sgd', lr: 0.1, momentum: 0.9 } })],
+    ['binary classification on logits (bce_with_logits), full batch', withLogits(example('binary-classification'))],
+    ['binary classification on logits (bce_with_logits), mini-batches of 16', withTraining(withLogits(example('binary-classification')), { batchSize: 16, seed: 9, epochs: 40 })],
+    ['three classes, a validation split but no accuracy', withTraining(example('multiclass-classification'), { metrics: undefined, epochs: 30 })],
+    ['three classes, accuracy but no validation split', withoutSplit(example('multiclass-classification'))],
     ['regression by hand, mini-batches of 2 (centring per batch)', withTraining(example('linear-regression-by-hand'), { batchSize: 2, seed: 7, epochs: 30 })],
     ['Boston RM → PRICE, SGD lr 0.01', boston()],
     ['regression by hand, node ids clashing with Python and nn.Module, full batch', withTraining(renamed(example('linear-regression-by-hand'), CLASHING_IDS), { epochs: 50 })],
@@ -199,6 +218,25 @@ describe('exportPytorch', () => {
     const inherited = { ...graph, datasets: Object.create(graph.datasets ?? null) as Graph['datasets'] };
     expect(() => exportPytorch(inherited, file.training)).toThrow(EngineError);
     expect(() => exportPytorch(inherited, file.training)).toThrow(/height.*dataset 'people'/);
+  });
+
+  it('a classification file with metrics.accuracy and a split → the script prints the CLI\'s header and validates on the split', () => {
+    const file = example('multiclass-classification');
+    const { code } = exportPytorch(fileToGraph(file), file.training);
+    expect(code).toContain('print("epoch,loss,acc,val_loss,val_acc")');
+    expect(code).toContain('X_val = data_blobs_test[:, [0, 1]]  # node "X" (input), label "X"');
+    expect(code).toContain('    return (torch.max(outputs, 1)[1] == labels).sum().item()');
+    expect(code).toContain('        hits += correct(outputs, T.long())');
+    expect(code).toContain('    val_loss, val_acc = validate() if finite_parameters() else (math.nan, math.nan)');
+    expect(code).toContain('if epoch % 10 == 0 or epoch == 299 or problem:');
+  });
+
+  it('metrics.accuracy on an mse loss, or a split that does not fit → an EngineError, as the CLI refuses them', () => {
+    const file = withTraining(example('linear-regression-module'), { metrics: { accuracy: true } });
+    expect(() => exportPytorch(fileToGraph(file), file.training)).toThrow("accuracy needs the loss to be a classification loss (bce, bce_with_logits, cross_entropy), but the loss 'loss' is mse");
+    const binary = example('binary-classification');
+    const broken = { ...binary, datasets: { ...binary.datasets, blobs_test: { columns: ['x1'], rows: [[1]] } } };
+    expect(() => exportPytorch(fileToGraph(broken), broken.training)).toThrow(/^the validation data \(blobs_test\) does not fit the graph/);
   });
 
   it('refuses a graph without a loss', () => {
