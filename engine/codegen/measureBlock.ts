@@ -10,7 +10,7 @@ export interface MeasureOptions {
   /** How many predictions an epoch makes: the element count of the whole training target. */
   readonly predictions: string;
   /** The model on the validation data: `net(X_val)`, and its labels, or null without a split. */
-  readonly validation: { readonly call: string; readonly labels: string | null; readonly criterion: boolean } | null;
+  readonly validation: { readonly call: string; readonly labels: string | null; readonly predictions: string | null; readonly criterion: boolean } | null;
 }
 
 /** The pieces of the exported loop that measure accuracy and validate, as GradCanvas's MeasuredTraining does. */
@@ -49,7 +49,7 @@ export function measureBlock(o: MeasureOptions): MeasureBlock {
   if (v) {
     const measured = accuracy && v.labels !== null && v.criterion;
     const body = v.criterion
-      ? ['        outputs = ' + v.call, `        loss = criterion(outputs, ${v.labels})`, measured ? `        return loss.item(), correct(outputs, ${v.labels}) / ${v.labels}.numel()` : '        return loss.item()']
+      ? ['        outputs = ' + v.call, `        loss = criterion(outputs, ${v.labels})`, measured ? `        return loss.item(), correct(outputs, ${v.labels}) / ${v.predictions}` : '        return loss.item()']
       : [`        return ${v.call}.item()`];
     setup.push(
       '',

@@ -224,7 +224,8 @@ describe('exportPytorch', () => {
     const file = example('multiclass-classification');
     const { code } = exportPytorch(fileToGraph(file), file.training);
     expect(code).toContain('print("epoch,loss,acc,val_loss,val_acc")');
-    expect(code).toContain('X_val = data_blobs_test[:, [0, 1]]  # node "X" (input), label "X"');
+    expect(code).toContain('X_val = data_blobs_test[:, [0, 1]]  # node "X" (input)\n');
+    expect(code).toContain('        return loss.item(), correct(outputs, T_val.long()) / T_val.numel()');
     expect(code).toContain('    return (torch.max(outputs, 1)[1] == labels).sum().item()');
     expect(code).toContain('        hits += correct(outputs, T.long())');
     expect(code).toContain('    val_loss, val_acc = validate() if finite_parameters() else (math.nan, math.nan)');

@@ -182,7 +182,9 @@ export function exportPytorch(graph: Graph, training: TrainSettings, options: Ex
     predict: accuracy && kind ? PREDICTION_RULES[kind].torch : null,
     labels,
     predictions: `${py(targetSource?.id ?? lossId)}.numel()`,
-    validation: validation ? { call: `net(${netInputs.map((l) => val(l.id)).join(', ')})`, labels: valLabels, criterion: split !== undefined } : null,
+    validation: validation
+      ? { call: `net(${netInputs.map((l) => val(l.id)).join(', ')})`, labels: valLabels, predictions: split ? `${val(targetSource?.id as string)}.numel()` : null, criterion: split !== undefined }
+      : null,
   });
   const rule = divergenceBlock({
     factor: divergenceFactorOf(training.divergenceFactor),
