@@ -227,7 +227,7 @@ describe('exportPytorch', () => {
     expect(code).toContain('X_val = data_blobs_test[:, [0, 1]]  # node "X" (input)\n');
     expect(code).toContain('        return loss.item(), correct(outputs, T_val.long()) / T_val.numel()');
     expect(code).toContain('    return (torch.max(outputs, 1)[1] == labels).sum().item()');
-    expect(code).toContain('        hits += correct(outputs, T.long())');
+    expect(code).toContain('\n    hits += correct(outputs, T.long())\n');
     expect(code).toContain('    val_loss, val_acc = validate() if finite_parameters() else (math.nan, math.nan)');
     expect(code).toContain('if epoch % 10 == 0 or epoch == 299 or problem:');
   });
