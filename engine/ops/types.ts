@@ -47,7 +47,7 @@ export interface CriterionSpec {
   target?(expr: string): string;
 }
 
-/** What a classification loss's input is, so a plot can read a class from it: a probability (over ½), a logit (over 0), or one logit per class (the largest). */
+/** What a classification loss's input is, so a plot or the accuracy metric can read a class from it: a probability (from ½ on), a logit (from 0 on), or one logit per class (the first largest); see prediction.ts. */
 export type PredictionKind = 'probability' | 'logit' | 'class-logits';
 
 /**
