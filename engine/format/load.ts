@@ -96,6 +96,6 @@ function issueToErrors(issue: z.core.$ZodIssue): FileError[] {
 
 /** Graph problems (cycles, unconnected ports, shapes, attributes, sizes) placed at the JSON path they concern. */
 function graphErrors(file: GraphFile): FileError[] {
-  const result = compile(fileToGraph(file));
+  const result = compile(fileToGraph(file), { checkOnly: true });
   return result.problems.filter((p) => p.severity === 'error').map((p) => ({ path: problemPath(file, p), message: p.message }));
 }
