@@ -7,7 +7,7 @@ export type { Graph, GraphNode, GraphEdge, Dataset, LeafValue, InitSpec, Problem
 export { wouldCreateCycle, topologicalOrder } from './graph/topo';
 export { OPS, LEAVES, OPS_BY_NAME, lookupOp } from './ops/registry';
 export type { OpName } from './ops/registry';
-export type { OpDef, AnyOpDef, AttrSpec, PortSpec } from './ops/types';
+export type { OpDef, AnyOpDef, AttrSpec, PortSpec, PredictionKind } from './ops/types';
 export type { LeafDef } from './ops/leafTypes';
 export { compile } from './exec/compile';
 export type { CompileOptions, CompileResult } from './exec/compile';
@@ -29,7 +29,8 @@ export { resolveAttrs } from './ops/attrs';
 export type { Attrs, OpGroup } from './ops/types';
 export type { ExplainNumbers } from './ops/explanation';
 export { leafTensor } from './ops/input';
-export { initTensor } from './graph/init';
+export { initOf, initTensor } from './graph/init';
+export { parameterFanIn } from './ops/parameter';
 export { MAX_RANK, sameShape } from './tensor/shape';
 export { arangeLength } from './tensor/tensor';
 export { fillNormal, permutation, seededRandom } from './tensor/random';
@@ -46,6 +47,7 @@ export { serializeGraphFile } from './format/save';
 export { fileOptimizerState, fileToGraph, fromFileNumber, toFileNumber, toFileOptimizerState } from './format/convert';
 export type { FileNumber } from './format/convert';
 export { MAX_CSV_ROWS, formatCsvError, parseCsv } from './format/csv';
+export { parseDecimal } from './format/decimal';
 export { RESERVED_NAMES } from './format/rawLimits';
 
 // Code generation.
