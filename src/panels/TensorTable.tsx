@@ -1,6 +1,6 @@
+import { formatNumber, numbersJson } from '../format';
 import { useT } from '../i18n/useT';
 import { rowLabel, tableShape } from './tensorLayout';
-import { formatNumber, numbersJson } from './tensorText';
 
 /** The most rows a read-only table draws; `data-value` still holds every number. */
 export const MAX_ROWS = 200;

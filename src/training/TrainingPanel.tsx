@@ -1,5 +1,6 @@
 import type { Draft } from 'immer';
-import { DEFAULT_DIVERGENCE_FACTOR, type GraphFile, type TrainingSettings } from '../../engine';
+import { DEFAULT_DIVERGENCE_FACTOR, formatCount, type GraphFile, type TrainingSettings } from '../../engine';
+import { formatNumber } from '../format';
 import { useLanguage } from '../i18n/language';
 import { useT } from '../i18n/useT';
 import type { Session } from '../session/Session';
@@ -24,10 +25,9 @@ function setOpt(session: Session, field: string, value: number | boolean | undef
   });
 }
 
+/** A loss of the run so far, or a dash before its first epoch. */
 function formatLoss(v: number | undefined): string {
-  if (v === undefined) return '—';
-  if (!Number.isFinite(v)) return Number.isNaN(v) ? 'nan' : v > 0 ? 'inf' : '-inf';
-  return Math.abs(v) >= 1e5 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(4) : v.toPrecision(6);
+  return v === undefined ? '—' : formatNumber(v);
 }
 
 /**
@@ -154,7 +154,7 @@ export function TrainingPanel() {
         <span className="training__status">{t(`train.status.${status}`)}</span>
         {status !== 'idle' && (
           <span>
-            {t('train.progress', { epoch, epochs, loss: formatLoss(loss), speed: Math.round(speed).toLocaleString() })}
+            {t('train.progress', { epoch, epochs, loss: formatLoss(loss), speed: formatCount(speed) })}
             {testLoss !== undefined && ` · ${t('train.testLoss', { loss: formatLoss(testLoss) })}`}
           </span>
         )}
