@@ -31,6 +31,7 @@ export const parameter: LeafDef & { readonly init: InitSpec } = {
   formula: 'θ',
   trainable: true,
   init: { type: 'constant', value: 0 },
+  start: { shape: [] },
   shape: (node) => parameterShape(node),
   value(node) {
     const shape = parameterShape(node);

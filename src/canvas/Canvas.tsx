@@ -32,7 +32,7 @@ import { type NodeDecoration, type OpFlowNode, toFlowEdges, toFlowNodes } from '
 import { formulaOf } from './nodeInfo';
 import { OpNode } from './OpNode';
 import { StepEdge } from './StepEdge';
-import { GRID, NODE_HEIGHT, NODE_WIDTH, nodeTopLeftAt } from './placement';
+import { GRID, NODE_HEIGHT, NODE_WIDTH } from './placement';
 import { issueNodeKey, issueTipId } from './problems';
 import { useCanvasShortcuts } from './useCanvasShortcuts';
 import './canvas.css';
@@ -176,7 +176,7 @@ export function Canvas() {
       const op = e.dataTransfer.getData(PALETTE_MIME);
       if (!op) return; // not ours (a file drop is the app's)
       e.preventDefault();
-      addOpNode(session, op, nodeTopLeftAt(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }, { snapToGrid: false })));
+      addOpNode(session, op, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }, { snapToGrid: false }));
     },
     [flow, session],
   );
