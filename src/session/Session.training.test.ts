@@ -294,6 +294,59 @@ describe('Session training', () => {
     expect(session.state.compiled.program!.params.map((p) => p.value[0])).toEqual([7, params()?.bias.data[0]]);
   });
 
+  it('session.undo() while running → the run ends without writing: Undo takes back exactly the run’s entry, and Redo brings it back', () => {
+    const doc = regression(0.01);
+    doc.training.epochs = 1000;
+    start(doc);
+    session.edit('rename', (d) => void (d.name = 'fit'));
+    session.train();
+    workers[0].deferPause = true;
+    clock = 1000;
+    const written = workers[0].slice(10);
+    if (written.type !== 'progress') throw new Error('still running');
+    expect(session.state.history.past.at(-1)?.label).toBe('Train 10 epochs');
+    const afterWrite = session.state.history.present;
+    // The run goes on past what it wrote: the program shows epoch 15, the document epoch 10.
+    clock = 1500;
+    workers[0].slice(5);
+    session.undo();
+    expect(training().status).toBe('idle');
+    expect(workers[0].terminated).toBe(true);
+    expect(params()).toEqual({ weight: { shape: [1, 1], data: [1] }, bias: { shape: [1], data: [1] } });
+    expect(session.state.compiled.program!.params.map((p) => p.value[0])).toEqual([1, 1]);
+    expect(session.state.history.present.optimizerState).toBeUndefined();
+    expect(session.state.history.present.history).toBeUndefined();
+    expect(curveOf(session.state).epochs).toBe(0);
+    expect(session.state.history.past.map((e) => e.label)).toEqual(['rename']);
+    expect(session.state.history.future.map((e) => e.label)).toEqual(['Train 10 epochs']);
+    // A late answer of the ended worker changes nothing.
+    workers[0].answerPause();
+    workers[0].slice(5);
+    expect(session.state.history.future).toHaveLength(1);
+    expect(params()?.weight.data).toEqual([1]);
+    session.redo();
+    expect(session.state.history.present).toEqual(afterWrite);
+    expect(params()?.weight.data).toEqual(written.params['lin.weight']);
+    expect(session.state.compiled.program!.params[0].value[0]).toBe(written.params['lin.weight'][0]);
+    expect(session.state.history.future).toEqual([]);
+  });
+
+  it('session.undo() while running, before the run wrote anything → the edit before it is undone and the program shows the document’s parameters', () => {
+    const doc = regression(0.01);
+    doc.training.epochs = 1000;
+    start(doc);
+    session.edit('rename', (d) => void (d.name = 'fit'));
+    session.train();
+    clock = 500;
+    workers[0].slice(10);
+    expect(session.state.compiled.program!.params[0].value[0]).not.toBe(1);
+    session.undo();
+    expect(training().status).toBe('idle');
+    expect(session.state.history.present.name).toBeUndefined();
+    expect(session.state.compiled.program!.params.map((p) => p.value[0])).toEqual([1, 1]);
+    expect(session.state.history.future.map((e) => e.label)).toEqual(['rename']);
+  });
+
   it('session.train() without a loss says why and does not run', () => {
     const doc = regression();
     doc.loss = null;

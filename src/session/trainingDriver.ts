@@ -1,9 +1,9 @@
 import { type Divergence, type FileHistory, type FileNode, type GraphFile, toFileNumber, toFileOptimizerState } from '../../engine';
 import type { Language } from '../i18n/language';
 import { translate } from '../i18n/useT';
-import { type FromWorker, type OptimizerTrailPoint as WorkerStatePoint, paramKey, type Progress, type ToWorker, type TrailPoint as WorkerTrailPoint } from '../training/protocol';
+import { type FromWorker, paramKey, type Progress, type ToWorker } from '../training/protocol';
 import { Throttle } from '../training/throttle';
-import { appendLosses, appendTrail, EMPTY_HISTORY, type ParamValues } from './runHistory';
+import { appendLosses, appendTrail, EMPTY_HISTORY, type OptimizerTrailPoint, type ParamValues, type TrailPoint } from './runHistory';
 import { IDLE_TRAINING, type SessionState, type TrainingState } from './types';
 
 /**
@@ -77,7 +77,7 @@ export class TrainingDriver {
   private sampled: FileHistory = EMPTY_HISTORY;
   /** The sampled curve with the latest parameters as its last trail point: what views draw and the document gets. */
   private curve: FileHistory = EMPTY_HISTORY;
-  private pending: { losses: number[]; testLosses: number[]; trail: WorkerTrailPoint[]; optimizerTrail: WorkerStatePoint[]; last: Progress | null } = {
+  private pending: { losses: number[]; testLosses: number[]; trail: TrailPoint[]; optimizerTrail: OptimizerTrailPoint[]; last: Progress | null } = {
     losses: [],
     testLosses: [],
     trail: [],
@@ -187,10 +187,14 @@ export class TrainingDriver {
     });
   }
 
-  /** Ends any run without writing anything (another document was opened): the page shows no run. */
+  /**
+   * Ends any run without writing anything more (another document was opened, or Undo or Redo
+   * while it trains): progress not yet shown is dropped, and the page shows no run.
+   */
   stop(): void {
     this.stopWorker();
     this.run = null;
+    this.pending = { losses: [], testLosses: [], trail: [], optimizerTrail: [], last: null };
     this.frames.cancel(this.frame);
     this.frame = 0;
     this.host.setTraining(IDLE_TRAINING, { marks: {}, liveHistory: null });

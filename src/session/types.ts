@@ -161,10 +161,23 @@ export interface NodeMark {
   readonly kind: 'diverged';
 }
 
+/**
+ * What goes with an open document besides the graph, kept with the step that opened it so
+ * Undo and Redo of the open bring it back: the Recent entry it is saved to, the selection,
+ * the viewport and the Data panel's draft.
+ */
+export interface DocumentPlace {
+  /** The Recent entry; null when the page keeps none (a session on its own). */
+  readonly entry: string | null;
+  readonly selection: readonly string[];
+  readonly viewport: Viewport | null;
+  readonly datasets: DatasetsState;
+}
+
 /** Everything the session holds; only the Session's methods write it. */
 export interface SessionState {
-  /** The document and its undo history. */
-  readonly history: History<GraphFile>;
+  /** The document and its undo history (an open's entry keeps what goes with the documents on either side of it). */
+  readonly history: History<GraphFile, DocumentPlace>;
   readonly selection: readonly string[];
   readonly viewport: Viewport | null;
   readonly notice: Notice | null;
