@@ -97,7 +97,8 @@ export function classPoints(program: Program, setup: Extract<DataModelSetup, { t
 /**
  * The predicted class over an n×n grid of the two features (`classes[j * n + i]` at
  * (xs[i], ys[j])): the grid is fed through the feature leaf a batch of rows at a time, and
- * the leaf gets its data back afterwards. `program` must be a copy, not the editor's.
+ * the leaf gets its data back afterwards. `program` is the session's own, lent through
+ * `withScratch`, which puts every buffer back.
  */
 export function decisionGrid(
   program: Program,
