@@ -41,7 +41,7 @@ import './canvas.css';
 export { PALETTE_MIME } from './dnd';
 
 /** The canvas root's test id (the palette finds the visible canvas's centre by it). */
-export const CANVAS_TEST_ID = 'canvas';
+const CANVAS_TEST_ID = 'canvas';
 
 // Defined once: React Flow remounts every node when nodeTypes changes identity.
 const nodeTypes = { op: OpNode };

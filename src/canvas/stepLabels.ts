@@ -1,7 +1,7 @@
 import { formatNumber } from '../format';
 
 /** How many leading elements an edge label previews after the shape. */
-export const LABEL_PREVIEW = 3;
+const LABEL_PREVIEW = 3;
 
 /** An edge or node label for a tensor: a scalar as its number, otherwise `[shape] a, b, c, …`. */
 export function previewText(shape: readonly number[], data: ArrayLike<number>): string {

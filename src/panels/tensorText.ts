@@ -21,7 +21,7 @@ export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok
 export const MAX_EDIT_VALUES = 100_000;
 
 /** The longest range the inspector writes; a typo like step 0.0001 should not freeze the page. */
-export const MAX_ARANGE_VALUES = 1_000_000;
+const MAX_ARANGE_VALUES = 1_000_000;
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = <T>(error: TextError): Parsed<T> => ({ ok: false, error });

@@ -12,9 +12,9 @@ export interface CheckTarget {
 }
 
 /** An element passes when |a − n| ≤ atol or the relative error ≤ rtol (relative error alone fails where both are ~0). */
-export const RTOL = 1e-5;
+const RTOL = 1e-5;
 /** See RTOL. */
-export const ATOL = 1e-7;
+const ATOL = 1e-7;
 
 /** Significant digits of a relative error: its size matters, not its digits. */
 export const REL_DIGITS = 3;

@@ -9,7 +9,7 @@ export interface Frame {
 }
 
 /** The default margins: room for tick labels left and below. */
-export const MARGIN = { top: 12, right: 16, bottom: 32, left: 56 } as const;
+const MARGIN = { top: 12, right: 16, bottom: 32, left: 56 } as const;
 
 /** A frame of the given outer size with the default margins, never smaller than a usable plot. */
 export function frame(width: number, height: number): Frame {
@@ -17,7 +17,7 @@ export function frame(width: number, height: number): Frame {
 }
 
 /** The finite values of a list (inf and nan cannot be placed on an axis). */
-export function finiteValues(values: Iterable<number>): number[] {
+function finiteValues(values: Iterable<number>): number[] {
   const out: number[] = [];
   for (const v of values) if (Number.isFinite(v)) out.push(v);
   return out;

@@ -21,7 +21,7 @@ export interface History<T, B = unknown> {
 }
 
 /** The most undo steps kept. */
-export const HISTORY_LIMIT = 200;
+const HISTORY_LIMIT = 200;
 
 /** Applies an edit, recording its patches (and what goes `beside` it); an edit that changes nothing records nothing. */
 export function record<T, B>(h: History<T, B>, label: string, recipe: (draft: Draft<T>) => void | T, mergeKey?: string, beside?: HistoryEntry<B>['beside']): History<T, B> {

@@ -195,14 +195,3 @@ export class TrainingSession {
     };
   }
 }
-
-/** Runs a whole session in slices of `chunk` epochs and returns every message, as the worker would post them. */
-export function runToEnd(file: GraphFile, epochs: number, chunk: number, firstLoss?: number): FromWorker[] {
-  const session = new TrainingSession(file, epochs, firstLoss);
-  const out: FromWorker[] = [];
-  for (;;) {
-    const m = session.advance(chunk);
-    out.push(m);
-    if (m.type !== 'progress') return out;
-  }
-}
