@@ -45,6 +45,8 @@ interface RunRecord {
   writtenDoc: GraphFile | null;
   /** The curve's epochs when the current worker session started: its epochs count from there. */
   base: number;
+  /** The run's first loss, which the divergence rule of every worker session of the run compares with. */
+  firstLoss: number | undefined;
   /** Every write of this run merges into one undo entry under this key. */
   readonly mergeKey: string;
 }
@@ -130,6 +132,7 @@ export class TrainingDriver {
       sessionDoc: doc,
       writtenDoc: null,
       base: this.curve.epochs,
+      firstLoss: undefined,
       mergeKey: `train-run-${++this.runs}`,
     };
     this.saves.reset();
@@ -165,7 +168,7 @@ export class TrainingDriver {
     run.base = this.curve.epochs;
     this.saves.reset();
     // The new session's divergence rule still measures growth from the run's first loss.
-    this.post({ type: 'start', file: doc, epochs: Math.max(0, s.training.epochs - s.training.epoch), firstLoss: s.training.lossHistory[0] });
+    this.post({ type: 'start', file: doc, epochs: Math.max(0, s.training.epochs - s.training.epoch), firstLoss: run.firstLoss });
   }
 
   /** Stops any run and puts back the parameters, optimizer state and curve from before it, as one undoable edit. */
@@ -277,6 +280,7 @@ export class TrainingDriver {
     p.trail.push(...m.trail);
     p.optimizerTrail.push(...m.optimizerTrail);
     p.last = { ...m, epoch: m.epoch + run.offset };
+    if (run.firstLoss === undefined && m.losses.length > 0) run.firstLoss = m.losses[0];
   }
 
   /** Shows what arrived since the last frame: the run's state, its curve, and the latest parameters in the session's program. */
@@ -298,8 +302,8 @@ export class TrainingDriver {
     this.host.setTraining(
       {
         epoch: last.epoch,
-        lossHistory: p.losses.length > 0 ? s.lossHistory.concat(p.losses) : s.lossHistory,
-        testLossHistory: p.testLosses.length > 0 ? s.testLossHistory.concat(p.testLosses) : s.testLossHistory,
+        lastLoss: p.losses.at(-1) ?? s.lastLoss,
+        lastTestLoss: p.testLosses.at(-1) ?? s.lastTestLoss,
         stepsPerSecond: last.stepsPerSecond,
       },
       { liveHistory: this.curve },

@@ -100,10 +100,10 @@ export interface TrainingState {
   /** Epochs finished in this run, and how many were asked for. */
   readonly epoch: number;
   readonly epochs: number;
-  /** This run's training loss of every epoch, exactly as the CLI prints it (the document keeps the bounded curve). */
-  readonly lossHistory: readonly number[];
-  /** This run's test loss of every epoch, when the dataset has a test split. */
-  readonly testLossHistory: readonly number[];
+  /** This run's latest training loss, exactly as the CLI prints it; null before its first epoch (the document's curve holds the rest). */
+  readonly lastLoss: number | null;
+  /** This run's latest test loss, when the dataset has a test split. */
+  readonly lastTestLoss: number | null;
   readonly stepsPerSecond: number;
   readonly divergence: TrainingDivergence | null;
   /** The parameters before the run, which Reset restores. */
@@ -119,8 +119,8 @@ export const IDLE_TRAINING: TrainingState = {
   status: 'idle',
   epoch: 0,
   epochs: 0,
-  lossHistory: [],
-  testLossHistory: [],
+  lastLoss: null,
+  lastTestLoss: null,
   stepsPerSecond: 0,
   divergence: null,
   startParams: null,

@@ -78,8 +78,8 @@ export function TrainingPanel() {
   const status = useSession((s) => s.training.status);
   const epoch = useSession((s) => s.training.epoch);
   const epochs = useSession((s) => s.training.epochs);
-  const loss = useSession((s) => s.training.lossHistory[s.training.lossHistory.length - 1]);
-  const testLoss = useSession((s) => s.training.testLossHistory[s.training.testLossHistory.length - 1]);
+  const loss = useSession((s) => s.training.lastLoss ?? undefined);
+  const testLoss = useSession((s) => s.training.lastTestLoss ?? undefined);
   const speed = useSession((s) => s.training.stepsPerSecond);
   const divergence = useSession((s) => s.training.divergence);
   const error = useSession((s) => s.training.error);
