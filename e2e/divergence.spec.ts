@@ -43,7 +43,7 @@ function linearParams(doc: GraphFile): number[][] {
   return [p.weight?.data ?? [], p.bias?.data ?? []].map((d) => d.map(Number));
 }
 
-test('the book’s Boston RM+LSTAT MSE/2 run at lr 0.01 stops at epoch 25 with the rule and epoch 24’s parameters; the stepper stops at the same step; with the rule off it runs to inf', async ({ editor, page }) => {
+test('the book’s Boston RM+LSTAT MSE/2 run at lr 0.01 stops at epoch 25 with the rule and epoch 24’s parameters; the stepper stops at the same step with the same parameters; with the rule off it runs to inf', async ({ editor, page }) => {
   test.setTimeout(120_000);
   await editor.open();
   await editor.importFile({ name: 'boston-mse-half.json', buffer: Buffer.from(JSON.stringify(bookRun())) });
@@ -88,27 +88,27 @@ test('the book’s Boston RM+LSTAT MSE/2 run at lr 0.01 stops at epoch 25 with t
     await expect(page.getByTestId('train.divergence')).toContainText('Training stopped at epoch 25');
   });
 
-  await test.step('Reset, then the stepper: Step training step stops at training step 26 (epoch 25) with the rule', async () => {
+  await test.step('Reset, then the stepper: Step training step stops at training step 26 (epoch 25) with the rule, and the document holds the parameters the CLI prints', async () => {
     await page.getByTestId('train.reset').click();
     await expect.poll(async () => linearParams(await editor.document())).toEqual(start);
     const message = page.getByTestId('step.divergence');
     for (let k = 0; k < 40 && !(await message.isVisible()); k++) await page.getByTestId('step.training').click();
-    await expect(message).toContainText('Stopped at training step 26: the loss 1.54e8 grew past 1,000,000 × the first loss (112).');
+    await expect(message).toContainText('Stopped at training step 26: the loss 1.54e8 grew past 1,000,000 × the first loss (112). The parameters are back to where step 25 started.');
     const s = await editor.snapshot();
-    expect(s.stepper?.divergence).toMatchObject({ epoch: 26, rule: 'loss-growth' });
+    expect(s.stepper?.divergence).toMatchObject({ epoch: 26, rule: 'loss-growth', lastGoodEpoch: 25 });
     expect(s.stepper?.epoch).toBe(26);
-    // Steps 1 to 25 are in the document, one undo entry each; the step that broke the rule is not: its parameters are the ones it started from.
-    expect(s.history.undo.slice(-25)).toEqual(Array.from({ length: 25 }, (_, k) => `Step ${k + 1}`));
-    const updates = s.stepper.events.filter((e) => e.type === 'update');
-    expect(linearParams(s.document)).toEqual(updates.map((u) => u.before));
-    expect(s.lossHistory).toHaveLength(25);
+    // Steps 1 to 25 are in the document, one undo entry each; the step that broke the rule is one more entry that puts back
+    // where step 25 started (epoch 24's values, as Train and the CLI do) and adds its loss to the curve.
+    expect(s.history.undo.slice(-26)).toEqual([...Array.from({ length: 25 }, (_, k) => `Step ${k + 1}`), 'Step 26 (diverged)']);
+    expect(linearParams(s.document)).toEqual(expected.params);
+    expect(s.lossHistory).toEqual(expected.losses);
     // Further clicks start no new step.
     await page.getByTestId('step.training').click();
     expect((await editor.snapshot()).stepper?.epoch).toBe(26);
     await page.getByTestId('step.reset').click();
     await expect(message).toHaveCount(0);
     // Undo takes the stepped steps back, one by one: the document starts from (1, 1) again.
-    for (let k = 0; k < 25; k++) await editor.press('toolbar.undo');
+    for (let k = 0; k < 26; k++) await editor.press('toolbar.undo');
     await expect.poll(async () => linearParams(await editor.document())).toEqual(start);
     expect((await editor.snapshot()).lossHistory).toEqual([]);
   });

@@ -121,3 +121,71 @@ test('a damaged document stays in Recent until discarded: its raw text downloads
   await expect(editor.notice).toContainText('Discarded “Untitled graph” from Recent.');
   expect((await editor.recentStored()).filter((e) => e.damaged)).toHaveLength(0);
 });
+
+/** The viewport the canvas draws, read from React Flow's transform. */
+async function drawnViewport(page: Page): Promise<{ x: number; y: number; zoom: number }> {
+  const transform = await page.locator('.react-flow__viewport').evaluate((el) => getComputedStyle(el).transform);
+  const [, zoom, , x, y] = transform.match(/matrix\(([^,]+), [^,]+, [^,]+, ([^,]+), ([^,]+), ([^)]+)\)/)?.map(Number) ?? [];
+  return { x, y, zoom };
+}
+
+/** The name of the Data panel draft stored with the Recent entry at `index`, or null when it has none. */
+async function storedDraft(page: Page, index: number): Promise<string | null> {
+  return page.evaluate((k) => {
+    const entries = (JSON.parse(localStorage.getItem('gradcanvas.recent.v2') ?? '{"entries": []}') as { entries: { id: string }[] }).entries;
+    const raw = entries[k] ? localStorage.getItem(`gradcanvas.recent.v2.doc.${entries[k].id}`) : null;
+    return raw === null ? null : ((JSON.parse(raw) as { datasets?: { draft?: { name: string } | null } }).datasets?.draft?.name ?? null);
+  }, index);
+}
+
+test('a CSV not yet bound and the viewport belong to their document: New starts without them; Undo, Redo and Recent bring each document’s back', async ({ editor, page }) => {
+  await editor.open();
+  await page.getByTestId('side.tab.data').click();
+  await page.getByTestId('datasets.builtin.blobs3').click();
+  const preview = page.getByTestId('datasets.preview');
+  await expect(preview).toHaveAttribute('data-rows', '90');
+  const box = (await editor.canvas.boundingBox())!;
+  await page.mouse.move(box.x + box.width - 60, box.y + box.height - 60);
+  await page.mouse.wheel(0, -200);
+  await expect.poll(async () => (await editor.snapshot()).viewport?.zoom ?? 1).not.toBe(1);
+  await editor.waitForAutosave();
+  const work = await editor.snapshot();
+  const viewport = work.viewport!;
+  const draft = await storedDraft(page, 0);
+  expect(draft).not.toBeNull();
+  const shows = async (v: { x: number; y: number; zoom: number }) => {
+    await expect.poll(async () => (await editor.snapshot()).viewport).toEqual(v);
+    const drawn = await drawnViewport(page);
+    expect(drawn.zoom).toBeCloseTo(v.zoom, 3);
+    expect(drawn.x).toBeCloseTo(v.x, 1);
+    expect(drawn.y).toBeCloseTo(v.y, 1);
+  };
+
+  await editor.press('file.new');
+  await expect.poll(async () => (await editor.document()).nodes.length).toBe(0);
+  await expect(preview).toHaveCount(0);
+  await editor.waitForAutosave();
+  expect(await storedDraft(page, 0), 'the new document is saved without the draft').toBeNull();
+  expect(await storedDraft(page, 1)).toBe(draft);
+
+  await editor.press('toolbar.undo');
+  await expect.poll(async () => (await editor.document()).name).toBe(work.document.name);
+  await expect(preview).toHaveAttribute('data-rows', '90');
+  await shows(viewport);
+  await editor.waitForAutosave();
+  expect((await editor.recentStored()).map((e) => e.name)).toEqual([work.document.name, null]);
+  expect(await storedDraft(page, 0)).toBe(draft);
+  expect(await storedDraft(page, 1), 'the new document’s entry is not overwritten by Undo').toBeNull();
+
+  await editor.press('toolbar.redo');
+  await expect.poll(async () => (await editor.document()).nodes.length).toBe(0);
+  await expect(preview).toHaveCount(0);
+  await editor.waitForAutosave();
+  expect((await editor.recentStored()).map((e) => e.name)).toEqual([null, work.document.name]);
+
+  await editor.openRecentMenu();
+  await editor.press('file.recent.1.open');
+  await expect.poll(async () => (await editor.document()).name).toBe(work.document.name);
+  await expect(preview).toHaveAttribute('data-rows', '90');
+  await shows(viewport);
+});

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import { atEpochs, runPart } from './curve';
 import { expect, test } from './fixtures';
 import type { Editor } from './pages/Editor';
 
@@ -208,15 +209,17 @@ test('train linear regression on Boston RM → PRICE in a worker: same losses as
       await clickProbe(page);
       during = (await readProbe(page, false)).clicks.filter((c) => c.status === 'running').length;
     }
-    // Frames and clicks are measured while the run goes on undisturbed; snapshots below copy long loss logs.
+    // Frames and clicks are measured while the run goes on undisturbed; snapshots below copy the curve (up to 10,000 points).
     const probe = await readProbe(page);
     const speed = (await editor.snapshot()).training.stepsPerSecond;
     await page.getByTestId('train.pause').click();
     await expect(progress).toHaveAttribute('data-status', 'paused');
     const paused = await editor.snapshot();
     expect(paused.history.undo.at(-1)).toMatch(/^Train \d+ epochs$/);
-    // The run's own log (the document's curve goes on from the first run's 5,000 epochs, one curve).
-    expect(paused.training.epoch).toBe(paused.training.lossHistory.length);
+    // The document's curve goes on from the first run's 5,000 epochs: one curve.
+    const base = before.history?.epochs ?? 0;
+    expect(base).toBe(5000);
+    expect(paused.lossEpochs.at(-1)).toBe(base + paused.training.epoch);
     await page.getByTestId('train.resume').click();
     await expect(progress).toHaveAttribute('data-status', 'running');
     // Editing the graph while it trains pauses the run first; Resume continues from the document.
@@ -229,10 +232,14 @@ test('train linear regression on Boston RM → PRICE in a worker: same losses as
     await page.getByTestId('train.pause').click();
     await expect(progress).toHaveAttribute('data-status', 'paused');
     const s = await editor.snapshot();
-    const n = s.training.lossHistory.length;
-    expect(s.training.epoch).toBe(n);
-    expect(n).toBeGreaterThan(paused.training.lossHistory.length);
-    expect(s.training.lossHistory).toEqual(cliLosses({ ...before, training: { ...before.training, epochs: n } }));
+    const n = s.training.epoch;
+    expect(n).toBeGreaterThan(paused.training.epoch);
+    expect(s.lossEpochs.at(-1)).toBe(base + n);
+    // This run's part of the curve (every epoch, or every k-th past 10,000 points) is the CLI's log at the same epochs.
+    const part = runPart(s, base);
+    expect(part.at(-1)?.[0]).toBe(n);
+    expect(part.map(([, loss]) => loss)).toEqual(atEpochs(cliLosses({ ...before, training: { ...before.training, epochs: n } }), part));
+    expect(s.training.lastLoss).toBe(part.at(-1)?.[1]);
     const r = report(probe);
     console.log(`Boston RM→PRICE, long run (${n} epochs with pauses): ${Math.round(speed)} steps/s in the worker; ${r.text}`);
     expect(r.during).toBeGreaterThanOrEqual(3);
@@ -240,7 +247,7 @@ test('train linear regression on Boston RM → PRICE in a worker: same losses as
   });
 
   await test.step('RM and LSTAT with lr 0.1: divergence is caught, marked and reported; Reset restores the parameters', async () => {
-    // Reset ends the long run: its loss log (hundreds of thousands of epochs) would ride along in every snapshot the polls below take.
+    // Reset ends the long run and takes its part of the curve back, so the polls below copy a short curve.
     await page.getByTestId('train.reset').click();
     await expect(page.getByTestId('train.progress')).toHaveAttribute('data-status', 'idle');
     await importAndBind(editor, RM_LSTAT_PRICE, { RM: 'feature', LSTAT: 'feature', PRICE: 'target' });
@@ -266,7 +273,8 @@ test('train linear regression on Boston RM → PRICE in a worker: same losses as
     expect(s.training.status).toBe('diverged');
     expect(s.training.divergence?.nodes.length).toBeGreaterThan(0);
     expect(s.training.epoch).toBeLessThan(5000);
-    expect(s.training.lossHistory).toHaveLength(s.training.divergence!.epoch + 1);
+    const base = before.history?.epochs ?? 0;
+    expect(s.lossEpochs.at(-1)).toBe(base + s.training.divergence!.epoch + 1);
     // The divergence rule stops it at epoch 3, the loss past 1e6 × the first (it used to run on to inf at epoch 91),
     // and the document keeps epoch 2's finite parameters.
     expect(s.training.divergence).toMatchObject({ epoch: 3, rule: 'loss-growth' });
@@ -274,7 +282,7 @@ test('train linear regression on Boston RM → PRICE in a worker: same losses as
     expect([...(kept?.weight.data ?? []), ...(kept?.bias.data ?? [])].every((v) => typeof v === 'number' && Number.isFinite(v))).toBe(true);
     // The CLI stops at the same epoch, with the same losses up to it.
     expect(expected.stderr).toContain(`at epoch ${s.training.divergence!.epoch}`);
-    expect(s.training.lossHistory).toEqual(expected.losses);
+    expect(runPart(s, base).map(([, loss]) => loss)).toEqual(expected.losses);
     console.log(`lr 0.1 on RM and LSTAT: diverged at epoch ${s.training.divergence!.epoch} at ${s.training.divergence!.nodes.join(', ')}: ${s.training.divergence!.message}`);
     // The CLI stops at the same epoch with the same message.
     await editor.screenshot('61-diverged');

@@ -1,18 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatValues, MAX_SHOWN } from './format';
+import { formatExact, formatNumber, numbersJson } from './format';
 
 describe('formatNumber', () => {
   it('formatNumber(v) trims zeros and keeps 6 significant digits', () => {
     expect(formatNumber(85)).toBe('85');
     expect(formatNumber(-1.75)).toBe('-1.75');
+    expect(formatNumber(2.5)).toBe('2.5');
     expect(formatNumber(1 / 3)).toBe('0.333333');
+    expect(formatNumber(1.23456789)).toBe('1.23457');
     expect(formatNumber(-0)).toBe('0');
     expect(formatNumber(100000)).toBe('100000');
+    expect(formatNumber(0.0001)).toBe('0.0001');
   });
 
-  it('formatNumber(tiny or huge) uses exponent notation', () => {
+  it('formatNumber(tiny or huge) uses exponent notation with the mantissa trimmed', () => {
     expect(formatNumber(1.5e-7)).toBe('1.5e-7');
+    expect(formatNumber(1e-7)).toBe('1e-7');
+    expect(formatNumber(0.00001234)).toBe('1.234e-5');
     expect(formatNumber(2e10)).toBe('2e+10');
+    expect(formatNumber(1234567)).toBe('1.23457e+6');
+  });
+
+  it('formatNumber(999999.7) → 1e+6: a value that rounds up to 1e6 is written like 1e6', () => {
+    expect(formatNumber(999999.7)).toBe('1e+6');
+    expect(formatNumber(-999999.7)).toBe('-1e+6');
+    expect(formatNumber(0.000099999999)).toBe('0.0001');
   });
 
   it('formatNumber(nan, ±inf) prints them as PyTorch does', () => {
@@ -20,19 +32,34 @@ describe('formatNumber', () => {
     expect(formatNumber(Infinity)).toBe('inf');
     expect(formatNumber(-Infinity)).toBe('-inf');
   });
+
+  it('formatNumber(v, 4) → four significant digits for a sentence, in plain decimals below 1e6', () => {
+    expect(formatNumber(12.643812, 4)).toBe('12.64');
+    expect(formatNumber(85, 4)).toBe('85');
+    expect(formatNumber(0.5, 4)).toBe('0.5');
+    expect(formatNumber(12345.6, 4)).toBe('12350');
+    expect(formatNumber(0.2, 3)).toBe('0.2');
+    expect(formatNumber(1.23456e-10, 3)).toBe('1.23e-10');
+  });
 });
 
-describe('formatValues', () => {
-  it('formatValues([], [85]) is the bare number', () => {
-    expect(formatValues([], [85])).toBe('85');
+describe('numbersJson', () => {
+  it('numbersJson writes exact numbers and names the non-finite ones as the file format does', () => {
+    expect(JSON.parse(numbersJson(Float64Array.of(0.1, NaN, Infinity, -Infinity)))).toEqual([0.1, 'NaN', 'Infinity', '-Infinity']);
   });
 
-  it('formatValues([3], …) lists the elements in brackets', () => {
-    expect(formatValues([3], [-8, 0, 8])).toBe('[-8, 0, 8]');
+  it('numbersJson(data, 2) → the first two only', () => {
+    expect(numbersJson([1, 2, 3], 2)).toBe('[1,2]');
+  });
+});
+
+describe('formatExact', () => {
+  it('formatExact(v) reads back as the same float, -0 as 0', () => {
+    for (const v of [0.1 + 0.2, -1.75, 1e-20, 123456789.123]) expect(Number(formatExact(v))).toBe(v);
+    expect(formatExact(-0)).toBe('0');
   });
 
-  it('formatValues(long) elides past MAX_SHOWN', () => {
-    const data = Array.from({ length: MAX_SHOWN + 5 }, (_, i) => i);
-    expect(formatValues([data.length], data)).toMatch(/, 31, … 5 more\]$/);
+  it('formatExact(nan, ±inf) → nan, inf, -inf, as formatNumber shows them', () => {
+    expect([NaN, Infinity, -Infinity].map(formatExact)).toEqual(['nan', 'inf', '-inf']);
   });
 });

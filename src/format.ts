@@ -1,26 +1,46 @@
-/** How many elements of a tensor the page prints before eliding the rest. */
-export const MAX_SHOWN = 32;
-
-/** A number for display: up to 6 significant digits, no trailing zeros, -0 as 0. */
-export function formatNumber(v: number): string {
+/**
+ * A number as GradCanvas shows it — on a node, in the inspector, a plot, the step bar, the
+ * status line and the explanation: `digits` significant digits (6, or fewer where a sentence
+ * reads better), no trailing zeros, exponent form below 1e-4 and from 1e6, -0 as 0, and
+ * nan, inf and -inf as PyTorch prints them.
+ */
+export function formatNumber(v: number, digits = 6): string {
   if (Number.isNaN(v)) return 'nan';
-  if (v === Infinity) return 'inf';
-  if (v === -Infinity) return '-inf';
+  if (!Number.isFinite(v)) return v > 0 ? 'inf' : '-inf';
   if (v === 0) return '0';
-  const abs = Math.abs(v);
+  // Rounding first decides the notation by what is shown: 999999.7 is 1e+6, not 1.00000e+6.
+  const rounded = Number(v.toPrecision(digits));
+  const abs = Math.abs(rounded);
   if (abs >= 1e6 || abs < 1e-4) {
-    const [mantissa, exponent] = v.toExponential(5).split('e');
+    const [mantissa, exponent] = rounded.toExponential(digits - 1).split('e');
     return `${trimZeros(mantissa)}e${exponent}`;
   }
-  return trimZeros(v.toPrecision(6));
+  // Between 1e-4 and 1e6 JavaScript writes a float in plain decimals, already without trailing zeros.
+  return String(rounded);
 }
 
-/** A tensor for display: a scalar as its number, anything else flat in brackets, elided past MAX_SHOWN. */
-export function formatValues(shape: readonly number[], data: readonly number[]): string {
-  if (shape.length === 0) return formatNumber(data[0]);
-  const shown = data.slice(0, MAX_SHOWN).map(formatNumber);
-  if (data.length > MAX_SHOWN) shown.push(`… ${data.length - MAX_SHOWN} more`);
-  return `[${shown.join(', ')}]`;
+/**
+ * A number where it must read back exactly — an editable field, an exported CSV: the
+ * shortest text that parses as the same float, -0 as 0, and nan, inf and -inf.
+ */
+export function formatExact(v: number): string {
+  if (Number.isNaN(v)) return 'nan';
+  if (!Number.isFinite(v)) return v > 0 ? 'inf' : '-inf';
+  return Object.is(v, -0) ? '0' : String(v);
+}
+
+/**
+ * Numbers as JSON for a `data-value` attribute, the test API's view of what a node or table
+ * holds: exact, NaN and ±Infinity as the file format writes them, at most `limit` of them.
+ */
+export function numbersJson(data: ArrayLike<number>, limit = Infinity): string {
+  const n = Math.min(data.length, limit);
+  const out: (number | string)[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = data[i];
+    out.push(Number.isFinite(v) ? v : Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity');
+  }
+  return JSON.stringify(out);
 }
 
 function trimZeros(s: string): string {

@@ -31,3 +31,12 @@ describe('parseArgs --divergence-factor', () => {
     expect(USAGE.slice(exportAt)).toContain('--divergence-factor   as for train');
   });
 });
+
+describe('parseArgs numbers', () => {
+  it("--epochs, --log-every and --lr read decimal numbers only: '0x10', '' and '1_000' → an error naming the value", () => {
+    expect(parseArgs(['train', 'g.json', '--epochs', '20', '--lr', '1e-3']).epochs).toBe(20);
+    expect(parseArgs(['train', 'g.json', '--lr', '.5']).lr).toBe(0.5);
+    for (const v of ['0x10', '', '1_000']) expect(() => parseArgs(['train', 'g.json', '--epochs', v]), v).toThrow(`--epochs must be a whole number, got '${v}'`);
+    for (const v of ['0x1', 'Infinity', '']) expect(() => parseArgs(['train', 'g.json', '--lr', v]), v).toThrow(`--lr must be a positive number, got '${v}'`);
+  });
+});

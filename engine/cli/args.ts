@@ -1,4 +1,5 @@
 import { RESERVED_NAMES } from '../format/rawLimits';
+import { parseDecimal } from '../format/decimal';
 import { MAX_NAME_CHARS } from '../limits';
 
 /** Parsed command line: the command, the file, and options. */
@@ -68,8 +69,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     return v;
   };
   const positiveInt = (v: string, flag: string) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 0) throw new Error(`${flag} must be a whole number, got '${v}'`);
+    const n = parseDecimal(v);
+    if (n === null || !Number.isInteger(n) || n < 0) throw new Error(`${flag} must be a whole number, got '${v}'`);
     return n;
   };
   for (let i = 0; i < argv.length; i++) {
@@ -77,8 +78,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     if (a === '--epochs') epochs = positiveInt(value(i++, a), a);
     else if (a === '--log-every') logEvery = Math.max(1, positiveInt(value(i++, a), a));
     else if (a === '--lr') {
-      lr = Number(value(i++, a));
-      if (!(lr > 0) || !Number.isFinite(lr)) throw new Error(`--lr must be a positive number, got '${argv[i]}'`);
+      lr = parseDecimal(value(i++, a)) ?? NaN;
+      if (!(lr > 0)) throw new Error(`--lr must be a positive number, got '${argv[i]}'`);
     } else if (a === '--divergence-factor') divergenceFactor = factor(value(i++, a));
     else if (a === '-o' || a === '--output') output = value(i++, a);
     else if (a === '--times') {
@@ -109,7 +110,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 /** The value of --divergence-factor: `off` (null), or a finite number above 1 as a graph file allows. */
 function factor(v: string): number | null {
   if (v === 'off') return null;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 1) throw new Error(`--divergence-factor must be a number above 1 or 'off', got '${v}'`);
+  const n = parseDecimal(v);
+  if (n === null || n <= 1) throw new Error(`--divergence-factor must be a number above 1 or 'off', got '${v}'`);
   return n;
 }

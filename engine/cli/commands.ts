@@ -4,7 +4,8 @@ import { printable } from '../codegen/printable';
 import { exportPytorch } from '../codegen/pytorch';
 import { fileOptimizerState, fileToGraph } from '../format/convert';
 import { formatCsvError, parseCsv } from '../format/csv';
-import { formatFileError, loadGraphFile } from '../format/load';
+import { type FileError, formatFileError } from '../format/load';
+import { openGraphText } from '../format/open';
 import type { GraphFile } from '../format/schema';
 import type { Graph } from '../graph/types';
 import { divergenceMessage } from '../train/divergenceText';
@@ -81,9 +82,12 @@ function readText(path: string): string {
 
 function readGraph(args: CliArgs): GraphFile {
   const text = readText(args.file);
-  // Datasets replaced by --csv are checked after binding, so load structure first.
-  const r = loadGraphFile(text, { checkGraph: args.csv.size === 0 });
-  if (!r.ok) throw new CliError([`${args.file} is not a valid graph:`, ...r.errors.map((e) => `  ${formatFileError(e)}`)], EXIT_INVALID);
+  // The one way every document opens; graph problems refuse it here too, unless --csv
+  // replaces datasets, whose graph is checked once they are bound.
+  const r = openGraphText(text);
+  const invalid = (errors: readonly FileError[]) => new CliError([`${args.file} is not a valid graph:`, ...errors.map((e) => `  ${formatFileError(e)}`)], EXIT_INVALID);
+  if (!r.ok) throw invalid(r.errors);
+  if (args.csv.size === 0 && r.problems.length > 0) throw invalid(r.problems);
   return r.file;
 }
 

@@ -1,4 +1,6 @@
 import { EngineError } from '../exec/program';
+import { formatFactor } from '../train/divergenceText';
+import { pyString } from './escape';
 import { pyFloat } from './python';
 
 /**
@@ -50,6 +52,7 @@ export function divergenceBlock(o: DivergenceBlockOptions): DivergenceBlock {
       ? ['# (None: only inf and nan stop it). The parameters and the optimizer state then go back to', '# where the last good epoch started, and the script exits with status 1.']
       : ['# (None: only inf and nan stop it). The script then exits with status 1.']),
     `divergence_factor = ${factorLiteral(o.factor)}${o.factor === null ? '  # the growth rule is off: only inf and nan stop training' : ''}`,
+    ...(o.factor === null ? [] : [`factor_text = ${pyString(formatFactor(o.factor))}  # as GradCanvas writes it in messages`]),
     '',
     '',
     'def short(v):',
@@ -65,14 +68,32 @@ export function divergenceBlock(o: DivergenceBlockOptions): DivergenceBlock {
     '    if not math.isfinite(loss):',
     '        return f"the loss became {short(loss)}"',
     '    if divergence_factor is not None and first_loss and loss > abs(first_loss) * divergence_factor:',
-    '        return f"the loss {short(loss)} grew past {divergence_factor:,} × the first loss ({short(first_loss)})"',
-    '    for name, p in trainable:',
-    '        if p.grad is not None and not p.grad.isfinite().all():',
-    '            return f"the gradient of {name} is not finite"',
-    '    for name, p in trainable:',
-    '        if not p.isfinite().all():',
-    '            return f"the update made {name} not finite"',
+    '        return f"the loss {short(loss)} grew past {factor_text} × the first loss ({short(first_loss)})"',
+    '    nodes, value = non_finite(lambda p: p.grad)',
+    '    if nodes:',
+    '        return f"the gradient of {joined(nodes)} became {short(value)}"',
+    '    nodes, value = non_finite(lambda p: p.detach())',
+    '    if nodes:',
+    '        return f"the update made the parameters of {joined(nodes)} {short(value)}"',
     '    return None',
+    '',
+    '',
+    'def non_finite(tensor_of):',
+    '    """The nodes whose tensors hold inf or nan, in order, and the first such value."""',
+    '    nodes, value = [], None',
+    '    for _name, node, p in trainable:',
+    '        t = tensor_of(p)',
+    '        if t is None or t.isfinite().all():',
+    '            continue',
+    '        if value is None:',
+    '            value = t[~t.isfinite()].flatten()[0].item()',
+    '        if node not in nodes:',
+    '            nodes.append(node)',
+    '    return nodes, value',
+    '',
+    '',
+    'def joined(nodes):',
+    '    return ", ".join(nodes)',
   ];
   if (o.restores) {
     setup.push(

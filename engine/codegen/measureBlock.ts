@@ -62,7 +62,7 @@ export function measureBlock(o: MeasureOptions): MeasureBlock {
       '',
       'def finite_parameters():',
       '    """Whether every parameter is finite: an update that made one inf or nan is not validated."""',
-      '    return all(bool(p.isfinite().all()) for _, p in trainable)',
+      '    return all(bool(p.isfinite().all()) for _name, _node, p in trainable)',
     );
   }
   const epochStart = accuracy ? ['    hits = 0'] : [];

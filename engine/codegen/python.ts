@@ -14,7 +14,7 @@ const TAKEN = new Set(
     'next iter permutation Mulberry32 Net ' +
     // The divergence rule's names (divergenceBlock.ts) and the modules it imports.
     'copy math sys trainable divergence_factor short divergence snapshot first_loss problem before_previous before_this net_state ' +
-    'optimizer_state back all ' +
+    'optimizer_state back all factor_text non_finite joined ' +
     // The accuracy and validation parts (measureBlock.ts).
     'correct validate finite_parameters hits epoch_acc val_loss val_acc bool ' +
     'T_destination add_module apply bfloat16 buffers children cpu cuda double dump_patches eval extra_repr forward get_buffer ' +

@@ -200,8 +200,8 @@ export function exportPytorch(graph: Graph, training: TrainSettings, options: Ex
     emit(`batch_size = ${pyInt(training.batchSize, 'the batch size')}`, `rows = ${pyInt(rows, 'the row count')}`);
   }
   // Names print as the CLI prints them: escaped by the same function, so both show the same text.
-  const named = trainable.map((p) => `(${pyString(printable(`${p.node}.${p.name}`))}, ${p.ref})`);
-  emit('', '# The trainable tensors, by the names GradCanvas prints.', `trainable = [${named.join(', ')}]`, ...measure.setup, ...(measure.setup.length > 0 ? ['', ''] : ['']), ...rule.setup);
+  const named = trainable.map((p) => `(${pyString(printable(`${p.node}.${p.name}`))}, ${pyString(printable(p.node))}, ${p.ref})`);
+  emit('', '# The trainable tensors, by the names GradCanvas prints, with the node each belongs to.', `trainable = [${named.join(', ')}]`, ...measure.setup, ...(measure.setup.length > 0 ? ['', ''] : ['']), ...rule.setup);
   emit(measure.header, `for epoch in range(${epochs}):`, ...rule.epochStart, ...measure.epochStart);
   if (miniBatch) emit('    order = permutation(rows, rng)', '    total = 0.0', '    for start in range(0, rows, batch_size):', '        idx = torch.tensor(order[start:start + batch_size])');
   const phaseLines = { zeroGrad: 0, predict: 0, loss: 0, backward: 0, update: 0 };
@@ -229,7 +229,7 @@ export function exportPytorch(graph: Graph, training: TrainSettings, options: Ex
   if (miniBatch) emit('        total += loss.item() * len(idx)', '    epoch_loss = total / rows');
   else emit('    epoch_loss = loss.item()');
   emit(...measure.epochEnd, ...rule.epochEnd, '');
-  emit('for name, p in trainable:', '    print(name, list(p.shape), " ".join(repr(v) for v in p.detach().flatten().tolist()))', ...rule.finish);
+  emit('for name, _node, p in trainable:', '    print(name, list(p.shape), " ".join(repr(v) for v in p.detach().flatten().tolist()))', ...rule.finish);
   return { code: `${lines.join('\n')}\n`, phaseLines };
 }
 

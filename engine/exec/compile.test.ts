@@ -20,6 +20,18 @@ describe('compile', () => {
     expect(Object.fromEntries(r.shapes)).toEqual({ x: [17], sq: [17], sc: [17], ad: [17], z: [] });
   });
 
+  it('compile(graph, { checkOnly }) finds the same problems and shapes and allocates no program', () => {
+    const fine = compositeFunction();
+    const broken: Graph = { ...fine, edges: fine.edges.slice(1) };
+    for (const g of [fine, broken]) {
+      const full = compile(g, { partial: true });
+      const check = compile(g, { checkOnly: true });
+      expect(check.problems).toEqual(full.problems);
+      expect(check.shapes).toEqual(full.shapes);
+      expect(check.program).toBeNull();
+    }
+  });
+
   it('compile reports a cycle with the path of nodes on it', () => {
     const g: Graph = {
       nodes: [vec('x', [2]), { id: 'a', op: 'add' }, { id: 'b', op: 'square' }, { id: 's', op: 'sum' }],

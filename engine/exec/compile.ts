@@ -22,6 +22,8 @@ export interface CompileOptions {
    * editor's case: one unwired node should not blank every value on the canvas).
    */
   readonly partial?: boolean;
+  /** Find the problems and shapes only, allocating no program (opening a file lists problems before the app compiles it). */
+  readonly checkOnly?: boolean;
 }
 
 /** What compiling found: every problem, every shape it could infer, and the program if there were no errors (or, with `partial`, over the nodes without problems). */
@@ -174,7 +176,7 @@ function compileGraph(graph: Graph, options: CompileOptions, problems: Problem[]
     return { problems, shapes, program: null };
   }
   const failed = problems.some((p) => p.severity === 'error');
-  if (failed && !options.partial) return { problems, shapes, program: null };
+  if ((failed && !options.partial) || options.checkOnly) return { problems, shapes, program: null };
 
   // Values, now that every size is known to fit.
   const leafValues = new Map<string, Tensor>();

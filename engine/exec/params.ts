@@ -2,7 +2,7 @@ import type { AnyOpDef, Attrs, ParamSpec } from '../ops/types';
 import { formatCount, MAX_TENSOR_ELEMENTS, overLimit } from '../limits';
 import { formatShape, sameShape, sizeOf } from '../tensor/shape';
 import type { Tensor } from '../tensor/tensor';
-import { initTensor } from '../graph/init';
+import { initOf, initTensor } from '../graph/init';
 import type { GraphNode } from '../graph/types';
 
 /** Why an op's own parameter cannot be used, with the node field at fault (`params.weight`, `attrs`). */
@@ -53,5 +53,5 @@ export function checkOpParams(node: GraphNode, specs: readonly ParamSpec[]): Par
 /** The current values of an op's own parameters (checked by checkOpParams), initialising any that have none. */
 export function resolveOpParams(node: GraphNode, def: AnyOpDef, attrs: Attrs): Tensor[] {
   const specs = def.params ? def.params(attrs) : [];
-  return specs.map((spec, i) => stored(node, spec.name) ?? initTensor(spec.shape, node.init ?? def.init ?? { type: 'default', seed: 0 }, spec.fanIn, i));
+  return specs.map((spec, i) => stored(node, spec.name) ?? initTensor(spec.shape, initOf(node, def), spec.fanIn, i));
 }

@@ -3,6 +3,7 @@ import { quote } from '../graph/describe';
 import type { Dataset } from '../graph/types';
 import { formatCount, MAX_CSV_ROWS, MAX_FILE_CHARS, MAX_NAME_CHARS, MAX_TENSOR_ELEMENTS, overLimit } from '../limits';
 import { headerDelimiter, lineCounter } from './csvLines';
+import { parseDecimal } from './decimal';
 
 export { MAX_CSV_ROWS } from '../limits';
 
@@ -23,17 +24,10 @@ export type CsvResult =
 
 const MAX_ERRORS = 20;
 
-/**
- * A number as GradCanvas reads it: decimal digits with an optional sign, point and exponent
- * (`-1.5e3`, `.5`, `7.`). Spaces around it are ignored, as spreadsheets often write `1, 2`.
- * Hexadecimal, binary, `Infinity` or `1_000`, which JavaScript's Number() would take, are not numbers here.
- */
-const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-
 /** A number written with a decimal comma (`3,14`, `1.234,5`): a locale setting, not text. */
 const DECIMAL_COMMA = /^[+-]?\d+(?:\.\d{3})*,\d+$/;
 
-const isNumber = (cell: string) => DECIMAL.test(cell.trim()) && Number.isFinite(Number(cell));
+const isNumber = (cell: string) => parseDecimal(cell) !== null;
 const isCommaNumber = (cell: string) => DECIMAL_COMMA.test(cell.trim());
 
 /** `line 4, column RM: 'abc' is not a number`. */
@@ -125,10 +119,11 @@ function readNumbers(columns: readonly string[], body: readonly Row[]): CsvResul
     rows.push(
       keep.map((j) => {
         const cell = cells[j];
-        if (!isNumber(cell) && !commaColumns.has(columns[j]) && errors.length < MAX_ERRORS) {
+        const v = parseDecimal(cell);
+        if (v === null && !commaColumns.has(columns[j]) && errors.length < MAX_ERRORS) {
           errors.push({ line, column: columns[j], message: cell.trim() === '' ? 'the cell is empty' : `${quote(cell.trim())} is not a number` });
         }
-        return Number(cell);
+        return v ?? NaN;
       }),
     );
   }

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { compile } from '../exec/compile';
-import { formatCount, MAX_FILE_CHARS, MAX_NESTING_DEPTH, MAX_NODES, overLimit } from '../limits';
+import { formatCount, MAX_FILE_CHARS, MAX_NESTING_DEPTH, MAX_NODES, MAX_TOTAL_ELEMENTS, overLimit } from '../limits';
 import { fileToGraph } from './convert';
-import { lineWhereNestingExceeds } from './depth';
+import { scanStructure } from './depth';
 import { capErrors, type FileError, formatPath } from './fileError';
 import { type Migration, MIGRATIONS, migrateForward } from './migrate';
 import { nodeFieldErrors } from './nodeFields';
@@ -43,9 +43,13 @@ export function loadGraphFile(text: string, options: LoadOptions = {}): LoadResu
   }
   // Editors on Windows may start UTF-8 files with a byte order mark; every way in reads past it alike.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const deepLine = lineWhereNestingExceeds(body, MAX_NESTING_DEPTH);
+  const { deepLine, commas } = scanStructure(body, MAX_NESTING_DEPTH);
   if (deepLine !== null) {
     return fail([{ path: '', message: `the file nests lists and objects deeper than the limit of ${MAX_NESTING_DEPTH} levels (line ${formatCount(deepLine)}); a graph file needs 6` }]);
+  }
+  // The same total the parsed document is held to, checked on the text so parsing never builds more.
+  if (commas > MAX_TOTAL_ELEMENTS) {
+    return fail([{ path: '', message: `the file's lists and objects hold at least ${formatCount(commas + 1)} entries in all, ${overLimit(MAX_TOTAL_ELEMENTS, 'elements')}` }]);
   }
   let raw: unknown;
   try {
@@ -96,6 +100,6 @@ function issueToErrors(issue: z.core.$ZodIssue): FileError[] {
 
 /** Graph problems (cycles, unconnected ports, shapes, attributes, sizes) placed at the JSON path they concern. */
 function graphErrors(file: GraphFile): FileError[] {
-  const result = compile(fileToGraph(file));
+  const result = compile(fileToGraph(file), { checkOnly: true });
   return result.problems.filter((p) => p.severity === 'error').map((p) => ({ path: problemPath(file, p), message: p.message }));
 }

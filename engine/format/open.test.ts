@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../exec/compile';
-import { MAX_FILE_CHARS, MAX_NODES, PAGE_MAX_NODES } from '../limits';
+import { formatCount, MAX_FILE_CHARS, MAX_NODES, MAX_TOTAL_ELEMENTS, PAGE_MAX_NODES } from '../limits';
 import { fileToGraph } from './convert';
 import { formatFileError } from './load';
 import { openGraphText, type OpenResult } from './open';
@@ -103,6 +103,22 @@ describe('openGraphText: limits, refused before anything is allocated', () => {
     const { r, ms } = open(`{"format": "gradcanvas-graph", "version": ${'['.repeat(depth)}1${']'.repeat(depth)}}`);
     expect(errorsOf(r)).toEqual(['the file nests lists and objects deeper than the limit of 32 levels (line 1); a graph file needs 6']);
     expect(ms).toBeLessThan(200);
+  });
+
+  it('a text of more values than a program may hold → refused by the scan before JSON.parse builds them, path empty', () => {
+    const values = MAX_TOTAL_ELEMENTS + 2;
+    const text = `{"format": "gradcanvas-graph", "version": 1, "junk": [${'0,'.repeat(values - 1)}0]}`;
+    const { r, ms } = open(text);
+    // The list's values and the object's three fields.
+    expect(errorsOf(r)).toEqual([`the file's lists and objects hold at least ${formatCount(values + 2)} entries in all, which exceeds the limit of 16,000,000 elements`]);
+    // JSON.parse alone of this text takes longer than the scan.
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it('commas inside strings do not count as values', () => {
+    const doc = example('composite-function');
+    doc.description = ','.repeat(5000);
+    expect(open(doc).r.ok).toBe(true);
   });
 
   it('brackets inside strings do not count as nesting', () => {

@@ -27,14 +27,14 @@ export type OpenResult =
 
 /**
  * Opens a graph file's text (an import, a share link, an autosaved document): length,
- * nesting, byte order mark, JSON, migration, schema, names and limits, then a partial
- * compile for the problems to mark. Anything unforeseen becomes an error, never a throw.
+ * nesting, byte order mark, JSON, migration, schema, names and limits, then a compile that
+ * finds the problems to mark without allocating a program. Anything unforeseen becomes an error, never a throw.
  */
 export function openGraphText(text: string, options: OpenOptions = {}): OpenResult {
   try {
     const r = loadGraphFile(text, { checkGraph: false, maxNodes: options.maxNodes });
     if (!r.ok) return r;
-    const problems = compile(fileToGraph(r.file), { partial: true })
+    const problems = compile(fileToGraph(r.file), { checkOnly: true })
       .problems.filter((p) => p.severity === 'error')
       .map((p) => ({ path: problemPath(r.file, p), message: p.message, code: p.code }));
     return { ok: true, file: r.file, problems };

@@ -1,4 +1,4 @@
-import type { InitSpec } from './types';
+import type { GraphNode, InitSpec } from './types';
 import { formatCount, MAX_TENSOR_ELEMENTS, overLimit } from '../limits';
 import { formatShape, type Shape, sizeOf } from '../tensor/shape';
 import { type Tensor } from '../tensor/tensor';
@@ -33,4 +33,12 @@ export function initTensor(shape: Shape, init: InitSpec, fanIn: number, offset =
     }
   }
   return { shape: [...shape], data };
+}
+
+/** nn.Linear's own initialiser, for trainable tensors whose node and definition name none. */
+const LINEAR_DEFAULT: InitSpec = { type: 'default', seed: 0 };
+
+/** The initialiser a node's trainable tensors start from: the node's own, else its op's or leaf's (`def.init`), else nn.Linear's. */
+export function initOf(node: Pick<GraphNode, 'init'>, def: { readonly init?: InitSpec } | undefined): InitSpec {
+  return node.init ?? def?.init ?? LINEAR_DEFAULT;
 }

@@ -1,5 +1,6 @@
 import { broadcastIndex } from '../tensor/broadcast';
 import { broadcastShapes, type Shape, sizeOf } from '../tensor/shape';
+import type { OpRecipe } from './recipe';
 import type { CompileShapes, PortSpec } from './types';
 
 /** Index maps of a broadcasting binary op: both null when the shapes match. */
@@ -7,6 +8,14 @@ export interface BinaryCtx {
   readonly ia: Int32Array | null;
   readonly ib: Int32Array | null;
 }
+
+/** How tests build add, sub and mul: any operand, a second one broadcast against it or the constant `c`, in either order. */
+export const binaryRecipe: OpRecipe = {
+  inputs: { a: { type: 'operand' }, b: { type: 'broadcast', of: 'a' } },
+  attrs: { c: { type: 'signed', min: 0.1, max: 2 } },
+  defaults: 0.2,
+  swap: true,
+};
 
 /** Ports `a` and `b`, where an unconnected `b` takes the scalar attribute `c`. */
 export const binaryPorts: readonly PortSpec[] = [{ name: 'a' }, { name: 'b', fallbackAttr: 'c' }];

@@ -8,6 +8,7 @@ export const constant: LeafDef = {
   group: 'data',
   formula: 'c',
   trainable: false,
+  start: { value: { type: 'tensor', shape: [], data: [1] } },
   value: (node, ctx) => leafTensor(node.value, ctx),
   requiresGrad: () => false,
 };

@@ -101,6 +101,7 @@ export const input: LeafDef = {
   group: 'data',
   formula: 'x',
   trainable: false,
+  start: { value: { type: 'tensor', shape: [], data: [0] } },
   shape: (node: GraphNode, ctx: LeafContext) => leafValueShape(node.value, ctx),
   value: (node: GraphNode, ctx: LeafContext) => leafTensor(node.value, ctx),
   requiresGrad: (node: GraphNode) => node.requiresGrad === true,

@@ -1,4 +1,4 @@
-import type { Dataset, GraphNode, InitSpec } from '../graph/types';
+import type { Dataset, GraphNode, InitSpec, LeafValue } from '../graph/types';
 import { formatCount, MAX_TENSOR_ELEMENTS, overLimit } from '../limits';
 import { formatShape, MAX_RANK, type Shape, sizeOf } from '../tensor/shape';
 import type { Tensor } from '../tensor/tensor';
@@ -35,6 +35,8 @@ export interface LeafDef {
   readonly trainable: boolean;
   /** How a trainable leaf's values start when the node names no initialiser. */
   readonly init?: InitSpec;
+  /** What a node of this leaf holds when it is added to a graph: an input's value 0, a constant's 1, a parameter's scalar shape. */
+  readonly start: { readonly value?: LeafValue; readonly shape?: Shape };
   /**
    * The leaf's shape, checked (limits included) without allocating anything; throws a
    * LeafError. Absent on leaves whose value is the node's `value` field (see leafValueShape).

@@ -1,5 +1,5 @@
 import type { OpDef } from './types';
-import { type BinaryCtx, binaryPorts, binaryShape, prepareBinary } from './binary';
+import { type BinaryCtx, binaryPorts, binaryRecipe, binaryShape, prepareBinary } from './binary';
 
 /** `mul`: y = a · b elementwise with broadcasting, or a · c when `b` is unconnected. */
 export const mul: OpDef<{ c: number }, BinaryCtx> = {
@@ -37,11 +37,6 @@ export const mul: OpDef<{ c: number }, BinaryCtx> = {
       b: { derivative: '∂(a·b)/∂b = a', gradIn: 'grad_in = a·grad_out', numbers: ({ a, g }) => `(${a})·(${g})`, note: 'broadcast' },
     },
   },
-  recipe: {
-    inputs: { a: { type: 'operand' }, b: { type: 'broadcast', of: 'a' } },
-    attrs: { c: { type: 'signed', min: 0.1, max: 2 } },
-    defaults: 0.2,
-    swap: true,
-  },
+  recipe: binaryRecipe,
   domain: {},
 };

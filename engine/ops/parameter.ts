@@ -1,6 +1,6 @@
 import { checkLeafShape, type LeafDef, LeafError } from './leafTypes';
 import type { GraphNode, InitSpec } from '../graph/types';
-import { initTensor } from '../graph/init';
+import { initOf, initTensor } from '../graph/init';
 import { formatShape, sameShape, type Shape, sizeOf } from '../tensor/shape';
 
 /** The parameter's shape (declared, or that of its values), checked against its values and the limits. */
@@ -31,12 +31,13 @@ export const parameter: LeafDef & { readonly init: InitSpec } = {
   formula: 'θ',
   trainable: true,
   init: { type: 'constant', value: 0 },
+  start: { shape: [] },
   shape: (node) => parameterShape(node),
   value(node) {
     const shape = parameterShape(node);
     const current = node.params && Object.hasOwn(node.params, 'value') ? node.params.value : undefined;
     if (current) return { shape: [...shape], data: current.data.slice() };
-    return initTensor(shape, node.init ?? parameter.init, parameterFanIn(shape));
+    return initTensor(shape, initOf(node, parameter), parameterFanIn(shape));
   },
   requiresGrad: () => true,
 };

@@ -32,7 +32,7 @@ import { type NodeDecoration, type OpFlowNode, toFlowEdges, toFlowNodes } from '
 import { formulaOf } from './nodeInfo';
 import { OpNode } from './OpNode';
 import { StepEdge } from './StepEdge';
-import { GRID, NODE_HEIGHT, NODE_WIDTH, nodeTopLeftAt } from './placement';
+import { GRID, NODE_HEIGHT, NODE_WIDTH } from './placement';
 import { issueNodeKey, issueTipId } from './problems';
 import { useCanvasShortcuts } from './useCanvasShortcuts';
 import './canvas.css';
@@ -41,7 +41,7 @@ import './canvas.css';
 export { PALETTE_MIME } from './dnd';
 
 /** The canvas root's test id (the palette finds the visible canvas's centre by it). */
-export const CANVAS_TEST_ID = 'canvas';
+const CANVAS_TEST_ID = 'canvas';
 
 // Defined once: React Flow remounts every node when nodeTypes changes identity.
 const nodeTypes = { op: OpNode };
@@ -70,7 +70,7 @@ export function Canvas() {
   const shapes = useSession((s) => s.compiled.shapes);
   const issueKey = useSession((s) => issueNodeKey({ problems: s.compiled.problems, runError: s.run.runError }));
   const rfId = useStore((s) => s.rfId);
-  // The viewport saved with the document (autosave) is restored once, at mount.
+  // The viewport saved with the document (autosave) is restored at mount; without one the graph is fitted.
   const [initialViewport] = useState(() => session.state.viewport);
   useCanvasShortcuts();
 
@@ -103,15 +103,19 @@ export function Canvas() {
   const saveViewport = useCallback(() => session.setViewport(flow.getViewport()), [flow, session]);
   const fitView = useCallback(() => void flow.fitView(FIT).then(saveViewport), [flow, saveViewport]);
 
-  // A document that was opened (import, example, share link, undoing an open) shares no
-  // node objects with the one before: show all of it. React Flow already holds the new nodes
-  // here (its store updates in a child effect), so the fit waits for them to be measured.
+  // A document that was opened (import, example, share link, Recent, undoing an open) shares
+  // no node objects with the one before: as at mount, it is shown at the viewport it was
+  // opened with (the session holds the one saved with it), else all of it. React Flow already
+  // holds the new nodes here (its store updates in a child effect), so a fit waits for them to be measured.
   const shownDoc = useRef(doc);
   useEffect(() => {
     const before = shownDoc.current;
     shownDoc.current = doc;
-    if (before !== doc && wasReplaced(before, doc)) fitView();
-  }, [doc, fitView]);
+    if (before === doc || !wasReplaced(before, doc)) return;
+    const saved = session.state.viewport;
+    if (saved) void flow.setViewport(saved);
+    else fitView();
+  }, [doc, fitView, flow, session]);
 
   const dragging = useRef(false);
   const gesture = useRef(0);
@@ -176,7 +180,7 @@ export function Canvas() {
       const op = e.dataTransfer.getData(PALETTE_MIME);
       if (!op) return; // not ours (a file drop is the app's)
       e.preventDefault();
-      addOpNode(session, op, nodeTopLeftAt(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }, { snapToGrid: false })));
+      addOpNode(session, op, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }, { snapToGrid: false }));
     },
     [flow, session],
   );

@@ -1,8 +1,10 @@
 import { memo, useLayoutEffect, useRef } from 'react';
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react';
+import { numbersJson } from '../format';
 import { edgeKey, type EdgeView } from '../stepper/playback';
 import { useSession } from '../session/useSession';
-import { dataValue, previewText } from './stepLabels';
+import { MAX_LISTED } from './preview';
+import { previewText } from './stepLabels';
 
 /** How long a pulse takes to travel an edge, in seconds. */
 const PULSE_SECONDS = 0.6;
@@ -31,7 +33,7 @@ export const StepEdge = memo(function StepEdge(props: EdgeProps) {
               data-testid={`edge.${source}.${target}.${port}`}
               data-flow={view.flow}
               data-active={view.active}
-              data-value={dataValue(view.data)}
+              data-value={numbersJson(view.data, MAX_LISTED)}
             >
               <span aria-hidden="true">{view.flow === 'forward' ? '→ ' : '← ∂ '}</span>
               {previewText(view.shape, view.data)}

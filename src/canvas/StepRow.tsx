@@ -1,12 +1,13 @@
 import { useLayoutEffect, useRef } from 'react';
 import { lookupOp } from '../../engine';
-import { formatNumber } from '../format';
+import { formatNumber, numbersJson } from '../format';
 import { useT } from '../i18n/useT';
 import { useLanguage } from '../i18n/language';
 import { markOf } from '../session/marks';
 import { useSession } from '../session/useSession';
 import { divergenceText } from '../training/divergenceText';
-import { dataValue, gradFnLabel, previewText } from './stepLabels';
+import { MAX_LISTED } from './preview';
+import { gradFnLabel, previewText } from './stepLabels';
 
 /**
  * What step-through shows on one node: its value this step, its gradient (Σ of its edges'
@@ -19,6 +20,7 @@ export function StepRow({ id, op }: { id: string; op: string }) {
   const lr = useSession((s) => s.history.present.training.optimizer.lr);
   const showGradFn = useSession((s) => s.stepper.gradFnLabels);
   const requiresGrad = useSession((s) => showGradFn && (s.compiled.program?.slots.find((x) => x.id === id)?.grad ?? null) !== null);
+  const ownParams = useSession((s) => (showGradFn ? (s.compiled.program?.params.filter((p) => p.node === id).length ?? 0) : 0));
   const ref = useRef<HTMLDivElement>(null);
   const current = view?.current ?? false;
   useLayoutEffect(() => {
@@ -28,23 +30,22 @@ export function StepRow({ id, op }: { id: string; op: string }) {
     if (current) wrapper.setAttribute('data-current', 'true');
     else wrapper.removeAttribute('data-current');
   }, [current]);
-  const gradFn = showGradFn ? gradFnLabel(lookupOp(op), requiresGrad) : null;
+  const gradFn = showGradFn ? gradFnLabel(lookupOp(op), requiresGrad, ownParams) : null;
   return (
     <div ref={ref} className="opnode__step">
       {gradFn && (
         <div className="opnode__gradfn" data-testid={`node.${id}.gradFn`}>
           {gradFn}
-          {op === 'linear' && ' ← AccumulateGrad ×2'}
         </div>
       )}
       {view?.value && (
-        <div className="opnode__stepline opnode__stepline--forward" data-testid={`node.${id}.step.value`} data-value={dataValue(view.value.data)}>
+        <div className="opnode__stepline opnode__stepline--forward" data-testid={`node.${id}.step.value`} data-value={numbersJson(view.value.data, MAX_LISTED)}>
           <span aria-hidden="true">→ </span>
           {previewText(view.value.shape, view.value.data)}
         </div>
       )}
       {view?.grad && (
-        <div className="opnode__stepline opnode__stepline--backward" data-testid={`node.${id}.step.grad`} data-value={dataValue(view.grad.data)} data-parts={view.parts}>
+        <div className="opnode__stepline opnode__stepline--backward" data-testid={`node.${id}.step.grad`} data-value={numbersJson(view.grad.data, MAX_LISTED)} data-parts={view.parts}>
           <span aria-hidden="true">← ∂ </span>
           {previewText(view.grad.shape, view.grad.data)}
           {view.parts > 1 && <span className="opnode__sum"> ({t('stepper.node.sum', { count: view.parts })})</span>}

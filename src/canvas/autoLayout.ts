@@ -24,7 +24,7 @@ export interface LayoutOptions {
 }
 
 /** The canvas's default spacing: one grid step is 20 px. */
-export const DEFAULT_LAYOUT: LayoutOptions = { grid: 20, rankGap: 80, nodeGap: 40 };
+const DEFAULT_LAYOUT: LayoutOptions = { grid: 20, rankGap: 80, nodeGap: 40 };
 
 /**
  * Top-left positions that lay the graph out left to right (data flows rightwards, as on a

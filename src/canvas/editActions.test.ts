@@ -13,9 +13,9 @@ function store() {
 const present = (s: ReturnType<typeof store>) => s.state.history.present;
 
 describe('editActions', () => {
-  it('addOpNode(square) adds square_2 where asked, selects it, and undoes in one step', () => {
+  it('addOpNode(square) adds square_2 with its title bar at the point, selects it, and undoes in one step', () => {
     const s = store();
-    expect(addOpNode(s, 'square', { x: 40, y: 60 })).toBe('square_2');
+    expect(addOpNode(s, 'square', { x: 128, y: 80 })).toBe('square_2');
     expect(present(s).nodes[2]).toEqual({ id: 'square_2', op: 'square', position: { x: 40, y: 60 } });
     expect(s.state.selection).toEqual(['square_2']);
     s.undo();

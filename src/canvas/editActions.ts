@@ -1,24 +1,20 @@
-import { type FileEdge, type GraphFile, lookupOp } from '../../engine';
+import type { FileEdge, GraphFile } from '../../engine';
 import type { Session } from '../session/Session';
-import { copyNodes, createNode, freshId, pasteClip, removeEdges, removeNodes } from '../store/edits';
+import { copyNodes, pasteClip, removeEdges, removeNodes } from '../store/edits';
 import { nextPaste, PASTE_STEP, setClip } from './clipboard';
+import { newNode } from './newNode';
+import type { Point } from './placement';
 
-/** A point on the canvas, in flow coordinates. */
-export interface FlowPoint {
-  readonly x: number;
-  readonly y: number;
-}
-
-/** Adds a node of `op` with its top-left at `position` and selects it; returns its id (null for an unknown op). */
-export function addOpNode(session: Session, op: string, position: FlowPoint): string | null {
-  if (!lookupOp(op)) return null;
-  let id = '';
-  session.edit('add node', (d) => {
-    id = freshId(d as GraphFile, op);
-    d.nodes.push(createNode(op, id, { x: position.x, y: position.y }));
-  });
-  session.select([id]);
-  return id;
+/**
+ * Adds a node of `op` where the user pointed (`at` in flow coordinates: the drop point, or the
+ * canvas centre for the keyboard) as one undo step, and selects it; returns its id (null for an unknown op).
+ */
+export function addOpNode(session: Session, op: string, at: Point): string | null {
+  const node = newNode(session.state.history.present, op, at);
+  if (!node) return null;
+  session.edit('add node', (d) => void d.nodes.push(node));
+  session.select([node.id]);
+  return node.id;
 }
 
 /** Deletes nodes (with their wires) and wires as one undo step, and drops them from the selection. */
@@ -44,7 +40,7 @@ export function addWire(session: Session, edge: FileEdge): void {
  * Commits node positions after a drag or a nudge. `mergeKey` makes one gesture one undo
  * step; nodes that did not move are left alone so a click records nothing.
  */
-export function moveNodes(session: Session, moves: readonly { id: string; position: FlowPoint }[], mergeKey: string, label = 'move'): void {
+export function moveNodes(session: Session, moves: readonly { id: string; position: Point }[], mergeKey: string, label = 'move'): void {
   session.edit(
     label,
     (d) => {
@@ -60,7 +56,7 @@ export function moveNodes(session: Session, moves: readonly { id: string; positi
 let layouts = 0;
 
 /** Moves every node to its laid-out position as one undo step. */
-export function applyLayout(session: Session, positions: ReadonlyMap<string, FlowPoint>): void {
+export function applyLayout(session: Session, positions: ReadonlyMap<string, Point>): void {
   moveNodes(session, [...positions].map(([id, position]) => ({ id, position })), `layout:${++layouts}`, 'auto layout');
 }
 

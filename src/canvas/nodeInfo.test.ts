@@ -27,8 +27,12 @@ describe('nodeInfo', () => {
     expect(attrSummary('sum', {})).toBe('');
     expect(attrSummary('sum', { axis: 0, keepdim: true })).toBe('axis = 0, keepdim = true');
     expect(attrSummary('linear', { inFeatures: 3, outFeatures: 2 })).toBe('3 → 2');
+    expect(attrSummary('linear', undefined)).toBe('1 → 1');
     expect(attrSummary('mse', { reduction: 'sum' })).toBe('reduction = sum');
     expect(attrSummary('mse', {})).toBe('');
+  });
+  it("attrSummary(op with its own summary, attributes that do not check out) lists them one by one instead", () => {
+    expect(attrSummary('linear', { inFeatures: 'two', outFeatures: 1 })).toBe('inFeatures = two, outFeatures = 1');
   });
   it('leafSummary describes a range, dataset columns and a parameter initialiser', () => {
     expect(leafSummary({ op: 'input', value: { type: 'arange', start: -2, end: 2.1, step: 0.25 } })).toBe('arange(-2, 2.1, 0.25)');

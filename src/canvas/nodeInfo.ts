@@ -1,4 +1,4 @@
-import { type AttrSpec, type FileNode, lookupOp, type PortSpec } from '../../engine';
+import { type AttrSpec, type FileNode, lookupOp, type PortSpec, resolveAttrs } from '../../engine';
 import { formatNumber } from '../format';
 
 /** The input ports of an op (none for leaves and unknown ops). */
@@ -21,13 +21,18 @@ export function portFallback(port: PortSpec, op: string, attrs: FileNode['attrs'
 }
 
 /**
- * The attributes worth a line on the node: numbers always (k, p, axis, features), switches
- * and choices only when not at their default, fallback constants never (their port shows them);
- * `linear` as `in → out`.
+ * The attributes worth a line on the node: the op's own one-line summary when it has one
+ * (`linear` as `in → out`, the way nn.Linear(2, 1) is written); otherwise numbers always (k,
+ * p, axis), switches and choices only when not at their default, fallback constants never
+ * (their port shows them).
  */
 export function attrSummary(op: string, attrs: FileNode['attrs']): string {
-  // A layer reads best as its feature counts, the way nn.Linear(2, 1) is written.
-  if (op === 'linear') return `${formatAttr(attrs?.inFeatures ?? 1)} → ${formatAttr(attrs?.outFeatures ?? 1)}`;
+  const def = lookupOp(op);
+  if (def?.kind === 'op' && def.attrSummary) {
+    const resolved = resolveAttrs(def.attrs, attrs);
+    // Attributes that do not check out are listed one by one, as they are.
+    if (resolved.errors.length === 0) return def.attrSummary(resolved.attrs);
+  }
   const fallbacks = new Set(portsOf(op).map((p) => p.fallbackAttr));
   const parts: string[] = [];
   for (const spec of attrSpecs(op)) {

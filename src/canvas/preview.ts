@@ -7,7 +7,7 @@ export type PreviewKind = 'scalar' | 'vector' | 'matrix' | 'empty';
 export const SPARK_SIZE = { width: 116, height: 18 } as const;
 
 /** The most cells a heat map draws along one axis; bigger matrices are averaged in blocks. */
-export const HEAT_MAX_CELLS = 16;
+const HEAT_MAX_CELLS = 16;
 
 /** The most numbers written into a node's title and data-value (tests read larger tensors from the test hook). */
 export const MAX_LISTED = 1024;

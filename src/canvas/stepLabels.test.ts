@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataValue, gradFnLabel, previewText } from './stepLabels';
+import { gradFnLabel, previewText } from './stepLabels';
 
 describe('stepLabels', () => {
   it('previewText shows a scalar as a number and a tensor as shape plus its first values', () => {
@@ -8,13 +8,15 @@ describe('stepLabels', () => {
     expect(previewText([2, 1], [1, 2])).toBe('[2×1] 1, 2');
   });
 
-  it('dataValue writes JSON numbers, non-finite as strings', () => {
-    expect(JSON.parse(dataValue([1, NaN, -Infinity]))).toEqual([1, 'NaN', '-Infinity']);
-  });
-
   it('gradFnLabel names backward functions and AccumulateGrad', () => {
     expect(gradFnLabel({ kind: 'op', gradFn: 'PowBackward0' }, true)).toBe('PowBackward0');
     expect(gradFnLabel({ kind: 'leaf' }, true)).toBe('AccumulateGrad');
     expect(gradFnLabel({ kind: 'leaf' }, false)).toBeNull();
+  });
+
+  it('gradFnLabel(op with own parameters) adds one AccumulateGrad per parameter, for any such op', () => {
+    expect(gradFnLabel({ kind: 'op', gradFn: 'AddmmBackward0' }, true, 2)).toBe('AddmmBackward0 ← AccumulateGrad ×2');
+    expect(gradFnLabel({ kind: 'op', gradFn: 'MulBackward0' }, true, 1)).toBe('MulBackward0 ← AccumulateGrad');
+    expect(gradFnLabel({ kind: 'op', gradFn: 'MulBackward0' }, false, 1)).toBeNull();
   });
 });

@@ -1,8 +1,7 @@
 import { formatNumber } from '../format';
-import { MAX_LISTED } from './preview';
 
 /** How many leading elements an edge label previews after the shape. */
-export const LABEL_PREVIEW = 3;
+const LABEL_PREVIEW = 3;
 
 /** An edge or node label for a tensor: a scalar as its number, otherwise `[shape] a, b, c, …`. */
 export function previewText(shape: readonly number[], data: ArrayLike<number>): string {
@@ -11,20 +10,15 @@ export function previewText(shape: readonly number[], data: ArrayLike<number>): 
   return `[${shape.join('×')}] ${shown.join(', ')}${data.length > LABEL_PREVIEW ? ', …' : ''}`;
 }
 
-/** The numbers a label carries in data-value: a JSON array (nan and ±inf as strings), capped at MAX_LISTED. */
-export function dataValue(data: ArrayLike<number>): string {
-  const n = Math.min(data.length, MAX_LISTED);
-  const out: (number | string)[] = [];
-  for (let i = 0; i < n; i++) {
-    const v = data[i];
-    out.push(Number.isFinite(v) ? v : String(v));
-  }
-  return JSON.stringify(out);
-}
-
-/** The name PyTorch's make_dot draws for a node: the op's backward function, AccumulateGrad for leaves that require grad. */
-export function gradFnLabel(op: { kind: 'op' | 'leaf'; gradFn?: string } | undefined, requiresGrad: boolean): string | null {
+/**
+ * The name PyTorch's make_dot draws for a node: the op's backward function, AccumulateGrad
+ * for leaves that require grad. An op with its own parameters (nn.Linear's weight and bias)
+ * also feeds one AccumulateGrad per parameter, as make_dot draws them beside it.
+ */
+export function gradFnLabel(op: { kind: 'op' | 'leaf'; gradFn?: string } | undefined, requiresGrad: boolean, ownParams = 0): string | null {
   if (!op || !requiresGrad) return null;
   if (op.kind === 'leaf') return 'AccumulateGrad';
-  return op.gradFn ?? null;
+  if (!op.gradFn) return null;
+  if (ownParams === 0) return op.gradFn;
+  return `${op.gradFn} ← AccumulateGrad${ownParams > 1 ? ` ×${ownParams}` : ''}`;
 }

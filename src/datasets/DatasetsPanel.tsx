@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useT } from '../i18n/useT';
+import { parseInteger, parseNumber } from '../parseNumber';
 import { useSession, useSessionApi } from '../session/useSession';
 import { bindProblem } from './bind';
 import { BUILTIN_NAMES, builtinDataset, type ColumnRole } from './builtin';
@@ -145,8 +146,8 @@ export function DatasetsPanel() {
                     data-testid="datasets.split.fraction"
                     value={split.testFraction}
                     onChange={(e) => {
-                      const v = Number(e.target.value);
-                      if (v > 0 && v < 1) session.setSplit({ testFraction: v });
+                      const v = parseNumber(e.target.value);
+                      if (v.ok && v.value > 0 && v.value < 1) session.setSplit({ testFraction: v.value });
                     }}
                   />
                 </label>
@@ -158,8 +159,8 @@ export function DatasetsPanel() {
                     data-testid="datasets.split.seed"
                     value={split.seed}
                     onChange={(e) => {
-                      const v = Number(e.target.value);
-                      if (Number.isInteger(v)) session.setSplit({ seed: v });
+                      const v = parseInteger(e.target.value);
+                      if (v.ok && v.value !== null) session.setSplit({ seed: v.value });
                     }}
                   />
                 </label>

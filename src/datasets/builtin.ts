@@ -17,7 +17,7 @@ export const BUILTIN_NAMES = ['line', 'parabola', 'blobs2', 'blobs3'] as const;
 export type BuiltinName = (typeof BUILTIN_NAMES)[number];
 
 /** The seed every built-in dataset uses, so a lesson shows the same points to everyone. */
-export const BUILTIN_SEED = 42;
+const BUILTIN_SEED = 42;
 
 function normals(n: number, std: number, seed: number): Float64Array {
   const out = new Float64Array(n);

@@ -3,7 +3,7 @@ import { TEST_SUFFIX } from '../training/protocol';
 import type { ColumnRole } from './builtin';
 
 /** The largest CSV file read at all; anything bigger is refused before parsing (a million rows is not a browser dataset). */
-export const MAX_CSV_BYTES = 20_000_000;
+const MAX_CSV_BYTES = 20_000_000;
 
 /** Why an import was refused: the CSV reader's own text (naming line and column), or a page message by key, shown in the user's language. */
 export type ImportMessage = string | { readonly key: string; readonly vars?: Readonly<Record<string, string | number>> };
@@ -27,12 +27,12 @@ export function datasetName(fileName: string): string {
  * names as keys, so a dataset called `__proto__` would make the autosaved document impossible
  * to reopen; the import refuses them first, with the engine's own list.
  */
-export function datasetNameProblem(name: string): ImportMessage | null {
+function datasetNameProblem(name: string): ImportMessage | null {
   return RESERVED_NAMES.has(name) ? { key: 'datasets.err.reservedName', vars: { name } } : null;
 }
 
 /** Default roles: the last column is the target, the others are features. */
-export function guessRoles(columns: readonly string[]): Record<string, ColumnRole> {
+function guessRoles(columns: readonly string[]): Record<string, ColumnRole> {
   return Object.fromEntries(columns.map((c, i) => [c, i === columns.length - 1 && columns.length > 1 ? 'target' : 'feature']));
 }
 

@@ -4,7 +4,7 @@ import { create } from 'zustand';
 export type Language = 'en' | 'ja';
 
 /** The local-storage key of the chosen language. */
-export const LANGUAGE_KEY = 'gradcanvas.lang';
+const LANGUAGE_KEY = 'gradcanvas.lang';
 
 function initial(): Language {
   try {

@@ -1,9 +1,11 @@
 import { useId, useState } from 'react';
 import type { FileNode } from '../../engine';
+import { formatExact } from '../format';
 import { useT } from '../i18n/useT';
+import { parseNumber } from '../parseNumber';
 import { useEditNode } from './editNode';
 import { errorText } from './errorText';
-import { arangeCount, formatExact, parseNumber, type TextError } from './tensorText';
+import { arangeCount, type TextError } from './tensorText';
 
 type Field = 'start' | 'end' | 'step';
 type Range = Readonly<Record<Field, number>>;

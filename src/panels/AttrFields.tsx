@@ -1,12 +1,13 @@
 import type { AnyOpDef, AttrSpec, FileNode } from '../../engine';
+import { formatExact } from '../format';
 import { MESSAGES } from '../i18n/messages';
 import { useT } from '../i18n/useT';
+import { parseInteger, parseNumber } from '../parseNumber';
 import { useSession } from '../session/useSession';
 import { CheckField } from './CheckField';
 import { useEditNode } from './editNode';
 import { type AttrValue, setAttr } from './nodeEdits';
 import { SelectField } from './SelectField';
-import { formatExact, parseInteger, parseNumber } from './tensorText';
 import { TextField } from './TextField';
 
 /** The op's attributes (`k`, `c`, `axis`, `p`, `inFeatures`, …), each with the editor its type needs. */
@@ -43,14 +44,14 @@ function AttrField({ node, def, spec }: { readonly node: FileNode; readonly def:
 
   switch (spec.type) {
     case 'number':
-      return <TextField field={`attr.${name}`} label={name} value={value as number} format={formatExact} parse={parseNumber} commit={commit} hint={hint} />;
+      return <TextField field={`attr.${name}`} label={name} value={value as number} format={formatExact} parse={(text) => parseNumber(text)} commit={commit} hint={hint} />;
     case 'integer':
       return (
         <TextField
           field={`attr.${name}`}
           label={name}
           value={value as number | null}
-          format={(v) => (v === null ? '' : String(v))}
+          format={(v) => (v === null ? '' : formatExact(v))}
           parse={(text) => parseInteger(text, { min: spec.min, nullable: spec.default === null })}
           commit={commit}
           hint={hint}

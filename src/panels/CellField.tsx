@@ -1,9 +1,10 @@
+import { formatExact } from '../format';
 import { useT } from '../i18n/useT';
+import { parseNumber } from '../parseNumber';
 import { errorText } from './errorText';
 import { pasteInto } from './pasteInto';
 import type { TensorTarget } from './tensorTargets';
 import { tensorField } from './testIds';
-import { formatExact, parseNumber } from './tensorText';
 import { useDraft } from './useDraft';
 import { useEditNode } from './editNode';
 
@@ -20,7 +21,7 @@ export function CellField({ nodeId, target, index, value, name }: {
   const t = useT();
   const field = tensorField(target, `cell.${index}`);
   const editNode = useEditNode();
-  const draft = useDraft(value, formatExact, parseNumber, (v) =>
+  const draft = useDraft(value, formatExact, (text) => parseNumber(text, { nonFinite: target.nonFinite }), (v) =>
     editNode(
       nodeId,
       'edit value',

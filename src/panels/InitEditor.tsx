@@ -1,9 +1,10 @@
 import type { FileNode, InitSpec } from '../../engine';
+import { formatExact } from '../format';
 import { useT } from '../i18n/useT';
+import { parseInteger, parseNumber } from '../parseNumber';
 import { useEditNode } from './editNode';
 import { effectiveInit, INIT_TYPES, initOfType, reinitialise, setInitField } from './nodeEdits';
 import { SelectField } from './SelectField';
-import { formatExact, parseInteger, parseNumber } from './tensorText';
 import { TextField } from './TextField';
 
 /** The numeric fields of each initialiser, in the order they are shown. */
@@ -40,7 +41,7 @@ export function InitEditor({ node }: { readonly node: FileNode }) {
             field={`init.${f}`}
             label={t(`inspector.init.${f}`)}
             value={values[f] as number | null}
-            format={(v) => (v === null ? '' : String(v))}
+            format={(v) => (v === null ? '' : formatExact(v))}
             parse={(text) => parseInteger(text)}
             commit={(v) => editNode(node.id, `set init ${f}`, (n) => setInitField(n, f, v as number), `init:${node.id}:${f}`)}
             inputMode="numeric"
@@ -52,7 +53,7 @@ export function InitEditor({ node }: { readonly node: FileNode }) {
             label={t(`inspector.init.${f}`)}
             value={values[f]}
             format={formatExact}
-            parse={parseNumber}
+            parse={(text) => parseNumber(text)}
             commit={(v) => editNode(node.id, `set init ${f}`, (n) => setInitField(n, f, v), `init:${node.id}:${f}`)}
           />
         ),

@@ -33,7 +33,7 @@ export function Palette() {
   };
   const add = (op: string) => {
     const id = addAtCentre(op);
-    setAnnouncement(t('palette.added', { id }));
+    if (id !== null) setAnnouncement(t('palette.added', { id }));
   };
 
   const onItemKey = (e: KeyboardEvent<HTMLElement>, item: PaletteItem) => {

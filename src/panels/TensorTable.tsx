@@ -1,9 +1,9 @@
+import { formatNumber, numbersJson } from '../format';
 import { useT } from '../i18n/useT';
 import { rowLabel, tableShape } from './tensorLayout';
-import { formatNumber, numbersJson } from './tensorText';
 
 /** The most rows a read-only table draws; `data-value` still holds every number. */
-export const MAX_ROWS = 200;
+const MAX_ROWS = 200;
 
 /** The most columns it draws: a [1, 4000000] output must not become four million cells. */
 export const MAX_COLS = 100;

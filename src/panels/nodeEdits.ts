@@ -1,4 +1,4 @@
-import { type FileNode, type GraphFile, type InitSpec, lookupOp, resolveAttrs, sameShape } from '../../engine';
+import { type FileNode, type GraphFile, initOf, type InitSpec, lookupOp, resolveAttrs, sameShape } from '../../engine';
 
 // Recipes the inspector runs inside `edit`: they change one node of an immer draft, so each
 // is one undoable step. They never read the DOM, so they are tested on plain objects.
@@ -63,9 +63,9 @@ export function initOfType(type: InitSpec['type'], previous: InitSpec | undefine
   }
 }
 
-/** The initialiser the engine uses when a node names none. */
+/** The initialiser the engine uses for the node: its own, else its op's or leaf's (a parameter's constant 0, nn.Linear's default). */
 export function effectiveInit(node: FileNode): InitSpec {
-  return node.init ?? (node.op === 'parameter' ? { type: 'constant', value: 0 } : { type: 'default', seed: 0 });
+  return initOf(node, lookupOp(node.op));
 }
 
 /** Sets one field of the initialiser (`value`, `low`, `seed`, …), keeping its kind. */

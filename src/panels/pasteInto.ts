@@ -8,7 +8,7 @@ import { type Parsed, type PlainTensor, parseNumberList, pasteValues } from './t
  * not numbers; returns the new tensor otherwise.
  */
 export function pasteInto(editNode: EditNode, nodeId: string, target: TensorTarget, text: string, start: number): PlainTensor | false {
-  const list = parseNumberList(text);
+  const list = parseNumberList(text, { nonFinite: target.nonFinite });
   if (!list.ok || list.value.values.length < 2) return false;
   let result: PlainTensor | false = false;
   editNode(nodeId, 'paste values', (n) => {
@@ -22,7 +22,7 @@ export function pasteInto(editNode: EditNode, nodeId: string, target: TensorTarg
 
 /** Replaces a node's whole tensor with pasted text (the paste box); the error says why it could not. */
 export function replaceFromText(editNode: EditNode, nodeId: string, target: TensorTarget, current: PlainTensor, text: string): Parsed<PlainTensor> {
-  const list = parseNumberList(text);
+  const list = parseNumberList(text, { nonFinite: target.nonFinite });
   if (!list.ok) return list;
   const n = list.value.values.length;
   const size = current.data.length;

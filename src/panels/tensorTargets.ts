@@ -1,4 +1,4 @@
-import { type FileNode, fromFileNumber, type GraphFile, initTensor, leafTensor, lookupOp, resolveAttrs, toFileNumber } from '../../engine';
+import { type FileNode, fromFileNumber, type GraphFile, initTensor, leafTensor, lookupOp, parameterFanIn, resolveAttrs, toFileNumber } from '../../engine';
 import { effectiveInit, type SourceType } from './nodeEdits';
 import { shapeSizeError } from './tensorSize';
 import { MAX_EDIT_VALUES, type PlainTensor, resizeData, sizeOfShape, type TextError } from './tensorText';
@@ -11,6 +11,8 @@ import { MAX_EDIT_VALUES, type PlainTensor, resizeData, sizeOfShape, type TextEr
 export interface TensorTarget {
   /** Names the tensor in test ids and cell names: '' for the node's own value, else `weight`, `bias`. */
   readonly name: string;
+  /** Whether its values may be nan or ±inf: the file format allows them in parameter tensors only. */
+  readonly nonFinite: boolean;
   /** The shape `read` gives, found without building any values; null when the node has no such tensor. */
   shapeOf(node: FileNode): number[] | null;
   /** The values; null when there is no such tensor or it is too large for the inspector (see `targetSizeError`). */
@@ -29,6 +31,7 @@ export function targetSizeError(target: TensorTarget, node: FileNode): TextError
 /** The literal tensor of an `input` or `constant`. */
 export const leafValueTarget: TensorTarget = {
   name: '',
+  nonFinite: false,
   shapeOf: (node) => (node.value?.type === 'tensor' ? [...node.value.shape] : null),
   read(node) {
     if (node.value?.type !== 'tensor' || shapeSizeError(node.value.shape)) return null;
@@ -52,13 +55,14 @@ export function parameterShape(node: FileNode): number[] {
 /** A parameter's values: the stored ones, or what its initialiser gives (what the engine uses). */
 export const parameterTarget: TensorTarget = {
   name: '',
+  nonFinite: true,
   shapeOf: (node) => [...(node.params?.value?.shape ?? parameterShape(node))],
   read(node) {
     const stored = node.params?.value;
     const shape = stored ? [...stored.shape] : parameterShape(node);
     if (shapeSizeError(shape)) return null;
     if (stored) return { shape, data: stored.data.map(fromFileNumber) };
-    return { shape, data: Array.from(initTensor(shape, effectiveInit(node), shape[shape.length - 1] ?? 1).data) };
+    return { shape, data: Array.from(initTensor(shape, effectiveInit(node), parameterFanIn(shape)).data) };
   },
   write(node, t) {
     node.shape = [...t.shape];
@@ -77,7 +81,7 @@ export function setParameterShape(node: FileNode, shape: number[]): boolean {
   const stored = node.params?.value;
   node.shape = [...shape];
   if (!stored) return true;
-  const fresh = initTensor(shape, effectiveInit(node), shape[shape.length - 1] ?? 1).data;
+  const fresh = initTensor(shape, effectiveInit(node), parameterFanIn(shape)).data;
   const data = resizeData(stored.data.map(fromFileNumber), sizeOfShape(shape), (i) => fresh[i]);
   node.params = { ...node.params, value: { shape: [...shape], data: data.map(toFileNumber) } };
   return true;
@@ -87,6 +91,7 @@ export function setParameterShape(node: FileNode, shape: number[]): boolean {
 export function opParamTarget(name: string): TensorTarget {
   return {
     name,
+    nonFinite: true,
     shapeOf: (node) => {
       const found = paramSpec(node, name);
       return found ? [...found.spec.shape] : null;

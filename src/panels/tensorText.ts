@@ -1,11 +1,9 @@
 import { arangeLength, MAX_RANK } from '../../engine';
+import { type NumberError, type NumberOptions, normalizeTyped, parseNumber } from '../parseNumber';
 
 /** Why a piece of text is not what a field needs; each code has an `inspector.error.<code>` string. */
 export type TextError =
-  | { readonly code: 'empty' }
-  | { readonly code: 'not_a_number'; readonly text: string }
-  | { readonly code: 'not_integer'; readonly text: string }
-  | { readonly code: 'below_min'; readonly min: number }
+  | NumberError
   | { readonly code: 'bad_axis'; readonly text: string }
   | { readonly code: 'rank_too_high'; readonly max: number }
   | { readonly code: 'too_many_values'; readonly max: number }
@@ -23,43 +21,14 @@ export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok
 export const MAX_EDIT_VALUES = 100_000;
 
 /** The longest range the inspector writes; a typo like step 0.0001 should not freeze the page. */
-export const MAX_ARANGE_VALUES = 1_000_000;
-
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+const MAX_ARANGE_VALUES = 1_000_000;
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = <T>(error: TextError): Parsed<T> => ({ ok: false, error });
 
-// People paste formulas and Japanese text: accept the minus sign (U+2212) and full-width digits.
-function normalize(text: string): string {
-  return text
-    .trim()
-    .replace(/[\u2212\u2012\u2013\uFF0D]/g, '-')
-    .replace(/[\uFF10-\uFF19\uFF0E\uFF0B]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-}
-
-/** A finite decimal number (`-2`, `2.1`, `.25`, `1e-3`); hex, `Infinity` and blanks are refused. */
-export function parseNumber(text: string): Parsed<number> {
-  const t = normalize(text);
-  if (t === '') return fail({ code: 'empty' });
-  if (!NUMBER.test(t)) return fail({ code: 'not_a_number', text: text.trim() });
-  const v = Number(t);
-  return Number.isFinite(v) ? ok(v) : fail({ code: 'not_a_number', text: text.trim() });
-}
-
-/** A whole number, at least `min`; an empty field is null when `nullable` (an `axis` of "all"). */
-export function parseInteger(text: string, options: { readonly min?: number; readonly nullable?: boolean } = {}): Parsed<number | null> {
-  if (normalize(text) === '') return options.nullable ? ok(null) : fail({ code: 'empty' });
-  const n = parseNumber(text);
-  if (!n.ok) return n;
-  if (!Number.isInteger(n.value)) return fail({ code: 'not_integer', text: text.trim() });
-  if (options.min !== undefined && n.value < options.min) return fail({ code: 'below_min', min: options.min });
-  return ok(n.value);
-}
-
 /** A shape: `17`, `2, 3`, `2x3`, `[2, 3]`; empty text is a scalar `[]`. */
 export function parseShape(text: string, maxValues = MAX_EDIT_VALUES): Parsed<number[]> {
-  const t = normalize(text).replace(/^[[(]|[\])]$/g, '').trim();
+  const t = normalizeTyped(text).replace(/^[[(]|[\])]$/g, '').trim();
   if (t === '') return ok([]);
   const parts = t.split(/\s*[,x×*\s]\s*/i);
   const shape: number[] = [];
@@ -88,8 +57,8 @@ export interface NumberList {
   readonly columns: number | null;
 }
 
-/** Numbers separated by spaces, commas, semicolons, tabs or newlines; rows are lines (a spreadsheet range). */
-export function parseNumberList(text: string, maxValues = MAX_EDIT_VALUES): Parsed<NumberList> {
+/** Numbers separated by spaces, commas, semicolons, tabs or newlines; rows are lines (a spreadsheet range). Each is read by parseNumber with `options`. */
+export function parseNumberList(text: string, options: NumberOptions = {}, maxValues = MAX_EDIT_VALUES): Parsed<NumberList> {
   const lines = text
     .replace(/^\s*\[|\]\s*$/g, '')
     .split(/\r?\n|\r/)
@@ -99,7 +68,7 @@ export function parseNumberList(text: string, maxValues = MAX_EDIT_VALUES): Pars
   for (const line of lines) {
     const row: number[] = [];
     for (const token of line.split(/[\s,;]+/).filter((x) => x !== '')) {
-      const n = parseNumber(token);
+      const n = parseNumber(token, options);
       if (!n.ok) return fail({ code: 'not_a_number', text: token });
       row.push(n.value);
     }
@@ -136,34 +105,6 @@ export function arangeCount(start: number, end: number, step: number): Parsed<nu
   if (n <= 0) return fail({ code: 'arange_empty' });
   if (n > MAX_ARANGE_VALUES) return fail({ code: 'too_many_values', max: MAX_ARANGE_VALUES });
   return ok(n);
-}
-
-/** A number in a read-only table: up to `digits` significant digits, no trailing zeros, -0 as 0. */
-export function formatNumber(v: number, digits = 6): string {
-  if (Number.isNaN(v)) return 'nan';
-  if (v === Infinity) return 'inf';
-  if (v === -Infinity) return '-inf';
-  if (v === 0) return '0';
-  const abs = Math.abs(v);
-  if (abs >= 1e6 || abs < 1e-4) {
-    const [mantissa, exponent] = v.toExponential(digits - 1).split('e');
-    return `${trimZeros(mantissa)}e${exponent}`;
-  }
-  return trimZeros(v.toPrecision(digits));
-}
-
-/** A number in an editable cell: the shortest text that reads back as exactly the same float. */
-export function formatExact(v: number): string {
-  return Object.is(v, -0) ? '0' : String(v);
-}
-
-/** Numbers as JSON for a `data-value` attribute: exact, with NaN and ±Infinity as the file format writes them. */
-export function numbersJson(data: ArrayLike<number>): string {
-  return JSON.stringify(Array.from(data, (v) => (Number.isFinite(v) ? v : Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity')));
-}
-
-function trimZeros(s: string): string {
-  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
 }
 
 /** A tensor as plain arrays, as the table editor edits it. */

@@ -1,7 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
+import { addOpNode } from '../canvas/editActions';
 import { useSessionApi } from '../session/useSession';
-import { addNodeAt } from './addNode';
 
 /** The centre of the visible canvas in screen pixels; the window's centre when the canvas is not on the page. */
 function canvasCentre(): { x: number; y: number } {
@@ -10,9 +10,9 @@ function canvasCentre(): { x: number; y: number } {
   return { x: window.innerWidth / 2, y: window.innerHeight / 2 };
 }
 
-/** Adds a node at the centre of what the canvas shows (the keyboard's alternative to a drop); returns the new id. */
-export function useAddAtCentre(): (op: string) => string {
+/** Adds a node at the centre of what the canvas shows (the keyboard's alternative to a drop, placed by the same rule); returns the new id, null for an unknown op. */
+export function useAddAtCentre(): (op: string) => string | null {
   const { screenToFlowPosition } = useReactFlow();
   const session = useSessionApi();
-  return useCallback((op: string) => addNodeAt(session, op, screenToFlowPosition(canvasCentre())), [screenToFlowPosition, session]);
+  return useCallback((op: string) => addOpNode(session, op, screenToFlowPosition(canvasCentre(), { snapToGrid: false })), [screenToFlowPosition, session]);
 }

@@ -1,12 +1,12 @@
 import type { ScaleContinuousNumeric } from 'd3';
-import type { Frame } from './scales';
+import { type Frame, tickLabel } from './scales';
 
 /** The x and y axes of a plot, with tick labels and axis titles, drawn from d3 scale ticks; `wholeX` keeps only whole-number x ticks (epochs). */
 export function Axes({ f, x, y, xLabel, yLabel, yTicks = 5, wholeX = false }: { f: Frame; x: ScaleContinuousNumeric<number, number>; y: ScaleContinuousNumeric<number, number>; xLabel: string; yLabel: string; yTicks?: number; wholeX?: boolean }) {
   const xt = x.ticks(Math.max(2, Math.floor((f.width - f.margin.left) / 80))).filter((t) => !wholeX || Number.isInteger(t));
   const yt = y.ticks(yTicks);
-  const xf = x.tickFormat(xt.length);
-  const yf = y.tickFormat(yTicks);
+  const xf = tickLabel(x, xt.length);
+  const yf = tickLabel(y, yTicks);
   const bottom = f.height - f.margin.bottom;
   return (
     <g className="plot-axes" fontSize={10} fill="currentColor">

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { geoPath, geoTransform, interpolateViridis, line, scaleLinear, scaleSequentialLog, scaleSequential } from 'd3';
+import { formatNumber } from '../format';
 import { useT } from '../i18n/useT';
 import { trailOf } from '../session/runHistory';
 import { curveOf } from '../session/Session';
@@ -7,7 +8,7 @@ import { useSession, useSessionApi } from '../session/useSession';
 import { Axes } from './Axes';
 import { lossContours, lossGrid, projectTrail, wideRange, windowAround, type Window2 } from './landscape';
 import { elementKey, type ParamElement, paramElements } from './paramChoices';
-import { formatTip, frame } from './scales';
+import { frame } from './scales';
 
 /** Grid samples per axis: 48² forward runs per map. */
 const GRID = 48;
@@ -130,10 +131,10 @@ function ContourMap({ a, b, width, height }: { a: ParamElement; b: ParamElement;
       <Axes f={fs} x={x} y={y} xLabel={a.label} yLabel={b.label} />
       <g fontSize={10} fill="currentColor" transform={`translate(${fs.width + 4},${fs.margin.top})`}>
         <text y={8}>{t('plot.axis.loss')}</text>
-        <text y={22}>{`max ${formatTip(grid.max)}`}</text>
-        <text y={36}>{`min ${formatTip(grid.min)}`}</text>
-        {here && <text y={56}>{`${a.label} ${formatTip(here[0])}`}</text>}
-        {here && <text y={70}>{`${b.label} ${formatTip(here[1])}`}</text>}
+        <text y={22}>{`max ${formatNumber(grid.max)}`}</text>
+        <text y={36}>{`min ${formatNumber(grid.min)}`}</text>
+        {here && <text y={56}>{`${a.label} ${formatNumber(here[0])}`}</text>}
+        {here && <text y={70}>{`${b.label} ${formatNumber(here[1])}`}</text>}
       </g>
     </svg>
   );

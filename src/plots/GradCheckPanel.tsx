@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
 import { gradientCheck } from '../../engine';
+import { formatNumber } from '../format';
 import { useT } from '../i18n/useT';
 import { useSession, useSessionApi } from '../session/useSession';
-import { type CheckRow, checkRows, checkTargets } from './gradcheckRows';
+import { type CheckRow, checkRows, checkTargets, REL_DIGITS } from './gradcheckRows';
 import './plots.css';
 
 /** The result shown: which leaf, its rows, and whether every element passed. */
@@ -76,7 +77,7 @@ export function GradCheckPanel() {
         <>
           <p className={allPass ? 'gradcheck__verdict pass' : 'gradcheck__verdict fail'} data-testid="gradcheck.verdict" data-pass={allPass}>
             {allPass ? t('gradcheck.allPass', { leaf: outcome.key }) : t('gradcheck.someFail', { leaf: outcome.key, n: outcome.rows.filter((r) => !r.pass).length })}{' '}
-            {t('gradcheck.maxRel', { e: outcome.maxRelError.toExponential(2) })}
+            {t('gradcheck.maxRel', { e: formatNumber(outcome.maxRelError, REL_DIGITS) })}
           </p>
           <div className="gradcheck__scroll">
             <table className="gradcheck__table" data-testid="gradcheck.table">

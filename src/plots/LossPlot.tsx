@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'react';
 import { line } from 'd3';
+import { formatNumber } from '../format';
 import { useT } from '../i18n/useT';
 import { type LossSeries, lossSeries } from '../session/runHistory';
 import { curveOf } from '../session/Session';
 import { useSession } from '../session/useSession';
 import { Axes, COLORS, Legend } from './Axes';
 import { lossPoints } from './lossSeries';
-import { type AxisScale, formatTip, frame, nearestIndex, xScale, yScale } from './scales';
+import { type AxisScale, frame, nearestIndex, xScale, yScale } from './scales';
 
 /** The model's loss curve to plot and export: stepped steps and training runs alike, as the document keeps it (a running run's, ahead of it). */
 export function useLossSeries(): LossSeries {
@@ -79,8 +80,8 @@ export function LossPlot({ width, height }: { width: number; height: number }) {
             <line x1={x(hp.epoch)} x2={x(hp.epoch)} y1={f.margin.top} y2={f.height - f.margin.bottom} stroke="currentColor" strokeOpacity={0.3} />
             <circle cx={x(hp.epoch)} cy={y(hp.loss)} r={3.5} fill={COLORS[0]} />
             <text x={Math.min(x(hp.epoch) + 6, f.width - 150)} y={f.margin.top + 12} fontSize={11} fill="currentColor">
-              {t('plot.loss.tip', { epoch: hp.epoch, loss: formatTip(hp.loss) })}
-              {testAt !== undefined && testAt !== null ? `  ${t('plot.loss.tipTest', { loss: formatTip(testAt) })}` : ''}
+              {t('plot.loss.tip', { epoch: hp.epoch, loss: formatNumber(hp.loss) })}
+              {testAt !== undefined && testAt !== null ? `  ${t('plot.loss.tipTest', { loss: formatNumber(testAt) })}` : ''}
             </text>
           </g>
         )}

@@ -13,7 +13,7 @@ import { useSize } from './useSize';
 import './plots.css';
 
 /** The plots the panel offers, in menu order. */
-export const PLOT_KINDS = ['loss', 'data', 'function', 'contour', 'optimizer'] as const;
+const PLOT_KINDS = ['loss', 'data', 'function', 'contour', 'optimizer'] as const;
 /** One of the plots. */
 export type PlotKind = (typeof PLOT_KINDS)[number];
 

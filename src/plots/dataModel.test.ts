@@ -25,9 +25,9 @@ describe('dataModel', () => {
     ]);
   });
   it('decideClass reads a probability, a logit or the largest score', () => {
-    expect(decideClass([0.7], 'prob')).toBe(1);
+    expect(decideClass([0.7], 'probability')).toBe(1);
     expect(decideClass([-0.1], 'logit')).toBe(0);
-    expect(decideClass([0.1, 3, 2], 'argmax')).toBe(1);
+    expect(decideClass([0.1, 3, 2], 'class-logits')).toBe(1);
   });
   it('decisionGrid of two features splits the plane where the logit changes sign, and restores the data', () => {
     const doc = linearDoc(true);
@@ -41,6 +41,15 @@ describe('dataModel', () => {
     const grid = decisionGrid(p, setup, [-1.5, -0.5, 0.5, 1.5, 2.5], [0, 1]);
     expect(Array.from(grid)).toEqual([0, 0, 1, 1, 1, 0, 0, 1, 1, 1]);
     expect(Array.from(p.value('X').data)).toEqual(before);
+  });
+  it("dataModelSetup reads how a loss decides a class from the loss op's definition: cross_entropy by the largest logit, mse none", () => {
+    const withLoss = (op: string) => {
+      const doc = linearDoc(true);
+      return { ...doc, nodes: doc.nodes.map((n) => (n.id === 'loss' ? { ...n, op } : n)) };
+    };
+    expect(dataModelSetup(withLoss('cross_entropy'))).toMatchObject({ type: 'classes', decide: 'class-logits' });
+    expect(dataModelSetup(withLoss('bce'))).toMatchObject({ type: 'classes', decide: 'probability' });
+    expect(dataModelSetup(withLoss('mse'))).toEqual({ type: 'none', reason: 'unsupported' });
   });
   it('classRegions gives one region per class present, meeting at the boundary', () => {
     // 4×4 grid, class 1 in the right half (i ≥ 2): the regions meet on the line x = 2 in grid units.

@@ -1,5 +1,5 @@
 import { contours, type ContourMultiPolygon } from 'd3';
-import type { GraphFile, Program } from '../../engine';
+import { type GraphFile, lookupOp, type PredictionKind, type Program } from '../../engine';
 
 /** What the data-and-model plot can show for a graph. */
 export type DataModelSetup =
@@ -10,12 +10,10 @@ export type DataModelSetup =
       readonly featureNames: readonly [string, string];
       readonly target: string;
       readonly prediction: string;
-      /** How the prediction becomes a class: a probability, a logit, or one score per class. */
-      readonly decide: 'prob' | 'logit' | 'argmax';
+      /** How the prediction becomes a class (the loss op's `prediction`): a probability, a logit, or one logit per class. */
+      readonly decide: PredictionKind;
     }
   | { readonly type: 'none'; readonly reason: 'no_loss' | 'no_feature' | 'unsupported' };
-
-const CLASS_LOSSES: Readonly<Record<string, 'prob' | 'logit' | 'argmax'>> = { bce: 'prob', bce_with_logits: 'logit', cross_entropy: 'argmax' };
 
 /**
  * Finds the picture for a graph: the loss node's `input` is the prediction and `target` the
@@ -46,7 +44,8 @@ export function dataModelSetup(doc: GraphFile): DataModelSetup {
   const f = features[0];
   const cols = f.value?.type === 'columns' ? f.value.columns : [];
   if (cols.length === 1) return { type: 'regression', feature: f.id, featureName: cols[0], target, prediction };
-  const decide = CLASS_LOSSES[loss.op];
+  const def = lookupOp(loss.op);
+  const decide = def?.kind === 'op' ? def.prediction : undefined;
   if (cols.length === 2 && decide) return { type: 'classes', feature: f.id, featureNames: [cols[0], cols[1]], target, prediction, decide };
   return { type: 'none', reason: 'unsupported' };
 }
@@ -77,8 +76,8 @@ export interface ClassPoint {
 }
 
 /** The class a row of predictions says. */
-export function decideClass(row: ArrayLike<number>, decide: 'prob' | 'logit' | 'argmax'): number {
-  if (decide === 'prob') return row[0] >= 0.5 ? 1 : 0;
+export function decideClass(row: ArrayLike<number>, decide: PredictionKind): number {
+  if (decide === 'probability') return row[0] >= 0.5 ? 1 : 0;
   if (decide === 'logit') return row[0] >= 0 ? 1 : 0;
   let best = 0;
   for (let k = 1; k < row.length; k++) if (row[k] > row[best]) best = k;
@@ -98,7 +97,8 @@ export function classPoints(program: Program, setup: Extract<DataModelSetup, { t
 /**
  * The predicted class over an n×n grid of the two features (`classes[j * n + i]` at
  * (xs[i], ys[j])): the grid is fed through the feature leaf a batch of rows at a time, and
- * the leaf gets its data back afterwards. `program` must be a copy, not the editor's.
+ * the leaf gets its data back afterwards. `program` is the session's own, lent through
+ * `withScratch`, which puts every buffer back.
  */
 export function decisionGrid(
   program: Program,

@@ -1,5 +1,5 @@
 /** The standalone SVG text of a plot: namespaced, sized, on a white ground, so it opens on its own. */
-export function svgText(svg: SVGSVGElement): string {
+function svgText(svg: SVGSVGElement): string {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   clone.setAttribute('width', String(svg.width.baseVal.value || svg.clientWidth));

@@ -1,5 +1,5 @@
 import type { GradCheckResult, Program } from '../../engine';
-import { formatTip } from './scales';
+import { formatNumber } from '../format';
 import { indexLabel } from './paramChoices';
 
 /** A leaf or trainable tensor the gradient check can be run on. */
@@ -12,9 +12,12 @@ export interface CheckTarget {
 }
 
 /** An element passes when |a − n| ≤ atol or the relative error ≤ rtol (relative error alone fails where both are ~0). */
-export const RTOL = 1e-5;
+const RTOL = 1e-5;
 /** See RTOL. */
-export const ATOL = 1e-7;
+const ATOL = 1e-7;
+
+/** Significant digits of a relative error: its size matters, not its digits. */
+export const REL_DIGITS = 3;
 
 /** One row of the gradient-check table, formatted for display. */
 export interface CheckRow {
@@ -55,9 +58,9 @@ export function checkRows(result: GradCheckResult, shape: readonly number[]): Ch
     const r = result.relError[i];
     rows.push({
       index: shape.length === 0 ? '[]' : indexLabel(shape, i),
-      analytic: formatTip(a),
-      numeric: formatTip(n),
-      relError: Number.isFinite(r) ? r.toExponential(2) : formatTip(r),
+      analytic: formatNumber(a),
+      numeric: formatNumber(n),
+      relError: formatNumber(r, REL_DIGITS),
       pass: passes(a, n, r),
     });
   }

@@ -60,8 +60,9 @@ export function windowAround(points: readonly (readonly [number, number])[]): Wi
 }
 
 /**
- * Samples the loss over the window by setting the two parameter elements of `program` (a
- * compiled copy, never the editor's) and running forward; the elements get their values back.
+ * Samples the loss over the window by setting the two parameter elements of `program` (the
+ * session's own, lent through `withScratch`, which puts every buffer back) and running
+ * forward; the elements get their values back.
  */
 export function lossGrid(program: Program, a: ParamElement, b: ParamElement, window: Window2, n: number): LossGrid {
   const pa = findParam(program, a);

@@ -7,7 +7,7 @@ export interface LossPoint {
 }
 
 /** At most this many points are drawn per series; longer histories are thinned evenly (the last point is kept). */
-export const MAX_DRAWN = 2000;
+const MAX_DRAWN = 2000;
 
 /**
  * The points of a loss history that can be drawn on this kind of axis, thinned to at most

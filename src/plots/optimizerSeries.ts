@@ -4,7 +4,7 @@ import type { OptimizerStateSample } from '../session/runHistory';
 export type StateKind = 'momentumBuffer' | 'expAvg' | 'expAvgSq';
 
 /** Every state kind in display order. */
-export const STATE_KINDS: readonly StateKind[] = ['momentumBuffer', 'expAvg', 'expAvgSq'];
+const STATE_KINDS: readonly StateKind[] = ['momentumBuffer', 'expAvg', 'expAvgSq'];
 
 /** One line of the optimizer-state plot: one element of one state of one parameter over the epochs. */
 export interface StateSeries {

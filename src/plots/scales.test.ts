@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { drawable, formatTip, frame, logExtent, nearestIndex, paddedExtent, yScale } from './scales';
+import { scaleLinear, scaleLog } from 'd3';
+import { drawable, frame, logExtent, nearestIndex, paddedExtent, tickLabel, yScale } from './scales';
 
 describe('scales', () => {
   it('paddedExtent(values) pads the span and skips inf and nan', () => {
@@ -25,11 +26,17 @@ describe('scales', () => {
     expect(drawable(0, 'linear')).toBe(true);
     expect(drawable(NaN, 'linear')).toBe(false);
   });
-  it('formatTip writes inf, nan and exponents', () => {
-    expect(formatTip(Infinity)).toBe('inf');
-    expect(formatTip(NaN)).toBe('nan');
-    expect(formatTip(1.23456789)).toBe('1.23457');
-    expect(formatTip(1e-7)).toBe('1.0000e-7');
+  it('tickLabel(linear scale) writes every tick as formatNumber does: 0, 0.2, … 1 and 2e+6', () => {
+    const x = scaleLinear().domain([0, 1]);
+    expect(x.ticks(5).map(tickLabel(x, 5))).toEqual(['0', '0.2', '0.4', '0.6', '0.8', '1']);
+    const big = scaleLinear().domain([0, 4e6]);
+    expect(tickLabel(big, 2)(2e6)).toBe('2e+6');
+  });
+  it('tickLabel(log scale) labels the powers of ten and leaves the ticks d3 leaves blank', () => {
+    const y = scaleLog().domain([1, 100]);
+    const labels = y.ticks(5).map(tickLabel(y, 5));
+    expect(labels.slice(0, 4)).toEqual(['1', '2', '', '']);
+    expect(labels.slice(-2)).toEqual(['', '100']);
   });
   it('nearestIndex finds the closest sorted sample', () => {
     expect(nearestIndex([1, 2, 3, 10], 6)).toBe(2);

@@ -1,4 +1,5 @@
 import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3';
+import { formatNumber } from '../format';
 
 /** Width and height of a plot's drawing, and the margins kept for its axes. */
 export interface Frame {
@@ -8,7 +9,7 @@ export interface Frame {
 }
 
 /** The default margins: room for tick labels left and below. */
-export const MARGIN = { top: 12, right: 16, bottom: 32, left: 56 } as const;
+const MARGIN = { top: 12, right: 16, bottom: 32, left: 56 } as const;
 
 /** A frame of the given outer size with the default margins, never smaller than a usable plot. */
 export function frame(width: number, height: number): Frame {
@@ -16,7 +17,7 @@ export function frame(width: number, height: number): Frame {
 }
 
 /** The finite values of a list (inf and nan cannot be placed on an axis). */
-export function finiteValues(values: Iterable<number>): number[] {
+function finiteValues(values: Iterable<number>): number[] {
   const out: number[] = [];
   for (const v of values) if (Number.isFinite(v)) out.push(v);
   return out;
@@ -75,14 +76,13 @@ export function drawable(v: number, kind: AxisScale): boolean {
   return Number.isFinite(v) && (kind === 'linear' || v > 0);
 }
 
-/** A number for a tooltip: up to 6 significant digits, exponent form for very large or small. */
-export function formatTip(v: number): string {
-  if (Number.isNaN(v)) return 'nan';
-  if (!Number.isFinite(v)) return v > 0 ? 'inf' : '-inf';
-  if (v === 0) return '0';
-  const a = Math.abs(v);
-  if (a >= 1e6 || a < 1e-4) return v.toExponential(4);
-  return String(Number(v.toPrecision(6)));
+/**
+ * How an axis writes its tick `t`: as formatNumber does, or '' where d3 leaves a tick
+ * unlabelled (the ticks between the powers of ten of a log axis).
+ */
+export function tickLabel(scale: ScaleContinuousNumeric<number, number>, count: number): (t: number) => string {
+  const d3Label = scale.tickFormat(count);
+  return (t) => (d3Label(t) === '' ? '' : formatNumber(t));
 }
 
 /** The index of the sample nearest to x among sorted xs (binary search). */

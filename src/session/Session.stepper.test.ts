@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fileToGraph, type GraphFile, Trainer } from '../../engine';
+import { fileOptimizerState, fileToGraph, type GraphFile, toFileOptimizerState, Trainer } from '../../engine';
 import { example, reusedParameter } from '../stepper/testGraphs';
-import { Session, stepEpoch } from './Session';
+import { curveOf, Session, stepEpoch } from './Session';
+import { lossSeries, trailOf } from './runHistory';
 
 const XS = Array.from({ length: 17 }, (_, i) => -2 + 0.25 * i);
 
@@ -100,42 +101,76 @@ describe('Session step-through', () => {
   });
 });
 
-/** The linear-regression example at a learning rate that makes it blow up. */
-function blowingUp(divergenceFactor?: number | null): GraphFile {
+/** The linear-regression example at a learning rate that makes it blow up (momentum: SGD with momentum, so there is optimizer state to restore). */
+function blowingUp(divergenceFactor?: number | null, momentum?: number): GraphFile {
   const doc = example('linear-regression-module');
-  return { ...doc, training: { ...doc.training, optimizer: { type: 'sgd', lr: 0.5 }, ...(divergenceFactor === undefined ? {} : { divergenceFactor }) } };
+  const optimizer = { type: 'sgd' as const, lr: 0.5, ...(momentum === undefined ? {} : { momentum }) };
+  return { ...doc, training: { ...doc.training, optimizer, ...(divergenceFactor === undefined ? {} : { divergenceFactor }) } };
+}
+
+/** The engine's Trainer on the same document, run until the rule fires. */
+function trainerRun(doc: GraphFile): Trainer {
+  const t = new Trainer(fileToGraph(doc), { ...doc.training, epochs: 10_000 }, fileOptimizerState(doc));
+  while (!t.divergence) t.epoch();
+  return t;
 }
 
 /** The training step (1-based) at which the engine's Trainer stops the same document. */
 function trainerStop(doc: GraphFile): number {
-  const t = new Trainer(fileToGraph(doc), { ...doc.training, epochs: 10_000 });
-  while (!t.divergence) t.epoch();
-  return t.divergence.epoch + 1;
+  return (trainerRun(doc).divergence?.epoch ?? NaN) + 1;
 }
 
+/** Steps whole training steps until the rule fires (or `max` steps). */
+function stepUntilDiverged(s: Session, max = 1000): void {
+  for (let k = 0; k < max && s.state.stepper.divergence === null; k++) s.stepTrainingStep();
+}
+
+const linearParams = (doc: GraphFile) => {
+  const p = doc.nodes.find((n) => n.id === 'linear')?.params;
+  return { weight: p?.weight.data, bias: p?.bias.data };
+};
+
 describe('Session step-through and the divergence rule', () => {
-  it('stepping training steps → stops at the step the Trainer stops at, with the rule; the document keeps the step before', () => {
-    const doc = blowingUp();
-    const at = trainerStop(doc);
+  it('stepping training steps → stops at the Trainer’s step; the document then holds the Trainer’s parameters, optimizer state and losses, written as one entry', () => {
+    const doc = blowingUp(undefined, 0.5);
+    const t = trainerRun(doc);
+    const at = (t.divergence?.epoch ?? NaN) + 1;
+    expect(t.divergence?.lastGoodEpoch).toBe(at - 2);
     expect(at).toBeGreaterThan(2);
     const s = stepper(doc);
-    for (let k = 0; k < 1000 && s.state.stepper.divergence === null; k++) s.stepTrainingStep();
+    stepUntilDiverged(s);
     expect(stepEpoch(s.state)).toBe(at);
-    expect(s.state.stepper.divergence).toMatchObject({ epoch: at, rule: 'loss-growth', nodes: [doc.loss] });
-    expect(s.state.history.past).toHaveLength(at - 1);
-    const update = s.state.stepper.events.find((e) => e.type === 'update' && e.param === 'weight');
-    const kept = s.state.history.present.nodes.find((n) => n.id === 'linear')?.params?.weight.data;
-    expect(update?.type === 'update' && Array.from(update.before.data)).toEqual(kept);
-    expect(s.state.compiled.program!.params[0].value[0]).toBe(kept?.[0]);
+    expect(s.state.stepper.divergence).toMatchObject({ epoch: at, rule: 'loss-growth', nodes: [doc.loss], lastGoodEpoch: at - 1 });
+    expect(s.state.history.past.map((e) => e.label)).toEqual([...Array.from({ length: at - 1 }, (_, k) => `Step ${k + 1}`), `Step ${at} (diverged)`]);
+    // Back to where the last good step started, as the Trainer goes back to where its last good epoch started.
+    const present = s.state.history.present;
+    const [weight, bias] = t.program.params.map((p) => Array.from(p.value));
+    expect(linearParams(present)).toEqual({ weight, bias });
+    expect(present.optimizerState).toEqual(toFileOptimizerState(t.optimizer.state()));
+    expect(lossSeries(curveOf(s.state)).loss).toEqual(t.history);
+    expect(trailOf(curveOf(s.state)).at(-1)).toEqual({ epoch: at, params: { 'linear.weight': weight, 'linear.bias': bias } });
+    expect(Array.from(s.state.compiled.program!.params[0].value)).toEqual(weight);
+    // Further steps start nothing; Undo takes the restore back in one go, to the last written step.
     s.stepTrainingStep();
     s.step();
-    s.stepPhase();
     expect(stepEpoch(s.state)).toBe(at);
-    // Reset drops the broken step; stepping starts again from the document.
-    s.resetStepper();
-    expect(s.state.stepper.divergence).toBeNull();
+    const stepBefore = s.state.history.past.length;
+    s.undo();
+    expect(s.state.history.past).toHaveLength(stepBefore - 1);
+    expect(linearParams(s.state.history.present)).not.toEqual({ weight, bias });
+    expect(curveOf(s.state).epochs).toBe(at - 1);
+  });
+
+  it('the first step of a stepping run breaking the rule → the parameters stay where it started; its loss is on the curve', () => {
+    const doc = blowingUp();
+    const lin = doc.nodes.find((n) => n.id === 'linear');
+    const broken = { ...doc, nodes: doc.nodes.map((n) => (n === lin && n.params ? { ...n, params: { ...n.params, bias: { shape: [1], data: ['Infinity' as const] } } } : n)) };
+    const s = stepper(broken);
     s.stepTrainingStep();
-    expect(s.state.history.past.at(-1)?.label).toBe(`Step ${at - 1}`);
+    expect(s.state.stepper.divergence).toMatchObject({ epoch: 1, rule: 'nonfinite-loss', lastGoodEpoch: null });
+    expect(s.state.history.past.map((e) => e.label)).toEqual(['Step 1 (diverged)']);
+    expect(s.state.history.present.nodes.find((n) => n.id === 'linear')?.params).toBe(broken.nodes.find((n) => n.id === 'linear')?.params);
+    expect(curveOf(s.state).epochs).toBe(1);
   });
 
   it('the step that breaks the rule plays out event by event; the message comes at its end', () => {
@@ -166,9 +201,53 @@ describe('Session step-through and the divergence rule', () => {
   it('divergenceFactor null → stepping goes on past the growth and stops only at inf or nan', () => {
     const doc = blowingUp(null);
     const s = stepper(doc);
-    for (let k = 0; k < 5000 && s.state.stepper.divergence === null; k++) s.stepTrainingStep();
+    stepUntilDiverged(s, 5000);
     expect(s.state.stepper.divergence?.rule).toMatch(/^nonfinite-/);
     expect(stepEpoch(s.state)).toBe(trainerStop(doc));
     expect(stepEpoch(s.state)).toBeGreaterThan(trainerStop(blowingUp()));
+  });
+
+  it('a curve whose first loss came before this stepping run (a loaded history) → growth is measured from the run’s own first step', () => {
+    const doc = { ...blowingUp(), history: { epochs: 1, loss: [1e-9], trail: [] } };
+    const t = trainerRun(doc);
+    const s = stepper(doc);
+    stepUntilDiverged(s);
+    expect(s.state.stepper.divergence).toMatchObject({ epoch: 1 + (t.divergence?.epoch ?? NaN) + 1, rule: 'loss-growth', firstLoss: t.history[0] });
+  });
+
+  it('session.resetStepper() between steps → the next step starts a new stepping run: growth from its loss', () => {
+    const doc = blowingUp();
+    const s = stepper(doc);
+    s.stepTrainingStep();
+    s.stepTrainingStep();
+    s.resetStepper();
+    stepUntilDiverged(s);
+    const losses = lossSeries(curveOf(s.state)).loss;
+    expect(s.state.stepper.divergence?.firstLoss).toBe(losses[2]);
+    expect(s.state.stepper.divergence?.firstLoss).not.toBe(losses[0]);
+  });
+
+  it('an edit of what the steps compute from (the learning rate) → a new stepping run: growth from its first step, and back to where that step started', () => {
+    const s = stepper(blowingUp(undefined, 0.5));
+    for (let k = 0; k < 3; k++) s.stepTrainingStep();
+    s.edit('lr', (d) => void (d.training.optimizer.lr = 50));
+    const edited = s.state.history.present;
+    stepUntilDiverged(s);
+    const d = s.state.stepper.divergence;
+    expect(d).toMatchObject({ epoch: 5, lastGoodEpoch: 4 });
+    expect(d?.firstLoss).toBe(lossSeries(curveOf(s.state)).loss[3]);
+    expect(linearParams(s.state.history.present)).toEqual(linearParams(edited));
+    expect(s.state.history.present.optimizerState).toBe(edited.optimizerState);
+  });
+
+  it('session.resetStepper() after a divergence → stepping goes on from the restored parameters as a new run', () => {
+    const doc = blowingUp();
+    const at = trainerStop(doc);
+    const s = stepper(doc);
+    stepUntilDiverged(s);
+    s.resetStepper();
+    expect(s.state.stepper.divergence).toBeNull();
+    s.stepTrainingStep();
+    expect(s.state.history.past.at(-1)?.label).toBe(`Step ${at + 1}`);
   });
 });

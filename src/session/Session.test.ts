@@ -5,8 +5,12 @@ import { example } from '../stepper/testGraphs';
 import { computeKey } from './computeKey';
 import { curveOf, Session, stepEpoch } from './Session';
 import { lossSeries, trailOf } from './runHistory';
+import { type DatasetDraft, EMPTY_DATASETS } from './types';
 
 const XS = Array.from({ length: 17 }, (_, i) => -2 + 0.25 * i);
+
+/** A CSV prepared in the Data panel and not bound. */
+const DRAFT: DatasetDraft = { name: 'd', dataset: { columns: ['a', 'b'], rows: [[1, 2]] }, roles: { a: 'feature', b: 'target' }, textColumns: [] };
 
 const grad = (s: Session, id: string) => {
   const g = s.state.compiled.program?.grad(id);
@@ -233,6 +237,46 @@ describe('Session documents', () => {
     expect(grad(s, 'x')).toEqual(XS.map((x) => 4 * x));
   });
 
+  it('session.open(doc) after a draft and a viewport → the Data panel starts empty and the viewport unset (the canvas fits it)', () => {
+    const s = new Session({ doc: example('composite-function'), viewport: { x: 5, y: 6, zoom: 2 } });
+    s.loadDraft(DRAFT);
+    s.open(example('sigmoid-function'), 'open');
+    expect(s.state.datasets).toBe(EMPTY_DATASETS);
+    expect(s.state.viewport).toBeNull();
+  });
+
+  it('session.open(doc, label, saved) → the selection, viewport and Data panel saved with it', () => {
+    const s = new Session({ doc: example('composite-function') });
+    const datasets = { ...EMPTY_DATASETS, draft: DRAFT };
+    s.open(example('composite-function'), 'open', { selection: ['square', 'ghost'], viewport: { x: 1, y: 2, zoom: 3 }, datasets });
+    expect(s.state).toMatchObject({ selection: ['square'], viewport: { x: 1, y: 2, zoom: 3 } });
+    expect(s.state.datasets).toBe(datasets);
+  });
+
+  it('session.undo() across an open → the document left comes back with its entry, selection, viewport and draft; redo() → the opened one as it was left', () => {
+    const switched: string[] = [];
+    const s = new Session({ doc: example('composite-function'), switchEntry: (id) => switched.push(id) });
+    s.select(['x']);
+    s.setViewport({ x: 5, y: 6, zoom: 2 });
+    s.loadDraft(DRAFT);
+    const work = s.state.datasets;
+    s.open(example('sigmoid-function'), 'open', { entries: { left: 'work', opened: 'new' } });
+    s.setViewport({ x: 7, y: 8, zoom: 1 });
+    s.undo();
+    expect(switched).toEqual(['work']);
+    expect(s.state.history.present.name).toBe('Composite function y = 2x² + 2');
+    expect(s.state).toMatchObject({ selection: ['x'], viewport: { x: 5, y: 6, zoom: 2 } });
+    expect(s.state.datasets).toBe(work);
+    s.redo();
+    expect(switched).toEqual(['work', 'new']);
+    expect(s.state.history.present.name).toBe('Sigmoid y = σ(x)');
+    expect(s.state).toMatchObject({ selection: [], viewport: { x: 7, y: 8, zoom: 1 } });
+    expect(s.state.datasets).toBe(EMPTY_DATASETS);
+    // Undo after Redo: the draft made before the open is still there.
+    s.undo();
+    expect(s.state.datasets).toBe(work);
+  });
+
   it('session.undo() after an open → the previous document, compiled again', () => {
     const s = new Session({ doc: example('composite-function') });
     s.open(example('linear-regression-module'), 'open');
@@ -240,5 +284,24 @@ describe('Session documents', () => {
     s.undo();
     expect(s.state.compiled.program?.loss).toBe('z');
     expect(s.state.compiled.program?.value('z').data[0]).toBe(85);
+  });
+});
+
+describe('Session and the plots that borrow its program', () => {
+  it('session.withScratch(a forward at other weights) then backward() on a cross_entropy graph → the same gradient as without the plot', () => {
+    const doc = example('multiclass-classification');
+    const plain = new Session({ doc });
+    plain.backward();
+    const s = new Session({ doc });
+    s.withScratch((p) => {
+      const w = p.params.find((q) => q.node === 'linear' && q.name === 'weight');
+      w?.value.fill(3);
+      p.forward();
+    });
+    s.backward();
+    expect(grad(s, 'X')).toEqual(grad(plain, 'X'));
+    const weightGrad = (x: Session) => Array.from(x.state.compiled.program?.params.find((q) => q.name === 'weight')?.grad ?? []);
+    expect(weightGrad(s)).toEqual(weightGrad(plain));
+    expect(weightGrad(s).some((g) => g !== 0)).toBe(true);
   });
 });

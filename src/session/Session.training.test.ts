@@ -101,12 +101,13 @@ describe('Session training', () => {
     const done = workers[0].slice(100);
     expect(done.type).toBe('done');
     expect(training().status).toBe('done');
-    expect(training().lossHistory).toHaveLength(20);
     expect(session.state.history.past.at(-1)?.label).toBe('Train 20 epochs');
     if (done.type === 'done') expect(params()?.weight.data).toEqual(done.params['lin.weight']);
     // The curve is the document's: every epoch's loss, and the trail ending at the trained parameters.
     const curve = session.state.history.present.history!;
-    expect(lossSeries(curve).loss).toEqual(training().lossHistory);
+    if (done.type === 'done') expect(lossSeries(curve).loss).toEqual(done.losses);
+    expect(lossSeries(curve).loss).toHaveLength(20);
+    expect(training().lastLoss).toBe(lossSeries(curve).loss.at(-1));
     expect(trailOf(curve).at(-1)).toMatchObject({ epoch: 20, params: { 'lin.weight': params()?.weight.data } });
     expect(session.state.compiled.program!.params[0].value[0]).toBe(params()?.weight.data[0]);
     session.resetTraining();
@@ -148,7 +149,6 @@ describe('Session training', () => {
     expect(workers[0].terminated).toBe(true);
     workers[1].slice(100);
     expect(training()).toMatchObject({ status: 'done', epoch: 20 });
-    expect(training().lossHistory).toHaveLength(20);
     expect(curveOf(session.state).epochs).toBe(20);
   });
 
@@ -180,7 +180,8 @@ describe('Session training', () => {
       new RegExp(`^Training stopped at epoch ${m.divergence.epoch}: the loss \\S+ grew past 1,000,000 × the first loss \\(\\S+\\)\\. The parameters are back to epoch ${m.divergence.epoch - 1}’s values\\. Try a smaller learning rate \\(now 10\\)\\.$`),
     );
     expect(divergenceText('ja', d!.detail, d!.lr)).toMatch(new RegExp(`^エポック ${m.divergence.epoch} で学習を止めました: .*学習率を小さくしてください`));
-    expect(training().lossHistory).toHaveLength(m.divergence.epoch + 1);
+    expect(curveOf(session.state).epochs).toBe(m.divergence.epoch + 1);
+    expect(training().lastLoss).toBe(m.losses.at(-1));
     expect(params()?.weight.data).toEqual(m.params['lin.weight']);
     expect(params()?.bias.data).toEqual(m.params['lin.bias']);
     expect([...(params()?.weight.data ?? []), ...(params()?.bias.data ?? [])].every((v) => typeof v === 'number' && Number.isFinite(v))).toBe(true);
@@ -223,8 +224,9 @@ describe('Session training', () => {
     do m = workers[1].slice(50);
     while (m.type === 'progress');
     const s = training();
-    expect(s.divergence?.detail.firstLoss).toBe(s.lossHistory[0]);
-    expect(s.divergence?.epoch).toBe(s.lossHistory.length - 1);
+    const losses = lossSeries(curveOf(session.state)).loss;
+    expect(s.divergence?.detail.firstLoss).toBe(losses[0]);
+    expect(s.divergence?.epoch).toBe(losses.length - 1);
     expect(s.divergence?.detail.lastGoodEpoch).toBe((s.divergence?.epoch ?? 0) - 1);
   });
 
@@ -292,6 +294,59 @@ describe('Session training', () => {
     expect(params()?.bias.data).not.toEqual([1]);
     // The program shows the document: the user's weight, the run's bias.
     expect(session.state.compiled.program!.params.map((p) => p.value[0])).toEqual([7, params()?.bias.data[0]]);
+  });
+
+  it('session.undo() while running → the run ends without writing: Undo takes back exactly the run’s entry, and Redo brings it back', () => {
+    const doc = regression(0.01);
+    doc.training.epochs = 1000;
+    start(doc);
+    session.edit('rename', (d) => void (d.name = 'fit'));
+    session.train();
+    workers[0].deferPause = true;
+    clock = 1000;
+    const written = workers[0].slice(10);
+    if (written.type !== 'progress') throw new Error('still running');
+    expect(session.state.history.past.at(-1)?.label).toBe('Train 10 epochs');
+    const afterWrite = session.state.history.present;
+    // The run goes on past what it wrote: the program shows epoch 15, the document epoch 10.
+    clock = 1500;
+    workers[0].slice(5);
+    session.undo();
+    expect(training().status).toBe('idle');
+    expect(workers[0].terminated).toBe(true);
+    expect(params()).toEqual({ weight: { shape: [1, 1], data: [1] }, bias: { shape: [1], data: [1] } });
+    expect(session.state.compiled.program!.params.map((p) => p.value[0])).toEqual([1, 1]);
+    expect(session.state.history.present.optimizerState).toBeUndefined();
+    expect(session.state.history.present.history).toBeUndefined();
+    expect(curveOf(session.state).epochs).toBe(0);
+    expect(session.state.history.past.map((e) => e.label)).toEqual(['rename']);
+    expect(session.state.history.future.map((e) => e.label)).toEqual(['Train 10 epochs']);
+    // A late answer of the ended worker changes nothing.
+    workers[0].answerPause();
+    workers[0].slice(5);
+    expect(session.state.history.future).toHaveLength(1);
+    expect(params()?.weight.data).toEqual([1]);
+    session.redo();
+    expect(session.state.history.present).toEqual(afterWrite);
+    expect(params()?.weight.data).toEqual(written.params['lin.weight']);
+    expect(session.state.compiled.program!.params[0].value[0]).toBe(written.params['lin.weight'][0]);
+    expect(session.state.history.future).toEqual([]);
+  });
+
+  it('session.undo() while running, before the run wrote anything → the edit before it is undone and the program shows the document’s parameters', () => {
+    const doc = regression(0.01);
+    doc.training.epochs = 1000;
+    start(doc);
+    session.edit('rename', (d) => void (d.name = 'fit'));
+    session.train();
+    clock = 500;
+    workers[0].slice(10);
+    expect(session.state.compiled.program!.params[0].value[0]).not.toBe(1);
+    session.undo();
+    expect(training().status).toBe('idle');
+    expect(session.state.history.present.name).toBeUndefined();
+    expect(session.state.compiled.program!.params.map((p) => p.value[0])).toEqual([1, 1]);
+    expect(session.state.history.future.map((e) => e.label)).toEqual(['rename']);
   });
 
   it('session.train() without a loss says why and does not run', () => {

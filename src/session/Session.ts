@@ -1,6 +1,6 @@
 import type { Draft } from 'immer';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { createOptimizer, divergenceFactorOf, DivergenceWatch, type FileHistory, fileOptimizerState, type GraphFile, type Program, toFileNumber, toFileOptimizerState, type TraceEvent } from '../../engine';
+import { createOptimizer, type FileHistory, fileOptimizerState, fromFileNumber, type GraphFile, type ParamState, type Program, toFileNumber, toFileOptimizerState, type TraceEvent } from '../../engine';
 import type { ColumnRole } from '../datasets/builtin';
 import type { ImportMessage } from '../datasets/csvImport';
 import { bindDataset, bindProblem } from '../datasets/bind';
@@ -18,12 +18,15 @@ import { sameInputs, stepInputs } from './computeKey';
 import { withRestoredBuffers } from './programBuffers';
 import { runErrorOf } from './runError';
 import { pytorchView, type PytorchView } from './pytorchView';
-import { appendLosses, appendTrail, EMPTY_HISTORY, firstLoss, type ParamValues } from './runHistory';
+import { appendLosses, appendTrail, EMPTY_HISTORY, type OptimizerStateSample, type ParamValues } from './runHistory';
+import { SteppingRun } from './steppingRun';
 import { backwardDone, keepParamsBefore, recordStep, showAt, type StepRecording, undoStep } from './stepRecording';
 import { TrainingDriver } from './trainingDriver';
 import {
   type CompiledDocument,
   type DatasetDraft,
+  type DatasetsState,
+  type DocumentPlace,
   EMPTY_DATASETS,
   IDLE_TRAINING,
   type Notice,
@@ -55,6 +58,23 @@ export interface SessionOptions {
   readonly saveEveryMs?: number;
   /** The interface language, for undo labels and messages written at the moment they happen. */
   readonly lang?: () => Language;
+  /**
+   * Called when Undo or Redo crosses an open, before the document changes, with the Recent
+   * entry the document it brings back is saved to: the shell saves what is pending to the
+   * entry being left, then saves to that one.
+   */
+  readonly switchEntry?: (id: string) => void;
+}
+
+/** How a document is opened: what was saved with it, and the Recent entries it leaves and goes to. */
+export interface OpenOptions {
+  readonly selection?: readonly string[];
+  /** The viewport saved with it; none: the canvas fits the graph. */
+  readonly viewport?: Viewport | null;
+  /** The Data panel as it was saved with it; none: an empty panel. */
+  readonly datasets?: DatasetsState;
+  /** The Recent entry of the document being left and of the one opened, so Undo and Redo of the open switch between them. */
+  readonly entries?: { readonly left: string; readonly opened: string };
 }
 
 /** The curve views draw: the running run's, ahead of the document, else the document's. */
@@ -109,6 +129,22 @@ function paramValuesOf(program: Program): ParamValues {
   return Object.fromEntries(program.params.map((p) => [paramKey(p), Array.from(p.value)]));
 }
 
+/** The values a document stores for each of the program's trainable tensors, keyed `node.name`. */
+function storedParamValues(doc: GraphFile, program: Program): ParamValues {
+  const out: Record<string, number[]> = {};
+  for (const p of program.params) {
+    const t = doc.nodes.find((n) => n.id === p.node)?.params?.[p.name];
+    if (t) out[paramKey(p)] = t.data.map(fromFileNumber);
+  }
+  return out;
+}
+
+/** Optimizer state as the optimizer-state trail samples it, keyed `node.name`. */
+function stateSamples(states: readonly ParamState[]): Record<string, OptimizerStateSample> {
+  const arr = (v: ArrayLike<number> | null | undefined) => (v ? Array.from(v) : undefined);
+  return Object.fromEntries(states.map((st) => [paramKey(st), { momentumBuffer: arr(st.momentumBuffer), expAvg: arr(st.expAvg), expAvgSq: arr(st.expAvgSq) }]));
+}
+
 /**
  * The one owner of the model the learner has in mind: the document and its undo history,
  * the selection, the one compiled program of the current document version and what has run
@@ -123,10 +159,15 @@ export class Session {
   private readonly frames: FrameScheduler;
   private readonly lang: () => Language;
   private readonly training: TrainingDriver;
+  private readonly switchEntry: ((id: string) => void) | undefined;
   /** Each node's `params` object as the program holds its values. */
   private loaded = new Map<string, GraphFile['nodes'][number]['params']>();
   /** The training step being played, on the session's program. */
   private recording: StepRecording | null = null;
+  /** The stepped steps that make one run for the divergence rule; null until the next step starts one. */
+  private stepping: SteppingRun | null = null;
+  /** A plot borrowed the program: op scratch state (such as cross_entropy's probabilities) may not match its values until forward runs again. */
+  private scratched = false;
   /** The backward count and origin before the step being played. */
   private backwardBefore: { count: number; from: string | null } = { count: 0, from: null };
   /** What the step-through's state was computed from; when the document changes it otherwise, the step-through starts over. */
@@ -140,6 +181,7 @@ export class Session {
     this.compileFn = options.compile;
     this.frames = options.frames ?? defaultFrames();
     this.lang = options.lang ?? (() => 'en');
+    this.switchEntry = options.switchEntry;
     const doc = options.doc ?? emptyDocument();
     const compiled = compileDocument(doc, this.compileFn);
     this.loaded = loadedParamsOf(doc);
@@ -167,7 +209,11 @@ export class Session {
         showParams: (params) => this.showParams(params),
         writeRun: (label, mergeKey, recipe) => this.write(label, recipe as (d: Draft<GraphFile>) => void, mergeKey, true),
         writeReset: (recipe) => this.write('reset parameters', recipe as (d: Draft<GraphFile>) => void, undefined, false),
-        settleStepper: () => this.clearStepper(),
+        settleStepper: () => {
+          // A run takes the model: steps after it make a new stepping run.
+          this.stepping = null;
+          this.clearStepper();
+        },
       },
       options.createWorker ?? null,
       this.frames,
@@ -202,28 +248,53 @@ export class Session {
     if (this.training.running) this.training.pause(true);
   }
 
-  /** Takes the last change back. */
+  /** Takes the last change back; undoing an open brings back the document left, with its Recent entry, selection, viewport and draft. */
   undo(): void {
-    this.moveInHistory(undo(this.state.history));
+    const h = this.state.history;
+    const crossed = h.past.at(-1)?.beside;
+    const back = undo(h);
+    if (!crossed || back === h) {
+      this.moveInHistory(back);
+      return;
+    }
+    // The opened document keeps what it has now, for Redo to bring back.
+    const [entry, ...rest] = back.future;
+    const future = [{ ...entry, beside: { before: crossed.before, after: this.placeNow(crossed.after.entry) } }, ...rest];
+    this.moveInHistory({ ...back, future }, crossed.before);
   }
 
-  /** Makes the last undone change again. */
+  /** Makes the last undone change again; redoing an open goes back to the opened document, with its Recent entry, selection, viewport and draft. */
   redo(): void {
-    this.moveInHistory(redo(this.state.history));
+    const h = this.state.history;
+    const crossed = h.future[0]?.beside;
+    const again = redo(h);
+    if (!crossed || again === h) {
+      this.moveInHistory(again);
+      return;
+    }
+    // The document left keeps what it has now, for Undo to bring back.
+    const entry = again.past[again.past.length - 1];
+    const past = [...again.past.slice(0, -1), { ...entry, beside: { before: this.placeNow(crossed.before.entry), after: crossed.after } }];
+    this.moveInHistory({ ...again, past }, crossed.after);
   }
 
   /**
-   * Opens a document (an import, an example, a share link, New) as one undoable step. All or
-   * nothing: if anything fails while the page takes it in, the session is as it was, and the
-   * failure is thrown for the caller to report.
+   * Opens a document (an import, an example, a share link, New, a Recent entry) as one
+   * undoable step, with what was saved beside it: the Data panel and the viewport start from
+   * those or empty, never from the document being left. All or nothing: if anything fails
+   * while the page takes it in, the session is as it was, and the failure is thrown for the
+   * caller to report.
    */
-  open(doc: GraphFile, label: string, selection: readonly string[] = []): void {
-    this.replaceDocument(record(this.state.history, label, () => doc), keepExisting(doc, selection), this.state.viewport);
+  open(doc: GraphFile, label: string, options: OpenOptions = {}): void {
+    const selection = keepExisting(doc, options.selection ?? []);
+    const after: DocumentPlace = { entry: options.entries?.opened ?? null, selection, viewport: options.viewport ?? null, datasets: options.datasets ?? EMPTY_DATASETS };
+    const before = this.placeNow(options.entries?.left ?? null);
+    this.replaceDocument(record(this.state.history, label, () => doc, undefined, { before, after }), after);
   }
 
   /** Starts from a document with no undo history (the boot), all or nothing like `open`. */
   load(doc: GraphFile, selection: readonly string[] = [], viewport: Viewport | null = null): void {
-    this.replaceDocument({ present: doc, past: [], future: [] }, keepExisting(doc, selection), viewport);
+    this.replaceDocument({ present: doc, past: [], future: [] }, { entry: null, selection: keepExisting(doc, selection), viewport, datasets: EMPTY_DATASETS });
   }
 
   /** Selects these nodes (the canvas, the inspector). */
@@ -259,6 +330,7 @@ export class Session {
     const program = this.state.compiled.program;
     if (!program) return;
     this.clearStepper();
+    this.scratched = false;
     const runError = attempt(() => program.forward());
     this.store.setState((s) => ({ run: { ...s.run, runError, lastRun: { type: 'forward' }, version: s.run.version + 1 } }));
   }
@@ -269,7 +341,12 @@ export class Session {
     const target = this.backwardTarget();
     if (!program || !target.ok) return;
     this.clearStepper();
-    const runError = attempt(() => program.backward(target.node));
+    const runError = attempt(() => {
+      // After a plot borrowed the program, forward puts every op's scratch state back in line with the values backward reads.
+      if (this.scratched) program.forward();
+      this.scratched = false;
+      program.backward(target.node);
+    });
     this.store.setState((s) => ({
       run: runError
         ? { ...s.run, runError, version: s.run.version + 1 }
@@ -293,7 +370,9 @@ export class Session {
    */
   withScratch<T>(use: (program: Program) => T): T | null {
     const program = this.state.compiled.program;
-    return program ? withRestoredBuffers(program, use) : null;
+    if (!program) return null;
+    this.scratched = true;
+    return withRestoredBuffers(program, use);
   }
 
   /** The PyTorch training script of the document, with the line of each phase (made once per version of what it reads). */
@@ -336,9 +415,10 @@ export class Session {
     this.moveTo(stepBack(this.state.stepper));
   }
 
-  /** Drops the step being played (an update not yet played is not kept) and starts again from the document. */
+  /** Drops the step being played (an update not yet played is not kept) and starts again from the document; the next step starts a new stepping run. */
   resetStepper(): void {
     this.pause();
+    this.stepping = null;
     this.clearStepper();
   }
 
@@ -456,11 +536,28 @@ export class Session {
     this.store.setState((s) => ({ stepper: { ...s.stepper, ...patch } }));
   }
 
-  private moveInHistory(h: History<GraphFile>): void {
+  /** What goes with the open document now, saved to Recent entry `entry`. */
+  private placeNow(entry: string | null): DocumentPlace {
+    const s = this.state;
+    return { entry, selection: s.selection, viewport: s.viewport, datasets: s.datasets };
+  }
+
+  /** Undo or Redo: `place` is what comes back with the document when the step crossed is an open. */
+  private moveInHistory(h: History<GraphFile, DocumentPlace>, place?: DocumentPlace): void {
     if (h === this.state.history) return;
-    this.changeDocument(h, { selection: keepExisting(h.present, this.state.selection) });
-    if (this.training.running) this.training.pause(true);
-    else this.training.forget();
+    if (this.training.running) {
+      // Undo takes back exactly its entry: the run ends here and nothing more of it is written.
+      // The program shows the run's latest parameters, ahead of the document: load the document's own again.
+      this.training.stop();
+      this.loaded = new Map();
+    } else {
+      this.training.forget();
+    }
+    if (place?.entry && this.switchEntry) this.switchEntry(place.entry);
+    const also: Partial<SessionState> = place
+      ? { selection: keepExisting(h.present, place.selection), viewport: place.viewport, datasets: place.datasets }
+      : { selection: keepExisting(h.present, this.state.selection) };
+    this.changeDocument(h, also);
   }
 
   /**
@@ -478,7 +575,7 @@ export class Session {
    * changed (once per version), else loads changed parameter values into the program; the
    * step being played is dropped when what it was computed from changed.
    */
-  private changeDocument(history: History<GraphFile>, also: Partial<SessionState> = {}, own = false): void {
+  private changeDocument(history: History<GraphFile, DocumentPlace>, also: Partial<SessionState> = {}, own = false): void {
     const doc = history.present;
     const s = this.state;
     let stepper = s.stepper;
@@ -487,6 +584,7 @@ export class Session {
     // Nothing may throw out of an edit: a document that breaks the page's own code becomes an internal run error.
     try {
       if (!own && !sameInputs(this.stepperInputs, stepInputs(doc))) {
+        this.stepping = null;
         const dropped = this.dropRecording();
         stepper = { ...stepper, ...this.clearedStepper() };
         if (dropped) run = { ...run, ...dropped };
@@ -509,6 +607,7 @@ export class Session {
       if (own) this.stepperInputs = stepInputs(doc);
     } catch (e) {
       this.recording = null;
+      this.stepping = null;
       this.loaded = new Map();
       this.stepperInputs = [];
       stepper = { ...stepper, ...this.clearedStepper() };
@@ -518,11 +617,12 @@ export class Session {
     this.store.setState({ history, compiled, run, stepper, ...also });
   }
 
-  /** Replaces the whole document: nothing of the old one's run, step or training carries over. All or nothing. */
-  private replaceDocument(history: History<GraphFile>, selection: readonly string[], viewport: Viewport | null): void {
+  /** Replaces the whole document: nothing of the old one's run, step, training or Data panel carries over. All or nothing. */
+  private replaceDocument(history: History<GraphFile, DocumentPlace>, place: DocumentPlace): void {
     const before = this.state;
     const loaded = this.loaded;
     const inputs = this.stepperInputs;
+    const stepping = this.stepping;
     const doc = history.present;
     this.pause();
     const dropped = this.dropRecording();
@@ -534,10 +634,13 @@ export class Session {
     try {
       this.loaded = loadedParamsOf(doc);
       this.stepperInputs = stepInputs(doc);
+      this.stepping = null;
+      this.scratched = false;
       this.store.setState({
         history,
-        selection,
-        viewport,
+        selection: place.selection,
+        viewport: place.viewport,
+        datasets: place.datasets,
         notice: null,
         compiled,
         run: { ...FRESH_RUN, runError, version: before.run.version + 1 },
@@ -547,6 +650,7 @@ export class Session {
     } catch (e) {
       this.loaded = loaded;
       this.stepperInputs = inputs;
+      this.stepping = stepping;
       try {
         this.store.setState(previous, true);
       } catch {
@@ -563,11 +667,16 @@ export class Session {
     return { events: [], cursor: -1, step: 0, committed: false, playing: false, error: null, divergence: null, nodes: new Map(), edges: new Map() };
   }
 
-  /** Drops the recorded step; an unplayed update is taken out of the program. Returns the backward state to put back, if it changed. */
+  /**
+   * Drops the recorded step; an unplayed update is taken out of the program, and the stepping
+   * run ends with it (the rule has counted a step the document never got). Returns the
+   * backward state to put back, if it changed.
+   */
   private dropRecording(): Partial<RunState> | null {
     const rec = this.recording;
     this.recording = null;
     if (!rec || this.state.stepper.committed) return null;
+    this.stepping = null;
     undoStep(rec);
     return { backwardCount: this.backwardBefore.count, backwardFrom: this.backwardBefore.from, version: this.state.run.version + 1 };
   }
@@ -606,16 +715,18 @@ export class Session {
     // The last step is kept (it is in the document); a new one starts from there.
     this.recording = null;
     const doc = s.history.present;
-    const curve = curveOf(s);
-    const step = curve.epochs + 1;
+    const step = curveOf(s).epochs + 1;
     const zero = s.stepper.zeroGrad;
     try {
       const optimizer = createOptimizer(doc.training.optimizer, program.params, fileOptimizerState(doc));
-      // The same rule as training and the CLI, counting training steps from 1 and growth from the curve's first loss.
-      const watch = new DivergenceWatch(divergenceFactorOf(doc.training.divergenceFactor), { firstEpoch: step, firstLoss: firstLoss(curve) });
+      // The same rule as training and the CLI, over this stepping run: steps count from 1, growth from the run's first loss.
+      const run = this.stepping ?? new SteppingRun(doc, step);
+      this.stepping = run;
+      run.begin(doc);
       this.backwardBefore = { count: s.run.backwardCount, from: s.run.backwardFrom };
-      this.recording = recordStep(program, optimizer, watch, zero);
+      this.recording = recordStep(program, optimizer, run.watch, zero);
     } catch (e) {
+      this.stepping = null;
       return this.stepError(e instanceof Error ? e.message : String(e));
     }
     this.stepperInputs = stepInputs(doc);
@@ -638,7 +749,7 @@ export class Session {
     const s = this.state;
     const doc = s.history.present;
     let run = s.run;
-    let stepper: StepperState = { ...s.stepper, cursor, ...this.views(rec.events, cursor, doc) };
+    const stepper: StepperState = { ...s.stepper, cursor, ...this.views(rec.events, cursor, doc) };
     if (!s.stepper.committed) {
       if (showAt(rec, cursor)) {
         const done = backwardDone(rec, cursor);
@@ -653,16 +764,17 @@ export class Session {
       }
       if (cursor >= rec.events.length - 1) {
         if (rec.divergence) {
-          // The step that broke the rule is played out in full; its update is not kept, and stepping stops and says why.
+          // The step that broke the rule is played out in full; its update is not kept, the parameters go back as
+          // training's do, and stepping stops and says why.
           keepParamsBefore(rec);
-          run = { ...run, version: run.version + 1 };
-          stepper = { ...stepper, divergence: rec.divergence, playing: false };
           this.stopLoop();
-        } else {
-          this.store.setState({ run, stepper });
-          this.commitStep(rec, stepper.step);
+          this.store.setState({ run: { ...run, version: run.version + 1 }, stepper: { ...stepper, divergence: rec.divergence, playing: false } });
+          this.commitDivergence(rec, rec.divergence, stepper.step);
           return;
         }
+        this.store.setState({ run, stepper });
+        this.commitStep(rec, stepper.step);
+        return;
       }
     }
     this.store.setState({ run, stepper });
@@ -674,13 +786,7 @@ export class Session {
     if (!program) return;
     const curve = curveOf(this.state);
     const params = paramValuesOf(program);
-    const states = Object.fromEntries(
-      rec.optimizerState.map((st) => [
-        `${st.node}.${st.name}`,
-        { momentumBuffer: st.momentumBuffer ? Array.from(st.momentumBuffer) : undefined, expAvg: st.expAvg ? Array.from(st.expAvg) : undefined, expAvgSq: st.expAvgSq ? Array.from(st.expAvgSq) : undefined },
-      ]),
-    );
-    const history = appendTrail(appendLosses(curve, [rec.loss]), [{ epoch: step, params }], [{ epoch: step, state: states }]);
+    const history = appendTrail(appendLosses(curve, [rec.loss]), [{ epoch: step, params }], [{ epoch: step, state: stateSamples(rec.optimizerState) }]);
     this.write(
       translate(this.lang(), 'session.step', { n: step }),
       (d) => {
@@ -695,6 +801,41 @@ export class Session {
       true,
     );
     this.store.setState((s) => ({ stepper: { ...s.stepper, committed: true }, run: { ...s.run, lastRun: { type: 'step', step, loss: rec.loss, updated: rec.updates.length > 0 } } }));
+  }
+
+  /**
+   * Writes the step that broke the divergence rule into the document as one undo entry, as
+   * training does: its loss joins the curve, and the parameters and the optimizer state go
+   * back to where the stepping run's last good step started (where this step started when
+   * it was the run's first), the trail ending there.
+   */
+  private commitDivergence(rec: StepRecording, d: NonNullable<StepRecording['divergence']>, step: number): void {
+    const program = this.state.compiled.program;
+    if (!program) return;
+    const target = this.stepping?.restoreTarget(d) ?? this.state.history.present;
+    const restored = program.params.map((p) => p.node);
+    const history = appendTrail(
+      appendLosses(curveOf(this.state), [rec.loss]),
+      [{ epoch: step, params: storedParamValues(target, program) }],
+      [{ epoch: step, state: stateSamples(fileOptimizerState(target)) }],
+    );
+    this.write(
+      translate(this.lang(), 'session.stepDiverged', { n: step }),
+      (doc) => {
+        for (const n of doc.nodes) {
+          if (!restored.includes(n.id)) continue;
+          const from = target.nodes.find((m) => m.id === n.id)?.params;
+          if (from === undefined) delete n.params;
+          else n.params = from;
+        }
+        if (target.optimizerState === undefined) delete doc.optimizerState;
+        else doc.optimizerState = target.optimizerState;
+        doc.history = history;
+      },
+      undefined,
+      true,
+    );
+    this.store.setState((s) => ({ stepper: { ...s.stepper, committed: true } }));
   }
 
   /** Node and edge views at the cursor; views that did not change keep their identity, so only what changed re-renders. */

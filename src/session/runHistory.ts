@@ -136,12 +136,6 @@ export function lastLoss(h: FileHistory): number | null {
   return v === undefined ? null : fromFileNumber(v);
 }
 
-/** The first loss of the curve (the growth rule of the divergence check measures from it), or undefined before any. */
-export function firstLoss(h: FileHistory): number | undefined {
-  const v = h.loss[0];
-  return v === undefined ? undefined : fromFileNumber(v);
-}
-
 const trailCache = new WeakMap<FileHistory, TrailPoint[]>();
 
 /** The descent trail as numbers (memoised per history object). */

@@ -1,9 +1,9 @@
 import { type Divergence, type FileHistory, type FileNode, type GraphFile, toFileNumber, toFileOptimizerState } from '../../engine';
 import type { Language } from '../i18n/language';
 import { translate } from '../i18n/useT';
-import { type FromWorker, type OptimizerTrailPoint as WorkerStatePoint, paramKey, type Progress, type ToWorker, type TrailPoint as WorkerTrailPoint } from '../training/protocol';
+import { type FromWorker, paramKey, type Progress, type ToWorker } from '../training/protocol';
 import { Throttle } from '../training/throttle';
-import { appendLosses, appendTrail, EMPTY_HISTORY, type ParamValues } from './runHistory';
+import { appendLosses, appendTrail, EMPTY_HISTORY, type OptimizerTrailPoint, type ParamValues, type TrailPoint } from './runHistory';
 import { IDLE_TRAINING, type SessionState, type TrainingState } from './types';
 
 /**
@@ -45,6 +45,8 @@ interface RunRecord {
   writtenDoc: GraphFile | null;
   /** The curve's epochs when the current worker session started: its epochs count from there. */
   base: number;
+  /** The run's first loss, which the divergence rule of every worker session of the run compares with. */
+  firstLoss: number | undefined;
   /** Every write of this run merges into one undo entry under this key. */
   readonly mergeKey: string;
 }
@@ -77,7 +79,7 @@ export class TrainingDriver {
   private sampled: FileHistory = EMPTY_HISTORY;
   /** The sampled curve with the latest parameters as its last trail point: what views draw and the document gets. */
   private curve: FileHistory = EMPTY_HISTORY;
-  private pending: { losses: number[]; testLosses: number[]; trail: WorkerTrailPoint[]; optimizerTrail: WorkerStatePoint[]; last: Progress | null } = {
+  private pending: { losses: number[]; testLosses: number[]; trail: TrailPoint[]; optimizerTrail: OptimizerTrailPoint[]; last: Progress | null } = {
     losses: [],
     testLosses: [],
     trail: [],
@@ -130,6 +132,7 @@ export class TrainingDriver {
       sessionDoc: doc,
       writtenDoc: null,
       base: this.curve.epochs,
+      firstLoss: undefined,
       mergeKey: `train-run-${++this.runs}`,
     };
     this.saves.reset();
@@ -165,7 +168,7 @@ export class TrainingDriver {
     run.base = this.curve.epochs;
     this.saves.reset();
     // The new session's divergence rule still measures growth from the run's first loss.
-    this.post({ type: 'start', file: doc, epochs: Math.max(0, s.training.epochs - s.training.epoch), firstLoss: s.training.lossHistory[0] });
+    this.post({ type: 'start', file: doc, epochs: Math.max(0, s.training.epochs - s.training.epoch), firstLoss: run.firstLoss });
   }
 
   /** Stops any run and puts back the parameters, optimizer state and curve from before it, as one undoable edit. */
@@ -187,10 +190,14 @@ export class TrainingDriver {
     });
   }
 
-  /** Ends any run without writing anything (another document was opened): the page shows no run. */
+  /**
+   * Ends any run without writing anything more (another document was opened, or Undo or Redo
+   * while it trains): progress not yet shown is dropped, and the page shows no run.
+   */
   stop(): void {
     this.stopWorker();
     this.run = null;
+    this.pending = { losses: [], testLosses: [], trail: [], optimizerTrail: [], last: null };
     this.frames.cancel(this.frame);
     this.frame = 0;
     this.host.setTraining(IDLE_TRAINING, { marks: {}, liveHistory: null });
@@ -273,6 +280,7 @@ export class TrainingDriver {
     p.trail.push(...m.trail);
     p.optimizerTrail.push(...m.optimizerTrail);
     p.last = { ...m, epoch: m.epoch + run.offset };
+    if (run.firstLoss === undefined && m.losses.length > 0) run.firstLoss = m.losses[0];
   }
 
   /** Shows what arrived since the last frame: the run's state, its curve, and the latest parameters in the session's program. */
@@ -294,8 +302,8 @@ export class TrainingDriver {
     this.host.setTraining(
       {
         epoch: last.epoch,
-        lossHistory: p.losses.length > 0 ? s.lossHistory.concat(p.losses) : s.lossHistory,
-        testLossHistory: p.testLosses.length > 0 ? s.testLossHistory.concat(p.testLosses) : s.testLossHistory,
+        lastLoss: p.losses.at(-1) ?? s.lastLoss,
+        lastTestLoss: p.testLosses.at(-1) ?? s.lastTestLoss,
         stepsPerSecond: last.stepsPerSecond,
       },
       { liveHistory: this.curve },

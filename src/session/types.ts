@@ -100,10 +100,10 @@ export interface TrainingState {
   /** Epochs finished in this run, and how many were asked for. */
   readonly epoch: number;
   readonly epochs: number;
-  /** This run's training loss of every epoch, exactly as the CLI prints it (the document keeps the bounded curve). */
-  readonly lossHistory: readonly number[];
-  /** This run's test loss of every epoch, when the dataset has a test split. */
-  readonly testLossHistory: readonly number[];
+  /** This run's latest training loss, exactly as the CLI prints it; null before its first epoch (the document's curve holds the rest). */
+  readonly lastLoss: number | null;
+  /** This run's latest test loss, when the dataset has a test split. */
+  readonly lastTestLoss: number | null;
   readonly stepsPerSecond: number;
   readonly divergence: TrainingDivergence | null;
   /** The parameters before the run, which Reset restores. */
@@ -119,8 +119,8 @@ export const IDLE_TRAINING: TrainingState = {
   status: 'idle',
   epoch: 0,
   epochs: 0,
-  lossHistory: [],
-  testLossHistory: [],
+  lastLoss: null,
+  lastTestLoss: null,
   stepsPerSecond: 0,
   divergence: null,
   startParams: null,
@@ -161,10 +161,23 @@ export interface NodeMark {
   readonly kind: 'diverged';
 }
 
+/**
+ * What goes with an open document besides the graph, kept with the step that opened it so
+ * Undo and Redo of the open bring it back: the Recent entry it is saved to, the selection,
+ * the viewport and the Data panel's draft.
+ */
+export interface DocumentPlace {
+  /** The Recent entry; null when the page keeps none (a session on its own). */
+  readonly entry: string | null;
+  readonly selection: readonly string[];
+  readonly viewport: Viewport | null;
+  readonly datasets: DatasetsState;
+}
+
 /** Everything the session holds; only the Session's methods write it. */
 export interface SessionState {
-  /** The document and its undo history. */
-  readonly history: History<GraphFile>;
+  /** The document and its undo history (an open's entry keeps what goes with the documents on either side of it). */
+  readonly history: History<GraphFile, DocumentPlace>;
   readonly selection: readonly string[];
   readonly viewport: Viewport | null;
   readonly notice: Notice | null;

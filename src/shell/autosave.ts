@@ -19,7 +19,6 @@ export interface Autosave {
 
 /** How autosave starts. */
 export interface AutosaveOptions {
-  readonly delayMs?: number;
   /** Save once right away (the open document is not in storage yet, or differs from it). */
   readonly dirty?: boolean;
 }
@@ -30,7 +29,6 @@ export interface AutosaveOptions {
  * says which; if the document still does not fit, the notice says so in plain words.
  */
 export function startAutosave(ws: Pick<Workspace, 'session' | 'recent'>, options: AutosaveOptions = {}): Autosave {
-  const delay = options.delayMs ?? AUTOSAVE_DELAY_MS;
   let dirty = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
   // The last failure shown, so a full storage is reported once rather than after every edit.
@@ -69,7 +67,7 @@ export function startAutosave(ws: Pick<Workspace, 'session' | 'recent'>, options
   const schedule = () => {
     dirty = true;
     if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(flush, delay);
+    timer = setTimeout(flush, AUTOSAVE_DELAY_MS);
   };
 
   const unsubscribe = ws.session.subscribe((s, prev) => {

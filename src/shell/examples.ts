@@ -10,7 +10,7 @@ export interface ExampleEntry {
 export const DEFAULT_EXAMPLE = 'composite-function.json';
 
 /** Where the shipped examples are served, under the app's base URL. */
-export function exampleUrl(file: string): string {
+function exampleUrl(file: string): string {
   return `${import.meta.env.BASE_URL}examples/${file}`;
 }
 

@@ -1,4 +1,4 @@
-import { type GraphFile, MAX_FILE_CHARS, serializeGraphFile } from '../../engine';
+import { formatCount, type GraphFile, MAX_FILE_CHARS, serializeGraphFile } from '../../engine';
 import type { Language } from '../i18n/language';
 import { translate } from '../i18n/useT';
 import { emptyDocument } from '../store/edits';
@@ -100,7 +100,7 @@ export async function openFile(ws: Workspace, file: File, lang: Language): Promi
     notify({
       kind: 'error',
       text: translate(lang, 'shell.notice.badFile', { name: file.name }),
-      details: [`the file is ${file.size.toLocaleString('en-US')} bytes; GradCanvas opens documents of up to ${MAX_FILE_CHARS.toLocaleString('en-US')} characters`],
+      details: [`the file is ${formatCount(file.size)} bytes; GradCanvas opens documents of up to ${formatCount(MAX_FILE_CHARS)} characters`],
     });
     return false;
   }

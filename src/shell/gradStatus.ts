@@ -1,4 +1,5 @@
 import type { TracePhase } from '../../engine';
+import { formatNumber } from '../format';
 import type { RunError } from '../session/runError';
 import type { LastRun, TrainingState } from '../session/types';
 
@@ -27,10 +28,8 @@ export interface StatusMessage {
 }
 
 /** A loss for a sentence: four significant digits. */
-export function shortNumber(v: number | null): string {
-  if (v === null) return '—';
-  if (!Number.isFinite(v)) return Number.isNaN(v) ? 'nan' : v > 0 ? 'inf' : '-inf';
-  return String(Number(v.toPrecision(4)));
+function lossText(v: number | null): string {
+  return v === null ? '—' : formatNumber(v, 4);
 }
 
 /**
@@ -43,7 +42,7 @@ export function gradStatus(s: GradStatusInput): StatusMessage {
   const t = s.training;
   const st = s.stepper;
   if (s.nodeCount === 0) return { key: 'shell.status.empty' };
-  if (t?.status === 'running') return { key: 'shell.status.training', vars: { epoch: t.epoch, epochs: t.epochs, loss: shortNumber(t.loss) } };
+  if (t?.status === 'running') return { key: 'shell.status.training', vars: { epoch: t.epoch, epochs: t.epochs, loss: lossText(t.loss) } };
   if (t?.status === 'paused') return { key: 'shell.status.trainPaused', vars: { epoch: t.epoch, epochs: t.epochs } };
   if (s.runError !== null) {
     // The engine's errors are written for the user; anything else would be JavaScript's words, so it gets a plain sentence.
@@ -53,9 +52,9 @@ export function gradStatus(s: GradStatusInput): StatusMessage {
   if (!s.hasProgram || s.errorCount > 0) return { key: 'shell.status.problems', vars: { count: s.errorCount } };
   if (st?.diverged) return { key: 'shell.status.stepDiverged', vars: { step: st.step } };
   if (st?.inProgress) return st.phase === null ? { key: 'shell.status.stepStart', vars: { step: st.step } } : { key: 'shell.status.stepping', vars: { step: st.step, phase: st.phase } };
-  if (s.lastRun?.type === 'step') return { key: s.lastRun.updated ? 'shell.status.stepped' : 'shell.status.steppedNoParams', vars: { step: s.lastRun.step, loss: shortNumber(s.lastRun.loss) } };
+  if (s.lastRun?.type === 'step') return { key: s.lastRun.updated ? 'shell.status.stepped' : 'shell.status.steppedNoParams', vars: { step: s.lastRun.step, loss: lossText(s.lastRun.loss) } };
   if (s.lastRun === null && t?.status === 'diverged') return { key: 'shell.status.trainDiverged', vars: { epoch: t.divergenceEpoch ?? t.epoch } };
-  if (s.lastRun === null && t?.status === 'done') return { key: 'shell.status.trained', vars: { epoch: t.epoch, loss: shortNumber(t.loss) } };
+  if (s.lastRun === null && t?.status === 'done') return { key: 'shell.status.trained', vars: { epoch: t.epoch, loss: lossText(t.loss) } };
   if (s.backwardFrom === null) return { key: 'shell.status.noGrad' };
   if (s.backwardCount === 0) return { key: 'shell.status.zeroed' };
   if (s.backwardCount === 1) return { key: 'shell.status.once', vars: { node: s.backwardFrom } };

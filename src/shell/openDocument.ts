@@ -2,7 +2,7 @@ import { type FileError, formatFileError } from '../../engine';
 import type { Language } from '../i18n/language';
 import { translate } from '../i18n/useT';
 import type { PageOpenResult } from '../store/persistence';
-import { commitDocument, type Notice, type Workspace } from './workspace';
+import { commitDocument, type Notice, type Opening, type Workspace } from './workspace';
 
 /** How a document being opened is named in its notices, and where it goes. */
 export interface OpenHow {
@@ -16,7 +16,10 @@ export interface OpenHow {
   readonly opened?: Notice | null;
   /** Its Recent entry when it has one already. */
   readonly id?: string;
+  /** What it was saved with: the selection, the viewport and the Data panel. */
   readonly selection?: readonly string[];
+  readonly viewport?: Opening['viewport'];
+  readonly datasets?: Opening['datasets'];
 }
 
 /**
@@ -40,7 +43,7 @@ export function openResult(ws: Workspace, r: PageOpenResult, how: OpenHow, lang:
     notify(refusal(lang, how.refused, r.errors, r.technical));
     return false;
   }
-  const done = commitDocument(ws, { doc: r.file, label: how.label, id: how.id, selection: how.selection });
+  const done = commitDocument(ws, { doc: r.file, label: how.label, id: how.id, selection: how.selection, viewport: how.viewport, datasets: how.datasets });
   if (!done.ok) {
     // The engine's own findings usually say what is wrong; the failure itself stays folded away.
     const notice = refusal(lang, how.refused, r.problems, done.technical);

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadGraphFile } from '../../engine';
-import { encodeSession } from '../store/persistence';
-import { openFileText } from './fileActions';
+import { EMPTY_DATASETS } from '../session/types';
+import { decodeSession, encodeSession } from '../store/persistence';
+import { openFileText, openNew } from './fileActions';
 import { discardRecent, openRecent, rawFileName } from './recentActions';
 import { listRecent, recentText, saveRecent } from './recentStorage';
 import { testWorkspace } from './testWorkspace';
@@ -13,6 +14,9 @@ const composite = () => {
   if (!r.ok) throw new Error('example does not load');
   return r.file;
 };
+
+/** A CSV prepared in the Data panel and not bound. */
+const draft = (name: string) => ({ name, dataset: { columns: ['a', 'b'], rows: [[1, 2]] }, roles: { a: 'feature' as const, b: 'target' as const }, textColumns: [] });
 
 describe('recentActions', () => {
   it('openRecent(id) opens that document with its selection; it becomes first, and the one that was open stays', () => {
@@ -27,6 +31,36 @@ describe('recentActions', () => {
     expect(recent.getState().currentId).toBe('older');
     expect(listRecent(memory.storage).map((e) => e.id)).toEqual(['older', 'work']);
     expect(session.state.history.past.at(-1)?.label).toBe('open “Older” from Recent');
+  });
+
+  it('openRecent(id) → the Data panel and viewport saved with it; the draft of the document left stays in its own entry', () => {
+    const { ws, session, recent, memory } = testWorkspace({ doc: composite(), id: 'work' });
+    session.loadDraft(draft('mine'));
+    session.setViewport({ x: 5, y: 6, zoom: 2 });
+    ws.flush(true);
+    const theirs = { ...EMPTY_DATASETS, draft: draft('theirs') };
+    saveRecent(memory.storage, { id: 'older', name: 'Older', text: encodeSession({ doc: { ...composite(), name: 'Older' }, selection: [], viewport: { x: 1, y: 2, zoom: 3 }, datasets: theirs }) }, 1);
+    recent.getState().refresh();
+    expect(openRecent(ws, 'older', 'en')).toBe(true);
+    expect(session.state.datasets.draft?.name).toBe('theirs');
+    expect(session.state.viewport).toEqual({ x: 1, y: 2, zoom: 3 });
+    ws.flush();
+    const older = decodeSession(recentText(memory.storage, 'older') ?? '');
+    expect(older.ok && older.session.datasets?.draft?.name).toBe('theirs');
+    expect(openRecent(ws, 'work', 'en')).toBe(true);
+    expect(session.state.datasets.draft?.name).toBe('mine');
+    expect(session.state.viewport).toEqual({ x: 5, y: 6, zoom: 2 });
+  });
+
+  it('openNew(ws) over a document with a draft → the panel is empty, and the new entry is saved without the draft', () => {
+    const { ws, session, recent, memory } = testWorkspace({ doc: composite(), id: 'work' });
+    session.loadDraft(draft('mine'));
+    openNew(ws, 'en');
+    expect(session.state.datasets).toBe(EMPTY_DATASETS);
+    const saved = decodeSession(recentText(memory.storage, recent.getState().currentId) ?? '');
+    expect(saved.ok && saved.session.datasets?.draft).toBeNull();
+    const work = decodeSession(recentText(memory.storage, 'work') ?? '');
+    expect(work.ok && work.session.datasets?.draft?.name).toBe('mine');
   });
 
   it('openRecent(a damaged entry) marks it damaged, changes nothing and keeps its text as it is', () => {

@@ -12,7 +12,8 @@ export function recentName(entry: Pick<RecentEntry, 'name'>, lang: Language): st
 }
 
 /**
- * Opens a Recent entry, which becomes first; the document that was open stays in Recent.
+ * Opens a Recent entry with the selection, viewport and Data panel saved with it; it becomes
+ * first, and the document that was open stays in Recent.
  * An entry that cannot be opened is marked damaged and kept exactly as stored.
  */
 export function openRecent(ws: Workspace, id: string, lang: Language): boolean {
@@ -23,7 +24,8 @@ export function openRecent(ws: Workspace, id: string, lang: Language): boolean {
   const text = recent.text(id);
   const r = text === null ? { ok: false as const, errors: [{ path: '', message: 'the stored text is gone (storage was cleared)' }] } : decodeSession(text);
   const how = { label: translate(lang, 'shell.open.recent', { name }), refused: translate(lang, 'shell.notice.recentDamaged', { name }), name, id };
-  const opened = openResult(ws, r.ok ? { ok: true, file: r.session.doc, problems: r.problems } : r, { ...how, selection: r.ok ? r.session.selection : undefined }, lang);
+  const saved = r.ok ? { selection: r.session.selection, viewport: r.session.viewport, datasets: r.session.datasets } : {};
+  const opened = openResult(ws, r.ok ? { ok: true, file: r.session.doc, problems: r.problems } : r, { ...how, ...saved }, lang);
   if (!opened && text !== null) ws.recent.getState().markDamaged(id);
   return opened;
 }

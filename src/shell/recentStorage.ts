@@ -4,7 +4,7 @@ import { LEGACY_AUTOSAVE_KEY, peekSession } from '../store/persistence';
 export const RECENT_INDEX_KEY = 'gradcanvas.recent.v2';
 
 /** The prefix of each Recent document's own key; the id follows it. */
-export const RECENT_DOC_PREFIX = 'gradcanvas.recent.v2.doc.';
+const RECENT_DOC_PREFIX = 'gradcanvas.recent.v2.doc.';
 
 /** How many documents Recent keeps (damaged ones are kept beyond it until the user discards them). */
 export const RECENT_LIMIT = 10;
@@ -39,7 +39,7 @@ export function newDocumentId(): string {
 }
 
 /** Whether a storage write failed because the browser's quota is used up. */
-export function isQuotaError(e: unknown): boolean {
+function isQuotaError(e: unknown): boolean {
   if (!(e instanceof DOMException)) return false;
   return e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED' || e.code === 22 || e.code === 1014;
 }

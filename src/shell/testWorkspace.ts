@@ -4,7 +4,7 @@ import { emptyDocument } from '../store/edits';
 import { startAutosave } from './autosave';
 import { createRecentStore } from './recentStore';
 import { MemoryStorage } from './testStorage';
-import type { Workspace } from './workspace';
+import { switchEntry, type Workspace } from './workspace';
 
 /**
  * A workspace wired as the app wires its own, for the shell's tests: a session (which
@@ -13,7 +13,7 @@ import type { Workspace } from './workspace';
  */
 export function testWorkspace(options: { storage?: MemoryStorage; doc?: GraphFile; id?: string } = {}) {
   const memory = options.storage ?? new MemoryStorage();
-  const session = new Session({ doc: options.doc ?? emptyDocument() });
+  const session: Session = new Session({ doc: options.doc ?? emptyDocument(), switchEntry: (id) => switchEntry(ws, id) });
   const recent = createRecentStore(memory.storage, [], options.id);
   const autosave = startAutosave({ session, recent });
   const ws: Workspace = { session, recent, flush: autosave.flush };

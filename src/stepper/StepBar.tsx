@@ -78,7 +78,12 @@ export function StepBar() {
       )}
       {divergence && (
         <span className="stepbar__error" role="alert" data-testid="step.divergence">
-          {t('stepper.diverged', { step: divergence.epoch, reason: divergenceReason(lang, divergence), lr })}
+          {t('stepper.diverged', {
+            step: divergence.epoch,
+            reason: divergenceReason(lang, divergence),
+            restored: divergence.lastGoodEpoch === null ? t('stepper.diverged.restoredStart') : t('stepper.diverged.restored', { step: divergence.lastGoodEpoch }),
+            lr,
+          })}
         </span>
       )}
       {error && (

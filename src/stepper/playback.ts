@@ -17,11 +17,6 @@ export function phaseAt(p: Position): TracePhase | null {
   return p.cursor >= 0 && p.cursor < p.events.length ? p.events[p.cursor].phase : null;
 }
 
-/** True when the cursor stands on the last event of the training step (or the step has none). */
-export function atEnd(p: Position): boolean {
-  return p.cursor >= p.events.length - 1;
-}
-
 /**
  * The cursor after finishing the current phase: the last event of the phase the cursor is in;
  * when it already stands on a phase's last event (or before the first), the end of the next

@@ -24,6 +24,17 @@ describe('edits', () => {
     expect(checkConnection(doc, 'x', 'sq', 'x')).toBeNull();
   });
 
+  it("createNode(op) → the op's attribute defaults and initialiser; an op without attributes gets none", () => {
+    expect(createNode('sum', 's', { x: 0, y: 0 })).toEqual({ id: 's', op: 'sum', position: { x: 0, y: 0 }, attrs: { axis: null, keepdim: false } });
+    expect(createNode('square', 'q', { x: 0, y: 0 })).toEqual({ id: 'q', op: 'square', position: { x: 0, y: 0 } });
+  });
+
+  it('createNode shares nothing with the op definition, so editing the node leaves the next one as it was', () => {
+    const a = createNode('input', 'a', { x: 0, y: 0 });
+    (a.value as { data: number[] }).data[0] = 5;
+    expect(createNode('input', 'b', { x: 0, y: 0 }).value).toEqual({ type: 'tensor', shape: [], data: [0] });
+  });
+
   it('removeNodes drops their wires and the loss', () => {
     const doc = chain();
     removeNodes(doc, new Set(['z']));

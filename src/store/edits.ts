@@ -25,20 +25,21 @@ export function freshId(doc: GraphFile, base: string, taken: ReadonlySet<string>
   for (let k = 2; ; k++) if (!ids.has(`${base}_${k}`)) return `${base}_${k}`;
 }
 
-/** A new node of an op with sensible defaults, as the palette creates it. */
+/**
+ * A node of `op` as it starts, every field read from the op's definition: an op's attribute
+ * defaults and its own parameters' initialiser (nn.Linear(1, 1) with its default init); a
+ * leaf's starting value or shape and its initialiser. Nothing is shared with the definition.
+ */
 export function createNode(op: string, id: string, position: { x: number; y: number }): FileNode {
-  switch (op) {
-    case 'input':
-      return { id, op, position, value: { type: 'tensor', shape: [], data: [0] } };
-    case 'constant':
-      return { id, op, position, value: { type: 'tensor', shape: [], data: [1] } };
-    case 'parameter':
-      return { id, op, position, shape: [], init: { type: 'constant', value: 0 } };
-    case 'linear':
-      return { id, op, position, attrs: { inFeatures: 1, outFeatures: 1 }, init: { type: 'default', seed: 0 } };
-    default:
-      return { id, op, position };
+  const def = lookupOp(op);
+  const node: FileNode = { id, op, position: { x: position.x, y: position.y } };
+  if (def?.kind === 'op' && def.attrs.length > 0) node.attrs = Object.fromEntries(def.attrs.map((a) => [a.name, a.default]));
+  if (def?.kind === 'leaf') {
+    if (def.start.value) node.value = structuredClone(def.start.value) as FileNode['value'];
+    if (def.start.shape) node.shape = [...def.start.shape];
   }
+  if (def?.init) node.init = { ...def.init };
+  return node;
 }
 
 /** Why a wire may not be made, or null when it may. */

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useT } from '../i18n/useT';
-import { type NumberRule, parseNumber } from './settings';
+import { formatExact } from '../format';
+import { type NumberRule, parseSetting } from './settings';
 
 /** A labelled number field: valid text is committed at once, invalid text shows why beside it and commits nothing. */
 export function NumberField({ testid, label, value, rule, onCommit, allowEmpty, disabled }: {
@@ -15,8 +16,8 @@ export function NumberField({ testid, label, value, rule, onCommit, allowEmpty, 
 }) {
   const t = useT();
   const id = useId();
-  const format = (v: number | null) => (v === null ? '' : String(v));
-  const parse = (text: string) => (allowEmpty && text.trim() === '' ? ({ ok: true, value: null } as const) : parseNumber(text, rule));
+  const format = (v: number | null) => (v === null ? '' : formatExact(v));
+  const parse = (text: string) => (allowEmpty && text.trim() === '' ? ({ ok: true, value: null } as const) : parseSetting(text, rule));
   const [state, setState] = useState(() => ({ text: format(value), seen: value }));
   let text = state.text;
   if (state.seen !== value) {

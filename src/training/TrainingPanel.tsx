@@ -1,5 +1,6 @@
 import type { Draft } from 'immer';
-import { DEFAULT_DIVERGENCE_FACTOR, type GraphFile, type TrainingSettings } from '../../engine';
+import { DEFAULT_DIVERGENCE_FACTOR, formatCount, type GraphFile, type TrainingSettings } from '../../engine';
+import { formatNumber } from '../format';
 import { useLanguage } from '../i18n/language';
 import { useT } from '../i18n/useT';
 import type { Session } from '../session/Session';
@@ -24,10 +25,9 @@ function setOpt(session: Session, field: string, value: number | boolean | undef
   });
 }
 
+/** A loss of the run so far, or a dash before its first epoch. */
 function formatLoss(v: number | undefined): string {
-  if (v === undefined) return '—';
-  if (!Number.isFinite(v)) return Number.isNaN(v) ? 'nan' : v > 0 ? 'inf' : '-inf';
-  return Math.abs(v) >= 1e5 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(4) : v.toPrecision(6);
+  return v === undefined ? '—' : formatNumber(v);
 }
 
 /**
@@ -78,8 +78,8 @@ export function TrainingPanel() {
   const status = useSession((s) => s.training.status);
   const epoch = useSession((s) => s.training.epoch);
   const epochs = useSession((s) => s.training.epochs);
-  const loss = useSession((s) => s.training.lossHistory[s.training.lossHistory.length - 1]);
-  const testLoss = useSession((s) => s.training.testLossHistory[s.training.testLossHistory.length - 1]);
+  const loss = useSession((s) => s.training.lastLoss ?? undefined);
+  const testLoss = useSession((s) => s.training.lastTestLoss ?? undefined);
   const speed = useSession((s) => s.training.stepsPerSecond);
   const divergence = useSession((s) => s.training.divergence);
   const error = useSession((s) => s.training.error);
@@ -154,7 +154,7 @@ export function TrainingPanel() {
         <span className="training__status">{t(`train.status.${status}`)}</span>
         {status !== 'idle' && (
           <span>
-            {t('train.progress', { epoch, epochs, loss: formatLoss(loss), speed: Math.round(speed).toLocaleString() })}
+            {t('train.progress', { epoch, epochs, loss: formatLoss(loss), speed: formatCount(speed) })}
             {testLoss !== undefined && ` · ${t('train.testLoss', { loss: formatLoss(testLoss) })}`}
           </span>
         )}

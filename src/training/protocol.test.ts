@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { fileToGraph, type GraphFile, Trainer } from '../../engine';
 import { emptyDocument } from '../store/edits';
-import { type FromWorker, MAX_TRAIL, runToEnd, TEST_SUFFIX, testGraph, TrainingSession } from './protocol';
+import { type FromWorker, MAX_TRAIL, TEST_SUFFIX, testGraph, TrainingSession } from './protocol';
+
+/** Runs a whole session in slices of `chunk` epochs and returns every message, as the worker would post them. */
+function runToEnd(file: GraphFile, epochs: number, chunk: number, firstLoss?: number): FromWorker[] {
+  const session = new TrainingSession(file, epochs, firstLoss);
+  const out: FromWorker[] = [];
+  for (;;) {
+    const m = session.advance(chunk);
+    out.push(m);
+    if (m.type !== 'progress') return out;
+  }
+}
 
 /** data X → linear(1,1) → mse ← data Y over y = 2x + 1 with weight and bias 1. */
 function regression(lr = 0.05, rows = [[0, 1], [1, 3], [2, 5], [3, 7]]): GraphFile {

@@ -1,5 +1,5 @@
 import { compile, type Divergence, fileOptimizerState, fileToGraph, type Graph, type GraphFile, type ParamState, type Program, Trainer } from '../../engine';
-import type { OptimizerStateSample, ParamValues } from '../session/runHistory';
+import type { OptimizerStateSample, OptimizerTrailPoint, ParamValues, TrailPoint } from '../session/runHistory';
 
 /** Messages the page sends to the training worker, tagged by `type`. */
 export type ToWorker =
@@ -14,18 +14,6 @@ export type ToWorker =
   | { readonly type: 'resume' }
   | { readonly type: 'stop' };
 
-/** One sample of the descent trail: finished epochs and the parameters at that moment. */
-export interface TrailPoint {
-  readonly epoch: number;
-  readonly params: ParamValues;
-}
-
-/** One sample of the optimizer state over the run. */
-export interface OptimizerTrailPoint {
-  readonly epoch: number;
-  readonly state: Readonly<Record<string, OptimizerStateSample>>;
-}
-
 /** What the worker reports since its last message: new losses, the latest parameters and optimizer state. */
 export interface Progress {
   /** Epochs finished so far in this run. */
@@ -39,7 +27,7 @@ export interface Progress {
   /** The optimizer state as a graph file saves it (to write back), and as the plots read it. */
   readonly optimizerState: readonly ParamState[];
   readonly optimizer: Readonly<Record<string, OptimizerStateSample>>;
-  /** Trail samples taken since the last message. */
+  /** Trail samples taken since the last message, counting the epochs of this worker session. */
   readonly trail: readonly TrailPoint[];
   readonly optimizerTrail: readonly OptimizerTrailPoint[];
   /** Optimizer steps per second since the run started (not counting compile time). */
@@ -205,16 +193,5 @@ export class TrainingSession {
       optimizerTrail,
       stepsPerSecond: this.elapsed > 0 ? (this.done * this.stepsPerEpoch * 1000) / this.elapsed : 0,
     };
-  }
-}
-
-/** Runs a whole session in slices of `chunk` epochs and returns every message, as the worker would post them. */
-export function runToEnd(file: GraphFile, epochs: number, chunk: number, firstLoss?: number): FromWorker[] {
-  const session = new TrainingSession(file, epochs, firstLoss);
-  const out: FromWorker[] = [];
-  for (;;) {
-    const m = session.advance(chunk);
-    out.push(m);
-    if (m.type !== 'progress') return out;
   }
 }

@@ -1,20 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { parseNumber, switchOptimizer, withDefaults } from './settings';
+import { parseSetting, switchOptimizer, withDefaults } from './settings';
 
 describe('training settings', () => {
-  it('parseNumber reads numbers under each rule and names the refusal', () => {
-    expect(parseNumber('0.01', 'positive')).toEqual({ ok: true, value: 0.01 });
-    expect(parseNumber('0', 'positive')).toEqual({ ok: false, reason: 'positive' });
-    expect(parseNumber('1', 'unit')).toEqual({ ok: false, reason: 'unit' });
-    expect(parseNumber('2.5', 'positiveInteger')).toEqual({ ok: false, reason: 'integer' });
-    expect(parseNumber('abc', 'nonNegative')).toEqual({ ok: false, reason: 'nonNegative' });
-    expect(parseNumber('\u22123', 'integer')).toEqual({ ok: true, value: -3 });
+  it('parseSetting reads numbers under each rule and names the refusal', () => {
+    expect(parseSetting('0.01', 'positive')).toEqual({ ok: true, value: 0.01 });
+    expect(parseSetting('0', 'positive')).toEqual({ ok: false, reason: 'positive' });
+    expect(parseSetting('1', 'unit')).toEqual({ ok: false, reason: 'unit' });
+    expect(parseSetting('2.5', 'positiveInteger')).toEqual({ ok: false, reason: 'integer' });
+    expect(parseSetting('abc', 'nonNegative')).toEqual({ ok: false, reason: 'nonNegative' });
+    expect(parseSetting('\u22123', 'integer')).toEqual({ ok: true, value: -3 });
   });
 
-  it('parseNumber(factor, aboveOne) → numbers above 1 only, as the divergence factor needs', () => {
-    expect(parseNumber('1e6', 'aboveOne')).toEqual({ ok: true, value: 1e6 });
-    expect(parseNumber('1', 'aboveOne')).toEqual({ ok: false, reason: 'aboveOne' });
-    expect(parseNumber('off', 'aboveOne')).toEqual({ ok: false, reason: 'aboveOne' });
+  it("parseSetting reads numbers as every field does: '0x10' and '1_000' are refused, full-width digits and spaces around are fine", () => {
+    expect(parseSetting('0x10', 'positiveInteger')).toEqual({ ok: false, reason: 'integer' });
+    expect(parseSetting('1_000', 'positive')).toEqual({ ok: false, reason: 'positive' });
+    expect(parseSetting(' １００ ', 'positiveInteger')).toEqual({ ok: true, value: 100 });
+  });
+
+  it('parseSetting(factor, aboveOne) → numbers above 1 only, as the divergence factor needs', () => {
+    expect(parseSetting('1e6', 'aboveOne')).toEqual({ ok: true, value: 1e6 });
+    expect(parseSetting('1', 'aboveOne')).toEqual({ ok: false, reason: 'aboveOne' });
+    expect(parseSetting('off', 'aboveOne')).toEqual({ ok: false, reason: 'aboveOne' });
   });
 
   it('switchOptimizer(sgd with momentum, adam) keeps lr and weight decay only', () => {

@@ -1,13 +1,14 @@
 import type { TrainingSettings } from '../../engine';
+import { parseNumber } from '../parseNumber';
 
 /** A number field's rule: what values it takes. */
 export type NumberRule = 'positive' | 'nonNegative' | 'unit' | 'integer' | 'positiveInteger' | 'aboveOne';
 
-/** Reads a typed number under a rule: the value, or the reason it is refused (a message key suffix). */
-export function parseNumber(text: string, rule: NumberRule): { ok: true; value: number } | { ok: false; reason: 'positive' | 'nonNegative' | 'unit' | 'integer' | 'aboveOne' } {
-  const t = text.trim().replace(/\u2212/g, '-');
-  const v = t === '' ? NaN : Number(t);
-  if (!Number.isFinite(v)) return { ok: false, reason: rule === 'integer' || rule === 'positiveInteger' ? 'integer' : rule === 'unit' || rule === 'nonNegative' || rule === 'aboveOne' ? rule : 'positive' };
+/** Reads a typed setting (a number as parseNumber reads it) under a rule: the value, or the reason it is refused (a message key suffix). */
+export function parseSetting(text: string, rule: NumberRule): { ok: true; value: number } | { ok: false; reason: 'positive' | 'nonNegative' | 'unit' | 'integer' | 'aboveOne' } {
+  const n = parseNumber(text);
+  if (!n.ok) return { ok: false, reason: rule === 'integer' || rule === 'positiveInteger' ? 'integer' : rule === 'unit' || rule === 'nonNegative' || rule === 'aboveOne' ? rule : 'positive' };
+  const v = n.value;
   switch (rule) {
     case 'aboveOne':
       // The divergence factor: a loss "growing" by a factor of 1 or less would stop every run.

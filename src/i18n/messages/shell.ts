@@ -156,8 +156,8 @@ export const shell = {
   'shell.status.steppedNoParams': { en: 'Step {step}: loss {loss}; the graph has no parameters to update.', ja: 'ステップ {step}：損失 {loss}。このグラフには更新するパラメータがありません。' },
   'shell.status.stepped': { en: 'Step {step}: loss {loss}, parameters updated.', ja: 'ステップ {step}：損失 {loss}、パラメータを更新しました。' },
   'shell.status.stepDiverged': {
-    en: 'Stopped at training step {step}: the loss blew up. The graph keeps the parameters from before that step.',
-    ja: '学習ステップ {step} で止めました：損失が発散しました。グラフはそのステップ前のパラメータのままです。',
+    en: 'Stopped at training step {step}: the loss blew up. The parameters are back to where the last good step started.',
+    ja: '学習ステップ {step} で止めました：損失が発散しました。パラメータは最後の正常なステップの開始時の値に戻しました。',
   },
   'shell.status.runFailed': {
     en: 'Run failed: something unexpected went wrong inside GradCanvas. Undo the last change to go back; your graph is saved.',

@@ -29,9 +29,11 @@ export const stepper = {
   'stepper.error': { en: 'Cannot step: {message}', ja: 'ステップ実行できません: {message}' },
   'stepper.busy': { en: 'training is running; pause it to step', ja: '学習中です。ステップ実行するには一時停止してください' },
   'stepper.diverged': {
-    en: 'Stopped at training step {step}: {reason}. Reset starts again from the graph’s parameters; try a smaller learning rate (now {lr}).',
-    ja: '学習ステップ {step} で止めました: {reason}。リセットするとグラフのパラメータからやり直します。学習率を小さくしてください(現在 {lr})。',
+    en: 'Stopped at training step {step}: {reason}. {restored} Reset starts again from the graph’s parameters; try a smaller learning rate (now {lr}).',
+    ja: '学習ステップ {step} で止めました: {reason}。{restored}リセットするとグラフのパラメータからやり直します。学習率を小さくしてください(現在 {lr})。',
   },
+  'stepper.diverged.restored': { en: 'The parameters are back to where step {step} started.', ja: 'パラメータはステップ {step} の開始時の値に戻しました。' },
+  'stepper.diverged.restoredStart': { en: 'The parameters stay where this step started.', ja: 'パラメータはこのステップの開始時の値のままです。' },
   'stepper.accumulation': {
     en: 'Zero grad is off: each leaf’s .grad now holds the sum of {count} backward passes and grows every step, because PyTorch adds gradients with += until optimizer.zero_grad() clears them.',
     ja: '勾配のゼロ化がオフです: 各リーフの .grad は {count} 回分の逆伝播の合計になり、毎ステップ増えます。PyTorch は optimizer.zero_grad() で消すまで勾配を += で足し続けるからです。',
