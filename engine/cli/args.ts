@@ -45,12 +45,14 @@ commands:
                           stop only on inf or nan
       -o, --output PATH   also write the trained graph (parameters, optimizer state
                           and shuffle seed) to PATH, to train on from it later
+                          (datasets from --csv are not written into it: pass them again)
   export-pytorch FILE   print a runnable PyTorch script of the graph
       -o, --output PATH   write it to PATH instead
       --epochs, --lr, --log-every, --divergence-factor   as for train
 
 options for every command:
-  --csv NAME=path.csv   use a CSV file (header row, numeric columns) as dataset NAME`;
+  --csv NAME=path.csv   use a CSV file (header row, numeric columns) as dataset NAME
+                        (NAME_test=path.csv binds the validation split of NAME)`;
 
 /** Reads argv (without node and script); throws an Error with a message on bad usage. */
 export function parseArgs(argv: readonly string[]): CliArgs {

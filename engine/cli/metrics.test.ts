@@ -137,6 +137,17 @@ describe('npm run cli -- eval --validation and check', () => {
     expect(r.lines[0]).toBe(`X [20, 2] ${rows.flatMap((row) => row.slice(0, 2)).join(' ')}`);
   });
 
+  it('--csv blobs_test=test.csv binds the validation split from its own CSV file: the same log as the split inside the file', () => {
+    const doc = JSON.parse(readFileSync(examplePath('binary-classification'), 'utf8'));
+    const csv = join(tmp, 'blobs_test.csv');
+    writeFileSync(csv, [doc.datasets.blobs_test.columns.join(','), ...doc.datasets.blobs_test.rows.map((r: number[]) => r.join(','))].join('\n'));
+    const path = variant('binary-classification', (d) => delete d.datasets.blobs_test, 'no-split');
+    expect(runCli('train', path, '--epochs', '30').lines[0]).toBe('epoch,loss,acc');
+    const bound = runCli('train', path, '--epochs', '30', '--csv', `blobs_test=${csv}`);
+    expect(bound.status, bound.stderr).toBe(0);
+    expect(bound.stdout).toBe(runCli('train', examplePath('binary-classification'), '--epochs', '30').stdout);
+  });
+
   it('eval --validation on a file without a split → exit 1 saying how to name one', () => {
     const r = runCli('eval', examplePath('linear-regression-module'), '--validation');
     expect(r.status).toBe(1);

@@ -87,6 +87,15 @@ describe('the training log', () => {
     }
   });
 
+  it('accuracy asked of an mse loss: MeasuredTraining refuses it in words, a plain Trainer (the page\'s worker) trains on without it', () => {
+    const graph = classifier('bce');
+    const mse = { ...graph, nodes: graph.nodes.map((n) => (n.id === 'loss' ? { ...n, op: 'mse' } : n)) };
+    expect(() => new MeasuredTraining(mse, settings)).toThrow("accuracy needs the loss to be a classification loss (bce, bce_with_logits, cross_entropy), but the loss 'loss' is mse");
+    const trainer = new Trainer(mse, settings);
+    trainer.epoch();
+    expect(trainer.accuracy).toEqual([]);
+  });
+
   it('without metrics and without a split: only epoch and loss', () => {
     const run = new MeasuredTraining(classifier('bce', 24, 0), { ...settings, metrics: undefined });
     expect(run.columns).toEqual(['epoch', 'loss']);

@@ -1,4 +1,6 @@
+import { EngineError } from '../exec/program';
 import type { Graph } from '../graph/types';
+import { accuracyProblem } from './metrics';
 import type { ParamState } from '../optim/types';
 import { type TrainContinuation, Trainer, type TrainSettings } from './trainer';
 import { type ValidationResult, ValidationRun } from './validation';
@@ -49,9 +51,12 @@ export class MeasuredTraining {
   readonly columns: readonly LogColumn[];
   private epochs = 0;
 
+  /** Throws an EngineError when `metrics.accuracy` is asked of a loss that has no class prediction, or the split does not fit. */
   constructor(graph: Graph, settings: TrainSettings, savedState: readonly ParamState[] = [], continuation: TrainContinuation = {}) {
     this.trainer = new Trainer(graph, settings, savedState, continuation);
     const accuracy = settings.metrics?.accuracy === true;
+    const problem = accuracy ? accuracyProblem(this.trainer.program) : null;
+    if (problem) throw new EngineError('runtime', problem, this.trainer.program.loss);
     this.validation = ValidationRun.of(graph, this.trainer.program, { accuracy });
     this.columns = logColumns(accuracy, this.validation !== null);
   }

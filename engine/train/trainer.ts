@@ -4,7 +4,7 @@ import { EngineError, type Program } from '../exec/program';
 import { createOptimizer, type Optimizer, type OptimizerSettings, type ParamState } from '../optim/index';
 import { permutation, seedAfter, seededRandom, type Random } from '../tensor/random';
 import { type Divergence, DivergenceWatch, divergenceFactorOf, lossNodesOf } from './divergence';
-import { AccuracyMeter, type MetricSettings } from './metrics';
+import { AccuracyMeter, accuracyProblem, type MetricSettings } from './metrics';
 import { TrainingSnapshot } from './snapshot';
 
 /**
@@ -48,7 +48,7 @@ export class Trainer {
   readonly program: Program;
   /** Loss of each finished epoch (sample-weighted mean over its batches), the diverged one included. */
   readonly history: number[] = [];
-  /** With `metrics.accuracy`: the accuracy of each finished epoch's forward passes (before their updates), like `history`. */
+  /** With `metrics.accuracy` and a classification loss: the accuracy of each finished epoch's forward passes (before their updates), like `history`. */
   readonly accuracy: number[] = [];
   /** Why training stopped, once the divergence rule fired; no epoch runs after that. */
   divergence: Divergence | null = null;
@@ -95,7 +95,9 @@ export class Trainer {
     this.batchSize = bs === null || bs >= this.rows || this.batched.length === 0 ? this.rows : Math.max(1, Math.floor(bs));
     this.seed = settings.seed ?? 0;
     this.random = seededRandom(this.seed);
-    this.meter = settings.metrics?.accuracy ? new AccuracyMeter(this.program) : null;
+    // A loss without a class prediction cannot be measured: the trainer trains on without it,
+    // and MeasuredTraining (the CLI) refuses the setting in words.
+    this.meter = settings.metrics?.accuracy && accuracyProblem(this.program) === null ? new AccuracyMeter(this.program) : null;
   }
 
   /**
