@@ -116,7 +116,8 @@ function check(graph: Graph, file: GraphFile, out: (line: string) => void): void
   // The validation split and the metrics are checked too: train would stop on them.
   const accuracy = file.training.metrics?.accuracy === true;
   const problems: string[] = [];
-  if (accuracy && accuracyProblem(program)) problems.push(`training.metrics.accuracy: ${accuracyProblem(program)}`);
+  const noClass = accuracy ? accuracyProblem(program) : null;
+  if (noClass) problems.push(`training.metrics.accuracy: ${noClass}`);
   let validation: ValidationRun | null = null;
   try {
     validation = ValidationRun.of(graph, program, { accuracy: accuracy && problems.length === 0 });
