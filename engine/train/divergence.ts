@@ -3,6 +3,10 @@
  * stepper): a run stops as soon as the loss, a gradient or a parameter is inf or nan, or the
  * loss grows past its first value times a factor. Waiting for inf alone lets a run that has
  * plainly blown up go on for hundreds of epochs and leave parameters near 1e150 behind.
+ * The first loss is the current run's: a Train press (a resume after an edit continues the
+ * same run), a CLI `train`, an exported script's run, or a stepping run — the steps played
+ * one after another since the stepper was reset, a document was opened, a training run took
+ * the model, or what a step computes from changed other than by the stepper's own update.
  */
 
 import type { Program } from '../exec/program';
