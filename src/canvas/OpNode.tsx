@@ -99,14 +99,8 @@ export const OpNode = memo(function OpNode({ id, data, selected }: NodeProps<OpF
           />
         </div>
       </div>
-      <div className="opnode__row">
-        <span className="opnode__key">{t('canvas.node.value')}</span>
-        <TensorView id={id} which="value" />
-      </div>
-      <div className="opnode__row">
-        <span className="opnode__key">{t('canvas.node.grad')}</span>
-        <TensorView id={id} which="grad" />
-      </div>
+      <TensorView id={id} which="value" />
+      <TensorView id={id} which="grad" />
       <StepRow id={id} op={data.op} />
       <MarkLine id={id} />
       {issues.length > 0 && <IssueLine id={id} issues={issues} />}

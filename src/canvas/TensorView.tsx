@@ -1,27 +1,31 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { Program, Tensor } from '../../engine';
 import { formatNumber } from '../format';
 import { useT } from '../i18n/useT';
 import { useSession } from '../session/useSession';
 import { heatColor, heatMap, listNumbers, matrixDims, previewKind, SPARK_SIZE, sparkline } from './preview';
-import { previewText } from './stepLabels';
+import { finiteRange, leadingNumbers, scaleBound } from './tensorSummary';
 
 /** Which of a node's tensors to draw. */
 export type TensorWhich = 'value' | 'grad';
 
 /** Room for a heat map, in px; cells stretch to fill it, up to CELL_MAX on a side. */
 const HEAT_BOX = { width: SPARK_SIZE.width, height: 36 };
+/** How many characters of leading elements fit on a node's line at the node's value font size. */
+const NUMBER_CHARS = 15;
 const CELL_MAX = { width: 24, height: 8 };
 
 /**
- * A node's value or gradient, drawn small: a number, or a sparkline or heat map with its
- * first numbers beneath (`[17] -8, -7.5, -7, …`), so a gradient reads as numbers as well as
- * a shape. It reads the session's program after every run (it subscribes to `version`), so
+ * A node's value or gradient row: a number, or for a vector or matrix its shape, its first
+ * elements, its min and max as numbers, and a sparkline or heat map on a fixed, labelled
+ * scale (±10, then ±20 once a second Backward doubles x.grad), so a gradient reads as
+ * numbers as well as a shape. It reads the session's program after every run (it subscribes to `version`), so
  * a run re-renders these views and nothing else on the node. The full numbers are in
  * `data-value` and the title.
  */
 export const TensorView = memo(function TensorView({ id, which }: { id: string; which: TensorWhich }) {
   const t = useT();
+  const label = t(which === 'grad' ? 'canvas.node.grad' : 'canvas.node.value');
   useSession((s) => s.run.version);
   const program = useSession((s) => s.compiled.program);
   const backwardRan = useSession((s) => s.run.backwardFrom !== null);
@@ -31,69 +35,110 @@ export const TensorView = memo(function TensorView({ id, which }: { id: string; 
 
   if (!program || (tensor === null && which === 'value')) {
     return (
-      <span className="tensor tensor--none" data-testid={testId} title={t('canvas.node.notComputedTitle', { name: id })}>
-        {t('canvas.node.notComputed')}
-      </span>
+      <Row label={label}>
+        <span className="tensor tensor--none" data-testid={testId} title={t('canvas.node.notComputedTitle', { name: id })}>
+          {t('canvas.node.notComputed')}
+        </span>
+      </Row>
     );
   }
   // Before any Backward, PyTorch's .grad is None; so is it for nodes no gradient reaches.
   if (tensor === null || (which === 'grad' && !backwardRan)) {
     return (
-      <span className="tensor tensor--none" data-testid={testId} title={t('canvas.node.noGradTitle', { name: id })}>
-        {t('canvas.node.none')}
-      </span>
+      <Row label={label}>
+        <span className="tensor tensor--none" data-testid={testId} title={t('canvas.node.noGradTitle', { name: id })}>
+          {t('canvas.node.none')}
+        </span>
+      </Row>
     );
   }
   const { shape, data } = tensor;
   const title = `${name} = ${listNumbers(shape, data, 32)}`;
   const common = { 'data-testid': testId, 'data-value': listNumbers(shape, data), 'data-shape': JSON.stringify(shape), title };
-  switch (previewKind(shape)) {
-    case 'scalar':
-      return (
-        <span className={`tensor tensor--scalar${Number.isFinite(data[0]) ? '' : ' tensor--bad'}`} {...common}>
-          {formatNumber(data[0])}
-        </span>
-      );
-    case 'empty':
-      return (
-        <span className="tensor tensor--none" {...common}>
-          []
-        </span>
-      );
-    case 'vector': {
-      const s = sparkline(data);
-      return (
-        <span className={`tensor tensor--many tensor--${which}`} {...common}>
-          <svg className="tensor__spark" role="img" aria-label={title} width={SPARK_SIZE.width} height={SPARK_SIZE.height}>
-            {s.zeroY !== null && <line className="tensor__zero" x1={0} x2={SPARK_SIZE.width} y1={s.zeroY} y2={s.zeroY} />}
-            <path className="tensor__line" d={s.path} />
-          </svg>
-          <span className="tensor__numbers" aria-hidden="true">
-            {previewText(shape, data)}
+  const kind = previewKind(shape);
+  if (kind === 'scalar' || kind === 'empty') {
+    return (
+      <Row label={label}>
+        {kind === 'scalar' ? (
+          <span className={`tensor tensor--scalar${Number.isFinite(data[0]) ? '' : ' tensor--bad'}`} {...common}>
+            {formatNumber(data[0])}
           </span>
-        </span>
-      );
-    }
-    case 'matrix': {
-      const { rows, cols } = matrixDims(shape);
-      const h = heatMap(data, rows, cols);
-      const w = Math.min(CELL_MAX.width, HEAT_BOX.width / h.cols);
-      const ht = Math.min(CELL_MAX.height, HEAT_BOX.height / h.rows);
-      return (
-        <span className={`tensor tensor--many tensor--${which}`} {...common}>
-          <svg className="tensor__heat" role="img" aria-label={title} width={h.cols * w} height={h.rows * ht}>
-            {h.cells.map((c) => (
-              <rect key={c.row * h.cols + c.col} x={c.col * w} y={c.row * ht} width={w} height={ht} fill={heatColor(c.value, h.maxAbs)} />
-            ))}
-          </svg>
-          <span className="tensor__numbers" aria-hidden="true">
-            {previewText(shape, data)}
+        ) : (
+          <span className="tensor tensor--none" {...common}>
+            []
           </span>
-        </span>
-      );
-    }
+        )}
+      </Row>
+    );
   }
+  const { min, max } = finiteRange(data);
+  const bound = scaleBound(Math.max(Math.abs(min), Math.abs(max)));
+  return (
+    <div className={`opnode__row opnode__row--many tensor--${which}`}>
+      <div className="tensor__head">
+        <span className="opnode__key">{label}</span>
+        <span className="tensor__shape">[{shape.join('×')}]</span>
+      </div>
+      <div className="tensor tensor--many" {...common}>
+        <div className="tensor__numbers" data-testid={`${testId}.numbers`}>
+          {leadingNumbers(data, NUMBER_CHARS)}
+        </div>
+        <div className="tensor__range">
+          <span className="tensor__rangeKey">{t('canvas.node.min')}</span>
+          <span className="tensor__rangeValue" data-testid={`${testId}.min`}>
+            {formatNumber(min)}
+          </span>
+          <span className="tensor__rangeKey">{t('canvas.node.max')}</span>
+          <span className="tensor__rangeValue" data-testid={`${testId}.max`}>
+            {formatNumber(max)}
+          </span>
+        </div>
+        <div className="tensor__plot">
+          {kind === 'vector' ? <Spark data={data} bound={bound} title={title} /> : <Heat shape={shape} data={data} bound={bound} title={title} />}
+          <span className="tensor__scale" title={t('canvas.node.scaleTitle', { bound: formatNumber(bound) })} data-testid={`${testId}.scale`}>
+            ±{formatNumber(bound)}
+          </span>
+        </div>
+      </div>
+    </div>
+  );
 });
+
+/** A scalar's row: the key (value or grad) and the number beside it. */
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="opnode__row">
+      <span className="opnode__key">{label}</span>
+      {children}
+    </div>
+  );
+}
+
+/** A vector's sparkline on the fixed scale −bound … bound, with its zero line. */
+function Spark({ data, bound, title }: { data: ArrayLike<number>; bound: number; title: string }) {
+  const s = sparkline(data, SPARK_SIZE.width, SPARK_SIZE.height, bound);
+  return (
+    <svg className="tensor__spark" role="img" aria-label={title} width={SPARK_SIZE.width} height={SPARK_SIZE.height}>
+      {s.zeroY !== null && <line className="tensor__zero" x1={0} x2={SPARK_SIZE.width} y1={s.zeroY} y2={s.zeroY} />}
+      <path className="tensor__line" d={s.path} />
+    </svg>
+  );
+}
+
+/** A matrix's heat map, its colours running to full at ±bound. */
+function Heat({ shape, data, bound, title }: { shape: readonly number[]; data: ArrayLike<number>; bound: number; title: string }) {
+  const { rows, cols } = matrixDims(shape);
+  const h = heatMap(data, rows, cols);
+  const w = Math.min(CELL_MAX.width, HEAT_BOX.width / h.cols);
+  const ht = Math.min(CELL_MAX.height, HEAT_BOX.height / h.rows);
+  return (
+    <svg className="tensor__heat" role="img" aria-label={title} width={h.cols * w} height={h.rows * ht}>
+      {h.cells.map((c) => (
+        <rect key={c.row * h.cols + c.col} x={c.col * w} y={c.row * ht} width={w} height={ht} fill={heatColor(c.value, bound)} />
+      ))}
+    </svg>
+  );
+}
 
 function read(program: Program | null, id: string, which: TensorWhich): Tensor | null {
   if (!program) return null;

@@ -24,6 +24,13 @@ describe('previewKind', () => {
 });
 
 describe('sparkline', () => {
+  it('on a fixed scale, a doubled vector reaches twice as far from the zero line', () => {
+    const one = sparkline([0, 5], 10, 22, 10);
+    const two = sparkline([0, 10], 10, 22, 10);
+    expect(one.zeroY).toBe(11);
+    expect(one.path).toBe('M0 11L10 6.5');
+    expect(two.path).toBe('M0 11L10 2');
+  });
   it('sparkline([0, 1, 2], 10, 10) runs from bottom-left to top-right', () => {
     const s = sparkline([0, 1, 2], 10, 10);
     expect(s.path).toBe('M0 8L5 5L10 2');

@@ -4,7 +4,7 @@ import { formatNumber } from '../format';
 export type PreviewKind = 'scalar' | 'vector' | 'matrix' | 'empty';
 
 /** Width and height of a node's sparkline, in px; the node is a fixed width so these are too. */
-export const SPARK_SIZE = { width: 116, height: 18 } as const;
+export const SPARK_SIZE = { width: 116, height: 22 } as const;
 
 /** The most cells a heat map draws along one axis; bigger matrices are averaged in blocks. */
 const HEAT_MAX_CELLS = 16;
@@ -40,10 +40,12 @@ export interface Sparkline {
 }
 
 /**
- * The SVG path of a vector in a `width`×`height` box, bottom = min, top = max. Long vectors
- * keep each bucket's min and max so spikes stay visible; non-finite values break the line.
+ * The SVG path of a vector in a `width`×`height` box, bottom = min, top = max, or on the
+ * fixed scale −bound … bound when `bound` is given (a node's preview, so a doubled gradient
+ * looks doubled). Long vectors keep each bucket's min and max so spikes stay visible;
+ * non-finite values break the line.
  */
-export function sparkline(data: ArrayLike<number>, width: number = SPARK_SIZE.width, height: number = SPARK_SIZE.height): Sparkline {
+export function sparkline(data: ArrayLike<number>, width: number = SPARK_SIZE.width, height: number = SPARK_SIZE.height, bound?: number): Sparkline {
   const n = data.length;
   let min = Infinity;
   let max = -Infinity;
@@ -56,8 +58,9 @@ export function sparkline(data: ArrayLike<number>, width: number = SPARK_SIZE.wi
   }
   if (min > max) return { path: '', zeroY: null, min: NaN, max: NaN };
   const pad = 2;
-  const span = max - min;
-  const y = (v: number) => round(span === 0 ? height / 2 : pad + (height - 2 * pad) * (1 - (v - min) / span));
+  const lo = bound === undefined ? min : -bound;
+  const span = bound === undefined ? max - min : 2 * bound;
+  const y = (v: number) => round(span === 0 ? height / 2 : pad + (height - 2 * pad) * (1 - (v - lo) / span));
   const x = (i: number) => round(n === 1 ? width / 2 : (i / (n - 1)) * width);
   const points: [number, number][] = [];
   const buckets = Math.floor(width);
@@ -93,7 +96,7 @@ export function sparkline(data: ArrayLike<number>, width: number = SPARK_SIZE.wi
     run++;
   }
   endRun();
-  const zeroY = min <= 0 && max >= 0 && span > 0 ? y(0) : null;
+  const zeroY = bound !== undefined ? y(0) : min <= 0 && max >= 0 && span > 0 ? y(0) : null;
   return { path, zeroY, min, max };
 }
 
