@@ -52,3 +52,4 @@ export { RESERVED_NAMES } from './format/rawLimits';
 
 // Code generation.
 export { exportPytorch } from './codegen/pytorch';
+export { exportCourseScript } from './codegen/courseScript';

@@ -1,4 +1,4 @@
-import { exportPytorch, fileOptimizerState, fileToGraph, type GraphFile } from '../../engine';
+import { exportCourseScript, exportPytorch, fileOptimizerState, fileToGraph, type GraphFile } from '../../engine';
 import { computeKey } from './computeKey';
 
 /** The exported training script with the line of each phase, or why there is none. */
@@ -21,7 +21,10 @@ export function pytorchView(doc: GraphFile, previous: PytorchView | null): Pytor
   if (previous && previous.inputs.length === inputs.length && previous.inputs.every((v, i) => v === inputs[i])) return previous;
   let result: PytorchExport;
   try {
-    result = { ok: true, ...exportPytorch(fileToGraph(doc), doc.training, { title: doc.name, optimizerState: fileOptimizerState(doc) }) };
+    // A function to differentiate (no data, no parameters) reads as the course writes it.
+    const graph = fileToGraph(doc);
+    const course = exportCourseScript(graph, doc.name);
+    result = { ok: true, ...(course ?? exportPytorch(graph, doc.training, { title: doc.name, optimizerState: fileOptimizerState(doc) })) };
   } catch (e) {
     result = { ok: false, message: e instanceof Error ? e.message : String(e) };
   }
