@@ -33,15 +33,15 @@ test('build y = 2x² + 2, z = sum(y) from an empty canvas by drag-and-drop; x.gr
 
   const ids: Record<string, string> = {};
   await test.step('drag five operators from the palette onto the canvas', async () => {
-    ids.x = await editor.dropFromPalette('input', { x: 160, y: 140 });
+    ids.x = await editor.dropFromPalette('input', { x: 120, y: 140 });
     await record(editor, timeline);
-    ids.square = await editor.dropFromPalette('square', { x: 360, y: 360 });
+    ids.square = await editor.dropFromPalette('square', { x: 310, y: 380 });
     await record(editor, timeline);
-    ids.scale = await editor.dropFromPalette('scale', { x: 560, y: 140 });
+    ids.scale = await editor.dropFromPalette('scale', { x: 500, y: 140 });
     await record(editor, timeline);
-    ids.add = await editor.dropFromPalette('add', { x: 760, y: 360 });
+    ids.add = await editor.dropFromPalette('add', { x: 690, y: 380 });
     await record(editor, timeline);
-    ids.sum = await editor.dropFromPalette('sum', { x: 960, y: 140 });
+    ids.sum = await editor.dropFromPalette('sum', { x: 880, y: 140 });
     await record(editor, timeline);
     expect(ids).toEqual({ x: 'input', square: 'square', scale: 'scale', add: 'add', sum: 'sum' });
     const doc = await editor.document();
