@@ -5,7 +5,9 @@ import { useLanguage } from '../i18n/language';
 import { useT } from '../i18n/useT';
 import type { Session } from '../session/Session';
 import { useSession, useSessionApi } from '../session/useSession';
+import { AccuracyField } from './AccuracyField';
 import { divergenceText } from './divergenceText';
+import { MetricsLine } from './MetricsLine';
 import { NumberField } from './NumberField';
 import { switchOptimizer, withDefaults } from './settings';
 import './training.css';
@@ -79,7 +81,6 @@ export function TrainingPanel() {
   const epoch = useSession((s) => s.training.epoch);
   const epochs = useSession((s) => s.training.epochs);
   const loss = useSession((s) => s.training.lastLoss ?? undefined);
-  const testLoss = useSession((s) => s.training.lastTestLoss ?? undefined);
   const speed = useSession((s) => s.training.stepsPerSecond);
   const divergence = useSession((s) => s.training.divergence);
   const error = useSession((s) => s.training.error);
@@ -133,6 +134,7 @@ export function TrainingPanel() {
       <NumberField testid="train.batch" label={t('train.batch')} value={training.batchSize} rule="positiveInteger" allowEmpty onCommit={(v) => editTraining(session, 'batch', (tr) => void (tr.batchSize = v))} />
       <NumberField testid="train.seed" label={t('train.seed')} value={training.seed} rule="integer" onCommit={(v) => editTraining(session, 'seed', (tr) => void (tr.seed = v ?? 0))} />
       <DivergenceFactorField factor={training.divergenceFactor} />
+      <AccuracyField />
 
       <div className="training__buttons">
         <button type="button" data-testid="train.start" disabled={running} onClick={() => session.train()}>
@@ -155,10 +157,10 @@ export function TrainingPanel() {
         {status !== 'idle' && (
           <span>
             {t('train.progress', { epoch, epochs, loss: formatLoss(loss), speed: formatCount(speed) })}
-            {testLoss !== undefined && ` · ${t('train.testLoss', { loss: formatLoss(testLoss) })}`}
           </span>
         )}
       </div>
+      <MetricsLine />
       {pausedByEdit && status === 'paused' && <p className="insp-hint">{t('train.pausedByEdit')}</p>}
       {divergence && (
         <p className="insp-error" role="alert" data-testid="train.divergence">
