@@ -1,5 +1,5 @@
 import type { Draft } from 'immer';
-import { DEFAULT_DIVERGENCE_FACTOR, formatCount, type GraphFile, type TrainingSettings } from '../../engine';
+import { DEFAULT_DIVERGENCE_FACTOR, type DivergenceSetting, formatCount, type GraphFile, NEVER_STOP, type TrainingSettings } from '../../engine';
 import { formatNumber } from '../format';
 import { useLanguage } from '../i18n/language';
 import { useT } from '../i18n/useT';
@@ -36,12 +36,30 @@ function formatLoss(v: number | undefined): string {
  * The divergence factor: a checkbox turns the loss-growth stop off (null) or back on (the
  * default, by leaving the setting out), and the number sets the factor itself.
  */
-function DivergenceFactorField({ factor }: { readonly factor: number | null | undefined }) {
+function DivergenceFactorField({ factor }: { readonly factor: DivergenceSetting | undefined }) {
   const t = useT();
   const session = useSessionApi();
-  const on = factor !== null;
+  const stops = factor !== NEVER_STOP;
+  const on = factor !== null && stops;
   return (
     <>
+      <div className="insp-field insp-check">
+        <label title={t('train.divergenceStop.title')}>
+          <input
+            type="checkbox"
+            data-testid="train.divergenceStop"
+            checked={stops}
+            onChange={(e) =>
+              editTraining(session, 'divergenceFactor', (tr) => {
+                if (e.target.checked) delete tr.divergenceFactor;
+                else tr.divergenceFactor = NEVER_STOP;
+              })
+            }
+          />
+          {t('train.divergenceStop')}
+        </label>
+      </div>
+      {stops && (
       <div className="insp-field insp-check">
         <label title={t('train.divergenceFactor.title')}>
           <input
@@ -58,11 +76,12 @@ function DivergenceFactorField({ factor }: { readonly factor: number | null | un
           {t('train.divergenceFactor.on')}
         </label>
       </div>
+      )}
       {on && (
         <NumberField
           testid="train.divergenceFactor"
           label={t('train.divergenceFactor')}
-          value={factor ?? DEFAULT_DIVERGENCE_FACTOR}
+          value={typeof factor === 'number' ? factor : DEFAULT_DIVERGENCE_FACTOR}
           rule="aboveOne"
           onCommit={(v) => v !== null && editTraining(session, 'divergenceFactor', (tr) => void (tr.divergenceFactor = v))}
         />

@@ -142,6 +142,19 @@ describe('TrainingSession', () => {
   });
 });
 
+describe('TrainingSession with divergence stopping off', () => {
+  it('divergenceFactor "never": a diverging run is done after every epoch, its losses reaching inf and nan', () => {
+    const file = regression(10);
+    file.training = { ...file.training, divergenceFactor: 'never' };
+    const ms = runToEnd(file, 600, 100);
+    expect(ms.at(-1)?.type).toBe('done');
+    const losses = ms.flatMap((m) => ('losses' in m ? m.losses : []));
+    expect(losses).toHaveLength(600);
+    expect(losses).toContain(Infinity);
+    expect(losses.at(-1)).toBeNaN();
+  });
+});
+
 describe('TrainingSession measures as the CLI does', () => {
   const binary = () => JSON.parse(readFileSync('public/examples/binary-classification.json', 'utf8')) as GraphFile;
 

@@ -30,6 +30,11 @@ export const training = {
   'train.status.done': { en: 'Done', ja: '完了' },
   'train.status.diverged': { en: 'Diverged', ja: '発散' },
   'train.progress': { en: 'Epoch {epoch} / {epochs} · loss {loss} · {speed} steps/s', ja: 'エポック {epoch} / {epochs} · 損失 {loss} · {speed} ステップ/秒' },
+  'train.divergenceStop': { en: 'Stop a diverging run', ja: '発散したら止める' },
+  'train.divergenceStop.title': {
+    en: 'Off: every epoch runs, through inf and nan, as a plain PyTorch loop does (divergenceFactor "never")',
+    ja: 'オフ: inf や nan になっても全エポックを実行します(素の PyTorch のループと同じ。divergenceFactor "never")',
+  },
   'train.metric.loss': { en: 'loss', ja: '損失' },
   'train.metric.acc': { en: 'acc', ja: '精度' },
   'train.metric.val_loss': { en: 'val_loss', ja: '検証損失' },
