@@ -89,6 +89,8 @@ async function installProbe(page: Page): Promise<void> {
 
 /** A real mouse click (through the browser's input queue) on the progress bar. */
 async function clickProbe(page: Page): Promise<void> {
+  // The panel can be taller than the window: a click off screen never reaches the page.
+  await page.getByTestId('train.progress').scrollIntoViewIfNeeded();
   const box = (await page.getByTestId('train.progress').boundingBox())!;
   await page.mouse.click(box.x + 5, box.y + box.height - 3);
 }
