@@ -89,6 +89,8 @@ async function installProbe(page: Page): Promise<void> {
 
 /** A real mouse click (through the browser's input queue) on the progress bar. */
 async function clickProbe(page: Page): Promise<void> {
+  // The panel can be taller than the window: a click off screen never reaches the page.
+  await page.getByTestId('train.progress').scrollIntoViewIfNeeded();
   const box = (await page.getByTestId('train.progress').boundingBox())!;
   await page.mouse.click(box.x + 5, box.y + box.height - 3);
 }
@@ -294,4 +296,29 @@ test('train linear regression on Boston RM → PRICE in a worker: same losses as
     expect(after.training.divergence).toBeNull();
     await expect(divergence).toHaveCount(0);
   });
+});
+
+test('binary classification: after a short run the panel shows acc and val_acc, equal to the CLI log’s last line', async ({ editor, page }) => {
+  await editor.open();
+  await editor.openExample('binary-classification');
+  await expect(editor.node('prob')).toBeVisible();
+  await page.getByTestId('side.tab.train').click();
+  await expect(page.getByTestId('train.metrics.accuracy')).toBeChecked();
+  await setField(page, 'train.epochs', '30');
+  const dir = mkdtempSync(join(tmpdir(), 'gradcanvas-metrics-'));
+  const file = join(dir, 'graph.json');
+  writeFileSync(file, JSON.stringify(await editor.document()));
+  const out = execFileSync('node', ['--import', 'tsx', 'engine/cli/main.ts', 'train', file], { encoding: 'utf8' }).split('\n');
+  expect(out[0]).toBe('epoch,loss,acc,val_loss,val_acc');
+  const [, loss, acc, valLoss, valAcc] = out.filter((l) => /^\d+,/.test(l)).at(-1)!.split(',');
+  await page.getByTestId('train.start').click();
+  await expect(page.getByTestId('train.progress')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+  const metrics = page.getByTestId('train.metrics');
+  await expect(metrics).toHaveAttribute('data-loss', loss);
+  await expect(metrics).toHaveAttribute('data-acc', acc);
+  // The validation loss agrees to the last bits only: the browser's run ends within 1e-15 of the CLI's.
+  const pageValLoss = Number(await metrics.getAttribute('data-val-loss'));
+  expect(Math.abs(pageValLoss - Number(valLoss))).toBeLessThanOrEqual(1e-15 * Math.abs(Number(valLoss)));
+  await expect(metrics).toHaveAttribute('data-val-acc', valAcc);
+  await expect(metrics).toContainText('val_acc');
 });

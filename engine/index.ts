@@ -18,10 +18,13 @@ export { createOptimizer } from './optim/index';
 export type { Optimizer, OptimizerSettings, ParamState, SgdSettings, AdamSettings } from './optim/index';
 export { Trainer } from './train/trainer';
 export type { TrainSettings, TrainContinuation } from './train/trainer';
+// The course's measured run (loss, accuracy, validation), which the CLI logs and the page's worker reports.
+export { MeasuredTraining } from './train/log';
+export type { EpochLog, LogColumn } from './train/log';
 // The validation split's one naming rule, for the page's `_test` datasets to share with the CLI and the export.
 export { VALIDATION_SUFFIX, validationGraph } from './graph/validation';
-export { DEFAULT_DIVERGENCE_FACTOR, DivergenceWatch, divergenceFactorOf, lossNodesOf } from './train/divergence';
-export type { Divergence, DivergenceRule, WatchedParam, WatchOptions } from './train/divergence';
+export { DEFAULT_DIVERGENCE_FACTOR, DivergenceWatch, divergenceFactorOf, lossNodesOf, NEVER_STOP } from './train/divergence';
+export type { Divergence, DivergenceRule, DivergenceSetting, WatchedParam, WatchOptions } from './train/divergence';
 export { formatLoss, formatFactor } from './train/divergenceText';
 export { gradientCheck } from './gradcheck/gradcheck';
 export type { GradCheckResult, GradCheckTarget } from './gradcheck/gradcheck';

@@ -10,12 +10,13 @@ describe('parseArgs --divergence-factor', () => {
 
   it('--divergence-factor off → null (the growth rule off); no flag → undefined (the file decides)', () => {
     expect(parseArgs(['train', 'g.json', '--divergence-factor', 'off']).divergenceFactor).toBeNull();
+    expect(parseArgs(['train', 'g.json', '--divergence-factor', 'never']).divergenceFactor).toBe('never');
     expect(parseArgs(['train', 'g.json']).divergenceFactor).toBeUndefined();
   });
 
   it('--divergence-factor 1, 0.5, -3, 0, abc, Infinity, NaN, OFF or empty → an error naming the value', () => {
     for (const v of ['1', '0.5', '-3', '0', 'abc', 'Infinity', 'NaN', 'OFF', '']) {
-      expect(() => parseArgs(['train', 'g.json', '--divergence-factor', v]), v).toThrow(`--divergence-factor must be a number above 1 or 'off', got '${v}'`);
+      expect(() => parseArgs(['train', 'g.json', '--divergence-factor', v]), v).toThrow(`--divergence-factor must be a number above 1, 'off' or 'never', got '${v}'`);
     }
   });
 

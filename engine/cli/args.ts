@@ -1,6 +1,7 @@
 import { RESERVED_NAMES } from '../format/rawLimits';
 import { parseDecimal } from '../format/decimal';
 import { MAX_NAME_CHARS } from '../limits';
+import { type DivergenceSetting, NEVER_STOP } from '../train/divergence';
 
 /** Parsed command line: the command, the file, and options. */
 export interface CliArgs {
@@ -9,8 +10,8 @@ export interface CliArgs {
   readonly epochs?: number;
   readonly lr?: number;
   readonly logEvery?: number;
-  /** The divergence factor from --divergence-factor: a number above 1, or null for `off`; absent: the file's setting. */
-  readonly divergenceFactor?: number | null;
+  /** The divergence factor from --divergence-factor: a number above 1, null for `off`, `"never"` for `never`; absent: the file's setting. */
+  readonly divergenceFactor?: DivergenceSetting;
   /** Where `train` writes the trained graph, or `export-pytorch` the script. */
   readonly output?: string;
   /** How many backward passes `grad` runs without zeroing (default 1). */
@@ -39,10 +40,11 @@ commands:
       --lr X              learning rate (default: the file's setting)
       --log-every K       print every K-th epoch and the last (default: the file's
                           training.logEvery, else 1)
-      --divergence-factor F|off
+      --divergence-factor F|off|never
                           stop when the loss exceeds F × the first epoch's loss
                           (F above 1; default: the file's setting, else 1e6); off:
-                          stop only on inf or nan
+                          stop only on inf or nan; never: turn divergence stopping
+                          off entirely, every epoch runs through inf and nan
       -o, --output PATH   also write the trained graph (parameters, optimizer state
                           and shuffle seed) to PATH, to train on from it later
                           (datasets from --csv are not written into it: pass them again)
@@ -61,7 +63,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   let epochs: number | undefined;
   let lr: number | undefined;
   let logEvery: number | undefined;
-  let divergenceFactor: number | null | undefined;
+  let divergenceFactor: DivergenceSetting | undefined;
   let output: string | undefined;
   let times: number | undefined;
   let validation: boolean | undefined;
@@ -109,10 +111,11 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   return { command, file, epochs, lr, logEvery, divergenceFactor, output, times, validation, csv };
 }
 
-/** The value of --divergence-factor: `off` (null), or a finite number above 1 as a graph file allows. */
-function factor(v: string): number | null {
+/** The value of --divergence-factor: `off` (null), `never`, or a finite number above 1 as a graph file allows. */
+function factor(v: string): DivergenceSetting {
   if (v === 'off') return null;
+  if (v === NEVER_STOP) return NEVER_STOP;
   const n = parseDecimal(v);
-  if (n === null || n <= 1) throw new Error(`--divergence-factor must be a number above 1 or 'off', got '${v}'`);
+  if (n === null || n <= 1) throw new Error(`--divergence-factor must be a number above 1, 'off' or 'never', got '${v}'`);
   return n;
 }

@@ -195,7 +195,7 @@ describe('npm run cli -- train: the divergence rule', () => {
     for (const v of ['1', 'abc']) {
       const r = cli('train', bostonHalfMse(0.01), '--csv', bostonCsv(), '--divergence-factor', v);
       expect(r.status).toBe(2);
-      expect(r.stderr).toContain(`--divergence-factor must be a number above 1 or 'off', got '${v}'`);
+      expect(r.stderr).toContain(`--divergence-factor must be a number above 1, 'off' or 'never', got '${v}'`);
       expect(r.stdout).toBe('');
     }
   });

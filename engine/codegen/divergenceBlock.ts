@@ -1,4 +1,5 @@
 import { EngineError } from '../exec/program';
+import { type DivergenceSetting, NEVER_STOP } from '../train/divergence';
 import { formatFactor } from '../train/divergenceText';
 import { pyString } from './escape';
 import { pyFloat } from './python';
@@ -21,8 +22,8 @@ export interface DivergenceBlock {
 
 /** What the block needs from the export: the settings and the loop's shape. */
 export interface DivergenceBlockOptions {
-  /** The growth factor (null: only inf and nan stop training). */
-  readonly factor: number | null;
+  /** The growth factor (null: only inf and nan stop training; `"never"`: nothing stops it). */
+  readonly factor: DivergenceSetting;
   /** The learning rate the message suggests lowering, written as the CLI writes it. */
   readonly lr: number;
   /** `epoch % logEvery == 0 or epoch == lastEpoch` decides which epochs are logged. */
@@ -43,6 +44,22 @@ function factorLiteral(factor: number | null): string {
 
 /** The divergence rule as lines of the exported script. */
 export function divergenceBlock(o: DivergenceBlockOptions): DivergenceBlock {
+  if (o.factor === NEVER_STOP) return neverStops(o);
+  return stopping({ ...o, factor: o.factor });
+}
+
+/** With divergence stopping off: every epoch runs and logs, through inf and nan, as a plain PyTorch loop does. */
+function neverStops(o: DivergenceBlockOptions): DivergenceBlock {
+  return {
+    setup: ['# Divergence stopping is off (divergenceFactor "never"): every epoch runs, through inf and nan.', ''],
+    epochStart: [],
+    epochEnd: [`    if epoch % ${o.logEvery} == 0 or epoch == ${o.lastEpoch}:`, `        ${o.logLine}`],
+    finish: [],
+  };
+}
+
+/** The rule with a factor (or none): the check, the log line, going back and the message. */
+function stopping(o: DivergenceBlockOptions & { readonly factor: number | null }): DivergenceBlock {
   const lr = String(o.lr);
   if (!/^[0-9.e+-]+$/.test(lr)) throw new EngineError('runtime', `the learning rate must be a finite number, got ${lr}`);
   const setup = [

@@ -178,9 +178,10 @@ export const trainingSchema = z.strictObject({
   logEvery: z.int().min(1).optional(),
   /**
    * Stop when the loss grows past its first value times this factor (absent: the default
-   * 1e6; null: only non-finite values stop a run). See engine/train/divergence.ts.
+   * 1e6; null: only non-finite values stop a run; "never": nothing stops it, so a diverging
+   * run reaches inf and nan as PyTorch's does). See engine/train/divergence.ts.
    */
-  divergenceFactor: finite().refine((v) => v > 1, 'must be greater than 1').nullable().optional(),
+  divergenceFactor: z.union([finite().refine((v) => v > 1, 'must be greater than 1'), z.literal('never')]).nullable().optional(),
   metrics: metricsSchema.optional(),
 });
 

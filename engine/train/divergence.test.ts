@@ -83,3 +83,17 @@ describe('divergenceMessage', () => {
     expect([formatFactor(1e6), formatFactor(2.5), formatFactor(1e20)]).toEqual(['1,000,000', '2.5', '1e20']);
   });
 });
+
+describe('DivergenceWatch("never")', () => {
+  it('never stops: inf, nan and a grown loss all pass, so the trainer runs every epoch', () => {
+    const w = new DivergenceWatch('never');
+    expect(w.stops).toBe(false);
+    expect(w.factor).toBeNull();
+    const p = [{ node: 'lin', value: [NaN], grad: [Infinity] }];
+    expect(w.check(1, p)).toBeNull();
+    expect(w.check(1e300, p)).toBeNull();
+    expect(w.check(Infinity, p)).toBeNull();
+    expect(w.check(NaN, p)).toBeNull();
+    expect(divergenceFactorOf('never')).toBe('never');
+  });
+});

@@ -38,8 +38,14 @@ export interface Divergence {
   readonly lastGoodEpoch: number | null;
 }
 
-/** The factor a training setting means: absent is the default, null turns the growth rule off. */
-export function divergenceFactorOf(setting: number | null | undefined): number | null {
+/** The `divergenceFactor` that turns divergence stopping off entirely: the run goes on through inf and nan, as PyTorch's does. */
+export const NEVER_STOP = 'never';
+
+/** A `divergenceFactor` setting: a factor above 1, null (only inf and nan stop a run), or `"never"` (nothing does). */
+export type DivergenceSetting = number | null | typeof NEVER_STOP;
+
+/** The factor a training setting means: absent is the default, null turns the growth rule off, `"never"` the whole rule. */
+export function divergenceFactorOf(setting: DivergenceSetting | undefined): DivergenceSetting {
   return setting === undefined ? DEFAULT_DIVERGENCE_FACTOR : setting;
 }
 
@@ -66,8 +72,14 @@ export class DivergenceWatch {
   private readonly start: number;
   private epoch: number;
   private first: number | null;
+  /** The growth factor (null: the growth rule is off). */
+  readonly factor: number | null;
+  /** Whether the rule stops a run at all (false with `"never"`: every epoch runs, through inf and nan). */
+  readonly stops: boolean;
 
-  constructor(readonly factor: number | null = DEFAULT_DIVERGENCE_FACTOR, options: WatchOptions = {}) {
+  constructor(setting: DivergenceSetting = DEFAULT_DIVERGENCE_FACTOR, options: WatchOptions = {}) {
+    this.stops = setting !== NEVER_STOP;
+    this.factor = setting === NEVER_STOP ? null : setting;
     this.start = this.epoch = options.firstEpoch ?? 0;
     this.first = options.firstLoss !== undefined && Number.isFinite(options.firstLoss) ? options.firstLoss : null;
   }
@@ -80,6 +92,7 @@ export class DivergenceWatch {
   /** Checks one epoch; `lossNodes` names where a non-finite loss appeared (asked only then). */
   check(loss: number, params: readonly WatchedParam[], lossNodes: () => readonly string[] = () => []): Divergence | null {
     const epoch = this.epoch++;
+    if (!this.stops) return null;
     if (this.first === null && Number.isFinite(loss)) this.first = loss;
     const threshold = this.threshold;
     const found = (rule: DivergenceRule, nodes: readonly string[], value: number): Divergence => ({

@@ -29,7 +29,9 @@ describe('the training log', () => {
   });
 
   it('logLine writes the record in column order, numbers in shortest round-trip form', () => {
-    expect(logLine(['epoch', 'loss', 'acc', 'val_loss', 'val_acc'], { epoch: 3, loss: 0.1 + 0.2, acc: 1, val_loss: NaN, val_acc: 2 / 3 })).toBe('3,0.30000000000000004,1,NaN,0.6666666666666666');
+    expect(logLine(['epoch', 'loss', 'acc', 'val_loss', 'val_acc'], { epoch: 3, loss: 0.1 + 0.2, acc: 1, val_loss: NaN, val_acc: 2 / 3 })).toBe('3,0.30000000000000004,1,nan,0.6666666666666666');
+    expect(logLine(['epoch', 'loss'], { epoch: 4, loss: Infinity })).toBe('4,inf');
+    expect(logLine(['epoch', 'loss'], { epoch: 5, loss: -Infinity })).toBe('5,-inf');
   });
 
   it('logsEpoch: every k-th epoch from 0, and the last', () => {

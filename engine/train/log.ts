@@ -29,9 +29,15 @@ export function logColumns(accuracy: boolean, validation: boolean): LogColumn[] 
   return columns;
 }
 
-/** One log line: the record's values in column order, numbers in their shortest round-trip form. */
+/** A logged number as Python's repr writes it (the course's logs and the exported script): shortest round-trip form, `inf`, `-inf`, `nan`. */
+function pyNumber(v: number | undefined): string {
+  if (v === undefined || Number.isFinite(v)) return String(v);
+  return Number.isNaN(v) ? 'nan' : v > 0 ? 'inf' : '-inf';
+}
+
+/** One log line: the record's values in column order, numbers in their shortest round-trip form (`inf`, `nan` as Python prints them). */
 export function logLine(columns: readonly LogColumn[], record: EpochLog): string {
-  return columns.map((c) => String(record[c])).join(',');
+  return columns.map((c) => pyNumber(record[c])).join(',');
 }
 
 /** Whether a log prints this epoch: every `every`-th from 0, and the last one. */

@@ -3,13 +3,13 @@ import { compile } from '../exec/compile';
 import { EngineError, type Program } from '../exec/program';
 import { createOptimizer, type Optimizer, type OptimizerSettings, type ParamState } from '../optim/index';
 import { permutation, seedAfter, seededRandom, type Random } from '../tensor/random';
-import { type Divergence, DivergenceWatch, divergenceFactorOf, lossNodesOf } from './divergence';
+import { type Divergence, type DivergenceSetting, DivergenceWatch, divergenceFactorOf, lossNodesOf } from './divergence';
 import { AccuracyMeter, accuracyProblem, type MetricSettings } from './metrics';
 import { TrainingSnapshot } from './snapshot';
 
 /**
  * How to train: the optimizer, epochs, batch size (null for full batch), the shuffling seed,
- * the divergence factor (absent: the default; null: stop only on inf or nan), what to measure
+ * the divergence factor (absent: the default; null: stop only on inf or nan; `"never"`: never stop), what to measure
  * besides the loss, and how often a log prints an epoch (the CLI and the export read it).
  */
 export interface TrainSettings {
@@ -17,7 +17,7 @@ export interface TrainSettings {
   readonly epochs: number;
   readonly batchSize?: number | null;
   readonly seed?: number;
-  readonly divergenceFactor?: number | null;
+  readonly divergenceFactor?: DivergenceSetting;
   readonly metrics?: MetricSettings;
   readonly logEvery?: number;
 }

@@ -1,6 +1,5 @@
-import type { Dataset, FileNode, GraphFile } from '../../engine';
+import { type Dataset, type FileNode, type GraphFile, VALIDATION_SUFFIX } from '../../engine';
 import { freshId } from '../store/edits';
-import { TEST_SUFFIX } from '../training/protocol';
 import type { ColumnRole } from './builtin';
 
 /** What Bind writes: the dataset under a name (its test split beside it) and a role per column. */
@@ -37,7 +36,7 @@ function findInput(doc: GraphFile, base: string): FileNode | undefined {
  */
 export function bindDataset(doc: GraphFile, plan: BindPlan): string[] {
   doc.datasets[plan.name] = { columns: [...plan.train.columns], rows: plan.train.rows.map((r) => [...r]) };
-  const testName = plan.name + TEST_SUFFIX;
+  const testName = plan.name + VALIDATION_SUFFIX;
   if (plan.test && plan.test.rows.length > 0) doc.datasets[testName] = { columns: [...plan.test.columns], rows: plan.test.rows.map((r) => [...r]) };
   else delete doc.datasets[testName];
   const left = doc.nodes.length > 0 ? Math.min(...doc.nodes.map((n) => n.position.x)) - 320 : 0;

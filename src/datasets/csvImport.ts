@@ -1,5 +1,4 @@
-import { type Dataset, formatCsvError, MAX_NAME_CHARS, parseCsv, RESERVED_NAMES } from '../../engine';
-import { TEST_SUFFIX } from '../training/protocol';
+import { type Dataset, formatCsvError, MAX_NAME_CHARS, parseCsv, RESERVED_NAMES, VALIDATION_SUFFIX } from '../../engine';
 import type { ColumnRole } from './builtin';
 
 /** The largest CSV file read at all; anything bigger is refused before parsing (a million rows is not a browser dataset). */
@@ -14,7 +13,7 @@ export type CsvImport =
   | { readonly ok: false; readonly messages: readonly ImportMessage[] };
 
 /** The longest dataset name an import gives: with its test split's suffix it still fits the file format's name limit. */
-export const MAX_DATASET_NAME_CHARS = MAX_NAME_CHARS - TEST_SUFFIX.length;
+export const MAX_DATASET_NAME_CHARS = MAX_NAME_CHARS - VALIDATION_SUFFIX.length;
 
 /** A dataset name from a file name: `boston_rm_price.csv` → `boston_rm_price`, cut to MAX_DATASET_NAME_CHARS. */
 export function datasetName(fileName: string): string {

@@ -94,6 +94,17 @@ beforeEach(() => {
 afterEach(() => session?.dispose());
 
 describe('Session training', () => {
+  it('the run keeps its latest epoch as the CLI logs it, with the validation split\'s loss', () => {
+    const doc = regression();
+    doc.datasets.d_test = { columns: ['x', 'y'], rows: [[4, 9], [5, 11]] };
+    start(doc);
+    session.train();
+    const done = workers[0].slice(100);
+    if (done.type !== 'done') throw new Error(done.type);
+    expect(training().lastLog).toEqual(done.log);
+    expect(training().lastLog).toMatchObject({ epoch: 19, loss: done.losses.at(-1), val_loss: done.testLosses.at(-1) });
+  });
+
   it('session.train() → done writes the parameters and the curve as one entry “Train 20 epochs”; resetTraining() restores them', () => {
     start(regression());
     session.train();

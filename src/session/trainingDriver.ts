@@ -303,7 +303,7 @@ export class TrainingDriver {
       {
         epoch: last.epoch,
         lastLoss: p.losses.at(-1) ?? s.lastLoss,
-        lastTestLoss: p.testLosses.at(-1) ?? s.lastTestLoss,
+        lastLog: last.log ?? s.lastLog,
         stepsPerSecond: last.stepsPerSecond,
       },
       { liveHistory: this.curve },

@@ -1,4 +1,4 @@
-import type { Dataset, Divergence, FileHistory, GraphFile, Problem, Program, Shape, TraceEvent } from '../../engine';
+import type { Dataset, Divergence, EpochLog, FileHistory, GraphFile, Problem, Program, Shape, TraceEvent } from '../../engine';
 import type { ColumnRole } from '../datasets/builtin';
 import type { ImportMessage } from '../datasets/csvImport';
 import type { Scaling } from '../datasets/transform';
@@ -102,8 +102,8 @@ export interface TrainingState {
   readonly epochs: number;
   /** This run's latest training loss, exactly as the CLI prints it; null before its first epoch (the document's curve holds the rest). */
   readonly lastLoss: number | null;
-  /** This run's latest test loss, when the dataset has a test split. */
-  readonly lastTestLoss: number | null;
+  /** This run's latest epoch as the CLI logs it (loss, and acc, val_loss, val_acc where measured); null before its first epoch. */
+  readonly lastLog: EpochLog | null;
   readonly stepsPerSecond: number;
   readonly divergence: TrainingDivergence | null;
   /** The parameters before the run, which Reset restores. */
@@ -120,7 +120,7 @@ export const IDLE_TRAINING: TrainingState = {
   epoch: 0,
   epochs: 0,
   lastLoss: null,
-  lastTestLoss: null,
+  lastLog: null,
   stepsPerSecond: 0,
   divergence: null,
   startParams: null,

@@ -1,11 +1,13 @@
 import type { Draft } from 'immer';
-import { DEFAULT_DIVERGENCE_FACTOR, formatCount, type GraphFile, type TrainingSettings } from '../../engine';
+import { DEFAULT_DIVERGENCE_FACTOR, type DivergenceSetting, formatCount, type GraphFile, NEVER_STOP, type TrainingSettings } from '../../engine';
 import { formatNumber } from '../format';
 import { useLanguage } from '../i18n/language';
 import { useT } from '../i18n/useT';
 import type { Session } from '../session/Session';
 import { useSession, useSessionApi } from '../session/useSession';
+import { AccuracyField } from './AccuracyField';
 import { divergenceText } from './divergenceText';
+import { MetricsLine } from './MetricsLine';
 import { NumberField } from './NumberField';
 import { switchOptimizer, withDefaults } from './settings';
 import './training.css';
@@ -34,12 +36,30 @@ function formatLoss(v: number | undefined): string {
  * The divergence factor: a checkbox turns the loss-growth stop off (null) or back on (the
  * default, by leaving the setting out), and the number sets the factor itself.
  */
-function DivergenceFactorField({ factor }: { readonly factor: number | null | undefined }) {
+function DivergenceFactorField({ factor }: { readonly factor: DivergenceSetting | undefined }) {
   const t = useT();
   const session = useSessionApi();
-  const on = factor !== null;
+  const stops = factor !== NEVER_STOP;
+  const on = factor !== null && stops;
   return (
     <>
+      <div className="insp-field insp-check">
+        <label title={t('train.divergenceStop.title')}>
+          <input
+            type="checkbox"
+            data-testid="train.divergenceStop"
+            checked={stops}
+            onChange={(e) =>
+              editTraining(session, 'divergenceFactor', (tr) => {
+                if (e.target.checked) delete tr.divergenceFactor;
+                else tr.divergenceFactor = NEVER_STOP;
+              })
+            }
+          />
+          {t('train.divergenceStop')}
+        </label>
+      </div>
+      {stops && (
       <div className="insp-field insp-check">
         <label title={t('train.divergenceFactor.title')}>
           <input
@@ -56,11 +76,12 @@ function DivergenceFactorField({ factor }: { readonly factor: number | null | un
           {t('train.divergenceFactor.on')}
         </label>
       </div>
+      )}
       {on && (
         <NumberField
           testid="train.divergenceFactor"
           label={t('train.divergenceFactor')}
-          value={factor ?? DEFAULT_DIVERGENCE_FACTOR}
+          value={typeof factor === 'number' ? factor : DEFAULT_DIVERGENCE_FACTOR}
           rule="aboveOne"
           onCommit={(v) => v !== null && editTraining(session, 'divergenceFactor', (tr) => void (tr.divergenceFactor = v))}
         />
@@ -79,7 +100,6 @@ export function TrainingPanel() {
   const epoch = useSession((s) => s.training.epoch);
   const epochs = useSession((s) => s.training.epochs);
   const loss = useSession((s) => s.training.lastLoss ?? undefined);
-  const testLoss = useSession((s) => s.training.lastTestLoss ?? undefined);
   const speed = useSession((s) => s.training.stepsPerSecond);
   const divergence = useSession((s) => s.training.divergence);
   const error = useSession((s) => s.training.error);
@@ -133,6 +153,7 @@ export function TrainingPanel() {
       <NumberField testid="train.batch" label={t('train.batch')} value={training.batchSize} rule="positiveInteger" allowEmpty onCommit={(v) => editTraining(session, 'batch', (tr) => void (tr.batchSize = v))} />
       <NumberField testid="train.seed" label={t('train.seed')} value={training.seed} rule="integer" onCommit={(v) => editTraining(session, 'seed', (tr) => void (tr.seed = v ?? 0))} />
       <DivergenceFactorField factor={training.divergenceFactor} />
+      <AccuracyField />
 
       <div className="training__buttons">
         <button type="button" data-testid="train.start" disabled={running} onClick={() => session.train()}>
@@ -155,10 +176,10 @@ export function TrainingPanel() {
         {status !== 'idle' && (
           <span>
             {t('train.progress', { epoch, epochs, loss: formatLoss(loss), speed: formatCount(speed) })}
-            {testLoss !== undefined && ` · ${t('train.testLoss', { loss: formatLoss(testLoss) })}`}
           </span>
         )}
       </div>
+      <MetricsLine />
       {pausedByEdit && status === 'paused' && <p className="insp-hint">{t('train.pausedByEdit')}</p>}
       {divergence && (
         <p className="insp-error" role="alert" data-testid="train.divergence">

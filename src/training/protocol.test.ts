@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fileToGraph, type GraphFile, Trainer } from '../../engine';
+import { readFileSync } from 'node:fs';
+import { fileToGraph, type GraphFile, MeasuredTraining, Trainer, VALIDATION_SUFFIX } from '../../engine';
 import { emptyDocument } from '../store/edits';
-import { type FromWorker, MAX_TRAIL, TEST_SUFFIX, testGraph, TrainingSession } from './protocol';
+import { type FromWorker, MAX_TRAIL, TrainingSession } from './protocol';
 
 /** Runs a whole session in slices of `chunk` epochs and returns every message, as the worker would post them. */
 function runToEnd(file: GraphFile, epochs: number, chunk: number, firstLoss?: number): FromWorker[] {
@@ -123,7 +124,7 @@ describe('TrainingSession', () => {
 
   it('a dataset with a test split gives a test loss per epoch', () => {
     const file = regression();
-    file.datasets[`d${TEST_SUFFIX}`] = { columns: ['x', 'y'], rows: [[4, 9], [5, 11]] };
+    file.datasets[`d${VALIDATION_SUFFIX}`] = { columns: ['x', 'y'], rows: [[4, 9], [5, 11]] };
     const ms = runToEnd(file, 5, 2);
     const test = ms.flatMap((m) => ('testLosses' in m ? m.testLosses : []));
     expect(test).toHaveLength(5);
@@ -141,14 +142,43 @@ describe('TrainingSession', () => {
   });
 });
 
-describe('testGraph', () => {
-  it('testGraph(graph) is null without a test split', () => {
-    expect(testGraph(fileToGraph(regression()))).toBeNull();
+describe('TrainingSession with divergence stopping off', () => {
+  it('divergenceFactor "never": a diverging run is done after every epoch, its losses reaching inf and nan', () => {
+    const file = regression(10);
+    file.training = { ...file.training, divergenceFactor: 'never' };
+    const ms = runToEnd(file, 600, 100);
+    expect(ms.at(-1)?.type).toBe('done');
+    const losses = ms.flatMap((m) => ('losses' in m ? m.losses : []));
+    expect(losses).toHaveLength(600);
+    expect(losses).toContain(Infinity);
+    expect(losses.at(-1)).toBeNaN();
+  });
+});
+
+describe('TrainingSession measures as the CLI does', () => {
+  const binary = () => JSON.parse(readFileSync('public/examples/binary-classification.json', 'utf8')) as GraphFile;
+
+  it('the binary-classification example with accuracy on reports the CLI log of its last epoch: loss, acc, val_loss, val_acc', () => {
+    const file = binary();
+    file.training = { ...file.training, metrics: { accuracy: true } };
+    const ms = runToEnd(file, 20, 7);
+    const last = ms[ms.length - 1];
+    if (last.type !== 'done') throw new Error(`not done: ${last.type}`);
+    const cli = new MeasuredTraining(fileToGraph(file), { ...file.training, epochs: 20 }, []);
+    let log = cli.epoch();
+    for (let e = 1; e < 20; e++) log = cli.epoch();
+    expect(last.log).toEqual(log);
+    expect(Object.keys(last.log ?? {})).toEqual(['epoch', 'loss', 'acc', 'val_loss', 'val_acc']);
+    const val = ms.flatMap((m) => ('testLosses' in m ? m.testLosses : []));
+    expect(val.at(-1)).toBe(log.val_loss);
   });
 
-  it('testGraph(datasets that only inherit d_test) is null: own entries only, as the engine binds them', () => {
-    const graph = fileToGraph(regression());
-    const inherited = Object.create({ d_test: { columns: ['x', 'y'], rows: [[0, 1]] } }) as NonNullable<typeof graph.datasets>;
-    expect(testGraph({ ...graph, datasets: Object.assign(inherited, graph.datasets) })).toBeNull();
+  it('without accuracy the log has no acc or val_acc', () => {
+    const file = binary();
+    file.training = { ...file.training, metrics: { accuracy: false } };
+    const m = runToEnd(file, 2, 2).at(-1);
+    if (m?.type !== 'done') throw new Error('not done');
+    expect(m.log && 'acc' in m.log).toBe(false);
+    expect(m.log && 'val_acc' in m.log).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { compile, type Divergence, fileOptimizerState, fileToGraph, type Graph, type GraphFile, type ParamState, type Program, Trainer } from '../../engine';
+import { type Divergence, type EpochLog, fileOptimizerState, fileToGraph, type GraphFile, MeasuredTraining, type ParamState, type Trainer } from '../../engine';
 import type { OptimizerStateSample, OptimizerTrailPoint, ParamValues, TrailPoint } from '../session/runHistory';
 
 /** Messages the page sends to the training worker, tagged by `type`. */
@@ -21,8 +21,10 @@ export interface Progress {
   readonly epochs: number;
   /** Training losses of the epochs finished since the last message. */
   readonly losses: readonly number[];
-  /** Test losses of the same epochs, when the dataset has a test split. */
+  /** Validation losses of the same epochs (the parameters after each), when the dataset has a `_test` split. */
   readonly testLosses: readonly number[];
+  /** The latest epoch's log as the CLI prints it (loss, and acc, val_loss, val_acc where measured); null before the first. */
+  readonly log: EpochLog | null;
   readonly params: ParamValues;
   /** The optimizer state as a graph file saves it (to write back), and as the plots read it. */
   readonly optimizerState: readonly ParamState[];
@@ -52,27 +54,9 @@ export type FromWorker =
 /** The most trail samples one run keeps; longer runs sample every k-th epoch. */
 export const MAX_TRAIL = 2000;
 
-/** The suffix of a dataset's test split: dataset `boston` trains on `boston`, tests on `boston_test`. */
-export const TEST_SUFFIX = '_test';
-
 /** The key of a parameter in snapshots: `linear.weight`. */
 export function paramKey(p: { readonly node: string; readonly name: string }): string {
   return `${p.node}.${p.name}`;
-}
-
-/** The graph that evaluates the same model on the test split, or null when no bound dataset has one. */
-export function testGraph(graph: Graph): Graph | null {
-  const datasets = graph.datasets ?? {};
-  let any = false;
-  const nodes = graph.nodes.map((n) => {
-    if (n.op !== 'input' || n.value?.type !== 'columns') return n;
-    const test = n.value.dataset + TEST_SUFFIX;
-    // Own entries only, as the engine binds: a dataset name is user text, not a property of Object.prototype.
-    if (!Object.hasOwn(datasets, test)) return n;
-    any = true;
-    return { ...n, value: { ...n.value, dataset: test } };
-  });
-  return any ? { ...graph, nodes } : null;
 }
 
 function optimizerSample(s: ParamState): OptimizerStateSample {
@@ -86,29 +70,33 @@ function optimizerSample(s: ParamState): OptimizerStateSample {
  * message to post; the numbers are exactly the CLI's (the same Trainer on the same file).
  */
 export class TrainingSession {
-  readonly trainer: Trainer;
+  readonly measured: MeasuredTraining;
   readonly epochs: number;
-  private readonly test: Program | null;
   private readonly stride: number;
   private readonly stepsPerEpoch: number;
   private done = 0;
   private sent = 0;
   private testLosses: number[] = [];
+  private log: EpochLog | null = null;
   private trail: TrailPoint[] = [];
   private optimizerTrail: OptimizerTrailPoint[] = [];
   private elapsed = 0;
 
   constructor(file: GraphFile, epochs: number, firstLoss?: number) {
     const graph = fileToGraph(file);
-    this.trainer = new Trainer(graph, { ...file.training, epochs }, fileOptimizerState(file), { firstLoss });
+    // The CLI's own measured run: the same losses, accuracies and validation split as `train` logs.
+    this.measured = new MeasuredTraining(graph, { ...file.training, epochs }, fileOptimizerState(file), { firstLoss });
     this.epochs = Math.max(0, Math.floor(epochs));
-    const tg = testGraph(graph);
-    this.test = tg ? (compile(tg, { shareParamsWith: this.trainer.program }).program ?? null) : null;
     this.stride = Math.max(1, Math.ceil(this.epochs / MAX_TRAIL));
     const rows = this.trainer.program.slots.find((s) => s.def.name === 'input' && graph.nodes.find((n) => n.id === s.id)?.value?.type === 'columns')?.shape[0] ?? 1;
     const bs = file.training.batchSize;
     this.stepsPerEpoch = bs === null || bs >= rows ? 1 : Math.ceil(rows / bs);
     this.sample();
+  }
+
+  /** The trainer under the measured run. */
+  get trainer(): Trainer {
+    return this.measured.trainer;
   }
 
   /** Whether every epoch asked for has run. */
@@ -123,12 +111,9 @@ export class TrainingSession {
   advance(maxEpochs: number, deadline = Infinity, now: () => number = () => performance.now()): FromWorker {
     const t0 = now();
     for (let k = 0; k < maxEpochs && this.done < this.epochs; k++) {
-      this.trainer.epoch();
+      this.log = this.measured.epoch();
       this.done++;
-      if (this.test) {
-        this.test.forward();
-        this.testLosses.push(this.test.lossValue());
-      }
+      if (this.log.val_loss !== undefined) this.testLosses.push(this.log.val_loss);
       const d = this.trainer.divergence;
       if (d) {
         // The trainer has put the last good epoch's parameters back: the trail ends there.
@@ -186,6 +171,7 @@ export class TrainingSession {
       epochs: this.epochs,
       losses,
       testLosses,
+      log: this.log,
       params: this.params(),
       optimizerState: state,
       optimizer: Object.fromEntries(state.map((s) => [paramKey(s), optimizerSample(s)])),
