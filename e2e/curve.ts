@@ -13,3 +13,9 @@ export function runPart(s: Pick<Snapshot, 'lossEpochs' | 'lossHistory'>, base: n
 export function atEpochs(log: readonly number[], part: readonly [number, number][]): number[] {
   return part.map(([epoch]) => log[epoch - 1]);
 }
+
+/** The losses of a CLI `train` log (`epoch,loss,…` lines; Python's `inf` and `nan` included). */
+export function logLosses(lines: readonly string[]): number[] {
+  const value = (text: string) => (text === 'inf' ? Infinity : text === '-inf' ? -Infinity : text === 'nan' ? NaN : Number(text));
+  return lines.filter((l) => /^\d+,/.test(l)).map((l) => value(l.split(',')[1]));
+}

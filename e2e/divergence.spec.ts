@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { GraphFile } from '../engine/format/schema';
 import { bookRun } from './bookRun';
+import { logLosses } from './curve';
 import { expect, test } from './fixtures';
 
 test.use({ viewport: { width: 1600, height: 900 } });
@@ -24,7 +25,7 @@ function cli(doc: unknown): { losses: number[]; params: number[][]; stderr: stri
   }
   const lines = out.split('\n');
   return {
-    losses: lines.filter((l) => /^\d+,/.test(l)).map((l) => Number(l.split(',')[1])),
+    losses: logLosses(lines),
     params: lines.filter((l) => l.startsWith('linear.')).map((l) => l.split('] ')[1].split(' ').map(Number)),
     stderr,
   };

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { atEpochs, runPart } from './curve';
+import { atEpochs, logLosses, runPart } from './curve';
 import { expect, test } from './fixtures';
 import type { Editor } from './pages/Editor';
 
@@ -46,10 +46,7 @@ function cli(doc: unknown): { losses: number[]; stderr: string } {
     out = err.stdout;
     stderr = err.stderr;
   }
-  const losses = out
-    .split('\n')
-    .filter((l) => /^\d+,/.test(l))
-    .map((l) => Number(l.split(',')[1]));
+  const losses = logLosses(out.split('\n'));
   return { losses, stderr };
 }
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import type { GraphFile } from '../engine/format/schema';
-import { atEpochs, runPart } from './curve';
+import { atEpochs, logLosses, runPart } from './curve';
 import { expect, test } from './fixtures';
 
 test.use({ viewport: { width: 1600, height: 900 } });
@@ -42,7 +42,7 @@ function cli(doc: unknown, logEvery = 1): { losses: number[]; params: number[][]
   writeFileSync(file, JSON.stringify(doc));
   const out = execFileSync('node', ['--import', 'tsx', 'engine/cli/main.ts', 'train', file, '--log-every', String(logEvery)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\n');
   return {
-    losses: out.filter((l) => /^\d+,/.test(l)).map((l) => Number(l.split(',')[1])),
+    losses: logLosses(out),
     params: out.filter((l) => l.startsWith('linear.')).map((l) => l.split('] ')[1].split(' ').map(Number)),
   };
 }
