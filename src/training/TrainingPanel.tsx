@@ -60,22 +60,22 @@ function DivergenceFactorField({ factor }: { readonly factor: DivergenceSetting 
         </label>
       </div>
       {stops && (
-      <div className="insp-field insp-check">
-        <label title={t('train.divergenceFactor.title')}>
-          <input
-            type="checkbox"
-            data-testid="train.divergenceFactor.on"
-            checked={on}
-            onChange={(e) =>
-              editTraining(session, 'divergenceFactor', (tr) => {
-                if (e.target.checked) delete tr.divergenceFactor;
-                else tr.divergenceFactor = null;
-              })
-            }
-          />
-          {t('train.divergenceFactor.on')}
-        </label>
-      </div>
+        <div className="insp-field insp-check">
+          <label title={t('train.divergenceFactor.title')}>
+            <input
+              type="checkbox"
+              data-testid="train.divergenceFactor.on"
+              checked={on}
+              onChange={(e) =>
+                editTraining(session, 'divergenceFactor', (tr) => {
+                  if (e.target.checked) delete tr.divergenceFactor;
+                  else tr.divergenceFactor = null;
+                })
+              }
+            />
+            {t('train.divergenceFactor.on')}
+          </label>
+        </div>
       )}
       {on && (
         <NumberField

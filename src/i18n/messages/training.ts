@@ -30,7 +30,7 @@ export const training = {
   'train.status.done': { en: 'Done', ja: '完了' },
   'train.status.diverged': { en: 'Diverged', ja: '発散' },
   'train.progress': { en: 'Epoch {epoch} / {epochs} · loss {loss} · {speed} steps/s', ja: 'エポック {epoch} / {epochs} · 損失 {loss} · {speed} ステップ/秒' },
-  'train.divergenceStop': { en: 'Stop a diverging run', ja: '発散したら止める' },
+  'train.divergenceStop': { en: 'Stop at inf or nan', ja: 'inf・nan になったら止める' },
   'train.divergenceStop.title': {
     en: 'Off: every epoch runs, through inf and nan, as a plain PyTorch loop does (divergenceFactor "never")',
     ja: 'オフ: inf や nan になっても全エポックを実行します(素の PyTorch のループと同じ。divergenceFactor "never")',
@@ -60,8 +60,8 @@ export const training = {
   'train.diverged.nonfinite-param': { en: 'the update made the parameters of {nodes} {value}', ja: '更新で {nodes} のパラメータが {value} になりました' },
   'train.diverged.restored': { en: 'The parameters are back to epoch {epoch}’s values.', ja: 'パラメータはエポック {epoch} の値に戻しました。' },
   'train.diverged.restoredStart': { en: 'The parameters are back to their values before this run.', ja: 'パラメータは学習前の値に戻しました。' },
-  'train.divergenceFactor.on': { en: 'Stop when the loss blows up', ja: '損失が発散したら停止' },
-  'train.divergenceFactor': { en: 'Stop past the first loss ×', ja: '停止する損失(最初の損失の何倍)' },
+  'train.divergenceFactor.on': { en: 'Also stop when the loss grows past its first value ×', ja: '損失が最初の値の次の倍数を超えても止める' },
+  'train.divergenceFactor': { en: 'Times the first loss', ja: '最初の損失の何倍' },
   'train.divergenceFactor.title': {
     en: 'Training always stops at inf or nan. With this on, it also stops as soon as the loss grows past the first epoch’s loss times this factor, and puts back the last good parameters.',
     ja: '学習は inf や nan で必ず止まります。これをオンにすると、損失が最初のエポックの損失のこの倍数を超えた時点でも止め、最後の正常なパラメータに戻します。',
