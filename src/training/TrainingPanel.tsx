@@ -3,6 +3,7 @@ import { DEFAULT_DIVERGENCE_FACTOR, type DivergenceSetting, formatCount, type Gr
 import { formatNumber } from '../format';
 import { useLanguage } from '../i18n/language';
 import { useT } from '../i18n/useT';
+import { CheckField } from '../panels/CheckField';
 import type { Session } from '../session/Session';
 import { useSession, useSessionApi } from '../session/useSession';
 import { AccuracyField } from './AccuracyField';
@@ -43,39 +44,31 @@ function DivergenceFactorField({ factor }: { readonly factor: DivergenceSetting 
   const on = factor !== null && stops;
   return (
     <>
-      <div className="insp-field insp-check">
-        <label title={t('train.divergenceStop.title')}>
-          <input
-            type="checkbox"
-            data-testid="train.divergenceStop"
-            checked={stops}
-            onChange={(e) =>
-              editTraining(session, 'divergenceFactor', (tr) => {
-                if (e.target.checked) delete tr.divergenceFactor;
-                else tr.divergenceFactor = NEVER_STOP;
-              })
-            }
-          />
-          {t('train.divergenceStop')}
-        </label>
-      </div>
+      <CheckField
+        testid="train.divergenceStop"
+        label={t('train.divergenceStop')}
+        title={t('train.divergenceStop.title')}
+        checked={stops}
+        onChange={(checked) =>
+          editTraining(session, 'divergenceFactor', (tr) => {
+            if (checked) delete tr.divergenceFactor;
+            else tr.divergenceFactor = NEVER_STOP;
+          })
+        }
+      />
       {stops && (
-        <div className="insp-field insp-check">
-          <label title={t('train.divergenceFactor.title')}>
-            <input
-              type="checkbox"
-              data-testid="train.divergenceFactor.on"
-              checked={on}
-              onChange={(e) =>
-                editTraining(session, 'divergenceFactor', (tr) => {
-                  if (e.target.checked) delete tr.divergenceFactor;
-                  else tr.divergenceFactor = null;
-                })
-              }
-            />
-            {t('train.divergenceFactor.on')}
-          </label>
-        </div>
+        <CheckField
+          testid="train.divergenceFactor.on"
+          label={t('train.divergenceFactor.on')}
+          title={t('train.divergenceFactor.title')}
+          checked={on}
+          onChange={(checked) =>
+            editTraining(session, 'divergenceFactor', (tr) => {
+              if (checked) delete tr.divergenceFactor;
+              else tr.divergenceFactor = null;
+            })
+          }
+        />
       )}
       {on && (
         <NumberField
