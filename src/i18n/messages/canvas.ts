@@ -90,4 +90,5 @@ export const canvas = {
   },
   'canvas.refused.self': { en: 'Refused: {node} cannot feed itself.', ja: '接続できません: {node} を自分自身につなぐことはできません。' },
   'canvas.refused.unknown_port': { en: 'Refused: {node} has no input {port}.', ja: '接続できません: {node} に入力 {port} はありません。' },
+  'canvas.node.rangeTitle': { en: 'The plot runs from {lo} to {hi}', ja: 'グラフの範囲は {lo} から {hi} まで' },
 } as const;
