@@ -1,11 +1,10 @@
-import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath, type ReactFlowState, useStore } from '@xyflow/react';
+import { memo, useContext, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react';
 import { numbersJson } from '../format';
 import { edgeKey, type EdgeView } from '../stepper/playback';
 import { useSession } from '../session/useSession';
-import { labelOnDemand, labelSize, leaderEnd, placeLabel, wirePoints } from './labelPlacement';
-import type { Box } from './minimapPlacement';
-import { NODE_HEIGHT, NODE_WIDTH } from './placement';
+import { LabelBoardContext } from './labelBoard';
+import { labelOnDemand, labelSize, leaderEnd, wirePoints } from './labelPlacement';
 import { MAX_LISTED } from './preview';
 import { previewText } from './stepLabels';
 
@@ -32,7 +31,7 @@ export const StepEdge = memo(function StepEdge(props: EdgeProps) {
         <>
           <path className={`stepedge stepedge--${view.flow}${view.active ? ' stepedge--active' : ''}`} d={path} fill="none" />
           {view.active && <Pulse key={pulseKey(view)} path={path} flow={view.flow} />}
-          <WireLabel view={view} path={path} shown={hovered || Boolean(selected)} testId={`edge.${source}.${target}.${port}`} />
+          <WireLabel id={id} view={view} path={path} shown={hovered || Boolean(selected)} testId={`edge.${source}.${target}.${port}`} />
         </>
       )}
     </>
@@ -44,14 +43,16 @@ export const StepEdge = memo(function StepEdge(props: EdgeProps) {
  * current wire's large, beside the wire with a leader line when the wire is too short; other
  * wires' small, and on a short wire only while the wire is hovered or selected.
  */
-function WireLabel({ view, path, shown, testId }: { view: EdgeView; path: string; shown: boolean; testId: string }) {
+function WireLabel({ id, view, path, shown, testId }: { id: string; view: EdgeView; path: string; shown: boolean; testId: string }) {
   const arrow = view.flow === 'forward' ? '→ ' : '← ∂ ';
   const value = previewText(view.shape, view.data);
   const size = labelSize(arrow + value, view.active);
-  const nodes = useStore(nodeBoxes, sameBoxes);
-  const wire = useMemo(() => wirePoints(path), [path]);
   const { width, height } = size;
-  const placed = useMemo(() => placeLabel(wire, { width, height }, nodes, view.active), [wire, width, height, nodes, view.active]);
+  const board = useContext(LabelBoardContext);
+  useLayoutEffect(() => board.set(id, path, { width, height }, view.active), [board, id, path, width, height, view.active]);
+  useLayoutEffect(() => () => board.remove(id), [board, id]);
+  const placed = useSyncExternalStore(board.subscribe, () => board.spot(id)) ?? null;
+  const wire = useMemo(() => wirePoints(path), [path]);
   const spot = placed ?? labelOnDemand(wire, size);
   const visible = placed !== null || shown;
   const leader = placed?.aside ? leaderEnd(placed) : null;
@@ -74,21 +75,6 @@ function WireLabel({ view, path, shown, testId }: { view: EdgeView; path: string
       </EdgeLabelRenderer>
     </>
   );
-}
-
-// Every node's box in flow coordinates, for placing labels clear of them.
-function nodeBoxes(s: ReactFlowState): Box[] {
-  return [...s.nodeLookup.values()].map((n) => ({
-    x: n.internals.positionAbsolute.x,
-    y: n.internals.positionAbsolute.y,
-    width: n.measured.width ?? NODE_WIDTH,
-    height: n.measured.height ?? NODE_HEIGHT,
-  }));
-}
-
-// Labels are placed again only when a node's box changed, not on every store update.
-function sameBoxes(a: Box[], b: Box[]): boolean {
-  return a.length === b.length && a.every((p, i) => p.x === b[i].x && p.y === b[i].y && p.width === b[i].width && p.height === b[i].height);
 }
 
 const keys = new WeakMap<EdgeView, number>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelOnDemand, labelSize, leaderEnd, placeLabel, pointAlong, wirePoints } from './labelPlacement';
+import { labelOnDemand, labelSize, leaderEnd, placeLabel, placeLabels, pointAlong, wirePoints } from './labelPlacement';
 import type { Box } from './minimapPlacement';
 
 const size = { width: 60, height: 18 };
@@ -64,6 +64,45 @@ describe('placeLabel', () => {
         if (spot) for (const n of nodes) expect(overlaps(spot, n), `${d} ${aside}`).toBe(false);
       }
     }
+  });
+});
+
+describe('placeLabel inside the view', () => {
+  it('keeps the current label on screen: below the nodes when above is scrolled away', () => {
+    const view = { x: -50, y: -10, width: 500, height: 400 };
+    const spot = placeLabel(shortWire, size, [left, right], true, view)!;
+    expect(spot.y).toBeGreaterThanOrEqual(130);
+    expect(placeLabel(shortWire, size, [left, right], true, { x: -50, y: -10, width: 500, height: 145 })).toBeNull();
+  });
+});
+
+describe('placeLabels', () => {
+  // p feeds both ports of m (wires 10 px apart) and, further on, a: one backward event lights all three.
+  const p = { x: 0, y: 100, width: 176, height: 130 };
+  const m = { x: 260, y: 0, width: 176, height: 160 };
+  const a = { x: 520, y: 100, width: 176, height: 130 };
+  const nodes = [p, m, a];
+  const wires = {
+    'p->m.a': wirePoints('M176,140 C218,140 218,37 260,37'),
+    'p->m.b': wirePoints('M176,140 C218,140 218,47 260,47'),
+    'p->a.b': wirePoints('M176,140 C348,140 348,150 520,150'),
+  };
+  it('places the labels of wires lit at once clear of the nodes and of each other', () => {
+    const requests = Object.entries(wires).map(([id, wire]) => ({ id, wire, size: { width: 110, height: 21 }, active: true }));
+    const spots = placeLabels(requests, nodes);
+    const placed = [...spots.values()];
+    expect(placed.every((s) => s !== null)).toBe(true);
+    for (const s of placed) for (const n of nodes) expect(overlaps(s!, n)).toBe(false);
+    for (let i = 0; i < placed.length; i++) for (let j = i + 1; j < placed.length; j++) expect(overlaps(placed[i]!, placed[j]!)).toBe(false);
+  });
+  it('lets the current wires choose first, and is the same whatever order the wires ask in', () => {
+    const requests = [
+      { id: 'p->m.a', wire: wires['p->m.a'], size: { width: 110, height: 18 }, active: false },
+      { id: 'p->a.b', wire: wires['p->a.b'], size: { width: 110, height: 21 }, active: true },
+    ];
+    const one = placeLabels(requests, nodes);
+    expect(placeLabels([...requests].reverse(), nodes)).toEqual(one);
+    expect(one.get('p->a.b')).not.toBeNull();
   });
 });
 

@@ -26,12 +26,13 @@ const ASIDE_STEP = 8;
 /**
  * Where a wire's value label goes so that it covers no node: at a free point along the wire
  * (above it, below it, or on it, the middle first), or for the current wire (`aside`), the
- * nearest free place straight above or below the wire's middle. Null when there is none: the
- * label is then shown only on demand (hover, selection).
+ * nearest free place straight above or below the wire's middle; inside `view` (the part of
+ * the canvas on screen) when given. Null when there is none: the label is then shown only on
+ * demand (hover, selection).
  */
-export function placeLabel(wire: readonly Point[], size: Size, nodes: readonly Box[], aside: boolean): LabelSpot | null {
+export function placeLabel(wire: readonly Point[], size: Size, nodes: readonly Box[], aside: boolean, view?: Box): LabelSpot | null {
   if (wire.length === 0) return null;
-  const free = (b: Box) => !nodes.some((n) => overlaps(b, inflate(n, MARGIN)));
+  const free = (b: Box) => (view === undefined || inside(b, view)) && !nodes.some((n) => overlaps(b, inflate(n, MARGIN)));
   const box = (anchor: Point, y: number, beside: boolean): LabelSpot => ({ x: anchor.x - size.width / 2, y, width: size.width, height: size.height, anchor, aside: beside });
   for (const t of ALONG) {
     const p = pointAlong(wire, t);
@@ -49,6 +50,31 @@ export function placeLabel(wire: readonly Point[], size: Size, nodes: readonly B
     }
   }
   return null;
+}
+
+/** One wire's request for a label: the wire's points, the label's size, and whether it is a current wire's. */
+export interface LabelRequest {
+  readonly id: string;
+  readonly wire: readonly Point[];
+  readonly size: Size;
+  readonly active: boolean;
+}
+
+/**
+ * Places every wire's label clear of the nodes and of each other: the current wires' first
+ * (a node's value can flow along several at once, and each may move beside its wire), then
+ * the others, each group in id order so the result does not depend on render order.
+ */
+export function placeLabels(requests: readonly LabelRequest[], nodes: readonly Box[], view?: Box): Map<string, LabelSpot | null> {
+  const order = [...requests].sort((a, b) => Number(b.active) - Number(a.active) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const taken: Box[] = [...nodes];
+  const spots = new Map<string, LabelSpot | null>();
+  for (const r of order) {
+    const spot = placeLabel(r.wire, r.size, taken, r.active, view);
+    spots.set(r.id, spot);
+    if (spot) taken.push(spot);
+  }
+  return spots;
 }
 
 /** Where a label goes when asked for (hover, selection) although it covers something: above the wire's middle. */
@@ -103,6 +129,10 @@ export function pointAlong(points: readonly Point[], t: number): Point {
 
 function inflate(b: Box, m: number): Box {
   return { x: b.x - m, y: b.y - m, width: b.width + 2 * m, height: b.height + 2 * m };
+}
+
+function inside(a: Box, b: Box): boolean {
+  return a.x >= b.x && a.y >= b.y && a.x + a.width <= b.x + b.width && a.y + a.height <= b.y + b.height;
 }
 
 function overlaps(a: Box, b: Box): boolean {

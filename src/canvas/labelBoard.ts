@@ -1,0 +1,115 @@
+import { createContext, useLayoutEffect, useState } from 'react';
+import { type ReactFlowState, useStore } from '@xyflow/react';
+import { type LabelSpot, placeLabels, type Size, wirePoints } from './labelPlacement';
+import type { Box } from './minimapPlacement';
+import type { Point } from './placement';
+import { NODE_HEIGHT, NODE_WIDTH } from './placement';
+
+interface Request {
+  readonly path: string;
+  readonly wire: readonly Point[];
+  readonly size: Size;
+  readonly active: boolean;
+}
+
+/**
+ * The canvas's wire labels placed together (placeLabels), so they keep clear of the nodes
+ * and of each other. Each wire label tells it its path, size and whether it is current, and
+ * reads back its own spot; the canvas tells it the nodes' boxes and what is on screen.
+ */
+export class LabelBoard {
+  private readonly requests = new Map<string, Request>();
+  private nodes: readonly Box[] = [];
+  private view: Box | undefined;
+  private spots = new Map<string, LabelSpot | null>();
+  private readonly listeners = new Set<() => void>();
+
+  /** Asks for (or updates) a wire's label. */
+  set(id: string, path: string, size: Size, active: boolean): void {
+    const old = this.requests.get(id);
+    if (old && old.path === path && old.size.width === size.width && old.size.height === size.height && old.active === active) return;
+    this.requests.set(id, { path, wire: old?.path === path ? old.wire : wirePoints(path), size, active });
+    this.place();
+  }
+
+  /** Drops a wire's label (the wire no longer shows one). */
+  remove(id: string): void {
+    if (this.requests.delete(id)) this.place();
+  }
+
+  /** The nodes' boxes, and the part of the canvas on screen, in flow coordinates. */
+  setScene(nodes: readonly Box[], view: Box | undefined): void {
+    this.nodes = nodes;
+    this.view = view;
+    this.place();
+  }
+
+  /** A wire label's spot: null when it has no free place, undefined before it asked. */
+  spot(id: string): LabelSpot | null | undefined {
+    return this.spots.get(id);
+  }
+
+  /** Calls `listener` whenever the spots change; returns the unsubscribe. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private place(): void {
+    const requests = [...this.requests].map(([id, r]) => ({ id, wire: r.wire, size: r.size, active: r.active }));
+    const next = placeLabels(requests, this.nodes, this.view);
+    let changed = next.size !== this.spots.size;
+    for (const [id, spot] of next) {
+      const old = this.spots.get(id);
+      // An unchanged spot keeps its object, so only labels that move re-render.
+      if (old !== undefined && sameSpot(old, spot)) next.set(id, old);
+      else changed = true;
+    }
+    this.spots = next;
+    if (changed) for (const l of this.listeners) l();
+  }
+}
+
+/** The board the canvas's wire labels share (the canvas provides its own, fed with its nodes). */
+export const LabelBoardContext = createContext<LabelBoard>(new LabelBoard());
+
+/** A label board kept up to date with React Flow's node boxes and viewport; for the canvas to provide. */
+export function useLabelBoard(): LabelBoard {
+  const [board] = useState(() => new LabelBoard());
+  const nodes = useStore(nodeBoxes, sameBoxes);
+  const view = useStore(visibleRect, sameBox);
+  useLayoutEffect(() => board.setScene(nodes, view ?? undefined), [board, nodes, view]);
+  return board;
+}
+
+// The part of the canvas on screen, in flow coordinates (null before React Flow has measured its pane).
+function visibleRect(s: ReactFlowState): Box | null {
+  const [x, y, zoom] = s.transform;
+  if (!(s.width > 0 && s.height > 0 && zoom > 0)) return null;
+  return { x: -x / zoom, y: -y / zoom, width: s.width / zoom, height: s.height / zoom };
+}
+
+function sameBox(a: Box | null, b: Box | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+}
+
+// Every node's box in flow coordinates.
+function nodeBoxes(s: ReactFlowState): Box[] {
+  return [...s.nodeLookup.values()].map((n) => ({
+    x: n.internals.positionAbsolute.x,
+    y: n.internals.positionAbsolute.y,
+    width: n.measured.width ?? NODE_WIDTH,
+    height: n.measured.height ?? NODE_HEIGHT,
+  }));
+}
+
+// Labels are placed again only when a node's box changed, not on every store update.
+function sameBoxes(a: Box[], b: Box[]): boolean {
+  return a.length === b.length && a.every((p, i) => sameBox(p, b[i]));
+}
+
+function sameSpot(a: LabelSpot | null, b: LabelSpot | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height && a.aside === b.aside && a.anchor.x === b.anchor.x && a.anchor.y === b.anchor.y;
+}
