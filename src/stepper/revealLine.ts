@@ -4,10 +4,13 @@ function scrolls(el: HTMLElement): boolean {
   return (overflow === 'auto' || overflow === 'scroll') && el.scrollHeight > el.clientHeight;
 }
 
-/** The bottom of whatever sticks to the top of `box` over `el`: sticky earlier siblings of `el` and of its ancestors inside `box` (a tab list). */
+/**
+ * The bottom of whatever sticks to the top of `box` over `el`: sticky earlier siblings of
+ * `el`'s ancestors inside `box` (a tab list). `el`'s own siblings are the other code lines.
+ */
 function stickyBottom(el: HTMLElement, box: HTMLElement): number {
   let bottom = -Infinity;
-  for (let a: Element | null = el; a && a !== box; a = a.parentElement) {
+  for (let a: Element | null = el.parentElement; a && a !== box; a = a.parentElement) {
     for (let s = a.previousElementSibling; s; s = s.previousElementSibling) {
       if (getComputedStyle(s).position === 'sticky') bottom = Math.max(bottom, s.getBoundingClientRect().bottom);
     }
