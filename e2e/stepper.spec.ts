@@ -141,7 +141,8 @@ test('linear regression: every parameter updates as after = before − lr·grad;
   await editor.openExample('linear-regression-module');
   await expect.poll(async () => (await editor.document()).name).toBe('Linear regression with nn.Linear');
   await editor.press('step.phase');
-  await expect(page.getByTestId('pytorch.line.current')).toContainText('outputs = net(');
+  // The last predict event is the linear node: its own line in forward().
+  await expect(page.getByTestId('pytorch.line.current')).toContainText('linear = self.linear(X)');
   await editor.press('step.phase');
   await expect(page.getByTestId('pytorch.line.current')).toContainText('loss = criterion(outputs');
   const loss = await current(editor);

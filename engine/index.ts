@@ -54,5 +54,6 @@ export { parseDecimal } from './format/decimal';
 export { RESERVED_NAMES } from './format/rawLimits';
 
 // Code generation.
-export { exportPytorch } from './codegen/pytorch';
+export { exportPytorch, prepareExport } from './codegen/pytorch';
+export type { PytorchExport, ScriptWriter } from './codegen/pytorch';
 export { exportCourseScript } from './codegen/courseScript';

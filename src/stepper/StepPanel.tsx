@@ -2,7 +2,8 @@ import { useLayoutEffect, useMemo, useRef } from 'react';
 import { useT } from '../i18n/useT';
 import { useSession, useSessionApi } from '../session/useSession';
 import { explain } from './explain';
-import { phaseAt } from './playback';
+import { revealLine } from './revealLine';
+import { scriptLine } from './scriptLine';
 import './stepper.css';
 
 /** The explanation of the current trace event and the PyTorch view with the current line lit. */
@@ -77,25 +78,24 @@ function Explanation() {
   );
 }
 
-/** The exported PyTorch training step, with the line of the current phase lit, and the grad_fn toggle. */
+/** The exported PyTorch training step, with the line of the current event lit (its node's line, or its phase's), and the grad_fn toggle. */
 function PytorchView() {
   const t = useT();
   const session = useSessionApi();
   // Re-read with the document; the session keeps the script while nothing it reads changed (moving a node does not regenerate it).
   useSession((s) => s.history.present);
   const exported = session.pytorchExport().result;
-  const phase = useSession((s) => phaseAt(s.stepper));
-  const started = useSession((s) => s.stepper.events.length > 0);
+  const events = useSession((s) => s.stepper.events);
+  const cursor = useSession((s) => s.stepper.cursor);
   const zeroGrad = useSession((s) => s.stepper.zeroGrad);
-  const lines = exported.ok ? exported.code.split('\n') : [];
-  const currentLine = !exported.ok || !started ? 0 : phase === null ? (zeroGrad ? exported.phaseLines.zeroGrad : 0) : exported.phaseLines[phase];
+  const code = exported.ok ? exported.code : '';
+  const lines = useMemo(() => code.split('\n'), [code]);
+  const currentLine = !exported.ok || events.length === 0 ? 0 : scriptLine(exported, { events, cursor }, zeroGrad);
   const box = useRef<HTMLPreElement>(null);
   useLayoutEffect(() => {
     const el = box.current?.querySelector<HTMLElement>('.pytorch__line--current');
-    const pre = box.current;
-    if (!el || !pre) return;
-    // Scroll the code box only, never the page.
-    if (el.offsetTop < pre.scrollTop || el.offsetTop + el.offsetHeight > pre.scrollTop + pre.clientHeight) pre.scrollTop = el.offsetTop - pre.clientHeight / 2;
+    // Two lines to spare around the lit line, in the code box and in the dock, never the page.
+    if (el) revealLine(el, 30);
   }, [currentLine]);
   return (
     <section aria-labelledby="steppanel-pytorch">
