@@ -34,6 +34,7 @@ import {
   type SessionState,
   type SplitChoice,
   type StepperState,
+  type FollowedElement,
   type Viewport,
 } from './types';
 
@@ -101,6 +102,7 @@ const IDLE_STEPPER: StepperState = {
   divergence: null,
   nodes: new Map(),
   edges: new Map(),
+  followed: null,
 };
 
 const FRESH_RUN: RunState = { runError: null, backwardCount: 0, backwardFrom: null, lastRun: null, version: 0 };
@@ -456,6 +458,12 @@ export class Session {
   /** Labels nodes with PyTorch's backward function names. */
   setGradFnLabels(on: boolean): void {
     this.setStepper({ gradFnLabels: on });
+  }
+
+  /** Follows one element of a node's output in the tables and the explanation; null goes back to element 0. */
+  follow(element: FollowedElement | null): void {
+    const valid = element !== null && Number.isInteger(element.index) && element.index >= 0;
+    this.setStepper({ followed: valid ? { node: element.node, index: element.index } : null });
   }
 
   // ── Training ─────────────────────────────────────────────────────────────
