@@ -63,19 +63,24 @@ function flat(parts: readonly MathPart[]): string {
       out += p;
       return;
     }
-    const inner = `${side(flat(p.num))} / ${side(flat(p.den))}`;
-    const prev = parts[i - 1];
-    const next = parts[i + 1];
-    const touching = (typeof prev === 'string' ? /\S$/.test(prev) : prev !== undefined) || (typeof next === 'string' ? /^\S/.test(next) : next !== undefined);
-    out += touching ? `(${inner})` : inner;
+    const side = (q: readonly MathPart[]) => (oneTerm(q) ? flat(q) : `(${flat(q)})`);
+    const inner = `${side(p.num)} / ${side(p.den)}`;
+    out += touches(parts, i) ? `(${inner})` : inner;
   });
   return out;
 }
 
-/** One term reads without parentheses: no space, product or division outside brackets. */
-function side(s: string): string {
-  const outside = s.replace(/\[[^\]]*\]/g, '');
-  return /[\s·/]/.test(outside) ? `(${s})` : s;
+/** True when something is written right against the fraction at `parts[i]` (`…·1`), so on one line it needs parentheses. */
+export function touches(parts: readonly MathPart[], i: number): boolean {
+  const prev = parts[i - 1];
+  const next = parts[i + 1];
+  return (typeof prev === 'string' ? /\S$/.test(prev) : prev !== undefined) || (typeof next === 'string' ? /^\S/.test(next) : next !== undefined);
+}
+
+/** True when a fraction's side is one term (no space, product or division outside brackets), so on one line it needs no parentheses. */
+export function oneTerm(parts: readonly MathPart[]): boolean {
+  if (parts.some((p) => typeof p !== 'string')) return false;
+  return !/[\s·/]/.test(parts.join('').replace(/\[[^\]]*\]/g, ''));
 }
 
 /** A number or a name (with its index) that needs no parentheses: `4`, `1.5e-5`, `x[3]`, `lin.weight[0, 1]`, `?`. */
