@@ -74,8 +74,8 @@ test('the explanation names its element, follows x[3] clicked in x’s table, an
   // Click x[3]: the explanation follows it, the row is highlighted, and so is the inspector's cell.
   await page.getByTestId('node.x.table.3.value').click();
   await expect(focus).toHaveAttribute('data-element', 'x[3]');
-  await expect(page.getByTestId('node.x.table.3')).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByTestId('node.x.table.0')).toHaveAttribute('aria-selected', 'false');
+  await expect(page.getByTestId('node.x.table.3')).toHaveAttribute('aria-current', 'true');
+  await expect(page.getByTestId('node.x.table.0')).not.toHaveAttribute('aria-current');
   await expect(page.getByTestId('inspector.value.cell.3')).toHaveClass(/insp-cell--followed/);
   const x3 = XS[3];
   expect(await numbers(editor)).toEqual([`x[3] = ${num(x3)}`]);
@@ -124,7 +124,7 @@ test('the explanation names its element, follows x[3] clicked in x’s table, an
   // Following from the inspector's table works the same way; Back to element 0 drops it.
   await page.getByTestId('inspector.value.cell.5').click();
   await expect(focus).toHaveAttribute('data-element', 'x[5]');
-  await expect(page.getByTestId('node.x.table.5')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('node.x.table.5')).toHaveAttribute('aria-current', 'true');
   expect(await numbers(editor)).toEqual([`x.grad[5] = 2·x[5]·square.grad[5] = 2·${factor(XS[5])}·2 = ${num(4 * XS[5])}`]);
   await editor.press('step.explain.unfollow');
   await expect(focus).toHaveAttribute('data-element', '');

@@ -1,3 +1,5 @@
+import { type RefObject, useLayoutEffect, useRef } from 'react';
+import { useReactFlow } from '@xyflow/react';
 import { formatNumber } from '../format';
 import { useT } from '../i18n/useT';
 import { indexText } from '../panels/tensorLayout';
@@ -22,12 +24,14 @@ export function NodeTable({ id, name }: { readonly id: string; readonly name: st
   const program = useSession((s) => s.compiled.program);
   const backwardRan = useSession((s) => s.run.backwardFrom !== null);
   const followed = useFollowedIndex(id);
+  const box = useRef<HTMLDivElement>(null);
+  useScrolledIntoView(box);
   const value = readTensor(program, id, 'value');
   if (!value) return null;
   const grad = backwardRan ? readTensor(program, id, 'grad') : null;
   const shown = Math.min(value.data.length, TABLE_ROWS);
   return (
-    <div className="nodetable nodrag nowheel nopan" data-testid={`node.${id}.table`}>
+    <div ref={box} className="nodetable nodrag nowheel nopan" data-testid={`node.${id}.table`}>
       <table>
         <caption className="nodetable__caption">{t('canvas.node.table.caption', { name })}</caption>
         <thead>
@@ -41,7 +45,7 @@ export function NodeTable({ id, name }: { readonly id: string; readonly name: st
           {Array.from({ length: shown }, (_, i) => {
             const element = elementName(name, value.shape, i);
             return (
-              <tr key={i} className={i === followed ? 'nodetable__row--followed' : undefined} aria-selected={i === followed} data-testid={`node.${id}.table.${i}`} onClick={() => session.follow({ node: id, index: i })}>
+              <tr key={i} className={i === followed ? 'nodetable__row--followed' : undefined} aria-current={i === followed ? 'true' : undefined} data-testid={`node.${id}.table.${i}`} onClick={() => session.follow({ node: id, index: i })}>
                 <th scope="row">
                   <button type="button" className="nodetable__index" title={t('canvas.node.table.follow', { element })} aria-label={t('canvas.node.table.follow', { element })}>
                     {indexText(value.shape, i)}
@@ -57,4 +61,24 @@ export function NodeTable({ id, name }: { readonly id: string; readonly name: st
       {shown < value.data.length && <div className="nodetable__more">{t('canvas.node.table.more', { count: value.data.length - shown })}</div>}
     </div>
   );
+}
+
+/** When the table opens with its node reaching below the canvas's visible edge, pans the canvas up (same zoom) until the node shows whole. */
+function useScrolledIntoView(box: RefObject<HTMLDivElement | null>) {
+  const flow = useReactFlow();
+  const session = useSessionApi();
+  useLayoutEffect(() => {
+    const node = box.current?.closest('.react-flow__node');
+    const pane = node?.closest('.react-flow');
+    if (!node || !pane) return;
+    const n = node.getBoundingClientRect();
+    const p = pane.getBoundingClientRect();
+    // Never so far that the node's top leaves the canvas.
+    const below = Math.min(n.bottom - p.bottom + 8, n.top - p.top - 8);
+    if (below <= 0) return;
+    const { x, y, zoom } = flow.getViewport();
+    const moved = { x, y: y - below, zoom };
+    void flow.setViewport(moved);
+    session.setViewport(moved);
+  }, [box, flow, session]);
 }

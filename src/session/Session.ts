@@ -653,7 +653,8 @@ export class Session {
         compiled,
         run: { ...FRESH_RUN, runError, version: before.run.version + 1 },
         backwardPick: null,
-        stepper: { ...before.stepper, ...this.clearedStepper() },
+        // Another document's element is not followed into this one.
+        stepper: { ...before.stepper, ...this.clearedStepper(), followed: null },
       });
     } catch (e) {
       this.loaded = loaded;

@@ -147,6 +147,26 @@ describe('explain', () => {
     expect(plain(lines[0])).toMatch(/^grad_in\[0\] = /);
   });
 
+  it('a centred column names its elements and reads 166 − 171, not (166) − (171)', () => {
+    const lines = at(example('linear-regression-module'), forwardOf('X'));
+    expect(plain(lines[0])).toBe('X[0, 0] = height[0, 0] − height_mean = 166 − 171 = −5');
+  });
+
+  it('the followed element is UI state in the session: the document does not change, a bad index follows nothing, opening a document drops it', () => {
+    const doc = example('composite-function');
+    const s = new Session({ doc });
+    s.follow({ node: 'x', index: 3 });
+    expect(s.state.stepper.followed).toEqual({ node: 'x', index: 3 });
+    expect(s.state.history.present).toBe(doc);
+    s.follow({ node: 'x', index: -1 });
+    expect(s.state.stepper.followed).toBeNull();
+    s.follow({ node: 'x', index: 2.5 });
+    expect(s.state.stepper.followed).toBeNull();
+    s.follow({ node: 'x', index: 3 });
+    s.load(example('composite-function'));
+    expect(s.state.stepper.followed).toBeNull();
+  });
+
   it("linear's forward substitutes x, its weight and its bias, named", () => {
     const lines = at(example('linear-regression-module'), forwardOf('linear'));
     expect(lines[0].rule).toBe('y = x Wᵀ + b');
