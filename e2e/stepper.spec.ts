@@ -57,7 +57,7 @@ test('composite function: forward node by node in topological order, then gradie
     }
   }
   await expect(page.getByTestId('pytorch.line.current')).toHaveText(/^z\.backward\(\)$/);
-  await expect(page.getByTestId('step.explain')).toContainText('2·(-2)·(2) = -8');
+  await expect(page.getByTestId('step.explain')).toContainText('x.grad[0] = 2·x[0]·square.grad[0] = 2·(−2)·2 = −8');
   await page.waitForTimeout(300);
   await editor.screenshot('71-stepper-backward-edge');
 

@@ -31,6 +31,8 @@ export type { GradCheckResult, GradCheckTarget } from './gradcheck/gradcheck';
 export { resolveAttrs } from './ops/attrs';
 export type { Attrs, OpGroup } from './ops/types';
 export type { ExplainNumbers } from './ops/explanation';
+export { frac, oneTerm, parseMath, plainMath, tidyMath, touches } from './ops/mathText';
+export type { MathPart } from './ops/mathText';
 export { leafTensor } from './ops/input';
 export { initOf, initTensor } from './graph/init';
 export { parameterFanIn } from './ops/parameter';
