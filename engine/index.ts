@@ -31,6 +31,8 @@ export type { GradCheckResult, GradCheckTarget } from './gradcheck/gradcheck';
 export { resolveAttrs } from './ops/attrs';
 export type { Attrs, OpGroup } from './ops/types';
 export type { ExplainNumbers } from './ops/explanation';
+export { frac, oneTerm, parseMath, plainMath, tidyMath, touches } from './ops/mathText';
+export type { MathPart } from './ops/mathText';
 export { leafTensor } from './ops/input';
 export { initOf, initTensor } from './graph/init';
 export { parameterFanIn } from './ops/parameter';
@@ -54,5 +56,6 @@ export { parseDecimal } from './format/decimal';
 export { RESERVED_NAMES } from './format/rawLimits';
 
 // Code generation.
-export { exportPytorch } from './codegen/pytorch';
+export { exportPytorch, prepareExport } from './codegen/pytorch';
+export type { PytorchExport, ScriptWriter } from './codegen/pytorch';
 export { exportCourseScript } from './codegen/courseScript';

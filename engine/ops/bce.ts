@@ -1,4 +1,5 @@
 import type { OpDef } from './types';
+import { frac } from './mathText';
 import { type LossAttrs, type LossCtx, lossPorts, lossShape, explainLoss, perElement, prepareLoss, reductionAttr } from './loss';
 
 /**
@@ -44,12 +45,12 @@ export const bce: OpDef<LossAttrs, LossCtx> = {
       input: {
         derivative: '∂ℓ/∂x = (x − t) / (x(1 − x)) / n',
         gradIn: 'grad_in = (x − t) / (x(1 − x)) / n·grad_out',
-        numbers: ({ input, target, n, reduction, g }) => `(${input} − ${target}) / ((${input})·(1 − ${input}))${perElement(reduction, n)}·(${g})`,
+        numbers: ({ input, target, n, reduction, g }) => `${perElement(reduction, n, frac(`${input} − ${target}`, `${input}·(1 − ${input})`))}·${g}`,
       },
       target: {
         derivative: '∂ℓ/∂t = −log(x / (1 − x)) / n',
         gradIn: 'grad_in = −log(x / (1 − x)) / n·grad_out',
-        numbers: ({ input, n, reduction, g }) => `−log((${input}) / (1 − ${input}))${perElement(reduction, n)}·(${g})`,
+        numbers: ({ input, n, reduction, g }) => `${perElement(reduction, n, `−log(${frac(input, `1 − ${input}`)})`)}·${g}`,
       },
     },
   },

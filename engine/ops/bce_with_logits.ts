@@ -33,17 +33,17 @@ export const bce_with_logits: OpDef<LossAttrs, LossCtx> = {
   criterion: { module: 'nn.BCEWithLogitsLoss' },
   prediction: 'logit',
   explain: {
-    forward: ({ input, target, n, reduction }) => explainLoss(`(1 − ${target})·(${input}) + log(1 + e^−(${input}))`, n, reduction),
+    forward: ({ input, target, n, reduction }) => explainLoss(`(1 − ${target})·${input} + log(1 + e^−${input})`, n, reduction),
     backward: {
       input: {
         derivative: '∂ℓ/∂x = (σ(x) − t) / n',
         gradIn: 'grad_in = (σ(x) − t) / n·grad_out',
-        numbers: ({ input, target, n, reduction, g }) => `(σ(${input}) − ${target})${perElement(reduction, n)}·(${g})`,
+        numbers: ({ input, target, n, reduction, g }) => `${perElement(reduction, n, `σ(${input}) − ${target}`)}·${g}`,
       },
       target: {
         derivative: '∂ℓ/∂t = −x / n',
         gradIn: 'grad_in = −x / n·grad_out',
-        numbers: ({ input, n, reduction, g }) => `−(${input})${perElement(reduction, n)}·(${g})`,
+        numbers: ({ input, n, reduction, g }) => `${perElement(reduction, n, `−${input}`)}·${g}`,
       },
     },
   },

@@ -1,4 +1,5 @@
 import type { OpDef } from './types';
+import { frac } from './mathText';
 import { type LossAttrs, lossPorts, perElement, reductionAttr } from './loss';
 import { formatShape, ShapeError } from '../tensor/shape';
 
@@ -71,12 +72,12 @@ export const cross_entropy: OpDef<LossAttrs, CrossEntropyCtx> = {
   criterion: { module: 'nn.CrossEntropyLoss', target: asLabels },
   prediction: 'class-logits',
   explain: {
-    forward: ({ target, reduction }) => (reduction === 'sum' ? `−log softmax(x₀)[${target}] + …` : `(−log softmax(x₀)[${target}] + …) / N`),
+    forward: ({ target, reduction }) => (reduction === 'sum' ? `−log softmax(x₀)[${target}] + …` : frac(`−log softmax(x₀)[${target}] + …`, 'N')),
     backward: {
       input: {
         derivative: '∂ℓ/∂x = (softmax(x) − onehot(t)) / N',
         gradIn: 'grad_in = (softmax(x) − onehot(t)) / N·grad_out',
-        numbers: ({ target, reduction, g }) => `(softmax(x₀)₀ − [${target} = 0])${perElement(reduction, 'N')}·(${g})`,
+        numbers: ({ target, reduction, g }) => `${perElement(reduction, 'N', `softmax(x₀)₀ − [${target} = 0]`)}·${g}`,
       },
     },
   },

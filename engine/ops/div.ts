@@ -1,4 +1,5 @@
 import type { OpDef } from './types';
+import { frac } from './mathText';
 import { type BinaryCtx, binaryPorts, binaryShape, prepareBinary } from './binary';
 
 /** `div`: y = a / b elementwise with broadcasting, or a / c when `b` is unconnected. */
@@ -31,10 +32,10 @@ export const div: OpDef<{ c: number }, BinaryCtx> = {
   },
   torch: ([a, b]) => `${a} / ${b}`,
   explain: {
-    forward: ({ a, b }) => `(${a}) / (${b})`,
+    forward: ({ a, b }) => frac(a, b),
     backward: {
-      a: { derivative: '∂(a/b)/∂a = 1/b', gradIn: 'grad_in = grad_out / b', numbers: ({ b, g }) => `(${g}) / (${b})`, note: 'broadcast' },
-      b: { derivative: '∂(a/b)/∂b = −a/b²', gradIn: 'grad_in = −a·grad_out / b²', numbers: ({ a, b, g }) => `−(${a})·(${g}) / (${b})²`, note: 'broadcast' },
+      a: { derivative: '∂(a/b)/∂a = 1/b', gradIn: 'grad_in = grad_out / b', numbers: ({ b, g }) => frac(g, b), note: 'broadcast' },
+      b: { derivative: '∂(a/b)/∂b = −a/b²', gradIn: 'grad_in = −a·grad_out / b²', numbers: ({ a, b, g }) => `−${frac(`${a}·${g}`, `${b}²`)}`, note: 'broadcast' },
     },
   },
   recipe: {

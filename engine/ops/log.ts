@@ -1,4 +1,5 @@
 import type { OpDef } from './types';
+import { frac } from './mathText';
 import { noContext, sameAsInput, unaryPorts } from './unary';
 
 /** `log`: y = ln x. */
@@ -23,7 +24,7 @@ export const log: OpDef<Record<string, never>, undefined> = {
   torch: ([x]) => `torch.log(${x})`,
   explain: {
     forward: ({ x }) => `log(${x})`,
-    backward: { x: { derivative: '∂(log x)/∂x = 1/x', gradIn: 'grad_in = grad_out / x', numbers: ({ x, g }) => `(${g}) / (${x})` } },
+    backward: { x: { derivative: '∂(log x)/∂x = 1/x', gradIn: 'grad_in = grad_out / x', numbers: ({ x, g }) => frac(g, x) } },
   },
   recipe: { inputs: { x: { type: 'positive' } } },
   domain: { x: { min: 0.01 } },

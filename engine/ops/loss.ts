@@ -1,5 +1,6 @@
 import { formatShape, type Shape, sameShape, ShapeError, sizeOf } from '../tensor/shape';
 import type { AttrSpec, CompileShapes, PortSpec } from './types';
+import { frac } from './mathText';
 
 /** Attributes of the elementwise losses: `mean` (the default) or `sum` over elements. */
 export interface LossAttrs {
@@ -35,13 +36,13 @@ export function prepareLoss({ inputs: [input] }: CompileShapes, { reduction }: L
   return { divisor: reduction === 'mean' ? sizeOf(input) : 1 };
 }
 
-/** A loss's forward for the explanation: the first element's term, then `+ …` and the mean's `/ n` when there are more. */
+/** A loss's forward for the explanation: the first element's term, then `+ …` and, for the mean, over n, when there are more. */
 export function explainLoss(term: string, n: string, reduction: string): string {
   if (n === '1') return term;
-  return reduction === 'sum' ? `${term} + …` : `(${term} + …) / ${n}`;
+  return reduction === 'sum' ? `${term} + …` : frac(`${term} + …`, n);
 }
 
-/** The mean's division in a loss's substituted rule (` / n`), or nothing for `sum`. */
-export function perElement(reduction: string, n: string): string {
-  return reduction === 'sum' ? '' : ` / ${n}`;
+/** A loss's substituted rule per element: `term` over n for the mean, `term` itself for `sum`. */
+export function perElement(reduction: string, n: string, term: string): string {
+  return reduction === 'sum' ? term : frac(term, n);
 }

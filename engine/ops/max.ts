@@ -1,4 +1,5 @@
 import type { OpDef } from './types';
+import { frac } from './mathText';
 import { unaryPorts } from './unary';
 import { checkNonEmptyReduction, firstMaxIndex, prepareReduce, type ReduceAttrs, reduceAttrs, type ReduceCtx, reduceShape } from './reduce';
 
@@ -80,7 +81,7 @@ export const max: OpDef<ReduceAttrs, MaxCtx> = {
       x: {
         derivative: '∂max(x)/∂xᵢ = [xᵢ = max x] / #{j : xⱼ = max x}; along an axis, 1 at the first maximum',
         gradIn: 'grad_in = [x = y]·grad_out / #{x = y}',
-        numbers: ({ x, y, g }) => `[${x} = ${y}]·(${g}) / #{x = y}`,
+        numbers: ({ x, y, g }) => frac(`[${x} = ${y}]·${g}`, '#{x = y}'),
       },
     },
   },

@@ -1,4 +1,5 @@
 import type { OpDef } from './types';
+import { frac } from './mathText';
 import { unaryPorts } from './unary';
 import { type ReduceAttrs, type ReduceCtx, prepareReduce, reduceAttrs, reduceBackward, reduceForward, reduceShape, reduceTorch } from './reduce';
 
@@ -20,7 +21,7 @@ export const mean: OpDef<ReduceAttrs, ReduceCtx> = {
 
   explain: {
     forward: ({ x, n }) => (n === '1' ? x : `mean(${x}, …)`),
-    backward: { x: { derivative: '∂(Σ xᵢ / n)/∂xᵢ = 1/n', gradIn: 'grad_in = grad_out / n', numbers: ({ g, n }) => `(${g}) / ${n}` } },
+    backward: { x: { derivative: '∂(Σ xᵢ / n)/∂xᵢ = 1/n', gradIn: 'grad_in = grad_out / n', numbers: ({ g, n }) => frac(g, n) } },
   },
   recipe: {
     inputs: { x: { type: 'operand' } },

@@ -43,12 +43,12 @@ export const mse: OpDef<LossAttrs, LossCtx> = {
       input: {
         derivative: '∂(Σ(ŷ − y)²/n)/∂ŷ = 2(ŷ − y)/n',
         gradIn: 'grad_in = 2·(ŷ − y)/n·grad_out',
-        numbers: ({ input, target, n, reduction, g }) => `2·(${input} − ${target})${perElement(reduction, n)}·(${g})`,
+        numbers: ({ input, target, n, reduction, g }) => `${perElement(reduction, n, `2·(${input} − ${target})`)}·${g}`,
       },
       target: {
         derivative: '∂(Σ(ŷ − y)²/n)/∂y = −2(ŷ − y)/n',
         gradIn: 'grad_in = −2·(ŷ − y)/n·grad_out',
-        numbers: ({ input, target, n, reduction, g }) => `−2·(${input} − ${target})${perElement(reduction, n)}·(${g})`,
+        numbers: ({ input, target, n, reduction, g }) => `${perElement(reduction, n, `−2·(${input} − ${target})`)}·${g}`,
       },
     },
   },

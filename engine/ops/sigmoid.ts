@@ -1,4 +1,5 @@
 import type { OpDef } from './types';
+import { frac } from './mathText';
 import { noContext, sameAsInput, unaryPorts } from './unary';
 
 /** `sigmoid`: y = 1 / (1 + e⁻ˣ). */
@@ -22,7 +23,7 @@ export const sigmoid: OpDef<Record<string, never>, undefined> = {
   },
   torch: ([x]) => `torch.sigmoid(${x})`,
   explain: {
-    forward: ({ x }) => `1 / (1 + e^−(${x}))`,
+    forward: ({ x }) => frac('1', `1 + e^−${x}`),
     backward: {
       x: { derivative: '∂σ(x)/∂x = σ(x)(1 − σ(x))', gradIn: 'grad_in = y·(1 − y)·grad_out', numbers: ({ y, g }) => `(${y})·(1 − ${y})·(${g})` },
     },

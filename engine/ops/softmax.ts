@@ -1,4 +1,5 @@
 import type { OpDef } from './types';
+import { frac } from './mathText';
 import { unaryPorts } from './unary';
 import { normalizeAxis, ShapeError } from '../tensor/shape';
 import { type ReduceCtx, prepareReduce } from './reduce';
@@ -48,7 +49,7 @@ export const softmax: OpDef<{ axis: number }, ReduceCtx> = {
   },
   torch: ([x], { axis }) => `torch.softmax(${x}, dim=${axis})`,
   explain: {
-    forward: ({ x }) => `e^(${x}) / Σ e^(…)`,
+    forward: ({ x }) => frac(`e^${x}`, 'Σ e^(…)'),
     backward: {
       x: { derivative: '∂yᵢ/∂xⱼ = yᵢ([i = j] − yⱼ)', gradIn: 'grad_in = y·(grad_out − Σ grad_out·y)', numbers: ({ y, g }) => `(${y})·((${g}) − Σ grad_out·y)` },
     },

@@ -34,7 +34,7 @@ export const TensorView = memo(function TensorView({ id, which }: { id: string; 
   const backwardRan = useSession((s) => s.run.backwardFrom !== null);
   const testId = `node.${id}.${which}`;
   const name = which === 'grad' ? `${id}.grad` : id;
-  const tensor = read(program, id, which);
+  const tensor = readTensor(program, id, which);
 
   if (!program || (tensor === null && which === 'value')) {
     return (
@@ -142,7 +142,8 @@ function Heat({ shape, data, bound, title }: { shape: readonly number[]; data: A
   );
 }
 
-function read(program: Program | null, id: string, which: TensorWhich): Tensor | null {
+/** A node's value or gradient from the program; null when the program has none (the node has a problem, or no gradient reaches it). */
+export function readTensor(program: Program | null, id: string, which: TensorWhich): Tensor | null {
   if (!program) return null;
   try {
     return which === 'value' ? program.value(id) : program.grad(id);

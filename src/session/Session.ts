@@ -34,6 +34,7 @@ import {
   type SessionState,
   type SplitChoice,
   type StepperState,
+  type FollowedElement,
   type Viewport,
 } from './types';
 
@@ -101,6 +102,7 @@ const IDLE_STEPPER: StepperState = {
   divergence: null,
   nodes: new Map(),
   edges: new Map(),
+  followed: null,
 };
 
 const FRESH_RUN: RunState = { runError: null, backwardCount: 0, backwardFrom: null, lastRun: null, version: 0 };
@@ -458,6 +460,12 @@ export class Session {
     this.setStepper({ gradFnLabels: on });
   }
 
+  /** Follows one element of a node's output in the tables and the explanation; null goes back to element 0. */
+  follow(element: FollowedElement | null): void {
+    const valid = element !== null && Number.isInteger(element.index) && element.index >= 0;
+    this.setStepper({ followed: valid ? { node: element.node, index: element.index } : null });
+  }
+
   // ── Training ─────────────────────────────────────────────────────────────
 
   /** Trains for the document's epochs in the worker: one undo entry for the run. */
@@ -645,7 +653,8 @@ export class Session {
         compiled,
         run: { ...FRESH_RUN, runError, version: before.run.version + 1 },
         backwardPick: null,
-        stepper: { ...before.stepper, ...this.clearedStepper() },
+        // Another document's element is not followed into this one.
+        stepper: { ...before.stepper, ...this.clearedStepper(), followed: null },
       });
     } catch (e) {
       this.loaded = loaded;
