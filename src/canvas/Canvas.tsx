@@ -27,9 +27,9 @@ import { connectionFromEnds, judgeConnection } from './connect';
 import { carriesOp, dropEffectFor, PALETTE_MIME } from './dnd';
 import { addOpNode, addWire, applyLayout, applySelectChanges, deleteElements, moveNodes } from './editActions';
 import { type NodeDecoration, type OpFlowNode, toFlowEdges, toFlowNodes } from './flowElements';
-import { LabelBoardContext, useLabelBoard } from './labelBoard';
 import { formulaOf } from './nodeInfo';
 import { OpNode } from './OpNode';
+import { LabelScene } from './labelBoard';
 import { PlacedControls } from './PlacedControls';
 import { PlacedMiniMap } from './PlacedMiniMap';
 import { StepEdge } from './StepEdge';
@@ -77,7 +77,6 @@ export function Canvas() {
   // The viewport saved with the document (autosave) is restored at mount; without one the graph is fitted.
   const [initialViewport] = useState(() => session.state.viewport);
   useCanvasShortcuts();
-  const labelBoard = useLabelBoard();
 
   const decorate = useCallback(
     (n: FileNode): NodeDecoration => {
@@ -222,41 +221,40 @@ export function Canvas() {
 
   return (
     <div className="canvas" data-testid={CANVAS_TEST_ID} role="region" aria-label={t('canvas.label')} onDragOver={onDragOver} onDrop={onDrop}>
-      <LabelBoardContext.Provider value={labelBoard}>
-        <ReactFlow<OpFlowNode, Edge>
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
-          onDelete={onDelete}
-          onConnect={onConnect}
-          onConnectEnd={onConnectEnd}
-          onClickConnectEnd={onConnectEnd}
-          isValidConnection={isValidConnection}
-          connectionMode={ConnectionMode.Loose}
-          onMoveEnd={onMoveEnd}
-          defaultViewport={initialViewport ?? undefined}
-          fitView={initialViewport === null}
-          fitViewOptions={FIT_AT_OPEN}
-          snapToGrid
-          snapGrid={SNAP_GRID}
-          deleteKeyCode={DELETE_KEYS}
-          multiSelectionKeyCode={MULTI_SELECT_KEYS}
-          minZoom={0.1}
-          maxZoom={4}
-          ariaLabelConfig={ariaLabelConfig}
-        >
-          <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.5} />
-          <PlacedMiniMap />
-          <PlacedControls>
-            <ControlButton onClick={autoLayout} data-testid="canvas.autoLayout" aria-label={t('canvas.autoLayout.title')} title={t('canvas.autoLayout.title')}>
-              <LayoutIcon />
-            </ControlButton>
-          </PlacedControls>
-        </ReactFlow>
-      </LabelBoardContext.Provider>
+      <ReactFlow<OpFlowNode, Edge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onDelete={onDelete}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        onClickConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        connectionMode={ConnectionMode.Loose}
+        onMoveEnd={onMoveEnd}
+        defaultViewport={initialViewport ?? undefined}
+        fitView={initialViewport === null}
+        fitViewOptions={FIT_AT_OPEN}
+        snapToGrid
+        snapGrid={SNAP_GRID}
+        deleteKeyCode={DELETE_KEYS}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        minZoom={0.1}
+        maxZoom={4}
+        ariaLabelConfig={ariaLabelConfig}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.5} />
+        <PlacedMiniMap />
+        <LabelScene />
+        <PlacedControls>
+          <ControlButton onClick={autoLayout} data-testid="canvas.autoLayout" aria-label={t('canvas.autoLayout.title')} title={t('canvas.autoLayout.title')}>
+            <LayoutIcon />
+          </ControlButton>
+        </PlacedControls>
+      </ReactFlow>
       {doc.nodes.length === 0 && <p className="canvas__empty">{t('canvas.empty')}</p>}
     </div>
   );

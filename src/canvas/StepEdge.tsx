@@ -1,9 +1,9 @@
-import { memo, useContext, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react';
 import { numbersJson } from '../format';
 import { edgeKey, type EdgeView } from '../stepper/playback';
 import { useSession } from '../session/useSession';
-import { LabelBoardContext } from './labelBoard';
+import { useLabelBoard } from './labelBoard';
 import { labelOnDemand, labelSize, leaderEnd, wirePoints } from './labelPlacement';
 import { MAX_LISTED } from './preview';
 import { previewText } from './stepLabels';
@@ -48,7 +48,7 @@ function WireLabel({ id, view, path, shown, testId }: { id: string; view: EdgeVi
   const value = previewText(view.shape, view.data);
   const size = labelSize(arrow + value, view.active);
   const { width, height } = size;
-  const board = useContext(LabelBoardContext);
+  const board = useLabelBoard();
   useLayoutEffect(() => board.set(id, path, { width, height }, view.active), [board, id, path, width, height, view.active]);
   useLayoutEffect(() => () => board.remove(id), [board, id]);
   const placed = useSyncExternalStore(board.subscribe, () => board.spot(id)) ?? null;

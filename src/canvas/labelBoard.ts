@@ -1,9 +1,8 @@
-import { createContext, useLayoutEffect, useState } from 'react';
+import { useLayoutEffect } from 'react';
 import { type ReactFlowState, useStore } from '@xyflow/react';
 import { type LabelSpot, placeLabels, type Size, wirePoints } from './labelPlacement';
 import type { Box } from './minimapPlacement';
-import type { Point } from './placement';
-import { NODE_HEIGHT, NODE_WIDTH } from './placement';
+import { NODE_HEIGHT, NODE_WIDTH, type Point } from './placement';
 
 interface Request {
   readonly path: string;
@@ -15,7 +14,7 @@ interface Request {
 /**
  * The canvas's wire labels placed together (placeLabels), so they keep clear of the nodes
  * and of each other. Each wire label tells it its path, size and whether it is current, and
- * reads back its own spot; the canvas tells it the nodes' boxes and what is on screen.
+ * reads back its own spot; LabelScene tells it the nodes' boxes and what is on screen.
  */
 export class LabelBoard {
   private readonly requests = new Map<string, Request>();
@@ -70,16 +69,24 @@ export class LabelBoard {
   }
 }
 
-/** The board the canvas's wire labels share (the canvas provides its own, fed with its nodes). */
-export const LabelBoardContext = createContext<LabelBoard>(new LabelBoard());
+// One board per React Flow canvas on the page, by its id.
+const boards = new Map<string, LabelBoard>();
 
-/** A label board kept up to date with React Flow's node boxes and viewport; for the canvas to provide. */
+/** The label board of the React Flow canvas this is rendered in. */
 export function useLabelBoard(): LabelBoard {
-  const [board] = useState(() => new LabelBoard());
+  const rfId = useStore((s) => s.rfId);
+  let board = boards.get(rfId);
+  if (!board) boards.set(rfId, (board = new LabelBoard()));
+  return board;
+}
+
+/** Keeps the canvas's label board up to date with React Flow's node boxes and viewport; render inside <ReactFlow>. */
+export function LabelScene(): null {
+  const board = useLabelBoard();
   const nodes = useStore(nodeBoxes, sameBoxes);
   const view = useStore(visibleRect, sameBox);
   useLayoutEffect(() => board.setScene(nodes, view ?? undefined), [board, nodes, view]);
-  return board;
+  return null;
 }
 
 // The part of the canvas on screen, in flow coordinates (null before React Flow has measured its pane).
