@@ -231,3 +231,25 @@ test('the toolbar and the panels stay put with a 120-character title, a notice a
   expect(ja.backward.y).toBe(before.backward.y);
   await editor.screenshot('90-readable-long-title-warning-ja');
 });
+
+test('no node covers another in any shipped example, opened or after Backward', async ({ editor, page }) => {
+  await editor.open();
+  // The composite function is open already; it comes last, so each example changes the graph.
+  const examples = ['sigmoid-function', 'linear-regression-by-hand', 'linear-regression-module', 'binary-classification', 'multiclass-classification', 'composite-function'];
+  const ids = async () => (await editor.document()).nodes.map((n) => n.id).join(',');
+  for (const name of examples) {
+    const before = await ids();
+    await editor.openExample(name);
+    await expect.poll(ids).not.toBe(before);
+    for (const state of ['opened', 'after Backward']) {
+      if (state === 'after Backward') {
+        await editor.press('toolbar.backward');
+        await expect(editor.status).toContainText('Backward ran');
+      }
+      const { nodes } = await screenBoxes(page);
+      for (let i = 0; i < nodes.length; i++) {
+        for (let j = i + 1; j < nodes.length; j++) expect(apart(nodes[i], nodes[j]), `${name} ${state}: nodes at ${JSON.stringify(nodes[i])} and ${JSON.stringify(nodes[j])} overlap`).toBe(true);
+      }
+    }
+  }
+});
