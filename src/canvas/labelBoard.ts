@@ -22,29 +22,34 @@ export class LabelBoard {
   private view: Box | undefined;
   private spots = new Map<string, LabelSpot | null>();
   private readonly listeners = new Set<() => void>();
+  // Changes are placed once per batch (every label of a step asks in the same commit), then told.
+  private dirty = false;
+  private untold = false;
+  private scheduled = false;
 
   /** Asks for (or updates) a wire's label. */
   set(id: string, path: string, size: Size, active: boolean): void {
     const old = this.requests.get(id);
     if (old && old.path === path && old.size.width === size.width && old.size.height === size.height && old.active === active) return;
     this.requests.set(id, { path, wire: old?.path === path ? old.wire : wirePoints(path), size, active });
-    this.place();
+    this.changed();
   }
 
   /** Drops a wire's label (the wire no longer shows one). */
   remove(id: string): void {
-    if (this.requests.delete(id)) this.place();
+    if (this.requests.delete(id)) this.changed();
   }
 
   /** The nodes' boxes, and the part of the canvas on screen, in flow coordinates. */
   setScene(nodes: readonly Box[], view: Box | undefined): void {
     this.nodes = nodes;
     this.view = view;
-    this.place();
+    this.changed();
   }
 
   /** A wire label's spot: null when it has no free place, undefined before it asked. */
   spot(id: string): LabelSpot | null | undefined {
+    if (this.dirty) this.place();
     return this.spots.get(id);
   }
 
@@ -54,7 +59,26 @@ export class LabelBoard {
     return () => this.listeners.delete(listener);
   };
 
+  /** Places any pending change now and tells the listeners whose spots moved (otherwise done at the end of the current task). */
+  flush(): void {
+    if (this.dirty) this.place();
+    if (!this.untold) return;
+    this.untold = false;
+    for (const l of this.listeners) l();
+  }
+
+  private changed(): void {
+    this.dirty = true;
+    if (this.scheduled) return;
+    this.scheduled = true;
+    queueMicrotask(() => {
+      this.scheduled = false;
+      this.flush();
+    });
+  }
+
   private place(): void {
+    this.dirty = false;
     const requests = [...this.requests].map(([id, r]) => ({ id, wire: r.wire, size: r.size, active: r.active }));
     const next = placeLabels(requests, this.nodes, this.view);
     let changed = next.size !== this.spots.size;
@@ -65,7 +89,7 @@ export class LabelBoard {
       else changed = true;
     }
     this.spots = next;
-    if (changed) for (const l of this.listeners) l();
+    if (changed) this.untold = true;
   }
 }
 

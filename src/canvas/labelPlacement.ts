@@ -70,7 +70,9 @@ export function placeLabels(requests: readonly LabelRequest[], nodes: readonly B
   const taken: Box[] = [...nodes];
   const spots = new Map<string, LabelSpot | null>();
   for (const r of order) {
-    const spot = placeLabel(r.wire, r.size, taken, r.active, view);
+    // Only what lies within the label's reach can be in its way (a 50-node graph places every frame).
+    const reach = inflate(bounds(r.wire), ASIDE_MAX + r.size.width + r.size.height + MARGIN);
+    const spot = placeLabel(r.wire, r.size, taken.filter((b) => overlaps(b, reach)), r.active, view);
     spots.set(r.id, spot);
     if (spot) taken.push(spot);
   }
@@ -129,6 +131,14 @@ export function pointAlong(points: readonly Point[], t: number): Point {
 
 function inflate(b: Box, m: number): Box {
   return { x: b.x - m, y: b.y - m, width: b.width + 2 * m, height: b.height + 2 * m };
+}
+
+function bounds(points: readonly Point[]): Box {
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const x = Math.min(...xs);
+  const y = Math.min(...ys);
+  return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
 }
 
 function inside(a: Box, b: Box): boolean {
