@@ -9,15 +9,17 @@ export function LossToggle({ id }: { readonly id: string }) {
   const t = useT();
   const session = useSessionApi();
   const isLoss = useSession((s) => s.history.present.loss === id);
+  // Chosen by the engine's rule (no loss marked, and this is the one candidate): shown as the loss, and says so.
+  const isAuto = useSession((s) => s.history.present.loss === null && s.compiled.program?.loss === id);
   const shape = useSession((s) => s.compiled.shapes.get(id));
   const scalar = shape !== undefined && shape.length === 0;
-  const why = scalar ? undefined : shape === undefined ? t('inspector.lossUnknownShape') : t('inspector.lossNotScalar', { shape: formatShape(shape) });
+  const why = isAuto ? t('datasets.loss.autoHint') : scalar ? undefined : shape === undefined ? t('inspector.lossUnknownShape') : t('inspector.lossNotScalar', { shape: formatShape(shape) });
   return (
     <CheckField
       testid="inspector.useAsLoss"
       label={t('inspector.useAsLoss')}
-      checked={isLoss}
-      disabled={!scalar && !isLoss}
+      checked={isLoss || isAuto}
+      disabled={(!scalar && !isLoss) || isAuto}
       hint={why}
       onChange={(on) => session.edit(on ? 'set loss' : 'unset loss', (d) => setLoss(d, id, on))}
     />
