@@ -20,7 +20,7 @@ function downstream(doc: GraphFile, id: string): Set<string> {
 }
 
 /** The nodes where the model's parameters come in: ops with their own parameters (linear) and ops fed by a parameter leaf (`W * X`). */
-function parameterNodes(doc: GraphFile): Set<string> {
+export function parameterNodes(doc: GraphFile): Set<string> {
   const out = new Set<string>();
   const isParamLeaf = new Set(doc.nodes.filter((n) => n.op === 'parameter').map((n) => n.id));
   for (const n of doc.nodes) {
