@@ -18,13 +18,16 @@ const PREVIEW_ROWS = 8;
 const ROLES: readonly ColumnRole[] = ['feature', 'target', 'label', 'unused'];
 const SCALINGS: readonly Scaling[] = ['none', 'centre', 'standardise'];
 
-/** What the canvas shows, in flow coordinates, and the boxes of the nodes drawn there (null when the canvas is not on the page). */
+/** Screen pixels kept free at the canvas's top, where the notice saying what Bind did appears over it. */
+const NOTICE_ROOM = 80;
+
+/** What the canvas shows below the notice, in flow coordinates, and the boxes of the nodes drawn there (undefined when the canvas is not on the page). */
 function useCanvasView(): () => BindView | undefined {
   const flow = useReactFlow();
   return () => {
     const r = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
-    if (!r || r.width === 0 || r.height === 0) return undefined;
-    const a = flow.screenToFlowPosition({ x: r.left, y: r.top }, { snapToGrid: false });
+    if (!r || r.width === 0 || r.height <= NOTICE_ROOM) return undefined;
+    const a = flow.screenToFlowPosition({ x: r.left, y: r.top + NOTICE_ROOM }, { snapToGrid: false });
     const b = flow.screenToFlowPosition({ x: r.right, y: r.bottom }, { snapToGrid: false });
     const taken = flow.getNodes().map((n) => ({ x: n.position.x, y: n.position.y, width: n.measured?.width ?? NODE_WIDTH, height: n.measured?.height ?? NODE_HEIGHT }));
     return { view: { x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y }, taken };

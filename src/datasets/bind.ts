@@ -1,5 +1,5 @@
 import { type Dataset, type FileNode, type GraphFile, VALIDATION_SUFFIX } from '../../engine';
-import { type Box, freeSpotInView, GRID, NODE_HEIGHT, NODE_WIDTH, type Point, snapToGrid } from '../canvas/placement';
+import { type Box, freeSpotInView, GRID, NODE_WIDTH, type Point, snapToGrid } from '../canvas/placement';
 import { freshId } from '../store/edits';
 import type { ColumnRole } from './builtin';
 import { inputSides } from './inputRoles';
@@ -29,6 +29,9 @@ export interface InputBinding {
   readonly columns: readonly string[];
   readonly created: boolean;
 }
+
+/** The room a new input node is given before it is measured: a bound input shows its value, range, sparkline and gradient, taller than most nodes. */
+const NEW_INPUT_SIZE = { width: NODE_WIDTH, height: 9 * GRID } as const;
 
 /** Where Bind may put the input nodes it makes: the part of the canvas on screen and the boxes of the nodes drawn there. */
 export interface BindView {
@@ -81,7 +84,7 @@ export function planInputs(doc: GraphFile, plan: BindPlan): InputBinding[] {
 
 /** Where the k-th new input goes when no free spot is known: inside the view's top-left corner, else left of the graph; one row per role. */
 function fallbackSpot(doc: GraphFile, place: BindView | undefined, k: number): Point {
-  if (place) return snapToGrid({ x: place.view.x + GRID, y: place.view.y + GRID + k * (NODE_HEIGHT + GRID) });
+  if (place) return snapToGrid({ x: place.view.x + GRID, y: place.view.y + GRID + k * (NEW_INPUT_SIZE.height + GRID) });
   const left = doc.nodes.length > 0 ? Math.min(...doc.nodes.map((n) => n.position.x)) - 320 : 0;
   const top = doc.nodes.length > 0 ? Math.min(...doc.nodes.map((n) => n.position.y)) : 0;
   return { x: left, y: top + k * 200 };
@@ -110,9 +113,9 @@ export function bindDataset(doc: GraphFile, plan: BindPlan, place?: BindView): I
       node.value = { type: 'columns', dataset: plan.name, columns: [...b.columns], ...(vector || keepVector ? { vector: true } : {}) };
       return;
     }
-    const spot = place ? freeSpotInView(place.view, taken) : null;
+    const spot = place ? freeSpotInView(place.view, taken, NEW_INPUT_SIZE) : null;
     const position = spot ?? fallbacks[k];
-    taken.push({ ...position, width: NODE_WIDTH, height: NODE_HEIGHT });
+    taken.push({ ...position, ...NEW_INPUT_SIZE });
     doc.nodes.push({ id: b.id, op: 'input', position, value: { type: 'columns', dataset: plan.name, columns: [...b.columns], ...(vector ? { vector: true } : {}) } });
   });
   return bindings;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphFile } from '../../engine';
-import { boxesOverlap, NODE_HEIGHT, NODE_WIDTH } from '../canvas/placement';
+import { boxesOverlap, GRID, NODE_WIDTH } from '../canvas/placement';
 import { emptyDocument } from '../store/edits';
 import { bindDataset, type BindPlan, planInputs } from './bind';
 import { bindNotice } from './bindNotice';
@@ -92,7 +92,7 @@ describe('the binding plan', () => {
     expect(bound.map((b) => [b.id, b.created])).toEqual([['X', true], ['Y', true]]);
     const boxes = ['X', 'Y'].map((id) => {
       const p = doc.nodes.find((n) => n.id === id)!.position;
-      return { ...p, width: NODE_WIDTH, height: NODE_HEIGHT };
+      return { ...p, width: NODE_WIDTH, height: 9 * GRID };
     });
     for (const b of boxes) {
       expect(b.x).toBeGreaterThanOrEqual(view.x);

@@ -9,7 +9,7 @@ export function LossToggle({ id }: { readonly id: string }) {
   const t = useT();
   const session = useSessionApi();
   const isLoss = useSession((s) => s.history.present.loss === id);
-  // Chosen by the engine's rule (no loss marked, and this is the one candidate): shown as the loss, and says so.
+  // Chosen by the engine's rule (no loss marked, and this is the one candidate): the box shows the mark, the hint says it is the loss anyway.
   const isAuto = useSession((s) => s.history.present.loss === null && s.compiled.program?.loss === id);
   const shape = useSession((s) => s.compiled.shapes.get(id));
   const scalar = shape !== undefined && shape.length === 0;
@@ -18,8 +18,8 @@ export function LossToggle({ id }: { readonly id: string }) {
     <CheckField
       testid="inspector.useAsLoss"
       label={t('inspector.useAsLoss')}
-      checked={isLoss || isAuto}
-      disabled={(!scalar && !isLoss) || isAuto}
+      checked={isLoss}
+      disabled={!scalar && !isLoss}
       hint={why}
       onChange={(on) => session.edit(on ? 'set loss' : 'unset loss', (d) => setLoss(d, id, on))}
     />

@@ -57,5 +57,5 @@ export const datasets = {
   'datasets.loss.auto': { en: 'Loss: {node} ({op}), chosen automatically as the only candidate.', ja: '損失: {node} ({op})。候補が 1 つだけなので自動で選びました。' },
   'datasets.loss.marked': { en: 'Loss: {node} ({op}).', ja: '損失: {node} ({op})。' },
   'datasets.loss.none': { en: 'No loss yet: mark a scalar node as the loss in the Inspector.', ja: 'まだ損失がありません。インスペクタでスカラーのノードを損失に指定してください。' },
-  'datasets.loss.autoHint': { en: 'Chosen automatically: the only candidate in the graph. Mark another scalar node to change it.', ja: '自動で選ばれました (計算グラフで唯一の候補)。別のスカラーのノードを指定すると変わります。' },
+  'datasets.loss.autoHint': { en: 'Used as the loss automatically: it is the only candidate in the graph. Check to mark it, or mark another scalar node.', ja: '計算グラフで唯一の候補なので、自動で損失として使われています。チェックで明示的に指定するか、別のスカラーのノードを指定できます。' },
 } as const;
