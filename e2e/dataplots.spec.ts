@@ -179,7 +179,7 @@ test('plots stay readable: the data plot is centred on both axes; a diverging ru
     // inf and nan epochs are marked at the top edge, and the note says how many.
     const offAxis = losses.filter((l) => !Number.isFinite(l)).length;
     await expect(page.getByTestId('plot.loss.edges')).toHaveAttribute('data-count', String(Math.min(offAxis, 200)));
-    await expect(page.getByTestId('plot.loss.edgeNote')).toHaveText(`${offAxis} losses are inf or nan: marked ▲ at the top edge`);
+    await expect(page.getByTestId('plot.loss.edgeNote')).toHaveText(`${offAxis} losses are inf or nan: marked ▲ at the plot’s edge`);
     await expectTitlesClearOfTicks(plot);
     await screenshotBoth(editor, 'dataplots-05-loss-log');
 

@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { GraphFile } from '../../engine';
 import { boxesOverlap, GRID, NODE_WIDTH } from '../canvas/placement';
 import { emptyDocument } from '../store/edits';
 import { bindDataset, type BindPlan, planInputs } from './bind';
 import { bindNotice } from './bindNotice';
+import { builtinDataset } from './builtin';
 import { inputSides } from './inputRoles';
 
 /** The height/weight example's wiring (linear-regression-module.json): inputs height and weight, centred into X and Y, then linear and mse. */
@@ -68,6 +70,18 @@ describe('the binding plan', () => {
     expect(doc.nodes).toHaveLength(before);
     expect(doc.nodes.some((n) => /_2$/.test(n.id))).toBe(false);
     expect(doc.nodes.find((n) => n.id === 'height')?.value).toEqual({ type: 'columns', dataset: 'line', columns: ['x'] });
+  });
+
+  it('binding two blobs onto the binary-classification example rebinds X (features) and T (the bce target): no new node', () => {
+    const doc = JSON.parse(readFileSync('public/examples/binary-classification.json', 'utf8')) as GraphFile;
+    const before = doc.nodes.map((n) => n.id);
+    const b = builtinDataset('blobs2');
+    const bound = bindDataset(doc, { name: b.name, train: b.dataset, test: null, roles: b.roles });
+    expect(bound.map((x) => [x.id, x.role, x.columns, x.created])).toEqual([
+      ['X', 'feature', ['x1', 'x2'], false],
+      ['T', 'target', ['label'], false],
+    ]);
+    expect(doc.nodes.map((n) => n.id)).toEqual(before);
   });
 
   it('a one-column input that was a vector stays a vector when rebound (the by-hand graph keeps its shapes)', () => {

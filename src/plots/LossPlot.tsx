@@ -30,8 +30,12 @@ export function LossPlot({ width, height }: { width: number; height: number }) {
   const kind: AxisScale = useMemo(() => (choice === 'auto' ? autoScale([...train, ...test].filter((v): v is number => v !== null)) : choice), [choice, train, test]);
   const trainPts = useMemo(() => lossPoints(train, kind, undefined, epochs), [train, kind, epochs]);
   const testPts = useMemo(() => lossPoints(test, kind, undefined, epochs), [test, kind, epochs]);
-  const edges = useMemo(() => edgePoints(train, kind, undefined, epochs), [train, kind, epochs]);
-  const offAxis = useMemo(() => train.filter((v) => v !== null && !drawable(v, kind)).length, [train, kind]);
+  // Train and test losses the axis cannot place, each series marked in its own colour.
+  const edges = useMemo(
+    () => [...edgePoints(train, kind, undefined, epochs).map((p) => ({ ...p, series: 0 })), ...edgePoints(test, kind, undefined, epochs).map((p) => ({ ...p, series: 1 }))],
+    [train, test, kind, epochs],
+  );
+  const offAxis = useMemo(() => [...train, ...test].filter((v) => v !== null && !drawable(v, kind)).length, [train, test, kind]);
   const y = yScale([...trainPts, ...testPts].map((p) => p.loss), frame(width, height - 28), kind);
   // The left margin fits the widest tick label (1e+300 is wider than 0.5).
   const f = fitTickLabels(frame(width, height - 28), yTickLabels(y));
@@ -72,7 +76,7 @@ export function LossPlot({ width, height }: { width: number; height: number }) {
             const cy = p.edge === 'top' ? f.margin.top : f.height - f.margin.bottom;
             const d = p.edge === 'top' ? -1 : 1;
             return (
-              <path key={p.epoch} d={`M${x(p.epoch)},${cy} l-4,${-6 * d} h8 z`} fill={COLORS[1]}>
+              <path key={`${p.series}-${p.epoch}`} d={`M${x(p.epoch)},${cy} l-4,${-6 * d} h8 z`} fill={COLORS[p.series]}>
                 <title>{t('plot.loss.tip', { epoch: p.epoch, loss: formatNumber(p.loss) })}</title>
               </path>
             );
