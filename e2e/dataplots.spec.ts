@@ -5,6 +5,7 @@ import type { Editor } from './pages/Editor';
 test.use({ viewport: { width: 1440, height: 900 } });
 
 const BOSTON_3_COLUMNS = new URL('../../shared/data/boston_rm_lstat_price.csv', import.meta.url).pathname;
+const IRIS_5_COLUMNS = new URL('../../shared/data/iris_sklearn_150.csv', import.meta.url).pathname;
 
 /** A box on the page, in CSS pixels. */
 interface Box {
@@ -134,6 +135,11 @@ test('Bind onto the height/weight example rebinds its own inputs (no X_2); on a 
     expect((await editor.snapshot()).lossHistory).toHaveLength(20);
     await expect(editor.node(mse)).toContainText('loss');
     await screenshotBoth(editor, 'dataplots-03-bound-new-graph-trained');
+    // The inspector says the same: not marked, but the loss all the same.
+    await page.getByTestId('side.tab.inspector').click();
+    await editor.select(mse);
+    await expect(page.getByTestId('inspector.useAsLoss')).not.toBeChecked();
+    await expect(page.getByText('Used as the loss automatically: it is the only candidate in the graph.', { exact: false })).toBeVisible();
   });
 });
 
@@ -191,7 +197,7 @@ test('plots stay readable: the data plot is centred on both axes; a diverging ru
   });
 });
 
-test('a 3-column CSV preview scrolls inside the panel: its last column can be brought into view', async ({ editor, page }) => {
+test('a 3-column CSV preview fits the panel; a 5-column one scrolls inside it, and its last column can be brought into view', async ({ editor, page }) => {
   await editor.open();
   await page.getByTestId('side.tab.data').click();
   const chooser = page.waitForEvent('filechooser');
@@ -203,6 +209,9 @@ test('a 3-column CSV preview scrolls inside the panel: its last column can be br
   const panel = page.getByTestId('datasets');
   const last = preview.locator('thead tr').first().locator('th').last();
   await expect(last).toHaveText('PRICE');
+  // At 1440 px three columns fit: nothing is cut off and nothing needs scrolling.
+  const fit = await wrap.evaluate((el) => ({ scrollW: el.scrollWidth, clientW: el.clientWidth }));
+  expect(fit.scrollW).toBeLessThanOrEqual(fit.clientW);
   await last.scrollIntoViewIfNeeded();
   const [lastBox, wrapBox, panelBox, viewport] = [await box(last), await box(wrap), await box(panel), page.viewportSize()];
   expect(inside(lastBox, wrapBox), 'the last column is inside the scrolling preview').toBe(true);
@@ -216,4 +225,21 @@ test('a 3-column CSV preview scrolls inside the panel: its last column can be br
   expect(overflow.overflow).toBe('auto');
   expect(overflow.clientH).toBeLessThanOrEqual(overflow.scrollH);
   await screenshotBoth(editor, 'dataplots-06-csv-preview');
+
+  // Five columns are wider than the panel: the preview scrolls sideways inside it, the page does not.
+  const chooser5 = page.waitForEvent('filechooser');
+  await page.getByTestId('datasets.import').click();
+  await (await chooser5).setFiles(IRIS_5_COLUMNS);
+  await expect(preview.locator('thead tr').first().locator('th').last()).toHaveText('target');
+  const wide = await wrap.evaluate((el) => ({ scrollW: el.scrollWidth, clientW: el.clientWidth, left: el.scrollLeft }));
+  expect(wide.scrollW).toBeGreaterThan(wide.clientW);
+  expect(wide.left).toBe(0);
+  const lastOf5 = preview.locator('thead tr').first().locator('th').last();
+  await lastOf5.scrollIntoViewIfNeeded();
+  expect(await wrap.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+  expect(inside(await box(lastOf5), await box(wrap)), 'the fifth column scrolled into the preview').toBe(true);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1440);
+  await page.getByTestId('datasets.role.target').selectOption('label');
+  await expect(page.getByTestId('datasets.role.target')).toHaveValue('label');
+  await screenshotBoth(editor, 'dataplots-07-csv-preview-5-columns');
 });
