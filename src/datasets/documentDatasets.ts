@@ -16,6 +16,7 @@ export interface DocumentDataset {
 /** The document's datasets in name order (a test split is listed with its training part), each with who reads it. */
 export function documentDatasets(doc: GraphFile): DocumentDataset[] {
   const names = Object.keys(doc.datasets).sort();
+  if (names.length === 0) return [];
   const sides = inputSides(doc);
   return names
     .filter((name) => !(name.endsWith(VALIDATION_SUFFIX) && names.includes(name.slice(0, -VALIDATION_SUFFIX.length))))

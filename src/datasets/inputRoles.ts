@@ -3,16 +3,22 @@ import { type GraphFile, lookupOp } from '../../engine';
 /** Which side of the model an input node feeds: the features it reads, or the target its prediction is compared with. */
 export type InputSide = 'feature' | 'target';
 
-/** Every node downstream of `id` (not `id` itself). */
-function downstream(doc: GraphFile, id: string): Set<string> {
-  const seen = new Set<string>();
-  const stack = [id];
+/** Every node reached from `from` (themselves included) following wires downstream, or upstream; linear in the graph's size. */
+export function reach(doc: GraphFile, from: Iterable<string>, direction: 'down' | 'up'): Set<string> {
+  const next = new Map<string, string[]>();
+  for (const e of doc.edges) {
+    const [a, b] = direction === 'down' ? [e.source, e.target] : [e.target, e.source];
+    const list = next.get(a);
+    if (list) list.push(b);
+    else next.set(a, [b]);
+  }
+  const seen = new Set<string>(from);
+  const stack = [...seen];
   while (stack.length > 0) {
-    const at = stack.pop() as string;
-    for (const e of doc.edges) {
-      if (e.source === at && !seen.has(e.target)) {
-        seen.add(e.target);
-        stack.push(e.target);
+    for (const n of next.get(stack.pop() as string) ?? []) {
+      if (!seen.has(n)) {
+        seen.add(n);
+        stack.push(n);
       }
     }
   }
@@ -39,12 +45,11 @@ export function parameterNodes(doc: GraphFile): Set<string> {
  */
 export function inputSides(doc: GraphFile): Map<string, InputSide> {
   const params = parameterNodes(doc);
-  const afterModel = new Set<string>();
-  for (const p of params) for (const id of downstream(doc, p)) afterModel.add(id);
+  const afterModel = reach(doc, params, 'down');
   const out = new Map<string, InputSide>();
   for (const n of doc.nodes) {
     if (n.op !== 'input') continue;
-    const below = [...downstream(doc, n.id)];
+    const below = [...reach(doc, [n.id], 'down')].filter((id) => id !== n.id);
     if (below.some((id) => params.has(id))) out.set(n.id, 'feature');
     else if (below.some((id) => afterModel.has(id))) out.set(n.id, 'target');
   }

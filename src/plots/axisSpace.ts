@@ -1,5 +1,5 @@
 import type { GraphFile } from '../../engine';
-import { parameterNodes } from '../datasets/inputRoles';
+import { parameterNodes, reach } from '../datasets/inputRoles';
 
 /** The space an axis of the data plot is in: the dataset's numbers as stored, centred by the graph (`a − mean(a)`), or otherwise computed from them. */
 export type Space = 'raw' | 'centred' | 'computed';
@@ -18,18 +18,7 @@ function into(doc: GraphFile, target: string, port: string): string | undefined 
 
 /** Every node upstream of `id`, itself included. */
 export function upstreamOf(doc: GraphFile, id: string): Set<string> {
-  const seen = new Set<string>([id]);
-  const stack = [id];
-  while (stack.length > 0) {
-    const at = stack.pop() as string;
-    for (const e of doc.edges) {
-      if (e.target === at && !seen.has(e.source)) {
-        seen.add(e.source);
-        stack.push(e.source);
-      }
-    }
-  }
-  return seen;
+  return reach(doc, [id], 'up');
 }
 
 /** The first column of the dataset-bound input upstream of `id` (itself included), or undefined when there is not exactly one such input. */
@@ -65,10 +54,11 @@ export function axisSpace(doc: GraphFile, id: string, fallbackColumn: string): A
  */
 export function modelInput(doc: GraphFile, prediction: string, feature: string): string {
   const up = upstreamOf(doc, prediction);
-  const paramLeaves = new Set(doc.nodes.filter((n) => n.op === 'parameter').map((n) => n.id));
   const usesParams = parameterNodes(doc);
-  const dataOnly = (id: string) => [...upstreamOf(doc, id)].every((u) => !paramLeaves.has(u) && !usesParams.has(u));
-  const fed = doc.edges.filter((e) => up.has(e.target) && usesParams.has(e.target) && !paramLeaves.has(e.source) && dataOnly(e.source) && upstreamOf(doc, e.source).has(feature));
+  // Everything a parameter reaches is the model's output, not data.
+  const model = reach(doc, [...doc.nodes.filter((n) => n.op === 'parameter').map((n) => n.id), ...usesParams], 'down');
+  const fromFeature = reach(doc, [feature], 'down');
+  const fed = doc.edges.filter((e) => up.has(e.target) && usesParams.has(e.target) && !model.has(e.source) && fromFeature.has(e.source));
   const sources = [...new Set(fed.map((e) => e.source))];
   return sources.length === 1 ? sources[0] : feature;
 }
