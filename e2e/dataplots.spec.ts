@@ -133,7 +133,8 @@ test('Bind onto the height/weight example rebinds its own inputs (no X_2); on a 
     await expect(page.getByTestId('train.progress')).toHaveAttribute('data-status', 'done', { timeout: 20_000 });
     await expect(page.getByTestId('train.error')).toHaveCount(0);
     expect((await editor.snapshot()).lossHistory).toHaveLength(20);
-    await expect(editor.node(mse)).toContainText('loss');
+    // The canvas badges it as the loss, as it would a marked one.
+    await expect(editor.node(mse).locator('.opnode__badge--loss')).toHaveText('loss');
     await screenshotBoth(editor, 'dataplots-03-bound-new-graph-trained');
     // The inspector says the same: not marked, but the loss all the same.
     await page.getByTestId('side.tab.inspector').click();
