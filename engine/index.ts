@@ -10,6 +10,7 @@ export type { OpDef, AnyOpDef, AttrSpec, PortSpec, PredictionKind } from './ops/
 export type { LeafDef } from './ops/leafTypes';
 export { compile } from './exec/compile';
 export type { CompileOptions, CompileResult } from './exec/compile';
+export { autoLoss } from './exec/lossRule';
 export { Program, EngineError } from './exec/program';
 export type { NodeSlot, ParamSlot, Step } from './exec/program';
 export { traceTrainingStep } from './train/trace';

@@ -127,7 +127,9 @@ function check(graph: Graph, file: GraphFile, out: (line: string) => void): void
   }
   if (problems.length > 0) throw new CliError(['the graph has problems:', ...problems.map((p) => `  ${p}`)], EXIT_INVALID);
   const split = validation ? `, validation on ${validation.datasets.map(validationName).map(printable).join(', ')}` : '';
-  out(`ok: ${graph.nodes.length} nodes, ${graph.edges.length} edges${graph.loss ? `, loss ${printable(graph.loss)}` : ', no loss'}${split}`);
+  // The loss as train would use it: the marked one, or the one the loss rule chose.
+  const loss = program.loss === undefined ? ', no loss' : `, loss ${printable(program.loss)}${graph.loss === undefined ? ' (the only candidate)' : ''}`;
+  out(`ok: ${graph.nodes.length} nodes, ${graph.edges.length} edges${loss}${split}`);
 }
 
 /** The graph on its validation split, or a CliError when no bound dataset has one. */

@@ -5,6 +5,7 @@ import { type LeafContext, type LeafDef, LeafError } from '../ops/leafTypes';
 import { leafValueShape } from '../ops/input';
 import { resolveAttrs } from '../ops/attrs';
 import { scratchElements } from './budget';
+import { autoLoss } from './lossRule';
 import { checkOpParams, resolveOpParams } from './params';
 import { findCycle, topologicalOrder } from '../graph/topo';
 import { formatCount, MAX_NODES, MAX_TENSOR_ELEMENTS, MAX_TOTAL_ELEMENTS, overLimit } from '../limits';
@@ -158,8 +159,9 @@ function compileGraph(graph: Graph, options: CompileOptions, problems: Problem[]
 
   // The loss.
   cursor.node = undefined;
+  const inferred = graph.loss === undefined ? autoLoss(graph, shapes) : undefined;
   if (graph.loss === undefined) {
-    problems.push({ code: 'no_loss', message: 'no node is marked as the loss', severity: 'warning' });
+    if (inferred === undefined) problems.push({ code: 'no_loss', message: 'no node is marked as the loss', severity: 'warning' });
   } else if (!resolved.has(graph.loss)) {
     err('unknown_loss', `the loss is '${graph.loss}', which does not exist`, graph.loss);
   } else {
@@ -187,7 +189,7 @@ function compileGraph(graph: Graph, options: CompileOptions, problems: Problem[]
     if (r.def.kind === 'leaf') leafValues.set(id, r.def.value(r.node, leafCtx));
     else if (r.def.params) paramValues.set(id, resolveOpParams(r.node, r.def, r.attrs));
   }
-  const loss = graph.loss !== undefined && shapes.get(graph.loss)?.length === 0 ? graph.loss : undefined;
+  const loss = graph.loss !== undefined && shapes.get(graph.loss)?.length === 0 ? graph.loss : inferred;
   return { problems, shapes, program: build(fine, resolved, shapes, leafValues, paramValues, requiresGrad, loss, options, cursor) };
 }
 

@@ -72,6 +72,8 @@ export function Canvas() {
   const doc = useSession((s) => s.history.present);
   const selection = useSession((s) => s.selection);
   const shapes = useSession((s) => s.compiled.shapes);
+  // The marked loss, or the one the engine's rule chose (compiled with the same document, so read together).
+  const loss = useSession((s) => s.history.present.loss ?? s.compiled.program?.loss ?? null);
   const issueKey = useSession((s) => issueNodeKey({ problems: s.compiled.problems, runError: s.run.runError }));
   const rfId = useStore((s) => s.rfId);
   // The viewport saved with the document (autosave) is restored at mount; without one the graph is fitted.
@@ -95,14 +97,14 @@ export function Canvas() {
   // React Flow needs node objects it can update during a drag; the document stays the truth
   // and is mirrored into them whenever it (or the selection, language, shapes) changes. The
   // mirror is updated during render, so React Flow never sees nodes from an older document.
-  const [nodes, setNodes] = useState(() => toFlowNodes(doc, new Set(selection), [], decorate));
+  const [nodes, setNodes] = useState(() => toFlowNodes(doc, new Set(selection), [], decorate, loss));
   const [edges, setEdges] = useState(() => toFlowEdges(doc, [], edgeLabel));
-  const [mirrored, setMirrored] = useState({ doc, selection, decorate, edgeLabel });
-  const nodesStale = mirrored.doc !== doc || mirrored.selection !== selection || mirrored.decorate !== decorate;
+  const [mirrored, setMirrored] = useState({ doc, selection, decorate, edgeLabel, loss });
+  const nodesStale = mirrored.doc !== doc || mirrored.selection !== selection || mirrored.decorate !== decorate || mirrored.loss !== loss;
   const edgesStale = mirrored.doc !== doc || mirrored.edgeLabel !== edgeLabel;
-  if (nodesStale) setNodes((prev) => toFlowNodes(doc, new Set(selection), prev, decorate));
+  if (nodesStale) setNodes((prev) => toFlowNodes(doc, new Set(selection), prev, decorate, loss));
   if (edgesStale) setEdges((prev) => toFlowEdges(doc, prev, edgeLabel));
-  if (nodesStale || edgesStale) setMirrored({ doc, selection, decorate, edgeLabel });
+  if (nodesStale || edgesStale) setMirrored({ doc, selection, decorate, edgeLabel, loss });
 
   const saveViewport = useCallback(() => session.setViewport(flow.getViewport()), [flow, session]);
   const fitView = useCallback(() => void flow.fitView(FIT).then(saveViewport), [flow, saveViewport]);

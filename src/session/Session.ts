@@ -3,7 +3,8 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createOptimizer, type FileHistory, fileOptimizerState, fromFileNumber, type GraphFile, type ParamState, type Program, toFileNumber, toFileOptimizerState, type TraceEvent } from '../../engine';
 import type { ColumnRole } from '../datasets/builtin';
 import type { ImportMessage } from '../datasets/csvImport';
-import { bindDataset, bindProblem } from '../datasets/bind';
+import { bindDataset, bindProblem, type BindView, type InputBinding } from '../datasets/bind';
+import { bindNotice } from '../datasets/bindNotice';
 import { planBind } from '../datasets/plan';
 import type { Scaling } from '../datasets/transform';
 import type { Language } from '../i18n/language';
@@ -523,15 +524,21 @@ export class Session {
     this.store.setState({ datasets });
   }
 
-  /** Writes the draft into the document (the dataset and the inputs bound to it) as one undoable step. */
-  bindDraft(): void {
+  /**
+   * Writes the draft into the document (the dataset and the inputs bound to it) as one
+   * undoable step, new input nodes placed inside `place` (what the canvas shows) when given,
+   * and says in the notice bar exactly which nodes it rebound and which it created.
+   */
+  bindDraft(place?: BindView): void {
     const { draft, split, scaling } = this.state.datasets;
     if (!draft) return;
     const plan = planBind(draft, split, scaling);
     if (bindProblem(plan)) return;
+    let bound: InputBinding[] = [];
     this.edit('bind dataset', (d) => {
-      bindDataset(d as GraphFile, plan);
+      bound = bindDataset(d as GraphFile, plan, place);
     });
+    this.notify(bindNotice(this.lang(), plan.name, bound));
   }
 
   // ── Inside ───────────────────────────────────────────────────────────────

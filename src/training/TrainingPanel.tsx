@@ -8,6 +8,7 @@ import type { Session } from '../session/Session';
 import { useSession, useSessionApi } from '../session/useSession';
 import { AccuracyField } from './AccuracyField';
 import { divergenceText } from './divergenceText';
+import { LossLine } from './LossLine';
 import { MetricsLine } from './MetricsLine';
 import { NumberField } from './NumberField';
 import { switchOptimizer, withDefaults } from './settings';
@@ -147,6 +148,7 @@ export function TrainingPanel() {
       <NumberField testid="train.seed" label={t('train.seed')} value={training.seed} rule="integer" onCommit={(v) => editTraining(session, 'seed', (tr) => void (tr.seed = v ?? 0))} />
       <DivergenceFactorField factor={training.divergenceFactor} />
       <AccuracyField />
+      <LossLine />
 
       <div className="training__buttons">
         <button type="button" data-testid="train.start" disabled={running} onClick={() => session.train()}>
