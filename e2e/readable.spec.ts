@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import type { Editor } from './pages/Editor';
-import { hoverWire, importGraph, stepper } from './stepperHelpers';
+import { graphFile, hoverWire, importGraph, stepper } from './stepperHelpers';
 
 // The window a learner on a laptop opens GradCanvas in.
 test.use({ viewport: { width: 1440, height: 900 } });
@@ -254,4 +254,36 @@ test('no node covers another in any shipped example, opened or after Backward', 
       }
     }
   }
+});
+
+test('a value used three times: its three lit wires each show a label naming its port, clear of the nodes and of each other', async ({ editor, page }) => {
+  await editor.open();
+  const file = graphFile(
+    'Reused parameter',
+    [
+      { id: 'p', op: 'parameter', position: { x: 0, y: 100 }, shape: [2], init: { type: 'constant', value: 0 }, params: { value: { shape: [2], data: [1, -2] } } },
+      { id: 'm', op: 'mul', position: { x: 260, y: 0 } },
+      { id: 'a', op: 'add', position: { x: 520, y: 100 } },
+      { id: 's', op: 'sum', position: { x: 780, y: 100 } },
+    ],
+    [
+      { source: 'p', target: 'm', targetPort: 'a' },
+      { source: 'p', target: 'm', targetPort: 'b' },
+      { source: 'm', target: 'a', targetPort: 'a' },
+      { source: 'p', target: 'a', targetPort: 'b' },
+      { source: 'a', target: 's', targetPort: 'x' },
+    ],
+    's',
+  );
+  await importGraph(editor, file, 'reused.json');
+  for (let k = 0; k < 3; k++) await editor.press('step.phase'); // predict, loss, backward: p's gradient from its three uses
+  await expect(page.getByTestId('step.phase.backward')).toHaveAttribute('aria-current', 'step');
+  await page.waitForTimeout(700);
+  const labels = (await expectNothingCovered(page, 'p’s backward')).filter((l) => l.active);
+  expect(labels.map((l) => l.id).sort()).toEqual(['edge.p.a.b', 'edge.p.m.a', 'edge.p.m.b']);
+  for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) expect(apart(labels[i], labels[j]), `${labels[i].id} and ${labels[j].id} overlap`).toBe(true);
+  await expect(page.getByTestId('edge.p.m.a')).toContainText('m.a: [2] 1, -2');
+  await expect(page.getByTestId('edge.p.m.b')).toContainText('m.b: [2] 1, -2');
+  await expect(page.getByTestId('edge.p.a.b')).toContainText('a.b: [2] 1, 1');
+  await editor.screenshot('91-readable-three-uses-backward');
 });

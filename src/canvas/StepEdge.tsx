@@ -31,7 +31,7 @@ export const StepEdge = memo(function StepEdge(props: EdgeProps) {
         <>
           <path className={`stepedge stepedge--${view.flow}${view.active ? ' stepedge--active' : ''}`} d={path} fill="none" />
           {view.active && <Pulse key={pulseKey(view)} path={path} flow={view.flow} />}
-          <WireLabel id={id} view={view} path={path} shown={hovered || Boolean(selected)} testId={`edge.${source}.${target}.${port}`} />
+          <WireLabel id={id} view={view} path={path} shown={hovered || Boolean(selected)} to={`${target}.${port}`} testId={`edge.${source}.${target}.${port}`} />
         </>
       )}
     </>
@@ -41,11 +41,13 @@ export const StepEdge = memo(function StepEdge(props: EdgeProps) {
 /**
  * The value a wire carried, as a pill placed where it covers no node (labelPlacement.ts): the
  * current wire's large, beside the wire with a leader line when the wire is too short; other
- * wires' small, and on a short wire only while the wire is hovered or selected.
+ * wires' small, and on a short wire only while the wire is hovered or selected. When several
+ * wires are current at once (a value used twice), each label names the port it feeds (`m.a:`).
  */
-function WireLabel({ id, view, path, shown, testId }: { id: string; view: EdgeView; path: string; shown: boolean; testId: string }) {
+function WireLabel({ id, view, path, shown, to, testId }: { id: string; view: EdgeView; path: string; shown: boolean; to: string; testId: string }) {
+  const several = useSession((s) => countActive(s.stepper.edges) > 1);
   const arrow = view.flow === 'forward' ? '→ ' : '← ∂ ';
-  const value = previewText(view.shape, view.data);
+  const value = `${view.active && several ? `${to}: ` : ''}${previewText(view.shape, view.data)}`;
   const size = labelSize(arrow + value, view.active);
   const { width, height } = size;
   const board = useLabelBoard();
@@ -75,6 +77,13 @@ function WireLabel({ id, view, path, shown, testId }: { id: string; view: EdgeVi
       </EdgeLabelRenderer>
     </>
   );
+}
+
+// How many wires are current (lit) at this event.
+function countActive(edges: ReadonlyMap<string, EdgeView>): number {
+  let n = 0;
+  for (const v of edges.values()) if (v.active) n++;
+  return n;
 }
 
 const keys = new WeakMap<EdgeView, number>();
