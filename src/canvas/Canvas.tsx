@@ -6,7 +6,6 @@ import {
   BackgroundVariant,
   ConnectionMode,
   ControlButton,
-  Controls,
   type Edge,
   type EdgeChange,
   type FinalConnectionState,
@@ -30,6 +29,8 @@ import { addOpNode, addWire, applyLayout, applySelectChanges, deleteElements, mo
 import { type NodeDecoration, type OpFlowNode, toFlowEdges, toFlowNodes } from './flowElements';
 import { formulaOf } from './nodeInfo';
 import { OpNode } from './OpNode';
+import { LabelScene } from './labelBoard';
+import { PlacedControls } from './PlacedControls';
 import { PlacedMiniMap } from './PlacedMiniMap';
 import { StepEdge } from './StepEdge';
 import { GRID, NODE_HEIGHT, NODE_WIDTH } from './placement';
@@ -249,11 +250,12 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.5} />
         <PlacedMiniMap />
-        <Controls>
+        <LabelScene />
+        <PlacedControls>
           <ControlButton onClick={autoLayout} data-testid="canvas.autoLayout" aria-label={t('canvas.autoLayout.title')} title={t('canvas.autoLayout.title')}>
             <LayoutIcon />
           </ControlButton>
-        </Controls>
+        </PlacedControls>
       </ReactFlow>
       {doc.nodes.length === 0 && <p className="canvas__empty">{t('canvas.empty')}</p>}
     </div>

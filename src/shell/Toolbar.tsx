@@ -5,7 +5,7 @@ import { HistoryControls } from './HistoryControls';
 import { LanguageSwitch } from './LanguageSwitch';
 import { RunControls } from './RunControls';
 
-/** The header: title, the graph's name, files, history, run controls and the language switch. */
+/** The header: title, the graph's name (in a fixed width, in full in its tooltip), files, history, run controls and the language switch. */
 export function Toolbar() {
   const t = useT();
   const name = useSession((s) => s.history.present.name);
@@ -13,7 +13,7 @@ export function Toolbar() {
     <header className="app-header">
       <div className="app-title">
         <h1>{t('app.title')}</h1>
-        <span className="doc-name" data-testid="doc.name">
+        <span className="doc-name" data-testid="doc.name" title={name ?? t('shell.untitled')}>
           {name ?? t('shell.untitled')}
         </span>
       </div>

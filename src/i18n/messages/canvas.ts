@@ -98,4 +98,5 @@ export const canvas = {
   'canvas.node.table.index': { en: 'index', ja: '添字' },
   'canvas.node.table.more': { en: '… {count} more', ja: '… ほか {count} 個' },
   'canvas.node.table.follow': { en: 'Follow {element} in the explanation', ja: '説明で {element} を追う' },
+  'canvas.node.rangeTitle': { en: 'The plot runs from {lo} to {hi}', ja: 'グラフの範囲は {lo} から {hi} まで' },
 } as const;
