@@ -1,6 +1,6 @@
 import type { OpDef } from './types';
 import { unaryPorts } from './unary';
-import { type ReduceAttrs, type ReduceCtx, prepareReduce, reduceAttrs, reduceBackward, reduceForward, reduceShape, reduceTorch } from './reduce';
+import { type ReduceAttrs, type ReduceCtx, prepareReduce, reduceAttrs, reduceBackward, reduceBackward32, reduceForward, reduceForward32, reduceShape, reduceTorch } from './reduce';
 
 /** `mean`: the mean of all elements, or along `axis` (keeping it with `keepdim`). */
 export const mean: OpDef<ReduceAttrs, ReduceCtx> = {
@@ -16,6 +16,11 @@ export const mean: OpDef<ReduceAttrs, ReduceCtx> = {
   forward: ([x], y, ctx) => reduceForward(x, y, ctx, ctx.len),
   // d(mean x)/dxᵢ = g / n
   backward: (_x, _y, g, [gx], ctx) => gx && reduceBackward(g, gx, ctx, ctx.len),
+  float32: {
+    // torch.mean: the sum in PyTorch's cascade order, then divided by n.
+    forward: ([x], y, ctx) => reduceForward32(x, y, ctx, ctx.len),
+    backward: (_x, _y, g, [gx], ctx) => gx && reduceBackward32(g, gx, ctx, ctx.len),
+  },
   torch: ([x], attrs) => reduceTorch('mean', x, attrs),
 
   explain: {

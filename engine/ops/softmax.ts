@@ -2,6 +2,15 @@ import type { OpDef } from './types';
 import { unaryPorts } from './unary';
 import { normalizeAxis, ShapeError } from '../tensor/shape';
 import { type ReduceCtx, prepareReduce } from './reduce';
+import { f32, sleefExpf } from '../tensor/float32';
+import { laneDot, laneSum } from './float32';
+
+/** Σⱼ g·y along a strided axis, the products and sums rounded in order. */
+function sequentialDot(g: Float64Array, y: Float64Array, base: number, stride: number, len: number): number {
+  let s = 0;
+  for (let j = 0, i = base; j < len; j++, i += stride) s = f32(s + f32(g[i] * y[i]));
+  return s;
+}
 
 /** `softmax`: y = eˣ / Σ eˣ along `axis` (default the last). */
 export const softmax: OpDef<{ axis: number }, ReduceCtx> = {
@@ -45,6 +54,41 @@ export const softmax: OpDef<{ axis: number }, ReduceCtx> = {
         for (let j = 0; j < len; j++) gx[base + j * inner] += y[base + j * inner] * (g[base + j * inner] - dot);
       }
     }
+  },
+  float32: {
+    // Along the last axis e = exp(x − max), y = e · (1 / Σe) with vec::reduce_all's sum; along
+    // another axis y = e / Σe with the sum taken in order. exp is SLEEF's throughout.
+    forward([x], y, { outer, len, inner }) {
+      for (let o = 0; o < outer; o++) {
+        for (let k = 0; k < inner; k++) {
+          const base = o * len * inner + k;
+          let m = -Infinity;
+          for (let j = 0; j < len; j++) m = Math.max(m, x[base + j * inner]);
+          for (let j = 0; j < len; j++) y[base + j * inner] = sleefExpf(f32(x[base + j * inner] - m));
+          if (inner === 1) {
+            const inv = f32(1 / laneSum((j) => y[base + j], len));
+            for (let j = 0; j < len; j++) y[base + j] = f32(y[base + j] * inv);
+          } else {
+            let s = 0;
+            for (let j = 0; j < len; j++) s = f32(s + y[base + j * inner]);
+            for (let j = 0; j < len; j++) y[base + j * inner] = f32(y[base + j * inner] / s);
+          }
+        }
+      }
+    },
+    // dx = (g − Σ g·y) · y
+    backward(_x, y, g, [gx], { outer, len, inner }) {
+      if (!gx) return;
+      for (let o = 0; o < outer; o++) {
+        for (let k = 0; k < inner; k++) {
+          const base = o * len * inner + k;
+          const at = (j: number) => base + j * inner;
+          const dot = inner === 1 ? laneDot((j) => g[at(j)], (j) => y[at(j)], len) : sequentialDot(g, y, base, inner, len);
+          for (let j = 0; j < len; j++) gx[at(j)] = f32(gx[at(j)] + f32(f32(g[at(j)] - dot) * y[at(j)]));
+        }
+      }
+    },
+    inexact: 'along an axis other than the last, the backward\'s Σ g·y follows PyTorch\'s generic loop, accumulated in float64 there and in float32 here',
   },
   torch: ([x], { axis }) => `torch.softmax(${x}, dim=${axis})`,
   explain: {

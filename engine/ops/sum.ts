@@ -1,6 +1,6 @@
 import type { OpDef } from './types';
 import { unaryPorts } from './unary';
-import { type ReduceAttrs, type ReduceCtx, prepareReduce, reduceAttrs, reduceBackward, reduceForward, reduceShape, reduceTorch } from './reduce';
+import { type ReduceAttrs, type ReduceCtx, prepareReduce, reduceAttrs, reduceBackward, reduceBackward32, reduceForward, reduceForward32, reduceShape, reduceTorch } from './reduce';
 
 /** `sum`: the sum of all elements, or along `axis` (keeping it with `keepdim`). */
 export const sum: OpDef<ReduceAttrs, ReduceCtx> = {
@@ -16,6 +16,11 @@ export const sum: OpDef<ReduceAttrs, ReduceCtx> = {
   forward: ([x], y, ctx) => reduceForward(x, y, ctx, 1),
   // d(Σx)/dxᵢ = 1 · g, g broadcast back over the reduced axis
   backward: (_x, _y, g, [gx], ctx) => gx && reduceBackward(g, gx, ctx, 1),
+  float32: {
+    // torch.sum: the sum in PyTorch's cascade order.
+    forward: ([x], y, ctx) => reduceForward32(x, y, ctx, 1),
+    backward: (_x, _y, g, [gx], ctx) => gx && reduceBackward32(g, gx, ctx, 1),
+  },
   torch: ([x], attrs) => reduceTorch('sum', x, attrs),
 
   explain: {

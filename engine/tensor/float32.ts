@@ -1,0 +1,82 @@
+/**
+ * Float32 arithmetic as PyTorch 1.13's CPU kernels do it (AVX2 build), on float64 numbers that
+ * hold float32 values: `f32` rounds after each elementary operation (exact for + − × ÷ and √,
+ * whose float64 result rounds to the same float32), `fma32` is a fused multiply-add with one
+ * rounding (the compiler fuses `a + b·c` in PyTorch's AVX2 kernels), and `sleefExpf` is the
+ * vectorised exp those kernels call. See docs/graph-format.md ("dtype") for what is exact.
+ */
+
+/** Rounds a number to the nearest float32 (ties to even). */
+export const f32 = Math.fround;
+
+/** The two numbers a dtype names: float64 (GradCanvas's default) or float32 (PyTorch's). */
+export type Dtype = 'float64' | 'float32';
+
+/**
+ * How many leading elements of a contiguous n-element tensor PyTorch's elementwise loops
+ * (cpu_kernel_vec) run through the 8-lane AVX2 path: whole blocks of 16; the rest run the scalar code.
+ */
+export function vectorizedCount(n: number): number {
+  return n - (n % 16);
+}
+
+/** a·b + c rounded once to float32, as a fused multiply-add does (a, b, c float32 values). */
+export function fma32(a: number, b: number, c: number): number {
+  const p = a * b; // exact: two 24-bit significands fit in 53 bits
+  const s = p + c;
+  const r = f32(s);
+  if (r === s || !Number.isFinite(s)) return r;
+  // s + e is exactly p + c (TwoSum); rounding s again is wrong only when s is a float32 midpoint.
+  const v = s - p;
+  const e = p - (s - v) + (c - v);
+  if (e === 0) return r;
+  const d = s - r;
+  const other = r + 2 * d;
+  if (f32(other) !== other) return r;
+  return e > 0 === d > 0 ? other : r;
+}
+
+/** Rounds to the nearest integer, ties to even, as _mm256_cvtps_epi32 does. */
+function rintEven(x: number): number {
+  const r = Math.round(x);
+  return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+const R_LN2F = f32(1.442695040888963407359924681001892137426645954152985934135449406931);
+const L2UF = f32(0.693145751953125);
+const L2LF = f32(1.428606765330187045e-6);
+const EXP_C = [0.000198527617612853646278381, 0.00139304355252534151077271, 0.00833336077630519866943359, 0.0416664853692054748535156, 0.166666671633720397949219, 0.5].map(f32);
+
+/**
+ * eˣ as SLEEF's Sleef_expf8_u10 computes it with FMA (the vectorised exp of PyTorch's AVX2
+ * kernels): x = q·ln 2 + s by a two-part Cody–Waite reduction, a degree-6 polynomial in s,
+ * then scaling by 2^q; below −104 it is 0 and above 100 it is inf.
+ */
+export function sleefExpf(d: number): number {
+  if (Number.isNaN(d)) return NaN;
+  if (d < -104) return 0;
+  if (d > 100) return Infinity;
+  const q = rintEven(f32(d * R_LN2F));
+  let s = fma32(q, -L2UF, d);
+  s = fma32(q, -L2LF, s);
+  let u = EXP_C[0];
+  for (let i = 1; i < EXP_C.length; i++) u = fma32(u, s, EXP_C[i]);
+  u = f32(1 + fma32(f32(s * s), u, s));
+  const h = q >> 1;
+  return f32(f32(u * 2 ** h) * 2 ** (q - h));
+}
+
+/** eˣ as the C library's expf computes it for the scalar tail (correctly rounded but for rare ties). */
+export function libmExpf(x: number): number {
+  return f32(Math.exp(x));
+}
+
+/** ln x in float32: the C library's logf, and within an ulp of SLEEF's vectorised logf. */
+export function logf(x: number): number {
+  return f32(Math.log(x));
+}
+
+/** eˣ for element i of n in a PyTorch elementwise kernel: SLEEF in the vectorised blocks, the C library after them. */
+export function expfAt(x: number, i: number, n: number): number {
+  return i < vectorizedCount(n) ? sleefExpf(x) : libmExpf(x);
+}
