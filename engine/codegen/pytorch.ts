@@ -94,7 +94,7 @@ export function exportPytorch(graph: Graph, training: TrainSettings, options: Ex
   const comment = (id: string) => nodeComment(nodes.get(id) as GraphNode);
   // The first two lines are fixed: Python reads a `coding:` declaration there, so no user text may appear on them.
   emit(
-    '# A runnable PyTorch script exported from GradCanvas; its numbers match GradCanvas (float64).',
+    `# A runnable PyTorch script exported from GradCanvas; its numbers match GradCanvas (${program.dtype}).`,
     '# Each line that computes a node names it in a comment.',
     `# Graph: ${pyComment(options.title ?? 'GradCanvas graph')}`,
     ...(trainable.length > 0 ? ['import copy'] : []),
@@ -104,7 +104,7 @@ export function exportPytorch(graph: Graph, training: TrainSettings, options: Ex
     'import torch',
     'import torch.nn as nn',
     '',
-    'torch.set_default_dtype(torch.float64)',
+    `torch.set_default_dtype(torch.${program.dtype})`,
     '',
   );
 
