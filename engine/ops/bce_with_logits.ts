@@ -1,6 +1,6 @@
 import type { OpDef } from './types';
 import { type LossAttrs, type LossCtx, lossPorts, lossShape, explainLoss, perElement, prepareLoss, reduceLoss32, reductionAttr } from './loss';
-import { expfAt, f32, logf } from '../tensor/float32';
+import { expfAt, f32, sleefExpf, sleefLogf } from '../tensor/float32';
 
 /** `bce_with_logits`: sigmoid and binary cross-entropy in one stable step, like nn.BCEWithLogitsLoss. */
 export const bce_with_logits: OpDef<LossAttrs, LossCtx> = {
@@ -30,13 +30,13 @@ export const bce_with_logits: OpDef<LossAttrs, LossCtx> = {
     }
   },
   float32: {
-    // PyTorch's (1 − t)·x + m + log(e⁻ᵐ + e⁻ˣ⁻ᵐ), m = max(−x, 0), one rounded kernel per step.
+    // PyTorch's (1 − t)·x + m + log(e⁻ᵐ + e⁻ˣ⁻ᵐ), m = max(−x, 0), one rounded kernel per step (torch.exp and torch.log: SLEEF throughout).
     forward([x, t], y, { divisor, terms }) {
       const n = x.length;
       for (let i = 0; i < n; i++) {
         const m = Math.max(-x[i], 0);
         const linear = f32(f32(f32(1 - t[i]) * x[i]) + m);
-        terms[i] = f32(linear + logf(f32(expfAt(-m, i, n) + expfAt(f32(-x[i] - m), i, n))));
+        terms[i] = f32(linear + sleefLogf(f32(sleefExpf(-m) + sleefExpf(f32(-x[i] - m)))));
       }
       reduceLoss32(terms, y, divisor);
     },
@@ -54,7 +54,6 @@ export const bce_with_logits: OpDef<LossAttrs, LossCtx> = {
         }
       }
     },
-    inexact: 'as log: SLEEF\'s logf can be 1 ulp from the correctly rounded logarithm used here',
   },
   torch: ([x, t], { reduction }, str) =>
     `torch.nn.functional.binary_cross_entropy_with_logits(${x}, ${t}, reduction=${str(reduction)})`,

@@ -1,6 +1,6 @@
 import type { OpDef } from './types';
 import { noContext, sameAsInput, unaryPorts } from './unary';
-import { expfAt, f32 } from '../tensor/float32';
+import { f32, sleefExpf } from '../tensor/float32';
 
 /** `exp`: y = eˣ. */
 export const exp: OpDef<Record<string, never>, undefined> = {
@@ -22,15 +22,14 @@ export const exp: OpDef<Record<string, never>, undefined> = {
     for (let i = 0; i < g.length; i++) gx[i] += g[i] * y[i];
   },
   float32: {
-    // SLEEF's expf in the vectorised blocks, the C library's expf after them; backward grad · y.
+    // SLEEF's expf on every element (torch.exp maps its vectorised exp over the tail too); backward grad · y.
     forward([x], y) {
-      for (let i = 0; i < y.length; i++) y[i] = expfAt(x[i], i, y.length);
+      for (let i = 0; i < y.length; i++) y[i] = sleefExpf(x[i]);
     },
     backward(_x, y, g, [gx]) {
       if (!gx) return;
       for (let i = 0; i < g.length; i++) gx[i] = f32(gx[i] + f32(g[i] * y[i]));
     },
-    inexact: 'the scalar tail (elements past the last whole block of 16) uses expf, taken here as correctly rounded: rarely 1 ulp',
   },
   torch: ([x]) => `torch.exp(${x})`,
   explain: {

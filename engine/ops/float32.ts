@@ -28,10 +28,15 @@ export function addSummedTo(full: Float64Array, out: Shape, input: Shape, reduce
   for (let i = 0; i < gx.length; i++) gx[i] = f32(gx[i] + r[i]);
 }
 
+/** The eight lanes of an AVX2 register summed as ATen's vec_reduce_all does: halves, then pairs, then neighbours. */
+function treeSum(l: readonly number[]): number {
+  return f32(f32(f32(l[0] + l[4]) + f32(l[2] + l[6])) + f32(f32(l[1] + l[5]) + f32(l[3] + l[7])));
+}
+
 /**
  * Σ get(i) over n terms in the order of ATen's vec::reduce_all (softmax's and log_softmax's
  * sums): eight lanes added chunk by chunk (the last partial chunk into its first lanes), then
- * the lanes in order; under eight terms, the terms in order.
+ * the lanes by a shuffle tree; under eight terms, the terms in order.
  */
 export function laneSum(get: (i: number) => number, n: number): number {
   if (n < 8) {
@@ -43,9 +48,7 @@ export function laneSum(get: (i: number) => number, n: number): number {
   for (let d = 8; d < n; d += 8) {
     for (let l = 0; l < 8 && d + l < n; l++) lanes[l] = f32(lanes[l] + get(d + l));
   }
-  let s = lanes[0];
-  for (let l = 1; l < 8; l++) s = f32(s + lanes[l]);
-  return s;
+  return treeSum(lanes);
 }
 
 /**
@@ -58,7 +61,5 @@ export function laneDot(a: (i: number) => number, b: (i: number) => number, n: n
   for (let d = 8; d < n; d += 8) {
     for (let l = 0; l < 8 && d + l < n; l++) lanes[l] = fma32(a(d + l), b(d + l), lanes[l]);
   }
-  let s = lanes[0];
-  for (let l = 1; l < 8; l++) s = f32(s + lanes[l]);
-  return s;
+  return treeSum(lanes);
 }

@@ -1,6 +1,6 @@
 import type { OpDef } from './types';
 import { noContext, sameAsInput, unaryPorts } from './unary';
-import { f32, logf } from '../tensor/float32';
+import { f32, sleefLogf } from '../tensor/float32';
 
 /** `log`: y = ln x. */
 export const log: OpDef<Record<string, never>, undefined> = {
@@ -22,15 +22,15 @@ export const log: OpDef<Record<string, never>, undefined> = {
     for (let i = 0; i < g.length; i++) gx[i] += g[i] / x[i];
   },
   float32: {
+    // SLEEF's logf on every element (torch.log maps its vectorised log over the tail too).
     forward([x], y) {
-      for (let i = 0; i < y.length; i++) y[i] = logf(x[i]);
+      for (let i = 0; i < y.length; i++) y[i] = sleefLogf(x[i]);
     },
     // grad / x
     backward([x], _y, g, [gx]) {
       if (!gx) return;
       for (let i = 0; i < g.length; i++) gx[i] = f32(gx[i] + f32(g[i] / x[i]));
     },
-    inexact: 'PyTorch takes SLEEF\'s logf (1-ulp accuracy) in whole blocks of 16 elements; GradCanvas rounds ln x correctly: 1 ulp apart on about 0.3% of values',
   },
   torch: ([x]) => `torch.log(${x})`,
   explain: {

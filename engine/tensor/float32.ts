@@ -71,12 +71,74 @@ export function libmExpf(x: number): number {
   return f32(Math.exp(x));
 }
 
-/** ln x in float32: the C library's logf, and within an ulp of SLEEF's vectorised logf. */
-export function logf(x: number): number {
+/** ln x as the C library's logf computes it for scalar code (taken as correctly rounded; glibc's is within 0.82 ulp). */
+export function libmLogf(x: number): number {
   return f32(Math.log(x));
 }
 
 /** eˣ for element i of n in a PyTorch elementwise kernel: SLEEF in the vectorised blocks, the C library after them. */
 export function expfAt(x: number, i: number, n: number): number {
   return i < vectorizedCount(n) ? sleefExpf(x) : libmExpf(x);
+}
+
+/** A float32 number held as an unevaluated sum hi + lo (SLEEF's "double-float"). */
+interface Df {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** x + y as a double-float, exact (dfadd2_vf2_vf_vf). */
+function dfAdd2(x: number, y: number): Df {
+  const r = f32(x + y);
+  const v = f32(r - x);
+  return { x: r, y: f32(f32(x - f32(r - v)) + f32(y - v)) };
+}
+
+/** n / d in double-float arithmetic with fused multiply-adds (dfdiv_vf2_vf2_vf2, FMA build). */
+function dfDiv(n: Df, d: Df): Df {
+  const t = f32(1 / d.x);
+  const qx = f32(n.x * t);
+  const u = fma32(t, n.x, -qx);
+  const qy = fma32(-d.y, t, fma32(-d.x, t, 1));
+  return { x: qx, y: fma32(qx, qy, fma32(n.y, t, u)) };
+}
+
+const F32_BITS = new Float32Array(1);
+const I32_BITS = new Int32Array(F32_BITS.buffer);
+const FLT_MIN = 1.1754943508222875e-38;
+const LN2_HI = f32(0.69314718246459960938);
+const LN2_LO = f32(-1.904654323148236017e-9);
+const FOUR_THIRDS = f32(1 / 0.75);
+const LOG_C = [0.3027294874, 0.3996108174, 0.666669488].map(f32);
+
+/**
+ * ln x as SLEEF's Sleef_logf8_u10 computes it with FMA (the vectorised log of PyTorch's AVX2
+ * kernels): x = m·2^e with m in [0.75, 1.5), then 2·atanh((m − 1)/(m + 1)) in double-float
+ * arithmetic plus e·ln 2.
+ */
+export function sleefLogf(x: number): number {
+  if (Number.isNaN(x) || x < 0) return NaN;
+  if (x === 0) return -Infinity;
+  if (x === Infinity) return Infinity;
+  const tiny = x < FLT_MIN;
+  const d = tiny ? f32(x * 2 ** 64) : x;
+  F32_BITS[0] = f32(d * FOUR_THIRDS);
+  let e = ((I32_BITS[0] >> 23) & 0xff) - 0x7f;
+  const m = d * 2 ** -e; // exact: only the exponent changes
+  if (tiny) e -= 64;
+  const sx = f32(LN2_HI * e);
+  let s: Df = { x: sx, y: fma32(LN2_LO, e, fma32(LN2_HI, e, -sx)) };
+  const q = dfDiv(dfAdd2(-1, m), dfAdd2(1, m));
+  const x2 = f32(q.x * q.x);
+  let t = LOG_C[0];
+  t = fma32(t, x2, LOG_C[1]);
+  t = fma32(t, x2, LOG_C[2]);
+  // s + 2q, then + x²·q·t, each a double-float addition.
+  const [qx, qy] = [f32(q.x * 2), f32(q.y * 2)];
+  let rx = f32(s.x + qx);
+  s = { x: rx, y: f32(f32(f32(f32(s.x - rx) + qx) + s.y) + qy) };
+  const w = f32(f32(x2 * q.x) * t);
+  rx = f32(s.x + w);
+  s = { x: rx, y: f32(f32(f32(s.x - rx) + w) + s.y) };
+  return f32(s.x + s.y);
 }

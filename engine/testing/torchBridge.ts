@@ -1,4 +1,5 @@
 import type { Graph } from '../graph/types';
+import type { Dtype } from '../tensor/float32';
 import { resolveAttrs } from '../ops/attrs';
 import type { Program } from '../exec/program';
 import type { OptimizerSettings } from '../optim/types';
@@ -31,10 +32,11 @@ export interface TorchTrainingSpec extends TorchGraphSpec {
   readonly steps: number;
 }
 
-/** Everything the Python driver runs in one process. */
+/** Everything the Python driver runs in one process, in one dtype (float64 when absent). */
 export interface TorchSpec {
   readonly graphs: readonly TorchGraphSpec[];
   readonly trainings: readonly TorchTrainingSpec[];
+  readonly dtype?: Dtype;
 }
 
 /** A number crossing to or from Python: JSON cannot hold NaN, ±Infinity or −0, so they travel as strings. */
