@@ -184,6 +184,8 @@ export const linear: OpDef<LinearAttrs, LinearCtx> = {
       }
     },
     // dx = G W and dW = Gᵀ x as sequential dot products; db = Σ_rows G by torch.sum's cascade.
+    // PyTorch sums a gradient it holds as a broadcast view (from a sum or mean passed through an
+    // add) in another order, which GradCanvas does not track: that bias gradient can differ.
     backward([x, w], _y, g, [gx, gw, gb], { rows, nIn, nOut, biasSum }) {
       if (gb) {
         torchSum32(g, 0, [rows, nOut], [true, false], biasSum);
@@ -199,6 +201,10 @@ export const linear: OpDef<LinearAttrs, LinearCtx> = {
           for (let i = 0; i < nIn; i++) gx[r * nIn + i] = f32(gx[r * nIn + i] + dot32(g, r * nOut, 1, w, i, nIn, nOut));
         }
       }
+    },
+    inexact: {
+      ulps: 2,
+      why: 'when the output\'s gradient is a broadcast view in PyTorch (it comes from a sum or mean through an add), PyTorch adds the bias gradient in another order',
     },
   },
   torch: ([x, w, b]) => `torch.nn.functional.linear(${x}, ${w}, ${b})`,

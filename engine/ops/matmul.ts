@@ -190,7 +190,6 @@ export const matmul: OpDef<Record<string, never>, MatmulCtx> = {
       if (ga) addSummedTo(expanded.a, expanded.shapeA, ctx.shapeA.length === 1 ? [1, ctx.shapeA[0]] : ctx.shapeA, expanded.reduced, ga);
       if (gb) addSummedTo(expanded.b, expanded.shapeB, ctx.shapeB.length === 1 ? [ctx.shapeB[0], 1] : ctx.shapeB, expanded.reduced, gb);
     },
-    inexact: 'broadcast batches with a rank-2 or smaller first operand follow the per-batch sum; other folds PyTorch may choose are not reproduced',
   },
   torch: ([a, b]) => `torch.matmul(${a}, ${b})`,
   explain: {

@@ -60,7 +60,10 @@ export const pow: OpDef<{ p: number }, { p: number }> = {
       const pf = f32(p);
       for (let i = 0; i < g.length; i++) gx[i] = f32(gx[i] + f32(g[i] * f32(pf * powScalar32(x[i], p - 1, i, g.length))));
     },
-    inexact: 'exponents other than 0, ±1, ±2, 3, ±0.5 go through a power function, SLEEF\'s powf in PyTorch\'s vectorised blocks: within 1 ulp',
+    inexact: {
+      ulps: 1,
+      why: 'exponents other than 0, ±1, ±2, 3, ±0.5 go through a power function, SLEEF\'s powf in PyTorch\'s vectorised blocks: within 1 ulp',
+    },
   },
   torch: ([x], { p }) => `torch.pow(${x}, ${pyNumber(p)})`,
   explain: {

@@ -99,7 +99,10 @@ export const softmax: OpDef<{ axis: number }, SoftmaxCtx> = {
         }
       }
     },
-    inexact: 'along an axis other than the last, the C library\'s expf after the vectorised blocks is taken as correctly rounded',
+    inexact: {
+      ulps: 1,
+      why: 'along an axis other than the last, the C library\'s expf after the vectorised blocks is taken as correctly rounded',
+    },
   },
   torch: ([x], { axis }) => `torch.softmax(${x}, dim=${axis})`,
   explain: {

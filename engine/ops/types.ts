@@ -114,10 +114,11 @@ export interface Float32Kernels<C> {
   /** Adds each input's gradient into `gx[i]` (rounding the sum), as backward does. */
   backward(x: readonly Float64Array[], y: Float64Array, gy: Float64Array, gx: readonly (Float64Array | null)[], ctx: C): void;
   /**
-   * Where the kernels can differ from PyTorch's in the last bit, and by how much; absent when
-   * they reproduce PyTorch bit for bit (docs/graph-format.md lists these).
+   * Where the kernels can differ from PyTorch's in the last bits: why, and the most units in
+   * the last place they differ by on PyTorch's own inputs (the float32 differential test checks
+   * it); absent when they reproduce PyTorch bit for bit.
    */
-  readonly inexact?: string;
+  readonly inexact?: { readonly ulps: number; readonly why: string };
 }
 
 /** Any op, as the registry holds it. */
