@@ -71,9 +71,65 @@ export function libmExpf(x: number): number {
   return f32(Math.exp(x));
 }
 
-/** ln x as the C library's logf computes it for scalar code (taken as correctly rounded; glibc's is within 0.82 ulp). */
+/** 1/c and ln c for the 16 subintervals of glibc's logf (the ARM optimized-routines table), as exact decimals. */
+const LOGF_TABLE: readonly (readonly [number, number])[] = [
+  [1.398907162146528, -0.33569133332882284],
+  [1.3403141896637998, -0.2929040563774074],
+  [1.286432210124115, -0.2518726580937369],
+  [1.2367150214269895, -0.21245868807117255],
+  [1.1906977166711752, -0.17453945183745634],
+  [1.1479821020556429, -0.1380057072319758],
+  [1.1082251448272158, -0.10275976698545139],
+  [1.0711297413057381, -0.06871392447020525],
+  [1.036437278977283, -0.0357891387398228],
+  [1.0, 0],
+  [0.9492859795739057, 0.05204517742929496],
+  [0.8951049428609004, 0.11081431298787942],
+  [0.8476821620351103, 0.1652495223695143],
+  [0.8050314851692001, 0.21687389031699977],
+  [0.7664671008843108, 0.2659635028121397],
+  [0.731428603316328, 0.3127556664073557],
+];
+const LOGF_LN2 = 0.6931471805599453;
+const LOGF_POLY = [-0.25089342214237154, 0.333456765744066, -0.4999997485802103];
+
+/** The bits of a float32 value. */
+function bitsOf(x: number): number {
+  F32_BITS[0] = x;
+  return I32_BITS[0];
+}
+
+/** The float32 value of some bits. */
+function fromBits(bits: number): number {
+  I32_BITS[0] = bits;
+  return F32_BITS[0];
+}
+
+/**
+ * ln x as glibc's logf computes it (the scalar log of PyTorch's non-vectorised kernels, such
+ * as binary_cross_entropy's): a 16-entry table of 1/c and ln c, and a cubic in z/c − 1, in double.
+ */
 export function libmLogf(x: number): number {
-  return f32(Math.log(x));
+  let ix = bitsOf(x) >>> 0;
+  if (ix === 0x3f800000) return 0;
+  if (ix - 0x00800000 >= 0x7f800000 - 0x00800000) {
+    if ((ix & 0x7fffffff) === 0) return -Infinity;
+    if (ix === 0x7f800000) return x;
+    if (ix & 0x80000000 || (ix & 0x7fffffff) > 0x7f800000) return NaN;
+    ix = (bitsOf(f32(x * 2 ** 23)) >>> 0) - (23 << 23);
+  }
+  const tmp = (ix - 0x3f330000) | 0;
+  const i = (tmp >>> 19) % 16;
+  const k = tmp >> 23;
+  const z = fromBits((ix - (tmp & 0xff800000)) | 0);
+  const [invc, logc] = LOGF_TABLE[i];
+  const r = z * invc - 1;
+  const y0 = logc + k * LOGF_LN2;
+  const r2 = r * r;
+  let y = LOGF_POLY[1] * r + LOGF_POLY[2];
+  y = LOGF_POLY[0] * r2 + y;
+  y = y * r2 + (y0 + r);
+  return f32(y);
 }
 
 /** eˣ for element i of n in a PyTorch elementwise kernel: SLEEF in the vectorised blocks, the C library after them. */
