@@ -198,6 +198,11 @@ export class Program {
     if (this.dtype === 'float32') roundToFloat32(s.value);
   }
 
+  /** A number as this program's buffers hold it: rounded to float32 in a float32 program. */
+  store(v: number): number {
+    return this.dtype === 'float32' ? f32(v) : v;
+  }
+
   /** A sum of two gradient parts as this program's dtype holds it (rounded to float32 in float32). */
   addGrad(a: number, b: number): number {
     return this.dtype === 'float32' ? f32(a + b) : a + b;
