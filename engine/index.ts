@@ -2,6 +2,7 @@
 export type { Shape } from './tensor/shape';
 export { formatShape } from './tensor/shape';
 export type { Tensor } from './tensor/tensor';
+export type { Dtype } from './tensor/float32';
 export type { Graph, GraphNode, GraphEdge, Dataset, LeafValue, InitSpec, Problem, ProblemCode } from './graph/types';
 export { wouldCreateCycle } from './graph/topo';
 export { OPS, LEAVES, lookupOp } from './ops/registry';
