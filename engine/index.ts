@@ -30,6 +30,7 @@ export { formatLoss, formatFactor } from './train/divergenceText';
 export { gradientCheck } from './gradcheck/gradcheck';
 export type { GradCheckResult, GradCheckTarget } from './gradcheck/gradcheck';
 export { resolveAttrs } from './ops/attrs';
+export { gradFnName } from './ops/gradFn';
 export type { Attrs, OpGroup } from './ops/types';
 export type { ExplainNumbers } from './ops/explanation';
 export { leafTensor } from './ops/input';

@@ -1,6 +1,6 @@
 import type { OpDef } from './types';
 import { type LossAttrs, type LossCtx, lossPorts, lossShape, explainLoss, perElement, prepareLoss, reduceLoss32, reductionAttr } from './loss';
-import { f32, libmLogf, sleefLogf, vectorizedCount } from '../tensor/float32';
+import { f32, libmLogf, sleefLogf } from '../tensor/float32';
 
 /**
  * PyTorch clamps each log term of BCE at −100 and the gradient's denominator at EPSILON = 1e-12,
@@ -49,7 +49,7 @@ export const bce: OpDef<LossAttrs, LossCtx> = {
       }
       reduceLoss32(terms, y, divisor);
     },
-    // g·(x − t) / max((1 − x)·x, ε), then / n for mean; the target's −logit(x)·g / n
+    // g·(x − t) / max((1 − x)·x, ε), then / n for mean; the target's (log(1 − x) − log x)·g / n
     backward([x, t], _y, g, [gx, gt], { divisor }) {
       for (let i = 0; i < x.length; i++) {
         if (gx) {
@@ -57,9 +57,8 @@ export const bce: OpDef<LossAttrs, LossCtx> = {
           gx[i] = f32(gx[i] + (divisor === 1 ? v : f32(v / divisor)));
         }
         if (gt) {
-          // logit(x): SLEEF's log in the vectorised blocks of 16, the C library's after them.
-          const ratio = f32(x[i] / f32(1 - x[i]));
-          const v = f32(-(i < vectorizedCount(x.length) ? sleefLogf(ratio) : libmLogf(ratio)) * g[0]);
+          // PyTorch 1.13: (log(1 − x) − log x)·g, torch.log being SLEEF's on every element.
+          const v = f32(f32(sleefLogf(f32(1 - x[i])) - sleefLogf(x[i])) * g[0]);
           gt[i] = f32(gt[i] + (divisor === 1 ? v : f32(v / divisor)));
         }
       }

@@ -33,6 +33,8 @@ export const max: OpDef<ReduceAttrs, MaxCtx> = {
   inputs: unaryPorts,
   attrs: reduceAttrs,
   gradFn: 'MaxBackward1',
+  // torch.max(x) is MaxBackward1; torch.max(x, dim).values is MaxBackward0.
+  gradFnOf: ({ axis }) => (axis === null ? 'MaxBackward1' : 'MaxBackward0'),
   shape(inputs, attrs) {
     const shape = reduceShape(inputs, attrs);
     checkNonEmptyReduction('max', inputs, attrs);

@@ -11,6 +11,8 @@ export const mean: OpDef<ReduceAttrs, ReduceCtx> = {
   inputs: unaryPorts,
   attrs: reduceAttrs,
   gradFn: 'MeanBackward0',
+  // torch.mean(x) is MeanBackward0; with a dim (the export's keepdim form passes every dim) it is MeanBackward1.
+  gradFnOf: ({ axis, keepdim }) => (axis === null && !keepdim ? 'MeanBackward0' : 'MeanBackward1'),
   shape: reduceShape,
   prepare: prepareReduce,
   forward: ([x], y, ctx) => reduceForward(x, y, ctx, ctx.len),

@@ -11,6 +11,8 @@ export const sum: OpDef<ReduceAttrs, ReduceCtx> = {
   inputs: unaryPorts,
   attrs: reduceAttrs,
   gradFn: 'SumBackward0',
+  // torch.sum(x) is SumBackward0; with a dim (the export's keepdim form passes every dim) it is SumBackward1.
+  gradFnOf: ({ axis, keepdim }) => (axis === null && !keepdim ? 'SumBackward0' : 'SumBackward1'),
   shape: reduceShape,
   prepare: prepareReduce,
   forward: ([x], y, ctx) => reduceForward(x, y, ctx, 1),

@@ -66,6 +66,8 @@ export interface OpDef<A extends Attrs = Attrs, C = unknown> {
   readonly attrs: readonly AttrSpec[];
   /** PyTorch's grad_fn name for this op's output, as `make_dot` labels it. */
   readonly gradFn: string;
+  /** PyTorch's grad_fn name when it depends on the attributes (max along an axis is MaxBackward0); absent: `gradFn`. */
+  gradFnOf?(attrs: A): string;
   /** The op in float32, as PyTorch computes it (the document's `dtype`). */
   readonly float32: Float32Kernels<C>;
   /** Elements of working buffers beyond budget.ts's estimate, for ops that hold more (matmul's expanded gradients). */

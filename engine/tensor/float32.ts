@@ -112,7 +112,7 @@ function fromBits(bits: number): number {
 export function libmLogf(x: number): number {
   let ix = bitsOf(x) >>> 0;
   if (ix === 0x3f800000) return 0;
-  if (ix - 0x00800000 >= 0x7f800000 - 0x00800000) {
+  if (((ix - 0x00800000) >>> 0) >= 0x7f800000 - 0x00800000) {
     if ((ix & 0x7fffffff) === 0) return -Infinity;
     if (ix === 0x7f800000) return x;
     if (ix & 0x80000000 || (ix & 0x7fffffff) > 0x7f800000) return NaN;

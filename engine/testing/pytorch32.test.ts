@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { compile } from '../exec/compile';
 import type { Program } from '../exec/program';
 import type { Graph } from '../graph/types';
+import { gradFnName } from '../ops/gradFn';
 import { lookupOp } from '../ops/registry';
 import { type EngineTraining, trainWithEngine } from './compareTraining';
 import { runPython } from './debianPython';
@@ -157,6 +158,32 @@ describe('the engine against PyTorch float32', () => {
       return localTally.over(bound, (name) => name === group);
     });
     expect(over).toEqual([]);
+  });
+
+  // grad_fn names that follow the shapes, not the op (torch.matmul's Mv/Dot/Bmm and squeezes,
+  // F.linear beyond 2-D inputs, the reshape of a kept full max) are left out.
+  const shapeNamed = (op: string, attrs: Record<string, unknown> | undefined, rank: number) =>
+    op === 'matmul' || (op === 'linear' && rank !== 2) || (op === 'max' && (attrs?.axis ?? null) === null && attrs?.keepdim === true);
+
+  it('every op node that requires grad has the grad_fn PyTorch gives it, for its attributes (max along an axis: MaxBackward0)', () => {
+    const wrong: string[] = [];
+    const seen = new Set<string>();
+    runs.forEach((r, i) => {
+      const result = torch.graphs[i];
+      const vars = torchVars(r.program);
+      const nodes = new Map(graphs[i].graph.nodes.map((n) => [n.id, n]));
+      for (const s of r.program.steps) {
+        const t = result.tensors[vars.get(s.slot.id) as string];
+        const attrs = nodes.get(s.slot.id)?.attrs;
+        if (!t?.gradFn || !s.slot.grad || shapeNamed(s.op.name, attrs, s.inputs[0].source?.shape.length ?? 0)) continue;
+        const name = gradFnName(s.op, attrs);
+        seen.add(name);
+        if (name !== t.gradFn) wrong.push(`${r.spec.name} ${s.slot.id} (${s.op.name}): ${name}, PyTorch ${t.gradFn}`);
+      }
+    });
+    expect(wrong).toEqual([]);
+    expect(seen).toContain('MaxBackward0');
+    expect(seen).toContain('MaxBackward1');
   });
 
   it(`every optimizer on the training graphs for ${STEPS} steps: the loss and the parameters after each step, bit for bit on graphs of exact ops`, () => {

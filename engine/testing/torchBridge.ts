@@ -48,6 +48,8 @@ export interface TorchTensorResult {
   readonly value: readonly PyNumber[];
   readonly requiresGrad: boolean;
   readonly grad: readonly PyNumber[] | null;
+  /** The class name of the tensor's grad_fn (`MaxBackward0`), null for a leaf or a tensor without one. */
+  readonly gradFn?: string | null;
 }
 
 /** A graph's tensors by variable, or the Python traceback. */

@@ -50,6 +50,7 @@ def graph(case):
             'value': flat(t),
             'requiresGrad': t.requires_grad,
             'grad': None if t.grad is None else flat(t.grad),
+            'gradFn': None if t.grad_fn is None else type(t.grad_fn).__name__,
         }
     return {'tensors': out}
 
