@@ -8,48 +8,56 @@ import { f32 } from './float32';
  * vectorised paths eight lanes. Every addition rounds to float32.
  */
 
-/** Element j of a strided run. */
-type Get = (j: number) => number;
-
 /** ⌈log₂ n⌉ as c10's CeilLog2 (1 for n ≤ 2). */
 function ceilLog2(n: number): number {
   return n <= 2 ? 1 : Math.ceil(Math.log2(n));
 }
 
-/** One lane of multi_row_sum: a cascade of four levels, folding every 2^p additions (p ≥ 4). */
-function levelSum(get: Get, n: number): number {
+/**
+ * One lane of multi_row_sum over the n elements x[base + i·stride]: a cascade of four levels,
+ * folding every 2^p additions (p ≥ 4).
+ */
+function levelSum(x: ArrayLike<number>, base: number, stride: number, n: number): number {
   const power = Math.max(4, Math.floor(ceilLog2(n) / 4));
   const step = 2 ** power;
   const mask = step - 1;
-  const acc = [0, 0, 0, 0];
+  let a0 = 0;
+  let a1 = 0;
+  let a2 = 0;
+  let a3 = 0;
   let i = 0;
   while (i + step <= n) {
-    for (let j = 0; j < step; j++, i++) acc[0] = f32(acc[0] + get(i));
-    for (let level = 1; level < 4; level++) {
-      acc[level] = f32(acc[level] + acc[level - 1]);
-      acc[level - 1] = 0;
-      if ((i & (mask * 2 ** (level * power))) !== 0) break;
-    }
+    for (let j = 0; j < step; j++, i++) a0 = f32(a0 + x[base + i * stride]);
+    a1 = f32(a1 + a0);
+    a0 = 0;
+    if ((i & (mask << power)) !== 0) continue;
+    a2 = f32(a2 + a1);
+    a1 = 0;
+    if ((i & (mask << (2 * power))) !== 0) continue;
+    a3 = f32(a3 + a2);
+    a2 = 0;
   }
-  for (; i < n; i++) acc[0] = f32(acc[0] + get(i));
-  for (let level = 1; level < 4; level++) acc[0] = f32(acc[0] + acc[level]);
-  return acc[0];
+  for (; i < n; i++) a0 = f32(a0 + x[base + i * stride]);
+  return f32(f32(f32(a0 + a1) + a2) + a3);
 }
 
-/** row_sum: four interleaved cascades over groups of four, the leftover into the first, then the four added. */
-function rowSum(get: Get, n: number): number {
+/** row_sum over x[base + i·stride], i < n: four interleaved cascades over groups of four, the leftover into the first, then the four added. */
+function rowSum(x: ArrayLike<number>, base: number, stride: number, n: number): number {
   const groups = Math.floor(n / 4);
-  const partial = [0, 1, 2, 3].map((k) => levelSum((i) => get(4 * i + k), groups));
-  for (let i = groups * 4; i < n; i++) partial[0] = f32(partial[0] + get(i));
-  return f32(f32(f32(partial[0] + partial[1]) + partial[2]) + partial[3]);
+  let p0 = levelSum(x, base, 4 * stride, groups);
+  const p1 = levelSum(x, base + stride, 4 * stride, groups);
+  const p2 = levelSum(x, base + 2 * stride, 4 * stride, groups);
+  const p3 = levelSum(x, base + 3 * stride, 4 * stride, groups);
+  for (let i = groups * 4; i < n; i++) p0 = f32(p0 + x[base + i * stride]);
+  return f32(f32(f32(p0 + p1) + p2) + p3);
 }
 
-/** vectorized_inner_sum of one contiguous row of n ≥ 8: eight lanes each summed by rowSum, the tail first, then the lanes in order. */
-function vectorRowSum(get: Get, n: number): number {
+/** vectorized_inner_sum of one contiguous row x[base…base + n) with n ≥ 8: eight lanes each summed by rowSum, the tail first, then the lanes in order. */
+function vectorRowSum(x: ArrayLike<number>, base: number, n: number): number {
   const vectors = Math.floor(n / 8);
   let acc = 0;
-  for (let k = vectors * 8; k < n; k++) acc = f32(acc + get(k));
-  for (let lane = 0; lane < 8; lane++) acc = f32(acc + rowSum((v) => get(8 * v + lane), vectors));
+  for (let k = vectors * 8; k < n; k++) acc = f32(acc + x[base + k]);
+  for (let lane = 0; lane < 8; lane++) acc = f32(acc + rowSum(x, base + lane, 8, vectors));
   return acc;
 }
 
@@ -82,22 +90,20 @@ function block(x: ArrayLike<number>, inBase: number, out: Float64Array, outBase:
     }
     return;
   }
-  const column = (j: number): Get => {
-    const base = inBase + j * d1.inStride;
-    return (i) => x[base + i * d0.inStride];
-  };
-  if (d0.inStride === 1 && d0.size >= 8) {
-    for (let j = 0; j < d1.size; j++) add(j, vectorRowSum(column(j), d0.size));
+  const col = (j: number) => inBase + j * d1.inStride;
+  const [n, stride] = [d0.size, d0.inStride];
+  if (stride === 1 && n >= 8) {
+    for (let j = 0; j < d1.size; j++) add(j, vectorRowSum(x, col(j), n));
   } else if (d1.inStride === 1 && d1.size >= 8) {
     // vectorized_outer_sum: 32 columns at a time by cascades, then 8 at a time and the rest by row sums.
     const cascaded = d1.size - (d1.size % 32);
-    for (let j = 0; j < d1.size; j++) add(j, j < cascaded ? levelSum(column(j), d0.size) : rowSum(column(j), d0.size));
-  } else if (d0.inStride < d1.inStride) {
-    for (let j = 0; j < d1.size; j++) add(j, rowSum(column(j), d0.size));
+    for (let j = 0; j < d1.size; j++) add(j, j < cascaded ? levelSum(x, col(j), stride, n) : rowSum(x, col(j), stride, n));
+  } else if (stride < d1.inStride) {
+    for (let j = 0; j < d1.size; j++) add(j, rowSum(x, col(j), stride, n));
   } else {
     // scalar_outer_sum: four columns at a time by cascades, the rest by row sums.
     const cascaded = d1.size - (d1.size % 4);
-    for (let j = 0; j < d1.size; j++) add(j, j < cascaded ? levelSum(column(j), d0.size) : rowSum(column(j), d0.size));
+    for (let j = 0; j < d1.size; j++) add(j, j < cascaded ? levelSum(x, col(j), stride, n) : rowSum(x, col(j), stride, n));
   }
 }
 
