@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { f32, fma32, libmLogf, sleefExpf, sleefLogf } from './float32';
+import { f32, fma32, libmLogf, sleefExpf, sleefLogf, sleefTanhf } from './float32';
 import { torchSum32 } from './sum32';
 
 // Reference numbers printed by PyTorch 1.13 (float32, CPU, AVX2) on the machine the differential
@@ -32,6 +32,12 @@ describe('float32 arithmetic as PyTorch computes it', () => {
       expect(log(-1)).toBeNaN();
       expect(log(Infinity)).toBe(Infinity);
     }
+  });
+
+  it('sleefTanhf gives torch.tanh’s values, ±1 beyond 8.66', () => {
+    const x = [-9, -8.6, -2.5, -0.3, -1e-6, 0, 1e-6, 0.3, 0.7, 2.5, 8.6, 9].map(f32);
+    const want = [-1, -0.9999999403953552, -0.9866142868995667, -0.29131263494491577, -9.999999974752427e-7, 0, 9.999999974752427e-7, 0.29131263494491577, 0.6043677926063538, 0.9866142868995667, 0.9999999403953552, 1];
+    expect(x.map(sleefTanhf)).toEqual(want);
   });
 
   it('torchSum32 adds in torch.sum’s order: 1,000 values sum to −12.91278 as PyTorch’s, not −12.91028 as one by one; along either axis of [100, 10] too', () => {

@@ -198,3 +198,82 @@ export function sleefLogf(x: number): number {
   s = { x: rx, y: f32(f32(f32(s.x - rx) + w) + s.y) };
   return f32(s.x + s.y);
 }
+
+/** x + y, double-float plus float, exact to double-float precision (dfadd2_vf2_vf2_vf). */
+function dfAdd2F(x: Df, y: number): Df {
+  const r = f32(x.x + y);
+  const v = f32(r - x.x);
+  return { x: r, y: f32(f32(f32(x.x - f32(r - v)) + f32(y - v)) + x.y) };
+}
+
+/** x + y of two double-floats (dfadd2_vf2_vf2_vf2). */
+function dfAdd2Df(x: Df, y: Df): Df {
+  const r = f32(x.x + y.x);
+  const v = f32(r - x.x);
+  return { x: r, y: f32(f32(f32(x.x - f32(r - v)) + f32(y.x - v)) + f32(x.y + y.y)) };
+}
+
+/** x + y for |x| ≥ |y| (dfadd_vf2_vf2_vf2). */
+function dfAddDf(x: Df, y: Df): Df {
+  const r = f32(x.x + y.x);
+  return { x: r, y: f32(f32(f32(f32(x.x - r) + y.x) + x.y) + y.y) };
+}
+
+/** x · y, double-float times float (dfmul_vf2_vf2_vf, FMA build). */
+function dfMulF(x: Df, y: number): Df {
+  const r = f32(x.x * y);
+  return { x: r, y: fma32(x.y, y, fma32(x.x, y, -r)) };
+}
+
+/** x · y of two double-floats (dfmul_vf2_vf2_vf2, FMA build). */
+function dfMulDf(x: Df, y: Df): Df {
+  const r = f32(x.x * y.x);
+  return { x: r, y: fma32(x.x, y.y, fma32(x.y, y.x, fma32(x.x, y.x, -r))) };
+}
+
+/** x² of a double-float (dfsqu_vf2_vf2, FMA build). */
+function dfSqu(x: Df): Df {
+  const r = f32(x.x * x.x);
+  return { x: r, y: fma32(f32(x.x + x.x), x.y, fma32(x.x, x.x, -r)) };
+}
+
+/** 1 / d of a double-float (dfrec_vf2_vf2, FMA build). */
+function dfRec(d: Df): Df {
+  const qx = f32(1 / d.x);
+  return { x: qx, y: f32(qx * fma32(-d.y, qx, fma32(-d.x, qx, 1))) };
+}
+
+const EXPK2_C = [0.1980960224e-3, 0.1394256484e-2, 0.8333456703e-2, 0.4166637361e-1].map(f32);
+const EXPK2_SIXTH = f32(0.166666659414234244790680580464);
+
+/** eᵈ for a double-float d ≥ 0, as a double-float (SLEEF's expk2f). */
+function expk2f(d: Df): Df {
+  const q = rintEven(f32(f32(d.x + d.y) * R_LN2F));
+  let s = dfAdd2F(d, f32(q * -L2UF));
+  s = dfAdd2F(s, f32(q * -L2LF));
+  let u = EXPK2_C[0];
+  for (let i = 1; i < EXPK2_C.length; i++) u = fma32(u, s.x, EXPK2_C[i]);
+  let t = dfAdd2F(dfMulF(s, u), EXPK2_SIXTH);
+  t = dfAdd2F(dfMulDf(s, t), 0.5);
+  t = dfAdd2Df(s, dfMulDf(dfSqu(s), t));
+  const one = f32(1 + t.x);
+  t = { x: one, y: f32(f32(f32(1 - one) + t.x) + t.y) };
+  const h = q >> 1;
+  const scale = (v: number) => f32(f32(v * 2 ** h) * 2 ** (q - h));
+  return d.x < -104 ? { x: 0, y: 0 } : { x: scale(t.x), y: scale(t.y) };
+}
+
+/**
+ * tanh x as SLEEF's Sleef_tanhf8_u10 computes it with FMA (the vectorised tanh of PyTorch's
+ * AVX2 kernels): (e − 1/e) / (e + 1/e) with e = e^|x| in double-float arithmetic, ±1 beyond 8.66.
+ */
+export function sleefTanhf(x: number): number {
+  if (Number.isNaN(x)) return NaN;
+  const y = Math.abs(x);
+  if (y > f32(8.664339742)) return x < 0 ? -1 : 1;
+  const d = expk2f({ x: y, y: 0 });
+  const e = dfRec(d);
+  const q = dfDiv(dfAddDf(d, { x: -e.x, y: -e.y }), dfAddDf(d, e));
+  const r = f32(q.x + q.y);
+  return x < 0 || Object.is(x, -0) ? -r : r;
+}
