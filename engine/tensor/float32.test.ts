@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { f32, fma32, libmLogf, sleefExpf, sleefLogf, sleefTanhf } from './float32';
+import { f32, fma32, libmLogf, sleefExpf, sleefLogf, sleefPowf, sleefTanhf } from './float32';
 import { torchSum32 } from './sum32';
 
 // Reference numbers printed by PyTorch 1.13 (float32, CPU, AVX2) on the machine the differential
@@ -38,6 +38,13 @@ describe('float32 arithmetic as PyTorch computes it', () => {
     const x = [-9, -8.6, -2.5, -0.3, -1e-6, 0, 1e-6, 0.3, 0.7, 2.5, 8.6, 9].map(f32);
     const want = [-1, -0.9999999403953552, -0.9866142868995667, -0.29131263494491577, -9.999999974752427e-7, 0, 9.999999974752427e-7, 0.29131263494491577, 0.6043677926063538, 0.9866142868995667, 0.9999999403953552, 1];
     expect(x.map(sleefTanhf)).toEqual(want);
+  });
+
+  it('sleefPowf gives torch.pow’s values: odd powers of negatives are negative, fractional ones NaN, 0 to a negative power inf', () => {
+    const x = [0.5, 2, 3.7, -2, -2, 1e-3, 10, 0].map(f32);
+    const y = [1.5, -1.5, 0.25, 3, 0.5, 2.5, -3, -1.5];
+    const got = x.map((v, i) => sleefPowf(v, y[i]));
+    expect(got).toEqual([0.3535533845424652, 0.3535533845424652, 1.3869168758392334, -8, NaN, 3.1622779061990514e-8, 0.0010000000474974513, Infinity]);
   });
 
   it('torchSum32 adds in torch.sum’s order: 1,000 values sum to −12.91278 as PyTorch’s, not −12.91028 as one by one; along either axis of [100, 10] too', () => {

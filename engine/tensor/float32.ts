@@ -277,3 +277,66 @@ export function sleefTanhf(x: number): number {
   const r = f32(q.x + q.y);
   return x < 0 || Object.is(x, -0) ? -r : r;
 }
+
+const LOGK_T = [0.240320354700088500976562, 0.285112679004669189453125, 0.400007992982864379882812].map(f32);
+const LOGK_C: Df = { x: f32(0.66666662693023681640625), y: f32(3.69183861259614332084311e-9) };
+
+/** ln d for d > 0 as a double-float (SLEEF's logkf). */
+function logkf(x: number): Df {
+  const tiny = x < FLT_MIN;
+  const d = tiny ? f32(x * 2 ** 64) : x;
+  F32_BITS[0] = f32(d * FOUR_THIRDS);
+  let e = ((I32_BITS[0] >> 23) & 0xff) - 0x7f;
+  const m = d * 2 ** -e;
+  if (tiny) e -= 64;
+  const q = dfDiv(dfAdd2(-1, m), dfAdd2(1, m));
+  const q2 = dfSqu(q);
+  let t = LOGK_T[0];
+  t = fma32(t, q2.x, LOGK_T[1]);
+  t = fma32(t, q2.x, LOGK_T[2]);
+  let s = dfMulF({ x: LN2_HI, y: LN2_LO }, e);
+  s = dfAddDf(s, { x: f32(q.x * 2), y: f32(q.y * 2) });
+  return dfAddDf(s, dfMulDf(dfMulDf(q2, q), dfAdd2Df(dfMulF(q2, t), LOGK_C)));
+}
+
+const EXPK_C = [0.00136324646882712841033936, 0.00836596917361021041870117, 0.0416710823774337768554688, 0.166665524244308471679688, 0.499999850988388061523438].map(f32);
+
+/** e^d of a double-float d (SLEEF's expkf). */
+function expkf(d: Df): number {
+  const q = rintEven(f32(f32(d.x + d.y) * R_LN2F));
+  let s = dfAdd2F(d, f32(q * -L2UF));
+  s = dfAdd2F(s, f32(q * -L2LF));
+  const sx = f32(s.x + s.y);
+  s = { x: sx, y: f32(f32(s.x - sx) + s.y) };
+  let u = EXPK_C[0];
+  for (let i = 1; i < EXPK_C.length; i++) u = fma32(u, s.x, EXPK_C[i]);
+  let t = dfAddDf(s, dfMulF(dfSqu(s), u));
+  const one = f32(1 + t.x);
+  t = { x: one, y: f32(f32(f32(1 - one) + t.x) + t.y) };
+  if (d.x < -104) return 0;
+  return f32(f32(t.x + t.y) * 2 ** q);
+}
+
+/**
+ * x^y as SLEEF's Sleef_powf8_u10 computes it with FMA (PyTorch's vectorised pow):
+ * e^(y·ln|x|) in double-float arithmetic, with the sign and the special cases of C's powf.
+ */
+export function sleefPowf(x: number, y: number): number {
+  if (y === 0 || x === 1) return 1;
+  if (Number.isNaN(x) || Number.isNaN(y)) return NaN;
+  const yIsInt = Math.trunc(y) === y || Math.abs(y) > 2 ** 24;
+  const yIsOdd = yIsInt && Math.abs(y) < 2 ** 24 && Math.abs(Math.trunc(y) % 2) === 1;
+  if (!Number.isFinite(x) || x === 0) {
+    const big = (y < 0 || Object.is(y, -0)) !== (x === 0);
+    const magnitude = big ? Infinity : 0;
+    return yIsOdd && (x < 0 || Object.is(x, -0)) ? -magnitude : magnitude;
+  }
+  if (!Number.isFinite(y)) {
+    const efx = (Math.abs(x) - 1) * Math.sign(y);
+    return efx < 0 ? 0 : efx === 0 ? 1 : Infinity;
+  }
+  let r = expkf(dfMulF(logkf(Math.abs(x)), y));
+  if (Number.isNaN(r)) r = Infinity;
+  const sign = x > 0 ? 1 : yIsInt ? (yIsOdd ? -1 : 1) : NaN;
+  return f32(r * sign);
+}
