@@ -327,8 +327,8 @@ export function sleefPowf(x: number, y: number): number {
   const yIsInt = Math.trunc(y) === y || Math.abs(y) > 2 ** 24;
   const yIsOdd = yIsInt && Math.abs(y) < 2 ** 24 && Math.abs(Math.trunc(y) % 2) === 1;
   if (!Number.isFinite(x) || x === 0) {
-    const big = (y < 0 || Object.is(y, -0)) !== (x === 0);
-    const magnitude = big ? Infinity : 0;
+    // 0 to a negative power and ±inf to a positive one are inf; the other two are 0.
+    const magnitude = (y < 0 || Object.is(y, -0)) !== (x === 0) ? 0 : Infinity;
     return yIsOdd && (x < 0 || Object.is(x, -0)) ? -magnitude : magnitude;
   }
   if (!Number.isFinite(y)) {
