@@ -244,7 +244,7 @@ function dfRec(d: Df): Df {
 }
 
 const EXPK2_C = [0.1980960224e-3, 0.1394256484e-2, 0.8333456703e-2, 0.4166637361e-1].map(f32);
-const EXPK2_SIXTH = f32(0.166666659414234244790680580464);
+const EXPK2_SIXTH = f32(0.16666665941423425);
 
 /** eᵈ for a double-float d ≥ 0, as a double-float (SLEEF's expk2f). */
 function expk2f(d: Df): Df {
@@ -278,7 +278,7 @@ export function sleefTanhf(x: number): number {
   return x < 0 || Object.is(x, -0) ? -r : r;
 }
 
-const LOGK_T = [0.240320354700088500976562, 0.285112679004669189453125, 0.400007992982864379882812].map(f32);
+const LOGK_T = [0.2403203547000885, 0.2851126790046692, 0.4000079929828644].map(f32);
 const LOGK_C: Df = { x: f32(0.66666662693023681640625), y: f32(3.69183861259614332084311e-9) };
 
 /** ln d for d > 0 as a double-float (SLEEF's logkf). */
