@@ -2,6 +2,7 @@
 export type { Shape } from './tensor/shape';
 export { formatShape } from './tensor/shape';
 export type { Tensor } from './tensor/tensor';
+export type { Dtype } from './tensor/float32';
 export type { Graph, GraphNode, GraphEdge, Dataset, LeafValue, InitSpec, Problem, ProblemCode } from './graph/types';
 export { wouldCreateCycle } from './graph/topo';
 export { OPS, LEAVES, lookupOp } from './ops/registry';
@@ -30,6 +31,7 @@ export { formatLoss, formatFactor } from './train/divergenceText';
 export { gradientCheck } from './gradcheck/gradcheck';
 export type { GradCheckResult, GradCheckTarget } from './gradcheck/gradcheck';
 export { resolveAttrs } from './ops/attrs';
+export { gradFnName } from './ops/gradFn';
 export type { Attrs, OpGroup } from './ops/types';
 export type { ExplainNumbers } from './ops/explanation';
 export { frac, oneTerm, parseMath, plainMath, tidyMath, touches } from './ops/mathText';

@@ -42,7 +42,9 @@ export class CliError extends Error {
  * comment); throws CliError on failure.
  */
 export function runCommand(args: CliArgs, out: (line: string) => void): void {
-  const file = readGraph(args);
+  const read = readGraph(args);
+  // --dtype replaces the file's, for every command and for the trained file `-o` writes.
+  const file = args.dtype ? { ...read, dtype: args.dtype } : read;
   const graph = withCsv(fileToGraph(file), args.csv);
   switch (args.command) {
     case 'check':

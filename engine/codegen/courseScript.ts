@@ -36,12 +36,12 @@ export function exportCourseScript(graph: Graph, title?: string): PytorchExport 
   const comment = (id: string) => nodeComment(nodes.get(id) as GraphNode);
   const lines: string[] = [
     // The first two lines carry no user text: Python reads a `coding:` declaration there.
-    '# The graph in PyTorch, written as the course writes it; GradCanvas computes the same numbers (float64).',
+    `# The graph in PyTorch, written as the course writes it; GradCanvas computes the same numbers (${program.dtype}).`,
     '# Each line computes one node, named in its comment.',
     `# Graph: ${pyComment(title ?? 'GradCanvas graph')}`,
     'import torch',
     '',
-    'torch.set_default_dtype(torch.float64)',
+    `torch.set_default_dtype(torch.${program.dtype})`,
     '',
   ];
   const steps = new Map(program.steps.map((s) => [s.slot.id, s]));

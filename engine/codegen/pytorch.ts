@@ -129,7 +129,7 @@ export function prepareExport(graph: Graph, training: TrainSettings, options: Sc
   const emitNode = (id: string, line: string) => nodeLines.set(id, emit(`${line}  ${comment(id)}`));
   // The first two lines are fixed: Python reads a `coding:` declaration there, so no user text may appear on them.
   emit(
-    '# A runnable PyTorch script exported from GradCanvas; its numbers match GradCanvas (float64).',
+    `# A runnable PyTorch script exported from GradCanvas; its numbers match GradCanvas (${program.dtype}).`,
     '# Each line that computes a node names it in a comment.',
     `# Graph: ${pyComment(options.title ?? 'GradCanvas graph')}`,
     ...(trainable.length > 0 ? ['import copy'] : []),
@@ -139,7 +139,7 @@ export function prepareExport(graph: Graph, training: TrainSettings, options: Sc
     'import torch',
     'import torch.nn as nn',
     '',
-    'torch.set_default_dtype(torch.float64)',
+    `torch.set_default_dtype(torch.${program.dtype})`,
     '',
   );
 

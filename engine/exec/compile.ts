@@ -11,7 +11,8 @@ import { findCycle, topologicalOrder } from '../graph/topo';
 import { formatCount, MAX_NODES, MAX_TENSOR_ELEMENTS, MAX_TOTAL_ELEMENTS, overLimit } from '../limits';
 import { formatShape, type Shape, ShapeError, sameShape, sizeOf, MAX_RANK } from '../tensor/shape';
 import type { Tensor } from '../tensor/tensor';
-import { type NodeSlot, type ParamSlot, Program, type Step, type StepInput } from './program';
+import { type NodeSlot, type ParamSlot, Program, roundToFloat32, type Step, type StepInput } from './program';
+import type { Dtype } from '../tensor/float32';
 /** How to compile: mini-batch buffers and parameters shared with another program. */
 export interface CompileOptions {
   /** Dataset-bound inputs hold only this many rows (a mini-batch). */
@@ -190,7 +191,7 @@ function compileGraph(graph: Graph, options: CompileOptions, problems: Problem[]
     else if (r.def.params) paramValues.set(id, resolveOpParams(r.node, r.def, r.attrs));
   }
   const loss = graph.loss !== undefined && shapes.get(graph.loss)?.length === 0 ? graph.loss : inferred;
-  return { problems, shapes, program: build(fine, resolved, shapes, leafValues, paramValues, requiresGrad, loss, options, cursor) };
+  return { problems, shapes, program: build(fine, resolved, shapes, leafValues, paramValues, requiresGrad, loss, options, cursor, graph.dtype ?? 'float64') };
 }
 
 /** A leaf's shape, or undefined after reporting why it has none. */
@@ -300,7 +301,7 @@ function programElements(
       const src = r.sources[i];
       return src === undefined ? [] : (shapes.get(src) as Shape);
     });
-    total += size + grad + scratchElements(inShapes, shape);
+    total += size + grad + scratchElements(inShapes, shape) + (def.scratch?.({ inputs: inShapes, output: shape }) ?? 0);
     for (const spec of def.params ? def.params(r.attrs) : []) total += 3 * sizeOf(spec.shape);
   }
   return total;
@@ -317,7 +318,15 @@ function build(
   loss: string | undefined,
   options: CompileOptions,
   cursor: Cursor,
+  dtype: Dtype,
 ): Program {
+  // The one place the dtype acts: float32 rounds every leaf, parameter and constant to float32
+  // and binds each op's float32 kernels.
+  const float32 = dtype === 'float32';
+  const rounded = (data: Float64Array): Float64Array => {
+    if (float32) roundToFloat32(data);
+    return data;
+  };
   const shared = new Map((options.shareParamsWith?.params ?? []).map((p) => [`${p.node}\u0000${p.name}`, p]));
   const byId = new Map<string, NodeSlot>();
   const slots: NodeSlot[] = [];
@@ -327,7 +336,7 @@ function build(
   const paramSlot = (node: string, name: string, shape: Shape, init: Tensor): ParamSlot => {
     const existing = shared.get(`${node}\u0000${name}`);
     if (existing && sameShape(existing.shape, shape)) return existing;
-    return { node, name, shape, value: init.data.slice(), grad: new Float64Array(sizeOf(shape)) };
+    return { node, name, shape, value: rounded(init.data.slice()), grad: new Float64Array(sizeOf(shape)) };
   };
 
   // Intermediate gradients share one buffer that backward zeroes with a single fill
@@ -342,7 +351,7 @@ function build(
     const shape = shapes.get(id) as Shape;
     if (r.def.kind === 'leaf') {
       const needsGrad = requiresGrad.get(id) === true;
-      let value = (leafValues.get(id) as Tensor).data;
+      let value = float32 ? rounded((leafValues.get(id) as Tensor).data.slice()) : (leafValues.get(id) as Tensor).data;
       let grad: Float64Array | null = needsGrad ? new Float64Array(value.length) : null;
       if (r.def.trainable) {
         const p = paramSlot(id, 'value', shape, leafValues.get(id) as Tensor);
@@ -374,7 +383,7 @@ function build(
     slots.push(slot);
     byId.set(id, slot);
     const x = inputs.map((inp, i) =>
-      inp.source ? inp.source.value : Float64Array.of(r.attrs[def.inputs[i].fallbackAttr as string] as number),
+      inp.source ? inp.source.value : rounded(Float64Array.of(r.attrs[def.inputs[i].fallbackAttr as string] as number)),
     );
     const gx = inputs.map((inp, i) =>
       inp.source && def.inputs[i].differentiable !== false ? inp.source.grad : null,
@@ -391,9 +400,9 @@ function build(
       params: ownParams,
       y: slot.value,
       gy: grad,
-      forward: def.forward,
-      backward: def.backward,
+      forward: float32 ? def.float32.forward : def.forward,
+      backward: float32 ? def.float32.backward : def.backward,
     });
   }
-  return new Program(slots, steps, params, loss, byId, gradArena);
+  return new Program(slots, steps, params, loss, byId, gradArena, dtype);
 }

@@ -1,6 +1,7 @@
 import type { OpDef } from './types';
 import { frac } from './mathText';
 import { noContext, sameAsInput, unaryPorts } from './unary';
+import { f32, sleefLogf } from '../tensor/float32';
 
 /** `log`: y = ln x. */
 export const log: OpDef<Record<string, never>, undefined> = {
@@ -20,6 +21,17 @@ export const log: OpDef<Record<string, never>, undefined> = {
   backward([x], _y, g, [gx]) {
     if (!gx) return;
     for (let i = 0; i < g.length; i++) gx[i] += g[i] / x[i];
+  },
+  float32: {
+    // SLEEF's logf on every element (torch.log maps its vectorised log over the tail too).
+    forward([x], y) {
+      for (let i = 0; i < y.length; i++) y[i] = sleefLogf(x[i]);
+    },
+    // grad / x
+    backward([x], _y, g, [gx]) {
+      if (!gx) return;
+      for (let i = 0; i < g.length; i++) gx[i] = f32(gx[i] + f32(g[i] / x[i]));
+    },
   },
   torch: ([x]) => `torch.log(${x})`,
   explain: {

@@ -734,7 +734,7 @@ export class Session {
     const step = curveOf(s).epochs + 1;
     const zero = s.stepper.zeroGrad;
     try {
-      const optimizer = createOptimizer(doc.training.optimizer, program.params, fileOptimizerState(doc));
+      const optimizer = createOptimizer(doc.training.optimizer, program.params, fileOptimizerState(doc), program.dtype);
       // The same rule as training and the CLI, over this stepping run: steps count from 1, growth from the run's first loss.
       const run = this.stepping ?? new SteppingRun(doc, step);
       this.stepping = run;
