@@ -89,14 +89,14 @@ const centringWires = [
   wire('weight_mean', 'Y', 'b'),
 ];
 
-/** Linear regression by hand: Yp = W·X + B with scalar W and B, loss = mean((Yp − Y)²), SGD lr 0.001. */
+/** Linear regression by hand: Yp = W·X + B with scalar W and B (drawn above the row they feed), loss = mean((Yp − Y)²), SGD lr 0.001. */
 export function linearRegressionByHand(): GraphFile {
   return file('Linear regression by hand', 'Height and weight of five people, centred. Yp = W·X + B with W = B = 1.0 to start; loss = mean((Yp − Y)²); SGD with lr 0.001 for 500 epochs.', {
     nodes: [
       ...centredPeople(true),
-      at(2, 1, { id: 'W', op: 'parameter', label: 'W', shape: [], init: { type: 'constant', value: 1 }, params: { value: { shape: [], data: [1] } } }),
+      { ...at(2, 1, { id: 'W', op: 'parameter', label: 'W', shape: [], init: { type: 'constant', value: 1 }, params: { value: { shape: [], data: [1] } } }), position: { x: 400, y: -140 } },
       at(3, 0, { id: 'WX', op: 'mul' }),
-      at(3, 1, { id: 'B', op: 'parameter', label: 'B', shape: [], init: { type: 'constant', value: 1 }, params: { value: { shape: [], data: [1] } } }),
+      { ...at(3, 1, { id: 'B', op: 'parameter', label: 'B', shape: [], init: { type: 'constant', value: 1 }, params: { value: { shape: [], data: [1] } } }), position: { x: 600, y: -140 } },
       at(4, 0, { id: 'Yp', op: 'add', label: 'Yp' }),
       at(5, 1, { id: 'err', op: 'sub' }),
       at(6, 1, { id: 'err2', op: 'square' }),
