@@ -25,7 +25,7 @@ const storedSchema = z.object({
  * another version) never stops the page: what can be read is kept, the rest starts fresh.
  */
 export function readProgress(storage: Storage | null): Progress {
-  let raw: string | null = null;
+  let raw: string | null;
   try {
     raw = storage?.getItem(PROGRESS_KEY) ?? null;
   } catch {

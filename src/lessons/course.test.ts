@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import type { Session } from '../session/Session';
+import { COURSE, LESSON_FILES, lessonById, parseCourse } from './course';
+import { factsOf } from './facts';
+import { passesAll } from './predicates';
+import { sessionOn, setLr, trainSteps } from './testSessions';
+
+/** Whether the session passes step `step` (1-based) of lesson `id`. */
+function stepDone(id: string, step: number, s: Session): boolean {
+  const lesson = lessonById(id);
+  if (!lesson) throw new Error(`no lesson ${id}`);
+  return passesAll(factsOf(s.state), lesson.steps[step - 1].check);
+}
+
+describe('the lesson files', () => {
+  it('every lesson file validates, and the course is in the course’s order', () => {
+    const r = parseCourse(LESSON_FILES);
+    expect(r.ok ? [] : r.errors).toEqual([]);
+    expect(COURSE.map((l) => [l.number, l.id])).toEqual([
+      [1, 'functions'],
+      [4, 'gradient-descent'],
+      [7, 'backward'],
+    ]);
+  });
+
+  it('a bad file is refused with every problem named by lesson and path', () => {
+    const good = structuredClone(LESSON_FILES[0]) as Record<string, unknown>;
+    const steps = good.steps as Record<string, unknown>[];
+    const bad = { ...good, id: 'bad', number: 50, title: { en: 'Only English' }, steps: [{ ...steps[0], check: [{ predicate: 'clickedBackward' }] }, ...steps.slice(1)] };
+    const r = parseCourse([bad]);
+    expect(r.ok).toBe(false);
+    const errors = r.ok ? [] : r.errors;
+    expect(errors.some((e) => e.startsWith('bad: title.ja:'))).toBe(true);
+    expect(errors.some((e) => e.startsWith('bad: steps.0.check.0.predicate:'))).toBe(true);
+  });
+
+  it('duplicate ids and numbers, and controls named by unknown message keys, are refused', () => {
+    const file = structuredClone(LESSON_FILES[0]);
+    expect(parseCourse([file, file]).ok).toBe(false);
+    const named = structuredClone(LESSON_FILES[0]);
+    named.steps[0].text.en += ' Press [[toolbar.noSuchButton]].';
+    const r = parseCourse([named]);
+    expect(r.ok ? [] : r.errors).toEqual(['functions: steps.0.en: [[toolbar.noSuchButton]] is not an interface message']);
+  });
+});
+
+describe('lesson 1, functions: each step passes on the graph it asks for and fails short of it', () => {
+  it('step 1: x = arange(−2, 2.1, 0.25); not an empty graph, not arange(−2, 2, 0.25)', () => {
+    expect(stepDone('functions', 1, sessionOn('composite-function'))).toBe(true);
+    const short = sessionOn('composite-function', (d) => {
+      d.nodes[0].value = { type: 'arange', start: -2, end: 2, step: 0.25 };
+    });
+    expect(stepDone('functions', 1, short)).toBe(false);
+  });
+
+  it('steps 2–4: x², 2x², 2x² + 2; a wrong k or c fails', () => {
+    const s = sessionOn('composite-function');
+    for (const step of [2, 3, 4]) expect(stepDone('functions', step, s), `step ${step}`).toBe(true);
+    const k3 = sessionOn('composite-function', (d) => {
+      d.nodes.find((n) => n.id === 'scale')!.attrs = { k: 3 };
+    });
+    expect(stepDone('functions', 2, k3)).toBe(true);
+    expect(stepDone('functions', 3, k3)).toBe(false);
+    const c1 = sessionOn('composite-function', (d) => {
+      d.nodes.find((n) => n.id === 'y')!.attrs = { c: 1 };
+    });
+    expect(stepDone('functions', 4, c1)).toBe(false);
+    const unwired = sessionOn('composite-function', (d) => {
+      d.edges = d.edges.filter((e) => e.target !== 'square');
+    });
+    expect(stepDone('functions', 2, unwired)).toBe(false);
+  });
+
+  it('step 5: y selected, not x', () => {
+    const s = sessionOn('composite-function');
+    s.select(['x']);
+    expect(stepDone('functions', 5, s)).toBe(false);
+    s.select(['y']);
+    expect(stepDone('functions', 5, s)).toBe(true);
+  });
+});
+
+describe('lesson 7, backward: each step passes on the gradient it asks for', () => {
+  it('Backward → 4x; again → 8x; Zero grad → 0; once more → 4x', () => {
+    const s = sessionOn('composite-function');
+    expect(stepDone('backward', 1, s)).toBe(false);
+    s.backward();
+    expect([1, 2, 3, 4].map((k) => stepDone('backward', k, s))).toEqual([true, false, false, true]);
+    s.backward();
+    expect([1, 2, 3, 4].map((k) => stepDone('backward', k, s))).toEqual([false, true, false, false]);
+    s.zeroGrad();
+    expect([1, 2, 3, 4].map((k) => stepDone('backward', k, s))).toEqual([false, false, true, false]);
+    s.backward();
+    expect(stepDone('backward', 4, s)).toBe(true);
+  });
+});
+
+describe('lesson 4, gradient descent: steps down, faster, then diverging', () => {
+  it('three steps at lr 0.001 fall; lr 0.05 gets below 6; lr 0.2 diverges', () => {
+    const s = sessionOn('linear-regression-by-hand');
+    trainSteps(s, 2);
+    expect(stepDone('gradient-descent', 1, s)).toBe(false);
+    trainSteps(s, 1);
+    expect(stepDone('gradient-descent', 1, s)).toBe(true);
+    expect(stepDone('gradient-descent', 2, s)).toBe(false);
+    setLr(s, 0.05);
+    trainSteps(s, 1);
+    expect(stepDone('gradient-descent', 2, s), 'the loss is not below 6 yet').toBe(false);
+    trainSteps(s, 1);
+    expect(stepDone('gradient-descent', 2, s)).toBe(true);
+    expect(stepDone('gradient-descent', 3, s)).toBe(false);
+    setLr(s, 0.2);
+    trainSteps(s, 3);
+    expect(stepDone('gradient-descent', 3, s), 'still falling at first').toBe(false);
+    trainSteps(s, 4);
+    expect(stepDone('gradient-descent', 3, s)).toBe(true);
+  });
+
+  it('a loss that rises at a learning rate that is not too large (0.05 after a reset) does not count as the lesson’s divergence', () => {
+    const s = sessionOn('linear-regression-by-hand');
+    setLr(s, 0.05);
+    trainSteps(s, 6);
+    expect(stepDone('gradient-descent', 3, s)).toBe(false);
+  });
+});
