@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Session } from '../session/Session';
-import { COURSE, LESSON_FILES, lessonById, parseCourse } from './course';
+import { COURSE, lessonById } from './course';
+import { LESSON_FILES, parseCourse } from './courseFiles';
 import { factsOf } from './facts';
 import { passesAll } from './predicates';
 import { sessionOn, setLr, trainSteps } from './testSessions';
