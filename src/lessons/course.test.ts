@@ -21,6 +21,7 @@ describe('the lesson files', () => {
       [1, 'functions'],
       [4, 'gradient-descent'],
       [7, 'backward'],
+      [8, 'training-loop'],
     ]);
   });
 
@@ -122,5 +123,30 @@ describe('lesson 4, gradient descent: steps down, faster, then diverging', () =>
     setLr(s, 0.05);
     trainSteps(s, 6);
     expect(stepDone('gradient-descent', 3, s)).toBe(false);
+  });
+});
+
+describe('lesson 8, the training loop by hand: predict, loss, gradient, update, loop', () => {
+  it('each step passes on its state and not on the one before', () => {
+    const s = sessionOn('linear-regression-by-hand');
+    expect(stepDone('training-loop', 1, s)).toBe(false);
+    s.select(['Yp']);
+    expect(stepDone('training-loop', 1, s)).toBe(true);
+    expect(stepDone('training-loop', 2, s)).toBe(false);
+    s.select(['loss']);
+    expect(stepDone('training-loop', 2, s)).toBe(true);
+    expect(stepDone('training-loop', 3, s)).toBe(false);
+    s.backward();
+    expect(stepDone('training-loop', 3, s)).toBe(true);
+    s.backward();
+    expect(stepDone('training-loop', 3, s), 'two backward passes accumulate −38.08').toBe(false);
+    expect(stepDone('training-loop', 4, s)).toBe(false);
+    trainSteps(s, 1);
+    expect(stepDone('training-loop', 4, s)).toBe(true);
+    trainSteps(s, 1);
+    expect(stepDone('training-loop', 4, s), 'a second update moves W on').toBe(false);
+    expect(stepDone('training-loop', 5, s)).toBe(false);
+    trainSteps(s, 499);
+    expect(stepDone('training-loop', 5, s)).toBe(true);
   });
 });

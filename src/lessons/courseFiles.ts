@@ -2,11 +2,12 @@ import { MESSAGES } from '../i18n/messages';
 import { backward } from './content/backward';
 import { functions } from './content/functions';
 import { gradientDescent } from './content/gradientDescent';
+import { trainingLoop } from './content/trainingLoop';
 import { controlKeys } from './lessonText';
 import { type Lesson, type LessonFile, lessonSchema } from './schema';
 
 /** The lesson files, in any order (the course orders them by number). */
-export const LESSON_FILES: readonly LessonFile[] = [functions, gradientDescent, backward];
+export const LESSON_FILES: readonly LessonFile[] = [functions, gradientDescent, backward, trainingLoop];
 
 /**
  * Validates lesson files: the schema, then what the schema cannot see (unique ids and

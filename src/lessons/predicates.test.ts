@@ -43,6 +43,18 @@ describe('lesson predicates, judged from the session state', () => {
     expect(passes(facts(s), { predicate: 'gradIsMultiple', k: 0, values: [1, 2, 3] }), 'a leaf with other values').toBe(false);
   });
 
+  it('gradValues: a parameter’s .grad is these values after backward, None before', () => {
+    const s = sessionOn('linear-regression-by-hand');
+    const wGrad: Check = { predicate: 'gradValues', op: 'parameter', values: [-19.04] };
+    expect(passes(facts(s), wGrad)).toBe(false);
+    s.backward();
+    expect(passes(facts(s), wGrad)).toBe(true);
+    expect(passes(facts(s), { predicate: 'gradValues', op: 'parameter', values: [2] }), 'B.grad').toBe(true);
+    expect(passes(facts(s), { predicate: 'gradValues', op: 'input', values: [-19.04] })).toBe(false);
+    s.backward();
+    expect(passes(facts(s), wGrad), 'accumulated: −38.08').toBe(false);
+  });
+
   it('selectedValues: the selection holds a node with these values', () => {
     const s = sessionOn('composite-function');
     const y: Check = { predicate: 'selectedValues', values: X.map((x) => 2 * x * x + 2) };

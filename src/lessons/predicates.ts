@@ -20,6 +20,8 @@ const tolerance = z.number().positive().max(1).optional();
 const nodeValues = z.strictObject({ predicate: z.literal('nodeValues'), op: z.string().min(1).optional(), values: numberList, tolerance });
 /** A node with requires_grad whose value is `values` (when given) and whose `.grad` is `k` times its value. */
 const gradIsMultiple = z.strictObject({ predicate: z.literal('gradIsMultiple'), k: z.number().finite(), values: numberList.optional(), tolerance });
+/** A node with requires_grad (of an op) whose `.grad` is `values`. */
+const gradValues = z.strictObject({ predicate: z.literal('gradValues'), op: z.string().min(1).optional(), values: numberList, tolerance });
 /** A selected node whose value is `values`. */
 const selectedValues = z.strictObject({ predicate: z.literal('selectedValues'), values: numberList, tolerance });
 /** Backward passes whose gradients the leaves hold now (counted from the last Zero grad). */
@@ -36,7 +38,7 @@ const learningRate = z.strictObject({ predicate: z.literal('learningRate'), atLe
 const diverged = z.strictObject({ predicate: z.literal('diverged'), steps: z.number().int().min(2).max(50).optional() });
 
 /** One check of a lesson step, as a lesson file writes it. */
-export const checkSchema = z.discriminatedUnion('predicate', [nodeValues, gradIsMultiple, selectedValues, backwardCount, stepsTaken, lossFalling, lossBelow, learningRate, diverged]);
+export const checkSchema = z.discriminatedUnion('predicate', [nodeValues, gradIsMultiple, gradValues, selectedValues, backwardCount, stepsTaken, lossFalling, lossBelow, learningRate, diverged]);
 /** One check of a lesson step. */
 export type Check = z.infer<typeof checkSchema>;
 /** The name of a predicate. */
@@ -61,6 +63,7 @@ const TESTS: { readonly [P in PredicateName]: (f: LessonFacts, c: Extract<Check,
           c.tolerance,
         ),
     ),
+  gradValues: (f, c) => f.nodes.some((n) => n.requiresGrad && n.grad !== null && (c.op === undefined || n.op === c.op) && numbersMatch(n.grad, c.values, c.tolerance)),
   selectedValues: (f, c) => f.nodes.some((n) => f.selection.includes(n.id) && hasValues(n, c.values, c.tolerance)),
   backwardCount: (f, c) => f.backwardCount === c.exactly,
   stepsTaken: (f, c) => f.epochs >= c.atLeast,
