@@ -22,6 +22,8 @@ describe('the lesson files', () => {
       [4, 'gradient-descent'],
       [7, 'backward'],
       [8, 'training-loop'],
+      [10, 'binary-classification'],
+      [11, 'multiclass-classification'],
     ]);
   });
 
@@ -149,4 +151,28 @@ describe('lesson 8, the training loop by hand: predict, loss, gradient, update, 
     trainSteps(s, 499);
     expect(stepDone('training-loop', 5, s)).toBe(true);
   });
+});
+
+describe('lessons 10 and 11, classification: the probability or score node, training, accuracy', () => {
+  for (const [id, file, op, loss] of [
+    ['binary-classification', 'binary-classification', 'sigmoid', 0.15],
+    ['multiclass-classification', 'multiclass-classification', 'linear', 0.2],
+  ] as const) {
+    it(`${id}: select ${op}; train past the loss; the accuracy reaches 0.95 only after training`, () => {
+      const s = sessionOn(file);
+      expect(stepDone(id, 1, s)).toBe(false);
+      s.select(['X']);
+      expect(stepDone(id, 1, s), 'an input is not it').toBe(false);
+      s.select([s.state.history.present.nodes.find((n) => n.op === op)!.id]);
+      expect(stepDone(id, 1, s)).toBe(true);
+      expect(stepDone(id, 3, s), 'untrained').toBe(false);
+      trainSteps(s, 10);
+      expect(stepDone(id, 2, s)).toBe(false);
+      expect(stepDone(id, 3, s)).toBe(false);
+      trainSteps(s, 290);
+      expect(factsOf(s.state).losses.at(-1)).toBeLessThan(loss);
+      expect(stepDone(id, 2, s)).toBe(true);
+      expect(stepDone(id, 3, s)).toBe(true);
+    });
+  }
 });

@@ -1,4 +1,4 @@
-import type { GraphFile } from '../../engine';
+import { AccuracyMeter, accuracyProblem, type GraphFile, type Program } from '../../engine';
 import { curveOf } from '../session/Session';
 import { lossSeries } from '../session/runHistory';
 import type { SessionState } from '../session/types';
@@ -27,6 +27,21 @@ export interface LessonFacts {
   readonly lr: number;
   /** The divergence rule stopped a training run or the step-through. */
   readonly divergenceStopped: boolean;
+  /** The fraction of correct predictions of the classification loss's input now, over the data the graph holds; null without a classification loss. */
+  readonly accuracy: number | null;
+}
+
+/** The accuracy of the program's last forward pass, by its loss op's prediction rule; null when its loss does not classify. */
+function accuracyOf(program: Program | null): number | null {
+  if (!program || accuracyProblem(program) !== null) return null;
+  try {
+    const meter = new AccuracyMeter(program);
+    meter.add(program);
+    const acc = meter.take();
+    return Number.isFinite(acc) ? acc : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The facts of the session's state now. */
@@ -53,5 +68,6 @@ export function factsOf(s: SessionState): LessonFacts {
     epochs: curve.epochs,
     lr: doc.training.optimizer.lr,
     divergenceStopped: s.training.divergence !== null || s.stepper.divergence !== null,
+    accuracy: accuracyOf(s.compiled.program),
   };
 }

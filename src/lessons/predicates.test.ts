@@ -65,6 +65,27 @@ describe('lesson predicates, judged from the session state', () => {
     expect(passes(facts(s), y)).toBe(true);
   });
 
+  it('selectedOp: a selected node of the op', () => {
+    const s = sessionOn('binary-classification');
+    const sig: Check = { predicate: 'selectedOp', op: 'sigmoid' };
+    expect(passes(facts(s), sig)).toBe(false);
+    s.select(['linear']);
+    expect(passes(facts(s), sig)).toBe(false);
+    s.select(['prob']);
+    expect(passes(facts(s), sig)).toBe(true);
+  });
+
+  it('accuracyAtLeast: the classification loss’s predictions now; none without a classification loss', () => {
+    const s = sessionOn('binary-classification');
+    expect(facts(s).accuracy).toBe(0.25);
+    expect(passes(facts(s), { predicate: 'accuracyAtLeast', value: 0.9 })).toBe(false);
+    trainSteps(s, 100);
+    expect(passes(facts(s), { predicate: 'accuracyAtLeast', value: 0.9 })).toBe(true);
+    const regression = sessionOn('linear-regression-by-hand');
+    expect(facts(regression).accuracy).toBeNull();
+    expect(passes(facts(regression), { predicate: 'accuracyAtLeast', value: 0 })).toBe(false);
+  });
+
   it('backwardCount: backward passes held since the last zero grad', () => {
     const s = sessionOn('composite-function');
     s.backward();
