@@ -20,6 +20,7 @@ describe('the lesson files', () => {
     expect(COURSE.map((l) => [l.number, l.id])).toEqual([
       [1, 'functions'],
       [4, 'gradient-descent'],
+      [5, 'tensors'],
       [7, 'backward'],
       [8, 'training-loop'],
       [10, 'binary-classification'],
@@ -175,4 +176,51 @@ describe('lessons 10 and 11, classification: the probability or score node, trai
       expect(stepDone(id, 3, s)).toBe(true);
     });
   }
+});
+
+describe('lesson 5, tensors: shapes, broadcasting, sum, mean and max gradients', () => {
+  /** The example with y's c = 3 and a new reduction of y marked as the loss. */
+  function reducedBy(op: 'mean' | 'max') {
+    const s = sessionOn('composite-function', (d) => {
+      d.nodes.find((n) => n.id === 'y')!.attrs = { c: 3 };
+      d.nodes.push({ id: op, op, position: { x: 800, y: 300 } });
+      d.edges.push({ source: 'y', target: op, targetPort: 'x' });
+      d.loss = op;
+    });
+    return s;
+  }
+
+  it('steps 1–3: z selected; c = 3 broadcast; sum’s gradient 4x', () => {
+    const s = sessionOn('composite-function');
+    expect(stepDone('tensors', 1, s)).toBe(false);
+    s.select(['z']);
+    expect(stepDone('tensors', 1, s)).toBe(true);
+    expect(stepDone('tensors', 2, s)).toBe(false);
+    s.edit('c', (d) => {
+      d.nodes.find((n) => n.id === 'y')!.attrs = { c: 3 };
+    });
+    expect(stepDone('tensors', 2, s)).toBe(true);
+    expect(stepDone('tensors', 3, s)).toBe(false);
+    s.backward();
+    expect(stepDone('tensors', 3, s)).toBe(true);
+  });
+
+  it('step 4: backward from mean gives 4x/17, from sum it does not', () => {
+    const s = reducedBy('mean');
+    s.backward();
+    expect(stepDone('tensors', 4, s)).toBe(true);
+    expect(stepDone('tensors', 3, s)).toBe(false);
+    const sum = sessionOn('composite-function');
+    sum.backward();
+    expect(stepDone('tensors', 4, sum)).toBe(false);
+  });
+
+  it('step 5: backward from max sends −4 and 4 to the tied ends, as PyTorch does; from mean it does not', () => {
+    const s = reducedBy('max');
+    s.backward();
+    expect(stepDone('tensors', 5, s)).toBe(true);
+    const mean = reducedBy('mean');
+    mean.backward();
+    expect(stepDone('tensors', 5, mean)).toBe(false);
+  });
 });
