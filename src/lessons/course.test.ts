@@ -19,6 +19,7 @@ describe('the lesson files', () => {
     expect(r.ok ? [] : r.errors).toEqual([]);
     expect(COURSE.map((l) => [l.number, l.id])).toEqual([
       [1, 'functions'],
+      [3, 'partial-derivatives'],
       [4, 'gradient-descent'],
       [5, 'tensors'],
       [7, 'backward'],
@@ -222,5 +223,28 @@ describe('lesson 5, tensors: shapes, broadcasting, sum, mean and max gradients',
     const mean = reducedBy('mean');
     mean.backward();
     expect(stepDone('tensors', 5, mean)).toBe(false);
+  });
+});
+
+describe('lesson 3, partial derivatives: ∂L/∂W and ∂L/∂B at (1, 1), (2, 1) and (2, 0)', () => {
+  /** Sets a parameter's value, as the inspector does. */
+  function setParam(s: ReturnType<typeof sessionOn>, id: string, v: number) {
+    s.edit('value', (d) => {
+      d.nodes.find((n) => n.id === id)!.params = { value: { shape: [], data: [v] } };
+    });
+  }
+
+  it('each step passes after Backward at its point and not at the others', () => {
+    const s = sessionOn('linear-regression-by-hand');
+    expect(stepDone('partial-derivatives', 1, s)).toBe(false);
+    s.backward();
+    expect([1, 2, 3].map((k) => stepDone('partial-derivatives', k, s))).toEqual([true, false, false]);
+    setParam(s, 'W', 2);
+    expect(stepDone('partial-derivatives', 2, s), 'gradients are gone after the edit').toBe(false);
+    s.backward();
+    expect([1, 2, 3].map((k) => stepDone('partial-derivatives', k, s))).toEqual([false, true, false]);
+    setParam(s, 'B', 0);
+    s.backward();
+    expect([1, 2, 3].map((k) => stepDone('partial-derivatives', k, s))).toEqual([false, false, true]);
   });
 });
