@@ -19,6 +19,7 @@ describe('the lesson files', () => {
     expect(r.ok ? [] : r.errors).toEqual([]);
     expect(COURSE.map((l) => [l.number, l.id])).toEqual([
       [1, 'functions'],
+      [2, 'derivatives'],
       [3, 'partial-derivatives'],
       [4, 'gradient-descent'],
       [5, 'tensors'],
@@ -246,5 +247,29 @@ describe('lesson 3, partial derivatives: ∂L/∂W and ∂L/∂B at (1, 1), (2, 
     setParam(s, 'B', 0);
     s.backward();
     expect([1, 2, 3].map((k) => stepDone('partial-derivatives', k, s))).toEqual([false, false, true]);
+  });
+});
+
+describe('lesson 2, derivatives: autograd’s slope, then central and forward differences', () => {
+  /** The example with x set to these values, as the inspector's tensor editor does. */
+  const withX = (values: number[]) =>
+    sessionOn('composite-function', (d) => {
+      d.nodes.find((n) => n.id === 'x')!.value = { type: 'tensor', shape: [values.length], data: values };
+    });
+
+  it('Backward gives 4x; x = 1 ± 0.1, 1 ± 0.01 and (1, 1.1) each pass only their own step', () => {
+    const s = sessionOn('composite-function');
+    expect(stepDone('derivatives', 1, s)).toBe(false);
+    s.backward();
+    expect(stepDone('derivatives', 1, s)).toBe(true);
+    const cases: [number[], boolean[]][] = [
+      [[0.9, 1.1], [true, false, false]],
+      [[0.99, 1.01], [false, true, false]],
+      [[1, 1.1], [false, false, true]],
+      [[0.9, 1.2], [false, false, false]],
+    ];
+    for (const [x, expected] of cases) expect([2, 3, 4].map((k) => stepDone('derivatives', k, withX(x))), String(x)).toEqual(expected);
+    const y = factsOf(withX([0.9, 1.1]).state).nodes.find((n) => n.id === 'y')!.value;
+    expect((y[1] - y[0]) / 0.2).toBeCloseTo(4, 12);
   });
 });

@@ -5,13 +5,14 @@ import { gradientDescent } from './content/gradientDescent';
 import { trainingLoop } from './content/trainingLoop';
 import { tensors } from './content/tensors';
 import { partialDerivatives } from './content/partialDerivatives';
+import { derivatives } from './content/derivatives';
 import { binaryClassification } from './content/binaryClassification';
 import { multiclassClassification } from './content/multiclassClassification';
 import { controlKeys } from './lessonText';
 import { type Lesson, type LessonFile, lessonSchema } from './schema';
 
 /** The lesson files, in any order (the course orders them by number). */
-export const LESSON_FILES: readonly LessonFile[] = [functions, partialDerivatives, gradientDescent, tensors, backward, trainingLoop, binaryClassification, multiclassClassification];
+export const LESSON_FILES: readonly LessonFile[] = [functions, derivatives, partialDerivatives, gradientDescent, tensors, backward, trainingLoop, binaryClassification, multiclassClassification];
 
 /**
  * Validates lesson files: the schema, then what the schema cannot see (unique ids and
