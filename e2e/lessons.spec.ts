@@ -352,6 +352,62 @@ test('lessons 8 and 10 in English: by hand, then trained in the worker; accuracy
   await shot(page, 'lessons-10-complete-en');
 });
 
+test('lessons 2 and 3 in English: x typed in as a tensor for differences; W and B edited in the inspector', async ({ editor, page }) => {
+  test.setTimeout(120_000);
+  await editor.open();
+  await startFromList(editor, 'derivatives');
+  await expect.poll(async () => (await editor.document()).name).toBe('Composite function y = 2x² + 2');
+  await editor.press('toolbar.backward');
+  await expectLesson(editor, 'derivatives', 1, [1]);
+  await next(editor, 'derivatives', 2, [1]);
+  await page.locator('.react-flow__controls-fitview').click();
+  await editor.select('x');
+  await page.getByTestId('inspector.source').selectOption('tensor');
+  await setField(editor, 'inspector.shape', '2');
+  await setField(editor, 'inspector.cell.0', '0.8');
+  await setField(editor, 'inspector.cell.1', '1.1');
+  await expect(page.getByTestId('lessons.hint')).toBeVisible();
+  await expectLesson(editor, 'derivatives', 2, [1]);
+  await setField(editor, 'inspector.cell.0', '0.9');
+  await expectLesson(editor, 'derivatives', 2, [1, 2]);
+  const y = (await editor.snapshot()).nodes.y.value;
+  expect((y[1] - y[0]) / 0.2).toBeCloseTo(4, 9);
+  await next(editor, 'derivatives', 3, [1, 2]);
+  await setField(editor, 'inspector.cell.0', '0.99');
+  await setField(editor, 'inspector.cell.1', '1.01');
+  await expectLesson(editor, 'derivatives', 3, [1, 2, 3]);
+  await next(editor, 'derivatives', 4, [1, 2, 3]);
+  await setField(editor, 'inspector.cell.0', '1');
+  await setField(editor, 'inspector.cell.1', '1.1');
+  await expectLesson(editor, 'derivatives', 4, [1, 2, 3, 4]);
+
+  await page.getByTestId('lessons.all').click();
+  await page.getByTestId('lessons.start.partial-derivatives').click();
+  await expectLesson(editor, 'partial-derivatives', 1, []);
+  await expect.poll(async () => (await editor.document()).name).toBe('Linear regression by hand');
+  await editor.press('toolbar.backward');
+  await expectLesson(editor, 'partial-derivatives', 1, [1]);
+  await next(editor, 'partial-derivatives', 2, [1]);
+  await page.locator('.react-flow__controls-fitview').click();
+  await editor.select('W');
+  const wCell = page.getByRole('textbox', { name: 'W element', exact: true });
+  await wCell.fill('2');
+  await wCell.press('Enter');
+  await expect.poll(async () => (await editor.snapshot()).nodes.W.value).toEqual([2]);
+  await expectLesson(editor, 'partial-derivatives', 2, [1]);
+  await editor.press('toolbar.backward');
+  await expectLesson(editor, 'partial-derivatives', 2, [1, 2]);
+  expect((await editor.snapshot()).nodes.W.grad![0]).toBeCloseTo(4.16, 9);
+  await next(editor, 'partial-derivatives', 3, [1, 2]);
+  await editor.select('B');
+  const bCell = page.getByRole('textbox', { name: 'B element', exact: true });
+  await bCell.fill('0');
+  await bCell.press('Enter');
+  await editor.press('toolbar.backward');
+  await expectLesson(editor, 'partial-derivatives', 3, [1, 2, 3]);
+  await expect(page.getByTestId('lessons.complete')).toBeVisible();
+});
+
 test('a lesson link that names no lesson, or is hostile, says so and keeps the graph', async ({ editor, page }) => {
   await editor.open();
   const doc = await editor.document();
