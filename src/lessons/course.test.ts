@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Session } from '../session/Session';
+import { type GraphFile, parseCsv } from '../../engine';
+import { Session } from '../session/Session';
 import { COURSE, lessonById } from './course';
 import { LESSON_FILES, parseCourse } from './courseFiles';
 import { factsOf } from './facts';
@@ -25,6 +27,7 @@ describe('the lesson files', () => {
       [5, 'tensors'],
       [7, 'backward'],
       [8, 'training-loop'],
+      [9, 'nn-modules'],
       [10, 'binary-classification'],
       [11, 'multiclass-classification'],
     ]);
@@ -271,5 +274,65 @@ describe('lesson 2, derivatives: autograd’s slope, then central and forward di
     for (const [x, expected] of cases) expect([2, 3, 4].map((k) => stepDone('derivatives', k, withX(x))), String(x)).toEqual(expected);
     const y = factsOf(withX([0.9, 1.1]).state).nodes.find((n) => n.id === 'y')!.value;
     expect((y[1] - y[0]) / 0.2).toBeCloseTo(4, 12);
+  });
+});
+
+describe('lesson 9, modules and Boston housing: the data bound, trained, and a learning rate that diverges', () => {
+  /** linear(n, 1) → mse on a course CSV from shared/data, features and target bound, weight and bias 1, SGD lr 0.01. */
+  function boston(file: string, features: string[]): Session {
+    const csv = parseCsv(readFileSync(new URL(`../../../shared/data/${file}.csv`, import.meta.url), 'utf8'));
+    if (!csv.ok) throw new Error(`${file} does not parse`);
+    const n = features.length;
+    const doc: GraphFile = {
+      format: 'gradcanvas-graph',
+      version: 1,
+      nodes: [
+        { id: 'X', op: 'input', position: { x: 0, y: 0 }, value: { type: 'columns', dataset: file, columns: features } },
+        { id: 'Y', op: 'input', position: { x: 0, y: 200 }, value: { type: 'columns', dataset: file, columns: ['PRICE'] } },
+        { id: 'linear', op: 'linear', position: { x: 200, y: 0 }, attrs: { inFeatures: n, outFeatures: 1 }, params: { weight: { shape: [1, n], data: features.map(() => 1) }, bias: { shape: [1], data: [1] } } },
+        { id: 'mse', op: 'mse', position: { x: 400, y: 100 } },
+      ],
+      edges: [
+        { source: 'X', target: 'linear', targetPort: 'x' },
+        { source: 'linear', target: 'mse', targetPort: 'input' },
+        { source: 'Y', target: 'mse', targetPort: 'target' },
+      ],
+      loss: 'mse',
+      datasets: { [file]: { columns: [...csv.dataset.columns], rows: csv.dataset.rows.map((r) => [...r]) } },
+      training: { epochs: 100, batchSize: null, seed: 0, optimizer: { type: 'sgd', lr: 0.01 } },
+    };
+    return new Session({ doc, frames: { request: () => 0, cancel: () => undefined } });
+  }
+
+  it('steps 1–2 on the module example: the linear node selected; trained below 5', () => {
+    const s = sessionOn('linear-regression-module');
+    expect(stepDone('nn-modules', 1, s)).toBe(false);
+    s.select(['linear']);
+    expect(stepDone('nn-modules', 1, s)).toBe(true);
+    expect(stepDone('nn-modules', 2, s)).toBe(false);
+    trainSteps(s, 500);
+    expect(factsOf(s.state).losses.at(-1)).toBeCloseTo(4.6746, 3);
+    expect(stepDone('nn-modules', 2, s)).toBe(true);
+  });
+
+  it('step 3: RM → PRICE bound and trained 100 epochs at lr 0.01 (58.8708, as PyTorch); not before', () => {
+    const s = boston('boston_rm_price', ['RM']);
+    trainSteps(s, 99);
+    expect(stepDone('nn-modules', 3, s)).toBe(false);
+    trainSteps(s, 1);
+    expect(factsOf(s.state).losses.at(-1)).toBeCloseTo(58.8708, 3);
+    expect(stepDone('nn-modules', 3, s)).toBe(true);
+    expect(stepDone('nn-modules', 4, s), 'one feature does not diverge').toBe(false);
+  });
+
+  it('step 4: RM and LSTAT at lr 0.01 diverge (224, 297, 2359, 33061); at lr 0.001 they do not', () => {
+    const s = boston('boston_rm_lstat_price', ['RM', 'LSTAT']);
+    trainSteps(s, 4);
+    expect(factsOf(s.state).losses.map((l) => Math.round(l))).toEqual([224, 297, 2359, 33061]);
+    expect(stepDone('nn-modules', 4, s)).toBe(true);
+    const slow = boston('boston_rm_lstat_price', ['RM', 'LSTAT']);
+    setLr(slow, 0.001);
+    trainSteps(slow, 6);
+    expect(stepDone('nn-modules', 4, slow)).toBe(false);
   });
 });

@@ -11,6 +11,8 @@ export interface NodeFacts {
   readonly value: readonly number[];
   /** Null, like PyTorch's None, before any backward and for nodes no gradient reaches. */
   readonly grad: readonly number[] | null;
+  /** The dataset columns an input node is bound to; empty for other nodes. */
+  readonly columns: readonly string[];
 }
 
 /** What lesson checks read: the session's state as plain numbers, never which button was pressed. */
@@ -57,6 +59,7 @@ export function factsOf(s: SessionState): LessonFacts {
       requiresGrad: n?.requiresGrad === true || n?.op === 'parameter',
       value: Array.from(slot.value),
       grad: backwardRan && slot.grad ? Array.from(slot.grad) : null,
+      columns: n?.value?.type === 'columns' ? [...n.value.columns] : [],
     };
   });
   const curve = curveOf(s);

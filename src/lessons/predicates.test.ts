@@ -75,6 +75,14 @@ describe('lesson predicates, judged from the session state', () => {
     expect(passes(facts(s), sig)).toBe(true);
   });
 
+  it('usesColumns: an input bound to exactly these dataset columns, in any order', () => {
+    const s = sessionOn('binary-classification');
+    expect(passes(facts(s), { predicate: 'usesColumns', columns: ['x2', 'x1'] })).toBe(true);
+    expect(passes(facts(s), { predicate: 'usesColumns', columns: ['label'] })).toBe(true);
+    expect(passes(facts(s), { predicate: 'usesColumns', columns: ['x1'] }), 'one of two is not the binding').toBe(false);
+    expect(passes(facts(sessionOn('composite-function')), { predicate: 'usesColumns', columns: ['x1'] })).toBe(false);
+  });
+
   it('accuracyAtLeast: the classification loss’s predictions now; none without a classification loss', () => {
     const s = sessionOn('binary-classification');
     expect(facts(s).accuracy).toBe(0.25);

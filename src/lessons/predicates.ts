@@ -24,6 +24,8 @@ const gradIsMultiple = z.strictObject({ predicate: z.literal('gradIsMultiple'), 
 const gradValues = z.strictObject({ predicate: z.literal('gradValues'), op: z.string().min(1).optional(), values: numberList, tolerance });
 /** A selected node whose value is `values`. */
 const selectedValues = z.strictObject({ predicate: z.literal('selectedValues'), values: numberList, tolerance });
+/** An input node bound to exactly these dataset columns (in any order). */
+const usesColumns = z.strictObject({ predicate: z.literal('usesColumns'), columns: z.array(z.string().min(1)).min(1).max(100) });
 /** A selected node of this op. */
 const selectedOp = z.strictObject({ predicate: z.literal('selectedOp'), op: z.string().min(1) });
 /** The classification loss's predictions are right for at least this fraction of the data. */
@@ -42,7 +44,7 @@ const learningRate = z.strictObject({ predicate: z.literal('learningRate'), atLe
 const diverged = z.strictObject({ predicate: z.literal('diverged'), steps: z.number().int().min(2).max(50).optional() });
 
 /** One check of a lesson step, as a lesson file writes it. */
-export const checkSchema = z.discriminatedUnion('predicate', [nodeValues, gradIsMultiple, gradValues, selectedValues, selectedOp, accuracyAtLeast, backwardCount, stepsTaken, lossFalling, lossBelow, learningRate, diverged]);
+export const checkSchema = z.discriminatedUnion('predicate', [nodeValues, gradIsMultiple, gradValues, selectedValues, selectedOp, usesColumns, accuracyAtLeast, backwardCount, stepsTaken, lossFalling, lossBelow, learningRate, diverged]);
 /** One check of a lesson step. */
 export type Check = z.infer<typeof checkSchema>;
 /** The name of a predicate. */
@@ -70,6 +72,7 @@ const TESTS: { readonly [P in PredicateName]: (f: LessonFacts, c: Extract<Check,
   gradValues: (f, c) => f.nodes.some((n) => n.requiresGrad && n.grad !== null && (c.op === undefined || n.op === c.op) && numbersMatch(n.grad, c.values, c.tolerance)),
   selectedValues: (f, c) => f.nodes.some((n) => f.selection.includes(n.id) && hasValues(n, c.values, c.tolerance)),
   selectedOp: (f, c) => f.nodes.some((n) => f.selection.includes(n.id) && n.op === c.op),
+  usesColumns: (f, c) => f.nodes.some((n) => n.columns.length === c.columns.length && c.columns.every((col) => n.columns.includes(col))),
   accuracyAtLeast: (f, c) => f.accuracy !== null && f.accuracy >= c.value,
   backwardCount: (f, c) => f.backwardCount === c.exactly,
   stepsTaken: (f, c) => f.epochs >= c.atLeast,
