@@ -78,7 +78,7 @@ test('lesson 1 in English: build y = 2x² + 2 by dragging and wiring, step by st
     await editor.press('toolbar.lessons');
     await expect(panel).toBeVisible();
     const items = page.getByTestId('lessons.list').locator('li.lessons-item');
-    await expect(items).toHaveCount(10);
+    await expect(items).toHaveCount(11);
     await expect(items.nth(0)).toContainText('Lesson 1 Functions and composite functions');
     await expect(items.nth(0)).toContainText('Build y = 2x² + 2 over x = arange(−2, 2.1, 0.25)');
     await expect(items.nth(0)).toContainText('0 of 5 steps done');
@@ -86,11 +86,12 @@ test('lesson 1 in English: build y = 2x² + 2 by dragging and wiring, step by st
     await expect(items.nth(2)).toContainText('Lesson 3 Partial derivatives and the gradient');
     await expect(items.nth(3)).toContainText('Lesson 4 Gradient descent');
     await expect(items.nth(4)).toContainText('Lesson 5 Tensors: shapes, broadcasting, reductions');
-    await expect(items.nth(5)).toContainText('Lesson 7 backward() and .grad');
-    await expect(items.nth(6)).toContainText('Lesson 8 The training loop by hand');
-    await expect(items.nth(7)).toContainText('Lesson 9 nn.Linear, nn.MSELoss and optim.SGD');
-    await expect(items.nth(8)).toContainText('Lesson 10 Binary classification');
-    await expect(items.nth(9)).toContainText('Lesson 11 Multi-class classification');
+    await expect(items.nth(5)).toContainText('Lesson 6 Define-by-Run and the computation graph');
+    await expect(items.nth(6)).toContainText('Lesson 7 backward() and .grad');
+    await expect(items.nth(7)).toContainText('Lesson 8 The training loop by hand');
+    await expect(items.nth(8)).toContainText('Lesson 9 nn.Linear, nn.MSELoss and optim.SGD');
+    await expect(items.nth(9)).toContainText('Lesson 10 Binary classification');
+    await expect(items.nth(10)).toContainText('Lesson 11 Multi-class classification');
     await page.getByTestId('lessons.start.functions').click();
     await expectLesson(editor, 'functions', 1, []);
     expect((await editor.document()).nodes).toEqual([]);
@@ -296,7 +297,7 @@ test('every lesson’s first step, in English and Japanese (screenshots for revi
   await editor.open();
   await editor.press('toolbar.lessons');
   const ids = await page.getByTestId('lessons.list').locator('li.lessons-item').evaluateAll((items) => items.map((li) => li.getAttribute('data-testid')!.replace('lessons.item.', '')));
-  expect(ids).toEqual(['functions', 'derivatives', 'partial-derivatives', 'gradient-descent', 'tensors', 'backward', 'training-loop', 'nn-modules', 'binary-classification', 'multiclass-classification']);
+  expect(ids).toEqual(['functions', 'derivatives', 'partial-derivatives', 'gradient-descent', 'tensors', 'define-by-run', 'backward', 'training-loop', 'nn-modules', 'binary-classification', 'multiclass-classification']);
   for (const lang of ['en', 'ja'] as const) {
     if (lang === 'ja') await editor.press('toolbar.lang');
     for (const id of ids) {

@@ -25,6 +25,7 @@ describe('the lesson files', () => {
       [3, 'partial-derivatives'],
       [4, 'gradient-descent'],
       [5, 'tensors'],
+      [6, 'define-by-run'],
       [7, 'backward'],
       [8, 'training-loop'],
       [9, 'nn-modules'],
@@ -334,5 +335,22 @@ describe('lesson 9, modules and Boston housing: the data bound, trained, and a l
     setLr(slow, 0.001);
     trainSteps(slow, 6);
     expect(stepDone('nn-modules', 4, slow)).toBe(false);
+  });
+});
+
+describe('lesson 6, Define-by-Run: the forward pass played node by node, grad_fn labels, backward through the graph', () => {
+  it('each step passes on the step-through’s state and not before', () => {
+    const s = sessionOn('composite-function');
+    expect(stepDone('define-by-run', 1, s)).toBe(false);
+    for (let k = 0; k < 4; k++) s.step();
+    expect(stepDone('define-by-run', 1, s), 'x, square, scale, y: the loss z is not computed yet').toBe(false);
+    s.step();
+    expect(stepDone('define-by-run', 1, s)).toBe(true);
+    expect(stepDone('define-by-run', 2, s)).toBe(false);
+    s.setGradFnLabels(true);
+    expect(stepDone('define-by-run', 2, s)).toBe(true);
+    expect(stepDone('define-by-run', 3, s)).toBe(false);
+    s.stepPhase();
+    expect(stepDone('define-by-run', 3, s)).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import { functions } from './content/functions';
 import { gradientDescent } from './content/gradientDescent';
 import { trainingLoop } from './content/trainingLoop';
 import { nnModules } from './content/nnModules';
+import { defineByRun } from './content/defineByRun';
 import { tensors } from './content/tensors';
 import { partialDerivatives } from './content/partialDerivatives';
 import { derivatives } from './content/derivatives';
@@ -13,7 +14,7 @@ import { controlKeys } from './lessonText';
 import { type Lesson, type LessonFile, lessonSchema } from './schema';
 
 /** The lesson files, in any order (the course orders them by number). */
-export const LESSON_FILES: readonly LessonFile[] = [functions, derivatives, partialDerivatives, gradientDescent, tensors, backward, trainingLoop, nnModules, binaryClassification, multiclassClassification];
+export const LESSON_FILES: readonly LessonFile[] = [functions, derivatives, partialDerivatives, gradientDescent, tensors, defineByRun, backward, trainingLoop, nnModules, binaryClassification, multiclassClassification];
 
 /**
  * Validates lesson files: the schema, then what the schema cannot see (unique ids and

@@ -29,6 +29,10 @@ export interface LessonFacts {
   readonly lr: number;
   /** The divergence rule stopped a training run or the step-through. */
   readonly divergenceStopped: boolean;
+  /** The phases (predict, loss, backward, update) of the step-through events shown so far in the step being played. */
+  readonly phasesShown: readonly string[];
+  /** Nodes are labelled with PyTorch's backward function names (grad_fn). */
+  readonly gradFnLabels: boolean;
   /** The fraction of correct predictions of the classification loss's input now, over the data the graph holds; null without a classification loss. */
   readonly accuracy: number | null;
 }
@@ -72,5 +76,7 @@ export function factsOf(s: SessionState): LessonFacts {
     lr: doc.training.optimizer.lr,
     divergenceStopped: s.training.divergence !== null || s.stepper.divergence !== null,
     accuracy: accuracyOf(s.compiled.program),
+    phasesShown: [...new Set(s.stepper.events.slice(0, s.stepper.cursor + 1).map((e) => e.phase))],
+    gradFnLabels: s.stepper.gradFnLabels,
   };
 }

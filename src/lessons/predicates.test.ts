@@ -83,6 +83,20 @@ describe('lesson predicates, judged from the session state', () => {
     expect(passes(facts(sessionOn('composite-function')), { predicate: 'usesColumns', columns: ['x1'] })).toBe(false);
   });
 
+  it('stepPhaseShown and gradFnLabels read the step-through', () => {
+    const s = sessionOn('composite-function');
+    expect(passes(facts(s), { predicate: 'stepPhaseShown', phase: 'predict' })).toBe(false);
+    s.step();
+    expect(passes(facts(s), { predicate: 'stepPhaseShown', phase: 'predict' })).toBe(true);
+    expect(passes(facts(s), { predicate: 'stepPhaseShown', phase: 'backward' })).toBe(false);
+    s.stepTrainingStep();
+    expect(passes(facts(s), { predicate: 'stepPhaseShown', phase: 'backward' })).toBe(true);
+    expect(passes(facts(s), { predicate: 'gradFnLabels', on: true })).toBe(false);
+    expect(passes(facts(s), { predicate: 'gradFnLabels', on: false })).toBe(true);
+    s.setGradFnLabels(true);
+    expect(passes(facts(s), { predicate: 'gradFnLabels', on: true })).toBe(true);
+  });
+
   it('accuracyAtLeast: the classification loss’s predictions now; none without a classification loss', () => {
     const s = sessionOn('binary-classification');
     expect(facts(s).accuracy).toBe(0.25);

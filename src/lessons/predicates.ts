@@ -26,6 +26,10 @@ const gradValues = z.strictObject({ predicate: z.literal('gradValues'), op: z.st
 const selectedValues = z.strictObject({ predicate: z.literal('selectedValues'), values: numberList, tolerance });
 /** An input node bound to exactly these dataset columns (in any order). */
 const usesColumns = z.strictObject({ predicate: z.literal('usesColumns'), columns: z.array(z.string().min(1)).min(1).max(100) });
+/** The step-through has shown an event of this phase in the step being played. */
+const stepPhaseShown = z.strictObject({ predicate: z.literal('stepPhaseShown'), phase: z.enum(['predict', 'loss', 'backward', 'update']) });
+/** Nodes are labelled with their grad_fn names (on), or not (off). */
+const gradFnLabels = z.strictObject({ predicate: z.literal('gradFnLabels'), on: z.boolean() });
 /** A selected node of this op. */
 const selectedOp = z.strictObject({ predicate: z.literal('selectedOp'), op: z.string().min(1) });
 /** The classification loss's predictions are right for at least this fraction of the data. */
@@ -44,7 +48,7 @@ const learningRate = z.strictObject({ predicate: z.literal('learningRate'), atLe
 const diverged = z.strictObject({ predicate: z.literal('diverged'), steps: z.number().int().min(2).max(50).optional() });
 
 /** One check of a lesson step, as a lesson file writes it. */
-export const checkSchema = z.discriminatedUnion('predicate', [nodeValues, gradIsMultiple, gradValues, selectedValues, selectedOp, usesColumns, accuracyAtLeast, backwardCount, stepsTaken, lossFalling, lossBelow, learningRate, diverged]);
+export const checkSchema = z.discriminatedUnion('predicate', [nodeValues, gradIsMultiple, gradValues, selectedValues, selectedOp, usesColumns, stepPhaseShown, gradFnLabels, accuracyAtLeast, backwardCount, stepsTaken, lossFalling, lossBelow, learningRate, diverged]);
 /** One check of a lesson step. */
 export type Check = z.infer<typeof checkSchema>;
 /** The name of a predicate. */
@@ -73,6 +77,8 @@ const TESTS: { readonly [P in PredicateName]: (f: LessonFacts, c: Extract<Check,
   selectedValues: (f, c) => f.nodes.some((n) => f.selection.includes(n.id) && hasValues(n, c.values, c.tolerance)),
   selectedOp: (f, c) => f.nodes.some((n) => f.selection.includes(n.id) && n.op === c.op),
   usesColumns: (f, c) => f.nodes.some((n) => n.columns.length === c.columns.length && c.columns.every((col) => n.columns.includes(col))),
+  stepPhaseShown: (f, c) => f.phasesShown.includes(c.phase),
+  gradFnLabels: (f, c) => f.gradFnLabels === c.on,
   accuracyAtLeast: (f, c) => f.accuracy !== null && f.accuracy >= c.value,
   backwardCount: (f, c) => f.backwardCount === c.exactly,
   stepsTaken: (f, c) => f.epochs >= c.atLeast,
