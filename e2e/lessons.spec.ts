@@ -1,8 +1,13 @@
+import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test, XS } from './fixtures';
 import type { Editor } from './pages/Editor';
 
 test.use({ viewport: { width: 1440, height: 900 } });
+
+/** The course's Boston housing files, as a learner has them. */
+const RM_PRICE = fileURLToPath(new URL('../../shared/data/boston_rm_price.csv', import.meta.url));
+const RM_LSTAT_PRICE = fileURLToPath(new URL('../../shared/data/boston_rm_lstat_price.csv', import.meta.url));
 
 /** Where this run keeps its screenshots for review. */
 const SHOTS = `${process.env.E2E_RESULTS ?? 'test-results'}/screenshots`;
@@ -408,6 +413,141 @@ test('lessons 2 and 3 in English: x typed in as a tensor for differences; W and 
   await editor.press('toolbar.backward');
   await expectLesson(editor, 'partial-derivatives', 3, [1, 2, 3]);
   await expect(page.getByTestId('lessons.complete')).toBeVisible();
+});
+
+/** Imports a CSV in the Data tab with the file picker, gives its columns roles, and binds it. */
+async function importAndBind(editor: Editor, path: string, roles: Record<string, string>): Promise<void> {
+  const page = editor.page;
+  await page.getByTestId('side.tab.data').click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('datasets.import').click();
+  await (await chooser).setFiles(path);
+  await expect(page.getByTestId('datasets.preview')).toBeVisible();
+  for (const [column, role] of Object.entries(roles)) await page.getByTestId(`datasets.role.${column}`).selectOption(role);
+  await page.getByTestId('datasets.bind').click();
+}
+
+test('lessons 6 and 11 in English: the forward pass stepped with →, grad_fn labels; three classes trained', async ({ editor, page }) => {
+  test.setTimeout(120_000);
+  await editor.open();
+  await startFromList(editor, 'define-by-run');
+  await expect.poll(async () => (await editor.document()).name).toBe('Composite function y = 2x² + 2');
+  await editor.press('toolbar.forward');
+  await expect(page.getByTestId('lessons.hint')).toBeVisible();
+  await expectLesson(editor, 'define-by-run', 1, []);
+  for (let k = 0; k < 5; k++) await page.keyboard.press('ArrowRight');
+  await expectLesson(editor, 'define-by-run', 1, [1]);
+  await next(editor, 'define-by-run', 2, [1]);
+  await page.getByTestId('step.gradFnLabels').check();
+  await expectLesson(editor, 'define-by-run', 2, [1, 2]);
+  await expect(editor.node('z')).toContainText('SumBackward0');
+  await next(editor, 'define-by-run', 3, [1, 2]);
+  for (let k = 0; k < 6 && !(await lesson(editor))?.done.includes(3); k++) await editor.press('step.step');
+  await expectLesson(editor, 'define-by-run', 3, [1, 2, 3]);
+  await expect.poll(() => editor.shownNumbers('x', 'grad')).toEqual(XS.map((v) => 4 * v));
+
+  await page.getByTestId('lessons.all').click();
+  await page.getByTestId('lessons.start.multiclass-classification').click();
+  await expectLesson(editor, 'multiclass-classification', 1, []);
+  await expect.poll(async () => (await editor.document()).name).toBe('Three-class classification');
+  await page.locator('.react-flow__controls-fitview').click();
+  await editor.node('linear').click();
+  await expectLesson(editor, 'multiclass-classification', 1, [1]);
+  await next(editor, 'multiclass-classification', 2, [1]);
+  await page.getByTestId('side.tab.train').click();
+  await editor.press('train.start');
+  await expectLesson(editor, 'multiclass-classification', 2, [1, 2]);
+  await next(editor, 'multiclass-classification', 3, [1, 2, 3]);
+});
+
+test('lessons 5 and 9 in English: mean and max dragged in and made the loss; Boston imported, trained, and diverging', async ({ editor, page }) => {
+  test.setTimeout(180_000);
+  await editor.open();
+  await startFromList(editor, 'tensors');
+  await expect.poll(async () => (await editor.document()).name).toBe('Composite function y = 2x² + 2');
+  await page.locator('.react-flow__controls-fitview').click();
+  await editor.select('z');
+  await expectLesson(editor, 'tensors', 1, [1]);
+  await next(editor, 'tensors', 2, [1]);
+  await editor.select('y');
+  await setField(editor, 'inspector.attr.c', '3');
+  await expectLesson(editor, 'tensors', 2, [1, 2]);
+  await next(editor, 'tensors', 3, [1, 2]);
+  await editor.press('toolbar.backward');
+  await expectLesson(editor, 'tensors', 3, [1, 2, 3]);
+
+  await next(editor, 'tensors', 4, [1, 2, 3]);
+  const mean = await editor.dropFromPalette('mean', { x: 272, y: 560 });
+  await tidy(editor);
+  await zoomOutToShow(editor, ['handle.y.out', `handle.${mean}.x`]);
+  await editor.connect('y', mean, 'x');
+  await expect.poll(async () => (await editor.document()).edges.length).toBe(5);
+  // Backward still starts from z: the gradients add up to 8x, not 4x/17.
+  await editor.press('toolbar.backward');
+  await expect(page.getByTestId('lessons.hint')).toBeVisible();
+  await expectLesson(editor, 'tensors', 4, [1, 2, 3]);
+  await editor.select(mean);
+  await page.getByTestId('inspector.useAsLoss').check();
+  await editor.press('toolbar.zeroGrad');
+  await editor.press('toolbar.backward');
+  await expectLesson(editor, 'tensors', 4, [1, 2, 3, 4]);
+
+  await next(editor, 'tensors', 5, [1, 2, 3, 4]);
+  const max = await editor.dropFromPalette('max', { x: 272, y: 560 });
+  await tidy(editor);
+  await zoomOutToShow(editor, ['handle.y.out', `handle.${max}.x`]);
+  await editor.connect('y', max, 'x');
+  await expect.poll(async () => (await editor.document()).edges.length).toBe(6);
+  await editor.select(max);
+  await page.getByTestId('inspector.useAsLoss').check();
+  await editor.press('toolbar.zeroGrad');
+  await editor.press('toolbar.backward');
+  await expectLesson(editor, 'tensors', 5, [1, 2, 3, 4, 5]);
+  expect((await editor.snapshot()).nodes.x.grad).toEqual(XS.map((v) => (v === -2 ? -4 : v === 2 ? 4 : 0)));
+
+  await page.getByTestId('lessons.all').click();
+  await page.getByTestId('lessons.start.nn-modules').click();
+  await expectLesson(editor, 'nn-modules', 1, []);
+  await expect.poll(async () => (await editor.document()).name).toBe('Linear regression with nn.Linear');
+  await page.locator('.react-flow__controls-fitview').click();
+  await editor.node('linear').click();
+  await expectLesson(editor, 'nn-modules', 1, [1]);
+  await next(editor, 'nn-modules', 2, [1]);
+  await page.getByTestId('side.tab.train').click();
+  await editor.press('train.start');
+  await expectLesson(editor, 'nn-modules', 2, [1, 2]);
+
+  await next(editor, 'nn-modules', 3, [1, 2]);
+  await editor.press('file.new');
+  await expect.poll(async () => (await editor.document()).nodes.length).toBe(0);
+  const linear = await editor.dropFromPalette('linear', { x: 270, y: 120 });
+  const mse = await editor.dropFromPalette('mse', { x: 270, y: 420 });
+  await importAndBind(editor, RM_PRICE, { RM: 'feature', PRICE: 'target' });
+  await tidy(editor);
+  await editor.connect('X', linear, 'x');
+  await editor.connect(linear, mse, 'input');
+  await editor.connect('Y', mse, 'target');
+  await expect.poll(async () => (await editor.document()).edges.length).toBe(3);
+  await page.getByTestId('side.tab.inspector').click();
+  await editor.select(mse);
+  await page.getByTestId('inspector.useAsLoss').check();
+  await page.getByTestId('side.tab.train').click();
+  await setField(editor, 'train.lr', '0.01');
+  await setField(editor, 'train.epochs', '300');
+  await editor.press('train.start');
+  await expectLesson(editor, 'nn-modules', 3, [1, 2, 3]);
+
+  await next(editor, 'nn-modules', 4, [1, 2, 3]);
+  await importAndBind(editor, RM_LSTAT_PRICE, { RM: 'feature', LSTAT: 'feature', PRICE: 'target' });
+  await page.getByTestId('side.tab.inspector').click();
+  await editor.select(linear);
+  await setField(editor, 'inspector.attr.inFeatures', '2');
+  await page.getByTestId('side.tab.train').click();
+  await editor.press('train.start');
+  await expect(page.getByTestId('train.divergence')).toBeVisible({ timeout: 30_000 });
+  await expectLesson(editor, 'nn-modules', 4, [1, 2, 3, 4]);
+  await expect(page.getByTestId('lessons.complete')).toBeVisible();
+  await shot(page, 'lessons-9-complete-en');
 });
 
 test('a lesson link that names no lesson, or is hostile, says so and keeps the graph', async ({ editor, page }) => {

@@ -58,6 +58,18 @@ describe('Lessons', () => {
     expect(lessons.snapshot()).toMatchObject({ step: 2, done: [1, 2], hint: false });
   });
 
+  it('the step-through counts: a step is judged again as events are shown and grad_fn labels switched on', async () => {
+    const { lessons, session } = setup();
+    await lessons.start('define-by-run');
+    for (let k = 0; k < 4; k++) session.step();
+    expect(lessons.snapshot()).toMatchObject({ step: 1, done: [] });
+    session.step();
+    expect(lessons.snapshot()).toMatchObject({ step: 1, done: [1] });
+    await lessons.goTo(2);
+    session.setGradFnLabels(true);
+    expect(lessons.snapshot()).toMatchObject({ step: 2, done: [1, 2] });
+  });
+
   it('a step-level set-up opens a tab; opening a lesson link to a step starts there', async () => {
     const { lessons, tabs } = setup();
     expect(lessons.openLink('#lesson=gradient-descent/2')).toBe(true);

@@ -47,7 +47,7 @@ export interface LessonsOptions {
 
 /** What a step's checks read, compared by identity: the checks run again only when one of these changed. */
 function inputsOf(s: SessionState): readonly unknown[] {
-  return [s.history.present, s.compiled, s.run, s.selection, s.liveHistory, s.training.divergence, s.stepper.divergence];
+  return [s.history.present, s.compiled, s.run, s.selection, s.liveHistory, s.training.divergence, s.stepper.divergence, s.stepper.events, s.stepper.cursor, s.stepper.gradFnLabels];
 }
 
 /** What counts as an attempt: the document, a run (forward, backward, zero grad, a step) or the selection changed. */
