@@ -119,7 +119,7 @@ function LessonView({ lessons, lesson, step, showList }: { lessons: Lessons; les
         <button type="button" data-testid="lessons.back" disabled={step <= 1} onClick={() => void lessons.goTo(step - 1)}>
           {t('lessons.back')}
         </button>
-        <button type="button" data-testid="lessons.next" className={isDone ? 'is-primary' : ''} disabled={step >= count} onClick={() => void lessons.goTo(step + 1)}>
+        <button type="button" data-testid="lessons.next" className={isDone && step < count ? 'is-primary' : ''} disabled={step >= count} onClick={() => void lessons.goTo(step + 1)}>
           {t('lessons.next')}
         </button>
       </div>

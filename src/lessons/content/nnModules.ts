@@ -51,7 +51,7 @@ print(round(loss.item(), 4))`,
     },
     {
       text: {
-        en: 'Real data: Boston housing, rooms RM → price PRICE. Press [[shell.file.new]], drag linear and mse onto the canvas. In the [[shell.tab.data]] tab, [[datasets.import]] boston_rm_price.csv from the course data, make RM an [[datasets.role.feature]] and PRICE the [[datasets.role.target]], and press [[datasets.bind]]. Wire X → linear → mse (input) and Y → mse (target), tick [[inspector.useAsLoss]] on mse, set [[train.lr]] to 0.01 and press [[train.start]]: the loss falls below 60.',
+        en: 'Real data: Boston housing, rooms RM → price PRICE. Press [[shell.file.new]], drag linear and mse onto the canvas. In the [[shell.tab.data]] tab, [[datasets.import]] boston_rm_price.csv from the course data, set RM to [[datasets.role.feature]] and PRICE to [[datasets.role.target]], and press [[datasets.bind]]. Wire X → linear → mse (input) and Y → mse (target), tick [[inspector.useAsLoss]] on mse, set [[train.lr]] to 0.01 and press [[train.start]]: the loss falls below 60.',
         ja: '実データです。ボストン住宅データの部屋数 RM → 価格 PRICE。[[shell.file.new]] を押し、linear と mse をキャンバスへドラッグします。[[shell.tab.data]] タブで講座データの boston_rm_price.csv を [[datasets.import]] で読み込み、RM を [[datasets.role.feature]]、PRICE を [[datasets.role.target]] にして [[datasets.bind]] を押します。X → linear → mse (input)、Y → mse (target) とつなぎ、mse で [[inspector.useAsLoss]] にチェックを入れ、[[train.lr]] を 0.01 にして [[train.start]] を押してください。損失は 60 を下回ります。',
       },
       hint: {
@@ -88,7 +88,7 @@ print(round(loss.item(), 4))`,
     },
     {
       text: {
-        en: 'Why the learning rate matters: two features on different scales. [[datasets.import]] boston_rm_lstat_price.csv, make RM and LSTAT [[datasets.role.feature]]s and PRICE the [[datasets.role.target]], [[datasets.bind]], set the linear node to 2 inputs and train with [[train.lr]] 0.01. The loss explodes — 224, 297, 2359, 33061, … — and training stops: this learning rate diverges here.',
+        en: 'Why the learning rate matters: two features on different scales. [[datasets.import]] boston_rm_lstat_price.csv, set RM and LSTAT to [[datasets.role.feature]] and PRICE to [[datasets.role.target]], [[datasets.bind]], set the linear node to 2 inputs and train with [[train.lr]] 0.01. The loss explodes — 224, 297, 2359, 33061, … — and training stops: this learning rate diverges here.',
         ja: '学習率が重要な理由: スケールの異なる2つの特徴量です。boston_rm_lstat_price.csv を [[datasets.import]] で読み込み、RM と LSTAT を [[datasets.role.feature]]、PRICE を [[datasets.role.target]] にして [[datasets.bind]] を押し、linear ノードの入力数を 2 にして [[train.lr]] 0.01 で学習してください。損失は 224, 297, 2359, 33061, … と爆発し、学習が止まります。この学習率はここでは発散します。',
       },
       hint: {
