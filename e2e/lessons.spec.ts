@@ -425,7 +425,8 @@ async function importAndBind(editor: Editor, path: string, roles: Record<string,
   await expect(page.getByTestId('datasets.preview')).toBeVisible();
   for (const [column, role] of Object.entries(roles)) await page.getByTestId(`datasets.role.${column}`).selectOption(role);
   await page.getByTestId('datasets.bind').click();
-  await expect.poll(async () => (await editor.document()).nodes.some((n) => n.value?.type === 'columns' && n.value.columns.includes(Object.keys(roles)[0]))).toBe(true);
+  const dataset = path.replace(/^.*\//, '').replace(/\.csv$/, '');
+  await expect.poll(async () => (await editor.document()).nodes.some((n) => n.value?.type === 'columns' && n.value.dataset === dataset)).toBe(true);
   // A notice may say which input nodes the binding made; read, it is dismissed as a learner would.
   const close = page.getByTestId('notice.close');
   if (await close.isVisible()) await close.click();
