@@ -1,8 +1,22 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
+/** Fails the build when a lesson file does not validate (docs/lessons.md), naming each problem. */
+function validateLessons(): Plugin {
+  return {
+    name: 'gradcanvas-validate-lessons',
+    async buildStart() {
+      // Loaded through tsx when the build starts, so the config itself imports nothing from src/.
+      const { tsImport } = await import('tsx/esm/api');
+      const { LESSON_FILES, parseCourse } = (await tsImport(new URL('./src/lessons/courseFiles.ts', import.meta.url).href, import.meta.url)) as typeof import('./src/lessons/courseFiles');
+      const r = parseCourse(LESSON_FILES);
+      if (!r.ok) this.error(`The lesson files do not validate:\n${r.errors.join('\n')}`);
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), validateLessons()],
   server: { port: 5173 },
   // playwright.config.ts serves the production build on this port.
   preview: { port: 4173, strictPort: true },

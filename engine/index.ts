@@ -22,6 +22,7 @@ export { Trainer } from './train/trainer';
 export type { TrainSettings, TrainContinuation } from './train/trainer';
 // The course's measured run (loss, accuracy, validation), which the CLI logs and the page's worker reports.
 export { MeasuredTraining } from './train/log';
+export { AccuracyMeter, accuracyProblem } from './train/metrics';
 export type { EpochLog, LogColumn } from './train/log';
 // The validation split's one naming rule, for the page's `_test` datasets to share with the CLI and the export.
 export { VALIDATION_SUFFIX, validationGraph } from './graph/validation';

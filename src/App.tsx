@@ -15,6 +15,9 @@ import { PlotsPanel } from './plots/PlotsPanel';
 import { GradCheckPanel } from './plots/GradCheckPanel';
 import { StepBar } from './stepper/StepBar';
 import { StepPanel } from './stepper/StepPanel';
+import { LessonsPanel } from './lessons/LessonsPanel';
+import { Highlight } from './lessons/Highlight';
+import { Welcome } from './lessons/Welcome';
 
 /** The id the skip link jumps to. */
 const CANVAS_REGION = 'canvas-region';
@@ -25,7 +28,7 @@ function skipToCanvas(e: MouseEvent<HTMLAnchorElement>): void {
   document.getElementById(CANVAS_REGION)?.focus();
 }
 
-/** The editor: header toolbar, palette | canvas | inspector, the notice bar and the status line. */
+/** The editor: header toolbar, palette | canvas | inspector (| lessons), the notice bar and the status line. */
 export function App() {
   const t = useT();
   return (
@@ -68,9 +71,12 @@ export function App() {
               ]}
             />
           </aside>
+          <LessonsPanel />
         </div>
         <StatusLine />
         <FileDropOverlay />
+        <Welcome />
+        <Highlight />
       </div>
     </ReactFlowProvider>
   );

@@ -14,6 +14,11 @@ import { openShareLink } from './shell/fileActions';
 import { emptyDocument } from './store/edits';
 import { isShareHash, technicalText } from './store/persistence';
 import { installTestHook, readSnapshot } from './testHook';
+import { Lessons } from './lessons/Lessons';
+import { isLessonHash } from './lessons/lessonLink';
+import { LessonsContext } from './lessons/useLessons';
+import { requestTab } from './shell/tabRequest';
+import type { BootSource } from './shell/boot';
 import './styles.css';
 
 function storage(): Storage | null {
@@ -31,18 +36,18 @@ function clearHash(): void {
 }
 
 /** Opens the first document; whatever goes wrong, the page ends with a document and a notice, never blank. */
-async function boot(ws: AppWorkspace, store: Storage | null): Promise<{ saveNow: boolean }> {
+async function boot(ws: AppWorkspace, store: Storage | null): Promise<{ saveNow: boolean; source: BootSource | null }> {
   const lang = useLanguage.getState().lang;
   ws.recent.setState({ storage: store });
   try {
     const plan = await bootWorkspace(ws, { hash: window.location.hash, storage: store, loadExample: () => fetchExample(DEFAULT_EXAMPLE), lang });
     if (plan.clearHash) clearHash();
-    return { saveNow: plan.saveNow };
+    return { saveNow: plan.saveNow, source: plan.source };
   } catch (e) {
     if (isShareHash(window.location.hash)) clearHash();
     ws.session.load(emptyDocument());
     ws.session.notify({ kind: 'error', text: translate(lang, 'shell.notice.bootFailed'), technical: technicalText(e) });
-    return { saveNow: false };
+    return { saveNow: false, source: null };
   }
 }
 
@@ -55,12 +60,21 @@ async function start(): Promise<void> {
     createWorker: () => new Worker(new URL('./training/worker.ts', import.meta.url), { type: 'module' }),
     lang: () => useLanguage.getState().lang,
   });
-  installTestHook(window, () => readSnapshot(ws.session.state, useLanguage.getState().lang));
+  let lessons: Lessons | null = null;
+  installTestHook(window, () => readSnapshot(ws.session.state, useLanguage.getState().lang, lessons?.snapshot() ?? null));
   // Before the shell's own drop handler (installed when the app mounts): a dropped CSV goes to the Data panel.
   installCsvDrop(window, ws.session);
 
   const store = storage();
-  const { saveNow } = await boot(ws, store);
+  const { saveNow, source } = await boot(ws, store);
+  const course = new Lessons({ ws, storage: store, lang: () => useLanguage.getState().lang, fetchExample, showTab: requestTab });
+  lessons = course;
+  // A lesson link opens that lesson and step; a first visit (no saved work, no shared graph) gets the welcome.
+  if (isLessonHash(window.location.hash)) {
+    const hash = window.location.hash;
+    clearHash();
+    course.openLink(hash);
+  } else if (source === 'example' || source === 'empty') course.offerWelcome();
   if (store) {
     const autosave = startAutosave(ws, { dirty: saveNow });
     ws.connectAutosave(autosave.flush);
@@ -71,6 +85,12 @@ async function start(): Promise<void> {
   }
   // A share link pasted into the address of an open tab changes only the hash: open it as a new document.
   window.addEventListener('hashchange', () => {
+    if (isLessonHash(window.location.hash)) {
+      const hash = window.location.hash;
+      clearHash();
+      course.openLink(hash);
+      return;
+    }
     if (!isShareHash(window.location.hash)) return;
     const hash = window.location.hash;
     clearHash();
@@ -80,9 +100,11 @@ async function start(): Promise<void> {
   createRoot(root).render(
     <StrictMode>
       <WorkspaceContext.Provider value={ws}>
-        <ErrorBoundary workspace={ws}>
-          <App />
-        </ErrorBoundary>
+        <LessonsContext.Provider value={course}>
+          <ErrorBoundary workspace={ws}>
+            <App />
+          </ErrorBoundary>
+        </LessonsContext.Provider>
       </WorkspaceContext.Provider>
     </StrictMode>,
   );

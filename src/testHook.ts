@@ -1,5 +1,6 @@
 import { type GraphFile, type Problem, serializeGraphFile } from '../engine';
 import type { Language } from './i18n/language';
+import type { LessonSnapshot } from './lessons/Lessons';
 import { curveOf } from './session/Session';
 import { lossSeries, optimizerTrailOf, type OptimizerTrailPoint, type TrailPoint, trailOf } from './session/runHistory';
 import type { SessionState, TrainingState, Viewport } from './session/types';
@@ -45,6 +46,8 @@ export interface Snapshot {
   stepper: StepperSnapshot;
   /** The training run as the page shows it (status, epochs, this run's losses, divergence). */
   training: TrainingSnapshot;
+  /** The open lesson: its id, the step shown and the steps done (1-based); null when no lesson is open. */
+  lesson: LessonSnapshot | null;
 }
 
 /** The read-only test API on `window.gradcanvas`: reads state, never changes it. */
@@ -60,7 +63,7 @@ declare global {
 }
 
 /** Builds a snapshot of the session that shares no object with it. */
-export function readSnapshot(s: SessionState, lang: Language): Snapshot {
+export function readSnapshot(s: SessionState, lang: Language, lesson: LessonSnapshot | null = null): Snapshot {
   const nodes: Record<string, NodeSnapshot> = {};
   const backwardRan = s.run.backwardFrom !== null;
   for (const slot of s.compiled.program?.slots ?? []) {
@@ -85,6 +88,7 @@ export function readSnapshot(s: SessionState, lang: Language): Snapshot {
     lang,
     stepper: stepperSnapshot(s),
     training: structuredClone({ ...s.training, divergence: d && { ...d, message: divergenceText(lang, d.detail, d.lr) } }) as TrainingSnapshot,
+    lesson: lesson && { ...lesson, done: [...lesson.done] },
   };
 }
 

@@ -73,6 +73,21 @@ describe('Session run controls', () => {
     expect(s.state.run.backwardCount).toBe(0);
   });
 
+  it('editing a parameter drops the gradients with the rest of the run: the next Backward starts from zero, as it says', () => {
+    const s = new Session({ doc: example('linear-regression-by-hand') });
+    const wGrad = () => s.state.compiled.program!.params.find((p) => p.node === 'W')!.grad![0];
+    s.backward();
+    expect(wGrad()).toBeCloseTo(-19.04, 10);
+    s.edit('W = 2', (d) => {
+      d.nodes.find((n) => n.id === 'W')!.params = { value: { shape: [], data: [2] } };
+    });
+    expect(s.state.run.backwardCount).toBe(0);
+    s.backward();
+    expect(s.state.run.backwardCount).toBe(1);
+    // ∂L/∂W at W = 2, B = 1 (PyTorch: tensor(4.1600)); not −19.04 + 4.16.
+    expect(wGrad()).toBeCloseTo(4.16, 10);
+  });
+
   it('session.backward() with a constant selected → from the loss; with no loss, from the single scalar output', () => {
     const s = new Session({ doc: example('composite-function') });
     s.edit('add constant', (d) => void d.nodes.push(createNode('constant', 'c', { x: 0, y: 0 })));

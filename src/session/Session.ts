@@ -614,8 +614,16 @@ export class Session {
         const program = compiled.program;
         const changed = loadParams(program, doc, this.loaded);
         if (changed && own) run = { ...run, runError: attempt(() => program.forward()), version: run.version + 1 };
-        // The user changed a parameter: what was computed from the old values is gone, as after any edit.
-        else if (changed) run = { ...FRESH_RUN, runError: attempt(() => program.forward()), version: run.version + 1 };
+        // The user changed a parameter: what was computed from the old values is gone, as after any edit (the gradients too, so the next Backward does not add to them).
+        else if (changed)
+          run = {
+            ...FRESH_RUN,
+            runError: attempt(() => {
+              program.zeroGrad();
+              program.forward();
+            }),
+            version: run.version + 1,
+          };
       } else {
         this.loaded = loadedParamsOf(doc);
       }

@@ -1,4 +1,5 @@
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
+import { useTabRequests } from './tabRequest';
 
 /** One tab: its id (for test ids), its label and its content. */
 export interface TabSpec {
@@ -10,6 +11,10 @@ export interface TabSpec {
 /** Accessible tabs (role tablist, arrow keys move between tabs); content of hidden tabs is not rendered. */
 export function Tabs({ name, tabs, label }: { name: string; tabs: readonly TabSpec[]; label: string }) {
   const [active, setActive] = useState(tabs[0]?.id);
+  const requested = useTabRequests((s) => s.requests[name]);
+  useEffect(() => {
+    if (requested) setActive(requested.id);
+  }, [requested]);
   const current = tabs.find((t) => t.id === active) ?? tabs[0];
   const move = (delta: number) => {
     const i = tabs.findIndex((t) => t.id === current.id);

@@ -1,4 +1,5 @@
 import { useT } from '../i18n/useT';
+import { LessonsButton } from '../lessons/LessonsButton';
 import { useSession } from '../session/useSession';
 import { FileMenu } from './FileMenu';
 import { HistoryControls } from './HistoryControls';
@@ -21,6 +22,7 @@ export function Toolbar() {
         <FileMenu />
         <HistoryControls />
         <RunControls />
+        <LessonsButton />
       </div>
       <LanguageSwitch />
     </header>

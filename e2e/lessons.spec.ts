@@ -1,0 +1,622 @@
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { expect, test, XS } from './fixtures';
+import type { Editor } from './pages/Editor';
+
+test.use({ viewport: { width: 1440, height: 900 } });
+
+/** The course's Boston housing files, as a learner has them. */
+const RM_PRICE = fileURLToPath(new URL('../../shared/data/boston_rm_price.csv', import.meta.url));
+const RM_LSTAT_PRICE = fileURLToPath(new URL('../../shared/data/boston_rm_lstat_price.csv', import.meta.url));
+
+/** Where this run keeps its screenshots for review. */
+const SHOTS = `${process.env.E2E_RESULTS ?? 'test-results'}/screenshots`;
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${SHOTS}/${name}.png` });
+}
+
+/** The open lesson as the test hook reports it. */
+async function lesson(editor: Editor) {
+  return (await editor.snapshot()).lesson;
+}
+
+/** Waits until the open lesson is at `step` with these steps done. */
+async function expectLesson(editor: Editor, id: string, step: number, done: number[]): Promise<void> {
+  await expect.poll(() => lesson(editor)).toMatchObject({ id, step, done });
+}
+
+/** Types into a field and commits it the way a person does: Enter. */
+async function setField(editor: Editor, testId: string, value: string): Promise<void> {
+  const field = editor.page.getByTestId(testId);
+  await field.fill(value);
+  await field.press('Enter');
+}
+
+/** Presses the canvas's Tidy layout control (which also fits the view) and waits until the nodes stop moving. */
+async function tidy(editor: Editor): Promise<void> {
+  await editor.press('canvas.autoLayout');
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = JSON.stringify(await editor.page.locator('.react-flow__viewport').evaluate((el) => getComputedStyle(el).transform));
+      const still = now === last;
+      last = now;
+      return still;
+    }, { intervals: [150] })
+    .toBe(true);
+}
+
+/** Zooms out with the canvas's − control, as a learner would, until every given element lies inside the canvas. */
+async function zoomOutToShow(editor: Editor, testIds: string[]): Promise<void> {
+  for (let k = 0; k < 5; k++) {
+    const canvas = (await editor.canvas.boundingBox())!;
+    const boxes = await Promise.all(testIds.map((id) => editor.page.getByTestId(id).boundingBox()));
+    const inside = boxes.every((b) => b && b.x > canvas.x + 4 && b.x + b.width < canvas.x + canvas.width - 4 && b.y > canvas.y + 4 && b.y + b.height < canvas.y + canvas.height - 4);
+    if (inside) return;
+    await editor.page.locator('.react-flow__controls-zoomout').click();
+    await editor.page.waitForTimeout(250);
+  }
+  throw new Error(`${testIds.join(', ')} stay outside the canvas`);
+}
+
+/** Opens the Lessons panel from the toolbar and starts a lesson from its list. */
+async function startFromList(editor: Editor, id: string): Promise<void> {
+  await editor.press('toolbar.lessons');
+  await expect(editor.page.getByTestId('lessons.panel')).toBeVisible();
+  await editor.page.getByTestId(`lessons.start.${id}`).click();
+  await expectLesson(editor, id, 1, []);
+}
+
+/** Presses Next step and waits for the step to change. */
+async function next(editor: Editor, id: string, step: number, done: number[]): Promise<void> {
+  await editor.press('lessons.next');
+  await expectLesson(editor, id, step, done);
+}
+
+test('lesson 1 in English: build y = 2x² + 2 by dragging and wiring, step by step; a wrong value shows a hint', async ({ editor, page }) => {
+  test.setTimeout(120_000);
+  await editor.open();
+  const panel = page.getByTestId('lessons.panel');
+
+  await test.step('the Lessons panel lists the lessons in the course’s order with goals and progress', async () => {
+    await editor.press('toolbar.lessons');
+    await expect(panel).toBeVisible();
+    const items = page.getByTestId('lessons.list').locator('li.lessons-item');
+    await expect(items).toHaveCount(11);
+    await expect(items.nth(0)).toContainText('Lesson 1 Functions and composite functions');
+    await expect(items.nth(0)).toContainText('Build y = 2x² + 2 over x = arange(−2, 2.1, 0.25)');
+    await expect(items.nth(0)).toContainText('0 of 5 steps done');
+    await expect(items.nth(1)).toContainText('Lesson 2 Derivatives and numerical differentiation');
+    await expect(items.nth(2)).toContainText('Lesson 3 Partial derivatives and the gradient');
+    await expect(items.nth(3)).toContainText('Lesson 4 Gradient descent');
+    await expect(items.nth(4)).toContainText('Lesson 5 Tensors: shapes, broadcasting, reductions');
+    await expect(items.nth(5)).toContainText('Lesson 6 Define-by-Run and the computation graph');
+    await expect(items.nth(6)).toContainText('Lesson 7 backward() and .grad');
+    await expect(items.nth(7)).toContainText('Lesson 8 The training loop by hand');
+    await expect(items.nth(8)).toContainText('Lesson 9 nn.Linear, nn.MSELoss and optim.SGD');
+    await expect(items.nth(9)).toContainText('Lesson 10 Binary classification');
+    await expect(items.nth(10)).toContainText('Lesson 11 Multi-class classification');
+    await page.getByTestId('lessons.start.functions').click();
+    await expectLesson(editor, 'functions', 1, []);
+    expect((await editor.document()).nodes).toEqual([]);
+    await expect(page.getByTestId('lessons.step')).toHaveText('Step 1 of 5');
+    await expect(page.getByTestId('lessons.text')).toContainText('Value source');
+    await expect(page.getByTestId('lessons.highlight')).toHaveAttribute('data-target', 'palette.input');
+    await expect(page.getByTestId('lessons.pytorchOutput')).toContainText('tensor([-2.0000, -1.7500');
+    await shot(page, 'lessons-1-step1-en');
+  });
+
+  await test.step('step 1: an input left at its default value does not complete the step and shows a hint; arange(−2, 2.1, 0.25) does', async () => {
+    // The canvas beside the Lessons panel is narrow: each new node is dropped on free space, then Tidy layout lines them up before wiring.
+    const x = await editor.dropFromPalette('input', { x: 140, y: 110 });
+    await editor.select(x);
+    await expect(page.getByTestId('lessons.hint')).toBeVisible();
+    await expect(page.getByTestId('lessons.hint')).toContainText('17 values');
+    await expectLesson(editor, 'functions', 1, []);
+    await page.getByTestId('inspector.source').selectOption('arange');
+    await setField(editor, 'inspector.arange.start', '-2');
+    await setField(editor, 'inspector.arange.end', '2');
+    await expectLesson(editor, 'functions', 1, []);
+    await setField(editor, 'inspector.arange.step', '0.25');
+    await expectLesson(editor, 'functions', 1, []);
+    await setField(editor, 'inspector.arange.end', '2.1');
+    await expectLesson(editor, 'functions', 1, [1]);
+    await expect(page.getByTestId('lessons.status')).toHaveText('Done ✓');
+    await expect(page.getByTestId('lessons.hint')).toBeHidden();
+  });
+
+  await test.step('steps 2–4: square, scale by 2, add 2 — dragged from the palette and wired handle to handle', async () => {
+    await next(editor, 'functions', 2, [1]);
+    await expect(page.getByTestId('lessons.step')).toHaveText('Step 2 of 5');
+    const sq = await editor.dropFromPalette('square', { x: 440, y: 560 });
+    await tidy(editor);
+    await editor.connect('input', sq, 'x');
+    await expectLesson(editor, 'functions', 2, [1, 2]);
+
+    await next(editor, 'functions', 3, [1, 2]);
+    const scale = await editor.dropFromPalette('scale', { x: 440, y: 560 });
+    await tidy(editor);
+    await editor.connect(sq, scale, 'x');
+    await expect.poll(async () => (await editor.document()).edges.length).toBe(2);
+    await editor.select(scale);
+    await setField(editor, 'inspector.attr.k', '2');
+    await expectLesson(editor, 'functions', 3, [1, 2, 3]);
+
+    await next(editor, 'functions', 4, [1, 2, 3]);
+    const add = await editor.dropFromPalette('add', { x: 440, y: 560 });
+    await tidy(editor);
+    await zoomOutToShow(editor, [`handle.${scale}.out`, `handle.${add}.a`]);
+    await editor.connect(scale, add, 'a');
+    await expect.poll(async () => (await editor.document()).edges.length).toBe(3);
+    await editor.select(add);
+    await setField(editor, 'inspector.attr.c', '2');
+    await expectLesson(editor, 'functions', 4, [1, 2, 3, 4]);
+    expect((await editor.snapshot()).nodes[add].value).toEqual(XS.map((v) => 2 * v * v + 2));
+  });
+
+  await test.step('step 5: selecting x² is not it; selecting y completes the lesson', async () => {
+    await editor.select('input');
+    await next(editor, 'functions', 5, [1, 2, 3, 4]);
+    await expect(page.getByTestId('lessons.hint')).toBeHidden();
+    await editor.select('square');
+    await expect(page.getByTestId('lessons.hint')).toBeVisible();
+    await expectLesson(editor, 'functions', 5, [1, 2, 3, 4]);
+    await editor.select('add');
+    await expectLesson(editor, 'functions', 5, [1, 2, 3, 4, 5]);
+    await expect(page.getByTestId('lessons.complete')).toBeVisible();
+    await page.getByTestId('dock.tab.plots').click();
+    await page.getByTestId('plot.select').selectOption('function');
+    await shot(page, 'lessons-1-complete-en');
+    await page.getByTestId('lessons.all').click();
+    await expect(page.getByTestId('lessons.item.functions')).toContainText('5 of 5 steps done');
+  });
+});
+
+test('lesson 4 in English: step down the loss landscape, larger steps, then a learning rate that diverges', async ({ editor, page }) => {
+  test.setTimeout(120_000);
+  await editor.open();
+  await startFromList(editor, 'gradient-descent');
+  await expect.poll(async () => (await editor.document()).name).toBe('Linear regression by hand');
+  await expect(page.getByTestId('plots')).toBeVisible();
+  await page.getByTestId('plot.select').selectOption('contour');
+  await expect(page.getByTestId('lessons.highlight')).toHaveAttribute('data-target', 'step.training');
+  await shot(page, 'lessons-4-step1-en');
+
+  await test.step('step 1: three training steps walk downhill', async () => {
+    for (let k = 0; k < 3; k++) await editor.press('step.training');
+    await expectLesson(editor, 'gradient-descent', 1, [1]);
+    expect((await editor.snapshot()).lossHistory.map((l) => Number(l.toFixed(4)))).toEqual([13.352, 12.9897, 12.6438]);
+  });
+
+  await test.step('step 2: stepping on without changing the learning rate is not it (hint); lr 0.05 gets below 6', async () => {
+    await next(editor, 'gradient-descent', 2, [1]);
+    await editor.press('step.training');
+    await expect(page.getByTestId('lessons.hint')).toBeVisible();
+    await expectLesson(editor, 'gradient-descent', 2, [1]);
+    await page.getByTestId('side.tab.train').click();
+    await setField(editor, 'train.lr', '0.05');
+    await editor.press('step.training');
+    await editor.press('step.training');
+    await expectLesson(editor, 'gradient-descent', 2, [1, 2]);
+  });
+
+  await test.step('step 3: lr 0.2 overshoots; the loss climbs until the lesson sees it diverge', async () => {
+    await next(editor, 'gradient-descent', 3, [1, 2]);
+    await setField(editor, 'train.lr', '0.2');
+    for (let k = 0; k < 10 && !(await lesson(editor))?.done.includes(3); k++) await editor.press('step.training');
+    await expectLesson(editor, 'gradient-descent', 3, [1, 2, 3]);
+    const losses = (await editor.snapshot()).lossHistory;
+    expect(losses.at(-1)).toBeGreaterThan(losses.at(-2)!);
+    expect(losses.at(-2)).toBeGreaterThan(losses.at(-3)!);
+    await expect(page.getByTestId('lessons.complete')).toBeVisible();
+    await page.getByTestId('dock.tab.plots').click();
+    await shot(page, 'lessons-4-complete-en');
+  });
+});
+
+/** Lesson 7 from step 1, with wrong attempts along the way; `lang` picks the texts checked on screen. */
+async function lessonSeven(editor: Editor, page: Page, lang: 'en' | 'ja'): Promise<void> {
+  const text = {
+    en: { step: (n: number) => `Step ${n} of 4`, done: 'Done ✓', hint: 'x.grad should be 8x' },
+    ja: { step: (n: number) => `ステップ ${n} / 4`, done: '完了 ✓', hint: 'x.grad は 8x になるはずです' },
+  }[lang];
+  /** Presses a toolbar button with the keyboard: focus, then Enter. */
+  const key = async (testId: string) => {
+    await page.getByTestId(testId).focus();
+    await page.keyboard.press('Enter');
+  };
+  await expect(page.getByTestId('lessons.step')).toHaveText(text.step(1));
+  await expect(page.getByTestId('lessons.highlight')).toHaveAttribute('data-target', 'toolbar.backward');
+
+  await key('toolbar.backward');
+  await expectLesson(editor, 'backward', 1, [1]);
+  await expect.poll(() => editor.shownNumbers('x', 'grad')).toEqual(XS.map((v) => 4 * v));
+  await expect(page.getByTestId('lessons.status')).toHaveText(text.done);
+
+  await next(editor, 'backward', 2, [1]);
+  await expect(page.getByTestId('lessons.step')).toHaveText(text.step(2));
+  await key('toolbar.zeroGrad');
+  await expect(page.getByTestId('lessons.hint')).toContainText(text.hint);
+  await expectLesson(editor, 'backward', 2, [1]);
+  await key('toolbar.backward');
+  await expectLesson(editor, 'backward', 2, [1]);
+  await key('toolbar.backward');
+  await expectLesson(editor, 'backward', 2, [1, 2]);
+  await expect.poll(() => editor.shownNumbers('x', 'grad')).toEqual(XS.map((v) => 8 * v));
+  await expect(page.getByTestId('lessons.hint')).toBeHidden();
+
+  await next(editor, 'backward', 3, [1, 2]);
+  await expect(page.getByTestId('lessons.highlight')).toHaveAttribute('data-target', 'toolbar.zeroGrad');
+  await editor.press('toolbar.zeroGrad');
+  await expectLesson(editor, 'backward', 3, [1, 2, 3]);
+  await expect.poll(() => editor.shownNumbers('x', 'grad')).toEqual(XS.map(() => 0));
+
+  await next(editor, 'backward', 4, [1, 2, 3]);
+  await editor.press('toolbar.backward');
+  await expectLesson(editor, 'backward', 4, [1, 2, 3, 4]);
+  await expect(page.getByTestId('lessons.complete')).toBeVisible();
+}
+
+test('lesson 7 in English: Backward twice doubles x.grad, Zero grad clears it; read from the hook and the screen', async ({ editor, page }) => {
+  await editor.open();
+  await startFromList(editor, 'backward');
+  await expect.poll(async () => (await editor.document()).name).toBe('Composite function y = 2x² + 2');
+  await expect(page.getByTestId('lessons.text')).toContainText('Press Backward');
+  await shot(page, 'lessons-7-step1-en');
+  await lessonSeven(editor, page, 'en');
+});
+
+test('lesson 7 in Japanese, opened by a lesson link; progress survives a reload; leaving keeps the graph', async ({ editor, page }) => {
+  await editor.open();
+  await editor.press('toolbar.lang');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  await page.evaluate(() => {
+    window.location.hash = '#lesson=backward/1';
+  });
+  await expectLesson(editor, 'backward', 1, []);
+  await expect.poll(async () => (await editor.document()).name).toBe('Composite function y = 2x² + 2');
+  expect(page.url()).not.toContain('#lesson');
+  await expect(page.getByTestId('toolbar.lessons')).toHaveText('レッスン');
+  await expect(page.getByTestId('lessons.text')).toContainText('逆伝播 を押してください');
+  await shot(page, 'lessons-7-step1-ja');
+  await lessonSeven(editor, page, 'ja');
+
+  await editor.waitForAutosave();
+  await page.reload();
+  await editor.ready();
+  await expectLesson(editor, 'backward', 4, [1, 2, 3, 4]);
+  await expect(page.getByTestId('lessons.step')).toHaveText('ステップ 4 / 4');
+  const before = await editor.snapshot();
+  await editor.press('lessons.leave');
+  await expect.poll(() => lesson(editor)).toBeNull();
+  const after = await editor.snapshot();
+  expect(after.document).toEqual(before.document);
+  expect(after.nodes.x.grad).toEqual(before.nodes.x.grad);
+  await page.getByTestId('lessons.item.backward').waitFor();
+  await expect(page.getByTestId('lessons.item.backward')).toContainText('4 ステップ中 4 完了');
+});
+
+test('every lesson’s first step, in English and Japanese (screenshots for review)', async ({ editor, page }) => {
+  test.setTimeout(120_000);
+  await editor.open();
+  await editor.press('toolbar.lessons');
+  const ids = await page.getByTestId('lessons.list').locator('li.lessons-item').evaluateAll((items) => items.map((li) => li.getAttribute('data-testid')!.replace('lessons.item.', '')));
+  expect(ids).toEqual(['functions', 'derivatives', 'partial-derivatives', 'gradient-descent', 'tensors', 'define-by-run', 'backward', 'training-loop', 'nn-modules', 'binary-classification', 'multiclass-classification']);
+  for (const lang of ['en', 'ja'] as const) {
+    if (lang === 'ja') await editor.press('toolbar.lang');
+    for (const id of ids) {
+      await page.getByTestId(`lessons.start.${id}`).click();
+      await expectLesson(editor, id, 1, []);
+      await expect(page.getByTestId('lessons.status')).toBeVisible();
+      await expect(page.getByTestId('lessons.step')).toHaveText(lang === 'en' ? /^Step 1 of \d$/ : /^ステップ 1 \/ \d$/);
+      await shot(page, `lessons-first-step-${id}-${lang}`);
+      await page.getByTestId('lessons.all').click();
+    }
+  }
+});
+
+test('lessons 8 and 10 in English: by hand, then trained in the worker; accuracy read from the trained model', async ({ editor, page }) => {
+  test.setTimeout(120_000);
+  await editor.open();
+  await startFromList(editor, 'training-loop');
+  await expect.poll(async () => (await editor.document()).name).toBe('Linear regression by hand');
+  await page.locator('.react-flow__controls-fitview').click();
+  await editor.node('loss').click();
+  await expect(page.getByTestId('lessons.hint')).toBeVisible();
+  await editor.node('Yp').click();
+  await expectLesson(editor, 'training-loop', 1, [1]);
+  await next(editor, 'training-loop', 2, [1]);
+  await editor.node('loss').click();
+  await expectLesson(editor, 'training-loop', 2, [1, 2]);
+  await next(editor, 'training-loop', 3, [1, 2]);
+  await editor.press('toolbar.backward');
+  await expectLesson(editor, 'training-loop', 3, [1, 2, 3]);
+  await next(editor, 'training-loop', 4, [1, 2, 3]);
+  await editor.press('step.training');
+  await expectLesson(editor, 'training-loop', 4, [1, 2, 3, 4]);
+  await next(editor, 'training-loop', 5, [1, 2, 3, 4]);
+  await page.getByTestId('side.tab.train').click();
+  await editor.press('train.start');
+  await expectLesson(editor, 'training-loop', 5, [1, 2, 3, 4, 5]);
+  await expect(page.getByTestId('lessons.complete')).toBeVisible();
+
+  await page.getByTestId('lessons.all').click();
+  await page.getByTestId('lessons.start.binary-classification').click();
+  await expectLesson(editor, 'binary-classification', 1, []);
+  await expect.poll(async () => (await editor.document()).name).toBe('Binary classification');
+  await page.locator('.react-flow__controls-fitview').click();
+  await editor.node('prob').click();
+  await expectLesson(editor, 'binary-classification', 1, [1]);
+  await next(editor, 'binary-classification', 2, [1]);
+  await page.getByTestId('side.tab.train').click();
+  await editor.press('train.start');
+  await expectLesson(editor, 'binary-classification', 2, [1, 2]);
+  // The trained model already classifies at least 95% right: step 3 is done on arrival.
+  await next(editor, 'binary-classification', 3, [1, 2, 3]);
+  await page.getByTestId('dock.tab.plots').click();
+  await page.getByTestId('plot.select').selectOption('data');
+  await shot(page, 'lessons-10-complete-en');
+});
+
+test('lessons 2 and 3 in English: x typed in as a tensor for differences; W and B edited in the inspector', async ({ editor, page }) => {
+  test.setTimeout(120_000);
+  await editor.open();
+  await startFromList(editor, 'derivatives');
+  await expect.poll(async () => (await editor.document()).name).toBe('Composite function y = 2x² + 2');
+  await editor.press('toolbar.backward');
+  await expectLesson(editor, 'derivatives', 1, [1]);
+  await next(editor, 'derivatives', 2, [1]);
+  await page.locator('.react-flow__controls-fitview').click();
+  await editor.select('x');
+  await page.getByTestId('inspector.source').selectOption('tensor');
+  await setField(editor, 'inspector.shape', '2');
+  await setField(editor, 'inspector.cell.0', '0.8');
+  await setField(editor, 'inspector.cell.1', '1.1');
+  await expect(page.getByTestId('lessons.hint')).toBeVisible();
+  await expectLesson(editor, 'derivatives', 2, [1]);
+  await setField(editor, 'inspector.cell.0', '0.9');
+  await expectLesson(editor, 'derivatives', 2, [1, 2]);
+  const y = (await editor.snapshot()).nodes.y.value;
+  expect((y[1] - y[0]) / 0.2).toBeCloseTo(4, 9);
+  await next(editor, 'derivatives', 3, [1, 2]);
+  await setField(editor, 'inspector.cell.0', '0.99');
+  await setField(editor, 'inspector.cell.1', '1.01');
+  await expectLesson(editor, 'derivatives', 3, [1, 2, 3]);
+  await next(editor, 'derivatives', 4, [1, 2, 3]);
+  await setField(editor, 'inspector.cell.0', '1');
+  await setField(editor, 'inspector.cell.1', '1.1');
+  await expectLesson(editor, 'derivatives', 4, [1, 2, 3, 4]);
+
+  await page.getByTestId('lessons.all').click();
+  await page.getByTestId('lessons.start.partial-derivatives').click();
+  await expectLesson(editor, 'partial-derivatives', 1, []);
+  await expect.poll(async () => (await editor.document()).name).toBe('Linear regression by hand');
+  await editor.press('toolbar.backward');
+  await expectLesson(editor, 'partial-derivatives', 1, [1]);
+  await next(editor, 'partial-derivatives', 2, [1]);
+  await page.locator('.react-flow__controls-fitview').click();
+  await editor.select('W');
+  const wCell = page.getByRole('textbox', { name: 'W element', exact: true });
+  await wCell.fill('2');
+  await wCell.press('Enter');
+  await expect.poll(async () => (await editor.snapshot()).nodes.W.value).toEqual([2]);
+  await expectLesson(editor, 'partial-derivatives', 2, [1]);
+  await editor.press('toolbar.backward');
+  await expectLesson(editor, 'partial-derivatives', 2, [1, 2]);
+  expect((await editor.snapshot()).nodes.W.grad![0]).toBeCloseTo(4.16, 9);
+  await next(editor, 'partial-derivatives', 3, [1, 2]);
+  await editor.select('B');
+  const bCell = page.getByRole('textbox', { name: 'B element', exact: true });
+  await bCell.fill('0');
+  await bCell.press('Enter');
+  await editor.press('toolbar.backward');
+  await expectLesson(editor, 'partial-derivatives', 3, [1, 2, 3]);
+  await expect(page.getByTestId('lessons.complete')).toBeVisible();
+});
+
+/** Imports a CSV in the Data tab with the file picker, gives its columns roles, and binds it. */
+async function importAndBind(editor: Editor, path: string, roles: Record<string, string>): Promise<void> {
+  const page = editor.page;
+  await page.getByTestId('side.tab.data').click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('datasets.import').click();
+  await (await chooser).setFiles(path);
+  await expect(page.getByTestId('datasets.preview')).toBeVisible();
+  for (const [column, role] of Object.entries(roles)) await page.getByTestId(`datasets.role.${column}`).selectOption(role);
+  await page.getByTestId('datasets.bind').click();
+  const dataset = path.replace(/^.*\//, '').replace(/\.csv$/, '');
+  await expect.poll(async () => (await editor.document()).nodes.some((n) => n.value?.type === 'columns' && n.value.dataset === dataset)).toBe(true);
+  // A notice may say which input nodes the binding made; read, it is dismissed as a learner would.
+  const close = page.getByTestId('notice.close');
+  if (await close.isVisible()) await close.click();
+}
+
+test('lessons 6 and 11 in English: the forward pass stepped with →, grad_fn labels; three classes trained', async ({ editor, page }) => {
+  test.setTimeout(120_000);
+  await editor.open();
+  await startFromList(editor, 'define-by-run');
+  await expect.poll(async () => (await editor.document()).name).toBe('Composite function y = 2x² + 2');
+  await editor.press('toolbar.forward');
+  await expect(page.getByTestId('lessons.hint')).toBeVisible();
+  await expectLesson(editor, 'define-by-run', 1, []);
+  for (let k = 0; k < 5; k++) await page.keyboard.press('ArrowRight');
+  await expectLesson(editor, 'define-by-run', 1, [1]);
+  await next(editor, 'define-by-run', 2, [1]);
+  await page.getByTestId('step.gradFnLabels').check();
+  await expectLesson(editor, 'define-by-run', 2, [1, 2]);
+  await expect(editor.node('z')).toContainText('SumBackward0');
+  await next(editor, 'define-by-run', 3, [1, 2]);
+  for (let k = 0; k < 6 && !(await lesson(editor))?.done.includes(3); k++) await editor.press('step.step');
+  await expectLesson(editor, 'define-by-run', 3, [1, 2, 3]);
+  await expect.poll(() => editor.shownNumbers('x', 'grad')).toEqual(XS.map((v) => 4 * v));
+
+  await page.getByTestId('lessons.all').click();
+  await page.getByTestId('lessons.start.multiclass-classification').click();
+  await expectLesson(editor, 'multiclass-classification', 1, []);
+  await expect.poll(async () => (await editor.document()).name).toBe('Three-class classification');
+  await page.locator('.react-flow__controls-fitview').click();
+  await editor.node('linear').click();
+  await expectLesson(editor, 'multiclass-classification', 1, [1]);
+  await next(editor, 'multiclass-classification', 2, [1]);
+  await page.getByTestId('side.tab.train').click();
+  await editor.press('train.start');
+  await expectLesson(editor, 'multiclass-classification', 2, [1, 2]);
+  await next(editor, 'multiclass-classification', 3, [1, 2, 3]);
+});
+
+test('lessons 5 and 9 in English: mean and max dragged in and made the loss; Boston imported, trained, and diverging', async ({ editor, page }) => {
+  test.setTimeout(180_000);
+  await editor.open();
+  await startFromList(editor, 'tensors');
+  await expect.poll(async () => (await editor.document()).name).toBe('Composite function y = 2x² + 2');
+  await page.locator('.react-flow__controls-fitview').click();
+  await editor.select('z');
+  await expectLesson(editor, 'tensors', 1, [1]);
+  await next(editor, 'tensors', 2, [1]);
+  await editor.select('y');
+  await setField(editor, 'inspector.attr.c', '3');
+  await expectLesson(editor, 'tensors', 2, [1, 2]);
+  await next(editor, 'tensors', 3, [1, 2]);
+  await editor.press('toolbar.backward');
+  await expectLesson(editor, 'tensors', 3, [1, 2, 3]);
+
+  await next(editor, 'tensors', 4, [1, 2, 3]);
+  const mean = await editor.dropFromPalette('mean', { x: 272, y: 560 });
+  await tidy(editor);
+  await zoomOutToShow(editor, ['handle.y.out', `handle.${mean}.x`]);
+  await editor.connect('y', mean, 'x');
+  await expect.poll(async () => (await editor.document()).edges.length).toBe(5);
+  // Backward still starts from z: the gradients add up to 8x, not 4x/17.
+  await editor.press('toolbar.backward');
+  await expect(page.getByTestId('lessons.hint')).toBeVisible();
+  await expectLesson(editor, 'tensors', 4, [1, 2, 3]);
+  await editor.select(mean);
+  await page.getByTestId('inspector.useAsLoss').check();
+  await editor.press('toolbar.zeroGrad');
+  await editor.press('toolbar.backward');
+  await expectLesson(editor, 'tensors', 4, [1, 2, 3, 4]);
+
+  await next(editor, 'tensors', 5, [1, 2, 3, 4]);
+  const max = await editor.dropFromPalette('max', { x: 272, y: 560 });
+  await tidy(editor);
+  await zoomOutToShow(editor, ['handle.y.out', `handle.${max}.x`]);
+  await editor.connect('y', max, 'x');
+  await expect.poll(async () => (await editor.document()).edges.length).toBe(6);
+  await editor.select(max);
+  await page.getByTestId('inspector.useAsLoss').check();
+  await editor.press('toolbar.zeroGrad');
+  await editor.press('toolbar.backward');
+  await expectLesson(editor, 'tensors', 5, [1, 2, 3, 4, 5]);
+  expect((await editor.snapshot()).nodes.x.grad).toEqual(XS.map((v) => (v === -2 ? -4 : v === 2 ? 4 : 0)));
+
+  await page.getByTestId('lessons.all').click();
+  await page.getByTestId('lessons.start.nn-modules').click();
+  await expectLesson(editor, 'nn-modules', 1, []);
+  await expect.poll(async () => (await editor.document()).name).toBe('Linear regression with nn.Linear');
+  await page.locator('.react-flow__controls-fitview').click();
+  await editor.node('linear').click();
+  await expectLesson(editor, 'nn-modules', 1, [1]);
+  await next(editor, 'nn-modules', 2, [1]);
+  await page.getByTestId('side.tab.train').click();
+  await editor.press('train.start');
+  await expectLesson(editor, 'nn-modules', 2, [1, 2]);
+
+  await next(editor, 'nn-modules', 3, [1, 2]);
+  await editor.press('file.new');
+  await expect.poll(async () => (await editor.document()).nodes.length).toBe(0);
+  const linear = await editor.dropFromPalette('linear', { x: 270, y: 120 });
+  const mse = await editor.dropFromPalette('mse', { x: 270, y: 420 });
+  await importAndBind(editor, RM_PRICE, { RM: 'feature', PRICE: 'target' });
+  await tidy(editor);
+  await editor.connect('X', linear, 'x');
+  await editor.connect(linear, mse, 'input');
+  await editor.connect('Y', mse, 'target');
+  await expect.poll(async () => (await editor.document()).edges.length).toBe(3);
+  await page.getByTestId('side.tab.inspector').click();
+  await editor.select(mse);
+  await page.getByTestId('inspector.useAsLoss').check();
+  await page.getByTestId('side.tab.train').click();
+  await setField(editor, 'train.lr', '0.01');
+  await setField(editor, 'train.epochs', '300');
+  await editor.press('train.start');
+  await expectLesson(editor, 'nn-modules', 3, [1, 2, 3]);
+
+  await next(editor, 'nn-modules', 4, [1, 2, 3]);
+  await importAndBind(editor, RM_LSTAT_PRICE, { RM: 'feature', LSTAT: 'feature', PRICE: 'target' });
+  await page.getByTestId('side.tab.inspector').click();
+  await editor.select(linear);
+  await setField(editor, 'inspector.attr.inFeatures', '2');
+  await page.getByTestId('side.tab.train').click();
+  await editor.press('train.start');
+  await expect(page.getByTestId('train.divergence')).toBeVisible({ timeout: 30_000 });
+  await expectLesson(editor, 'nn-modules', 4, [1, 2, 3, 4]);
+  await expect(page.getByTestId('lessons.complete')).toBeVisible();
+  await shot(page, 'lessons-9-complete-en');
+});
+
+test('a lesson link that names no lesson, or is hostile, says so and keeps the graph', async ({ editor, page }) => {
+  await editor.open();
+  const doc = await editor.document();
+  await page.evaluate(() => {
+    window.location.hash = '#lesson=no-such-lesson/2';
+  });
+  await expect(editor.notice).toContainText('There is no lesson “no-such-lesson”; the open graph is unchanged.');
+  await page.evaluate(() => {
+    window.location.hash = '#lesson=backward/12';
+  });
+  await expect(editor.notice).toContainText('has no step 12 (it has 4)');
+  await editor.open(`/#lesson=${encodeURIComponent('<img src=x onerror=alert(1)>')}`);
+  await expect(editor.notice).toContainText('“<img src=x onerror=alert(1)>” is not a lesson link');
+  expect(await page.locator('img[src=x]').count()).toBe(0);
+  expect(await editor.document()).toEqual(doc);
+  expect(await lesson(editor)).toBeNull();
+});
+
+test.describe('first visit', () => {
+  test.use({ firstVisit: true });
+
+  test('the welcome offers lesson 1 or the free canvas; once answered it never shows again', async ({ editor, page }) => {
+    await editor.open();
+    const welcome = page.getByTestId('welcome');
+    await expect(welcome).toBeVisible();
+    await expect(page.getByTestId('welcome.lesson')).toHaveText('Start lesson 1: Functions and composite functions');
+    await expect(page.getByTestId('welcome.canvas')).toHaveText('Explore the free canvas');
+    await shot(page, 'lessons-welcome-en');
+    await editor.press('toolbar.lang');
+    await expect(page.getByTestId('welcome.canvas')).toHaveText('自由にキャンバスを使う');
+    await shot(page, 'lessons-welcome-ja');
+    await editor.press('toolbar.lang');
+    await editor.press('welcome.lesson');
+    await expect(welcome).toBeHidden();
+    await expectLesson(editor, 'functions', 1, []);
+    await page.reload();
+    await editor.ready();
+    await expect(page.getByTestId('lessons.panel')).toBeVisible();
+    await expect(welcome).toBeHidden();
+  });
+
+  test('“Explore the free canvas” closes it for good; the canvas stays usable', async ({ editor, page }) => {
+    await editor.open();
+    await editor.press('welcome.canvas');
+    await expect(page.getByTestId('welcome')).toBeHidden();
+    await editor.dropFromPalette('square', { x: 300, y: 300 });
+    await page.reload();
+    await editor.ready();
+    await expect(page.getByTestId('welcome')).toBeHidden();
+  });
+
+  test('an opened file answers the welcome; a lesson link skips it', async ({ editor, page }) => {
+    await editor.open();
+    await expect(page.getByTestId('welcome')).toBeVisible();
+    await editor.importFile('public/examples/sigmoid-function.json');
+    await expect.poll(async () => (await editor.document()).name).toBe('Sigmoid y = σ(x)');
+    await expect(page.getByTestId('welcome')).toBeHidden();
+
+    const fresh = await page.context().browser()!.newPage();
+    await fresh.goto(page.url().replace(/#.*$/, '') + '#lesson=backward/1');
+    await expect(fresh.getByTestId('lessons.panel')).toBeVisible();
+    await expect(fresh.getByTestId('welcome')).toBeHidden();
+    await fresh.close();
+  });
+});

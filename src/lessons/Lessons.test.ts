@@ -1,0 +1,158 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { MemoryStorage } from '../shell/testStorage';
+import { testWorkspace } from '../shell/testWorkspace';
+import { openPageText, refuseFromOutside } from '../store/persistence';
+import { example } from '../stepper/testGraphs';
+import { Lessons } from './Lessons';
+import { PROGRESS_KEY } from './progress';
+
+/** Lessons on a test workspace; examples come from public/examples, tabs shown are recorded. */
+function setup(options: { storage?: MemoryStorage; doc?: string } = {}) {
+  const memory = options.storage ?? new MemoryStorage();
+  const { ws, session } = testWorkspace({ storage: memory, doc: options.doc ? example(options.doc) : undefined });
+  const tabs: string[] = [];
+  const lessons = new Lessons({
+    ws,
+    storage: memory.storage,
+    lang: () => 'en',
+    fetchExample: async (file) => refuseFromOutside(openPageText(readFileSync(`public/examples/${file}`, 'utf8'))),
+    showTab: (list, tab) => tabs.push(`${list}.${tab}`),
+  });
+  return { ws, session, lessons, memory, tabs };
+}
+
+const stored = (m: MemoryStorage) => JSON.parse(m.getItem(PROGRESS_KEY) ?? 'null') as unknown;
+
+describe('Lessons', () => {
+  it('start runs the lesson’s set-up (the example opens as a new document) and shows step 1', async () => {
+    const { lessons, session } = setup({ doc: 'sigmoid-function' });
+    await lessons.start('backward');
+    expect(session.state.history.present.name).toBe('Composite function y = 2x² + 2');
+    expect(session.state.history.past.length, 'the learner’s graph is one Undo away').toBe(1);
+    expect(lessons.snapshot()).toEqual({ id: 'backward', step: 1, done: [], hint: false });
+    expect(lessons.state.panelOpen).toBe(true);
+  });
+
+  it('a step is done when the state passes its checks, and the progress is saved', async () => {
+    const { lessons, session, memory } = setup();
+    await lessons.start('backward');
+    session.backward();
+    expect(lessons.snapshot()).toMatchObject({ step: 1, done: [1], hint: false });
+    expect(stored(memory)).toMatchObject({ done: { backward: [1] }, open: { id: 'backward', step: 1 } });
+    await lessons.goTo(2);
+    session.backward();
+    expect(lessons.snapshot()).toMatchObject({ step: 2, done: [1, 2] });
+  });
+
+  it('a wrong attempt does not complete the step and shows the hint; the right one clears it', async () => {
+    const { lessons, session } = setup();
+    await lessons.start('backward');
+    session.backward();
+    await lessons.goTo(2);
+    expect(lessons.snapshot()).toMatchObject({ step: 2, done: [1], hint: false });
+    session.zeroGrad();
+    expect(lessons.snapshot()).toMatchObject({ step: 2, done: [1], hint: true });
+    session.backward();
+    session.backward();
+    expect(lessons.snapshot()).toMatchObject({ step: 2, done: [1, 2], hint: false });
+  });
+
+  it('the step-through counts: a step is judged again as events are shown and grad_fn labels switched on', async () => {
+    const { lessons, session } = setup();
+    await lessons.start('define-by-run');
+    for (let k = 0; k < 4; k++) session.step();
+    expect(lessons.snapshot()).toMatchObject({ step: 1, done: [] });
+    session.step();
+    expect(lessons.snapshot()).toMatchObject({ step: 1, done: [1] });
+    await lessons.goTo(2);
+    session.setGradFnLabels(true);
+    expect(lessons.snapshot()).toMatchObject({ step: 2, done: [1, 2] });
+  });
+
+  it('a step-level set-up opens a tab; opening a lesson link to a step starts there', async () => {
+    const { lessons, tabs } = setup();
+    expect(lessons.openLink('#lesson=gradient-descent/2')).toBe(true);
+    await new Promise((r) => setTimeout(r, 0));
+    await expect.poll(() => lessons.snapshot()).toMatchObject({ id: 'gradient-descent', step: 2 });
+    expect(tabs).toEqual(['dock.plots']);
+  });
+
+  it('an unknown, malformed or out-of-range lesson link opens nothing: the graph stays and the notice says why', () => {
+    const { lessons, session } = setup({ doc: 'sigmoid-function' });
+    const doc = session.state.history.present;
+    expect(lessons.openLink('#lesson=nope/1')).toBe(false);
+    expect(session.state.notice?.text).toBe('There is no lesson “nope”; the open graph is unchanged. The Lessons button lists every lesson.');
+    expect(lessons.openLink('#lesson=backward/9')).toBe(false);
+    expect(session.state.notice?.text).toBe('The lesson “backward() and .grad” has no step 9 (it has 4); the open graph is unchanged.');
+    expect(lessons.openLink(`#lesson=<img src=x onerror=alert(1)>${'a'.repeat(500)}`)).toBe(false);
+    expect(session.state.notice?.text).toMatch(/^“<img src=x onerror=alert\(1\)>a+…” is not a lesson link/);
+    expect(session.state.notice!.text.length).toBeLessThan(200);
+    expect(lessons.openLink('#lesson=%E0%A4%A')).toBe(false);
+    expect(lessons.openLink('#graph=abc'), 'not a lesson link at all').toBe(false);
+    expect(session.state.history.present).toBe(doc);
+    expect(lessons.snapshot()).toBeNull();
+  });
+
+  it('leaving a lesson keeps the learner’s graph', async () => {
+    const { lessons, session } = setup();
+    await lessons.start('backward');
+    session.backward();
+    const doc = session.state.history.present;
+    lessons.leave();
+    expect(lessons.snapshot()).toBeNull();
+    expect(session.state.history.present).toBe(doc);
+    expect(session.state.run.backwardCount).toBe(1);
+  });
+
+  it('progress survives a reload; damaged or unreadable storage starts fresh without failing', async () => {
+    const memory = new MemoryStorage();
+    const first = setup({ storage: memory });
+    await first.lessons.start('backward');
+    first.session.backward();
+    const again = setup({ storage: memory });
+    expect(again.lessons.snapshot()).toMatchObject({ id: 'backward', step: 1, done: [1] });
+    for (const text of ['{not json', '[]', '{"done": {"backward": "all"}, "open": {"id": 3}}', 'null']) {
+      memory.setItem(PROGRESS_KEY, text);
+      const s = setup({ storage: memory });
+      expect(s.lessons.snapshot(), text).toBeNull();
+      expect(s.lessons.state.progress.done, text).toEqual({});
+    }
+    memory.setItem(PROGRESS_KEY, JSON.stringify({ done: { backward: [1, 2] }, open: { id: 'removed-lesson', step: 1 }, welcomeSeen: true }));
+    const kept = setup({ storage: memory });
+    expect(kept.lessons.snapshot(), 'a lesson no longer in the course is not open').toBeNull();
+    expect(kept.lessons.state.progress).toMatchObject({ done: { backward: [1, 2] }, welcomeSeen: true });
+    const full = new MemoryStorage(10);
+    const cramped = setup({ storage: full });
+    await cramped.lessons.start('backward');
+    cramped.session.backward();
+    expect(cramped.lessons.snapshot(), 'storage refusing the write does not stop the lesson').toMatchObject({ done: [1] });
+  });
+
+  it('the welcome shows once: dismissed, or answered by opening a file, it never shows again', () => {
+    const memory = new MemoryStorage();
+    const a = setup({ storage: memory });
+    a.lessons.offerWelcome();
+    expect(a.lessons.state.welcomeOpen).toBe(true);
+    a.lessons.dismissWelcome();
+    expect(a.lessons.state.welcomeOpen).toBe(false);
+    const b = setup({ storage: memory });
+    b.lessons.offerWelcome();
+    expect(b.lessons.state.welcomeOpen).toBe(false);
+
+    const c = setup();
+    c.lessons.offerWelcome();
+    c.session.open(example('sigmoid-function'), 'import sigmoid.json');
+    expect(c.lessons.state.welcomeOpen).toBe(false);
+    expect(c.lessons.state.progress.welcomeSeen).toBe(true);
+  });
+
+  it('starting lesson 1 from the welcome clears the canvas (the graph stays in Recent) and closes the welcome', async () => {
+    const { lessons, session } = setup({ doc: 'composite-function' });
+    lessons.offerWelcome();
+    await lessons.start('functions');
+    expect(session.state.history.present.nodes).toEqual([]);
+    expect(lessons.state.welcomeOpen).toBe(false);
+    expect(lessons.snapshot()).toMatchObject({ id: 'functions', step: 1, done: [] });
+  });
+});

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import type { LessonFacts, NodeFacts } from './facts';
+
+// The checks a lesson step can ask for, each judged from the session's state (LessonFacts),
+// never from which button was pressed. docs/lessons.md lists them for lesson writers.
+
+/** How close two numbers must be to count as equal (the engine computes in float64, PyTorch prints float32). */
+const DEFAULT_TOLERANCE = 1e-6;
+
+/** Whether two lists of numbers are equal within `tol` (relative to the larger magnitude, at least absolute). */
+export function numbersMatch(actual: readonly number[], expected: readonly number[], tol = DEFAULT_TOLERANCE): boolean {
+  if (actual.length !== expected.length) return false;
+  return actual.every((a, i) => Math.abs(a - expected[i]) <= tol * Math.max(1, Math.abs(expected[i])));
+}
+
+const numberList = z.array(z.number().finite()).min(1).max(10_000);
+const tolerance = z.number().positive().max(1).optional();
+
+/** A node whose computed value is `values` (optionally of one op). */
+const nodeValues = z.strictObject({ predicate: z.literal('nodeValues'), op: z.string().min(1).optional(), values: numberList, tolerance });
+/** A node with requires_grad whose value is `values` (when given) and whose `.grad` is `k` times its value. */
+const gradIsMultiple = z.strictObject({ predicate: z.literal('gradIsMultiple'), k: z.number().finite(), values: numberList.optional(), tolerance });
+/** A node with requires_grad (of an op) whose `.grad` is `values`. */
+const gradValues = z.strictObject({ predicate: z.literal('gradValues'), op: z.string().min(1).optional(), values: numberList, tolerance });
+/** A selected node whose value is `values`. */
+const selectedValues = z.strictObject({ predicate: z.literal('selectedValues'), values: numberList, tolerance });
+/** An input node bound to exactly these dataset columns (in any order). */
+const usesColumns = z.strictObject({ predicate: z.literal('usesColumns'), columns: z.array(z.string().min(1)).min(1).max(100) });
+/** The step-through has shown an event of this phase in the step being played. */
+const stepPhaseShown = z.strictObject({ predicate: z.literal('stepPhaseShown'), phase: z.enum(['predict', 'loss', 'backward', 'update']) });
+/** Nodes are labelled with their grad_fn names (on), or not (off). */
+const gradFnLabels = z.strictObject({ predicate: z.literal('gradFnLabels'), on: z.boolean() });
+/** A selected node of this op. */
+const selectedOp = z.strictObject({ predicate: z.literal('selectedOp'), op: z.string().min(1) });
+/** The classification loss's predictions are right for at least this fraction of the data. */
+const accuracyAtLeast = z.strictObject({ predicate: z.literal('accuracyAtLeast'), value: z.number().min(0).max(1) });
+/** Backward passes whose gradients the leaves hold now (counted from the last Zero grad). */
+const backwardCount = z.strictObject({ predicate: z.literal('backwardCount'), exactly: z.number().int().min(0) });
+/** At least this many epochs have been stepped or trained. */
+const stepsTaken = z.strictObject({ predicate: z.literal('stepsTaken'), atLeast: z.number().int().positive() });
+/** The latest loss on the curve is below its first. */
+const lossFalling = z.strictObject({ predicate: z.literal('lossFalling') });
+/** The latest loss on the curve is below `value`. */
+const lossBelow = z.strictObject({ predicate: z.literal('lossBelow'), value: z.number().finite() });
+/** The learning rate lies in [atLeast, below). */
+const learningRate = z.strictObject({ predicate: z.literal('learningRate'), atLeast: z.number().positive().optional(), below: z.number().positive().optional() });
+/** Training diverged: the divergence rule stopped it, or each of the last `steps` steps raised the loss. */
+const diverged = z.strictObject({ predicate: z.literal('diverged'), steps: z.number().int().min(2).max(50).optional() });
+
+/** One check of a lesson step, as a lesson file writes it. */
+export const checkSchema = z.discriminatedUnion('predicate', [nodeValues, gradIsMultiple, gradValues, selectedValues, selectedOp, usesColumns, stepPhaseShown, gradFnLabels, accuracyAtLeast, backwardCount, stepsTaken, lossFalling, lossBelow, learningRate, diverged]);
+/** One check of a lesson step. */
+export type Check = z.infer<typeof checkSchema>;
+/** The name of a predicate. */
+export type PredicateName = Check['predicate'];
+
+const hasValues = (n: NodeFacts, values: readonly number[] | undefined, tol?: number) => values === undefined || numbersMatch(n.value, values, tol);
+
+const lastLoss = (f: LessonFacts): number | undefined => f.losses.at(-1);
+
+/** Each predicate's test, by name. */
+const TESTS: { readonly [P in PredicateName]: (f: LessonFacts, c: Extract<Check, { predicate: P }>) => boolean } = {
+  nodeValues: (f, c) => f.nodes.some((n) => (c.op === undefined || n.op === c.op) && hasValues(n, c.values, c.tolerance)),
+  gradIsMultiple: (f, c) =>
+    f.nodes.some(
+      (n) =>
+        n.requiresGrad &&
+        n.grad !== null &&
+        hasValues(n, c.values, c.tolerance) &&
+        numbersMatch(
+          n.grad,
+          n.value.map((v) => c.k * v),
+          c.tolerance,
+        ),
+    ),
+  gradValues: (f, c) => f.nodes.some((n) => n.requiresGrad && n.grad !== null && (c.op === undefined || n.op === c.op) && numbersMatch(n.grad, c.values, c.tolerance)),
+  selectedValues: (f, c) => f.nodes.some((n) => f.selection.includes(n.id) && hasValues(n, c.values, c.tolerance)),
+  selectedOp: (f, c) => f.nodes.some((n) => f.selection.includes(n.id) && n.op === c.op),
+  usesColumns: (f, c) => f.nodes.some((n) => n.columns.length === c.columns.length && c.columns.every((col) => n.columns.includes(col))),
+  stepPhaseShown: (f, c) => f.phasesShown.includes(c.phase),
+  gradFnLabels: (f, c) => f.gradFnLabels === c.on,
+  accuracyAtLeast: (f, c) => f.accuracy !== null && f.accuracy >= c.value,
+  backwardCount: (f, c) => f.backwardCount === c.exactly,
+  stepsTaken: (f, c) => f.epochs >= c.atLeast,
+  lossFalling: (f) => f.losses.length >= 2 && (lastLoss(f) ?? Infinity) < f.losses[0],
+  lossBelow: (f, c) => (lastLoss(f) ?? Infinity) < c.value,
+  learningRate: (f, c) => (c.atLeast === undefined || f.lr >= c.atLeast) && (c.below === undefined || f.lr < c.below),
+  diverged: (f, c) => {
+    if (f.divergenceStopped) return true;
+    const n = c.steps ?? 3;
+    const tail = f.losses.slice(-(n + 1));
+    // Each step raised the loss, or the loss is no longer a finite number.
+    return (tail.length === n + 1 && tail.every((v, i) => i === 0 || !(v <= tail[i - 1]))) || tail.some((v) => !Number.isFinite(v));
+  },
+};
+
+/** Whether the state passes one check. */
+export function passes(facts: LessonFacts, check: Check): boolean {
+  const test = TESTS[check.predicate] as (f: LessonFacts, c: Check) => boolean;
+  return test(facts, check);
+}
+
+/** Whether the state passes every check (a step with no checks is done when the learner goes on). */
+export function passesAll(facts: LessonFacts, checks: readonly Check[]): boolean {
+  return checks.length > 0 && checks.every((c) => passes(facts, c));
+}
