@@ -3,6 +3,10 @@ export type { Shape } from './tensor/shape';
 export { formatShape } from './tensor/shape';
 export type { Tensor } from './tensor/tensor';
 export type { Graph, GraphNode, GraphEdge, Dataset, LeafValue, InitSpec, Problem, ProblemCode } from './graph/types';
+// Every sentence a problem is told in, by reason, for the page to word each one in both languages.
+export { LEAF_WHATS, PROBLEM_REASONS } from './graph/problemReasons';
+export type { LeafWhat, ProblemReason } from './graph/problemReasons';
+export type { ReasonParams } from './tensor/reason';
 export { wouldCreateCycle } from './graph/topo';
 export { OPS, LEAVES, lookupOp } from './ops/registry';
 export type { OpName } from './ops/registry';

@@ -24,9 +24,7 @@ export const cross_entropy: OpDef<LossAttrs, CrossEntropyCtx> = {
   gradFn: 'NllLossBackward0',
   shape([x, t]) {
     if (x.length !== 2 || t.length !== 1 || t[0] !== x[0]) {
-      throw new ShapeError(
-        `cross_entropy needs logits [N, C] and labels [N], got ${formatShape(x)} and ${formatShape(t)}`,
-      );
+      throw new ShapeError('cross_entropy_shapes', { a: formatShape(x), b: formatShape(t) });
     }
     return [];
   },
