@@ -204,7 +204,7 @@ function leafShape(r: Resolved, ctx: LeafContext, err: Report): Shape | undefine
     return def.shape ? def.shape(r.node, ctx) : leafValueShape(r.node.value, ctx);
   } catch (e) {
     if (e instanceof LeafError) err(e.tooLarge ? 'too_large' : 'bad_value', `leaf.${e.reason}`, { ...e.params, node: id }, id, undefined, e.field);
-    else if (e instanceof ShapeError) err('bad_value', `leaf_shape.${e.reason}`, { ...e.params, node: id }, id);
+    else if (e instanceof ShapeError) err('bad_value', `shape.${e.reason}`, { ...e.params, node: id, op: def.name }, id);
     else err('unexpected', 'unexpected_node', { node: id }, id);
     return undefined;
   }

@@ -86,7 +86,6 @@ const COMPILE_REASONS = {
 export const PROBLEM_REASONS = {
   ...COMPILE_REASONS,
   ...withLead('shape.', '{node} ({op}): ', SHAPE_REASONS),
-  ...withLead('leaf_shape.', '{node}: ', SHAPE_REASONS),
   ...withLead('leaf.', '{node}: ', LEAF_REASONS),
   ...withLead('attr.', '{node}.{attr} ', ATTR_REASONS),
   ...withLead('param.', '{node} ({op}): ', PARAM_REASONS),

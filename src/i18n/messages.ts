@@ -8,6 +8,7 @@ import { shell } from './messages/shell';
 import { training } from './messages/training';
 import { stepper } from './messages/stepper';
 import { session } from './messages/session';
+import { problems } from './messages/problems';
 
 /** A string in both languages. */
 export interface Message {
@@ -27,4 +28,5 @@ export const MESSAGES: Readonly<Record<string, Message>> = {
   ...training,
   ...stepper,
   ...session,
+  ...problems,
 };

@@ -1,4 +1,5 @@
 import { formatShape } from '../../engine';
+import { problemText } from '../i18n/problemText';
 import { useT } from '../i18n/useT';
 import { useSession } from '../session/useSession';
 import { TensorTable } from './TensorTable';
@@ -22,7 +23,7 @@ export function RunValues({ id }: { readonly id: string }) {
           <strong>{t('inspector.problems')}</strong>
           <ul>
             {mine.map((p, i) => (
-              <li key={i}>{p.message}</li>
+              <li key={i}>{problemText(t, p)}</li>
             ))}
             {runError?.node === id && <li>{runError.message}</li>}
           </ul>
@@ -34,7 +35,7 @@ export function RunValues({ id }: { readonly id: string }) {
           {elsewhere.length > 0 && (
             <ul>
               {elsewhere.map((p, i) => (
-                <li key={i}>{p.message}</li>
+                <li key={i}>{problemText(t, p)}</li>
               ))}
             </ul>
           )}

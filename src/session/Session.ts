@@ -7,6 +7,7 @@ import { bindDataset, bindProblem } from '../datasets/bind';
 import { planBind } from '../datasets/plan';
 import type { Scaling } from '../datasets/transform';
 import type { Language } from '../i18n/language';
+import { problemText } from '../i18n/problemText';
 import { translate } from '../i18n/useT';
 import { edgeViews, endOfPhase, type EdgeView, eventsDue, nodeViews, type NodeView, type PlainEdge, sameEdgeView, sameNodeView, SPEEDS, stepBack } from '../stepper/playback';
 import { emptyDocument } from '../store/edits';
@@ -710,8 +711,9 @@ export class Session {
     if (this.training.running) return this.stepError(translate(this.lang(), 'stepper.busy'));
     const { program, problems } = s.compiled;
     const errors = problems.filter((p) => p.severity === 'error');
-    if (!program || errors.length > 0) return this.stepError(errors.map((p) => p.message).join('; ') || 'the graph does not compile');
-    if (program.loss === undefined) return this.stepError('the graph has no loss node');
+    const t = (key: string, vars?: Readonly<Record<string, string | number>>) => translate(this.lang(), key, vars);
+    if (!program || errors.length > 0) return this.stepError(errors.map((p) => problemText(t, p)).join('; ') || t('train.hasErrors'));
+    if (program.loss === undefined) return this.stepError(t('train.noLoss'));
     // The last step is kept (it is in the document); a new one starts from there.
     this.recording = null;
     const doc = s.history.present;

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { compile, type Graph, LEAF_WHATS, PROBLEM_REASONS, type ProblemReason } from '../../engine';
+import { issueLabelKey, PROBLEM_CODES } from '../canvas/problems';
+import { MESSAGES } from './messages';
+import { fileErrorText, problemText } from './problemText';
+import { translate } from './useT';
+
+const en = (key: string, vars?: Readonly<Record<string, string | number>>) => translate('en', key, vars);
+const ja = (key: string, vars?: Readonly<Record<string, string | number>>) => translate('ja', key, vars);
+const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
+
+const x = { id: 'x', op: 'input', value: { type: 'tensor', shape: [3], data: [1, 2, 3] } } as const;
+const y = { id: 'y', op: 'input', value: { type: 'tensor', shape: [2], data: [1, 2] } } as const;
+
+/** Graphs that each break in a way a learner (or a hand-edited file) can, between them covering most reasons. */
+const BROKEN: readonly Graph[] = [
+  { nodes: [x, { id: 'square', op: 'square' }], edges: [] },
+  { nodes: [x, y, { id: 'add', op: 'add' }, { id: 'mse', op: 'mse' }], edges: [{ source: 'x', target: 'add', targetPort: 'a' }, { source: 'y', target: 'add', targetPort: 'b' }, { source: 'x', target: 'mse', targetPort: 'input' }, { source: 'y', target: 'mse', targetPort: 'target' }], loss: 'add' },
+  { nodes: [x, x, { id: 'q', op: 'sqaure' }, { id: 's', op: 'sum', attrs: { axis: 5, keepdim: 'yes' } }], edges: [{ source: 'ghost', target: 's', targetPort: 'x' }, { source: 'x', target: 's', targetPort: 'nope' }], loss: 'missing' },
+  { nodes: [x, { id: 'l', op: 'linear', attrs: { inFeatures: 2, outFeatures: 1 } }, { id: 'c', op: 'input', value: { type: 'columns', dataset: 'd', columns: ['a'] } }, { id: 'r', op: 'input', value: { type: 'arange', start: 0, end: 1, step: -1 } }], edges: [{ source: 'x', target: 'l', targetPort: 'x' }] },
+];
+
+describe('problemText', () => {
+  it('every problem code the engine has is labelled in English and Japanese', () => {
+    for (const code of PROBLEM_CODES) {
+      const key = issueLabelKey({ code, reason: 'no_loss', params: {}, message: '', severity: 'error' });
+      expect(MESSAGES[key]?.en.trim(), key).toBeTruthy();
+      expect(MESSAGES[key]?.ja.trim(), key).toBeTruthy();
+    }
+  });
+
+  it('every sentence the engine can tell a problem in has an English and a Japanese wording with the same parameters', () => {
+    const reasons = Object.keys(PROBLEM_REASONS) as ProblemReason[];
+    expect(reasons.length).toBeGreaterThan(40);
+    for (const reason of reasons) {
+      const m = MESSAGES[`problem.${reason}`];
+      expect(m, `problem.${reason} has no wording`).toBeDefined();
+      expect(placeholders(m.en), reason).toEqual(placeholders(PROBLEM_REASONS[reason]));
+      expect(placeholders(m.ja), reason).toEqual(placeholders(PROBLEM_REASONS[reason]));
+      expect(m.ja, reason).not.toBe(m.en);
+    }
+    for (const what of LEAF_WHATS) expect(MESSAGES[`problem.what.${what}`]?.ja, what).toBeTruthy();
+  });
+
+  it('the English wording of real problems is the engine’s own sentence, and the Japanese one names the same node and port', () => {
+    let seen = 0;
+    for (const graph of BROKEN) {
+      for (const p of compile(graph).problems) {
+        seen++;
+        expect(problemText(en, p)).toBe(p.message);
+        const words = problemText(ja, p);
+        expect(words).not.toMatch(/\b(is|has|the|needs|must|got|not|which|of)\b/);
+        if (p.node !== undefined && p.reason !== 'duplicate_id') expect(words).toContain(p.node);
+      }
+    }
+    expect(seen).toBeGreaterThan(12);
+  });
+
+  it('an unconnected input reads in Japanese with the node and the port', () => {
+    const [p] = compile(BROKEN[0]).problems.filter((q) => q.code === 'missing_input');
+    expect(problemText(ja, p)).toBe('square の入力 x に何もつながっていません');
+    expect(problemText(en, p)).toBe('square.x is not connected');
+  });
+
+  it('a file’s problem line keeps its path and words the problem in the page’s language; other file errors stay as written', () => {
+    const [p] = compile(BROKEN[0]).problems;
+    expect(fileErrorText(ja, { path: 'nodes[1]', message: p.message, code: p.code, reason: p.reason, params: p.params })).toBe('nodes[1]: square の入力 x に何もつながっていません');
+    expect(fileErrorText(ja, { path: 'nodes', message: 'must be a list' })).toBe('nodes: must be a list');
+  });
+});
