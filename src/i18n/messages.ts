@@ -9,6 +9,7 @@ import { training } from './messages/training';
 import { stepper } from './messages/stepper';
 import { session } from './messages/session';
 import { problems } from './messages/problems';
+import { examples } from './messages/examples';
 
 /** A string in both languages. */
 export interface Message {
@@ -29,4 +30,5 @@ export const MESSAGES: Readonly<Record<string, Message>> = {
   ...stepper,
   ...session,
   ...problems,
+  ...examples,
 };

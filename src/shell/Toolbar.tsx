@@ -1,5 +1,7 @@
+import { useLanguage } from '../i18n/language';
 import { useT } from '../i18n/useT';
 import { useSession } from '../session/useSession';
+import { shownDocName } from './exampleText';
 import { FileMenu } from './FileMenu';
 import { HistoryControls } from './HistoryControls';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -8,13 +10,14 @@ import { RunControls } from './RunControls';
 /** The header: title, the graph's name, files, history, run controls and the language switch. */
 export function Toolbar() {
   const t = useT();
+  const lang = useLanguage((s) => s.lang);
   const name = useSession((s) => s.history.present.name);
   return (
     <header className="app-header">
       <div className="app-title">
         <h1>{t('app.title')}</h1>
         <span className="doc-name" data-testid="doc.name">
-          {name ?? t('shell.untitled')}
+          {name === undefined ? t('shell.untitled') : shownDocName(lang, name)}
         </span>
       </div>
       <div className="toolbar">
