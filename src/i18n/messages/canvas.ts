@@ -41,7 +41,7 @@ export const canvas = {
   'canvas.node.none': { en: 'None', ja: 'None' },
   'canvas.node.min': { en: 'min', ja: '最小' },
   'canvas.node.max': { en: 'max', ja: '最大' },
-  'canvas.node.scaleTitle': { en: 'The plot runs from −{bound} to {bound}', ja: 'グラフの範囲は −{bound} から {bound} まで' },
+  'canvas.node.scaleTitle': { en: 'The plot runs from −{bound} to {bound}', ja: 'プロットの範囲は −{bound} から {bound} まで' },
   'canvas.node.notComputed': { en: 'not computed', ja: '未計算' },
   'canvas.node.noGradTitle': { en: '{name}.grad = None (run Backward to fill it)', ja: '{name}.grad = None(逆伝播で計算されます)' },
   'canvas.node.notComputedTitle': { en: '{name} is not computed: the graph has a problem', ja: '{name} は未計算です: グラフに問題があります' },

@@ -71,7 +71,7 @@ export const inspector = {
   'inspector.requiresGrad': { en: 'requires_grad: collect a gradient', ja: 'requires_grad: 勾配を計算する' },
 
   'inspector.section.parameter': { en: 'Parameter', ja: 'パラメータ' },
-  'inspector.section.weights': { en: 'Weight and bias', ja: '重み (weight) とバイアス (bias)' },
+  'inspector.section.weights': { en: 'Weight and bias', ja: '重みとバイアス' },
   'inspector.init.type': { en: 'Initialiser', ja: '初期化方法' },
   'inspector.init.constant': { en: 'Constant', ja: '定数' },
   'inspector.init.uniform': { en: 'Uniform U(low, high)', ja: '一様分布 U(low, high)' },

@@ -1,6 +1,6 @@
 /** Strings of the plots panel and the gradient check, in English and Japanese. */
 export const plots = {
-  'plot.choose': { en: 'Plot', ja: 'グラフ' },
+  'plot.choose': { en: 'Plot', ja: 'プロット' },
   'plot.loss': { en: 'Loss curve', ja: '損失の推移' },
   'plot.data': { en: 'Data and model', ja: 'データとモデル' },
   'plot.function': { en: 'Function and gradient', ja: '関数と勾配' },
@@ -12,7 +12,7 @@ export const plots = {
   'plot.export.csvHint': { en: 'Download the loss history as CSV (epoch,loss)', ja: '損失の履歴を CSV (epoch,loss) で保存' },
   'plot.detach': { en: 'Detach', ja: '切り離す' },
   'plot.attach': { en: 'Dock', ja: '戻す' },
-  'plot.detachedNote': { en: 'The plot is in a floating panel.', ja: 'グラフは別パネルに表示中です。' },
+  'plot.detachedNote': { en: 'The plot is in a floating panel.', ja: 'プロットは別パネルに表示中です。' },
   'plot.scale.linear': { en: 'linear', ja: '線形' },
   'plot.scale.log': { en: 'log', ja: '対数' },
   'plot.axis.epoch': { en: 'epoch', ja: 'エポック' },

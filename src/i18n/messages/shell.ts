@@ -80,9 +80,9 @@ export const shell = {
   'shell.open.recent': { en: 'open “{name}” from Recent', ja: '「最近」から「{name}」を開く' },
 
   'shell.notice.openedWithProblems': { en: 'Opened {name} with {count} problem(s) marked on the nodes:', ja: '{name} を開きました。{count}件の問題をノードに示しています：' },
-  'shell.region.dock': { en: 'Step-through and plots', ja: 'ステップ実行とグラフ' },
+  'shell.region.dock': { en: 'Step-through and plots', ja: 'ステップ実行とプロット' },
   'shell.tab.step': { en: 'Step-through', ja: 'ステップ実行' },
-  'shell.tab.plots': { en: 'Plots', ja: 'グラフ' },
+  'shell.tab.plots': { en: 'Plots', ja: 'プロット' },
   'shell.tab.inspector': { en: 'Inspector', ja: 'インスペクター' },
   'shell.tab.data': { en: 'Data', ja: 'データ' },
   'shell.tab.train': { en: 'Train', ja: '学習' },
