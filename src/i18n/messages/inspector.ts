@@ -12,7 +12,7 @@ export const inspector = {
   },
 
   'inspector.label': { en: 'Label', ja: 'ラベル' },
-  'inspector.id': { en: 'Id', ja: 'ID' },
+  'inspector.id': { en: 'Id', ja: 'ノード名' },
   'inspector.op': { en: 'Operation', ja: '演算' },
   'inspector.trainable': { en: 'trainable (nn.Parameter)', ja: '学習対象 (nn.Parameter)' },
 
@@ -42,7 +42,7 @@ export const inspector = {
   'inspector.source.arange': { en: 'Range (torch.arange)', ja: '等差数列 (torch.arange)' },
   'inspector.source.columns': { en: 'Dataset columns', ja: 'データセットの列' },
   'inspector.source.noDatasets': { en: 'No dataset is loaded, so columns cannot be chosen.', ja: 'データセットが読み込まれていないため、列は選べません。' },
-  'inspector.shape': { en: 'Shape', ja: '形状 (shape)' },
+  'inspector.shape': { en: 'Shape', ja: '形状' },
   'inspector.shapeHelp': { en: 'For example 17 or 2, 3; empty for a scalar.', ja: '例: 17 や 2, 3。空欄ならスカラーです。' },
   'inspector.values': { en: 'Values', ja: '値' },
   'inspector.cell': { en: '{name} element {index}', ja: '{name} の要素 {index}' },
@@ -58,9 +58,9 @@ export const inspector = {
   'inspector.pasteApply': { en: 'Fill', ja: '反映' },
   'inspector.pasted': { en: 'Filled {count} values, shape {shape}.', ja: '{count} 個の値を反映しました (形状 {shape})。' },
 
-  'inspector.arange.start': { en: 'Start', ja: '開始 (start)' },
-  'inspector.arange.end': { en: 'End (not included)', ja: '終了 (end、含まない)' },
-  'inspector.arange.step': { en: 'Step', ja: '刻み幅 (step)' },
+  'inspector.arange.start': { en: 'Start', ja: '開始' },
+  'inspector.arange.end': { en: 'End (not included)', ja: '終了（含まない）' },
+  'inspector.arange.step': { en: 'Step', ja: '刻み幅' },
   'inspector.arange.count': { en: '{count} values', ja: '{count} 個の値' },
 
   'inspector.columns.dataset': { en: 'Dataset', ja: 'データセット' },
@@ -74,14 +74,14 @@ export const inspector = {
   'inspector.section.weights': { en: 'Weight and bias', ja: '重みとバイアス' },
   'inspector.init.type': { en: 'Initialiser', ja: '初期化方法' },
   'inspector.init.constant': { en: 'Constant', ja: '定数' },
-  'inspector.init.uniform': { en: 'Uniform U(low, high)', ja: '一様分布 U(low, high)' },
-  'inspector.init.normal': { en: 'Normal N(mean, std²)', ja: '正規分布 N(mean, std²)' },
+  'inspector.init.uniform': { en: 'Uniform U(low, high)', ja: '一様分布 U(下限, 上限)' },
+  'inspector.init.normal': { en: 'Normal N(mean, std²)', ja: '正規分布 N(平均, 標準偏差²)' },
   'inspector.init.default': { en: 'Default, as nn.Linear: U(±1/√fan_in)', ja: '既定 (nn.Linear と同じ U(±1/√fan_in))' },
   'inspector.init.value': { en: 'Value', ja: '値' },
-  'inspector.init.low': { en: 'Low', ja: '下限 (low)' },
-  'inspector.init.high': { en: 'High', ja: '上限 (high)' },
-  'inspector.init.mean': { en: 'Mean', ja: '平均 (mean)' },
-  'inspector.init.std': { en: 'Standard deviation', ja: '標準偏差 (std)' },
+  'inspector.init.low': { en: 'Low', ja: '下限' },
+  'inspector.init.high': { en: 'High', ja: '上限' },
+  'inspector.init.mean': { en: 'Mean', ja: '平均' },
+  'inspector.init.std': { en: 'Standard deviation', ja: '標準偏差' },
   'inspector.init.seed': { en: 'Seed', ja: '乱数シード' },
   'inspector.reinit': { en: 'Re-initialise', ja: '再初期化' },
   'inspector.reinitHelp': {
@@ -108,7 +108,7 @@ export const inspector = {
   'inspector.noGrad': { en: 'No gradient: nothing upstream requires grad.', ja: '勾配なし: 上流に requires_grad のテンソルがありません。' },
   'inspector.gradBeforeBackward': {
     en: '{name}.grad is None until Backward runs.',
-    ja: '逆伝播 (Backward) を実行するまで {name}.grad は None です。',
+    ja: '逆伝播を実行するまで {name}.grad は None です。',
   },
   'inspector.gradSum': {
     en: 'The sum of {count} backward passes (gradients accumulate until Zero grad).',

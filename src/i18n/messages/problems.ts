@@ -1,7 +1,7 @@
 /** The sentence of every graph problem, by the engine's reason (`PROBLEM_REASONS`), in English and Japanese; the placeholders are the problem's parameters. */
 export const problems = {
   'problem.too_many_nodes': { en: 'the graph has {count} nodes, which exceeds the limit of {limit} nodes', ja: 'グラフのノードが {count} 個あり、上限の {limit} 個を超えています' },
-  'problem.duplicate_id': { en: "two nodes have the id '{node}'", ja: '2 つのノードが同じ ID「{node}」を持っています' },
+  'problem.duplicate_id': { en: "two nodes have the id '{node}'", ja: '2 つのノードが同じ名前「{node}」を持っています' },
   'problem.unknown_op': { en: "{node}: unknown op '{op}'", ja: '{node}：「{op}」という演算はありません' },
   'problem.dangling_from': { en: "an edge comes from '{source}', which does not exist", ja: '存在しないノード「{source}」から配線が来ています' },
   'problem.dangling_to': { en: "an edge goes to '{target}', which does not exist", ja: '存在しないノード「{target}」へ配線が向かっています' },

@@ -1,0 +1,183 @@
+import type { Page } from '@playwright/test';
+import { LEAVES, OPS } from '../engine';
+import { expect, test } from './fixtures';
+import type { Editor } from './pages/Editor';
+import { graphFile, importGraph } from './stepperHelpers';
+
+// The window a learner on a laptop opens GradCanvas in.
+test.use({ viewport: { width: 1440, height: 900 } });
+
+/** Where this spec's screenshots go, beside the run's other results. */
+const SHOTS = `${process.env.E2E_RESULTS ?? 'test-results'}/screenshots`;
+
+/**
+ * The op vocabulary a Japanese page still writes in English, all from the engine's registry:
+ * op and leaf names, port names, attribute names and their choices, parameter names and
+ * grad_fn names. They are PyTorch's own words, as the course writes them.
+ */
+function registryWords(): Set<string> {
+  const words = new Set<string>();
+  for (const leaf of LEAVES) {
+    words.add(leaf.name);
+    for (const w of leaf.formula.match(/[A-Za-z]+/g) ?? []) words.add(w);
+  }
+  for (const op of OPS) {
+    words.add(op.name);
+    words.add(op.gradFn);
+    // The op's formula as the palette and the node show it (ln, softmax, label).
+    for (const w of op.formula.match(/[A-Za-z]+/g) ?? []) words.add(w);
+    for (const p of op.inputs) words.add(p.name);
+    for (const a of op.attrs) {
+      words.add(a.name);
+      if (a.type === 'enum') for (const v of a.values) words.add(v);
+    }
+    const defaults = Object.fromEntries(op.attrs.map((a) => [a.name, a.default]));
+    for (const p of op.params?.(defaults as never) ?? []) words.add(p.name);
+  }
+  return words;
+}
+
+/**
+ * Names that are not English prose: the product, library and method names, file formats,
+ * keyboard keys, the optimizers' names, and Python's constants the course prints.
+ */
+const PROPER_NAMES = new Set(['GradCanvas', 'PyTorch', 'torchviz', 'Nesterov', 'CSV', 'JSON', 'PNG', 'SVG', 'Ctrl', 'Shift', 'Enter', 'Space', 'Esc', 'Escape', 'Delete', 'Tab', 'None', 'True', 'False', 'NaN', 'nan', 'inf', 'SGD', 'Adam']);
+
+/**
+ * What the page shows a reader: visible text outside code, attribute texts (title, aria-label,
+ * placeholder, alt), and tooltips shown on hover. Text marked as another language (the switch's
+ * "English") and React Flow's credit link, in its authors' words, are not the page's own.
+ */
+async function shownTexts(page: Page): Promise<{ text: string; where: string }[]> {
+  return page.evaluate(() => {
+    const out: { text: string; where: string }[] = [];
+    const inCode = (el: Element | null) => el?.closest('code, pre, kbd, [data-code], .react-flow__attribution') != null;
+    const otherLanguage = (el: Element) => (el.closest('[lang]')?.getAttribute('lang') ?? 'ja') !== 'ja';
+    const shown = (el: Element) => el.closest('[role="tooltip"]') != null || el.checkVisibility({ visibilityProperty: true, opacityProperty: false });
+    const label = (el: Element) => el.getAttribute('data-testid') ?? el.closest('[data-testid]')?.getAttribute('data-testid') ?? el.tagName.toLowerCase();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      const text = n.textContent?.trim() ?? '';
+      if (!el || text === '' || inCode(el) || otherLanguage(el) || el.closest('script, style') || !(shown(el) || el.tagName === 'OPTION')) continue;
+      out.push({ text, where: label(el) });
+    }
+    for (const el of document.querySelectorAll('[title], [aria-label], [placeholder], [alt], [aria-description]')) {
+      if (inCode(el) || !shown(el)) continue;
+      for (const a of ['title', 'aria-label', 'placeholder', 'alt', 'aria-description']) {
+        const v = el.getAttribute(a)?.trim();
+        if (v) out.push({ text: v, where: `${label(el)}@${a}` });
+      }
+    }
+    return out;
+  });
+}
+
+/**
+ * The English words in a text that are neither allowed vocabulary nor code-shaped (joined
+ * with `.` or `_`, called with `(` or indexed with `[`: `nodes[1]`), single letters (the course's variables x, W, B, N) or
+ * parts of numbers (1e-3).
+ */
+function englishWords(text: string, allowed: ReadonlySet<string>): string[] {
+  const found: string[] = [];
+  for (const m of text.matchAll(/(?<![\w.])[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9_]+)*([([]?)/g)) {
+    const word = m[0].replace(/[([]$/, '');
+    if (m[1] !== '' || /[._]/.test(word) || word.length === 1 || allowed.has(word)) continue;
+    found.push(word);
+  }
+  return found;
+}
+
+/** Every English word on the page outside the allowed vocabulary, with where it is. */
+async function untranslated(editor: Editor, allowed: ReadonlySet<string>): Promise<string[]> {
+  const doc = await editor.document();
+  // The learner's own names (node ids and labels, datasets and their columns) are theirs, in any language.
+  const own = new Set<string>([...doc.nodes.flatMap((n) => [n.id, n.label ?? '']), ...Object.keys(doc.datasets ?? {}), ...Object.values(doc.datasets ?? {}).flatMap((d) => d.columns)]);
+  const words = new Set([...allowed, ...[...own].flatMap((name) => name.split(/[^A-Za-z0-9]+/))]);
+  const bad: string[] = [];
+  for (const { text, where } of await shownTexts(editor.page)) {
+    const found = englishWords(text, words);
+    if (found.length > 0) bad.push(`${where}: ${found.join(' ')}  ‹${text.slice(0, 120)}›`);
+  }
+  return [...new Set(bad)];
+}
+
+/** Checks one screen in Japanese and saves it beside its English twin. */
+async function screen(editor: Editor, name: string, allowed: ReadonlySet<string>): Promise<void> {
+  await editor.page.waitForTimeout(200);
+  await editor.page.screenshot({ path: `${SHOTS}/ja-${name}.png` });
+  expect(await untranslated(editor, allowed), `English words on the Japanese ${name} screen`).toEqual([]);
+}
+
+test.describe('every screen in Japanese', () => {
+  const allowed = new Set([...registryWords(), ...PROPER_NAMES]);
+
+  test.beforeEach(async ({ editor, page }) => {
+    await editor.open();
+    await editor.press('toolbar.lang');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  });
+
+  test('the opening graph, after Backward, and stepping through forward and backward with the explanation and PyTorch view', async ({ editor, page }) => {
+    await screen(editor, 'opening', allowed);
+    await editor.press('toolbar.backward');
+    await expect(editor.status).toContainText('逆伝播');
+    await screen(editor, 'backward', allowed);
+    await editor.press('step.step');
+    await editor.press('step.step');
+    await expect(page.getByTestId('step.explain')).toBeVisible();
+    await screen(editor, 'step-forward', allowed);
+    for (let k = 0; k < 5; k++) await editor.press('step.step');
+    await expect(page.getByTestId('step.phase.backward')).toHaveAttribute('aria-current', 'step');
+    await screen(editor, 'step-backward', allowed);
+  });
+
+  test('training and plots after a short run, the Data tab, and the inspector of a linear and an mse node', async ({ editor, page }) => {
+    await editor.openExample('linear-regression-module');
+    await expect(editor.node('linear')).toBeVisible();
+    await page.getByTestId('side.tab.train').click();
+    const epochs = page.getByTestId('train.epochs');
+    await epochs.fill('20');
+    await epochs.press('Enter');
+    await page.getByTestId('train.start').click();
+    await expect.poll(async () => (await editor.snapshot()).training.status, { timeout: 20_000 }).toBe('done');
+    await page.getByTestId('dock.tab.plots').click();
+    await screen(editor, 'training-plots', allowed);
+    for (const kind of ['data', 'contour', 'optimizer', 'function']) {
+      await page.getByTestId('plot.select').selectOption(kind);
+      await screen(editor, `plot-${kind}`, allowed);
+    }
+    await page.getByTestId('side.tab.data').click();
+    await screen(editor, 'data', allowed);
+    await page.getByTestId('side.tab.inspector').click();
+    await editor.select('linear');
+    await screen(editor, 'inspector-linear', allowed);
+    await editor.select('loss');
+    await screen(editor, 'inspector-mse', allowed);
+  });
+
+  test('the Examples, File and Recent menus', async ({ editor, page }) => {
+    await editor.press('file.examples');
+    await expect(page.getByTestId('file.example.composite-function')).toBeVisible();
+    await screen(editor, 'examples-menu', allowed);
+    await page.keyboard.press('Escape');
+    await editor.openExample('binary-classification');
+    await expect(editor.node('prob')).toBeVisible();
+    await editor.openRecentMenu();
+    await screen(editor, 'recent', allowed);
+    await page.keyboard.press('Escape');
+  });
+
+  test('a graph with problems: an unconnected input, marked on the node, in the inspector and in the notice', async ({ editor, page }) => {
+    const x = { id: 'x', op: 'input', position: { x: 0, y: 0 }, value: { type: 'tensor', shape: [2], data: [1, 2] } };
+    const nodes = [x, { id: 'square', op: 'square', position: { x: 200, y: 0 } }, { id: 'z', op: 'sum', position: { x: 400, y: 0 } }];
+    const file = graphFile('問題のあるグラフ', nodes, [{ source: 'square', target: 'z', targetPort: 'x' }], 'z');
+    await importGraph(editor, file, 'problems.json');
+    await expect(editor.notice).toContainText('問題');
+    await expect(page.getByTestId('node.square.problem')).toBeVisible();
+    await editor.select('square');
+    await expect(page.getByTestId('inspector.problems')).toContainText('square の入力 x に何もつながっていません');
+    await editor.node('square').getByTestId('node.square.problem').hover();
+    await screen(editor, 'problems', allowed);
+  });
+});
