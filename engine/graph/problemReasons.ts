@@ -1,5 +1,5 @@
 import { SHAPE_REASONS } from '../tensor/shape';
-import { withLead } from '../tensor/reason';
+import { fillReason, type ReasonParams, withLead } from '../tensor/reason';
 
 // Every sentence a graph problem is told in, in English (for the CLI and the file's own
 // messages), keyed by reason. The page words each reason in both languages from the same
@@ -93,3 +93,37 @@ export const PROBLEM_REASONS = {
 
 /** Why a graph has a problem: one sentence form, filled with the problem's parameters. */
 export type ProblemReason = keyof typeof PROBLEM_REASONS;
+
+/** The sentences an op's forward can stop with on the values it meets (after the node it concerns). */
+export const OP_RUN_REASONS = {
+  bce_not_probability: 'bce input must be a probability in [0, 1], got {got} at element {index}',
+  label_out_of_range: 'cross_entropy label {label} in row {row} is not a class index in 0..{last}',
+} as const;
+
+/** Every sentence a run (forward, backward, a traced or trained step) can stop with, in English, by reason. */
+export const RUN_REASONS = {
+  ...withLead('op.', '{node}: ', OP_RUN_REASONS),
+  no_loss_backward: 'the graph has no loss node to run backward from',
+  not_scalar: "backward needs a scalar, but '{node}' has shape {shape}",
+  no_grad: "'{node}' does not depend on anything that requires grad",
+  no_loss: 'the graph has no loss node',
+  no_loss_train: 'the graph has no loss node to train',
+  rows_differ: 'inputs bound to datasets have different numbers of rows',
+  diverged: 'training stopped at epoch {epoch}: the run diverged',
+  trace_not_scalar: "backward needs a scalar that depends on something requiring grad: '{node}'",
+  accuracy_needs_classification: 'accuracy needs a classification loss',
+} as const;
+
+/** Why a run stopped: one sentence form, filled with its parameters. */
+export type RunReason = keyof typeof RUN_REASONS;
+
+/** Thrown by an op's forward when its values cannot be computed (a label out of range); the program names the node. */
+export class OpRunError extends Error {
+  constructor(
+    readonly reason: keyof typeof OP_RUN_REASONS,
+    readonly params: ReasonParams,
+  ) {
+    super(fillReason(OP_RUN_REASONS[reason], params));
+    this.name = 'OpRunError';
+  }
+}

@@ -1,5 +1,6 @@
 import type { OpDef } from './types';
 import { type LossAttrs, type LossCtx, lossPorts, lossShape, explainLoss, perElement, prepareLoss, reductionAttr } from './loss';
+import { OpRunError } from '../graph/problemReasons';
 
 /**
  * PyTorch clamps each log term of BCE at −100 and the gradient's denominator at EPSILON = 1e-12,
@@ -23,7 +24,7 @@ export const bce: OpDef<LossAttrs, LossCtx> = {
     let s = 0;
     for (let i = 0; i < x.length; i++) {
       const p = x[i];
-      if (!(p >= 0 && p <= 1)) throw new Error(`bce input must be a probability in [0, 1], got ${p} at element ${i}`);
+      if (!(p >= 0 && p <= 1)) throw new OpRunError('bce_not_probability', { got: p, index: i });
       s += (t[i] - 1) * Math.max(Math.log1p(-p), LOG_FLOOR) - t[i] * Math.max(Math.log(p), LOG_FLOOR);
     }
     y[0] = s / divisor;

@@ -1,6 +1,7 @@
 import type { OpDef } from './types';
 import { type LossAttrs, lossPorts, perElement, reductionAttr } from './loss';
 import { formatShape, ShapeError } from '../tensor/shape';
+import { OpRunError } from '../graph/problemReasons';
 
 /** Rows, classes, the reduction's divisor, and the softmax kept from forward for backward. */
 interface CrossEntropyCtx {
@@ -42,7 +43,7 @@ export const cross_entropy: OpDef<LossAttrs, CrossEntropyCtx> = {
     for (let r = 0; r < rows; r++) {
       const label = t[r];
       if (!Number.isInteger(label) || label < 0 || label >= classes) {
-        throw new Error(`cross_entropy label ${label} in row ${r} is not a class index in 0..${classes - 1}`);
+        throw new OpRunError('label_out_of_range', { label, row: r, last: classes - 1 });
       }
       const o = r * classes;
       let m = -Infinity;

@@ -31,7 +31,7 @@ describe('problems', () => {
   it('issueLabelKey(every problem code the engine has) is a text in English and Japanese', () => {
     expect(PROBLEM_CODES).toEqual(expect.arrayContaining(['too_large', 'bad_param', 'unexpected']));
     for (const code of PROBLEM_CODES) {
-      const key = issueLabelKey({ code, message: '', severity: 'error' });
+      const key = issueLabelKey({ code, reason: 'no_loss', params: {}, message: '', severity: 'error' });
       expect(MESSAGES[key]?.en, key).toBeTruthy();
       expect(MESSAGES[key]?.ja, key).toBeTruthy();
     }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compile, type Graph, LEAF_WHATS, PROBLEM_REASONS, type ProblemReason } from '../../engine';
+import { compile, EngineError, type Graph, LEAF_WHATS, PROBLEM_REASONS, type ProblemReason, RUN_REASONS, type RunReason } from '../../engine';
+import { runErrorOf } from '../session/runError';
 import { issueLabelKey, PROBLEM_CODES } from '../canvas/problems';
 import { MESSAGES } from './messages';
-import { fileErrorText, problemText } from './problemText';
+import { fileErrorText, problemText, runErrorText } from './problemText';
 import { translate } from './useT';
 
 const en = (key: string, vars?: Readonly<Record<string, string | number>>) => translate('en', key, vars);
@@ -37,6 +38,7 @@ describe('problemText', () => {
       expect(m, `problem.${reason} has no wording`).toBeDefined();
       expect(placeholders(m.en), reason).toEqual(placeholders(PROBLEM_REASONS[reason]));
       expect(placeholders(m.ja), reason).toEqual(placeholders(PROBLEM_REASONS[reason]));
+      expect(m.en, reason).toBe(PROBLEM_REASONS[reason]);
       expect(m.ja, reason).not.toBe(m.en);
     }
     for (const what of LEAF_WHATS) expect(MESSAGES[`problem.what.${what}`]?.ja, what).toBeTruthy();
@@ -66,5 +68,40 @@ describe('problemText', () => {
     const [p] = compile(BROKEN[0]).problems;
     expect(fileErrorText(ja, { path: 'nodes[1]', message: p.message, code: p.code, reason: p.reason, params: p.params })).toBe('nodes[1]: square の入力 x に何もつながっていません');
     expect(fileErrorText(ja, { path: 'nodes', message: 'must be a list' })).toBe('nodes: must be a list');
+  });
+
+  it('every sentence a run can stop with has an English and a Japanese wording with the same parameters', () => {
+    for (const reason of Object.keys(RUN_REASONS) as RunReason[]) {
+      const m = MESSAGES[`run.${reason}`];
+      expect(m, `run.${reason} has no wording`).toBeDefined();
+      expect(placeholders(m.en), reason).toEqual(placeholders(RUN_REASONS[reason]));
+      expect(placeholders(m.ja), reason).toEqual(placeholders(RUN_REASONS[reason]));
+      expect(m.en, reason).toBe(RUN_REASONS[reason]);
+      expect(m.ja, reason).not.toBe(m.en);
+    }
+  });
+
+  it('bce fed a number outside [0, 1] stops the run with a Japanese sentence naming the node and the element', () => {
+    const graph: Graph = {
+      nodes: [
+        { id: 'p', op: 'input', value: { type: 'tensor', shape: [2], data: [0.5, 2] } },
+        { id: 't', op: 'input', value: { type: 'tensor', shape: [2], data: [0, 1] } },
+        { id: 'loss', op: 'bce' },
+      ],
+      edges: [{ source: 'p', target: 'loss', targetPort: 'input' }, { source: 't', target: 'loss', targetPort: 'target' }],
+      loss: 'loss',
+    };
+    const program = compile(graph).program!;
+    let error: unknown;
+    try {
+      program.forward();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(EngineError);
+    const run = runErrorOf(error);
+    expect(runErrorText(en, run)).toBe(run.message);
+    expect(runErrorText(ja, run)).toBe('loss：bce の入力は [0, 1] の確率でなければなりませんが、要素 1 が 2 です（sigmoid を通しましたか？）');
+    expect(run.node).toBe('loss');
   });
 });

@@ -1,4 +1,4 @@
-import { type FileError, formatFileError, type GraphProblem, type ProblemReason, type ReasonParams } from '../../engine';
+import { type FileError, formatFileError, type GraphProblem, type Problem, type ProblemReason, type ReasonParams, type RunReason } from '../../engine';
 
 /** The translate function's shape (useT's or translate bound to a language). */
 type Translate = (key: string, vars?: Readonly<Record<string, string | number>>) => string;
@@ -14,4 +14,14 @@ export function problemText(t: Translate, p: { readonly reason: ProblemReason; r
 export function fileErrorText(t: Translate, e: FileError | GraphProblem): string {
   if (!('reason' in e)) return formatFileError(e);
   return formatFileError({ path: e.path, message: problemText(t, e) });
+}
+
+/** A failed run's sentence in the page's language when the engine gave its reason, else its message as it is. */
+export function runErrorText(t: Translate, e: { readonly message: string; readonly reason?: RunReason; readonly params?: ReasonParams }): string {
+  return e.reason ? t(`run.${e.reason}`, e.params) : e.message;
+}
+
+/** A node's issue in the page's language: a compile problem, or the last run's failure. */
+export function issueText(t: Translate, issue: Problem | Parameters<typeof runErrorText>[1]): string {
+  return 'severity' in issue ? problemText(t, issue) : runErrorText(t, issue);
 }

@@ -1,5 +1,5 @@
 import { formatShape } from '../../engine';
-import { problemText } from '../i18n/problemText';
+import { problemText, runErrorText } from '../i18n/problemText';
 import { useT } from '../i18n/useT';
 import { useSession } from '../session/useSession';
 import { TensorTable } from './TensorTable';
@@ -25,7 +25,7 @@ export function RunValues({ id }: { readonly id: string }) {
             {mine.map((p, i) => (
               <li key={i}>{problemText(t, p)}</li>
             ))}
-            {runError?.node === id && <li>{runError.message}</li>}
+            {runError?.node === id && <li>{runErrorText(t, runError)}</li>}
           </ul>
         </div>
       )}

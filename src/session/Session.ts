@@ -1,13 +1,13 @@
 import type { Draft } from 'immer';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { createOptimizer, type FileHistory, fileOptimizerState, fromFileNumber, type GraphFile, type ParamState, type Program, toFileNumber, toFileOptimizerState, type TraceEvent } from '../../engine';
+import { createOptimizer, EngineError, type FileHistory, fileOptimizerState, fromFileNumber, type GraphFile, type ParamState, type Program, toFileNumber, toFileOptimizerState, type TraceEvent } from '../../engine';
 import type { ColumnRole } from '../datasets/builtin';
 import type { ImportMessage } from '../datasets/csvImport';
 import { bindDataset, bindProblem } from '../datasets/bind';
 import { planBind } from '../datasets/plan';
 import type { Scaling } from '../datasets/transform';
 import type { Language } from '../i18n/language';
-import { problemText } from '../i18n/problemText';
+import { problemText, runErrorText } from '../i18n/problemText';
 import { translate } from '../i18n/useT';
 import { edgeViews, endOfPhase, type EdgeView, eventsDue, nodeViews, type NodeView, type PlainEdge, sameEdgeView, sameNodeView, SPEEDS, stepBack } from '../stepper/playback';
 import { emptyDocument } from '../store/edits';
@@ -729,7 +729,7 @@ export class Session {
       this.recording = recordStep(program, optimizer, run.watch, zero);
     } catch (e) {
       this.stepping = null;
-      return this.stepError(e instanceof Error ? e.message : String(e));
+      return this.stepError(e instanceof EngineError ? runErrorText(t, e) : e instanceof Error ? e.message : String(e));
     }
     this.stepperInputs = stepInputs(doc);
     const events = this.recording.events;

@@ -115,4 +115,25 @@ export const problems = {
     ja: '{node}（{op}）：{param} の形状は {got} ですが、属性からは {shape} が必要です。パラメータを初期化し直すか、属性を変えてください',
   },
   'problem.param.count': { en: '{node} ({op}): {param} {shape} needs {count} values, got {got}', ja: '{node}（{op}）：{param} {shape} には {count} 個の値が必要ですが、{got} 個です' },
+  // A run (forward, backward, a stepped or trained step) that stopped, by the engine's RUN_REASONS.
+  'run.op.bce_not_probability': {
+    en: '{node}: bce input must be a probability in [0, 1], got {got} at element {index}',
+    ja: '{node}：bce の入力は [0, 1] の確率でなければなりませんが、要素 {index} が {got} です（sigmoid を通しましたか？）',
+  },
+  'run.op.label_out_of_range': {
+    en: '{node}: cross_entropy label {label} in row {row} is not a class index in 0..{last}',
+    ja: '{node}：cross_entropy のラベル {label}（{row} 行目）は 0〜{last} のクラス番号ではありません',
+  },
+  'run.no_loss_backward': { en: 'the graph has no loss node to run backward from', ja: '逆伝播を始める損失ノードがありません' },
+  'run.not_scalar': { en: "backward needs a scalar, but '{node}' has shape {shape}", ja: '逆伝播はスカラーから始めますが、{node} の形状は {shape} です' },
+  'run.no_grad': { en: "'{node}' does not depend on anything that requires grad", ja: '{node} は勾配を計算する（requires_grad の）ものに依存していません' },
+  'run.no_loss': { en: 'the graph has no loss node', ja: 'グラフに損失ノードがありません' },
+  'run.no_loss_train': { en: 'the graph has no loss node to train', ja: '学習に使う損失ノードがありません' },
+  'run.rows_differ': { en: 'inputs bound to datasets have different numbers of rows', ja: 'データセットに結び付けた入力の行数がそろっていません' },
+  'run.diverged': { en: 'training stopped at epoch {epoch}: the run diverged', ja: 'エポック {epoch} で学習を止めました：発散しました' },
+  'run.trace_not_scalar': {
+    en: "backward needs a scalar that depends on something requiring grad: '{node}'",
+    ja: '逆伝播には、勾配を計算するものに依存するスカラーが必要です：{node}',
+  },
+  'run.accuracy_needs_classification': { en: 'accuracy needs a classification loss', ja: '精度の計算には分類の損失が必要です' },
 } as const;
