@@ -180,4 +180,13 @@ test.describe('every screen in Japanese', () => {
     await editor.node('square').getByTestId('node.square.problem').hover();
     await screen(editor, 'problems', allowed);
   });
+
+  test('a file that cannot be opened: the notice says where in Japanese and folds the English details away', async ({ editor }) => {
+    const file = graphFile('壊れたグラフ', [{ id: 'x', op: 'input', value: { type: 'tensor', shape: [1], data: [1] } }], [], 'x');
+    await editor.importFile({ name: 'broken.json', buffer: Buffer.from(JSON.stringify(file)) });
+    await expect(editor.notice).toContainText('broken.json を開けませんでした');
+    await expect(editor.notice).toContainText('nodes[0].position: ファイルのこの箇所を読み込めません');
+    await expect(editor.page.getByTestId('notice.technical')).not.toHaveAttribute('open');
+    await screen(editor, 'file-refused', allowed);
+  });
 });

@@ -3,7 +3,7 @@ import { compile, EngineError, type Graph, LEAF_WHATS, PROBLEM_REASONS, type Pro
 import { runErrorOf } from '../session/runError';
 import { issueLabelKey, PROBLEM_CODES } from '../canvas/problems';
 import { MESSAGES } from './messages';
-import { fileErrorText, problemText, runErrorText } from './problemText';
+import { fileErrorLines, fileErrorText, problemText, runErrorText } from './problemText';
 import { translate } from './useT';
 
 const en = (key: string, vars?: Readonly<Record<string, string | number>>) => translate('en', key, vars);
@@ -103,5 +103,15 @@ describe('problemText', () => {
     expect(runErrorText(en, run)).toBe(run.message);
     expect(runErrorText(ja, run)).toBe('loss：bce の入力は [0, 1] の確率でなければなりませんが、要素 1 が 2 です（sigmoid を通しましたか？）');
     expect(run.node).toBe('loss');
+  });
+
+  it('a file error the engine tells only in English is named by its place on a Japanese page, its words folded into the technical detail', () => {
+    const [p] = compile(BROKEN[0]).problems;
+    const errors = [{ path: 'nodes[0].position', message: 'expected object, received undefined' }, { path: 'nodes[1]', message: p.message, code: p.code, reason: p.reason, params: p.params }];
+    expect(fileErrorLines('en', errors)).toEqual({ details: ['nodes[0].position: expected object, received undefined', 'nodes[1]: square.x is not connected'] });
+    expect(fileErrorLines('ja', errors)).toEqual({
+      details: ['nodes[0].position: ファイルのこの箇所を読み込めません（下の「技術的な詳細」を参照）', 'nodes[1]: square の入力 x に何もつながっていません'],
+      technical: 'nodes[0].position: expected object, received undefined',
+    });
   });
 });

@@ -1,3 +1,5 @@
+import type { Language } from './language';
+import { translate } from './useT';
 import { type FileError, formatFileError, type GraphProblem, type Problem, type ProblemReason, type ReasonParams, type RunReason } from '../../engine';
 
 /** The translate function's shape (useT's or translate bound to a language). */
@@ -24,4 +26,17 @@ export function runErrorText(t: Translate, e: { readonly message: string; readon
 /** A node's issue in the page's language: a compile problem, or the last run's failure. */
 export function issueText(t: Translate, issue: Problem | Parameters<typeof runErrorText>[1]): string {
   return 'severity' in issue ? problemText(t, issue) : runErrorText(t, issue);
+}
+
+/**
+ * The lines of a file's notice in the page's language: graph problems worded from their
+ * reasons. Other file errors the engine tells in English only, so on a Japanese page each is
+ * named by its place with a plain sentence, and its English words go to the folded technical detail.
+ */
+export function fileErrorLines(lang: Language, errors: readonly (FileError | GraphProblem)[]): { details: string[]; technical?: string } {
+  const t: Translate = (key, vars) => translate(lang, key, vars);
+  if (lang === 'en') return { details: errors.map((e) => fileErrorText(t, e)) };
+  const english = errors.filter((e) => !('reason' in e)).map(formatFileError);
+  const details = errors.map((e) => ('reason' in e ? fileErrorText(t, e) : e.path ? `${e.path}: ${t('shell.notice.fileErrorAt')}` : t('shell.notice.fileErrorWhole')));
+  return english.length > 0 ? { details, technical: english.join('\n') } : { details };
 }

@@ -91,6 +91,8 @@ export const shell = {
   'shell.notice.badShare': { en: 'The share link could not be opened; the open graph is unchanged:', ja: '共有リンクを開けませんでした。開いているグラフは変更されていません：' },
   'shell.notice.badExample': { en: 'The example “{name}” could not be opened; the open graph is unchanged:', ja: 'サンプル「{name}」を開けませんでした。開いているグラフは変更されていません：' },
   'shell.notice.notAGraph': { en: 'It is not a GradCanvas graph this page can read.', ja: 'このページで読み込める GradCanvas のグラフではありません。' },
+  'shell.notice.fileErrorAt': { en: 'this part of the file cannot be read (details below)', ja: 'ファイルのこの箇所を読み込めません（下の「技術的な詳細」を参照）' },
+  'shell.notice.fileErrorWhole': { en: 'the file cannot be read (details below)', ja: 'ファイルを読み込めません（下の「技術的な詳細」を参照）' },
   'shell.notice.notShown': { en: 'The page failed while preparing this graph, so it was not opened.', ja: 'このグラフの準備中にページで問題が起きたため、開きませんでした。' },
   'shell.notice.previousDamaged': {
     en: 'Your last document “{name}” could not be opened; it is kept in Recent, marked damaged, where you can export its raw text or discard it.',
