@@ -53,7 +53,8 @@ export type { FileError } from './format/load';
 export { serializeGraphFile } from './format/save';
 export { fileOptimizerState, fileToGraph, fromFileNumber, toFileNumber, toFileOptimizerState } from './format/convert';
 export type { FileNumber } from './format/convert';
-export { MAX_CSV_ROWS, formatCsvError, parseCsv } from './format/csv';
+export { CSV_REASONS, MAX_CSV_ROWS, formatCsvError, parseCsv } from './format/csv';
+export type { CsvError, CsvReason } from './format/csv';
 export { parseDecimal } from './format/decimal';
 export { RESERVED_NAMES } from './format/rawLimits';
 

@@ -10,6 +10,7 @@ import { stepper } from './messages/stepper';
 import { session } from './messages/session';
 import { problems } from './messages/problems';
 import { examples } from './messages/examples';
+import { csv } from './messages/csv';
 
 /** A string in both languages. */
 export interface Message {
@@ -31,4 +32,5 @@ export const MESSAGES: Readonly<Record<string, Message>> = {
   ...session,
   ...problems,
   ...examples,
+  ...csv,
 };

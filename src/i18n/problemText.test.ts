@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compile, EngineError, type Graph, LEAF_WHATS, PROBLEM_REASONS, type ProblemReason, RUN_REASONS, type RunReason } from '../../engine';
+import { compile, CSV_REASONS, type CsvReason, EngineError, parseCsv, type Graph, LEAF_WHATS, PROBLEM_REASONS, type ProblemReason, RUN_REASONS, type RunReason } from '../../engine';
 import { runErrorOf } from '../session/runError';
+import { csvMessage } from '../datasets/csvImport';
 import { issueLabelKey, PROBLEM_CODES } from '../canvas/problems';
 import { MESSAGES } from './messages';
 import { fileErrorLines, fileErrorText, problemText, runErrorText } from './problemText';
@@ -113,5 +114,20 @@ describe('problemText', () => {
       details: ['nodes[0].position: ファイルのこの箇所を読み込めません（下の「技術的な詳細」を参照）', 'nodes[1]: square の入力 x に何もつながっていません'],
       technical: 'nodes[0].position: expected object, received undefined',
     });
+  });
+
+  it('every sentence a CSV file can be refused with has both wordings, naming the line (and column) as the command line does', () => {
+    for (const reason of Object.keys(CSV_REASONS) as CsvReason[]) {
+      const m = MESSAGES[`csv.${reason}`];
+      expect(m, `csv.${reason} has no wording`).toBeDefined();
+      const where = m.en.includes('{column}') ? 'line {line}, column {column}: ' : 'line {line}: ';
+      expect(m.en, reason).toBe(where + CSV_REASONS[reason]);
+      expect(m.ja, reason).not.toBe(m.en);
+    }
+    const r = parseCsv('a,b\n1,2\n3,x\n');
+    if (r.ok) throw new Error('x is not a number');
+    const message = csvMessage(r.errors[0]);
+    if (typeof message === 'string') throw new Error('a CSV error is worded by key');
+    expect(translate('ja', message.key, message.vars)).toBe("3 行目、列 b：'x' は数値ではありません");
   });
 });
