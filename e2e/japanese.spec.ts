@@ -132,7 +132,7 @@ test.describe('every screen in Japanese', () => {
     await screen(editor, 'step-backward', allowed);
   });
 
-  test('training and plots after a short run, the Data tab, and the inspector of a linear and an mse node', async ({ editor, page }) => {
+  test('training and plots after a short run, the Data tab, the inspector of a linear and an mse node, and the gradient check', async ({ editor, page }) => {
     await editor.openExample('linear-regression-module');
     await expect(editor.node('linear')).toBeVisible();
     await page.getByTestId('side.tab.train').click();
@@ -154,6 +154,10 @@ test.describe('every screen in Japanese', () => {
     await screen(editor, 'inspector-linear', allowed);
     await editor.select('loss');
     await screen(editor, 'inspector-mse', allowed);
+    await page.getByTestId('side.tab.gradcheck').click();
+    await page.getByTestId('gradcheck.run').click();
+    await expect(page.getByTestId('gradcheck.table')).toBeVisible();
+    await screen(editor, 'gradcheck', allowed);
   });
 
   test('the Examples, File and Recent menus', async ({ editor, page }) => {
@@ -189,4 +193,30 @@ test.describe('every screen in Japanese', () => {
     await expect(editor.page.getByTestId('notice.technical')).not.toHaveAttribute('open');
     await screen(editor, 'file-refused', allowed);
   });
+
+  test('a CSV with a cell that is not a number: the Data tab names the line and column in Japanese', async ({ editor, page }) => {
+    await page.getByTestId('side.tab.data').click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('datasets.import').click();
+    await (await chooser).setFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,2\n3,x\n') });
+    await expect(page.getByTestId('datasets.error')).toContainText("3 行目、列 b：'x' は数値ではありません");
+    await screen(editor, 'csv-error', allowed);
+  });
+
+  test('a classification run with accuracy and validation: the training panel and the data plot with its regions', async ({ editor, page }) => {
+    await editor.openExample('binary-classification');
+    await expect(editor.node('prob')).toBeVisible();
+    await page.getByTestId('side.tab.train').click();
+    await expect(page.getByTestId('train.metrics.accuracy')).toBeChecked();
+    const epochs = page.getByTestId('train.epochs');
+    await epochs.fill('10');
+    await epochs.press('Enter');
+    await page.getByTestId('train.start').click();
+    await expect.poll(async () => (await editor.snapshot()).training.status, { timeout: 20_000 }).toBe('done');
+    await page.getByTestId('dock.tab.plots').click();
+    await page.getByTestId('plot.select').selectOption('data');
+    await expect(page.getByTestId('plot.data.regions')).toBeVisible();
+    await screen(editor, 'classification', allowed);
+  });
 });
+
