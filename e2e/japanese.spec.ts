@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { LEAVES, OPS } from '../engine';
+import { allowedEnglish, englishWords } from '../src/i18n/englishWords';
 import { expect, test } from './fixtures';
 import type { Editor } from './pages/Editor';
 import { graphFile, importGraph } from './stepperHelpers';
@@ -9,39 +9,6 @@ test.use({ viewport: { width: 1440, height: 900 } });
 
 /** Where this spec's screenshots go, beside the run's other results. */
 const SHOTS = `${process.env.E2E_RESULTS ?? 'test-results'}/screenshots`;
-
-/**
- * The op vocabulary a Japanese page still writes in English, all from the engine's registry:
- * op and leaf names, port names, attribute names and their choices, parameter names and
- * grad_fn names. They are PyTorch's own words, as the course writes them.
- */
-function registryWords(): Set<string> {
-  const words = new Set<string>();
-  for (const leaf of LEAVES) {
-    words.add(leaf.name);
-    for (const w of leaf.formula.match(/[A-Za-z]+/g) ?? []) words.add(w);
-  }
-  for (const op of OPS) {
-    words.add(op.name);
-    words.add(op.gradFn);
-    // The op's formula as the palette and the node show it (ln, softmax, label).
-    for (const w of op.formula.match(/[A-Za-z]+/g) ?? []) words.add(w);
-    for (const p of op.inputs) words.add(p.name);
-    for (const a of op.attrs) {
-      words.add(a.name);
-      if (a.type === 'enum') for (const v of a.values) words.add(v);
-    }
-    const defaults = Object.fromEntries(op.attrs.map((a) => [a.name, a.default]));
-    for (const p of op.params?.(defaults as never) ?? []) words.add(p.name);
-  }
-  return words;
-}
-
-/**
- * Names that are not English prose: the product, library and method names, file formats,
- * keyboard keys, the optimizers' names, and Python's constants the course prints.
- */
-const PROPER_NAMES = new Set(['GradCanvas', 'PyTorch', 'torchviz', 'Nesterov', 'CSV', 'JSON', 'PNG', 'SVG', 'Ctrl', 'Shift', 'Enter', 'Space', 'Esc', 'Escape', 'Delete', 'Tab', 'None', 'True', 'False', 'NaN', 'nan', 'inf', 'SGD', 'Adam']);
 
 /**
  * What the page shows a reader: visible text outside code, attribute texts (title, aria-label,
@@ -73,21 +40,6 @@ async function shownTexts(page: Page): Promise<{ text: string; where: string }[]
   });
 }
 
-/**
- * The English words in a text that are neither allowed vocabulary nor code-shaped (joined
- * with `.` or `_`, called with `(` or indexed with `[`: `nodes[1]`), single letters (the course's variables x, W, B, N) or
- * parts of numbers (1e-3).
- */
-function englishWords(text: string, allowed: ReadonlySet<string>): string[] {
-  const found: string[] = [];
-  for (const m of text.matchAll(/(?<![\w.])[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9_]+)*([([]?)/g)) {
-    const word = m[0].replace(/[([]$/, '');
-    if (m[1] !== '' || /[._]/.test(word) || word.length === 1 || allowed.has(word)) continue;
-    found.push(word);
-  }
-  return found;
-}
-
 /** Every English word on the page outside the allowed vocabulary, with where it is. */
 async function untranslated(editor: Editor, allowed: ReadonlySet<string>): Promise<string[]> {
   const doc = await editor.document();
@@ -110,7 +62,7 @@ async function screen(editor: Editor, name: string, allowed: ReadonlySet<string>
 }
 
 test.describe('every screen in Japanese', () => {
-  const allowed = new Set([...registryWords(), ...PROPER_NAMES]);
+  const allowed = allowedEnglish();
 
   test.beforeEach(async ({ editor, page }) => {
     await editor.open();

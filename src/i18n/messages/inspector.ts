@@ -112,7 +112,7 @@ export const inspector = {
   },
   'inspector.gradSum': {
     en: 'The sum of {count} backward passes (gradients accumulate until Zero grad).',
-    ja: '逆伝播 {count} 回分の合計です (勾配は Zero grad するまで加算されます)。',
+    ja: '逆伝播 {count} 回分の合計です（勾配は「勾配をゼロにする」を押すまで加算されます）。',
   },
   'inspector.notEvaluated': { en: 'Not evaluated: the graph has problems.', ja: '未評価: グラフに問題があります。' },
   'inspector.problems': { en: 'Problems', ja: '問題' },

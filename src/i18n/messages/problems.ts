@@ -90,7 +90,7 @@ export const problems = {
   },
   'problem.leaf.unknown_value_type': {
     en: '{node}: has a value of an unknown type (expected tensor, arange or columns)',
-    ja: '{node}：値の種類が不明です（テンソル・arange・列のいずれかです）',
+    ja: '{node}：値の種類が不明です（テンソル・等差数列・データセットの列のいずれかです）',
   },
   'problem.leaf.param_shape': { en: '{node}: values have shape {got} but the parameter is {shape}', ja: '{node}：値の形状は {got} ですが、パラメータは {shape} です' },
   'problem.leaf.param_count': { en: '{node}: the parameter {shape} needs {count} values, got {got}', ja: '{node}：パラメータ {shape} には {count} 個の値が必要ですが、{got} 個です' },
@@ -101,7 +101,7 @@ export const problems = {
   'problem.attr.not_finite': { en: '{node}.{attr} must be a finite number, got {got}', ja: '{node} の属性 {attr} は有限の数でなければなりませんが、{got} です' },
   'problem.attr.not_integer': { en: '{node}.{attr} must be an integer, got {got}', ja: '{node} の属性 {attr} は整数でなければなりませんが、{got} です' },
   'problem.attr.below_min': { en: '{node}.{attr} must be at least {min}, got {got}', ja: '{node} の属性 {attr} は {min} 以上でなければなりませんが、{got} です' },
-  'problem.attr.not_boolean': { en: '{node}.{attr} must be true or false, got {got}', ja: '{node} の属性 {attr} は true か false でなければなりませんが、{got} です' },
+  'problem.attr.not_boolean': { en: '{node}.{attr} must be true or false, got {got}', ja: '{node} の属性 {attr} は真偽値でなければなりませんが、{got} です' },
   'problem.attr.not_in_enum': { en: '{node}.{attr} must be one of {values}, got {got}', ja: '{node} の属性 {attr} は {values} のいずれかでなければなりませんが、{got} です' },
   'problem.attr.unknown_attr': { en: '{node}.{attr} is not an attribute of this op', ja: '{attr} はこの演算（{node}）の属性ではありません' },
 
