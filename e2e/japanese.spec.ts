@@ -135,6 +135,11 @@ test.describe('every screen in Japanese', () => {
     await expect(page.getByTestId('inspector.problems')).toContainText('square の入力 x に何もつながっていません');
     await editor.node('square').getByTestId('node.square.problem').hover();
     await screen(editor, 'problems', allowed);
+    // An edit in the inspector: Undo names it in Japanese.
+    await editor.select('z');
+    await page.getByTestId('inspector.useAsLoss').uncheck();
+    await expect(editor.control('toolbar.undo')).toHaveAttribute('title', /損失の指定を解除/);
+    await screen(editor, 'problems-edited', allowed);
   });
 
   test('a file that cannot be opened: the notice says where in Japanese and folds the English details away', async ({ editor }) => {

@@ -11,6 +11,7 @@ import { session } from './messages/session';
 import { problems } from './messages/problems';
 import { examples } from './messages/examples';
 import { csv } from './messages/csv';
+import { edits } from './messages/edits';
 
 /** A string in both languages. */
 export interface Message {
@@ -33,4 +34,5 @@ export const MESSAGES: Readonly<Record<string, Message>> = {
   ...problems,
   ...examples,
   ...csv,
+  ...edits,
 };
