@@ -5,6 +5,7 @@ export type { Tensor } from './tensor/tensor';
 export type { Graph, GraphNode, GraphEdge, Dataset, LeafValue, InitSpec, Problem, ProblemCode } from './graph/types';
 // Every sentence a problem is told in, by reason, for the page to word each one in both languages.
 export { LEAF_WHATS, PROBLEM_REASONS, RUN_REASONS } from './graph/problemReasons';
+export { VALUE_WORDS } from './graph/describe';
 export type { LeafWhat, ProblemReason, RunReason } from './graph/problemReasons';
 export type { ReasonParams } from './tensor/reason';
 export { wouldCreateCycle } from './graph/topo';

@@ -3,6 +3,7 @@ import { formatCount, MAX_TENSOR_ELEMENTS } from '../limits';
 import { fillReason, type ReasonParams } from '../tensor/reason';
 import { formatShape, sameShape, sizeOf } from '../tensor/shape';
 import type { Tensor } from '../tensor/tensor';
+import { VALUE_WORDS } from '../graph/describe';
 import { initOf, initTensor } from '../graph/init';
 import type { GraphNode } from '../graph/types';
 import { PARAM_REASONS, type ParamReason } from '../graph/problemReasons';
@@ -43,7 +44,7 @@ export function checkOpParams(node: GraphNode, specs: readonly ParamSpec[]): Par
     if (!current) continue;
     const shape = Array.isArray(current.shape) ? current.shape : null;
     if (!shape || !sameShape(shape, spec.shape)) {
-      issues.push(issue('bad_param', `params.${spec.name}`, 'shape', { param: spec.name, got: shape ? formatShape(shape) : '(none)', shape: formatShape(spec.shape) }));
+      issues.push(issue('bad_param', `params.${spec.name}`, 'shape', { param: spec.name, got: shape ? formatShape(shape) : VALUE_WORDS.none, shape: formatShape(spec.shape) }));
     } else if (!current.data || current.data.length !== n) {
       issues.push(issue('bad_param', `params.${spec.name}`, 'count', { param: spec.name, shape: formatShape(spec.shape), count: formatCount(n), got: formatCount(current.data?.length ?? 0) }));
     }

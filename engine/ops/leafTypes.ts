@@ -4,6 +4,7 @@ import { fillReason, type ReasonParams } from '../tensor/reason';
 import { formatShape, MAX_RANK, type Shape, sizeOf } from '../tensor/shape';
 import type { Tensor } from '../tensor/tensor';
 import { LEAF_REASONS, type LeafReason, type LeafWhat } from '../graph/problemReasons';
+import { describeValue } from '../graph/describe';
 
 /** What a leaf may read when it is resolved. */
 export interface LeafContext {
@@ -62,7 +63,7 @@ export function checkLeafShape(shape: unknown, field: string, what: LeafWhat): S
   if (shape.length > MAX_RANK) throw new LeafError('rank_too_high', { what, rank: shape.length, max: MAX_RANK }, field);
   for (const d of shape) {
     if (typeof d !== 'number' || !Number.isInteger(d) || d < 0) {
-      throw new LeafError('bad_axis_length', { what, length: typeof d === 'number' ? d : `a ${typeof d}` }, field);
+      throw new LeafError('bad_axis_length', { what, length: typeof d === 'number' ? d : describeValue(d) }, field);
     }
   }
   const n = sizeOf(shape);

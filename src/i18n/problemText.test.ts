@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compile, CSV_REASONS, type CsvReason, EngineError, parseCsv, type Graph, LEAF_WHATS, PROBLEM_REASONS, type ProblemReason, RUN_REASONS, type RunReason } from '../../engine';
+import { compile, CSV_REASONS, type CsvReason, EngineError, parseCsv, type Graph, LEAF_WHATS, PROBLEM_REASONS, type ProblemReason, RUN_REASONS, type RunReason, VALUE_WORDS } from '../../engine';
 import { runErrorOf } from '../session/runError';
 import { csvMessage } from '../datasets/csvImport';
 import { issueLabelKey, PROBLEM_CODES } from '../canvas/problems';
@@ -43,6 +43,10 @@ describe('problemText', () => {
       expect(m.ja, reason).not.toBe(m.en);
     }
     for (const what of LEAF_WHATS) expect(MESSAGES[`problem.what.${what}`]?.ja, what).toBeTruthy();
+    for (const [word, text] of Object.entries(VALUE_WORDS)) {
+      expect(MESSAGES[`problem.value.${word}`]?.en, word).toBe(text);
+      expect(MESSAGES[`problem.value.${word}`]?.ja, word).not.toBe(text);
+    }
   });
 
   it('the English wording of real problems is the engine’s own sentence, and the Japanese one names the same node and port', () => {
@@ -129,5 +133,11 @@ describe('problemText', () => {
     const message = csvMessage(r.errors[0]);
     if (typeof message === 'string') throw new Error('a CSV error is worded by key');
     expect(translate('ja', message.key, message.vars)).toBe("3 行目、列 b：'x' は数値ではありません");
+  });
+
+  it('an attribute given a list is described in Japanese too', () => {
+    const [p] = compile({ nodes: [x, { id: 's', op: 'sum', attrs: { keepdim: [1] as never } }], edges: [{ source: 'x', target: 's', targetPort: 'x' }] }).problems;
+    expect(p.message).toBe('s.keepdim must be true or false, got a list');
+    expect(problemText(ja, p)).toBe('s の属性 keepdim は真偽値でなければなりませんが、リスト です');
   });
 });

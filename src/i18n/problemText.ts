@@ -1,6 +1,6 @@
 import type { Language } from './language';
 import { translate } from './useT';
-import { type FileError, formatFileError, type GraphProblem, type Problem, type ProblemReason, type ReasonParams, type RunReason } from '../../engine';
+import { type FileError, formatFileError, type GraphProblem, type Problem, type ProblemReason, type ReasonParams, type RunReason, VALUE_WORDS } from '../../engine';
 
 /** The translate function's shape (useT's or translate bound to a language). */
 type Translate = (key: string, vars?: Readonly<Record<string, string | number>>) => string;
@@ -9,6 +9,11 @@ type Translate = (key: string, vars?: Readonly<Record<string, string | number>>)
 export function problemText(t: Translate, p: { readonly reason: ProblemReason; readonly params: ReasonParams }): string {
   const vars: Record<string, string | number> = { ...p.params };
   if (typeof vars.what === 'string') vars.what = t(`problem.what.${vars.what}`);
+  // A value the engine could only describe ('a list', '(none)') is described in the page's language.
+  for (const [name, v] of Object.entries(vars)) {
+    const word = Object.entries(VALUE_WORDS).find(([, text]) => text === v);
+    if (word) vars[name] = t(`problem.value.${word[0]}`);
+  }
   return t(`problem.${p.reason}`, vars);
 }
 

@@ -96,6 +96,10 @@ export const problems = {
   'problem.leaf.param_count': { en: '{node}: the parameter {shape} needs {count} values, got {got}', ja: '{node}：パラメータ {shape} には {count} 個の値が必要ですが、{got} 個です' },
   'problem.what.tensor': { en: 'tensor', ja: 'テンソル' },
   'problem.what.parameter': { en: 'parameter', ja: 'パラメータ' },
+  'problem.value.nothing': { en: 'nothing', ja: '値なし' },
+  'problem.value.list': { en: 'a list', ja: 'リスト' },
+  'problem.value.object': { en: 'an object', ja: 'オブジェクト' },
+  'problem.value.none': { en: '(none)', ja: '（なし）' },
 
   // Attributes, after the node and the attribute's name.
   'problem.attr.not_finite': { en: '{node}.{attr} must be a finite number, got {got}', ja: '{node} の属性 {attr} は有限の数でなければなりませんが、{got} です' },
