@@ -49,8 +49,8 @@ export { CURRENT_VERSION, FORMAT_NAME, MAX_HISTORY_LOSSES, MAX_HISTORY_TRAIL, MA
 export type { FileEdge, FileHistory, FileNode, GraphFile, TrainingSettings } from './format/schema';
 export { openGraphText } from './format/open';
 export type { GraphProblem, OpenResult } from './format/open';
-export { formatFileError, loadGraphFile } from './format/load';
-export type { FileError } from './format/load';
+export { FILE_REASONS, formatFileError, loadGraphFile } from './format/load';
+export type { FileError, FileReason } from './format/load';
 export { serializeGraphFile } from './format/save';
 export { fileOptimizerState, fileToGraph, fromFileNumber, toFileNumber, toFileOptimizerState } from './format/convert';
 export type { FileNumber } from './format/convert';

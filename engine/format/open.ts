@@ -3,7 +3,7 @@ import type { ProblemCode } from '../graph/types';
 import type { ProblemReason } from '../graph/problemReasons';
 import type { ReasonParams } from '../tensor/reason';
 import { fileToGraph } from './convert';
-import { type FileError, loadGraphFile } from './load';
+import { type FileError, fileError, loadGraphFile } from './load';
 import { problemPath } from './problemPath';
 import type { GraphFile } from './schema';
 
@@ -45,6 +45,6 @@ export function openGraphText(text: string, options: OpenOptions = {}): OpenResu
     return { ok: true, file: r.file, problems };
   } catch {
     // A backstop only: every check above reports in words; this keeps the page alive if one is missing.
-    return { ok: false, errors: [{ path: '', message: 'the file could not be opened: GradCanvas met something in it that it does not handle; please report this file' }] };
+    return { ok: false, errors: [fileError('', 'file.unhandled')] };
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compile, CSV_REASONS, type CsvReason, EngineError, parseCsv, type Graph, LEAF_WHATS, PROBLEM_REASONS, type ProblemReason, RUN_REASONS, type RunReason, VALUE_WORDS } from '../../engine';
+import { compile, CSV_REASONS, type CsvReason, EngineError, FILE_REASONS, type FileReason, type Graph, LEAF_WHATS, openGraphText, parseCsv, PROBLEM_REASONS, type ProblemReason, RUN_REASONS, type RunReason, VALUE_WORDS } from '../../engine';
 import { runErrorOf } from '../session/runError';
 import { csvMessage } from '../datasets/csvImport';
 import { issueLabelKey, PROBLEM_CODES } from '../canvas/problems';
@@ -139,5 +139,18 @@ describe('problemText', () => {
     const [p] = compile({ nodes: [x, { id: 's', op: 'sum', attrs: { keepdim: [1] as never } }], edges: [{ source: 'x', target: 's', targetPort: 'x' }] }).problems;
     expect(p.message).toBe('s.keepdim must be true or false, got a list');
     expect(problemText(ja, p)).toBe('s の属性 keepdim は真偽値でなければなりませんが、リスト です');
+  });
+
+  it('every sentence a file is refused with before its schema has both wordings, and a file of another kind reads in Japanese', () => {
+    for (const reason of Object.keys(FILE_REASONS) as FileReason[]) {
+      const m = MESSAGES[`problem.${reason}`];
+      expect(m, `problem.${reason} has no wording`).toBeDefined();
+      expect(m.en, reason).toBe(FILE_REASONS[reason]);
+      expect(m.ja, reason).not.toBe(m.en);
+    }
+    const r = openGraphText(JSON.stringify({ format: 'something-else', version: 1 }));
+    if (r.ok) throw new Error('not a GradCanvas file');
+    expect(fileErrorLines('ja', r.errors)).toEqual({ details: ['format: "gradcanvas-graph" でなければなりませんが、\'something-else\' です。GradCanvas のグラフのファイルではありません'] });
+    expect(fileErrorLines('en', r.errors).details).toEqual(['format: must be "gradcanvas-graph", got \'something-else\': this is not a GradCanvas graph file']);
   });
 });

@@ -1,12 +1,12 @@
 import type { Language } from './language';
 import { translate } from './useT';
-import { type FileError, formatFileError, type GraphProblem, type Problem, type ProblemReason, type ReasonParams, type RunReason, VALUE_WORDS } from '../../engine';
+import { type FileError, formatFileError, type GraphProblem, type Problem, type ProblemReason, type ReasonParams, type RunReason, type FileReason, VALUE_WORDS } from '../../engine';
 
 /** The translate function's shape (useT's or translate bound to a language). */
 type Translate = (key: string, vars?: Readonly<Record<string, string | number>>) => string;
 
-/** A graph problem's sentence in the page's language, from its reason and parameters (never the engine's English). */
-export function problemText(t: Translate, p: { readonly reason: ProblemReason; readonly params: ReasonParams }): string {
+/** A graph problem's (or a file's) sentence in the page's language, from its reason and parameters (never the engine's English). */
+export function problemText(t: Translate, p: { readonly reason: ProblemReason | FileReason; readonly params: ReasonParams }): string {
   const vars: Record<string, string | number> = { ...p.params };
   if (typeof vars.what === 'string') vars.what = t(`problem.what.${vars.what}`);
   // A value the engine could only describe ('a list', '(none)') is described in the page's language.
@@ -19,8 +19,8 @@ export function problemText(t: Translate, p: { readonly reason: ProblemReason; r
 
 /** One line of a file's notice: `path: sentence`, a graph problem worded in the page's language. */
 export function fileErrorText(t: Translate, e: FileError | GraphProblem): string {
-  if (!('reason' in e)) return formatFileError(e);
-  return formatFileError({ path: e.path, message: problemText(t, e) });
+  if (e.reason === undefined) return formatFileError(e);
+  return formatFileError({ path: e.path, message: problemText(t, { reason: e.reason, params: e.params ?? {} }) });
 }
 
 /** A failed run's sentence in the page's language when the engine gave its reason, else its message as it is. */
@@ -34,14 +34,15 @@ export function issueText(t: Translate, issue: Problem | Parameters<typeof runEr
 }
 
 /**
- * The lines of a file's notice in the page's language: graph problems worded from their
- * reasons. Other file errors the engine tells in English only, so on a Japanese page each is
- * named by its place with a plain sentence, and its English words go to the folded technical detail.
+ * The lines of a file's notice in the page's language: graph problems and the file's own
+ * refusals (not a GradCanvas file, a newer version) worded from their reasons. What the engine
+ * tells in English only (its schema's findings) is named by its place with a plain sentence on
+ * a Japanese page, and its English words go to the folded technical detail.
  */
 export function fileErrorLines(lang: Language, errors: readonly (FileError | GraphProblem)[]): { details: string[]; technical?: string } {
   const t: Translate = (key, vars) => translate(lang, key, vars);
   if (lang === 'en') return { details: errors.map((e) => fileErrorText(t, e)) };
-  const english = errors.filter((e) => !('reason' in e)).map(formatFileError);
-  const details = errors.map((e) => ('reason' in e ? fileErrorText(t, e) : e.path ? `${e.path}: ${t('shell.notice.fileErrorAt')}` : t('shell.notice.fileErrorWhole')));
+  const english = errors.filter((e) => e.reason === undefined).map(formatFileError);
+  const details = errors.map((e) => (e.reason !== undefined ? fileErrorText(t, e) : e.path ? `${e.path}: ${t('shell.notice.fileErrorAt')}` : t('shell.notice.fileErrorWhole')));
   return english.length > 0 ? { details, technical: english.join('\n') } : { details };
 }

@@ -140,4 +140,36 @@ export const problems = {
     ja: '逆伝播には、勾配を計算するものに依存するスカラーが必要です：{node}',
   },
   'run.accuracy_needs_classification': { en: 'accuracy needs a classification loss', ja: '精度の計算には分類の損失が必要です' },
+  // A file refused before its schema is read, by the engine's FILE_REASONS (after the JSON path it concerns).
+  'problem.file.not_text': { en: 'a graph file must be text', ja: 'グラフのファイルはテキストでなければなりません' },
+  'problem.file.too_long': { en: 'the file has {count} characters, which exceeds the limit of {limit} characters', ja: 'ファイルが {count} 文字あり、上限の {limit} 文字を超えています' },
+  'problem.file.too_deep': {
+    en: 'the file nests lists and objects deeper than the limit of {limit} levels (line {line}); a graph file needs 6',
+    ja: 'リストとオブジェクトの入れ子が上限の {limit} 段より深くなっています（{line} 行目）。グラフのファイルに必要なのは 6 段です',
+  },
+  'problem.file.too_many_entries': {
+    en: "the file's lists and objects hold at least {count} entries in all, which exceeds the limit of {limit} elements",
+    ja: 'リストとオブジェクトの項目が全部で {count} 個以上あり、上限の {limit} 要素を超えています',
+  },
+  'problem.file.not_json': { en: 'not valid JSON: {detail}', ja: 'JSON として正しくありません（{detail}）' },
+  'problem.file.not_object': { en: 'a graph file must be a JSON object', ja: 'グラフのファイルは JSON のオブジェクトでなければなりません' },
+  'problem.file.not_gradcanvas': {
+    en: 'must be "{format}", got {got}: this is not a GradCanvas graph file',
+    ja: '"{format}" でなければなりませんが、{got} です。GradCanvas のグラフのファイルではありません',
+  },
+  'problem.file.bad_version': { en: 'must be a whole number from 1, got {got}', ja: '1 以上の整数でなければなりませんが、{got} です' },
+  'problem.file.newer_version': {
+    en: 'version {version} is newer than this GradCanvas reads (up to {max}); update GradCanvas to open it',
+    ja: 'バージョン {version} は、この GradCanvas が読めるもの（{max} まで）より新しいです。開くには GradCanvas を更新してください',
+  },
+  'problem.file.no_migration': { en: 'no migration from version {version}', ja: 'バージョン {version} から変換する手順がありません' },
+  'problem.file.unknown_field': { en: 'unknown field', ja: '不明な項目です' },
+  'problem.file.unknown_fields': { en: 'unknown field, and {count} more beside it', ja: '不明な項目です（ほかにも {count} 個あります）' },
+  'problem.file.duplicate_id': { en: "duplicate id '{id}' (also {first})", ja: 'ノード名「{id}」が重複しています（{first} と同じ）' },
+  'problem.file.no_such_node': { en: "no node has the id '{id}'", ja: '「{id}」という名前のノードはありません' },
+  'problem.file.more_errors': { en: 'and {count} more errors', ja: 'ほかに {count} 件のエラーがあります' },
+  'problem.file.unhandled': {
+    en: 'the file could not be opened: GradCanvas met something in it that it does not handle; please report this file',
+    ja: 'ファイルを開けませんでした。GradCanvas が扱えない内容が含まれています。このファイルを報告してください',
+  },
 } as const;
