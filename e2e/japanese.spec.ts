@@ -146,9 +146,13 @@ test.describe('every screen in Japanese', () => {
     const file = graphFile('壊れたグラフ', [{ id: 'x', op: 'input', value: { type: 'tensor', shape: [1], data: [1] } }], [], 'x');
     await editor.importFile({ name: 'broken.json', buffer: Buffer.from(JSON.stringify(file)) });
     await expect(editor.notice).toContainText('broken.json を開けませんでした');
-    await expect(editor.notice).toContainText('nodes[0].position: ファイルのこの箇所を読み込めません');
+    await expect(editor.notice).toContainText('「nodes[0].position」：ファイルのこの箇所を読み込めません');
     await expect(editor.page.getByTestId('notice.technical')).not.toHaveAttribute('open');
     await screen(editor, 'file-refused', allowed);
+    await editor.importFile({ name: 'other.json', buffer: Buffer.from(JSON.stringify({ format: 'something-else', version: 1 })) });
+    await expect(editor.notice).toContainText('other.json を開けませんでした');
+    await expect(editor.notice).toContainText('GradCanvas のグラフのファイルではありません');
+    await screen(editor, 'file-not-gradcanvas', allowed);
   });
 
   test('a CSV with a cell that is not a number: the Data tab names the line and column in Japanese', async ({ editor, page }) => {

@@ -30,12 +30,14 @@ export function allowedEnglish(): Set<string> {
 
 /**
  * The English words of a text that are not allowed: code-shaped words (joined with `.` or
- * `_`, called with `(` or indexed with `[`), single letters (the course's x, W, B, N) and
- * parts of numbers (1e-3) are not prose and pass.
+ * `_`, called with `(` or indexed with `[`), single letters (the course's x, W, B, N), parts
+ * of numbers (1e-3) and quoted text (a file's own values and keys: 'x', "gradcanvas-graph",
+ * 「format」) are not prose and pass.
  */
 export function englishWords(text: string, allowed: ReadonlySet<string>): string[] {
   const found: string[] = [];
-  for (const m of text.matchAll(/(?<![\w.])[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9_]+)*([([]?)/g)) {
+  const unquoted = text.replace(/「[^」]*」|'[^'\n]*'|"[^"\n]*"/g, ' ');
+  for (const m of unquoted.matchAll(/(?<![\w.])[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9_]+)*([([]?)/g)) {
     const word = m[0].replace(/[([]$/, '');
     if (m[1] !== '' || /[._]/.test(word) || word.length === 1 || allowed.has(word)) continue;
     found.push(word);

@@ -22,5 +22,6 @@ describe('Japanese messages', () => {
     expect(englishWords('重み (WEIGHT) とバイアス (BIAS)', allowed)).toEqual(['WEIGHT', 'BIAS']);
     expect(englishWords('optimizer.zero_grad() で linear の weight を W・x から', allowed)).toEqual([]);
     expect(englishWords('nodes[1]: square の入力 x', allowed)).toEqual([]);
+    expect(englishWords('「format」："gradcanvas-graph" ではなく \'other\' です', allowed)).toEqual([]);
   });
 });

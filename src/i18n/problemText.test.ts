@@ -115,7 +115,7 @@ describe('problemText', () => {
     const errors = [{ path: 'nodes[0].position', message: 'expected object, received undefined' }, { path: 'nodes[1]', message: p.message, code: p.code, reason: p.reason, params: p.params }];
     expect(fileErrorLines('en', errors)).toEqual({ details: ['nodes[0].position: expected object, received undefined', 'nodes[1]: square.x is not connected'] });
     expect(fileErrorLines('ja', errors)).toEqual({
-      details: ['nodes[0].position: ファイルのこの箇所を読み込めません（下の「技術的な詳細」を参照）', 'nodes[1]: square の入力 x に何もつながっていません'],
+      details: ['「nodes[0].position」：ファイルのこの箇所を読み込めません（下の「技術的な詳細」を参照）', '「nodes[1]」：square の入力 x に何もつながっていません'],
       technical: 'nodes[0].position: expected object, received undefined',
     });
   });
@@ -150,7 +150,7 @@ describe('problemText', () => {
     }
     const r = openGraphText(JSON.stringify({ format: 'something-else', version: 1 }));
     if (r.ok) throw new Error('not a GradCanvas file');
-    expect(fileErrorLines('ja', r.errors)).toEqual({ details: ['format: "gradcanvas-graph" でなければなりませんが、\'something-else\' です。GradCanvas のグラフのファイルではありません'] });
+    expect(fileErrorLines('ja', r.errors)).toEqual({ details: ['「format」："gradcanvas-graph" でなければなりませんが、\'something-else\' です。GradCanvas のグラフのファイルではありません'] });
     expect(fileErrorLines('en', r.errors).details).toEqual(['format: must be "gradcanvas-graph", got \'something-else\': this is not a GradCanvas graph file']);
   });
 });

@@ -43,6 +43,8 @@ export function fileErrorLines(lang: Language, errors: readonly (FileError | Gra
   const t: Translate = (key, vars) => translate(lang, key, vars);
   if (lang === 'en') return { details: errors.map((e) => fileErrorText(t, e)) };
   const english = errors.filter((e) => e.reason === undefined).map(formatFileError);
-  const details = errors.map((e) => (e.reason !== undefined ? fileErrorText(t, e) : e.path ? `${e.path}: ${t('shell.notice.fileErrorAt')}` : t('shell.notice.fileErrorWhole')));
+  // The path a line concerns is the file's own key, quoted as Japanese quotes a name.
+  const at = (e: FileError, text: string) => (e.path ? `「${e.path}」：${text}` : text);
+  const details = errors.map((e) => at(e, e.reason !== undefined ? problemText(t, { reason: e.reason, params: e.params ?? {} }) : t(e.path ? 'shell.notice.fileErrorAt' : 'shell.notice.fileErrorWhole')));
   return english.length > 0 ? { details, technical: english.join('\n') } : { details };
 }
