@@ -1,4 +1,4 @@
-import { compile, createOptimizer, type Graph, type GraphEdge, type GraphNode, type Optimizer, type Program } from '../engine/index';
+import { compile, createOptimizer, type Dtype, type Graph, type GraphEdge, type GraphNode, type Optimizer, type Program } from '../engine/index';
 import type { ChainWorkload, MlpWorkload, Workload } from './workloads';
 
 /** The engine set up for one workload: a compiled program, its optimizer (none for a chain) and one step. */
@@ -59,9 +59,9 @@ export function chainGraph(w: ChainWorkload): Graph {
   return { nodes, edges, loss: prev };
 }
 
-/** Compiles the workload's graph once and binds a step to it. */
-export function createEngineRun(w: Workload): EngineRun {
-  const result = compile(w.kind === 'mlp' ? mlpGraph(w) : chainGraph(w));
+/** Compiles the workload's graph once (in float64, or float32 as PyTorch's default) and binds a step to it. */
+export function createEngineRun(w: Workload, dtype: Dtype = 'float64'): EngineRun {
+  const result = compile({ ...(w.kind === 'mlp' ? mlpGraph(w) : chainGraph(w)), dtype });
   const program = result.program;
   if (!program) throw new Error(`${w.id}: ${result.problems.map((p) => p.message).join('; ')}`);
   if (w.kind === 'chain') {
@@ -75,7 +75,7 @@ export function createEngineRun(w: Workload): EngineRun {
       },
     };
   }
-  const optimizer = createOptimizer({ type: 'sgd', lr: w.lr }, program.params);
+  const optimizer = createOptimizer({ type: 'sgd', lr: w.lr }, program.params, [], dtype);
   return {
     program,
     optimizer,

@@ -40,6 +40,15 @@ for (const w of workloads) {
   timings.set(w.id, { engine: e, fused: f });
 }
 
+// The same workloads in float32 (PyTorch's default dtype): every step rounds, sums follow torch.sum's order.
+const float32: string[] = [];
+for (const w of workloads) {
+  const t = measure(createEngineRun(w, 'float32').step);
+  const ratio = t.medianMs / (timings.get(w.id)?.engine.medianMs ?? NaN);
+  log(`${w.id} float32 engine ${describe(t)}`);
+  float32.push(`${w.id} float32: engine ${(t.medianMs * 1e3).toPrecision(3)} µs/step, ${ratio.toFixed(2)}× float64`);
+}
+
 const { createTfjsRun, initTfjs, liveTensors } = await import('./tfjsRun');
 await initTfjs();
 const results: Record<string, WorkloadResult> = {};
@@ -54,4 +63,4 @@ for (const w of workloads) {
   results[w.id] = result(w.id, w.title, engine, fused, t);
 }
 log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-process.stdout.write(json ? `${JSON.stringify(results)}\n` : `${table(results)}\n`);
+process.stdout.write(json ? `${JSON.stringify(results)}\n` : `${table(results)}\n\n${float32.join('\n')}\n`);

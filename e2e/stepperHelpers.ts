@@ -16,11 +16,24 @@ export async function current(editor: Editor) {
   return s.events[s.cursor];
 }
 
-/** The numbers an edge label carries and which way it flows. */
+/** The numbers an edge label carries and which way it flows, read once the label is visible. */
 export async function edgeLabel(page: Page, source: string, target: string, port: string) {
   const label = page.getByTestId(`edge.${source}.${target}.${port}`);
+  // A label with no free place beside a short wire shows while the wire is hovered, as a person would look at it.
+  if ((await label.getAttribute('data-placement')) === 'on-demand') await hoverWire(page, source, target, port);
   await expect(label).toBeVisible();
   return { flow: await label.getAttribute('data-flow'), value: JSON.parse((await label.getAttribute('data-value')) ?? '[]') as number[] };
+}
+
+/** Moves the mouse onto the middle of a wire (React Flow's curve passes halfway between its two handles). */
+export async function hoverWire(page: Page, source: string, target: string, port: string) {
+  const centre = async (id: string) => {
+    const b = (await page.getByTestId(id).boundingBox())!;
+    return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+  };
+  const from = await centre(`handle.${source}.out`);
+  const to = await centre(`handle.${target}.${port}`);
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2);
 }
 
 /** Each number equal to 1e-9. */

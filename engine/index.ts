@@ -2,6 +2,7 @@
 export type { Shape } from './tensor/shape';
 export { formatShape } from './tensor/shape';
 export type { Tensor } from './tensor/tensor';
+export type { Dtype } from './tensor/float32';
 export type { Graph, GraphNode, GraphEdge, Dataset, LeafValue, InitSpec, Problem, ProblemCode } from './graph/types';
 // Every sentence a problem is told in, by reason, for the page to word each one in both languages.
 export { LEAF_WHATS, PROBLEM_REASONS, RUN_REASONS } from './graph/problemReasons';
@@ -15,6 +16,7 @@ export type { OpDef, AnyOpDef, AttrSpec, PortSpec, PredictionKind } from './ops/
 export type { LeafDef } from './ops/leafTypes';
 export { compile } from './exec/compile';
 export type { CompileOptions, CompileResult } from './exec/compile';
+export { autoLoss } from './exec/lossRule';
 export { Program, EngineError } from './exec/program';
 export type { NodeSlot, ParamSlot, Step } from './exec/program';
 export { traceTrainingStep } from './train/trace';
@@ -34,8 +36,11 @@ export { formatLoss, formatFactor } from './train/divergenceText';
 export { gradientCheck } from './gradcheck/gradcheck';
 export type { GradCheckResult, GradCheckTarget } from './gradcheck/gradcheck';
 export { resolveAttrs } from './ops/attrs';
+export { gradFnName } from './ops/gradFn';
 export type { Attrs, OpGroup } from './ops/types';
 export type { ExplainNumbers } from './ops/explanation';
+export { frac, oneTerm, parseMath, plainMath, tidyMath, touches } from './ops/mathText';
+export type { MathPart } from './ops/mathText';
 export { leafTensor } from './ops/input';
 export { initOf, initTensor } from './graph/init';
 export { parameterFanIn } from './ops/parameter';
@@ -60,5 +65,6 @@ export { parseDecimal } from './format/decimal';
 export { RESERVED_NAMES } from './format/rawLimits';
 
 // Code generation.
-export { exportPytorch } from './codegen/pytorch';
+export { exportPytorch, prepareExport } from './codegen/pytorch';
+export type { PytorchExport, ScriptWriter } from './codegen/pytorch';
 export { exportCourseScript } from './codegen/courseScript';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatExact, formatNumber, numbersJson } from './format';
+import { formatExact, formatNumber, formatNumberWithin, numbersJson } from './format';
 
 describe('formatNumber', () => {
   it('formatNumber(v) trims zeros and keeps 6 significant digits', () => {
@@ -61,5 +61,29 @@ describe('formatExact', () => {
 
   it('formatExact(nan, ±inf) → nan, inf, -inf, as formatNumber shows them', () => {
     expect([NaN, Infinity, -Infinity].map(formatExact)).toEqual(['nan', 'inf', '-inf']);
+  });
+});
+
+describe('formatNumberWithin', () => {
+  it('keeps full precision when it fits', () => {
+    expect(formatNumberWithin(-1.75, 8)).toBe('-1.75');
+    expect(formatNumberWithin(24691.356, 8)).toBe('24691.4');
+  });
+  it('drops significant digits until the text fits', () => {
+    expect(formatNumberWithin(24691.356, 5)).toBe('24691');
+    expect(formatNumberWithin(-0.123456, 5)).toBe('-0.12');
+    expect(formatNumberWithin(1.23456789e10, 7)).toBe('1.2e+10');
+  });
+  it('turns to exponent form when plain decimals cannot fit', () => {
+    expect(formatNumberWithin(-0.000123456, 5)).toBe('-1e-4');
+    expect(formatNumberWithin(-0.000123456, 7)).toBe('-1.2e-4');
+    expect(formatNumberWithin(-0.000123456, 8)).toBe('-1.23e-4');
+    expect(formatNumberWithin(50000, 4)).toBe('5e+4');
+    expect(formatNumberWithin(50000, 5)).toBe('50000');
+  });
+  it('gives its shortest form when nothing fits, and never loses nan or inf', () => {
+    expect(formatNumberWithin(1.23456789e10, 3)).toBe('1e+10');
+    expect(formatNumberWithin(NaN, 2)).toBe('nan');
+    expect(formatNumberWithin(-Infinity, 2)).toBe('-inf');
   });
 });

@@ -20,6 +20,30 @@ export function formatNumber(v: number, digits = 6): string {
 }
 
 /**
+ * A number in at most `maxChars` characters where it can be, for a place of fixed width (a
+ * node's min and max, a plot's scale): `formatNumber` with the most significant digits, up to
+ * `digits`, that fit, in plain decimals or else in exponent form (-0.000123 as -1.2e-4); when
+ * nothing fits, its shortest form. The full number is shown elsewhere (a tooltip, the table).
+ */
+export function formatNumberWithin(v: number, maxChars: number, digits = 6): string {
+  let shortest = formatNumber(v, digits);
+  for (let d = digits; d >= 1; d--) {
+    for (const text of [formatNumber(v, d), formatExponent(v, d)]) {
+      if (text.length <= maxChars) return text;
+      if (text.length < shortest.length) shortest = text;
+    }
+  }
+  return shortest;
+}
+
+/** A number in exponent form with `digits` significant digits (-1.2e-4), or as formatNumber writes it when it is 0 or not finite. */
+export function formatExponent(v: number, digits: number): string {
+  if (!Number.isFinite(v) || v === 0) return formatNumber(v);
+  const [mantissa, exponent] = v.toExponential(digits - 1).split('e');
+  return `${trimZeros(mantissa)}e${exponent}`;
+}
+
+/**
  * A number where it must read back exactly — an editable field, an exported CSV: the
  * shortest text that parses as the same float, -0 as 0, and nan, inf and -inf.
  */

@@ -41,3 +41,22 @@ describe('parseArgs numbers', () => {
     for (const v of ['0x1', 'Infinity', '']) expect(() => parseArgs(['train', 'g.json', '--lr', v]), v).toThrow(`--lr must be a positive number, got '${v}'`);
   });
 });
+
+describe('parseArgs --dtype', () => {
+  it('--dtype float32 or float64 → that dtype for any command; no flag → undefined (the file decides)', () => {
+    expect(parseArgs(['train', 'g.json', '--dtype', 'float32']).dtype).toBe('float32');
+    expect(parseArgs(['eval', 'g.json', '--dtype', 'float64']).dtype).toBe('float64');
+    expect(parseArgs(['export-pytorch', 'g.json', '--dtype', 'float32']).dtype).toBe('float32');
+    expect(parseArgs(['grad', 'g.json']).dtype).toBeUndefined();
+  });
+
+  it('--dtype half, FLOAT32 or nothing → an error naming what it takes', () => {
+    expect(() => parseArgs(['train', 'g.json', '--dtype', 'half'])).toThrow("--dtype must be float32 or float64, got 'half'");
+    expect(() => parseArgs(['train', 'g.json', '--dtype', 'FLOAT32'])).toThrow(/--dtype must be float32 or float64/);
+    expect(() => parseArgs(['train', 'g.json', '--dtype'])).toThrow('--dtype needs a value');
+  });
+
+  it('USAGE → names --dtype among the options for every command', () => {
+    expect(USAGE).toMatch(/--dtype float32\|float64\n\s+compute in this number type/);
+  });
+});

@@ -2,6 +2,7 @@ import { RESERVED_NAMES } from '../format/rawLimits';
 import { parseDecimal } from '../format/decimal';
 import { MAX_NAME_CHARS } from '../limits';
 import { type DivergenceSetting, NEVER_STOP } from '../train/divergence';
+import type { Dtype } from '../tensor/float32';
 
 /** Parsed command line: the command, the file, and options. */
 export interface CliArgs {
@@ -18,6 +19,8 @@ export interface CliArgs {
   readonly times?: number;
   /** `eval` runs on the validation split instead of the training data. */
   readonly validation?: boolean;
+  /** The number type from --dtype, over the file's `dtype`. */
+  readonly dtype?: Dtype;
   /** Datasets bound from CSV files: NAME → path. */
   readonly csv: ReadonlyMap<string, string>;
 }
@@ -54,7 +57,11 @@ commands:
 
 options for every command:
   --csv NAME=path.csv   use a CSV file (header row, numeric columns) as dataset NAME
-                        (NAME_test=path.csv binds the validation split of NAME)`;
+                        (NAME_test=path.csv binds the validation split of NAME)
+  --dtype float32|float64
+                        compute in this number type (default: the file's dtype, else
+                        float64); float32 computes as PyTorch does by default, and the
+                        exported script sets the same dtype`;
 
 /** Reads argv (without node and script); throws an Error with a message on bad usage. */
 export function parseArgs(argv: readonly string[]): CliArgs {
@@ -67,6 +74,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   let output: string | undefined;
   let times: number | undefined;
   let validation: boolean | undefined;
+  let dtype: Dtype | undefined;
   const value = (i: number, flag: string) => {
     const v = argv[i + 1];
     if (v === undefined) throw new Error(`${flag} needs a value`);
@@ -90,6 +98,11 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       times = positiveInt(value(i++, a), a);
       if (times < 1) throw new Error(`--times must be at least 1, got '${argv[i]}'`);
     } else if (a === '--validation') validation = true;
+    else if (a === '--dtype') {
+      const v = value(i++, a);
+      if (v !== 'float32' && v !== 'float64') throw new Error(`--dtype must be float32 or float64, got '${v}'`);
+      dtype = v;
+    }
     else if (a === '--csv') {
       const spec = value(i++, a);
       const eq = spec.indexOf('=');
@@ -108,7 +121,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (times !== undefined && command !== 'grad') throw new Error('--times applies to grad only');
   if (validation && command !== 'eval') throw new Error('--validation applies to eval only');
   if (output !== undefined && command !== 'train' && command !== 'export-pytorch') throw new Error('-o applies to train and export-pytorch only');
-  return { command, file, epochs, lr, logEvery, divergenceFactor, output, times, validation, csv };
+  return { command, file, epochs, lr, logEvery, divergenceFactor, output, times, validation, dtype, csv };
 }
 
 /** The value of --divergence-factor: `off` (null), `never`, or a finite number above 1 as a graph file allows. */

@@ -45,6 +45,16 @@ describe('npm run cli', () => {
     expect(r.stdout).toBe('ok: 5 nodes, 4 edges, loss z\n');
   });
 
+  it('check FILE with no loss marked names the loss the rule chose (the single scalar output z)', () => {
+    const doc = JSON.parse(readFileSync(example('composite-function'), 'utf8'));
+    doc.loss = null;
+    const path = join(tmp, 'unmarked.json');
+    writeFileSync(path, JSON.stringify(doc));
+    const r = cli('check', path);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe('ok: 5 nodes, 4 edges, loss z (the only candidate)\n');
+  });
+
   it('check FILE exits 1 and lists each error with its JSON path', () => {
     const doc = JSON.parse(readFileSync(example('composite-function'), 'utf8'));
     doc.nodes[1].op = 'sqaure';

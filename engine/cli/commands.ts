@@ -42,7 +42,9 @@ export class CliError extends Error {
  * comment); throws CliError on failure.
  */
 export function runCommand(args: CliArgs, out: (line: string) => void): void {
-  const file = readGraph(args);
+  const read = readGraph(args);
+  // --dtype replaces the file's, for every command and for the trained file `-o` writes.
+  const file = args.dtype ? { ...read, dtype: args.dtype } : read;
   const graph = withCsv(fileToGraph(file), args.csv);
   switch (args.command) {
     case 'check':
@@ -127,7 +129,9 @@ function check(graph: Graph, file: GraphFile, out: (line: string) => void): void
   }
   if (problems.length > 0) throw new CliError(['the graph has problems:', ...problems.map((p) => `  ${p}`)], EXIT_INVALID);
   const split = validation ? `, validation on ${validation.datasets.map(validationName).map(printable).join(', ')}` : '';
-  out(`ok: ${graph.nodes.length} nodes, ${graph.edges.length} edges${graph.loss ? `, loss ${printable(graph.loss)}` : ', no loss'}${split}`);
+  // The loss as train would use it: the marked one, or the one the loss rule chose.
+  const loss = program.loss === undefined ? ', no loss' : `, loss ${printable(program.loss)}${graph.loss === undefined ? ' (the only candidate)' : ''}`;
+  out(`ok: ${graph.nodes.length} nodes, ${graph.edges.length} edges${loss}${split}`);
 }
 
 /** The graph on its validation split, or a CliError when no bound dataset has one. */

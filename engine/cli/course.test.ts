@@ -72,4 +72,35 @@ describe('the course\'s classification chapters', () => {
     });
     console.log(`The course's logs reproduced (PyTorch float64 is the reference):\n${report.join('\n')}`);
   }, 120_000);
+
+  it('the same chapters in float32 (the document\'s dtype, as the course runs them): every line of the CLI\'s log and the export\'s equals PyTorch float32\'s, and chapter 6 starts at 4.77289', async () => {
+    const runs = COURSE_RUNS.map((run, k) => {
+      const csvPath = sharedDataPath(run.csv);
+      const file = { ...courseFile(run, readFileSync(csvPath, 'utf8')), dtype: 'float32' as const };
+      const graphPath = join(tmp, `course32-${k}.json`);
+      writeFileSync(graphPath, serializeGraphFile(file));
+      const reference = join(tmp, `reference32-${k}.py`);
+      writeFileSync(reference, courseReferenceScript(run, csvPath, 'float32'));
+      const exported = join(tmp, `export32-${k}.py`);
+      writeFileSync(exported, exportPytorch(fileToGraph(file), file.training, { title: run.name }).code);
+      const cli = runCli('train', graphPath);
+      expect(cli.status, cli.stderr).toBe(0);
+      return { run, cli: logLines(cli.stdout), reference, exported };
+    });
+    const results = await runPythonScripts(runs.flatMap((r) => [r.reference, r.exported]));
+    runs.forEach((r, k) => {
+      const [reference, exported] = [results[2 * k], results[2 * k + 1]];
+      expect(reference.status, reference.stderr).toBe(0);
+      expect(exported.status, exported.stderr).toBe(0);
+      const want = logLines(reference.stdout);
+      expect(want).toHaveLength(1 + 1000 + 1);
+      // Bit for bit: a relative error of 0 on every number of every line.
+      expect(worstRelative(r.cli, want, `${r.run.name}: CLI vs PyTorch float32`)).toBe(0);
+      expect(worstRelative(logLines(exported.stdout), want, `${r.run.name}: export vs PyTorch float32`)).toBe(0);
+    });
+    const epoch0 = runs[0].cli[1].split(',');
+    expect(epoch0[0]).toBe('0');
+    expect(Number(epoch0[1]).toPrecision(6)).toBe('4.77289');
+    console.log(`float32: chapter 6 epoch 0 ${runs[0].cli[1]}; all three chapters' 1,001 log lines equal PyTorch float32's`);
+  }, 180_000);
 });

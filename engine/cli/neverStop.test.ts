@@ -11,7 +11,7 @@ import { CliError, runCommand } from './commands';
 const dir = mkdtempSync(join(tmpdir(), 'gradcanvas-never-'));
 
 /** The course's diverging run: Boston RM+LSTAT → PRICE, linear(2,1) at 1.0, MSE/2, SGD lr 0.01, for `epochs` epochs. */
-function bostonHalfMse(epochs: number, divergenceFactor?: 'never'): string {
+function bostonHalfMse(epochs: number, divergenceFactor?: 'never', dtype?: 'float32'): string {
   const csv = parseCsv(readFileSync(new URL('../../../shared/data/boston_rm_lstat_price.csv', import.meta.url), 'utf8'));
   if (!csv.ok) throw new Error('boston_rm_lstat_price.csv does not parse');
   const file = {
@@ -32,10 +32,11 @@ function bostonHalfMse(epochs: number, divergenceFactor?: 'never'): string {
     ],
     loss: 'half',
     datasets: { boston: csv.dataset },
+    ...(dtype ? { dtype } : {}),
     training: { optimizer: { type: 'sgd', lr: 0.01 }, epochs, batchSize: null, seed: 0, logEvery: 100, ...(divergenceFactor ? { divergenceFactor } : {}) },
   };
   delete file.history;
-  const path = join(dir, `boston-${epochs}-${String(divergenceFactor)}.json`);
+  const path = join(dir, `boston-${epochs}-${String(divergenceFactor)}-${dtype ?? 'float64'}.json`);
   writeFileSync(path, JSON.stringify(file));
   return path;
 }
@@ -68,6 +69,30 @@ describe('divergence stopping turned off: divergenceFactor "never"', () => {
     // With the default rule the same run stops at epoch 25.
     expect(cli(['train', bostonHalfMse(2500)]).error?.message).toMatch(/^Training stopped at epoch 25: /);
   });
+
+  it('in float32, as the course prints it, the run reaches inf at epoch 200 and nan at 300 (float64 only near 1,100), with the file\'s dtype or --dtype float32', () => {
+    const r = cli(['train', bostonHalfMse(400, 'never', 'float32')]);
+    expect(r.error).toBeNull();
+    const at = (epoch: number) => r.lines.find((l) => l.startsWith(`${epoch},`));
+    expect(at(100)).toMatch(/^100,3\.75383\d*e\+30$/);
+    expect(at(200)).toBe('200,inf');
+    expect(at(300)).toBe('300,nan');
+    expect(cli(['train', bostonHalfMse(400, 'never'), '--dtype', 'float32']).lines).toEqual(r.lines);
+    const f64 = cli(['train', bostonHalfMse(1200, 'never')]).lines;
+    expect(f64.find((l) => l.startsWith('200,'))).toMatch(/e\+60$/);
+    expect(f64.find((l) => l.startsWith('1000,'))).toMatch(/e\+299$/);
+    expect(f64.find((l) => l.startsWith('1100,'))).toBe('1100,inf');
+  });
+
+  it('in float32 the exported script sets torch.float32 and prints the same lines, inf and nan included', async () => {
+    const graph = bostonHalfMse(400, 'never', 'float32');
+    const script = join(dir, 'never32.py');
+    expect(cli(['export-pytorch', graph, '--log-every', '1', '-o', script]).error).toBeNull();
+    expect(readFileSync(script, 'utf8')).toContain('torch.set_default_dtype(torch.float32)');
+    const [result] = await runPythonScripts([script]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(logMismatch(result.stdout, cli(['train', graph, '--log-every', '1']).lines)).toBeNull();
+  }, 120_000);
 
   it('the exported script prints the same lines, inf and nan included, and exits 0', async () => {
     const graph = bostonHalfMse(2500, 'never');

@@ -22,12 +22,13 @@ const COURSE_FORMS: Readonly<Record<string, (step: Step, args: readonly string[]
  * with its model, optimizer and loop).
  */
 export function exportCourseScript(graph: Graph, title?: string): PytorchExport | null {
+  // Parameters or data make a training graph, known before compiling.
+  if (graph.nodes.some((n) => n.op === 'parameter' || n.value?.type === 'columns')) return null;
   const { program } = compile(graph);
   if (!program || program.loss === undefined || program.params.length > 0) return null;
   const lossId = program.loss;
   if (program.slot(lossId).value.length !== 1 || program.slot(lossId).shape.length !== 0) return null;
   const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
-  if (graph.nodes.some((n) => n.op === 'parameter' || n.value?.type === 'columns')) return null;
   if (program.steps.some((s) => s.op.torchModule || s.params.length > 0)) return null;
 
   const names = pythonNames(program.slots.map((s) => s.id), new Set(['torch']));
@@ -35,26 +36,26 @@ export function exportCourseScript(graph: Graph, title?: string): PytorchExport 
   const comment = (id: string) => nodeComment(nodes.get(id) as GraphNode);
   const lines: string[] = [
     // The first two lines carry no user text: Python reads a `coding:` declaration there.
-    '# The graph in PyTorch, written as the course writes it; GradCanvas computes the same numbers (float64).',
+    `# The graph in PyTorch, written as the course writes it; GradCanvas computes the same numbers (${program.dtype}).`,
     '# Each line computes one node, named in its comment.',
     `# Graph: ${pyComment(title ?? 'GradCanvas graph')}`,
     'import torch',
     '',
-    'torch.set_default_dtype(torch.float64)',
+    `torch.set_default_dtype(torch.${program.dtype})`,
     '',
   ];
   const steps = new Map(program.steps.map((s) => [s.slot.id, s]));
-  let lossLine = 0;
+  // Each node's line is recorded as it is written.
+  const nodeLines = new Map<string, number>();
   for (const s of program.slots) {
     const step = steps.get(s.id);
     const expr = step ? opExpr(step, py) : leafExpr(nodes.get(s.id) as GraphNode, program.value(s.id));
-    lines.push(`${py(s.id)} = ${expr}  ${comment(s.id)}`);
-    if (s.id === lossId) lossLine = lines.length;
+    nodeLines.set(s.id, lines.push(`${py(s.id)} = ${expr}  ${comment(s.id)}`));
   }
-  lines.push('', `${py(lossId)}.backward()`);
-  const backward = lines.length;
+  const lossLine = nodeLines.get(lossId) as number;
+  const backward = lines.push('', `${py(lossId)}.backward()`);
   for (const s of program.slots) if (s.isLeaf && s.grad) lines.push(`print(${py(s.id)}.grad)`);
-  return { code: `${lines.join('\n')}\n`, phaseLines: { zeroGrad: 0, predict: lossLine, loss: lossLine, backward, update: 0 } };
+  return { code: `${lines.join('\n')}\n`, phaseLines: { zeroGrad: 0, predict: lossLine, loss: lossLine, backward, update: 0 }, nodeLines };
 }
 
 /** A leaf as the course makes it: `torch.arange(-2.0, 2.1, 0.25, requires_grad=True)` or `torch.tensor([…])`. */

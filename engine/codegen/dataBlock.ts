@@ -3,7 +3,7 @@ import { pyComment, pyString } from './escape';
 import { pyFloat } from './python';
 
 /**
- * The lines that define one dataset as a float64 tensor, one row per line. Built in a
+ * The lines that define one dataset as a tensor of the default dtype, one row per line. Built in a
  * plain loop: a CSV may bring 100,000 rows, far more than a function call can take as
  * spread arguments.
  */

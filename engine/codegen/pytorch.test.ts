@@ -240,8 +240,16 @@ describe('exportPytorch', () => {
     expect(() => exportPytorch(fileToGraph(broken), broken.training)).toThrow(/^the validation data \(blobs_test\) does not fit the graph/);
   });
 
-  it('refuses a graph without a loss', () => {
-    const file = { ...example('composite-function'), loss: null };
-    expect(() => exportPytorch(fileToGraph(file), file.training)).toThrow(/needs a loss/);
+  it('refuses a graph without a loss (two scalar outputs, none marked); with one, the loss rule picks it', () => {
+    const composite = example('composite-function');
+    const twoOutputs = {
+      ...composite,
+      loss: null,
+      nodes: [...composite.nodes, { id: 'z2', op: 'sum', position: { x: 0, y: 0 } }],
+      edges: [...composite.edges, { source: 'y', target: 'z2', targetPort: 'x' }],
+    };
+    expect(() => exportPytorch(fileToGraph(twoOutputs), twoOutputs.training)).toThrow(/needs a loss/);
+    const unmarked = { ...composite, loss: null };
+    expect(exportPytorch(fileToGraph(unmarked), unmarked.training).code).toContain('.backward()');
   });
 });

@@ -17,20 +17,41 @@ import { printable } from './printable';
 import { pyFloat, pyInt, pyList, pythonName, pythonNames, pyTensor } from './python';
 import { type ExportedParam, savedStateLines } from './savedState';
 
-/** The exported script, and the line (1-based) of each phase of the training step. */
+/** The exported script, and the line (1-based) of each phase of the training step and of each node. */
 export interface PytorchExport {
   readonly code: string;
   readonly phaseLines: { readonly zeroGrad: number; readonly predict: number; readonly loss: number; readonly backward: number; readonly update: number };
+  /**
+   * The line that computes each node, recorded as the line is written: its line in forward()
+   * or in the inputs block, a parameter's line in the Net's __init__, and the loss's
+   * `loss = criterion(…)` line when the loop computes it. Nodes the script leaves out have none.
+   */
+  readonly nodeLines: ReadonlyMap<string, number>;
 }
 
-/** What the script runs: the graph's training settings, possibly overridden (CLI flags). */
-export interface ExportOptions {
+/** How the script is written: its title and log interval, possibly overridden (CLI flags). */
+export interface ScriptOptions {
   readonly title?: string;
   /** Print every k-th epoch and the last (default: the settings' `logEvery`, else 1). */
   readonly logEvery?: number;
+}
+
+/** What the script runs: the graph's training settings, possibly overridden (CLI flags). */
+export interface ExportOptions extends ScriptOptions {
   /** Saved optimizer state to continue from, as the graph file holds it. */
   readonly optimizerState?: readonly ParamState[];
 }
+
+/** The values a prepared script is written with: what changes as the model trains. */
+export interface ScriptValues {
+  /** A trainable tensor's current values by node and name; undefined keeps the values the graph was prepared with. */
+  readonly param?: (node: string, name: string) => ArrayLike<number> | undefined;
+  /** Saved optimizer state to continue from. */
+  readonly optimizerState?: readonly ParamState[];
+}
+
+/** Writes a prepared training script with the current parameter values and optimizer state, without compiling again. */
+export type ScriptWriter = (values?: ScriptValues) => PytorchExport;
 
 /**
  * A self-contained PyTorch script for the graph: the data, an nn.Module mirroring the
@@ -40,6 +61,16 @@ export interface ExportOptions {
  * splits. It stops on the same divergence rule as the CLI, and then, like the CLI, exits with status 1.
  */
 export function exportPytorch(graph: Graph, training: TrainSettings, options: ExportOptions = {}): PytorchExport {
+  return prepareExport(graph, training, options)({ optimizerState: options.optimizerState });
+}
+
+/**
+ * The work of exportPytorch that depends on the graph's structure and settings — compiling,
+ * naming, the data and inputs blocks — done once; the writer it returns writes the script
+ * with whatever parameter values and optimizer state it is given (a view of a model that is
+ * training writes its script again on every step without compiling).
+ */
+export function prepareExport(graph: Graph, training: TrainSettings, options: ScriptOptions = {}): ScriptWriter {
   const compiled = compile(graph);
   const program = compiled.program;
   if (!program) throw new EngineError('runtime', compiled.problems.map((p) => p.message).join('; '));
@@ -89,12 +120,16 @@ export function exportPytorch(graph: Graph, training: TrainSettings, options: Ex
     .filter((p) => exported.has(p.node))
     .map((p) => ({ node: p.node, name: p.name, size: p.value.length, ref: p.name === 'value' ? `net.${py(p.node)}` : `net.${py(p.node)}.${p.name}` }));
 
+  // The head — header, data, inputs — does not change as the model trains: written once here.
   const lines: string[] = [];
+  const nodeLines = new Map<string, number>();
   const emit = (...ls: string[]) => lines.push(...ls);
   const comment = (id: string) => nodeComment(nodes.get(id) as GraphNode);
+  /** Writes the line that computes `id` and records where it is. */
+  const emitNode = (id: string, line: string) => nodeLines.set(id, emit(`${line}  ${comment(id)}`));
   // The first two lines are fixed: Python reads a `coding:` declaration there, so no user text may appear on them.
   emit(
-    '# A runnable PyTorch script exported from GradCanvas; its numbers match GradCanvas (float64).',
+    `# A runnable PyTorch script exported from GradCanvas; its numbers match GradCanvas (${program.dtype}).`,
     '# Each line that computes a node names it in a comment.',
     `# Graph: ${pyComment(options.title ?? 'GradCanvas graph')}`,
     ...(trainable.length > 0 ? ['import copy'] : []),
@@ -104,7 +139,7 @@ export function exportPytorch(graph: Graph, training: TrainSettings, options: Ex
     'import torch',
     'import torch.nn as nn',
     '',
-    'torch.set_default_dtype(torch.float64)',
+    `torch.set_default_dtype(torch.${program.dtype})`,
     '',
   );
 
@@ -121,7 +156,7 @@ export function exportPytorch(graph: Graph, training: TrainSettings, options: Ex
     if (!moduleLevel.has(s)) continue;
     const node = nodes.get(s.id) as GraphNode;
     const expr = s.isLeaf ? leafExpr(node, graph, program, dataNames) : opExpr(steps.get(s.id) as Step, py, new Set());
-    emit(`${py(s.id)} = ${expr}  ${comment(s.id)}`);
+    emitNode(s.id, `${py(s.id)} = ${expr}`);
   }
   // The same inputs on the validation split: a twin of each one that reads a split dataset, or is computed from one.
   const valNames = new Map<string, string>();
@@ -144,31 +179,6 @@ export function exportPytorch(graph: Graph, training: TrainSettings, options: Ex
     }
   }
   const val = (id: string) => valNames.get(id) ?? py(id);
-
-  emit('', '', 'class Net(nn.Module):', '    def __init__(self):', '        super().__init__()');
-  for (const p of params) emit(`        self.${py(p.id)} = nn.Parameter(${pyTensor({ shape: p.shape, data: p.value })})  ${comment(p.id)}`);
-  for (const m of modules) emit(`        self.${py(m.slot.id)} = ${m.op.torchModule?.(m.attrs)}  ${comment(m.slot.id)}`);
-  if (modules.length > 0) {
-    emit('        with torch.no_grad():  # start from the graph\'s exact parameter values');
-    for (const m of modules) for (const p of m.params) emit(`            self.${py(m.slot.id)}.${p.name}.copy_(${pyTensor({ shape: p.shape, data: p.value })})`);
-  }
-  if (params.length === 0 && modules.length === 0) emit('        pass');
-  emit('', `    def forward(self${netInputs.map((l) => `, ${py(l.id)}`).join('')}):`);
-  for (const s of program.steps) {
-    if (!needed.has(s.slot.id) || isData.has(s.slot.id)) continue;
-    emit(`        ${py(s.slot.id)} = ${opExpr(s, py, paramIds)}  ${comment(s.slot.id)}`);
-  }
-  emit(`        return ${py(outputId)}`, '', '');
-
-  emit('net = Net()');
-  if (split) {
-    const reduction = String(split.attrs.reduction ?? 'mean');
-    emit(`criterion = ${split.op.criterion?.module}(reduction=${pyString(reduction)})  ${comment(split.slot.id)}`);
-  }
-  if (trainable.length > 0) emit(`optimizer = ${optimizerExpr(training.optimizer)}`);
-  const restore = trainable.length > 0 ? savedStateLines(training.optimizer, options.optimizerState ?? [], trainable) : [];
-  if (restore.length > 0) emit('# Continue from the saved optimizer state');
-  for (const line of restore) lines.push(line);
 
   const epochs = pyInt(training.epochs, 'epochs');
   const logEvery = pyInt(options.logEvery ?? training.logEvery ?? 1, 'the log interval');
@@ -194,43 +204,79 @@ export function exportPytorch(graph: Graph, training: TrainSettings, options: Ex
     restores: trainable.length > 0,
     logLine: measure.logLine,
   });
-  const indent = miniBatch ? '        ' : '    ';
-  if (miniBatch) {
-    emit('', ...PERMUTATION, '', `rng = Mulberry32(${pyInt(training.seed ?? 0, 'the seed')})`);
-    emit(`batch_size = ${pyInt(training.batchSize, 'the batch size')}`, `rows = ${pyInt(rows, 'the row count')}`);
-  }
-  // Names print as the CLI prints them: escaped by the same function, so both show the same text.
-  const named = trainable.map((p) => `(${pyString(printable(`${p.node}.${p.name}`))}, ${pyString(printable(p.node))}, ${p.ref})`);
-  emit('', '# The trainable tensors, by the names GradCanvas prints, with the node each belongs to.', `trainable = [${named.join(', ')}]`, ...measure.setup, ...(measure.setup.length > 0 ? ['', ''] : ['']), ...rule.setup);
-  emit(measure.header, `for epoch in range(${epochs}):`, ...rule.epochStart, ...measure.epochStart);
-  if (miniBatch) emit('    order = permutation(rows, rng)', '    total = 0.0', '    for start in range(0, rows, batch_size):', '        idx = torch.tensor(order[start:start + batch_size])');
-  const phaseLines = { zeroGrad: 0, predict: 0, loss: 0, backward: 0, update: 0 };
-  if (trainable.length > 0) {
-    emit(`${indent}optimizer.zero_grad()`);
-    phaseLines.zeroGrad = lines.length;
-  }
-  const call = `net(${netInputs.map((l) => arg(l.id)).join(', ')})`;
-  if (split) {
-    emit(`${indent}outputs = ${call}`);
-    phaseLines.predict = lines.length;
-    emit(`${indent}loss = criterion(outputs, ${labels})`);
-  } else {
-    emit(`${indent}loss = ${call}`);
-    phaseLines.predict = lines.length;
-  }
-  phaseLines.loss = lines.length;
-  emit(`${indent}loss.backward()`);
-  phaseLines.backward = lines.length;
-  if (trainable.length > 0) {
-    emit(`${indent}optimizer.step()`);
-    phaseLines.update = lines.length;
-  }
-  emit(...measure.afterStep.map((l) => indent + l));
-  if (miniBatch) emit('        total += loss.item() * len(idx)', '    epoch_loss = total / rows');
-  else emit('    epoch_loss = loss.item()');
-  emit(...measure.epochEnd, ...rule.epochEnd, '');
-  emit('for name, _node, p in trainable:', '    print(name, list(p.shape), " ".join(repr(v) for v in p.detach().flatten().tolist()))', ...rule.finish);
-  return { code: `${lines.join('\n')}\n`, phaseLines };
+  const seed = miniBatch ? pyInt(training.seed ?? 0, 'the seed') : '';
+  const batchSize = miniBatch ? pyInt(training.batchSize, 'the batch size') : '';
+  const head = lines;
+  const headNodeLines = nodeLines;
+
+  return (values = {}) => {
+    const lines = [...head];
+    const nodeLines = new Map(headNodeLines);
+    const emit = (...ls: string[]) => lines.push(...ls);
+    const emitNode = (id: string, line: string) => nodeLines.set(id, emit(`${line}  ${comment(id)}`));
+    // A trainable tensor as it stands now: the values given, else the ones the graph was prepared with.
+    const tensor = (node: string, name: string, shape: readonly number[], prepared: Float64Array) => {
+      const now = values.param?.(node, name);
+      if (now !== undefined && now.length !== prepared.length) throw new EngineError('runtime', `${node}.${name} has ${now.length} values, but the script was prepared for ${prepared.length}`, node);
+      return pyTensor({ shape: [...shape], data: now === undefined ? prepared : Float64Array.from(now) });
+    };
+
+    emit('', '', 'class Net(nn.Module):', '    def __init__(self):', '        super().__init__()');
+    for (const p of params) emitNode(p.id, `        self.${py(p.id)} = nn.Parameter(${tensor(p.id, 'value', p.shape, p.value)})`);
+    for (const m of modules) emit(`        self.${py(m.slot.id)} = ${m.op.torchModule?.(m.attrs)}  ${comment(m.slot.id)}`);
+    if (modules.length > 0) {
+      emit('        with torch.no_grad():  # start from the graph\'s exact parameter values');
+      for (const m of modules) for (const p of m.params) emit(`            self.${py(m.slot.id)}.${p.name}.copy_(${tensor(m.slot.id, p.name, p.shape, p.value)})`);
+    }
+    if (params.length === 0 && modules.length === 0) emit('        pass');
+    emit('', `    def forward(self${netInputs.map((l) => `, ${py(l.id)}`).join('')}):`);
+    for (const s of program.steps) {
+      if (!needed.has(s.slot.id) || isData.has(s.slot.id)) continue;
+      emitNode(s.slot.id, `        ${py(s.slot.id)} = ${opExpr(s, py, paramIds)}`);
+    }
+    emit(`        return ${py(outputId)}`, '', '');
+
+    emit('net = Net()');
+    if (split) {
+      const reduction = String(split.attrs.reduction ?? 'mean');
+      emit(`criterion = ${split.op.criterion?.module}(reduction=${pyString(reduction)})  ${comment(split.slot.id)}`);
+    }
+    if (trainable.length > 0) emit(`optimizer = ${optimizerExpr(training.optimizer)}`);
+    const restore = trainable.length > 0 ? savedStateLines(training.optimizer, values.optimizerState ?? [], trainable) : [];
+    if (restore.length > 0) emit('# Continue from the saved optimizer state');
+    for (const line of restore) lines.push(line);
+
+    const indent = miniBatch ? '        ' : '    ';
+    if (miniBatch) {
+      emit('', ...PERMUTATION, '', `rng = Mulberry32(${seed})`);
+      emit(`batch_size = ${batchSize}`, `rows = ${pyInt(rows, 'the row count')}`);
+    }
+    // Names print as the CLI prints them: escaped by the same function, so both show the same text.
+    const named = trainable.map((p) => `(${pyString(printable(`${p.node}.${p.name}`))}, ${pyString(printable(p.node))}, ${p.ref})`);
+    emit('', '# The trainable tensors, by the names GradCanvas prints, with the node each belongs to.', `trainable = [${named.join(', ')}]`, ...measure.setup, ...(measure.setup.length > 0 ? ['', ''] : ['']), ...rule.setup);
+    emit(measure.header, `for epoch in range(${epochs}):`, ...rule.epochStart, ...measure.epochStart);
+    if (miniBatch) emit('    order = permutation(rows, rng)', '    total = 0.0', '    for start in range(0, rows, batch_size):', '        idx = torch.tensor(order[start:start + batch_size])');
+    const phaseLines = { zeroGrad: 0, predict: 0, loss: 0, backward: 0, update: 0 };
+    if (trainable.length > 0) phaseLines.zeroGrad = emit(`${indent}optimizer.zero_grad()`);
+    const call = `net(${netInputs.map((l) => arg(l.id)).join(', ')})`;
+    if (split) {
+      phaseLines.predict = emit(`${indent}outputs = ${call}`);
+      phaseLines.loss = emit(`${indent}loss = criterion(outputs, ${labels})`);
+      // The loop, not forward(), computes a criterion's loss.
+      nodeLines.set(split.slot.id, phaseLines.loss);
+    } else {
+      phaseLines.predict = emit(`${indent}loss = ${call}`);
+      phaseLines.loss = phaseLines.predict;
+    }
+    phaseLines.backward = emit(`${indent}loss.backward()`);
+    if (trainable.length > 0) phaseLines.update = emit(`${indent}optimizer.step()`);
+    emit(...measure.afterStep.map((l) => indent + l));
+    if (miniBatch) emit('        total += loss.item() * len(idx)', '    epoch_loss = total / rows');
+    else emit('    epoch_loss = loss.item()');
+    emit(...measure.epochEnd, ...rule.epochEnd, '');
+    emit('for name, _node, p in trainable:', '    print(name, list(p.shape), " ".join(repr(v) for v in p.detach().flatten().tolist()))', ...rule.finish);
+    return { code: `${lines.join('\n')}\n`, phaseLines, nodeLines };
+  };
 }
 
 /** `# node "id" (op)`, with the node's label when it has one of its own. */

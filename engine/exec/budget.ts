@@ -9,7 +9,7 @@ import { sameShape, type Shape, sizeOf } from '../tensor/shape';
  */
 export function scratchElements(inputs: readonly Shape[], output: Shape): number {
   if (inputs.length < 2) return 0;
-  let n = inputs.some((x) => !sameShape(x, output)) ? 2 * sizeOf(output) : 0;
-  if (output.length === 0) n += Math.max(...inputs.map(sizeOf));
+  let n = inputs.some((x) => !sameShape(x, output)) ? 4 * sizeOf(output) : 0;
+  if (output.length === 0) n += 2 * Math.max(...inputs.map(sizeOf));
   return n;
 }

@@ -7,12 +7,14 @@ import { type LeafContext, type LeafDef, LeafError } from '../ops/leafTypes';
 import { leafValueShape } from '../ops/input';
 import { resolveAttrs } from '../ops/attrs';
 import { scratchElements } from './budget';
+import { autoLoss } from './lossRule';
 import { checkOpParams, resolveOpParams } from './params';
 import { findCycle, topologicalOrder } from '../graph/topo';
 import { formatCount, MAX_NODES, MAX_TENSOR_ELEMENTS, MAX_TOTAL_ELEMENTS } from '../limits';
 import { formatShape, type Shape, ShapeError, sameShape, sizeOf, MAX_RANK } from '../tensor/shape';
 import type { Tensor } from '../tensor/tensor';
-import { type NodeSlot, type ParamSlot, Program, type Step, type StepInput } from './program';
+import { type NodeSlot, type ParamSlot, Program, roundToFloat32, type Step, type StepInput } from './program';
+import type { Dtype } from '../tensor/float32';
 /** How to compile: mini-batch buffers and parameters shared with another program. */
 export interface CompileOptions {
   /** Dataset-bound inputs hold only this many rows (a mini-batch). */
@@ -163,8 +165,9 @@ function compileGraph(graph: Graph, options: CompileOptions, problems: Problem[]
 
   // The loss.
   cursor.node = undefined;
+  const inferred = graph.loss === undefined ? autoLoss(graph, shapes) : undefined;
   if (graph.loss === undefined) {
-    problems.push(problem('no_loss', 'no_loss', {}, 'warning'));
+    if (inferred === undefined) problems.push(problem('no_loss', 'no_loss', {}, 'warning'));
   } else if (!resolved.has(graph.loss)) {
     err('unknown_loss', 'unknown_loss', { node: graph.loss }, graph.loss);
   } else {
@@ -192,8 +195,8 @@ function compileGraph(graph: Graph, options: CompileOptions, problems: Problem[]
     if (r.def.kind === 'leaf') leafValues.set(id, r.def.value(r.node, leafCtx));
     else if (r.def.params) paramValues.set(id, resolveOpParams(r.node, r.def, r.attrs));
   }
-  const loss = graph.loss !== undefined && shapes.get(graph.loss)?.length === 0 ? graph.loss : undefined;
-  return { problems, shapes, program: build(fine, resolved, shapes, leafValues, paramValues, requiresGrad, loss, options, cursor) };
+  const loss = graph.loss !== undefined && shapes.get(graph.loss)?.length === 0 ? graph.loss : inferred;
+  return { problems, shapes, program: build(fine, resolved, shapes, leafValues, paramValues, requiresGrad, loss, options, cursor, graph.dtype ?? 'float64') };
 }
 
 /** A leaf's shape, or undefined after reporting why it has none. */
@@ -303,7 +306,7 @@ function programElements(
       const src = r.sources[i];
       return src === undefined ? [] : (shapes.get(src) as Shape);
     });
-    total += size + grad + scratchElements(inShapes, shape);
+    total += size + grad + scratchElements(inShapes, shape) + (def.scratch?.({ inputs: inShapes, output: shape }) ?? 0);
     for (const spec of def.params ? def.params(r.attrs) : []) total += 3 * sizeOf(spec.shape);
   }
   return total;
@@ -320,7 +323,15 @@ function build(
   loss: string | undefined,
   options: CompileOptions,
   cursor: Cursor,
+  dtype: Dtype,
 ): Program {
+  // The one place the dtype acts: float32 rounds every leaf, parameter and constant to float32
+  // and binds each op's float32 kernels.
+  const float32 = dtype === 'float32';
+  const rounded = (data: Float64Array): Float64Array => {
+    if (float32) roundToFloat32(data);
+    return data;
+  };
   const shared = new Map((options.shareParamsWith?.params ?? []).map((p) => [`${p.node}\u0000${p.name}`, p]));
   const byId = new Map<string, NodeSlot>();
   const slots: NodeSlot[] = [];
@@ -330,7 +341,7 @@ function build(
   const paramSlot = (node: string, name: string, shape: Shape, init: Tensor): ParamSlot => {
     const existing = shared.get(`${node}\u0000${name}`);
     if (existing && sameShape(existing.shape, shape)) return existing;
-    return { node, name, shape, value: init.data.slice(), grad: new Float64Array(sizeOf(shape)) };
+    return { node, name, shape, value: rounded(init.data.slice()), grad: new Float64Array(sizeOf(shape)) };
   };
 
   // Intermediate gradients share one buffer that backward zeroes with a single fill
@@ -345,7 +356,7 @@ function build(
     const shape = shapes.get(id) as Shape;
     if (r.def.kind === 'leaf') {
       const needsGrad = requiresGrad.get(id) === true;
-      let value = (leafValues.get(id) as Tensor).data;
+      let value = float32 ? rounded((leafValues.get(id) as Tensor).data.slice()) : (leafValues.get(id) as Tensor).data;
       let grad: Float64Array | null = needsGrad ? new Float64Array(value.length) : null;
       if (r.def.trainable) {
         const p = paramSlot(id, 'value', shape, leafValues.get(id) as Tensor);
@@ -377,7 +388,7 @@ function build(
     slots.push(slot);
     byId.set(id, slot);
     const x = inputs.map((inp, i) =>
-      inp.source ? inp.source.value : Float64Array.of(r.attrs[def.inputs[i].fallbackAttr as string] as number),
+      inp.source ? inp.source.value : rounded(Float64Array.of(r.attrs[def.inputs[i].fallbackAttr as string] as number)),
     );
     const gx = inputs.map((inp, i) =>
       inp.source && def.inputs[i].differentiable !== false ? inp.source.grad : null,
@@ -394,9 +405,9 @@ function build(
       params: ownParams,
       y: slot.value,
       gy: grad,
-      forward: def.forward,
-      backward: def.backward,
+      forward: float32 ? def.float32.forward : def.forward,
+      backward: float32 ? def.float32.backward : def.backward,
     });
   }
-  return new Program(slots, steps, params, loss, byId, gradArena);
+  return new Program(slots, steps, params, loss, byId, gradArena, dtype);
 }

@@ -4,6 +4,12 @@ import type { AnyOpDef, Attrs } from '../ops/types';
 import type { LeafDef } from '../ops/leafTypes';
 import { type Shape, sizeOf } from '../tensor/shape';
 import type { Tensor } from '../tensor/tensor';
+import { type Dtype, f32 } from '../tensor/float32';
+
+/** Rounds every element of a buffer to float32 in place (a float32 program's leaves and parameters). */
+export function roundToFloat32(data: Float64Array): void {
+  for (let i = 0; i < data.length; i++) data[i] = f32(data[i]);
+}
 
 /** Raised while running a compiled graph; names the node where it happened. */
 export class EngineError extends Error {
@@ -94,6 +100,8 @@ export class Program {
     private readonly byId: ReadonlyMap<string, NodeSlot>,
     /** Every intermediate gradient, laid end to end: backward zeroes them with one fill. */
     private readonly gradArena: Float64Array,
+    /** The number type every buffer holds: float32 values are float64 numbers rounded to float32. */
+    readonly dtype: Dtype = 'float64',
   ) {
     const leafGrads = new Set<Float64Array>(params.map((p) => p.grad));
     for (const s of slots) if (s.isLeaf && s.grad) leafGrads.add(s.grad);
@@ -202,5 +210,16 @@ export class Program {
       throw new EngineError('runtime', `'${id}' holds ${s.value.length} values, got ${data.length}`, id);
     }
     s.value.set(data);
+    if (this.dtype === 'float32') roundToFloat32(s.value);
+  }
+
+  /** A number as this program's buffers hold it: rounded to float32 in a float32 program. */
+  store(v: number): number {
+    return this.dtype === 'float32' ? f32(v) : v;
+  }
+
+  /** A sum of two gradient parts as this program's dtype holds it (rounded to float32 in float32). */
+  addGrad(a: number, b: number): number {
+    return this.dtype === 'float32' ? f32(a + b) : a + b;
   }
 }

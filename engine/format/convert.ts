@@ -42,7 +42,7 @@ export function fileToGraph(file: GraphFile): Graph {
   }));
   // fromEntries defines own properties, so no name (not even `__proto__`) can reach a prototype.
   const datasets: Record<string, Dataset> = Object.fromEntries(Object.entries(file.datasets).map(([name, d]) => [name, { columns: d.columns, rows: d.rows }]));
-  return { nodes, edges: file.edges, loss: file.loss ?? undefined, datasets };
+  return { nodes, edges: file.edges, loss: file.loss ?? undefined, datasets, ...(file.dtype ? { dtype: file.dtype } : {}) };
 }
 
 /** The optimizer state a file saved, as the engine's optimizers take it. */
@@ -93,6 +93,7 @@ export function graphToFile(graph: Graph, training: TrainingSettings, name?: str
     })) as FileNode[],
     edges: graph.edges.map((e) => ({ ...e })),
     loss: graph.loss ?? null,
+    ...(graph.dtype ? { dtype: graph.dtype } : {}),
     datasets: Object.fromEntries(Object.entries(graph.datasets ?? {}).map(([k, d]) => [k, { columns: [...d.columns], rows: d.rows.map((r) => [...r]) }])),
     training,
   };

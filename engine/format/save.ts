@@ -26,6 +26,7 @@ function canonical(file: GraphFile): unknown {
     edges: file.edges.map((e) => pick(e, ['source', 'target', 'targetPort'])),
     loss: file.loss,
     datasets: sortKeys(Object.fromEntries(Object.entries(file.datasets).map(([k, d]) => [k, pick(d, ['columns', 'rows'])]))),
+    dtype: file.dtype,
     training: pick(file.training, ['epochs', 'batchSize', 'seed', 'logEvery', 'divergenceFactor'], {
       optimizer: pick(file.training.optimizer, ['type', 'lr', 'momentum', 'dampening', 'nesterov', 'beta1', 'beta2', 'eps', 'weightDecay', 'amsgrad']),
       metrics: file.training.metrics && pick(file.training.metrics, ['accuracy']),

@@ -265,6 +265,9 @@ export const historySchema = z
 /** A model's history as a file stores it. */
 export type FileHistory = z.infer<typeof historySchema>;
 
+/** The number type a document computes in: float64 (the default when absent) or float32, PyTorch's default. */
+export const dtypeSchema = z.enum(['float64', 'float32'], { error: (iss) => `dtype must be "float64" or "float32", got ${describeValue(iss.input)}` });
+
 /** The whole graph file (current version). */
 export const graphFileSchema = z.strictObject({
   format: z.literal(FORMAT_NAME, { error: `format must be "${FORMAT_NAME}"` }),
@@ -275,6 +278,7 @@ export const graphFileSchema = z.strictObject({
   edges: z.array(edgeSchema).max(MAX_NODES * MAX_EDGES_PER_NODE, overLimit(MAX_NODES * MAX_EDGES_PER_NODE, 'wires')),
   loss: name().nullable(),
   datasets: z.record(key(), datasetSchema),
+  dtype: dtypeSchema.optional(),
   training: trainingSchema,
   optimizerState: z.array(paramStateSchema).optional(),
   history: historySchema.optional(),

@@ -1,5 +1,6 @@
 import type { ReasonParams } from '../tensor/reason';
 import type { ProblemReason } from './problemReasons';
+import type { Dtype } from '../tensor/float32';
 import type { Tensor } from '../tensor/tensor';
 
 /** Where an `input` or `constant` leaf gets its value. */
@@ -48,12 +49,14 @@ export interface Dataset {
   readonly rows: readonly (readonly number[])[];
 }
 
-/** A computation graph: nodes, edges, the loss node, and the datasets its inputs read. */
+/** A computation graph: nodes, edges, the loss node, the datasets its inputs read, and the number type it computes in. */
 export interface Graph {
   readonly nodes: readonly GraphNode[];
   readonly edges: readonly GraphEdge[];
   readonly loss?: string;
   readonly datasets?: Readonly<Record<string, Dataset>>;
+  /** float64 (the default) or float32, PyTorch's default dtype: every value, gradient and update rounds to it. */
+  readonly dtype?: Dtype;
 }
 
 /** Codes of graph problems; stable, for tests and translations. */

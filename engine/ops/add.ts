@@ -1,5 +1,5 @@
 import type { OpDef } from './types';
-import { type BinaryCtx, binaryPorts, binaryRecipe, binaryShape, prepareBinary } from './binary';
+import { type BinaryCtx, binaryBackward32, binaryForward32, binaryPorts, binaryRecipe, binaryShape, prepareBinary } from './binary';
 
 /** `add`: y = a + b with broadcasting, or a + c when `b` is unconnected. */
 export const add: OpDef<{ c: number }, BinaryCtx> = {
@@ -28,6 +28,14 @@ export const add: OpDef<{ c: number }, BinaryCtx> = {
       if (ga) for (let i = 0; i < g.length; i++) ga[ia[i]] += g[i];
       if (gb) for (let i = 0; i < g.length; i++) gb[ib[i]] += g[i];
     }
+  },
+  float32: {
+    forward: ([a, b], y, ctx) => binaryForward32(a, b, y, ctx, (p, q) => p + q),
+    // The gradient passes through; a broadcast operand's is summed in PyTorch's order.
+    backward(_x, _y, g, [ga, gb], ctx) {
+      binaryBackward32(ctx, 0, ga, (i) => g[i]);
+      binaryBackward32(ctx, 1, gb, (i) => g[i]);
+    },
   },
   torch: ([a, b]) => `${a} + ${b}`,
   explain: {

@@ -28,6 +28,8 @@ export const argmax: OpDef<ReduceAttrs, ReduceCtx> = {
   },
   // No gradient: the index is piecewise constant in x, and PyTorch's argmax does not require grad.
   backward() {},
+  // Indices are exact in float32 (below 2²⁴), and there is still no gradient.
+  float32: { forward: (x, y, ctx) => argmax.forward(x, y, ctx), backward() {} },
   torch([x], { axis, keepdim }) {
     const dim = axis === null ? '' : `, dim=${axis}`;
     return `torch.argmax(${x}${dim}${keepdim ? ', keepdim=True' : ''}).to(${x}.dtype)`;

@@ -1,7 +1,10 @@
 import type { OpDef } from './types';
+import { frac } from './mathText';
 import { type LossAttrs, lossPorts, perElement, reductionAttr } from './loss';
 import { formatShape, ShapeError } from '../tensor/shape';
 import { OpRunError } from '../graph/problemReasons';
+import { f32, fma32, sleefExpf, sleefLogf } from '../tensor/float32';
+import { laneSum } from './float32';
 
 /** Rows, classes, the reduction's divisor, and the softmax kept from forward for backward. */
 interface CrossEntropyCtx {
@@ -9,6 +12,30 @@ interface CrossEntropyCtx {
   readonly classes: number;
   readonly divisor: number;
   readonly prob: Float64Array;
+  /** float32: log_softmax(x), kept from forward for backward. */
+  readonly logp: Float64Array;
+}
+
+/** The number of partial sums nll_loss's cascade keeps. */
+const NLL_LEVELS = 8;
+
+/**
+ * Σ values in the order of nll_loss's forward on the CPU: each value joins the lowest of eight
+ * partial sums, which cascade up every 2^p rows (p ≥ 4), and the partial sums are added last.
+ */
+function nllCascade(value: (r: number) => number, rows: number): number {
+  const power = Math.max(4, Math.floor((rows <= 2 ? 1 : Math.ceil(Math.log2(rows))) / NLL_LEVELS));
+  const mask = 2 ** power - 1;
+  const partial = new Array<number>(NLL_LEVELS).fill(0);
+  for (let r = 0; r < rows; r++) {
+    partial[0] = f32(partial[0] + value(r));
+    for (let j = 0; j + 1 < NLL_LEVELS; j++) {
+      if ((r & (mask * 2 ** (j * power))) !== 0) break;
+      partial[j + 1] = f32(partial[j + 1] + partial[j]);
+      partial[j] = 0;
+    }
+  }
+  return partial.reduce((s, v) => f32(s + v), 0);
 }
 
 /** Class indices as PyTorch's cross-entropy wants them: a long tensor. */
@@ -34,6 +61,7 @@ export const cross_entropy: OpDef<LossAttrs, CrossEntropyCtx> = {
     classes: x[1],
     divisor: reduction === 'mean' ? x[0] : 1,
     prob: new Float64Array(x[0] * x[1]),
+    logp: new Float64Array(x[0] * x[1]),
   }),
   // Like PyTorch's log_softmax, the shift by the row's maximum stays separate from log Σ exp:
   // log p = (x − m) − log z. Folding it into m + log z first would round away log z once
@@ -66,16 +94,46 @@ export const cross_entropy: OpDef<LossAttrs, CrossEntropyCtx> = {
       for (let c = 0; c < classes; c++) gx[o + c] += ((prob[o + c] - (c === label ? 1 : 0)) * g[0]) / divisor;
     }
   },
+  float32: {
+    // log_softmax along the classes (x − max − log Σ exp(x − max), SLEEF's exp and log), then nll_loss's cascade and / N.
+    forward([x, t], y, { rows, classes, divisor, logp }) {
+      for (let r = 0; r < rows; r++) {
+        const label = t[r];
+        if (!Number.isInteger(label) || label < 0 || label >= classes) {
+          throw new OpRunError('label_out_of_range', { label, row: r, last: classes - 1 });
+        }
+        const o = r * classes;
+        let m = -Infinity;
+        for (let c = 0; c < classes; c++) m = Math.max(m, x[o + c]);
+        const logZ = sleefLogf(laneSum((c) => sleefExpf(f32(x[o + c] - m)), classes));
+        for (let c = 0; c < classes; c++) logp[o + c] = f32(f32(x[o + c] - m) - logZ);
+      }
+      const total = nllCascade((r) => -logp[r * classes + t[r]], rows);
+      y[0] = divisor === 1 ? total : f32(total / divisor);
+    },
+    // nll_loss puts −g/N at each label; log_softmax's backward makes it grad − exp(log p)·Σ grad, fused.
+    backward([, t], _y, g, [gx], { rows, classes, divisor, logp }) {
+      if (!gx) return;
+      const atLabel = -(divisor === 1 ? g[0] : f32(g[0] / divisor));
+      for (let r = 0; r < rows; r++) {
+        const o = r * classes;
+        for (let c = 0; c < classes; c++) {
+          const grad = c === t[r] ? atLabel : 0;
+          gx[o + c] = f32(gx[o + c] + fma32(-sleefExpf(logp[o + c]), atLabel, grad));
+        }
+      }
+    },
+  },
   torch: ([x, t], { reduction }, str) => `torch.nn.functional.cross_entropy(${x}, ${asLabels(t)}, reduction=${str(reduction)})`,
   criterion: { module: 'nn.CrossEntropyLoss', target: asLabels },
   prediction: 'class-logits',
   explain: {
-    forward: ({ target, reduction }) => (reduction === 'sum' ? `−log softmax(x₀)[${target}] + …` : `(−log softmax(x₀)[${target}] + …) / N`),
+    forward: ({ target, reduction }) => (reduction === 'sum' ? `−log softmax(x₀)[${target}] + …` : frac(`−log softmax(x₀)[${target}] + …`, 'N')),
     backward: {
       input: {
         derivative: '∂ℓ/∂x = (softmax(x) − onehot(t)) / N',
         gradIn: 'grad_in = (softmax(x) − onehot(t)) / N·grad_out',
-        numbers: ({ target, reduction, g }) => `(softmax(x₀)₀ − [${target} = 0])${perElement(reduction, 'N')}·(${g})`,
+        numbers: ({ target, reduction, g }) => `${perElement(reduction, 'N', `softmax(x₀)₀ − [${target} = 0]`)}·${g}`,
       },
     },
   },

@@ -1,5 +1,7 @@
 import type { OpDef } from './types';
-import { type BinaryCtx, binaryPorts, binaryShape, prepareBinary } from './binary';
+import { frac } from './mathText';
+import { f32 } from '../tensor/float32';
+import { type BinaryCtx, binaryBackward32, binaryForward32, binaryPorts, binaryShape, prepareBinary } from './binary';
 
 /** `div`: y = a / b elementwise with broadcasting, or a / c when `b` is unconnected. */
 export const div: OpDef<{ c: number }, BinaryCtx> = {
@@ -29,12 +31,24 @@ export const div: OpDef<{ c: number }, BinaryCtx> = {
       if (gb) for (let i = 0; i < g.length; i++) gb[ib[i]] += -g[i] * (a[ia[i]] / b[ib[i]] / b[ib[i]]);
     }
   },
+  float32: {
+    forward: ([a, b], y, ctx) => binaryForward32(a, b, y, ctx, (p, q) => p / q),
+    // grad / b, and −grad · ((a / b) / b), each step rounded.
+    backward([a, b], _y, g, [ga, gb], ctx) {
+      const { ia, ib } = ctx;
+      binaryBackward32(ctx, 0, ga, (i) => f32(g[i] / b[ib ? ib[i] : i]));
+      binaryBackward32(ctx, 1, gb, (i) => {
+        const q = b[ib ? ib[i] : i];
+        return f32(-g[i] * f32(f32(a[ia ? ia[i] : i] / q) / q));
+      });
+    },
+  },
   torch: ([a, b]) => `${a} / ${b}`,
   explain: {
-    forward: ({ a, b }) => `(${a}) / (${b})`,
+    forward: ({ a, b }) => frac(a, b),
     backward: {
-      a: { derivative: '∂(a/b)/∂a = 1/b', gradIn: 'grad_in = grad_out / b', numbers: ({ b, g }) => `(${g}) / (${b})`, note: 'broadcast' },
-      b: { derivative: '∂(a/b)/∂b = −a/b²', gradIn: 'grad_in = −a·grad_out / b²', numbers: ({ a, b, g }) => `−(${a})·(${g}) / (${b})²`, note: 'broadcast' },
+      a: { derivative: '∂(a/b)/∂a = 1/b', gradIn: 'grad_in = grad_out / b', numbers: ({ b, g }) => frac(g, b), note: 'broadcast' },
+      b: { derivative: '∂(a/b)/∂b = −a/b²', gradIn: 'grad_in = −a·grad_out / b²', numbers: ({ a, b, g }) => `−${frac(`${a}·${g}`, `${b}²`)}`, note: 'broadcast' },
     },
   },
   recipe: {

@@ -1,5 +1,6 @@
 import type { OpDef } from './types';
 import { noContext, sameAsInput, unaryPorts } from './unary';
+import { f32, sleefExpf } from '../tensor/float32';
 
 /** `exp`: y = eˣ. */
 export const exp: OpDef<Record<string, never>, undefined> = {
@@ -19,6 +20,16 @@ export const exp: OpDef<Record<string, never>, undefined> = {
   backward(_x, y, g, [gx]) {
     if (!gx) return;
     for (let i = 0; i < g.length; i++) gx[i] += g[i] * y[i];
+  },
+  float32: {
+    // SLEEF's expf on every element (torch.exp maps its vectorised exp over the tail too); backward grad · y.
+    forward([x], y) {
+      for (let i = 0; i < y.length; i++) y[i] = sleefExpf(x[i]);
+    },
+    backward(_x, y, g, [gx]) {
+      if (!gx) return;
+      for (let i = 0; i < g.length; i++) gx[i] = f32(gx[i] + f32(g[i] * y[i]));
+    },
   },
   torch: ([x]) => `torch.exp(${x})`,
   explain: {

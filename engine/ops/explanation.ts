@@ -1,7 +1,10 @@
 /**
- * The numbers an explanation may mention, each the first element formatted for display ('?' when
- * unknown): every input port and own parameter by name, every attribute, `y` (the output),
- * `g` (grad_out) and `n` (the element count of the first input).
+ * What an explanation substitutes into an op's formulas, by name ('?' when unknown): every input
+ * port and own parameter, every attribute, `y` (the output), `g` (grad_out) and `n` (the element
+ * count of the first input). Each is either one element's number written as a factor (a
+ * negative one in parentheses: `(−2)`) or that element's name (`x[3]`, `square.grad[3]`), so
+ * an op writes `${x}²`, not `(${x})²`; `n` and text attributes stay plain. Ops build fractions
+ * with `frac` (mathText.ts).
  */
 export type ExplainNumbers = Readonly<Record<string, string>>;
 
@@ -14,14 +17,14 @@ export interface LocalRule {
   readonly derivative: string;
   /** grad_in in symbols: `grad_in = 2·x·grad_out`. */
   readonly gradIn: string;
-  /** grad_in with the numbers substituted (`2·(-2)·(2)`); the panel appends `= result`. */
+  /** grad_in with the numbers substituted (`2·(−2)·1`); the panel appends `= result`. */
   numbers(v: ExplainNumbers): string;
   readonly note?: ExplainNote;
 }
 
 /** How the step-through explanation reads an op: its forward and each input's local rule. */
 export interface OpExplanation {
-  /** The forward with the numbers substituted (`(-2)²`); the panel appends `= result`. */
+  /** The forward with the numbers substituted (`(−2)²`); the panel appends `= result`. */
   forward(v: ExplainNumbers): string;
   /** The local rule of every differentiable input port and own parameter, by name. */
   readonly backward: Readonly<Record<string, LocalRule>>;

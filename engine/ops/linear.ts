@@ -1,5 +1,7 @@
 import type { OpDef } from './types';
 import { formatShape, ShapeError, sizeOf } from '../tensor/shape';
+import { f32 } from '../tensor/float32';
+import { torchSum32 } from '../tensor/sum32';
 
 /** Attributes of `linear`, as `nn.Linear(inFeatures, outFeatures)`. */
 export interface LinearAttrs {
@@ -8,11 +10,19 @@ export interface LinearAttrs {
   outFeatures: number;
 }
 
-/** Rows (all leading axes flattened), input and output features. */
+/** Rows (all leading axes flattened), input and output features, and float32's bias-gradient scratch. */
 interface LinearCtx {
   readonly rows: number;
   readonly nIn: number;
   readonly nOut: number;
+  readonly biasSum: Float64Array;
+}
+
+/** Σᵢ a[ao + i·as]·b[bo + i·bs] over n terms in float32, one term after another from 0, as the reference BLAS's sgemm adds them. */
+function dot32(a: Float64Array, ao: number, as: number, b: Float64Array, bo: number, bs: number, n: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) s = f32(s + f32(a[ao + i * as] * b[bo + i * bs]));
+  return s;
 }
 
 /** `linear`: y = x Wᵀ + b, owning `weight [out, in]` and `bias [out]` exactly like nn.Linear. */
@@ -41,6 +51,7 @@ export const linear: OpDef<LinearAttrs, LinearCtx> = {
     rows: sizeOf(x) / inFeatures,
     nIn: inFeatures,
     nOut: outFeatures,
+    biasSum: new Float64Array(outFeatures),
   }),
   forward([x, w, b], y, { rows, nIn, nOut }) {
     if (nIn === 1 && nOut === 1) {
@@ -164,6 +175,37 @@ export const linear: OpDef<LinearAttrs, LinearCtx> = {
         }
       }
     }
+  },
+  float32: {
+    // addmm(b, x, Wᵀ) with PyTorch's reference BLAS: each dot product from 0, then the bias added.
+    forward([x, w, b], y, { rows, nIn, nOut }) {
+      for (let r = 0; r < rows; r++) {
+        for (let o = 0; o < nOut; o++) y[r * nOut + o] = f32(dot32(x, r * nIn, 1, w, o * nIn, 1, nIn) + b[o]);
+      }
+    },
+    // dx = G W and dW = Gᵀ x as sequential dot products; db = Σ_rows G by torch.sum's cascade.
+    // PyTorch sums a gradient it holds as a broadcast view (from a sum or mean passed through an
+    // add) in another order, which GradCanvas does not track: that bias gradient can differ.
+    backward([x, w], _y, g, [gx, gw, gb], { rows, nIn, nOut, biasSum }) {
+      if (gb) {
+        torchSum32(g, 0, [rows, nOut], [true, false], biasSum);
+        for (let o = 0; o < nOut; o++) gb[o] = f32(gb[o] + biasSum[o]);
+      }
+      if (gw) {
+        for (let o = 0; o < nOut; o++) {
+          for (let i = 0; i < nIn; i++) gw[o * nIn + i] = f32(gw[o * nIn + i] + dot32(g, o, nOut, x, i, nIn, rows));
+        }
+      }
+      if (gx) {
+        for (let r = 0; r < rows; r++) {
+          for (let i = 0; i < nIn; i++) gx[r * nIn + i] = f32(gx[r * nIn + i] + dot32(g, r * nOut, 1, w, i, nIn, nOut));
+        }
+      }
+    },
+    inexact: {
+      ulps: 2,
+      why: 'when the output\'s gradient is a broadcast view in PyTorch (it comes from a sum or mean through an add), PyTorch adds the bias gradient in another order',
+    },
   },
   torch: ([x, w, b]) => `torch.nn.functional.linear(${x}, ${w}, ${b})`,
   torchModule: ({ inFeatures, outFeatures }) => `nn.Linear(${inFeatures}, ${outFeatures})`,

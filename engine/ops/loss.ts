@@ -1,5 +1,8 @@
 import { formatShape, type Shape, sameShape, ShapeError, sizeOf } from '../tensor/shape';
 import type { AttrSpec, CompileShapes, PortSpec } from './types';
+import { frac } from './mathText';
+import { f32 } from '../tensor/float32';
+import { torchSum32 } from '../tensor/sum32';
 
 /** Attributes of the elementwise losses: `mean` (the default) or `sum` over elements. */
 export interface LossAttrs {
@@ -25,23 +28,30 @@ export function lossShape(name: string) {
   };
 }
 
-/** The divisor of the reduction: the element count for `mean`, 1 for `sum`. */
+/** The divisor of the reduction (the element count for `mean`, 1 for `sum`), and float32's per-element terms. */
 export interface LossCtx {
   readonly divisor: number;
+  readonly terms: Float64Array;
 }
 
 /** Compile step of elementwise losses. */
 export function prepareLoss({ inputs: [input] }: CompileShapes, { reduction }: LossAttrs): LossCtx {
-  return { divisor: reduction === 'mean' ? sizeOf(input) : 1 };
+  return { divisor: reduction === 'mean' ? sizeOf(input) : 1, terms: new Float64Array(sizeOf(input)) };
 }
 
-/** A loss's forward for the explanation: the first element's term, then `+ …` and the mean's `/ n` when there are more. */
+/** A float32 loss's reduction, as apply_loss_reduction: the terms summed by torch.sum's cascade, then divided by n for `mean`. */
+export function reduceLoss32(terms: Float64Array, y: Float64Array, divisor: number): void {
+  torchSum32(terms, 0, [terms.length], [true], y);
+  if (divisor !== 1) y[0] = f32(y[0] / divisor);
+}
+
+/** A loss's forward for the explanation: the first element's term, then `+ …` and, for the mean, over n, when there are more. */
 export function explainLoss(term: string, n: string, reduction: string): string {
   if (n === '1') return term;
-  return reduction === 'sum' ? `${term} + …` : `(${term} + …) / ${n}`;
+  return reduction === 'sum' ? `${term} + …` : frac(`${term} + …`, n);
 }
 
-/** The mean's division in a loss's substituted rule (` / n`), or nothing for `sum`. */
-export function perElement(reduction: string, n: string): string {
-  return reduction === 'sum' ? '' : ` / ${n}`;
+/** A loss's substituted rule per element: `term` over n for the mean, `term` itself for `sum`. */
+export function perElement(reduction: string, n: string, term: string): string {
+  return reduction === 'sum' ? term : frac(term, n);
 }

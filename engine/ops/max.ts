@@ -1,5 +1,7 @@
 import type { OpDef } from './types';
+import { frac } from './mathText';
 import { unaryPorts } from './unary';
+import { f32 } from '../tensor/float32';
 import { checkNonEmptyReduction, firstMaxIndex, prepareReduce, type ReduceAttrs, reduceAttrs, type ReduceCtx, reduceShape } from './reduce';
 
 /** The reduction's layout, and whether it is the full reduction (ties share the gradient) or along an axis (the first maximum takes it). */
@@ -32,6 +34,8 @@ export const max: OpDef<ReduceAttrs, MaxCtx> = {
   inputs: unaryPorts,
   attrs: reduceAttrs,
   gradFn: 'MaxBackward1',
+  // torch.max(x) is MaxBackward1; torch.max(x, dim).values is MaxBackward0.
+  gradFnOf: ({ axis }) => (axis === null ? 'MaxBackward1' : 'MaxBackward0'),
   shape(inputs, attrs) {
     const shape = reduceShape(inputs, attrs);
     checkNonEmptyReduction('max', inputs, attrs);
@@ -70,6 +74,28 @@ export const max: OpDef<ReduceAttrs, MaxCtx> = {
       }
     }
   },
+  float32: {
+    // The largest element is exact; the full reduction's backward divides by the number of maxima.
+    forward: (x, y, ctx) => max.forward(x, y, ctx),
+    backward([x], y, g, [gx], { outer, len, inner, full }) {
+      if (!gx) return;
+      if (full) {
+        const m = y[0];
+        const nan = Number.isNaN(m);
+        let count = 0;
+        for (let i = 0; i < x.length; i++) if (nan ? Number.isNaN(x[i]) : x[i] === m) count++;
+        const share = f32(g[0] / count);
+        for (let i = 0; i < x.length; i++) if (nan ? Number.isNaN(x[i]) : x[i] === m) gx[i] = f32(gx[i] + share);
+        return;
+      }
+      for (let o = 0; o < outer; o++) {
+        for (let k = 0; k < inner; k++) {
+          const at = o * len * inner + k + firstMaxIndex(x, o * len * inner + k, len, inner) * inner;
+          gx[at] = f32(gx[at] + g[o * inner + k]);
+        }
+      }
+    },
+  },
   torch([x], { axis, keepdim }) {
     if (axis !== null) return `torch.max(${x}, dim=${axis}${keepdim ? ', keepdim=True' : ''}).values`;
     return keepdim ? `torch.max(${x}).reshape([1] * ${x}.dim())` : `torch.max(${x})`;
@@ -80,7 +106,7 @@ export const max: OpDef<ReduceAttrs, MaxCtx> = {
       x: {
         derivative: '∂max(x)/∂xᵢ = [xᵢ = max x] / #{j : xⱼ = max x}; along an axis, 1 at the first maximum',
         gradIn: 'grad_in = [x = y]·grad_out / #{x = y}',
-        numbers: ({ x, y, g }) => `[${x} = ${y}]·(${g}) / #{x = y}`,
+        numbers: ({ x, y, g }) => frac(`[${x} = ${y}]·${g}`, '#{x = y}'),
       },
     },
   },

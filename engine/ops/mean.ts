@@ -1,6 +1,7 @@
 import type { OpDef } from './types';
+import { frac } from './mathText';
 import { unaryPorts } from './unary';
-import { type ReduceAttrs, type ReduceCtx, prepareReduce, reduceAttrs, reduceBackward, reduceForward, reduceShape, reduceTorch } from './reduce';
+import { type ReduceAttrs, type ReduceCtx, prepareReduce, reduceAttrs, reduceBackward, reduceBackward32, reduceForward, reduceForward32, reduceShape, reduceTorch } from './reduce';
 
 /** `mean`: the mean of all elements, or along `axis` (keeping it with `keepdim`). */
 export const mean: OpDef<ReduceAttrs, ReduceCtx> = {
@@ -11,16 +12,23 @@ export const mean: OpDef<ReduceAttrs, ReduceCtx> = {
   inputs: unaryPorts,
   attrs: reduceAttrs,
   gradFn: 'MeanBackward0',
+  // torch.mean(x) is MeanBackward0; with a dim (the export's keepdim form passes every dim) it is MeanBackward1.
+  gradFnOf: ({ axis, keepdim }) => (axis === null && !keepdim ? 'MeanBackward0' : 'MeanBackward1'),
   shape: reduceShape,
   prepare: prepareReduce,
   forward: ([x], y, ctx) => reduceForward(x, y, ctx, ctx.len),
   // d(mean x)/dxᵢ = g / n
   backward: (_x, _y, g, [gx], ctx) => gx && reduceBackward(g, gx, ctx, ctx.len),
+  float32: {
+    // torch.mean: the sum in PyTorch's cascade order, then divided by n.
+    forward: ([x], y, ctx) => reduceForward32(x, y, ctx, ctx.len),
+    backward: (_x, _y, g, [gx], ctx) => gx && reduceBackward32(g, gx, ctx, ctx.len),
+  },
   torch: ([x], attrs) => reduceTorch('mean', x, attrs),
 
   explain: {
     forward: ({ x, n }) => (n === '1' ? x : `mean(${x}, …)`),
-    backward: { x: { derivative: '∂(Σ xᵢ / n)/∂xᵢ = 1/n', gradIn: 'grad_in = grad_out / n', numbers: ({ g, n }) => `(${g}) / ${n}` } },
+    backward: { x: { derivative: '∂(Σ xᵢ / n)/∂xᵢ = 1/n', gradIn: 'grad_in = grad_out / n', numbers: ({ g, n }) => frac(g, n) } },
   },
   recipe: {
     inputs: { x: { type: 'operand' } },

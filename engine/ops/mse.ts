@@ -1,5 +1,6 @@
 import type { OpDef } from './types';
-import { type LossAttrs, type LossCtx, lossPorts, lossShape, explainLoss, perElement, prepareLoss, reductionAttr } from './loss';
+import { type LossAttrs, type LossCtx, lossPorts, lossShape, explainLoss, perElement, prepareLoss, reduceLoss32, reductionAttr } from './loss';
+import { f32 } from '../tensor/float32';
 
 /** `mse`: mean (or sum) of squared errors, like nn.MSELoss. */
 export const mse: OpDef<LossAttrs, LossCtx> = {
@@ -35,6 +36,25 @@ export const mse: OpDef<LossAttrs, LossCtx> = {
       if (gt) gt[i] -= v;
     }
   },
+  float32: {
+    // The squared differences, then their sum in torch.sum's order (and / n for mean).
+    forward([x, t], y, { divisor, terms }) {
+      for (let i = 0; i < x.length; i++) {
+        const d = f32(x[i] - t[i]);
+        terms[i] = f32(d * d);
+      }
+      reduceLoss32(terms, y, divisor);
+    },
+    // (x − t) · (2/n rounded to float32) · g, each product rounded; the target's is its negative.
+    backward([x, t], _y, g, [gx, gt], { divisor }) {
+      const norm = f32(2 / divisor);
+      for (let i = 0; i < x.length; i++) {
+        const v = f32(f32(f32(x[i] - t[i]) * norm) * g[0]);
+        if (gx) gx[i] = f32(gx[i] + v);
+        if (gt) gt[i] = f32(gt[i] - v);
+      }
+    },
+  },
   torch: ([x, t], { reduction }, str) => `torch.nn.functional.mse_loss(${x}, ${t}, reduction=${str(reduction)})`,
   criterion: { module: 'nn.MSELoss' },
   explain: {
@@ -43,12 +63,12 @@ export const mse: OpDef<LossAttrs, LossCtx> = {
       input: {
         derivative: '∂(Σ(ŷ − y)²/n)/∂ŷ = 2(ŷ − y)/n',
         gradIn: 'grad_in = 2·(ŷ − y)/n·grad_out',
-        numbers: ({ input, target, n, reduction, g }) => `2·(${input} − ${target})${perElement(reduction, n)}·(${g})`,
+        numbers: ({ input, target, n, reduction, g }) => `${perElement(reduction, n, `2·(${input} − ${target})`)}·${g}`,
       },
       target: {
         derivative: '∂(Σ(ŷ − y)²/n)/∂y = −2(ŷ − y)/n',
         gradIn: 'grad_in = −2·(ŷ − y)/n·grad_out',
-        numbers: ({ input, target, n, reduction, g }) => `−2·(${input} − ${target})${perElement(reduction, n)}·(${g})`,
+        numbers: ({ input, target, n, reduction, g }) => `${perElement(reduction, n, `−2·(${input} − ${target})`)}·${g}`,
       },
     },
   },

@@ -1,5 +1,6 @@
 import type { OpDef } from './types';
-import { type BinaryCtx, binaryPorts, binaryRecipe, binaryShape, prepareBinary } from './binary';
+import { f32 } from '../tensor/float32';
+import { type BinaryCtx, binaryBackward32, binaryForward32, binaryPorts, binaryRecipe, binaryShape, prepareBinary } from './binary';
 
 /** `mul`: y = a · b elementwise with broadcasting, or a · c when `b` is unconnected. */
 export const mul: OpDef<{ c: number }, BinaryCtx> = {
@@ -28,6 +29,15 @@ export const mul: OpDef<{ c: number }, BinaryCtx> = {
       if (ga) for (let i = 0; i < g.length; i++) ga[ia[i]] += g[i] * b[ib[i]];
       if (gb) for (let i = 0; i < g.length; i++) gb[ib[i]] += g[i] * a[ia[i]];
     }
+  },
+  float32: {
+    forward: ([a, b], y, ctx) => binaryForward32(a, b, y, ctx, (p, q) => p * q),
+    // grad · other, each product rounded, then summed to a broadcast operand's shape.
+    backward([a, b], _y, g, [ga, gb], ctx) {
+      const { ia, ib } = ctx;
+      binaryBackward32(ctx, 0, ga, (i) => f32(g[i] * b[ib ? ib[i] : i]));
+      binaryBackward32(ctx, 1, gb, (i) => f32(g[i] * a[ia ? ia[i] : i]));
+    },
   },
   torch: ([a, b]) => `${a} * ${b}`,
   explain: {

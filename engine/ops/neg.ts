@@ -1,5 +1,6 @@
 import type { OpDef } from './types';
 import { noContext, sameAsInput, unaryPorts } from './unary';
+import { f32 } from '../tensor/float32';
 
 /** `neg`: y = −x. */
 export const neg: OpDef<Record<string, never>, undefined> = {
@@ -19,6 +20,15 @@ export const neg: OpDef<Record<string, never>, undefined> = {
   backward(_x, _y, g, [gx]) {
     if (!gx) return;
     for (let i = 0; i < g.length; i++) gx[i] -= g[i];
+  },
+  float32: {
+    forward([x], y) {
+      for (let i = 0; i < y.length; i++) y[i] = -x[i];
+    },
+    backward(_x, _y, g, [gx]) {
+      if (!gx) return;
+      for (let i = 0; i < g.length; i++) gx[i] = f32(gx[i] - g[i]);
+    },
   },
   torch: ([x]) => `-${x}`,
   explain: {

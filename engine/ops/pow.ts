@@ -1,6 +1,7 @@
 import type { OpDef } from './types';
 import { sameAsInput, unaryPorts } from './unary';
 import { pyNumber } from './binary';
+import { f32, sleefPowf, vectorizedCount } from '../tensor/float32';
 
 /** x^p with the exact special cases PyTorch's CPU kernel uses. */
 export function powScalar(x: number, p: number): number {
@@ -11,6 +12,23 @@ export function powScalar(x: number, p: number): number {
   if (p === -1) return 1 / x;
   if (p === -2) return 1 / (x * x);
   return Math.pow(x, p);
+}
+
+/**
+ * x^p in float32 as torch.pow dispatches it: 1, a copy, √, 1/√, 1/x, x·x, x·x·x and 1/(x·x)
+ * for their exponents, each step rounded; otherwise a power (SLEEF's powf on float32 p in the
+ * vectorised blocks of 16, the C library's pow on the double p, rounded, after them).
+ */
+export function powScalar32(x: number, p: number, i: number, n: number): number {
+  if (p === 0) return 1;
+  if (p === 1) return x;
+  if (p === 0.5) return f32(Math.sqrt(x));
+  if (p === -0.5) return f32(1 / f32(Math.sqrt(x)));
+  if (p === -1) return f32(1 / x);
+  if (p === 2) return f32(x * x);
+  if (p === 3) return f32(f32(x * x) * x);
+  if (p === -2) return f32(1 / f32(x * x));
+  return i < vectorizedCount(n) ? sleefPowf(x, f32(p)) : f32(Math.pow(x, p));
 }
 
 /** `pow`: y = xᵖ for a constant p. */
@@ -31,6 +49,21 @@ export const pow: OpDef<{ p: number }, { p: number }> = {
   backward([x], _y, g, [gx], { p }) {
     if (!gx || p === 0) return;
     for (let i = 0; i < g.length; i++) gx[i] += g[i] * (p * powScalar(x[i], p - 1));
+  },
+  float32: {
+    forward([x], y, { p }) {
+      for (let i = 0; i < y.length; i++) y[i] = powScalar32(x[i], p, i, y.length);
+    },
+    // grad · (p · x^(p−1)), p rounded to float32 for the product, and nothing when p = 0
+    backward([x], _y, g, [gx], { p }) {
+      if (!gx || p === 0) return;
+      const pf = f32(p);
+      for (let i = 0; i < g.length; i++) gx[i] = f32(gx[i] + f32(g[i] * f32(pf * powScalar32(x[i], p - 1, i, g.length))));
+    },
+    inexact: {
+      ulps: 1,
+      why: 'past the last whole block of 16 elements PyTorch rounds the C library\'s double pow; JavaScript\'s Math.pow may differ from it in the last double bit, which can change the float32 result in rare cases',
+    },
   },
   torch: ([x], { p }) => `torch.pow(${x}, ${pyNumber(p)})`,
   explain: {

@@ -1,5 +1,7 @@
 import { formatShape, normalizeAxis, type Shape, ShapeError } from '../tensor/shape';
 import type { AttrSpec, CompileShapes } from './types';
+import { f32 } from '../tensor/float32';
+import { torchSum32 } from '../tensor/sum32';
 
 /** Attributes of `sum`, `mean`, `max` and `argmax`: reduce everything, or one axis (optionally kept as length 1). */
 export interface ReduceAttrs {
@@ -59,6 +61,22 @@ export function reduceBackward(g: Float64Array, gx: Float64Array, { outer, len, 
     for (let k = 0; k < inner; k++) {
       const v = scale === 1 ? g[o * inner + k] : g[o * inner + k] / scale;
       for (let j = 0, idx = o * len * inner + k; j < len; j++, idx += inner) gx[idx] += v;
+    }
+  }
+}
+
+/** Float32 y[o, k] = Σⱼ x[o, j, k] in PyTorch's order (torchSum32), divided by `scale` when it is not 1 (mean). */
+export function reduceForward32(x: Float64Array, y: Float64Array, { outer, len, inner }: ReduceCtx, scale: number): void {
+  torchSum32(x, 0, [outer, len, inner], [false, true, false], y);
+  if (scale !== 1) for (let i = 0; i < y.length; i++) y[i] = f32(y[i] / scale);
+}
+
+/** Float32 backward of sum and mean: g (divided by `scale` for mean) added to every element it came from, each sum rounded. */
+export function reduceBackward32(g: Float64Array, gx: Float64Array, { outer, len, inner }: ReduceCtx, scale: number): void {
+  for (let o = 0; o < outer; o++) {
+    for (let k = 0; k < inner; k++) {
+      const v = scale === 1 ? g[o * inner + k] : f32(g[o * inner + k] / scale);
+      for (let j = 0, idx = o * len * inner + k; j < len; j++, idx += inner) gx[idx] = f32(gx[idx] + v);
     }
   }
 }

@@ -24,6 +24,8 @@ import { relu } from './relu';
 import { softmax } from './softmax';
 import { max } from './max';
 import { argmax } from './argmax';
+import { eq } from './eq';
+import { gt } from './gt';
 import { bce } from './bce';
 import { bce_with_logits } from './bce_with_logits';
 import { cross_entropy } from './cross_entropy';
@@ -38,7 +40,7 @@ const LEAF_DEFS = { input, parameter, constant } satisfies Record<string, LeafDe
 const OP_DEFS = {
   square, scale, add, sum, linear, mse,
   sub, mul, div, neg, pow, exp, log, mean, matmul,
-  sigmoid, tanh, relu, softmax, max, argmax,
+  sigmoid, tanh, relu, softmax, max, argmax, eq, gt,
   bce, bce_with_logits, cross_entropy,
 } satisfies Record<string, AnyOpDef>;
 

@@ -1,5 +1,6 @@
 import type { OpDef } from './types';
 import { noContext, sameAsInput, unaryPorts } from './unary';
+import { f32 } from '../tensor/float32';
 
 /** `relu`: y = max(x, 0). */
 export const relu: OpDef<Record<string, never>, undefined> = {
@@ -19,6 +20,15 @@ export const relu: OpDef<Record<string, never>, undefined> = {
   backward(_x, y, g, [gx]) {
     if (!gx) return;
     for (let i = 0; i < g.length; i++) gx[i] += y[i] <= 0 ? 0 : g[i];
+  },
+  float32: {
+    forward([x], y) {
+      for (let i = 0; i < y.length; i++) y[i] = x[i] <= 0 ? 0 : x[i];
+    },
+    backward(_x, y, g, [gx]) {
+      if (!gx) return;
+      for (let i = 0; i < g.length; i++) if (y[i] > 0) gx[i] = f32(gx[i] + g[i]);
+    },
   },
   torch: ([x]) => `torch.relu(${x})`,
   explain: {

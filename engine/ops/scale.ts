@@ -1,6 +1,7 @@
 import type { OpDef } from './types';
 import { sameAsInput, unaryPorts } from './unary';
 import { pyNumber } from './binary';
+import { f32 } from '../tensor/float32';
 
 /** `scale`: y = k · x for a constant k. */
 export const scale: OpDef<{ k: number }, { k: number }> = {
@@ -20,6 +21,18 @@ export const scale: OpDef<{ k: number }, { k: number }> = {
   backward(_x, _y, g, [gx], { k }) {
     if (!gx) return;
     for (let i = 0; i < g.length; i++) gx[i] += k * g[i];
+  },
+  float32: {
+    // `k * x` multiplies by k rounded to float32; so does its backward.
+    forward([x], y, { k }) {
+      const kf = f32(k);
+      for (let i = 0; i < y.length; i++) y[i] = f32(kf * x[i]);
+    },
+    backward(_x, _y, g, [gx], { k }) {
+      if (!gx) return;
+      const kf = f32(k);
+      for (let i = 0; i < g.length; i++) gx[i] = f32(gx[i] + f32(kf * g[i]));
+    },
   },
   torch: ([x], { k }) => `${pyNumber(k)} * ${x}`,
   explain: {

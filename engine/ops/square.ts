@@ -1,5 +1,6 @@
 import type { OpDef } from './types';
 import { noContext, sameAsInput, unaryPorts } from './unary';
+import { f32 } from '../tensor/float32';
 
 /** `square`: y = x². */
 export const square: OpDef<Record<string, never>, undefined> = {
@@ -19,6 +20,16 @@ export const square: OpDef<Record<string, never>, undefined> = {
   backward([x], _y, g, [gx]) {
     if (!gx) return;
     for (let i = 0; i < g.length; i++) gx[i] += 2 * x[i] * g[i];
+  },
+  float32: {
+    // torch.square is pow(x, 2): x·x; its backward grad · (2 · x¹).
+    forward([x], y) {
+      for (let i = 0; i < y.length; i++) y[i] = f32(x[i] * x[i]);
+    },
+    backward([x], _y, g, [gx]) {
+      if (!gx) return;
+      for (let i = 0; i < g.length; i++) gx[i] = f32(gx[i] + f32(g[i] * (2 * x[i])));
+    },
   },
   torch: ([x]) => `torch.square(${x})`,
   explain: {

@@ -1,6 +1,6 @@
 import type { OpDef } from './types';
 import { unaryPorts } from './unary';
-import { type ReduceAttrs, type ReduceCtx, prepareReduce, reduceAttrs, reduceBackward, reduceForward, reduceShape, reduceTorch } from './reduce';
+import { type ReduceAttrs, type ReduceCtx, prepareReduce, reduceAttrs, reduceBackward, reduceBackward32, reduceForward, reduceForward32, reduceShape, reduceTorch } from './reduce';
 
 /** `sum`: the sum of all elements, or along `axis` (keeping it with `keepdim`). */
 export const sum: OpDef<ReduceAttrs, ReduceCtx> = {
@@ -11,11 +11,18 @@ export const sum: OpDef<ReduceAttrs, ReduceCtx> = {
   inputs: unaryPorts,
   attrs: reduceAttrs,
   gradFn: 'SumBackward0',
+  // torch.sum(x) is SumBackward0; with a dim (the export's keepdim form passes every dim) it is SumBackward1.
+  gradFnOf: ({ axis, keepdim }) => (axis === null && !keepdim ? 'SumBackward0' : 'SumBackward1'),
   shape: reduceShape,
   prepare: prepareReduce,
   forward: ([x], y, ctx) => reduceForward(x, y, ctx, 1),
   // d(Σx)/dxᵢ = 1 · g, g broadcast back over the reduced axis
   backward: (_x, _y, g, [gx], ctx) => gx && reduceBackward(g, gx, ctx, 1),
+  float32: {
+    // torch.sum: the sum in PyTorch's cascade order.
+    forward: ([x], y, ctx) => reduceForward32(x, y, ctx, 1),
+    backward: (_x, _y, g, [gx], ctx) => gx && reduceBackward32(g, gx, ctx, 1),
+  },
   torch: ([x], attrs) => reduceTorch('sum', x, attrs),
 
   explain: {

@@ -66,6 +66,12 @@ export interface OpDef<A extends Attrs = Attrs, C = unknown> {
   readonly attrs: readonly AttrSpec[];
   /** PyTorch's grad_fn name for this op's output, as `make_dot` labels it. */
   readonly gradFn: string;
+  /** PyTorch's grad_fn name when it depends on the attributes (max along an axis is MaxBackward0); absent: `gradFn`. */
+  gradFnOf?(attrs: A): string;
+  /** The op in float32, as PyTorch computes it (the document's `dtype`). */
+  readonly float32: Float32Kernels<C>;
+  /** Elements of working buffers beyond budget.ts's estimate, for ops that hold more (matmul's expanded gradients). */
+  scratch?(shapes: CompileShapes): number;
   /** The op's own trainable parameters, if any. */
   params?(attrs: A): ParamSpec[];
   /** Output shape for the given input shapes; throws ShapeError naming the shapes. */
@@ -97,6 +103,24 @@ export interface OpDef<A extends Attrs = Attrs, C = unknown> {
   readonly recipe: OpRecipe<A>;
   /** The inputs the op is well conditioned on, so generated graphs compare meaningfully with PyTorch. */
   readonly domain: OpDomain<A>;
+}
+
+/**
+ * An op's kernels in float32, as PyTorch 1.13 computes the op on the CPU (AVX2, one thread):
+ * inputs and outputs hold float32 values, every elementary step rounds to float32 (f32), sums
+ * add in PyTorch's order (torchSum32) and its fused multiply-adds fuse (fma32).
+ */
+export interface Float32Kernels<C> {
+  /** Writes the output `y` from the inputs `x`, as forward does. */
+  forward(x: readonly Float64Array[], y: Float64Array, ctx: C): void;
+  /** Adds each input's gradient into `gx[i]` (rounding the sum), as backward does. */
+  backward(x: readonly Float64Array[], y: Float64Array, gy: Float64Array, gx: readonly (Float64Array | null)[], ctx: C): void;
+  /**
+   * Where the kernels can differ from PyTorch's in the last bits: why, and the most units in
+   * the last place they differ by on PyTorch's own inputs (the float32 differential test checks
+   * it); absent when they reproduce PyTorch bit for bit.
+   */
+  readonly inexact?: { readonly ulps: number; readonly why: string };
 }
 
 /** Any op, as the registry holds it. */

@@ -1,5 +1,6 @@
 import { CURRENT_VERSION, FORMAT_NAME, type FileNode, type GraphFile } from '../format/schema';
 import { validationName } from '../graph/validation';
+import type { Dtype } from '../tensor/float32';
 
 /**
  * The course's classification chapters as graph files, built from the shared iris CSVs
@@ -74,19 +75,20 @@ export function courseFile(run: CourseRun, csv: string): GraphFile {
 }
 
 /**
- * The course's own training loop in PyTorch float64, independent of GradCanvas's export: it
+ * The course's own training loop in PyTorch (float64, or float32 as the course itself runs),
+ * independent of GradCanvas's export: it
  * reads the CSV, splits and orders it, builds Net with every weight and bias 1.0, and prints
  * `epoch,loss,acc,val_loss,val_acc` every 10th epoch (and the last), accuracy as the course
  * computes it (the training one from the outputs before the step, validation after it).
  */
-export function courseReferenceScript(run: CourseRun, csvPath: string): string {
+export function courseReferenceScript(run: CourseRun, csvPath: string, dtype: Dtype = 'float64'): string {
   const binary = run.kind === 'binary';
   return `import csv
 import torch
 import torch.nn as nn
 import torch.optim as optim
 
-torch.set_default_dtype(torch.float64)
+torch.set_default_dtype(torch.${dtype})
 features = ${JSON.stringify(run.features)}
 with open(${JSON.stringify(csvPath)}) as f:
     rows = list(csv.DictReader(f))

@@ -1,4 +1,5 @@
 import type { Graph } from '../graph/types';
+import type { Dtype } from '../tensor/float32';
 import { resolveAttrs } from '../ops/attrs';
 import type { Program } from '../exec/program';
 import type { OptimizerSettings } from '../optim/types';
@@ -31,10 +32,11 @@ export interface TorchTrainingSpec extends TorchGraphSpec {
   readonly steps: number;
 }
 
-/** Everything the Python driver runs in one process. */
+/** Everything the Python driver runs in one process, in one dtype (float64 when absent). */
 export interface TorchSpec {
   readonly graphs: readonly TorchGraphSpec[];
   readonly trainings: readonly TorchTrainingSpec[];
+  readonly dtype?: Dtype;
 }
 
 /** A number crossing to or from Python: JSON cannot hold NaN, ±Infinity or −0, so they travel as strings. */
@@ -46,6 +48,8 @@ export interface TorchTensorResult {
   readonly value: readonly PyNumber[];
   readonly requiresGrad: boolean;
   readonly grad: readonly PyNumber[] | null;
+  /** The class name of the tensor's grad_fn (`MaxBackward0`), null for a leaf or a tensor without one. */
+  readonly gradFn?: string | null;
 }
 
 /** A graph's tensors by variable, or the Python traceback. */

@@ -1,5 +1,5 @@
 /**
- * The Python program that replays every graph in PyTorch (float64). It reads a TorchSpec as JSON
+ * The Python program that replays every graph in PyTorch (in the spec's dtype, float64 unless it says float32). It reads a TorchSpec as JSON
  * on stdin, runs each graph's code (built from the ops' `torch()` expressions) with retain_grad on
  * every non-leaf, runs each training case with torch.optim, and prints TorchResults as JSON.
  */
@@ -24,7 +24,7 @@ def leaves(case):
     out = {}
     for leaf in case['leaves']:
         data = [float(v) for v in leaf['data']]  # 'nan', 'inf', '-inf', '-0.0' arrive as strings
-        t = torch.tensor(data, dtype=torch.float64).reshape(leaf['shape'])
+        t = torch.tensor(data).reshape(leaf['shape'])
         out[leaf['var']] = t.requires_grad_(leaf['grad'])
     return out
 
@@ -50,6 +50,7 @@ def graph(case):
             'value': flat(t),
             'requiresGrad': t.requires_grad,
             'grad': None if t.grad is None else flat(t.grad),
+            'gradFn': None if t.grad_fn is None else type(t.grad_fn).__name__,
         }
     return {'tensors': out}
 
@@ -84,6 +85,7 @@ def guarded(fn, case):
 
 
 spec = json.load(sys.stdin)
+torch.set_default_dtype(getattr(torch, spec.get('dtype', 'float64')))
 json.dump({
     'torch': torch.__version__,
     'graphs': [guarded(graph, c) for c in spec['graphs']],

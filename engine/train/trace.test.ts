@@ -75,3 +75,27 @@ describe('trace', () => {
     expect(weightGrad?.type === 'backward' && weightGrad.contributions[0].port).toBe('weight');
   });
 });
+
+describe('trace in float32', () => {
+  it('a traced training step gives the gradients and updated parameters of forward, backward and step in float32, bit for bit', () => {
+    const rows = [[0.1, 0.7], [1.3, 2.9], [2.2, 4.1], [3.7, 7.3], [4.1, 8.05]];
+    const graph: Graph = { ...linearRegression(rows, 0.3, -0.2), dtype: 'float32' };
+    const traced = compiled(graph);
+    const plain = compiled(graph);
+    expect(traced.dtype).toBe('float32');
+    const events = traceTrainingStep(traced, createOptimizer({ type: 'sgd', lr: 0.1, momentum: 0.9 }, traced.params, [], 'float32'));
+    const sgd = createOptimizer({ type: 'sgd', lr: 0.1, momentum: 0.9 }, plain.params, [], 'float32');
+    sgd.zeroGrad();
+    plain.forward();
+    plain.backward();
+    const grads = plain.params.map((p) => p.grad.slice());
+    sgd.step();
+    const updates = events.filter((e) => e.type === 'update');
+    expect(updates).toHaveLength(plain.params.length);
+    plain.params.forEach((p, k) => {
+      expect(traced.params[k].grad).toEqual(grads[k]);
+      expect(traced.params[k].value).toEqual(p.value);
+      expect(Array.from(p.value).every((v) => Math.fround(v) === v)).toBe(true);
+    });
+  });
+});

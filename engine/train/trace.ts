@@ -79,11 +79,11 @@ export function traceBackward(program: Program, from: string | undefined = progr
     const step = stepOf.get(slot.id);
     if (!step) continue;
     const parts = step.gx.map((g) => (g ? new Float64Array(g.length) : null));
-    step.op.backward(step.x, slot.value, slot.grad, parts, step.ctx);
+    step.backward(step.x, slot.value, slot.grad, parts, step.ctx);
     parts.forEach((part, i) => {
       if (!part) return;
       const target = step.gx[i] as Float64Array;
-      for (let j = 0; j < part.length; j++) target[j] += part[j];
+      for (let j = 0; j < part.length; j++) target[j] = program.addGrad(target[j], part[j]);
       if (i < step.inputs.length) {
         const src = step.inputs[i].source;
         if (!src) return;

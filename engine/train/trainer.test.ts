@@ -77,8 +77,21 @@ describe('Trainer', () => {
     expect(t.history[0]).toBeCloseTo(total / rows.length, 12);
   });
 
-  it('a graph without a loss cannot be trained', () => {
-    const g = { ...linearRegression(heightWeight()), loss: undefined };
+  it('a graph without a loss cannot be trained: two mse nodes and none marked', () => {
+    const base = linearRegression(heightWeight());
+    const g = { ...base, loss: undefined, nodes: [...base.nodes, { id: 'loss2', op: 'mse' }], edges: [...base.edges, { source: 'lin', target: 'loss2', targetPort: 'input' }, { source: 'Y', target: 'loss2', targetPort: 'target' }] };
     expect(() => new Trainer(g, { optimizer: { type: 'sgd', lr: 0.1 }, epochs: 1 })).toThrow(/no loss/);
+  });
+
+  it('a graph with one mse node and no loss marked trains from it (the loss rule)', () => {
+    const rows = heightWeight();
+    const marked = new Trainer(linearRegression(rows), { optimizer: { type: 'sgd', lr: 0.001 }, epochs: 2 });
+    const unmarked = new Trainer({ ...linearRegression(rows), loss: undefined }, { optimizer: { type: 'sgd', lr: 0.001 }, epochs: 2 });
+    for (let e = 0; e < 2; e++) {
+      marked.epoch();
+      unmarked.epoch();
+    }
+    expect(unmarked.program.loss).toBe('loss');
+    expect(unmarked.history).toEqual(marked.history);
   });
 });

@@ -79,7 +79,7 @@ export class Trainer {
     if (!result.program) throw new EngineError('runtime', result.problems.filter((p) => p.severity === 'error').map((p) => p.message).join('; '));
     this.program = result.program;
     if (this.program.loss === undefined) throw EngineError.because('no_loss', 'no_loss_train', {});
-    this.optim = createOptimizer(settings.optimizer, this.program.params, savedState);
+    this.optim = createOptimizer(settings.optimizer, this.program.params, savedState, this.program.dtype);
     this.lastProgram = this.program;
     this.watch = new DivergenceWatch(divergenceFactorOf(settings.divergenceFactor), { firstLoss: continuation.firstLoss });
     this.batched = graph.nodes
@@ -164,7 +164,7 @@ export class Trainer {
       this.divergence = d;
       const back = d.lastGoodEpoch === null || this.previous.empty ? this.current : this.previous;
       const state = back.restore(this.program.params, this.optim.state());
-      this.optim = createOptimizer(this.settings.optimizer, this.program.params, state);
+      this.optim = createOptimizer(this.settings.optimizer, this.program.params, state, this.program.dtype);
     }
     return loss;
   }

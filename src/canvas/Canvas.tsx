@@ -6,7 +6,6 @@ import {
   BackgroundVariant,
   ConnectionMode,
   ControlButton,
-  Controls,
   type Edge,
   type EdgeChange,
   type FinalConnectionState,
@@ -30,6 +29,8 @@ import { addOpNode, addWire, applyLayout, applySelectChanges, deleteElements, mo
 import { type NodeDecoration, type OpFlowNode, toFlowEdges, toFlowNodes } from './flowElements';
 import { formulaOf } from './nodeInfo';
 import { OpNode } from './OpNode';
+import { LabelScene } from './labelBoard';
+import { PlacedControls } from './PlacedControls';
 import { PlacedMiniMap } from './PlacedMiniMap';
 import { StepEdge } from './StepEdge';
 import { GRID, NODE_HEIGHT, NODE_WIDTH } from './placement';
@@ -71,6 +72,8 @@ export function Canvas() {
   const doc = useSession((s) => s.history.present);
   const selection = useSession((s) => s.selection);
   const shapes = useSession((s) => s.compiled.shapes);
+  // The marked loss, or the one the engine's rule chose (compiled with the same document, so read together).
+  const loss = useSession((s) => s.history.present.loss ?? s.compiled.program?.loss ?? null);
   const issueKey = useSession((s) => issueNodeKey({ problems: s.compiled.problems, runError: s.run.runError }));
   const rfId = useStore((s) => s.rfId);
   // The viewport saved with the document (autosave) is restored at mount; without one the graph is fitted.
@@ -94,14 +97,14 @@ export function Canvas() {
   // React Flow needs node objects it can update during a drag; the document stays the truth
   // and is mirrored into them whenever it (or the selection, language, shapes) changes. The
   // mirror is updated during render, so React Flow never sees nodes from an older document.
-  const [nodes, setNodes] = useState(() => toFlowNodes(doc, new Set(selection), [], decorate));
+  const [nodes, setNodes] = useState(() => toFlowNodes(doc, new Set(selection), [], decorate, loss));
   const [edges, setEdges] = useState(() => toFlowEdges(doc, [], edgeLabel));
-  const [mirrored, setMirrored] = useState({ doc, selection, decorate, edgeLabel });
-  const nodesStale = mirrored.doc !== doc || mirrored.selection !== selection || mirrored.decorate !== decorate;
+  const [mirrored, setMirrored] = useState({ doc, selection, decorate, edgeLabel, loss });
+  const nodesStale = mirrored.doc !== doc || mirrored.selection !== selection || mirrored.decorate !== decorate || mirrored.loss !== loss;
   const edgesStale = mirrored.doc !== doc || mirrored.edgeLabel !== edgeLabel;
-  if (nodesStale) setNodes((prev) => toFlowNodes(doc, new Set(selection), prev, decorate));
+  if (nodesStale) setNodes((prev) => toFlowNodes(doc, new Set(selection), prev, decorate, loss));
   if (edgesStale) setEdges((prev) => toFlowEdges(doc, prev, edgeLabel));
-  if (nodesStale || edgesStale) setMirrored({ doc, selection, decorate, edgeLabel });
+  if (nodesStale || edgesStale) setMirrored({ doc, selection, decorate, edgeLabel, loss });
 
   const saveViewport = useCallback(() => session.setViewport(flow.getViewport()), [flow, session]);
   const fitView = useCallback(() => void flow.fitView(FIT).then(saveViewport), [flow, saveViewport]);
@@ -247,11 +250,12 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.5} />
         <PlacedMiniMap />
-        <Controls>
+        <LabelScene />
+        <PlacedControls>
           <ControlButton onClick={autoLayout} data-testid="canvas.autoLayout" aria-label={t('canvas.autoLayout.title')} title={t('canvas.autoLayout.title')}>
             <LayoutIcon />
           </ControlButton>
-        </Controls>
+        </PlacedControls>
       </ReactFlow>
       {doc.nodes.length === 0 && <p className="canvas__empty">{t('canvas.empty')}</p>}
     </div>

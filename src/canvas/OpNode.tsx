@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatShape } from '../../engine';
@@ -8,6 +8,7 @@ import { OUTPUT_HANDLE } from './connect';
 import type { OpFlowNode } from './flowElements';
 import { attrSummary, formulaOf, portFallback, portsOf } from './nodeInfo';
 import { isBlocking, issueLabelKey, issueTipId, nodeIssues, type NodeIssue } from './problems';
+import { NodeTable } from './NodeTable';
 import { MarkLine, StepRow } from './StepRow';
 import { TensorView } from './TensorView';
 import { markOf } from '../session/marks';
@@ -44,6 +45,9 @@ export const OpNode = memo(function OpNode({ id, data, selected }: NodeProps<OpF
     .join(' ');
 
   const details = [attrs, data.summary].filter(Boolean).join(' · ');
+  // A vector or matrix can open a table of every element inside the node.
+  const [tableOpen, setTableOpen] = useState(false);
+  const hasTable = shapeKnown && shape.length > 0 && shape.reduce((p, d) => p * d, 1) > 1;
   const inputs = portsOf(data.op);
   return (
     <div className={className}>
@@ -67,6 +71,19 @@ export const OpNode = memo(function OpNode({ id, data, selected }: NodeProps<OpF
         <span className={`opnode__shape${mismatch ? ' opnode__shape--bad' : ''}`} data-testid={`node.${id}.shape`} title={t('canvas.node.shapeTitle')}>
           {shapeKnown ? formatShape(shape) : '?'}
         </span>
+        {hasTable && (
+          <button
+            type="button"
+            className="opnode__tableToggle nodrag"
+            data-testid={`node.${id}.tableToggle`}
+            aria-expanded={tableOpen}
+            title={t(tableOpen ? 'canvas.node.table.hide' : 'canvas.node.table.show')}
+            aria-label={t(tableOpen ? 'canvas.node.table.hide' : 'canvas.node.table.show')}
+            onClick={() => setTableOpen((o) => !o)}
+          >
+            ▦
+          </button>
+        )}
       </div>
       <div className="opnode__opline" title={[formulaOf(data.op), details].filter(Boolean).join(' · ')}>
         <span className="opnode__op" data-testid={`node.${id}.op`}>
@@ -102,6 +119,7 @@ export const OpNode = memo(function OpNode({ id, data, selected }: NodeProps<OpF
       </div>
       <TensorView id={id} which="value" />
       <TensorView id={id} which="grad" />
+      {hasTable && tableOpen && <NodeTable id={id} name={data.label ?? id} />}
       <StepRow id={id} op={data.op} />
       <MarkLine id={id} />
       {issues.length > 0 && <IssueLine id={id} issues={issues} />}

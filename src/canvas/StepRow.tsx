@@ -21,6 +21,7 @@ export function StepRow({ id, op }: { id: string; op: string }) {
   const showGradFn = useSession((s) => s.stepper.gradFnLabels);
   const requiresGrad = useSession((s) => showGradFn && (s.compiled.program?.slots.find((x) => x.id === id)?.grad ?? null) !== null);
   const ownParams = useSession((s) => (showGradFn ? (s.compiled.program?.params.filter((p) => p.node === id).length ?? 0) : 0));
+  const attrs = useSession((s) => (showGradFn ? s.history.present.nodes.find((n) => n.id === id)?.attrs : undefined));
   const ref = useRef<HTMLDivElement>(null);
   const current = view?.current ?? false;
   useLayoutEffect(() => {
@@ -30,7 +31,7 @@ export function StepRow({ id, op }: { id: string; op: string }) {
     if (current) wrapper.setAttribute('data-current', 'true');
     else wrapper.removeAttribute('data-current');
   }, [current]);
-  const gradFn = showGradFn ? gradFnLabel(lookupOp(op), requiresGrad, ownParams) : null;
+  const gradFn = showGradFn ? gradFnLabel(lookupOp(op), requiresGrad, ownParams, attrs) : null;
   return (
     <div ref={ref} className="opnode__step">
       {gradFn && (

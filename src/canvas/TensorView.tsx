@@ -4,7 +4,8 @@ import { formatNumber } from '../format';
 import { useT } from '../i18n/useT';
 import { useSession } from '../session/useSession';
 import { heatColor, heatMap, listNumbers, matrixDims, previewKind, SPARK_SIZE, sparkline } from './preview';
-import { finiteRange, leadingNumbers, scaleBound } from './tensorSummary';
+import { PlotScaleLabel } from './PlotScaleLabel';
+import { finiteRange, leadingNumbers, plotScale, type PlotScale, rangeTexts } from './tensorSummary';
 
 /** Which of a node's tensors to draw. */
 export type TensorWhich = 'value' | 'grad';
@@ -14,6 +15,8 @@ const HEAT_BOX = { width: SPARK_SIZE.width, height: 36 };
 /** How many characters of leading elements fit on a node's line at the node's value font size. */
 const NUMBER_CHARS = 15;
 const CELL_MAX = { width: 24, height: 8 };
+/** How many characters min and max share on their line at the node's value font size, so it never wraps. */
+const RANGE_CHARS = 11;
 
 /**
  * A node's value or gradient row: a number, or for a vector or matrix its shape, its first
@@ -31,7 +34,7 @@ export const TensorView = memo(function TensorView({ id, which }: { id: string; 
   const backwardRan = useSession((s) => s.run.backwardFrom !== null);
   const testId = `node.${id}.${which}`;
   const name = which === 'grad' ? `${id}.grad` : id;
-  const tensor = read(program, id, which);
+  const tensor = readTensor(program, id, which);
 
   if (!program || (tensor === null && which === 'value')) {
     return (
@@ -72,7 +75,8 @@ export const TensorView = memo(function TensorView({ id, which }: { id: string; 
     );
   }
   const { min, max } = finiteRange(data);
-  const bound = scaleBound(Math.max(Math.abs(min), Math.abs(max)));
+  const scale = plotScale(min, max, kind === 'matrix');
+  const range = rangeTexts(min, max, RANGE_CHARS);
   return (
     <div className={`opnode__row opnode__row--many tensor--${which}`}>
       <div className="tensor__head">
@@ -86,18 +90,16 @@ export const TensorView = memo(function TensorView({ id, which }: { id: string; 
         <div className="tensor__range">
           <span className="tensor__rangeKey">{t('canvas.node.min')}</span>
           <span className="tensor__rangeValue" data-testid={`${testId}.min`}>
-            {formatNumber(min)}
+            {range.min}
           </span>
           <span className="tensor__rangeKey">{t('canvas.node.max')}</span>
           <span className="tensor__rangeValue" data-testid={`${testId}.max`}>
-            {formatNumber(max)}
+            {range.max}
           </span>
         </div>
         <div className="tensor__plot">
-          {kind === 'vector' ? <Spark data={data} bound={bound} title={title} /> : <Heat shape={shape} data={data} bound={bound} title={title} />}
-          <span className="tensor__scale" title={t('canvas.node.scaleTitle', { bound: formatNumber(bound) })} data-testid={`${testId}.scale`}>
-            ±{formatNumber(bound)}
-          </span>
+          {kind === 'vector' ? <Spark data={data} scale={scale} title={title} /> : <Heat shape={shape} data={data} bound={scale.hi} title={title} />}
+          <PlotScaleLabel scale={scale} testId={`${testId}.scale`} />
         </div>
       </div>
     </div>
@@ -114,9 +116,9 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** A vector's sparkline on the fixed scale −bound … bound, with its zero line. */
-function Spark({ data, bound, title }: { data: ArrayLike<number>; bound: number; title: string }) {
-  const s = sparkline(data, SPARK_SIZE.width, SPARK_SIZE.height, bound);
+/** A vector's sparkline on its node's fixed scale, with its zero line when 0 is in range. */
+function Spark({ data, scale, title }: { data: ArrayLike<number>; scale: PlotScale; title: string }) {
+  const s = sparkline(data, SPARK_SIZE.width, SPARK_SIZE.height, scale);
   return (
     <svg className="tensor__spark" role="img" aria-label={title} width={SPARK_SIZE.width} height={SPARK_SIZE.height}>
       {s.zeroY !== null && <line className="tensor__zero" x1={0} x2={SPARK_SIZE.width} y1={s.zeroY} y2={s.zeroY} />}
@@ -140,7 +142,8 @@ function Heat({ shape, data, bound, title }: { shape: readonly number[]; data: A
   );
 }
 
-function read(program: Program | null, id: string, which: TensorWhich): Tensor | null {
+/** A node's value or gradient from the program; null when the program has none (the node has a problem, or no gradient reaches it). */
+export function readTensor(program: Program | null, id: string, which: TensorWhich): Tensor | null {
   if (!program) return null;
   try {
     return which === 'value' ? program.value(id) : program.grad(id);

@@ -36,20 +36,22 @@ type DomAttributes = NonNullable<OpFlowNode['domAttributes']>;
 /**
  * The React Flow nodes for a document. Objects from `prev` are reused when nothing about
  * them changed, and React Flow's own fields (measured size, dragging) are kept, so a
- * document change re-renders only the nodes it touched.
+ * document change re-renders only the nodes it touched. `loss` is the node badged as the
+ * loss: the marked one, or the one the engine's rule chose.
  */
 export function toFlowNodes(
   doc: GraphFile,
   selected: ReadonlySet<string>,
   prev: readonly OpFlowNode[],
   decorate: (n: FileNode) => NodeDecoration,
+  loss: string | null = doc.loss,
 ): OpFlowNode[] {
   const before = new Map(prev.map((n) => [n.id, n]));
   const fed = new Map<string, string[]>();
   for (const e of doc.edges) fed.set(e.target, [...(fed.get(e.target) ?? []), e.targetPort]);
   return doc.nodes.map((n) => {
     const old = before.get(n.id);
-    const data = sameData(old?.data, nodeData(n, doc.loss, fed.get(n.id)));
+    const data = sameData(old?.data, nodeData(n, loss, fed.get(n.id)));
     const { ariaLabel, describedBy } = decorate(n);
     const dom = sameDom(old?.domAttributes, { 'data-testid': `node.${n.id}`, 'aria-describedby': describedBy } as DomAttributes);
     const isSelected = selected.has(n.id);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minimapCorner } from './minimapPlacement';
+import { freeCorner, minimapCorner } from './minimapPlacement';
 
 const pane = { width: 900, height: 500 };
 const map = { width: 140, height: 90 };
@@ -23,5 +23,14 @@ describe('minimapCorner', () => {
     // At flow (350, 190) zoomed 2× the node lands at (700, 380) on screen.
     expect(minimapCorner([{ x: 350, y: 190, width: 88, height: 50 }], { x: 0, y: 0, zoom: 2 }, pane, map)).toBe('top-right');
     expect(minimapCorner([{ x: 700, y: 380, width: 176, height: 100 }], { x: -400, y: 0, zoom: 1 }, pane, map)).toBe('bottom-right');
+  });
+});
+
+describe('freeCorner', () => {
+  const buttons = { width: 28, height: 140 };
+  it('keeps the canvas buttons bottom-left, and moves them up when a node sits there', () => {
+    expect(freeCorner([{ x: 400, y: 0, width: 176, height: 200 }], still, pane, buttons, ['bottom-left', 'top-left'])).toBe('bottom-left');
+    expect(freeCorner([{ x: 20, y: 300, width: 176, height: 150 }], still, pane, buttons, ['bottom-left', 'top-left'])).toBe('top-left');
+    expect(freeCorner([{ x: 20, y: 0, width: 176, height: 500 }], still, pane, buttons, ['bottom-left', 'top-left'])).toBeNull();
   });
 });

@@ -33,3 +33,32 @@ export function freeSpot(p: Point, taken: readonly Point[]): Point {
   for (let k = 0; k < 100 && near(at); k++) at = { x: at.x + NUDGE, y: at.y + NUDGE };
   return at;
 }
+
+/** A rectangle on the canvas, in flow coordinates. */
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Whether two boxes overlap, with `gap` of space required between them. */
+export function boxesOverlap(a: Box, b: Box, gap = 0): boolean {
+  return a.x < b.x + b.width + gap && b.x < a.x + a.width + gap && a.y < b.y + b.height + gap && b.y < a.y + a.height + gap;
+}
+
+/**
+ * The top-left of a free spot for a node of `size` inside `view` (what the canvas shows), on
+ * the grid, a grid step clear of every box in `taken`: the first found scanning columns from
+ * the view's left edge, top to bottom. Null when the view has no room.
+ */
+export function freeSpotInView(view: Box, taken: readonly Box[], size: { readonly width: number; readonly height: number } = { width: NODE_WIDTH, height: NODE_HEIGHT }): Point | null {
+  const start = snapToGrid({ x: view.x + GRID, y: view.y + GRID });
+  for (let x = start.x; x + size.width <= view.x + view.width - GRID / 2; x += GRID) {
+    for (let y = start.y; y + size.height <= view.y + view.height - GRID / 2; y += GRID) {
+      const box = { x, y, ...size };
+      if (!taken.some((t) => boxesOverlap(box, t, GRID))) return { x, y };
+    }
+  }
+  return null;
+}

@@ -25,11 +25,16 @@ describe('previewKind', () => {
 
 describe('sparkline', () => {
   it('on a fixed scale, a doubled vector reaches twice as far from the zero line', () => {
-    const one = sparkline([0, 5], 10, 22, 10);
-    const two = sparkline([0, 10], 10, 22, 10);
+    const one = sparkline([0, 5], 10, 22, { lo: -10, hi: 10 });
+    const two = sparkline([0, 10], 10, 22, { lo: -10, hi: 10 });
     expect(one.zeroY).toBe(11);
     expect(one.path).toBe('M0 11L10 6.5');
     expect(two.path).toBe('M0 11L10 2');
+  });
+  it('on a scale away from 0 (heights 160 … 180), the line fills the plot and has no zero line', () => {
+    const s = sparkline([160, 170, 180], 10, 22, { lo: 160, hi: 180 });
+    expect(s.path).toBe('M0 20L5 11L10 2');
+    expect(s.zeroY).toBeNull();
   });
   it('sparkline([0, 1, 2], 10, 10) runs from bottom-left to top-right', () => {
     const s = sparkline([0, 1, 2], 10, 10);

@@ -41,11 +41,11 @@ export interface Sparkline {
 
 /**
  * The SVG path of a vector in a `width`×`height` box, bottom = min, top = max, or on the
- * fixed scale −bound … bound when `bound` is given (a node's preview, so a doubled gradient
- * looks doubled). Long vectors keep each bucket's min and max so spikes stay visible;
+ * fixed scale `scale.lo` … `scale.hi` when it is given (a node's preview, so a doubled
+ * gradient looks doubled). Long vectors keep each bucket's min and max so spikes stay visible;
  * non-finite values break the line.
  */
-export function sparkline(data: ArrayLike<number>, width: number = SPARK_SIZE.width, height: number = SPARK_SIZE.height, bound?: number): Sparkline {
+export function sparkline(data: ArrayLike<number>, width: number = SPARK_SIZE.width, height: number = SPARK_SIZE.height, scale?: { lo: number; hi: number }): Sparkline {
   const n = data.length;
   let min = Infinity;
   let max = -Infinity;
@@ -58,8 +58,8 @@ export function sparkline(data: ArrayLike<number>, width: number = SPARK_SIZE.wi
   }
   if (min > max) return { path: '', zeroY: null, min: NaN, max: NaN };
   const pad = 2;
-  const lo = bound === undefined ? min : -bound;
-  const span = bound === undefined ? max - min : 2 * bound;
+  const lo = scale === undefined ? min : scale.lo;
+  const span = scale === undefined ? max - min : scale.hi - scale.lo;
   const y = (v: number) => round(span === 0 ? height / 2 : pad + (height - 2 * pad) * (1 - (v - lo) / span));
   const x = (i: number) => round(n === 1 ? width / 2 : (i / (n - 1)) * width);
   const points: [number, number][] = [];
@@ -96,7 +96,7 @@ export function sparkline(data: ArrayLike<number>, width: number = SPARK_SIZE.wi
     run++;
   }
   endRun();
-  const zeroY = bound !== undefined ? y(0) : min <= 0 && max >= 0 && span > 0 ? y(0) : null;
+  const zeroY = scale !== undefined ? (scale.lo <= 0 && scale.hi >= 0 ? y(0) : null) : min <= 0 && max >= 0 && span > 0 ? y(0) : null;
   return { path, zeroY, min, max };
 }
 

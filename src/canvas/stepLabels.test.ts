@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { lookupOp } from '../../engine';
 import { gradFnLabel, previewText } from './stepLabels';
 
 describe('stepLabels', () => {
@@ -12,6 +13,13 @@ describe('stepLabels', () => {
     expect(gradFnLabel({ kind: 'op', gradFn: 'PowBackward0' }, true)).toBe('PowBackward0');
     expect(gradFnLabel({ kind: 'leaf' }, true)).toBe('AccumulateGrad');
     expect(gradFnLabel({ kind: 'leaf' }, false)).toBeNull();
+  });
+
+  it('gradFnLabel(max, attributes) → MaxBackward1 for the full maximum, MaxBackward0 along an axis, as PyTorch names them', () => {
+    expect(gradFnLabel(lookupOp('max'), true, 0, {})).toBe('MaxBackward1');
+    expect(gradFnLabel(lookupOp('max'), true, 0, { axis: 1 })).toBe('MaxBackward0');
+    expect(gradFnLabel(lookupOp('max'), true, 0, { axis: -1, keepdim: true })).toBe('MaxBackward0');
+    expect(gradFnLabel(lookupOp('sum'), true, 0, { axis: 1 })).toBe('SumBackward1');
   });
 
   it('gradFnLabel(op with own parameters) adds one AccumulateGrad per parameter, for any such op', () => {

@@ -1,3 +1,4 @@
+import { type AnyOpDef, gradFnName, type LeafDef } from '../../engine';
 import { formatNumber } from '../format';
 
 /** How many leading elements an edge label previews after the shape. */
@@ -11,14 +12,21 @@ export function previewText(shape: readonly number[], data: ArrayLike<number>): 
 }
 
 /**
- * The name PyTorch's make_dot draws for a node: the op's backward function, AccumulateGrad
- * for leaves that require grad. An op with its own parameters (nn.Linear's weight and bias)
- * also feeds one AccumulateGrad per parameter, as make_dot draws them beside it.
+ * The name PyTorch's make_dot draws for a node: the op's backward function (for the node's
+ * attributes: max along an axis is MaxBackward0), AccumulateGrad for leaves that require grad.
+ * An op with its own parameters (nn.Linear's weight and bias) also feeds one AccumulateGrad per
+ * parameter, as make_dot draws them beside it.
  */
-export function gradFnLabel(op: { kind: 'op' | 'leaf'; gradFn?: string } | undefined, requiresGrad: boolean, ownParams = 0): string | null {
+export function gradFnLabel(
+  op: AnyOpDef | LeafDef | { kind: 'op' | 'leaf'; gradFn?: string } | undefined,
+  requiresGrad: boolean,
+  ownParams = 0,
+  attrs?: Readonly<Record<string, unknown>>,
+): string | null {
   if (!op || !requiresGrad) return null;
   if (op.kind === 'leaf') return 'AccumulateGrad';
-  if (!op.gradFn) return null;
-  if (ownParams === 0) return op.gradFn;
-  return `${op.gradFn} ← AccumulateGrad${ownParams > 1 ? ` ×${ownParams}` : ''}`;
+  const name = 'gradFnOf' in op && op.gradFnOf ? gradFnName(op as AnyOpDef, attrs) : op.gradFn;
+  if (!name) return null;
+  if (ownParams === 0) return name;
+  return `${name} ← AccumulateGrad${ownParams > 1 ? ` ×${ownParams}` : ''}`;
 }

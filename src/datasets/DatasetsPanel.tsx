@@ -1,10 +1,13 @@
+import { useReactFlow } from '@xyflow/react';
 import { useId } from 'react';
+import { NODE_HEIGHT, NODE_WIDTH } from '../canvas/placement';
 import { useT } from '../i18n/useT';
 import { parseInteger, parseNumber } from '../parseNumber';
 import { useSession, useSessionApi } from '../session/useSession';
-import { bindProblem } from './bind';
+import { type BindView, bindProblem } from './bind';
 import { BUILTIN_NAMES, builtinDataset, type ColumnRole } from './builtin';
 import { loadCsvFile } from './csvDrop';
+import { DocumentDatasetList } from './DocumentDatasetList';
 import { planBind } from './plan';
 import type { Scaling } from './transform';
 import './datasets.css';
@@ -15,17 +18,35 @@ const PREVIEW_ROWS = 8;
 const ROLES: readonly ColumnRole[] = ['feature', 'target', 'label', 'unused'];
 const SCALINGS: readonly Scaling[] = ['none', 'centre', 'standardise'];
 
-/** The datasets panel: built-in datasets, CSV import, column roles, split and scaling, and Bind. */
+/** Screen pixels kept free at the canvas's top, where the notice saying what Bind did appears over it. */
+const NOTICE_ROOM = 80;
+
+/** What the canvas shows below the notice, in flow coordinates, and the boxes of the nodes drawn there (undefined when the canvas is not on the page). */
+function useCanvasView(): () => BindView | undefined {
+  const flow = useReactFlow();
+  return () => {
+    const r = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
+    if (!r || r.width === 0 || r.height <= NOTICE_ROOM) return undefined;
+    const a = flow.screenToFlowPosition({ x: r.left, y: r.top + NOTICE_ROOM }, { snapToGrid: false });
+    const b = flow.screenToFlowPosition({ x: r.right, y: r.bottom }, { snapToGrid: false });
+    const taken = flow.getNodes().map((n) => ({ x: n.position.x, y: n.position.y, width: n.measured?.width ?? NODE_WIDTH, height: n.measured?.height ?? NODE_HEIGHT }));
+    return { view: { x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y }, taken };
+  };
+}
+
+/** The datasets panel: the document's datasets, built-in datasets, CSV import, column roles, split and scaling, and Bind. */
 export function DatasetsPanel() {
   const t = useT();
   const id = useId();
   const session = useSessionApi();
+  const canvasView = useCanvasView();
   const { draft, errors, split, scaling } = useSession((s) => s.datasets);
   const plan = draft ? planBind(draft, split, scaling) : null;
   const problem = plan ? bindProblem(plan) : null;
 
   return (
     <div className="datasets" data-testid="datasets">
+      <DocumentDatasetList />
       <section className="datasets__section" aria-labelledby={`${id}-builtin`}>
         <h3 id={`${id}-builtin`}>{t('datasets.builtin')}</h3>
         <div className="datasets__buttons">
@@ -179,7 +200,7 @@ export function DatasetsPanel() {
           </section>
 
           <section className="datasets__section">
-            <button type="button" className="datasets__bind" data-testid="datasets.bind" disabled={problem !== null} onClick={() => session.bindDraft()}>
+            <button type="button" className="datasets__bind" data-testid="datasets.bind" disabled={problem !== null} onClick={() => session.bindDraft(canvasView())}>
               {t('datasets.bind')}
             </button>
             <p className="insp-hint">{problem ? t(`datasets.problem.${problem}`) : t('datasets.bindHint')}</p>

@@ -7,8 +7,11 @@ const train = { columns: ['RM', 'LSTAT', 'PRICE'], rows: [[6, 5, 24], [7, 4, 30]
 describe('bindDataset', () => {
   it('bindDataset(doc, features RM, LSTAT and target PRICE) adds the dataset and inputs X [N,2] and Y [N,1]', () => {
     const doc = emptyDocument();
-    const ids = bindDataset(doc, { name: 'boston', train, test: null, roles: { RM: 'feature', LSTAT: 'feature', PRICE: 'target' } });
-    expect(ids).toEqual(['X', 'Y']);
+    const bound = bindDataset(doc, { name: 'boston', train, test: null, roles: { RM: 'feature', LSTAT: 'feature', PRICE: 'target' } });
+    expect(bound).toEqual([
+      { id: 'X', role: 'feature', columns: ['RM', 'LSTAT'], created: true },
+      { id: 'Y', role: 'target', columns: ['PRICE'], created: true },
+    ]);
     expect(doc.datasets.boston.rows).toEqual(train.rows);
     expect(doc.nodes.find((n) => n.id === 'X')?.value).toEqual({ type: 'columns', dataset: 'boston', columns: ['RM', 'LSTAT'] });
     expect(doc.nodes.find((n) => n.id === 'Y')?.value).toEqual({ type: 'columns', dataset: 'boston', columns: ['PRICE'] });

@@ -9,9 +9,11 @@ export function LossToggle({ id }: { readonly id: string }) {
   const t = useT();
   const session = useSessionApi();
   const isLoss = useSession((s) => s.history.present.loss === id);
+  // Chosen by the engine's rule (no loss marked, and this is the one candidate): the box shows the mark, the hint says it is the loss anyway.
+  const isAuto = useSession((s) => s.history.present.loss === null && s.compiled.program?.loss === id);
   const shape = useSession((s) => s.compiled.shapes.get(id));
   const scalar = shape !== undefined && shape.length === 0;
-  const why = scalar ? undefined : shape === undefined ? t('inspector.lossUnknownShape') : t('inspector.lossNotScalar', { shape: formatShape(shape) });
+  const why = isAuto ? t('datasets.loss.autoHint') : scalar ? undefined : shape === undefined ? t('inspector.lossUnknownShape') : t('inspector.lossNotScalar', { shape: formatShape(shape) });
   return (
     <CheckField
       testid="inspector.useAsLoss"

@@ -1,7 +1,8 @@
 import { formatShape } from '../../engine';
 import { problemText, runErrorText } from '../i18n/problemText';
 import { useT } from '../i18n/useT';
-import { useSession } from '../session/useSession';
+import { useSession, useSessionApi } from '../session/useSession';
+import { useFollowedIndex } from '../stepper/useFollowed';
 import { TensorTable } from './TensorTable';
 import { useNodeResult } from './useNodeResult';
 
@@ -9,6 +10,9 @@ import { useNodeResult } from './useNodeResult';
 export function RunValues({ id }: { readonly id: string }) {
   const t = useT();
   const result = useNodeResult(id);
+  const session = useSessionApi();
+  // Clicking a cell of the node's value or gradient follows that element in the explanation.
+  const follow = { followed: useFollowedIndex(id), onFollow: (index: number) => session.follow({ node: id, index }) };
   const problems = useSession((s) => s.compiled.problems);
   const runError = useSession((s) => s.run.runError);
   const errors = problems.filter((p) => p.severity === 'error');
@@ -42,13 +46,13 @@ export function RunValues({ id }: { readonly id: string }) {
         </div>
       ) : (
         <>
-          <TensorTable testid="inspector.value" caption={t('inspector.valueTable', { shape: formatShape(result.value.shape) })} shape={result.value.shape} data={result.value.data} />
+          <TensorTable testid="inspector.value" caption={t('inspector.valueTable', { shape: formatShape(result.value.shape) })} shape={result.value.shape} data={result.value.data} follow={follow} />
           {!result.backwardRan && result.grad ? (
             <p className="insp-hint" data-testid="inspector.grad.none">
               {t('inspector.gradBeforeBackward', { name: id })}
             </p>
           ) : result.grad ? (
-            <TensorTable testid="inspector.grad" caption={t('inspector.gradTable', { shape: formatShape(result.grad.shape) })} shape={result.grad.shape} data={result.grad.data} />
+            <TensorTable testid="inspector.grad" caption={t('inspector.gradTable', { shape: formatShape(result.grad.shape) })} shape={result.grad.shape} data={result.grad.data} follow={follow} />
           ) : (
             <p className="insp-hint" data-testid="inspector.grad.none">
               {t('inspector.noGrad')}

@@ -8,12 +8,23 @@ const MAX_ROWS = 200;
 /** The most columns it draws: a [1, 4000000] output must not become four million cells. */
 export const MAX_COLS = 100;
 
-/** A read-only tensor as a table with its shape; `data-value` carries every number exactly (JSON) for tests and copying. */
-export function TensorTable({ testid, caption, shape, data }: {
+/** Following elements from a table: which flat index is followed (highlighted), and what a click on a cell does. */
+export interface TableFollow {
+  readonly followed: number | null;
+  onFollow(index: number): void;
+}
+
+/**
+ * A read-only tensor as a table with its shape; `data-value` carries every number exactly (JSON)
+ * for tests and copying. With `follow`, clicking a cell follows that element and the followed
+ * one is highlighted.
+ */
+export function TensorTable({ testid, caption, shape, data, follow }: {
   readonly testid: string;
   readonly caption: string;
   readonly shape: readonly number[];
   readonly data: readonly number[];
+  readonly follow?: TableFollow;
 }) {
   const t = useT();
   const { rows, cols } = tableShape(shape);
@@ -48,9 +59,16 @@ export function TensorTable({ testid, caption, shape, data }: {
           <tr key={r}>
             {shape.length > 0 && <th scope="row">{rowLabel(shape, r)}</th>}
             {Array.from({ length: shownCols }, (_, c) => {
-              const v = data[r * cols + c];
+              const flat = r * cols + c;
+              const v = data[flat];
               return (
-                <td key={c} title={String(v)}>
+                <td
+                  key={c}
+                  title={String(v)}
+                  data-testid={follow ? `${testid}.cell.${flat}` : undefined}
+                  className={follow ? (follow.followed === flat ? 'insp-cell--follow insp-cell--followed' : 'insp-cell--follow') : undefined}
+                  onClick={follow ? () => follow.onFollow(flat) : undefined}
+                >
                   {formatNumber(v)}
                 </td>
               );

@@ -1,7 +1,12 @@
 import type { ScaleContinuousNumeric } from 'd3';
 import { type Frame, tickLabel } from './scales';
 
-/** The x and y axes of a plot, with tick labels and axis titles, drawn from d3 scale ticks; `wholeX` keeps only whole-number x ticks (epochs). */
+/**
+ * The x and y axes of a plot, with tick labels and axis titles, drawn from d3 scale ticks;
+ * `wholeX` keeps only whole-number x ticks (epochs). The titles sit outside the tick area so
+ * they never cover a tick label: the x title below the x tick labels, the y title above the
+ * y axis, in the top margin, where the widest tick label cannot reach it.
+ */
 export function Axes({ f, x, y, xLabel, yLabel, yTicks = 5, wholeX = false }: { f: Frame; x: ScaleContinuousNumeric<number, number>; y: ScaleContinuousNumeric<number, number>; xLabel: string; yLabel: string; yTicks?: number; wholeX?: boolean }) {
   const xt = x.ticks(Math.max(2, Math.floor((f.width - f.margin.left) / 80))).filter((t) => !wholeX || Number.isInteger(t));
   const yt = y.ticks(yTicks);
@@ -15,7 +20,7 @@ export function Axes({ f, x, y, xLabel, yLabel, yTicks = 5, wholeX = false }: { 
       {xt.map((t) => (
         <g key={`x${t}`} transform={`translate(${x(t)},${bottom})`}>
           <line y2={4} stroke="currentColor" />
-          <text y={14} textAnchor="middle">
+          <text y={14} textAnchor="middle" data-tick="x">
             {xf(t)}
           </text>
         </g>
@@ -24,17 +29,19 @@ export function Axes({ f, x, y, xLabel, yLabel, yTicks = 5, wholeX = false }: { 
         <g key={`y${t}`} transform={`translate(${f.margin.left},${y(t)})`}>
           <line x2={-4} stroke="currentColor" />
           <line x2={f.width - f.margin.left - f.margin.right} stroke="currentColor" strokeOpacity={0.08} />
-          <text x={-6} dy="0.32em" textAnchor="end">
+          <text x={-6} dy="0.32em" textAnchor="end" data-tick="y">
             {yf(t)}
           </text>
         </g>
       ))}
-      <text x={(f.margin.left + f.width - f.margin.right) / 2} y={f.height - 4} textAnchor="middle">
+      <text x={(f.margin.left + f.width - f.margin.right) / 2} y={f.height - 4} textAnchor="middle" data-axis-label="x">
         {xLabel}
       </text>
-      <text transform={`translate(12,${(f.margin.top + bottom) / 2}) rotate(-90)`} textAnchor="middle">
-        {yLabel}
-      </text>
+      {yLabel && (
+        <text x={4} y={f.margin.top - 11} textAnchor="start" data-axis-label="y">
+          {yLabel}
+        </text>
+      )}
     </g>
   );
 }

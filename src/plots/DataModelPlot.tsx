@@ -2,10 +2,16 @@ import { useMemo } from 'react';
 import { geoPath, geoTransform, line, scaleLinear } from 'd3';
 import { useT } from '../i18n/useT';
 import { useSession, useSessionApi } from '../session/useSession';
+import type { AxisSpace } from './axisSpace';
 import { Axes, COLORS, Legend } from './Axes';
 import { classPoints, classRegions, dataModelSetup, decisionGrid, regressionPoints } from './dataModel';
 import { cellCentres } from './landscape';
-import { frame, paddedExtent, xScale, yScale } from './scales';
+import { fitTickLabels, frame, paddedExtent, xScale, yScale, yTickLabels } from './scales';
+
+/** An axis title that says which numbers it shows: the raw column, the graph's centred node, or a node computed from the column. */
+function axisTitle(t: (key: string, vars?: Record<string, string>) => string, a: AxisSpace): string {
+  return t(`plot.data.axis.${a.space}`, { node: a.node, column: a.column });
+}
 
 /** Cells per axis of the decision-region grid. */
 const REGION_GRID = 40;
@@ -15,8 +21,10 @@ export function DataModelPlot({ width, height }: { width: number; height: number
   const t = useT();
   const session = useSessionApi();
   const doc = useSession((s) => s.history.present);
-  const setup = useMemo(() => dataModelSetup(doc), [doc]);
   const program = useSession((s) => s.compiled.program);
+  // The marked loss, or the one the loss rule chose.
+  const lossId = doc.loss ?? program?.loss ?? null;
+  const setup = useMemo(() => dataModelSetup(doc, lossId), [doc, lossId]);
   const version = useSession((s) => s.run.version);
   const f = frame(width, height - 8);
   // The model as its parameters stand now: forward on the session's program, every buffer put back after.
@@ -45,19 +53,30 @@ export function DataModelPlot({ width, height }: { width: number; height: number
   }, [session, program, setup, version]);
   if (setup.type === 'none' || !view) return <p className="plot__empty" data-testid="plot.data.empty">{t(`plot.data.none.${setup.type === 'none' ? setup.reason : 'no_feature'}`)}</p>;
   if (view.type === 'regression' && setup.type === 'regression') {
-    const x = xScale(view.pts.map((p) => p.x), f, 0.05);
     const y = yScale([...view.pts.map((p) => p.y), ...view.pts.map((p) => p.pred)], f);
+    const fr = fitTickLabels(f, yTickLabels(y));
+    const x = xScale(view.pts.map((p) => p.x), fr, 0.05);
     const fit = line<{ x: number; pred: number }>()
       .defined((p) => Number.isFinite(p.pred))
       .x((p) => x(p.x))
       .y((p) => y(p.pred));
     return (
-      <svg data-testid="plot.data" data-plot="data" data-points={view.pts.length} width={f.width} height={f.height} role="img" aria-label={t('plot.data')}>
-        <Axes f={f} x={x} y={y} xLabel={setup.featureName} yLabel={setup.target} />
+      <svg
+        data-testid="plot.data"
+        data-plot="data"
+        data-points={view.pts.length}
+        data-x-space={setup.axes.x.space}
+        data-y-space={setup.axes.y.space}
+        width={fr.width}
+        height={fr.height}
+        role="img"
+        aria-label={t('plot.data')}
+      >
+        <Axes f={fr} x={x} y={y} xLabel={axisTitle(t, setup.axes.x)} yLabel={axisTitle(t, setup.axes.y)} />
         {view.pts.map((p, i) => Number.isFinite(p.y) && <circle key={i} cx={x(p.x)} cy={y(p.y)} r={3} fill={COLORS[0]} fillOpacity={0.7} />)}
         <path data-testid="plot.data.model" d={fit(view.pts) ?? ''} fill="none" stroke={COLORS[1]} strokeWidth={2} />
         <Legend
-          f={f}
+          f={fr}
           items={[
             { label: t('plot.data.points'), color: COLORS[0] },
             { label: t('plot.data.model', { node: setup.prediction }), color: COLORS[1] },

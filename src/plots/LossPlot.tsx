@@ -6,8 +6,11 @@ import { type LossSeries, lossSeries } from '../session/runHistory';
 import { curveOf } from '../session/Session';
 import { useSession } from '../session/useSession';
 import { Axes, COLORS, Legend } from './Axes';
-import { lossPoints } from './lossSeries';
-import { type AxisScale, frame, nearestIndex, xScale, yScale } from './scales';
+import { edgePoints, lossPoints } from './lossSeries';
+import { type AxisScale, autoScale, drawable, fitTickLabels, frame, nearestIndex, xScale, yScale, yTickLabels } from './scales';
+
+/** The loss axis as the learner sets it: chosen from the losses (log past a 1e4 span), or fixed. */
+type ScaleChoice = 'auto' | AxisScale;
 
 /** The model's loss curve to plot and export: stepped steps and training runs alike, as the document keeps it (a running run's, ahead of it). */
 export function useLossSeries(): LossSeries {
@@ -22,13 +25,21 @@ export function LossPlot({ width, height }: { width: number; height: number }) {
   const t = useT();
   const series = useLossSeries();
   const { loss: train, testLoss: test, epochs } = series;
-  const [kind, setKind] = useState<AxisScale>('linear');
+  const [choice, setChoice] = useState<ScaleChoice>('auto');
   const [hover, setHover] = useState<number | null>(null);
-  const f = frame(width, height - 28);
+  const kind: AxisScale = useMemo(() => (choice === 'auto' ? autoScale([...train, ...test].filter((v): v is number => v !== null)) : choice), [choice, train, test]);
   const trainPts = useMemo(() => lossPoints(train, kind, undefined, epochs), [train, kind, epochs]);
   const testPts = useMemo(() => lossPoints(test, kind, undefined, epochs), [test, kind, epochs]);
+  // Train and test losses the axis cannot place, each series marked in its own colour.
+  const edges = useMemo(
+    () => [...edgePoints(train, kind, undefined, epochs).map((p) => ({ ...p, series: 0 })), ...edgePoints(test, kind, undefined, epochs).map((p) => ({ ...p, series: 1 }))],
+    [train, test, kind, epochs],
+  );
+  const offAxis = useMemo(() => [...train, ...test].filter((v) => v !== null && !drawable(v, kind)).length, [train, test, kind]);
+  const y = yScale([...trainPts, ...testPts].map((p) => p.loss), frame(width, height - 28), kind);
+  // The left margin fits the widest tick label (1e+300 is wider than 0.5).
+  const f = fitTickLabels(frame(width, height - 28), yTickLabels(y));
   const x = xScale([1, Math.max(2, epochs.at(-1) ?? 1)], f);
-  const y = yScale([...trainPts, ...testPts].map((p) => p.loss), f, kind);
   const path = line<{ epoch: number; loss: number }>()
     .x((p) => x(p.epoch))
     .y((p) => y(p.loss));
@@ -41,18 +52,36 @@ export function LossPlot({ width, height }: { width: number; height: number }) {
       <div className="plot__controls">
         <label>
           {t('plot.loss.scale')}{' '}
-          <select data-testid="plot.loss.scale" value={kind} onChange={(e) => setKind(e.target.value as AxisScale)}>
+          <select data-testid="plot.loss.scale" value={choice} onChange={(e) => setChoice(e.target.value as ScaleChoice)}>
+            <option value="auto">{t('plot.scale.auto', { scale: t(`plot.scale.${kind}`) })}</option>
             <option value="linear">{t('plot.scale.linear')}</option>
             <option value="log">{t('plot.scale.log')}</option>
           </select>
         </label>
         <span className="plot__note">{train.length === 0 ? t('plot.loss.empty') : t('plot.loss.count', { n: epochs.at(-1) ?? 0 })}</span>
+        {offAxis > 0 && (
+          <span className="plot__note" data-testid="plot.loss.edgeNote">
+            {t('plot.loss.offAxis', { n: offAxis })}
+          </span>
+        )}
       </div>
-      <svg data-testid="plot.loss" data-plot="loss" data-points={trainPts.length} width={f.width} height={f.height} role="img" aria-label={t('plot.loss')}>
-        <Axes f={f} x={x} y={y} xLabel={t('plot.axis.epoch')} yLabel={t('plot.axis.loss')} wholeX />
+      <svg data-testid="plot.loss" data-plot="loss" data-points={trainPts.length} data-scale={kind} width={f.width} height={f.height} role="img" aria-label={t('plot.loss')}>
+        <Axes f={f} x={x} y={y} xLabel={t('plot.axis.epoch')} yLabel={t(kind === 'log' ? 'plot.axis.lossLog' : 'plot.axis.loss')} wholeX />
         <path data-testid="plot.loss.train" d={path(trainPts) ?? ''} fill="none" stroke={COLORS[0]} strokeWidth={1.5} />
         {/* A few stepped steps read as points, not only as a line. */}
         {trainPts.length <= FEW_POINTS && trainPts.map((p) => <circle key={p.epoch} cx={x(p.epoch)} cy={y(p.loss)} r={3} fill={COLORS[0]} />)}
+        {/* Losses the axis cannot place (inf, nan) are marked at the edge they run off, not dropped. */}
+        <g data-testid="plot.loss.edges" data-count={edges.length}>
+          {edges.map((p) => {
+            const cy = p.edge === 'top' ? f.margin.top : f.height - f.margin.bottom;
+            const d = p.edge === 'top' ? -1 : 1;
+            return (
+              <path key={`${p.series}-${p.epoch}`} d={`M${x(p.epoch)},${cy} l-4,${-6 * d} h8 z`} fill={COLORS[p.series]}>
+                <title>{t('plot.loss.tip', { epoch: p.epoch, loss: formatNumber(p.loss) })}</title>
+              </path>
+            );
+          })}
+        </g>
         {testPts.length > 0 && <path data-testid="plot.loss.test" d={path(testPts) ?? ''} fill="none" stroke={COLORS[1]} strokeWidth={1.5} strokeDasharray="4 3" />}
         {testPts.length > 0 && (
           <Legend

@@ -4,7 +4,14 @@ import { compiled, compositeDoc, linearDoc } from './testGraphs';
 
 describe('dataModel', () => {
   it('dataModelSetup(linear regression) finds the feature, target and prediction', () => {
-    expect(dataModelSetup(linearDoc())).toEqual({ type: 'regression', feature: 'X', featureName: 'x', target: 'Y', prediction: 'linear' });
+    expect(dataModelSetup(linearDoc())).toEqual({
+      type: 'regression',
+      feature: 'X',
+      featureName: 'x',
+      target: 'Y',
+      prediction: 'linear',
+      axes: { x: { node: 'X', column: 'x', space: 'raw' }, y: { node: 'Y', column: 'y', space: 'raw' } },
+    });
   });
   it('dataModelSetup of a graph without a dataset says why there is nothing to show', () => {
     expect(dataModelSetup(compositeDoc())).toEqual({ type: 'none', reason: 'no_loss' });

@@ -1,9 +1,19 @@
 import { contours, type ContourMultiPolygon } from 'd3';
 import { type GraphFile, lookupOp, type PredictionKind, type Program } from '../../engine';
+import { type AxisSpace, regressionAxes, upstreamOf } from './axisSpace';
 
 /** What the data-and-model plot can show for a graph. */
 export type DataModelSetup =
-  | { readonly type: 'regression'; readonly feature: string; readonly featureName: string; readonly target: string; readonly prediction: string }
+  | {
+      readonly type: 'regression';
+      /** The node plotted on x: the raw feature input, or the node the model reads (centred X) when the target is centred too. */
+      readonly feature: string;
+      readonly featureName: string;
+      readonly target: string;
+      readonly prediction: string;
+      /** Both axes with their space, so the labels say whether the numbers are raw or centred. */
+      readonly axes: { readonly x: AxisSpace; readonly y: AxisSpace };
+    }
   | {
       readonly type: 'classes';
       readonly feature: string;
@@ -16,34 +26,28 @@ export type DataModelSetup =
   | { readonly type: 'none'; readonly reason: 'no_loss' | 'no_feature' | 'unsupported' };
 
 /**
- * Finds the picture for a graph: the loss node's `input` is the prediction and `target` the
- * target; the feature is the dataset-bound input upstream of the prediction. One column
- * gives data points and the fitted line; two columns with a classification loss give the
- * decision regions.
+ * Finds the picture for a graph: the loss node's (`loss`: the marked one, or the one the
+ * loss rule chose) `input` is the prediction and `target` the target; the feature is the
+ * dataset-bound input upstream of the prediction. One column gives data points and the
+ * fitted line, with both axes in one space (`regressionAxes`); two columns with a
+ * classification loss give the decision regions.
  */
-export function dataModelSetup(doc: GraphFile): DataModelSetup {
-  const loss = doc.nodes.find((n) => n.id === doc.loss);
+export function dataModelSetup(doc: GraphFile, lossId: string | null = doc.loss): DataModelSetup {
+  const loss = doc.nodes.find((n) => n.id === lossId);
   if (!loss) return { type: 'none', reason: 'no_loss' };
   const into = (port: string) => doc.edges.find((e) => e.target === loss.id && e.targetPort === port)?.source;
   const prediction = into('input');
   const target = into('target');
   if (!prediction || !target) return { type: 'none', reason: 'no_loss' };
-  const upstream = new Set<string>([prediction]);
-  const stack = [prediction];
-  while (stack.length > 0) {
-    const id = stack.pop() as string;
-    for (const e of doc.edges) {
-      if (e.target === id && !upstream.has(e.source)) {
-        upstream.add(e.source);
-        stack.push(e.source);
-      }
-    }
-  }
+  const upstream = upstreamOf(doc, prediction);
   const features = doc.nodes.filter((n) => upstream.has(n.id) && n.op === 'input' && n.value?.type === 'columns');
   if (features.length !== 1) return { type: 'none', reason: features.length === 0 ? 'no_feature' : 'unsupported' };
   const f = features[0];
   const cols = f.value?.type === 'columns' ? f.value.columns : [];
-  if (cols.length === 1) return { type: 'regression', feature: f.id, featureName: cols[0], target, prediction };
+  if (cols.length === 1) {
+    const axes = regressionAxes(doc, f.id, cols[0], target, prediction);
+    return { type: 'regression', feature: axes.x.node, featureName: axes.x.column, target, prediction, axes };
+  }
   const def = lookupOp(loss.op);
   const decide = def?.kind === 'op' ? def.prediction : undefined;
   if (cols.length === 2 && decide) return { type: 'classes', feature: f.id, featureNames: [cols[0], cols[1]], target, prediction, decide };

@@ -8,8 +8,8 @@ export interface Frame {
   readonly margin: { readonly top: number; readonly right: number; readonly bottom: number; readonly left: number };
 }
 
-/** The default margins: room for tick labels left and below. */
-const MARGIN = { top: 12, right: 16, bottom: 32, left: 56 } as const;
+/** The default margins: room for tick labels left and below, and above for the y axis's title (Axes draws it there, clear of the tick labels). */
+const MARGIN = { top: 24, right: 16, bottom: 32, left: 56 } as const;
 
 /** A frame of the given outer size with the default margins, never smaller than a usable plot. */
 export function frame(width: number, height: number): Frame {
@@ -69,6 +69,42 @@ export function yScale(values: Iterable<number>, f: Frame, kind: AxisScale = 'li
 /** An x scale over the values, mapped to the frame's plotting width. */
 export function xScale(values: Iterable<number>, f: Frame, pad = 0): ScaleContinuousNumeric<number, number> {
   return scaleLinear().domain(paddedExtent(values, pad)).range([f.margin.left, f.width - f.margin.right]);
+}
+
+/** How far apart the smallest and largest loss may be before the loss axis turns logarithmic. */
+export const LOG_SPAN = 1e4;
+
+/**
+ * The scale that keeps a loss curve readable: log when every finite value is positive and the
+ * largest is more than LOG_SPAN times the smallest (a diverging run reaching 1e305 is not a
+ * flat line), else linear.
+ */
+export function autoScale(values: Iterable<number>): AxisScale {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of finiteValues(values)) {
+    if (v <= 0) return 'linear';
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return hi / lo > LOG_SPAN ? 'log' : 'linear';
+}
+
+/**
+ * A frame whose left margin fits the widest y tick label and the gap to the plot: labels
+ * estimated at `charWidth` px per character (a generous width for the 10 px tick font), so
+ * no tick label is cut off at the left edge. Only widens, never narrows.
+ */
+export function fitTickLabels(f: Frame, labels: readonly string[], charWidth = 6.5): Frame {
+  const widest = Math.max(0, ...labels.map((l) => l.length)) * charWidth;
+  const left = Math.ceil(widest + 6 + 8);
+  return left <= f.margin.left ? f : { ...f, margin: { ...f.margin, left } };
+}
+
+/** The labels a y axis shows for its ticks (as Axes draws them), to size the frame's left margin. */
+export function yTickLabels(y: ScaleContinuousNumeric<number, number>, count = 5): string[] {
+  const label = tickLabel(y, count);
+  return y.ticks(count).map(label);
 }
 
 /** Whether a value can be drawn on an axis of this kind (log axes take positive values only). */

@@ -360,9 +360,21 @@ describe('Session training', () => {
     expect(session.state.history.future.map((e) => e.label)).toEqual(['rename']);
   });
 
-  it('session.train() without a loss says why and does not run', () => {
+  it('session.train() with no loss marked trains the only mse node: the loss rule chose it', () => {
     const doc = regression();
     doc.loss = null;
+    start(doc);
+    expect(session.state.compiled.program?.loss).toBe('loss');
+    session.train();
+    expect(workers).toHaveLength(1);
+    expect(training().error).toBeNull();
+  });
+
+  it('session.train() without a loss (two mse nodes, none marked) says why and does not run', () => {
+    const doc = regression();
+    doc.loss = null;
+    doc.nodes.push({ id: 'loss2', op: 'mse', position: { x: 400, y: 200 } });
+    doc.edges.push({ source: 'lin', target: 'loss2', targetPort: 'input' }, { source: 'Y', target: 'loss2', targetPort: 'target' });
     start(doc);
     session.train();
     expect(workers).toHaveLength(0);

@@ -3,7 +3,8 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createOptimizer, EngineError, type FileHistory, fileOptimizerState, fromFileNumber, type GraphFile, type ParamState, type Program, toFileNumber, toFileOptimizerState, type TraceEvent } from '../../engine';
 import type { ColumnRole } from '../datasets/builtin';
 import type { ImportMessage } from '../datasets/csvImport';
-import { bindDataset, bindProblem } from '../datasets/bind';
+import { bindDataset, bindProblem, type BindView, type InputBinding } from '../datasets/bind';
+import { bindNotice } from '../datasets/bindNotice';
 import { planBind } from '../datasets/plan';
 import type { Scaling } from '../datasets/transform';
 import type { Language } from '../i18n/language';
@@ -35,6 +36,7 @@ import {
   type SessionState,
   type SplitChoice,
   type StepperState,
+  type FollowedElement,
   type Viewport,
 } from './types';
 
@@ -102,6 +104,7 @@ const IDLE_STEPPER: StepperState = {
   divergence: null,
   nodes: new Map(),
   edges: new Map(),
+  followed: null,
 };
 
 const FRESH_RUN: RunState = { runError: null, backwardCount: 0, backwardFrom: null, lastRun: null, version: 0 };
@@ -459,6 +462,12 @@ export class Session {
     this.setStepper({ gradFnLabels: on });
   }
 
+  /** Follows one element of a node's output in the tables and the explanation; null goes back to element 0. */
+  follow(element: FollowedElement | null): void {
+    const valid = element !== null && Number.isInteger(element.index) && element.index >= 0;
+    this.setStepper({ followed: valid ? { node: element.node, index: element.index } : null });
+  }
+
   // ── Training ─────────────────────────────────────────────────────────────
 
   /** Trains for the document's epochs in the worker: one undo entry for the run. */
@@ -516,15 +525,21 @@ export class Session {
     this.store.setState({ datasets });
   }
 
-  /** Writes the draft into the document (the dataset and the inputs bound to it) as one undoable step. */
-  bindDraft(): void {
+  /**
+   * Writes the draft into the document (the dataset and the inputs bound to it) as one
+   * undoable step, new input nodes placed inside `place` (what the canvas shows) when given,
+   * and says in the notice bar exactly which nodes it rebound and which it created.
+   */
+  bindDraft(place?: BindView): void {
     const { draft, split, scaling } = this.state.datasets;
     if (!draft) return;
     const plan = planBind(draft, split, scaling);
     if (bindProblem(plan)) return;
+    let bound: InputBinding[] = [];
     this.edit('bind dataset', (d) => {
-      bindDataset(d as GraphFile, plan);
+      bound = bindDataset(d as GraphFile, plan, place);
     });
+    this.notify(bindNotice(this.lang(), plan.name, bound));
   }
 
   // ── Inside ───────────────────────────────────────────────────────────────
@@ -646,7 +661,8 @@ export class Session {
         compiled,
         run: { ...FRESH_RUN, runError, version: before.run.version + 1 },
         backwardPick: null,
-        stepper: { ...before.stepper, ...this.clearedStepper() },
+        // Another document's element is not followed into this one.
+        stepper: { ...before.stepper, ...this.clearedStepper(), followed: null },
       });
     } catch (e) {
       this.loaded = loaded;
@@ -720,7 +736,7 @@ export class Session {
     const step = curveOf(s).epochs + 1;
     const zero = s.stepper.zeroGrad;
     try {
-      const optimizer = createOptimizer(doc.training.optimizer, program.params, fileOptimizerState(doc));
+      const optimizer = createOptimizer(doc.training.optimizer, program.params, fileOptimizerState(doc), program.dtype);
       // The same rule as training and the CLI, over this stepping run: steps count from 1, growth from the run's first loss.
       const run = this.stepping ?? new SteppingRun(doc, step);
       this.stepping = run;

@@ -1,4 +1,4 @@
-import { type GraphFile, lookupOp, type Shape } from '../../engine';
+import { autoLoss, type GraphFile, lookupOp, type Shape } from '../../engine';
 
 /** Where Backward starts, and why; or why it cannot, with the nodes it could start from. */
 export type BackwardTarget =
@@ -12,14 +12,15 @@ export function scalarCandidates(doc: GraphFile, shapes: ReadonlyMap<string, Sha
 
 /**
  * Where Backward starts: the scalar the user picked beside the button, else the loss, else
- * the graph's single scalar output (a computed scalar that feeds nothing). The selection
+ * the loss the engine's rule finds (`autoLoss`: the single scalar output, or the one loss op
+ * among several; compile and training use the same rule). The selection
  * never decides it: clicking a constant to look at it must not change what Backward does.
  */
 export function backwardTarget(doc: GraphFile, pick: string | null, shapes: ReadonlyMap<string, Shape>): BackwardTarget {
   const candidates = scalarCandidates(doc, shapes);
   if (pick !== null && candidates.includes(pick)) return { ok: true, node: pick, why: 'picked' };
   if (doc.loss !== null) return { ok: true, node: doc.loss, why: 'loss' };
-  const outputs = candidates.filter((id) => !doc.edges.some((e) => e.source === id));
-  if (outputs.length === 1) return { ok: true, node: outputs[0], why: 'output' };
+  const auto = autoLoss(doc, shapes);
+  if (auto !== undefined) return { ok: true, node: auto, why: 'output' };
   return { ok: false, reason: candidates.length === 0 ? 'noScalar' : 'pick', candidates };
 }

@@ -62,7 +62,7 @@ export function loadParams(program: Program, doc: GraphFile, loaded: Map<string,
     const t = node.params && Object.hasOwn(node.params, p.name) ? node.params[p.name] : undefined;
     if (!t || t.data.length !== p.value.length) continue;
     for (let i = 0; i < p.value.length; i++) {
-      const v = fromFileNumber(t.data[i]);
+      const v = program.store(fromFileNumber(t.data[i]));
       if (!Object.is(v, p.value[i])) {
         p.value[i] = v;
         changed = true;

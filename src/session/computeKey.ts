@@ -1,13 +1,13 @@
 import type { GraphFile } from '../../engine';
 
 /**
- * The part of a document that changes what the engine compiles: not positions or labels,
+ * The part of a document that changes what the engine compiles (its dtype too): not positions or labels,
  * not stored parameter values (they load into the compiled program's buffers in place;
  * compiledDocument.ts tells when they cannot), and not the datasets (compared by identity,
  * since they can be large).
  */
 export function computeKey(doc: GraphFile): string {
-  return JSON.stringify([doc.nodes.map((n) => [n.id, n.op, n.attrs, n.value, n.requiresGrad, n.shape, n.init]), doc.edges, doc.loss]);
+  return JSON.stringify([doc.nodes.map((n) => [n.id, n.op, n.attrs, n.value, n.requiresGrad, n.shape, n.init]), doc.edges, doc.loss, doc.dtype ?? 'float64']);
 }
 
 /**

@@ -108,7 +108,7 @@ export class TrainingDriver {
     const s = this.host.state();
     const doc = s.history.present;
     const { program, problems } = s.compiled;
-    const reason = problems.some((p) => p.severity === 'error') || !program ? 'train.hasErrors' : doc.loss === null ? 'train.noLoss' : !this.createWorker ? 'train.noWorker' : null;
+    const reason = problems.some((p) => p.severity === 'error') || !program ? 'train.hasErrors' : program.loss === undefined ? 'train.noLoss' : !this.createWorker ? 'train.noWorker' : null;
     const lang = this.host.lang();
     if (reason || !program) {
       this.host.setTraining({ error: translate(lang, 'train.cannot', { reason: translate(lang, reason ?? 'train.hasErrors') }) });

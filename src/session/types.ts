@@ -82,6 +82,14 @@ export interface StepperState {
   /** Per-node and per-edge views at the cursor; unchanged views keep their identity. */
   readonly nodes: ReadonlyMap<string, NodeView>;
   readonly edges: ReadonlyMap<string, EdgeView>;
+  /** The element the learner clicked to follow (UI state, never in the document); null: element 0 of each tensor. */
+  readonly followed: FollowedElement | null;
+}
+
+/** One element of a node's output, by its flat (row-major) index, as the tables and the explanation follow it. */
+export interface FollowedElement {
+  readonly node: string;
+  readonly index: number;
 }
 
 /** Why a run stopped when the divergence rule fired, with epochs counted over the whole run. */

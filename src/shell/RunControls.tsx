@@ -55,7 +55,7 @@ export function RunControls() {
       <button type="button" data-testid="toolbar.zeroGrad" aria-disabled={!canRun} title={t('shell.run.zeroGradHint')} onClick={() => canRun && session.zeroGrad()}>
         {t('shell.run.zeroGrad')}
       </button>
-      <span id="run-hint" className={why ? 'toolbar-hint warn' : 'toolbar-hint'} data-testid="toolbar.runHint">
+      <span id="run-hint" className={why ? 'toolbar-hint warn' : 'toolbar-hint'} data-testid="toolbar.runHint" title={why ?? t('shell.status.accumulateNote')}>
         {why ?? t('shell.status.accumulateNote')}
       </span>
     </div>

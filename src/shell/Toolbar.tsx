@@ -7,17 +7,18 @@ import { HistoryControls } from './HistoryControls';
 import { LanguageSwitch } from './LanguageSwitch';
 import { RunControls } from './RunControls';
 
-/** The header: title, the graph's name, files, history, run controls and the language switch. */
+/** The header: title, the graph's name (in a fixed width, in full in its tooltip), files, history, run controls and the language switch. */
 export function Toolbar() {
   const t = useT();
   const lang = useLanguage((s) => s.lang);
   const name = useSession((s) => s.history.present.name);
+  const shownName = name === undefined ? t('shell.untitled') : shownDocName(lang, name);
   return (
     <header className="app-header">
       <div className="app-title">
         <h1>{t('app.title')}</h1>
-        <span className="doc-name" data-testid="doc.name">
-          {name === undefined ? t('shell.untitled') : shownDocName(lang, name)}
+        <span className="doc-name" data-testid="doc.name" title={shownName}>
+          {shownName}
         </span>
       </div>
       <div className="toolbar">

@@ -1,8 +1,9 @@
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { useT } from '../i18n/useT';
 import { useSession, useSessionApi } from '../session/useSession';
-import { explain } from './explain';
-import { phaseAt } from './playback';
+import { Explanation } from './Explanation';
+import { revealLine } from './revealLine';
+import { scriptLine } from './scriptLine';
 import './stepper.css';
 
 /** The explanation of the current trace event and the PyTorch view with the current line lit. */
@@ -39,63 +40,24 @@ function GradFnToggle() {
   );
 }
 
-/** What the current event did, in words, in symbols, and with the engine's numbers. */
-function Explanation() {
-  const t = useT();
-  const doc = useSession((s) => s.history.present);
-  const events = useSession((s) => s.stepper.events);
-  const cursor = useSession((s) => s.stepper.cursor);
-  const epoch = useSession((s) => s.stepper.step);
-  const zeroGrad = useSession((s) => s.stepper.zeroGrad);
-  const lr = doc.training.optimizer.lr;
-  const lines = useMemo(() => explain({ events, cursor, doc, lr, optimizer: doc.training.optimizer }), [events, cursor, doc, lr]);
-  const ev = events[cursor];
-  const hasUpdate = events.some((e) => e.type === 'update');
-  return (
-    <section aria-labelledby="steppanel-explain">
-      <h3 id="steppanel-explain">{t('stepper.panel.explain')}</h3>
-      <div data-testid="step.explain" aria-live="polite">
-        {epoch > 0 && cursor < 0 && <p className="steppanel__line">{t(zeroGrad ? 'stepper.panel.start' : 'stepper.panel.startNoZero', { n: epoch })}</p>}
-        {ev && (
-          <p className="steppanel__line" data-testid="step.explain.event">
-            {t('stepper.panel.event', { i: cursor + 1, n: events.length, phase: t(`stepper.phase.${ev.phase}`) })}
-          </p>
-        )}
-        {lines.map((l, k) => (
-          <div key={k} className="steppanel__line" data-testid="step.explain.line">
-            <div>{t(l.words.key, l.words.vars)}</div>
-            {l.rule && <div className="steppanel__rule">{l.rule}</div>}
-            <div className="steppanel__numbers" data-testid="step.explain.numbers">
-              {l.numbers}
-            </div>
-            {l.note && <div className="steppanel__hint">{t(l.note.key, l.note.vars)}</div>}
-          </div>
-        ))}
-        {epoch > 0 && !hasUpdate && ev?.phase === 'backward' && cursor === events.length - 1 && <p className="steppanel__line">{t('stepper.panel.noUpdate')}</p>}
-      </div>
-    </section>
-  );
-}
-
-/** The exported PyTorch training step, with the line of the current phase lit, and the grad_fn toggle. */
+/** The exported PyTorch training step, with the line of the current event lit (its node's line, or its phase's), and the grad_fn toggle. */
 function PytorchView() {
   const t = useT();
   const session = useSessionApi();
   // Re-read with the document; the session keeps the script while nothing it reads changed (moving a node does not regenerate it).
   useSession((s) => s.history.present);
   const exported = session.pytorchExport().result;
-  const phase = useSession((s) => phaseAt(s.stepper));
-  const started = useSession((s) => s.stepper.events.length > 0);
+  const events = useSession((s) => s.stepper.events);
+  const cursor = useSession((s) => s.stepper.cursor);
   const zeroGrad = useSession((s) => s.stepper.zeroGrad);
-  const lines = exported.ok ? exported.code.split('\n') : [];
-  const currentLine = !exported.ok || !started ? 0 : phase === null ? (zeroGrad ? exported.phaseLines.zeroGrad : 0) : exported.phaseLines[phase];
+  const code = exported.ok ? exported.code : '';
+  const lines = useMemo(() => code.split('\n'), [code]);
+  const currentLine = !exported.ok || events.length === 0 ? 0 : scriptLine(exported, { events, cursor }, zeroGrad);
   const box = useRef<HTMLPreElement>(null);
   useLayoutEffect(() => {
     const el = box.current?.querySelector<HTMLElement>('.pytorch__line--current');
-    const pre = box.current;
-    if (!el || !pre) return;
-    // Scroll the code box only, never the page.
-    if (el.offsetTop < pre.scrollTop || el.offsetTop + el.offsetHeight > pre.scrollTop + pre.clientHeight) pre.scrollTop = el.offsetTop - pre.clientHeight / 2;
+    // Two lines to spare around the lit line, in the code box and in the dock, never the page.
+    if (el) revealLine(el, 30);
   }, [currentLine]);
   return (
     <section aria-labelledby="steppanel-pytorch">

@@ -1,5 +1,7 @@
-import { type Attrs, type ExplainNumbers, type FileNode, type GraphFile, lookupOp, type TraceEvent } from '../../engine';
+import { type Attrs, type ExplainNumbers, type FileNode, type GraphFile, lookupOp, type Shape, tidyMath, type TraceEvent } from '../../engine';
 import { formatNumber } from '../format';
+import type { FollowedElement } from '../session/types';
+import { correspondingIndex, elementName } from './element';
 
 /** A message key and its placeholders (the words of an explanation, translated by the panel). */
 export interface Words {
@@ -12,7 +14,11 @@ export interface ExplainLine {
   readonly words: Words;
   /** The local rule (`∂(x²)/∂x = 2x`, `grad_in = 2·x·grad_out`); '' when there is none to show. */
   readonly rule: string;
-  /** The rule with numbers substituted (first elements of tensors), ending in the engine's result. */
+  /**
+   * Math text (fractions marked, see engine `frac`): the element computed, the rule with the
+   * names of the elements it reads, the same with their numbers, and the engine's result:
+   * `x.grad[3] = 2·x[3]·square.grad[3] = 2·(−1.25)·2 = −5`.
+   */
   readonly numbers: string;
   /** What the symbols leave out, when something is. */
   readonly note?: Words;
@@ -39,29 +45,84 @@ export function ruleOf(op: string, port: string): ShownRule {
   return { derivative: rule.derivative, gradIn: rule.gradIn, numbers: rule.numbers, ...(rule.note ? { note: `stepper.note.${rule.note}` } : {}) };
 }
 
-/** A number for an explanation: the first element, marked `[0]` when the tensor has more. */
-export function first(data: ArrayLike<number> | undefined): string {
-  if (!data || data.length === 0) return '?';
-  return formatNumber(data[0]);
+/** A number as a result in math text: formatNumber's digits with a true minus sign (`−1.25`). */
+export function mathNumber(v: number | undefined): string {
+  if (v === undefined) return '?';
+  const s = formatNumber(v);
+  return s.startsWith('-') ? `−${s.slice(1)}` : s;
 }
 
-/** What an explanation needs: the step's events up to the cursor, the document, the learning rate. */
+/** A number as a factor in math text: a negative one in parentheses (`(−1.25)`), so `2·(−1.25)` never reads `2·−1.25`. */
+export function factor(v: number | undefined): string {
+  const s = mathNumber(v);
+  return s.startsWith('−') ? `(${s})` : s;
+}
+
+/** What an explanation needs: the step's events up to the cursor, the document, the learning rate, the followed element. */
 export interface ExplainContext {
   readonly events: readonly TraceEvent[];
   readonly cursor: number;
   readonly doc: GraphFile;
   readonly lr: number;
   readonly optimizer: GraphFile['training']['optimizer'];
+  /** The element the learner follows; null or absent: element 0 of each tensor. */
+  readonly followed?: FollowedElement | null;
+}
+
+/** The element an explanation is about: the followed one, or by default element 0 of each tensor. */
+export interface Focus {
+  /** The followed element's name (`x[3]`), or null for the default. */
+  readonly name: string | null;
+  readonly node: string | null;
+  readonly shape: Shape;
+  readonly index: number;
+}
+
+/** Every node's output shape in the step, from its forward event. */
+function shapesOf(events: readonly TraceEvent[]): Map<string, Shape> {
+  const out = new Map<string, Shape>();
+  for (const e of events) if (e.type === 'forward') out.set(e.node, e.value.shape);
+  return out;
+}
+
+/** The followed element when its node is in this step and has it; the default (element 0) otherwise. */
+export function focusOf(ctx: Pick<ExplainContext, 'events' | 'doc' | 'followed'>): Focus {
+  const f = ctx.followed;
+  const shape = f ? shapesOf(ctx.events).get(f.node) : undefined;
+  if (!f || !shape || correspondingIndex(shape, f.index, shape) === null) return { name: null, node: null, shape: [], index: 0 };
+  return { name: elementName(labelOf(ctx.doc, f.node), shape, f.index), node: f.node, shape, index: f.index };
+}
+
+/** The element of a tensor of `shape` that goes with the focus; element 0 when none does. */
+function indexIn(at: { readonly shape: Shape; readonly index: number }, shape: Shape): number {
+  return correspondingIndex(at.shape, at.index, shape) ?? 0;
+}
+
+function labelOf(doc: GraphFile, id: string): string {
+  return doc.nodes.find((n) => n.id === id)?.label ?? id;
+}
+
+/** `lhs = rule with names = rule with numbers = result`, leaving out a step that repeats the one before it. */
+function equation(lhs: string, ...steps: string[]): string {
+  const out = [lhs];
+  for (const s of steps.map(tidyMath)) if (s !== out[out.length - 1]) out.push(s);
+  return out.join(' = ');
+}
+
+/** The numbers and the names an op's formulas substitute, each for the element that goes with `at` (see ExplainNumbers). */
+interface Substitution {
+  readonly values: ExplainNumbers;
+  readonly names: ExplainNumbers;
 }
 
 /**
- * The first element of every number an op's rules mention, '?' where unknown: its inputs by
- * port (an unwired port reads its fallback attribute), its own parameters, its attributes, its
- * output `y`, its gradient `g`, and `n`, the element count of its first input.
+ * What an op's rules mention, at the element that goes with `at`: its inputs by port (an
+ * unwired port reads its fallback attribute), its own parameters, its attributes, its output
+ * `y`, its gradient `g`, and `n`, the element count of its first input.
  */
-function numbersOf(ctx: ExplainContext, node: FileNode): ExplainNumbers {
+function substitution(ctx: ExplainContext, shapes: ReadonlyMap<string, Shape>, node: FileNode, at: { readonly shape: Shape; readonly index: number }): Substitution {
   const def = lookupOp(node.op);
-  if (def?.kind !== 'op') return {};
+  if (def?.kind !== 'op') return { values: {}, names: {} };
   const upTo = ctx.events.slice(0, ctx.cursor + 1);
   const valueOf = (id: string) => {
     for (let k = upTo.length - 1; k >= 0; k--) {
@@ -70,51 +131,70 @@ function numbersOf(ctx: ExplainContext, node: FileNode): ExplainNumbers {
     }
     return undefined;
   };
-  const vars: Record<string, string> = {};
+  const values: Record<string, string> = {};
+  const names: Record<string, string> = {};
+  const both = (key: string, value: string, name = value) => {
+    values[key] = value;
+    names[key] = name;
+  };
   const attrs: Attrs = {};
   for (const a of def.attrs) {
     const v = node.attrs?.[a.name] ?? a.default;
     attrs[a.name] = v;
-    vars[a.name] = typeof v === 'number' ? formatNumber(v) : v === null ? '?' : String(v);
+    both(a.name, typeof v === 'number' ? factor(v) : v === null ? '?' : String(v));
   }
   let n = 0;
   for (const p of def.inputs) {
     const edge = ctx.doc.edges.find((e) => e.target === node.id && e.targetPort === p.name);
-    const data = edge ? valueOf(edge.source) : undefined;
-    vars[p.name] = data ? first(data) : p.fallbackAttr ? (vars[p.fallbackAttr] ?? '?') : '?';
+    const shape = edge ? shapes.get(edge.source) : undefined;
+    if (!edge || !shape) {
+      both(p.name, p.fallbackAttr ? (values[p.fallbackAttr] ?? '?') : '?');
+      continue;
+    }
+    const i = indexIn(at, shape);
+    const data = valueOf(edge.source);
+    both(p.name, data ? factor(data[i]) : '?', elementName(labelOf(ctx.doc, edge.source), shape, i));
     if (data && n === 0) n = data.length;
   }
+  const label = labelOf(ctx.doc, node.id);
   for (const spec of def.params?.(attrs) ?? []) {
     // What this step's forward used: its update's `before` (the document may already hold the result), else the stored values.
     const update = ctx.events.find((e) => e.type === 'update' && e.node === node.id && e.param === spec.name);
     const stored = node.params && Object.hasOwn(node.params, spec.name) ? node.params[spec.name].data.map(Number) : undefined;
-    vars[spec.name] = first(update?.type === 'update' ? update.before.data : stored);
+    const data = update?.type === 'update' ? update.before.data : stored;
+    const i = indexIn(at, spec.shape);
+    both(spec.name, data ? factor(data[i]) : '?', elementName(`${label}.${spec.name}`, spec.shape, i));
   }
-  vars.n = String(n || 1);
-  vars.y = first(valueOf(node.id));
+  values.n = names.n = String(n || 1);
+  const shape = shapes.get(node.id) ?? [];
+  const i = indexIn(at, shape);
+  both('y', factor(valueOf(node.id)?.[i]), elementName(label, shape, i));
   const grad = [...upTo].reverse().find((e) => e.type === 'backward' && e.node === node.id && e.param === undefined);
-  vars.g = first(grad?.type === 'backward' ? grad.grad.data : undefined);
-  return vars;
+  both('g', grad?.type === 'backward' ? factor(grad.grad.data[i]) : '?', elementName(`${label}.grad`, shape, i));
+  return { values, names };
 }
 
-/** The explanation of the event at the cursor: what happened, the local rule, and the numbers. */
+/** The explanation of the event at the cursor, at the followed element: what happened, the local rule, and the numbers. */
 export function explain(ctx: ExplainContext): ExplainLine[] {
   const ev = ctx.events[ctx.cursor];
   if (!ev) return [];
+  const shapes = shapesOf(ctx.events);
+  const focus = focusOf(ctx);
   const nodeOf = (id: string) => ctx.doc.nodes.find((n) => n.id === id);
   const self = nodeOf(ev.node);
   const name = self?.label ?? ev.node;
+  const def = self ? lookupOp(self.op) : undefined;
+  // The backward target is a loss only when it is a criterion (mse, bce, cross_entropy); any other scalar is the value being differentiated.
+  const criterion = def?.kind === 'op' && def.criterion !== undefined;
+  const ownShape = shapes.get(ev.node) ?? [];
+  const at = { shape: ownShape, index: indexIn(focus, ownShape) };
   if (ev.type === 'forward') {
-    if (!self || lookupOp(self.op)?.kind !== 'op') return [{ words: { key: 'stepper.explain.leaf', vars: { node: name } }, rule: '', numbers: `${name} = ${first(ev.value.data)}` }];
-    const def = lookupOp(self.op);
-    const forward = def?.kind === 'op' ? def.explain.forward(numbersOf(ctx, self)) : name;
-    return [
-      {
-        words: { key: ev.phase === 'loss' ? 'stepper.explain.loss' : 'stepper.explain.forward', vars: { node: name, op: self.op } },
-        rule: def?.formula ?? '',
-        numbers: `${forward} = ${first(ev.value.data)}`,
-      },
-    ];
+    const lhs = elementName(name, ownShape, at.index);
+    const result = mathNumber(ev.value.data[at.index]);
+    if (!self || def?.kind !== 'op') return [{ words: { key: 'stepper.explain.leaf', vars: { node: name } }, rule: '', numbers: equation(lhs, result) }];
+    const { values, names } = substitution(ctx, shapes, self, at);
+    const key = ev.phase !== 'loss' ? 'stepper.explain.forward' : criterion ? 'stepper.explain.loss' : 'stepper.explain.differentiated';
+    return [{ words: { key, vars: { node: name, op: self.op } }, rule: def.formula, numbers: equation(lhs, def.explain.forward(names), def.explain.forward(values), result) }];
   }
   if (ev.type === 'backward') {
     if (ev.param !== undefined) {
@@ -123,44 +203,51 @@ export function explain(ctx: ExplainContext): ExplainLine[] {
         {
           words: { key: 'stepper.explain.paramGrad', vars: { node: name, param: ev.param } },
           rule: `${rule.derivative};  ${rule.gradIn}`,
-          numbers: `${name}.${ev.param}.grad = ${first(ev.grad.data)}`,
+          numbers: equation(elementName(`${name}.${ev.param}.grad`, ev.grad.shape, 0), mathNumber(ev.grad.data[0])),
           ...(rule.note ? { note: { key: rule.note, vars: {} } } : {}),
         },
       ];
     }
+    const gradName = elementName(`${name}.grad`, ownShape, at.index);
+    const total = mathNumber(ev.grad.data[at.index]);
     if (ev.contributions.length === 0) {
-      return [{ words: { key: 'stepper.explain.seed', vars: { node: name } }, rule: '∂loss/∂loss = 1', numbers: `${name}.grad = ${first(ev.grad.data)}` }];
+      return [{ words: { key: criterion ? 'stepper.explain.seed' : 'stepper.explain.seedValue', vars: { node: name } }, rule: `∂${name}/∂${name} = 1`, numbers: equation(gradName, total) }];
     }
     const lines: ExplainLine[] = ev.contributions.map((c) => {
       const consumer = nodeOf(c.target);
       const rule = ruleOf(consumer?.op ?? '', c.port);
-      const vars = consumer ? numbersOf(ctx, consumer) : {};
-      const result = first(c.grad.data);
+      const result = mathNumber(c.grad.data[at.index]);
+      // The edge's grad_in is the node's whole gradient when it is its only edge and nothing accumulated before it.
+      const lhs = ev.contributions.length === 1 && result === total ? gradName : elementName('grad_in', ownShape, at.index);
+      const sub = consumer && rule.numbers ? substitution(ctx, shapes, consumer, at) : null;
       return {
         words: { key: 'stepper.explain.contribution', vars: { node: name, target: consumer?.label ?? c.target, port: c.port, op: consumer?.op ?? '?' } },
         rule: `${rule.derivative};  ${rule.gradIn}`,
-        numbers: rule.numbers ? `${rule.numbers(vars)} = ${result}` : `grad_in = ${result}`,
+        numbers: sub && rule.numbers ? equation(lhs, rule.numbers(sub.names), rule.numbers(sub.values), result) : equation(lhs, result),
         ...(rule.note ? { note: { key: rule.note, vars: {} } } : {}),
       };
     });
     if (ev.contributions.length > 1) {
-      const sum = ev.contributions.map((c) => `(${first(c.grad.data)})`).join(' + ');
-      lines.push({ words: { key: 'stepper.explain.sum', vars: { node: name, count: ev.contributions.length } }, rule: `${name}.grad = Σ grad_in`, numbers: `${sum} = ${first(ev.grad.data)}` });
+      const sum = ev.contributions.map((c) => factor(c.grad.data[at.index])).join(' + ');
+      lines.push({ words: { key: 'stepper.explain.sum', vars: { node: name, count: ev.contributions.length } }, rule: `${name}.grad = Σ grad_in`, numbers: equation(gradName, sum, total) });
     }
     return lines;
   }
   const plainSgd = ctx.optimizer.type === 'sgd' && !(ctx.optimizer.momentum ?? 0) && !(ctx.optimizer.weightDecay ?? 0);
-  const before = first(ev.before.data);
-  const after = first(ev.after.data);
   const target = ev.param === 'value' ? name : `${name}.${ev.param}`;
+  // A parameter node's value is its output, so it follows the focus; an op's own parameter shows its element 0.
+  const k = ev.param === 'value' ? indexIn(focus, ev.before.shape) : 0;
+  const element = elementName(target, ev.before.shape, k);
+  const before = factor(ev.before.data[k]);
+  const after = mathNumber(ev.after.data[k]);
   if (plainSgd) {
     return [
       {
         words: { key: 'stepper.explain.sgd', vars: { node: target } },
         rule: `${target} ← ${target} − lr·grad`,
-        numbers: `${before} − ${formatNumber(ctx.lr)}·(${first(ev.grad.data)}) = ${after}`,
+        numbers: `${element} ← ${tidyMath(`${before} − ${factor(ctx.lr)}·${factor(ev.grad.data[k])}`)} = ${after}`,
       },
     ];
   }
-  return [{ words: { key: 'stepper.explain.optimizer', vars: { node: target, optimizer: ctx.optimizer.type } }, rule: `${target}: before → after`, numbers: `${before} → ${after}` }];
+  return [{ words: { key: 'stepper.explain.optimizer', vars: { node: target, optimizer: ctx.optimizer.type } }, rule: `${target}: before → after`, numbers: `${element}: ${mathNumber(ev.before.data[k])} → ${after}` }];
 }

@@ -56,12 +56,12 @@ describe('a toy op registered with one line', () => {
 
     const forward = at(events.findIndex((e) => e.type === 'forward' && e.node === 'cube'));
     expect(forward[0].rule).toBe('y = x³');
-    expect(forward[0].numbers).toBe('(-2)³ = -8');
+    expect(forward[0].numbers).toBe('cube[0] = x[0]³ = (−2)³ = −8');
 
     const back = at(events.findIndex((e) => e.type === 'backward' && e.node === 'x'));
     expect(back[0].words.vars).toMatchObject({ target: 'cube', op: 'toy_cube', port: 'x' });
     expect(back[0].rule).toBe('∂(x³)/∂x = 3x²;  grad_in = 3·x²·grad_out');
-    expect(back[0].numbers).toBe('3·(-2)²·(1) = 12');
+    expect(back[0].numbers).toBe('x.grad[0] = 3·x[0]²·cube.grad[0] = 3·(−2)²·1 = 12');
   });
 
   it('exportPytorch(graph with toy_cube) → the toy\'s torch expression, and PyTorch prints the engine\'s loss', async () => {

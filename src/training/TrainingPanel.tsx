@@ -8,6 +8,7 @@ import type { Session } from '../session/Session';
 import { useSession, useSessionApi } from '../session/useSession';
 import { AccuracyField } from './AccuracyField';
 import { divergenceText } from './divergenceText';
+import { LossLine } from './LossLine';
 import { MetricsLine } from './MetricsLine';
 import { NumberField } from './NumberField';
 import { switchOptimizer, withDefaults } from './settings';
@@ -83,7 +84,37 @@ function DivergenceFactorField({ factor }: { readonly factor: DivergenceSetting 
   );
 }
 
-/** The training panel: optimizer and its hyper-parameters, epochs, batch, seed; Train / Pause / Resume / Reset and progress. */
+/** The document's number type: float64 (the default, left out of the file) or float32 as PyTorch computes by default. */
+function DtypeField() {
+  const t = useT();
+  const session = useSessionApi();
+  const dtype = useSession((s) => s.history.present.dtype ?? 'float64');
+  return (
+    <div className="insp-field" title={t('train.dtype.title')}>
+      <label htmlFor="train-dtype">{t('train.dtype')}</label>
+      <select
+        id="train-dtype"
+        data-testid="train.dtype"
+        value={dtype}
+        onChange={(e) =>
+          session.edit(
+            'number type',
+            (d) => {
+              if (e.target.value === 'float32') d.dtype = 'float32';
+              else delete d.dtype;
+            },
+            'train.dtype',
+          )
+        }
+      >
+        <option value="float64">{t('train.dtype.float64')}</option>
+        <option value="float32">{t('train.dtype.float32')}</option>
+      </select>
+    </div>
+  );
+}
+
+/** The training panel: optimizer and its hyper-parameters, epochs, batch, seed, number type; Train / Pause / Resume / Reset and progress. */
 export function TrainingPanel() {
   const t = useT();
   const session = useSessionApi();
@@ -145,8 +176,10 @@ export function TrainingPanel() {
       <NumberField testid="train.epochs" label={t('train.epochs')} value={training.epochs} rule="positiveInteger" onCommit={(v) => editTraining(session, 'epochs', (tr) => void (tr.epochs = v ?? 1))} />
       <NumberField testid="train.batch" label={t('train.batch')} value={training.batchSize} rule="positiveInteger" allowEmpty onCommit={(v) => editTraining(session, 'batch', (tr) => void (tr.batchSize = v))} />
       <NumberField testid="train.seed" label={t('train.seed')} value={training.seed} rule="integer" onCommit={(v) => editTraining(session, 'seed', (tr) => void (tr.seed = v ?? 0))} />
+      <DtypeField />
       <DivergenceFactorField factor={training.divergenceFactor} />
       <AccuracyField />
+      <LossLine />
 
       <div className="training__buttons">
         <button type="button" data-testid="train.start" disabled={running} onClick={() => session.train()}>

@@ -91,4 +91,13 @@ export const canvas = {
   },
   'canvas.refused.self': { en: 'Refused: {node} cannot feed itself.', ja: '接続できません: {node} を自分自身につなぐことはできません。' },
   'canvas.refused.unknown_port': { en: 'Refused: {node} has no input {port}.', ja: '接続できません: {node} に入力 {port} はありません。' },
+
+  // A node's full table, and following an element.
+  'canvas.node.table.show': { en: 'Show every value as a table', ja: 'すべての値を表で表示' },
+  'canvas.node.table.hide': { en: 'Hide the table', ja: '表を閉じる' },
+  'canvas.node.table.caption': { en: 'Every element of {name}; click a row to follow that element', ja: '{name} の全要素。行をクリックするとその要素を追います' },
+  'canvas.node.table.index': { en: 'index', ja: '添字' },
+  'canvas.node.table.more': { en: '… {count} more', ja: '… ほか {count} 個' },
+  'canvas.node.table.follow': { en: 'Follow {element} in the explanation', ja: '説明で {element} を追う' },
+  'canvas.node.rangeTitle': { en: 'The plot runs from {lo} to {hi}', ja: 'グラフの範囲は {lo} から {hi} まで' },
 } as const;

@@ -65,4 +65,10 @@ export const plots = {
   'gradcheck.col.pass': { en: 'ok', ja: '判定' },
   'gradcheck.pass': { en: 'passes', ja: '合格' },
   'gradcheck.fail': { en: 'fails', ja: '不合格' },
+  'plot.scale.auto': { en: 'auto ({scale})', ja: '自動 ({scale})' },
+  'plot.axis.lossLog': { en: 'loss (log scale)', ja: '損失 (対数目盛り)' },
+  'plot.loss.offAxis': { en: '{n} losses are inf or nan: marked ▲ at the plot’s edge', ja: '{n} 個の損失が inf か nan です (図の端に ▲ で表示)' },
+  'plot.data.axis.raw': { en: '{column} (raw data)', ja: '{column} (元のデータ)' },
+  'plot.data.axis.centred': { en: '{node} = {column} − mean (centred)', ja: '{node} = {column} − 平均 (中心化)' },
+  'plot.data.axis.computed': { en: '{node} (computed from {column})', ja: '{node} ({column} から計算)' },
 } as const;

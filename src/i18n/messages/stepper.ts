@@ -64,4 +64,18 @@ export const stepper = {
   'stepper.note.broadcast': { en: 'Where the input was broadcast, grad_in is summed over the broadcast axes.', ja: '入力がブロードキャストされた軸では grad_in をその軸で合計します。' },
   'stepper.note.copied': { en: 'The same grad_out is copied to every element of the input.', ja: '同じ grad_out が入力のすべての要素にコピーされます。' },
   'stepper.note.rows': { en: 'Each row (sample) contributes; the contributions are summed.', ja: '各行 (サンプル) が寄与し、それらを合計します。' },
+  'stepper.explain.differentiated': {
+    en: '{node} ({op}) is the value being differentiated: backward starts here, as {node}.backward() does.',
+    ja: '{node} ({op}) は微分する値です: {node}.backward() と同じく、逆伝播はここから始まります。',
+  },
+  'stepper.explain.seedValue': {
+    en: 'Backward starts at {node}, the value being differentiated ({node}.backward()): its gradient with respect to itself is 1.',
+    ja: '逆伝播は微分する値 {node} から始まります ({node}.backward()): 自分自身に対する勾配は 1 です。',
+  },
+  'stepper.follow.default': {
+    en: 'Showing element 0 of each tensor (the default). Click a cell in a node’s table (▦) or in the inspector to follow another element.',
+    ja: '各テンソルの要素 0 を表示しています (既定)。ノードの表 (▦) やインスペクタのセルをクリックすると、別の要素を追えます。',
+  },
+  'stepper.follow.chosen': { en: 'Following {element}: each line shows the elements that go with it.', ja: '{element} を追っています: 各行はそれに対応する要素を示します。' },
+  'stepper.follow.reset': { en: 'Back to element 0', ja: '要素 0 に戻す' },
 };

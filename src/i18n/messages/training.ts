@@ -67,4 +67,11 @@ export const training = {
     ja: '学習は inf や nan で必ず止まります。これをオンにすると、損失が最初のエポックの損失のこの倍数を超えた時点でも止め、最後の正常なパラメータに戻します。',
   },
   'train.reason.aboveOne': { en: 'must be greater than 1', ja: '1 より大きくしてください' },
+  'train.dtype': { en: 'Number type (dtype)', ja: '数値の型 (dtype)' },
+  'train.dtype.float64': { en: 'float64 (GradCanvas’s default)', ja: 'float64（GradCanvas の既定）' },
+  'train.dtype.float32': { en: 'float32 (PyTorch’s default)', ja: 'float32（PyTorch の既定）' },
+  'train.dtype.title': {
+    en: 'float32 computes every value, gradient and update as PyTorch does by default, so the loss shows the digits the course prints (4.77289, not 4.77294); the exported script uses the same type.',
+    ja: 'float32 では、値・勾配・更新をすべて PyTorch の既定と同じ型で計算します。損失は講座の出力と同じ桁になります（4.77294 ではなく 4.77289）。書き出すスクリプトも同じ型を使います。',
+  },
 } as const;
