@@ -11,6 +11,7 @@ export const edits = {
   'edit.set loss': { en: 'set loss', ja: '損失に指定' },
   'edit.unset loss': { en: 'unset loss', ja: '損失の指定を解除' },
   'edit.training settings': { en: 'training settings', ja: '学習の設定' },
+  'edit.number type': { en: 'number type', ja: '数値の型の変更' },
   'edit.bind dataset': { en: 'bind dataset', ja: 'データセットの結び付け' },
   'edit.reset parameters': { en: 'reset parameters', ja: 'パラメータのリセット' },
   'edit.require grad': { en: 'require grad', ja: '勾配を計算する' },
