@@ -4,6 +4,11 @@ export { formatShape } from './tensor/shape';
 export type { Tensor } from './tensor/tensor';
 export type { Dtype } from './tensor/float32';
 export type { Graph, GraphNode, GraphEdge, Dataset, LeafValue, InitSpec, Problem, ProblemCode } from './graph/types';
+// Every sentence a problem is told in, by reason, for the page to word each one in both languages.
+export { LEAF_WHATS, PROBLEM_REASONS, RUN_REASONS } from './graph/problemReasons';
+export { VALUE_WORDS } from './graph/describe';
+export type { LeafWhat, ProblemReason, RunReason } from './graph/problemReasons';
+export type { ReasonParams } from './tensor/reason';
 export { wouldCreateCycle } from './graph/topo';
 export { OPS, LEAVES, lookupOp } from './ops/registry';
 export type { OpName } from './ops/registry';
@@ -50,12 +55,13 @@ export { CURRENT_VERSION, FORMAT_NAME, MAX_HISTORY_LOSSES, MAX_HISTORY_TRAIL, MA
 export type { FileEdge, FileHistory, FileNode, GraphFile, TrainingSettings } from './format/schema';
 export { openGraphText } from './format/open';
 export type { GraphProblem, OpenResult } from './format/open';
-export { formatFileError, loadGraphFile } from './format/load';
-export type { FileError } from './format/load';
+export { FILE_REASONS, formatFileError, loadGraphFile } from './format/load';
+export type { FileError, FileReason } from './format/load';
 export { serializeGraphFile } from './format/save';
 export { fileOptimizerState, fileToGraph, fromFileNumber, toFileNumber, toFileOptimizerState } from './format/convert';
 export type { FileNumber } from './format/convert';
-export { MAX_CSV_ROWS, formatCsvError, parseCsv } from './format/csv';
+export { CSV_REASONS, MAX_CSV_ROWS, formatCsvError, parseCsv } from './format/csv';
+export type { CsvError, CsvReason } from './format/csv';
 export { parseDecimal } from './format/decimal';
 export { RESERVED_NAMES } from './format/rawLimits';
 

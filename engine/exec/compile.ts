@@ -1,4 +1,6 @@
-import type { Graph, GraphNode, Problem } from '../graph/types';
+import type { Graph, GraphNode, Problem, ProblemCode } from '../graph/types';
+import { PROBLEM_REASONS, type ProblemReason } from '../graph/problemReasons';
+import { fillReason, type ReasonParams } from '../tensor/reason';
 import { lookupOp } from '../ops/registry';
 import type { AnyOpDef, Attrs } from '../ops/types';
 import { type LeafContext, type LeafDef, LeafError } from '../ops/leafTypes';
@@ -8,7 +10,7 @@ import { scratchElements } from './budget';
 import { autoLoss } from './lossRule';
 import { checkOpParams, resolveOpParams } from './params';
 import { findCycle, topologicalOrder } from '../graph/topo';
-import { formatCount, MAX_NODES, MAX_TENSOR_ELEMENTS, MAX_TOTAL_ELEMENTS, overLimit } from '../limits';
+import { formatCount, MAX_NODES, MAX_TENSOR_ELEMENTS, MAX_TOTAL_ELEMENTS } from '../limits';
 import { formatShape, type Shape, ShapeError, sameShape, sizeOf, MAX_RANK } from '../tensor/shape';
 import type { Tensor } from '../tensor/tensor';
 import { type NodeSlot, type ParamSlot, Program, roundToFloat32, type Step, type StepInput } from './program';
@@ -48,10 +50,13 @@ interface Cursor {
   node?: string;
 }
 
-type Report = (code: Problem['code'], message: string, node?: string, port?: string, field?: string) => void;
+/** Reports a problem: its code, the sentence's reason and parameters, and the node, port and field it concerns. */
+type Report = (code: ProblemCode, reason: ProblemReason, params: ReasonParams, node?: string, port?: string, field?: string) => void;
 
-/** Said of a node when something no check foresaw went wrong: plain words, never a JavaScript error's text. */
-const UNEXPECTED = 'GradCanvas could not work out how to set it up. Check its settings and what feeds it; if they look right, please report this graph';
+/** A problem, told in English from its reason and parameters. */
+function problem(code: ProblemCode, reason: ProblemReason, params: ReasonParams, severity: Problem['severity'], node?: string, port?: string, field?: string): Problem {
+  return { code, reason, params, message: fillReason(PROBLEM_REASONS[reason], params), node, port, field, severity };
+}
 
 /**
  * Validates a graph, orders it, infers shapes, checks the size limits and allocates every
@@ -66,15 +71,15 @@ export function compile(graph: Graph, options: CompileOptions = {}): CompileResu
   } catch {
     // The backstop: known failures are problems already; anything else must still not blank the page.
     const node = cursor.node;
-    problems.push({ code: 'unexpected', message: `${node ?? 'the graph'} could not be prepared: ${UNEXPECTED}`, node, severity: 'error' });
+    problems.push(node === undefined ? problem('unexpected', 'unexpected_graph', {}, 'error') : problem('unexpected', 'unexpected_node', { node }, 'error', node));
     return { problems, shapes, program: null };
   }
 }
 
 function compileGraph(graph: Graph, options: CompileOptions, problems: Problem[], shapes: Map<string, Shape>, cursor: Cursor): CompileResult {
-  const err: Report = (code, message, node, port, field) => problems.push({ code, message, node, port, field, severity: 'error' });
+  const err: Report = (code, reason, params, node, port, field) => problems.push(problem(code, reason, params, 'error', node, port, field));
   if (graph.nodes.length > MAX_NODES) {
-    err('too_large', `the graph has ${formatCount(graph.nodes.length)} nodes, ${overLimit(MAX_NODES, 'nodes')}`);
+    err('too_large', 'too_many_nodes', { count: formatCount(graph.nodes.length), limit: formatCount(MAX_NODES) });
     return { problems, shapes, program: null };
   }
 
@@ -84,19 +89,19 @@ function compileGraph(graph: Graph, options: CompileOptions, problems: Problem[]
   for (const node of graph.nodes) {
     cursor.node = node.id;
     if (resolved.has(node.id)) {
-      err('duplicate_id', `two nodes have the id '${node.id}'`, node.id);
+      err('duplicate_id', 'duplicate_id', { node: node.id }, node.id);
       continue;
     }
     const def = lookupOp(node.op);
     if (!def) {
-      err('unknown_op', `${node.id}: unknown op '${node.op}'`, node.id);
+      err('unknown_op', 'unknown_op', { node: node.id, op: node.op }, node.id);
       continue;
     }
     let attrs: Attrs = {};
     if (def.kind === 'op') {
       const r = resolveAttrs(def.attrs, node.attrs);
       attrs = r.attrs;
-      for (const e of r.errors) err('bad_attribute', `${node.id}.${e.name} ${e.message}`, node.id, e.name);
+      for (const e of r.errors) err('bad_attribute', `attr.${e.reason}`, { ...e.params, node: node.id, attr: e.name }, node.id, e.name);
       if (r.errors.length > 0) badAttrs.add(node.id);
     }
     const ports = def.kind === 'op' ? def.inputs.length : 0;
@@ -111,21 +116,21 @@ function compileGraph(graph: Graph, options: CompileOptions, problems: Problem[]
     const src = resolved.get(e.source);
     const dst = resolved.get(e.target);
     if (!allIds.has(e.source)) {
-      err('dangling_edge', `an edge comes from '${e.source}', which does not exist`, e.target, e.targetPort);
+      err('dangling_edge', 'dangling_from', { source: e.source }, e.target, e.targetPort);
       continue;
     }
     if (!allIds.has(e.target)) {
-      err('dangling_edge', `an edge goes to '${e.target}', which does not exist`, e.source);
+      err('dangling_edge', 'dangling_to', { target: e.target }, e.source);
       continue;
     }
     if (!src || !dst) continue;
     const portIndex = dst.def.kind === 'op' ? dst.def.inputs.findIndex((p) => p.name === e.targetPort) : -1;
     if (portIndex < 0) {
-      err('unknown_port', `${e.target} (${dst.node.op}) has no input port '${e.targetPort}'`, e.target, e.targetPort);
+      err('unknown_port', 'unknown_port', { node: e.target, op: dst.node.op, port: e.targetPort }, e.target, e.targetPort);
       continue;
     }
     if (dst.sources[portIndex] !== undefined) {
-      err('port_fed_twice', `${e.target}.${e.targetPort} is fed by both '${dst.sources[portIndex]}' and '${e.source}'`, e.target, e.targetPort);
+      err('port_fed_twice', 'port_fed_twice', { node: e.target, port: e.targetPort, first: dst.sources[portIndex] as string, second: e.source }, e.target, e.targetPort);
       continue;
     }
     dst.sources[portIndex] = e.source;
@@ -135,7 +140,7 @@ function compileGraph(graph: Graph, options: CompileOptions, problems: Problem[]
     if (r.def.kind !== 'op') continue;
     r.def.inputs.forEach((p, i) => {
       if (r.sources[i] === undefined && !p.fallbackAttr) {
-        err('missing_input', `${r.node.id}.${p.name} is not connected`, r.node.id, p.name);
+        err('missing_input', 'missing_input', { node: r.node.id, port: p.name }, r.node.id, p.name);
       }
     });
   }
@@ -146,7 +151,7 @@ function compileGraph(graph: Graph, options: CompileOptions, problems: Problem[]
   const { order, cyclic } = topologicalOrder(ids, goodEdges);
   if (cyclic.length > 0) {
     const cycle = findCycle(cyclic, goodEdges);
-    err('cycle', `the graph has a cycle: ${cycle.join(' → ')}`, cycle[0]);
+    err('cycle', 'cycle', { cycle: cycle.join(' → ') }, cycle[0]);
   }
 
   // Shapes, in order, checked against the limits; nothing is allocated yet. A node whose inputs failed is skipped quietly.
@@ -162,12 +167,12 @@ function compileGraph(graph: Graph, options: CompileOptions, problems: Problem[]
   cursor.node = undefined;
   const inferred = graph.loss === undefined ? autoLoss(graph, shapes) : undefined;
   if (graph.loss === undefined) {
-    if (inferred === undefined) problems.push({ code: 'no_loss', message: 'no node is marked as the loss', severity: 'warning' });
+    if (inferred === undefined) problems.push(problem('no_loss', 'no_loss', {}, 'warning'));
   } else if (!resolved.has(graph.loss)) {
-    err('unknown_loss', `the loss is '${graph.loss}', which does not exist`, graph.loss);
+    err('unknown_loss', 'unknown_loss', { node: graph.loss }, graph.loss);
   } else {
     const s = shapes.get(graph.loss);
-    if (s && s.length !== 0) err('loss_not_scalar', `the loss ${graph.loss} must be a scalar, but its shape is ${formatShape(s)}`, graph.loss);
+    if (s && s.length !== 0) err('loss_not_scalar', 'loss_not_scalar', { node: graph.loss, shape: formatShape(s) }, graph.loss);
   }
 
   // A node has a shape only when it and everything it reads are fine, so the shaped nodes form a valid graph.
@@ -175,7 +180,7 @@ function compileGraph(graph: Graph, options: CompileOptions, problems: Problem[]
   const requiresGrad = gradientFlags(fine, resolved);
   const total = programElements(fine, resolved, shapes, requiresGrad, leafCtx);
   if (total > MAX_TOTAL_ELEMENTS) {
-    err('too_large', `the graph would hold ${formatCount(total)} numbers in all (values, gradients, working buffers and data), ${overLimit(MAX_TOTAL_ELEMENTS, 'elements')}`);
+    err('too_large', 'too_many_total', { count: formatCount(total), limit: formatCount(MAX_TOTAL_ELEMENTS) });
     return { problems, shapes, program: null };
   }
   const failed = problems.some((p) => p.severity === 'error');
@@ -201,9 +206,9 @@ function leafShape(r: Resolved, ctx: LeafContext, err: Report): Shape | undefine
   try {
     return def.shape ? def.shape(r.node, ctx) : leafValueShape(r.node.value, ctx);
   } catch (e) {
-    if (e instanceof LeafError) err(e.tooLarge ? 'too_large' : 'bad_value', `${id}: ${e.message}`, id, undefined, e.field);
-    else if (e instanceof ShapeError) err('bad_value', `${id}: ${e.message}`, id);
-    else err('unexpected', `${id} could not be prepared: ${UNEXPECTED}`, id);
+    if (e instanceof LeafError) err(e.tooLarge ? 'too_large' : 'bad_value', `leaf.${e.reason}`, { ...e.params, node: id }, id, undefined, e.field);
+    else if (e instanceof ShapeError) err('bad_value', `shape.${e.reason}`, { ...e.params, node: id, op: def.name }, id);
+    else err('unexpected', 'unexpected_node', { node: id }, id);
     return undefined;
   }
 }
@@ -215,7 +220,7 @@ function opShape(r: Resolved, shapes: ReadonlyMap<string, Shape>, badAttrs: bool
   if (badAttrs) return undefined;
   // Parameters depend on the attributes alone, so they are checked even while an input is missing.
   const issues = def.params ? checkOpParams(r.node, def.params(r.attrs)) : [];
-  for (const issue of issues) err(issue.code, `${id} (${def.name}): ${issue.message}`, id, undefined, issue.field);
+  for (const issue of issues) err(issue.code, `param.${issue.reason}`, { ...issue.params, node: id, op: def.name }, id, undefined, issue.field);
   const inShapes: Shape[] = [];
   for (let i = 0; i < def.inputs.length; i++) {
     const src = r.sources[i];
@@ -227,21 +232,21 @@ function opShape(r: Resolved, shapes: ReadonlyMap<string, Shape>, badAttrs: bool
   try {
     shape = def.shape(inShapes, r.attrs);
   } catch (e) {
-    if (e instanceof ShapeError) err('shape_mismatch', `${id} (${def.name}): ${e.message}`, id);
-    else err('unexpected', `${id} (${def.name}) could not be prepared: ${UNEXPECTED}`, id);
+    if (e instanceof ShapeError) err('shape_mismatch', `shape.${e.reason}`, { ...e.params, node: id, op: def.name }, id);
+    else err('unexpected', 'unexpected_op', { node: id, op: def.name }, id);
     return undefined;
   }
   if (shape.length > MAX_RANK) {
-    err('shape_mismatch', `${id} (${def.name}): the result would have rank ${shape.length}, above ${MAX_RANK}`, id);
+    err('shape_mismatch', 'result_rank', { node: id, op: def.name, rank: shape.length, max: MAX_RANK }, id);
     return undefined;
   }
   if (!shape.every((d) => Number.isInteger(d) && d >= 0)) {
-    err('unexpected', `${id} (${def.name}) could not be prepared: ${UNEXPECTED}`, id);
+    err('unexpected', 'unexpected_op', { node: id, op: def.name }, id);
     return undefined;
   }
   const n = sizeOf(shape);
   if (n > MAX_TENSOR_ELEMENTS) {
-    err('too_large', `${id} (${def.name}): the result ${formatShape(shape)} would have ${formatCount(n)} elements, ${overLimit(MAX_TENSOR_ELEMENTS, 'elements')}`, id);
+    err('too_large', 'result_too_large', { node: id, op: def.name, shape: formatShape(shape), count: formatCount(n), limit: formatCount(MAX_TENSOR_ELEMENTS) }, id);
     return undefined;
   }
   return issues.length > 0 ? undefined : shape;

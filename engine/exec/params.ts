@@ -1,15 +1,25 @@
 import type { AnyOpDef, Attrs, ParamSpec } from '../ops/types';
-import { formatCount, MAX_TENSOR_ELEMENTS, overLimit } from '../limits';
+import { formatCount, MAX_TENSOR_ELEMENTS } from '../limits';
+import { fillReason, type ReasonParams } from '../tensor/reason';
 import { formatShape, sameShape, sizeOf } from '../tensor/shape';
 import type { Tensor } from '../tensor/tensor';
+import { VALUE_WORDS } from '../graph/describe';
 import { initOf, initTensor } from '../graph/init';
 import type { GraphNode } from '../graph/types';
+import { PARAM_REASONS, type ParamReason } from '../graph/problemReasons';
+
 
 /** Why an op's own parameter cannot be used, with the node field at fault (`params.weight`, `attrs`). */
 export interface ParamIssue {
   readonly code: 'shape_mismatch' | 'bad_param' | 'too_large';
   readonly field: string;
+  readonly reason: ParamReason;
+  readonly params: ReasonParams;
   readonly message: string;
+}
+
+function issue(code: ParamIssue['code'], field: string, reason: ParamReason, params: ReasonParams): ParamIssue {
+  return { code, field, reason, params, message: fillReason(PARAM_REASONS[reason], params) };
 }
 
 /** The current values stored for one parameter, read as an own field so a name like `constructor` reads nothing. */
@@ -27,24 +37,16 @@ export function checkOpParams(node: GraphNode, specs: readonly ParamSpec[]): Par
   for (const spec of specs) {
     const n = sizeOf(spec.shape);
     if (!spec.shape.every((d) => Number.isInteger(d) && d >= 0) || !(n <= MAX_TENSOR_ELEMENTS)) {
-      issues.push({
-        code: 'too_large',
-        field: 'attrs',
-        message: `its ${spec.name} ${formatShape(spec.shape)} would have ${formatCount(n)} elements, ${overLimit(MAX_TENSOR_ELEMENTS, 'elements')}`,
-      });
+      issues.push(issue('too_large', 'attrs', 'too_large', { param: spec.name, shape: formatShape(spec.shape), count: formatCount(n), limit: formatCount(MAX_TENSOR_ELEMENTS) }));
       continue;
     }
     const current = stored(node, spec.name);
     if (!current) continue;
     const shape = Array.isArray(current.shape) ? current.shape : null;
     if (!shape || !sameShape(shape, spec.shape)) {
-      issues.push({
-        code: 'bad_param',
-        field: `params.${spec.name}`,
-        message: `${spec.name} has shape ${shape ? formatShape(shape) : '(none)'} but its attributes need ${formatShape(spec.shape)}: reset the parameters or change the attributes`,
-      });
+      issues.push(issue('bad_param', `params.${spec.name}`, 'shape', { param: spec.name, got: shape ? formatShape(shape) : VALUE_WORDS.none, shape: formatShape(spec.shape) }));
     } else if (!current.data || current.data.length !== n) {
-      issues.push({ code: 'bad_param', field: `params.${spec.name}`, message: `${spec.name} ${formatShape(spec.shape)} needs ${formatCount(n)} values, got ${formatCount(current.data?.length ?? 0)}` });
+      issues.push(issue('bad_param', `params.${spec.name}`, 'count', { param: spec.name, shape: formatShape(spec.shape), count: formatCount(n), got: formatCount(current.data?.length ?? 0) }));
     }
   }
   return issues;

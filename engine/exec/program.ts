@@ -1,3 +1,5 @@
+import { OpRunError, RUN_REASONS, type RunReason } from '../graph/problemReasons';
+import { fillReason, type ReasonParams } from '../tensor/reason';
 import type { AnyOpDef, Attrs } from '../ops/types';
 import type { LeafDef } from '../ops/leafTypes';
 import { type Shape, sizeOf } from '../tensor/shape';
@@ -11,6 +13,10 @@ export function roundToFloat32(data: Float64Array): void {
 
 /** Raised while running a compiled graph; names the node where it happened. */
 export class EngineError extends Error {
+  /** The sentence form and what fills it, when the error is one a learner meets; the page words it in its language. */
+  reason?: RunReason;
+  params?: ReasonParams;
+
   constructor(
     readonly code: 'runtime' | 'no_loss' | 'not_scalar' | 'unknown_node',
     message: string,
@@ -18,6 +24,14 @@ export class EngineError extends Error {
   ) {
     super(message);
     this.name = 'EngineError';
+  }
+
+  /** An error told from its reason and parameters (the English message comes from RUN_REASONS). */
+  static because(code: EngineError['code'], reason: RunReason, params: ReasonParams, node?: string): EngineError {
+    const e = new EngineError(code, fillReason(RUN_REASONS[reason], params), node);
+    e.reason = reason;
+    e.params = params;
+    return e;
   }
 }
 
@@ -112,6 +126,7 @@ export class Program {
       }
     } catch (e) {
       const id = steps[i].slot.id;
+      if (e instanceof OpRunError) throw EngineError.because('runtime', `op.${e.reason}`, { ...e.params, node: id }, id);
       throw new EngineError('runtime', `${id}: ${e instanceof Error ? e.message : String(e)}`, id);
     }
   }
@@ -122,12 +137,12 @@ export class Program {
    * intermediate gradients are recomputed each call and kept for display.
    */
   backward(from: string | undefined = this.loss): void {
-    if (from === undefined) throw new EngineError('no_loss', 'the graph has no loss node to run backward from');
+    if (from === undefined) throw EngineError.because('no_loss', 'no_loss_backward', {});
     const root = this.slot(from);
     if (sizeOf(root.shape) !== 1 || root.shape.length !== 0) {
-      throw new EngineError('not_scalar', `backward needs a scalar, but '${from}' has shape [${root.shape.join(', ')}]`, from);
+      throw EngineError.because('not_scalar', 'not_scalar', { node: from, shape: `[${root.shape.join(', ')}]` }, from);
     }
-    if (!root.grad) throw new EngineError('not_scalar', `'${from}' does not depend on anything that requires grad`, from);
+    if (!root.grad) throw EngineError.because('not_scalar', 'no_grad', { node: from }, from);
     this.gradArena.fill(0);
     root.grad[0] += 1;
     const plan = this.backwardPlan(from);
@@ -183,7 +198,7 @@ export class Program {
 
   /** The scalar value of the loss node after forward. */
   lossValue(): number {
-    if (this.loss === undefined) throw new EngineError('no_loss', 'the graph has no loss node');
+    if (this.loss === undefined) throw EngineError.because('no_loss', 'no_loss', {});
     return this.slot(this.loss).value[0];
   }
 

@@ -1,17 +1,56 @@
 import Papa from 'papaparse';
 import { quote } from '../graph/describe';
 import type { Dataset } from '../graph/types';
-import { formatCount, MAX_CSV_ROWS, MAX_FILE_CHARS, MAX_NAME_CHARS, MAX_TENSOR_ELEMENTS, overLimit } from '../limits';
+import { formatCount, MAX_CSV_ROWS, MAX_FILE_CHARS, MAX_NAME_CHARS, MAX_TENSOR_ELEMENTS } from '../limits';
+import { fillReason, type ReasonParams } from '../tensor/reason';
 import { headerDelimiter, lineCounter } from './csvLines';
 import { parseDecimal } from './decimal';
 
 export { MAX_CSV_ROWS } from '../limits';
 
-/** A problem in a CSV file, at a 1-based line and (where it applies) a column. */
+/** Every sentence a CSV file can be refused with, in English, by reason (after its line, and column where it has one); the page words each in its language. */
+export const CSV_REASONS = {
+  too_long: 'the file has {count} characters, which exceeds the limit of {limit} characters',
+  empty: 'the file is empty',
+  numbers_header: 'the first line must be a header of column names, but it holds only numbers',
+  unnamed_column: 'column {index} has no name',
+  long_name: "column {index}'s name has {count} characters; a name may have up to {max}",
+  duplicate_column: 'this column name appears twice',
+  no_rows: 'there are no data rows after the header',
+  too_many_rows: 'the file has {count} rows; GradCanvas takes up to {max}',
+  decimal_comma: 'looks like numbers with decimal commas ({cell}); write them with a point ({fixed})',
+  no_numbers: 'no column holds numbers',
+  too_many_elements: '{rows} rows of {columns} number columns are {count} elements, which exceeds the limit of {limit} elements',
+  ragged: 'has {cells} cells but the header has {columns} columns',
+  empty_cell: 'the cell is empty',
+  not_a_number: '{cell} is not a number',
+  unclosed_quote: 'Quoted field unterminated',
+  bad_quote: 'Trailing quote on quoted field is malformed',
+  unreadable: '{detail}',
+} as const;
+
+/** Why a CSV file is refused. */
+export type CsvReason = keyof typeof CSV_REASONS;
+
+/** A problem in a CSV file, at a 1-based line and (where it applies) a column, with its reason and parameters. */
 export interface CsvError {
   readonly line: number;
   readonly column?: string;
+  readonly reason: CsvReason;
+  readonly params: ReasonParams;
   readonly message: string;
+}
+
+/** A CSV error told from its reason. */
+function csvError(line: number, reason: CsvReason, params: ReasonParams = {}, column?: string): CsvError {
+  return { line, ...(column === undefined ? {} : { column }), reason, params, message: fillReason(CSV_REASONS[reason], params) };
+}
+
+/** Papa Parse's quote errors by their code; any other (which the reader does not expect) keeps Papa's own words. */
+function papaError(line: number, e: { readonly code: string; readonly message: string }): CsvError {
+  if (e.code === 'MissingQuotes') return csvError(line, 'unclosed_quote');
+  if (e.code === 'InvalidQuotes') return csvError(line, 'bad_quote');
+  return csvError(line, 'unreadable', { detail: e.message });
 }
 
 /**
@@ -54,7 +93,7 @@ function readRows(text: string): { rows: Row[]; count: number; overLine: number;
     step: (r) => {
       const line = lineOf(start);
       start = r.meta.cursor;
-      for (const e of r.errors) if (e.type !== 'Delimiter' && errors.length < MAX_ERRORS) errors.push({ line, message: e.message });
+      for (const e of r.errors) if (e.type !== 'Delimiter' && errors.length < MAX_ERRORS) errors.push(papaError(line, e));
       if (r.data.every((c) => c.trim() === '')) return;
       // The header is row 0; data rows past MAX_CSV_ROWS are counted, not kept.
       if (count++ <= MAX_CSV_ROWS) rows.push({ cells: r.data, line });
@@ -67,24 +106,24 @@ function readRows(text: string): { rows: Row[]; count: number; overLine: number;
 /** Parses a CSV text with a header row of column names and numeric cells (quoted numbers are fine). */
 export function parseCsv(text: string): CsvResult {
   if (text.length > MAX_FILE_CHARS) {
-    return { ok: false, errors: [{ line: 1, message: `the file has ${formatCount(text.length)} characters, ${overLimit(MAX_FILE_CHARS, 'characters')}` }] };
+    return { ok: false, errors: [csvError(1, 'too_long', { count: formatCount(text.length), limit: formatCount(MAX_FILE_CHARS) })] };
   }
   const { rows, count, overLine, errors } = readRows(text.replace(/^\uFEFF/, ''));
   if (errors.length > 0) return { ok: false, errors };
   const [head, ...body] = rows;
-  if (!head) return { ok: false, errors: [{ line: 1, message: 'the file is empty' }] };
+  if (!head) return { ok: false, errors: [csvError(1, 'empty')] };
   const columns = head.cells.map((h) => h.trim());
   if (columns.every((c) => c !== '' && isNumber(c))) {
-    return { ok: false, errors: [{ line: head.line, message: 'the first line must be a header of column names, but it holds only numbers' }] };
+    return { ok: false, errors: [csvError(head.line, 'numbers_header')] };
   }
   columns.forEach((c, j) => {
-    if (c === '') errors.push({ line: head.line, message: `column ${j + 1} has no name` });
-    else if (c.length > MAX_NAME_CHARS) errors.push({ line: head.line, message: `column ${j + 1}'s name has ${formatCount(c.length)} characters; a name may have up to ${MAX_NAME_CHARS}` });
-    else if (columns.indexOf(c) !== j) errors.push({ line: head.line, column: c, message: 'this column name appears twice' });
+    if (c === '') errors.push(csvError(head.line, 'unnamed_column', { index: j + 1 }));
+    else if (c.length > MAX_NAME_CHARS) errors.push(csvError(head.line, 'long_name', { index: j + 1, count: formatCount(c.length), max: MAX_NAME_CHARS }));
+    else if (columns.indexOf(c) !== j) errors.push(csvError(head.line, 'duplicate_column', {}, c));
   });
-  if (body.length === 0) errors.push({ line: head.line + 1, message: 'there are no data rows after the header' });
+  if (body.length === 0) errors.push(csvError(head.line + 1, 'no_rows'));
   if (count > MAX_CSV_ROWS) {
-    errors.push({ line: overLine, message: `the file has ${formatCount(count)} rows; GradCanvas takes up to ${formatCount(MAX_CSV_ROWS)}` });
+    errors.push(csvError(overLine, 'too_many_rows', { count: formatCount(count), max: formatCount(MAX_CSV_ROWS) }));
   }
   if (errors.length > 0) return { ok: false, errors };
   return readNumbers(columns, body);
@@ -100,20 +139,20 @@ function readNumbers(columns: readonly string[], body: readonly Row[]): CsvResul
     const first = body.find((r) => r.cells[j] !== undefined && isCommaNumber(r.cells[j]));
     if (first) {
       const cell = first.cells[j].trim();
-      errors.push({ line: first.line, column: name, message: `looks like numbers with decimal commas (${quote(cell)}); write them with a point (${quote(cell.replace(/\./g, '').replace(',', '.'))})` });
+      errors.push(csvError(first.line, 'decimal_comma', { cell: quote(cell), fixed: quote(cell.replace(/\./g, '').replace(',', '.')) }, name));
     }
   });
   const keep = columns.map((_, j) => j).filter((j) => !textOnly[j]);
-  if (keep.length === 0) return { ok: false, errors: [{ line: body[0].line, message: 'no column holds numbers' }] };
+  if (keep.length === 0) return { ok: false, errors: [csvError(body[0].line, 'no_numbers')] };
   if (body.length * keep.length > MAX_TENSOR_ELEMENTS) {
-    return { ok: false, errors: [{ line: body[0].line, message: `${formatCount(body.length)} rows of ${keep.length} number columns are ${formatCount(body.length * keep.length)} elements, ${overLimit(MAX_TENSOR_ELEMENTS, 'elements')}` }] };
+    return { ok: false, errors: [csvError(body[0].line, 'too_many_elements', { rows: formatCount(body.length), columns: keep.length, count: formatCount(body.length * keep.length), limit: formatCount(MAX_TENSOR_ELEMENTS) })] };
   }
   const commaColumns = new Set(errors.map((e) => e.column));
   const rows: number[][] = [];
   for (let i = 0; i < body.length && errors.length < MAX_ERRORS; i++) {
     const { cells, line } = body[i];
     if (cells.length !== columns.length) {
-      errors.push({ line, message: `has ${cells.length} cells but the header has ${columns.length} columns` });
+      errors.push(csvError(line, 'ragged', { cells: cells.length, columns: columns.length }));
       continue;
     }
     rows.push(
@@ -121,7 +160,7 @@ function readNumbers(columns: readonly string[], body: readonly Row[]): CsvResul
         const cell = cells[j];
         const v = parseDecimal(cell);
         if (v === null && !commaColumns.has(columns[j]) && errors.length < MAX_ERRORS) {
-          errors.push({ line, column: columns[j], message: cell.trim() === '' ? 'the cell is empty' : `${quote(cell.trim())} is not a number` });
+          errors.push(cell.trim() === '' ? csvError(line, 'empty_cell', {}, columns[j]) : csvError(line, 'not_a_number', { cell: quote(cell.trim()) }, columns[j]));
         }
         return v ?? NaN;
       }),

@@ -1,7 +1,40 @@
-/** One thing wrong with a file: where (a JSON path like `nodes[3].op`, empty for the whole file) and why. */
+import type { ProblemReason } from '../graph/problemReasons';
+import { fillReason, type ReasonParams } from '../tensor/reason';
+
+/** The sentences a file is refused with before its schema is read, in English, by reason; the page words each in its language. */
+export const FILE_REASONS = {
+  'file.not_text': 'a graph file must be text',
+  'file.too_long': 'the file has {count} characters, which exceeds the limit of {limit} characters',
+  'file.too_deep': 'the file nests lists and objects deeper than the limit of {limit} levels (line {line}); a graph file needs 6',
+  'file.too_many_entries': "the file's lists and objects hold at least {count} entries in all, which exceeds the limit of {limit} elements",
+  'file.not_json': 'not valid JSON: {detail}',
+  'file.not_object': 'a graph file must be a JSON object',
+  'file.not_gradcanvas': 'must be "{format}", got {got}: this is not a GradCanvas graph file',
+  'file.bad_version': 'must be a whole number from 1, got {got}',
+  'file.newer_version': 'version {version} is newer than this GradCanvas reads (up to {max}); update GradCanvas to open it',
+  'file.no_migration': 'no migration from version {version}',
+  'file.unknown_field': 'unknown field',
+  'file.unknown_fields': 'unknown field, and {count} more beside it',
+  'file.duplicate_id': "duplicate id '{id}' (also {first})",
+  'file.no_such_node': "no node has the id '{id}'",
+  'file.more_errors': 'and {count} more errors',
+  'file.unhandled': 'the file could not be opened: GradCanvas met something in it that it does not handle; please report this file',
+} as const;
+
+/** Why a file is refused (before its schema, whose findings are told in English only). */
+export type FileReason = keyof typeof FILE_REASONS;
+
+/** One thing wrong with a file: where (a JSON path like `nodes[3].op`, empty for the whole file) and why; with its reason and parameters when the page can word it. */
 export interface FileError {
   readonly path: string;
   readonly message: string;
+  readonly reason?: FileReason | ProblemReason;
+  readonly params?: ReasonParams;
+}
+
+/** A file error told from its reason. */
+export function fileError(path: string, reason: FileReason, params: ReasonParams = {}): FileError {
+  return { path, reason, params, message: fillReason(FILE_REASONS[reason], params) };
 }
 
 /** The longest a key is written in a path; a file's own names must never flood a message. */
@@ -32,5 +65,5 @@ export const MAX_FILE_ERRORS = 100;
 /** The first MAX_FILE_ERRORS errors, then one line counting the rest. */
 export function capErrors(errors: readonly FileError[]): FileError[] {
   if (errors.length <= MAX_FILE_ERRORS) return [...errors];
-  return [...errors.slice(0, MAX_FILE_ERRORS), { path: '', message: `and ${errors.length - MAX_FILE_ERRORS} more errors` }];
+  return [...errors.slice(0, MAX_FILE_ERRORS), fileError('', 'file.more_errors', { count: errors.length - MAX_FILE_ERRORS })];
 }

@@ -137,6 +137,6 @@ describe('migrateForward', () => {
     expect(r).toEqual({ doc: { format: 'gradcanvas-graph', version: 2, nodes: [], renamed: true } });
   });
   it('says which step is missing', () => {
-    expect(migrateForward(v1(), [], 2)).toEqual({ error: { path: 'version', message: 'no migration from version 1' } });
+    expect(migrateForward(v1(), [], 2)).toEqual({ error: { path: 'version', message: 'no migration from version 1', reason: 'file.no_migration', params: { version: 1 } } });
   });
 });

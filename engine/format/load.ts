@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { compile } from '../exec/compile';
-import { formatCount, MAX_FILE_CHARS, MAX_NESTING_DEPTH, MAX_NODES, MAX_TOTAL_ELEMENTS, overLimit } from '../limits';
+import { formatCount, MAX_FILE_CHARS, MAX_NESTING_DEPTH, MAX_NODES, MAX_TOTAL_ELEMENTS } from '../limits';
 import { fileToGraph } from './convert';
 import { scanStructure } from './depth';
-import { capErrors, type FileError, formatPath } from './fileError';
+import { capErrors, type FileError, fileError, formatPath } from './fileError';
 import { type Migration, MIGRATIONS, migrateForward } from './migrate';
 import { nodeFieldErrors } from './nodeFields';
 import { problemPath } from './problemPath';
@@ -12,7 +12,7 @@ import { referenceErrors } from './references';
 import { type GraphFile, graphFileSchema } from './schema';
 import { optimizerStateErrors } from './stateChecks';
 
-export { type FileError, formatFileError, formatPath } from './fileError';
+export { FILE_REASONS, type FileError, type FileReason, fileError, formatFileError, formatPath } from './fileError';
 export { problemPath } from './problemPath';
 
 /** Either the whole file, valid, or every error found; never half a graph. */
@@ -37,28 +37,28 @@ export interface LoadOptions {
  * text), then JSON.parse, then sizes and names, then the schema and the references.
  */
 export function loadGraphFile(text: string, options: LoadOptions = {}): LoadResult {
-  if (typeof text !== 'string') return fail([{ path: '', message: 'a graph file must be text' }]);
+  if (typeof text !== 'string') return fail([fileError('', 'file.not_text')]);
   if (text.length > MAX_FILE_CHARS) {
-    return fail([{ path: '', message: `the file has ${formatCount(text.length)} characters, ${overLimit(MAX_FILE_CHARS, 'characters')}` }]);
+    return fail([fileError('', 'file.too_long', { count: formatCount(text.length), limit: formatCount(MAX_FILE_CHARS) })]);
   }
   // Editors on Windows may start UTF-8 files with a byte order mark; every way in reads past it alike.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const { deepLine, commas } = scanStructure(body, MAX_NESTING_DEPTH);
   if (deepLine !== null) {
-    return fail([{ path: '', message: `the file nests lists and objects deeper than the limit of ${MAX_NESTING_DEPTH} levels (line ${formatCount(deepLine)}); a graph file needs 6` }]);
+    return fail([fileError('', 'file.too_deep', { limit: MAX_NESTING_DEPTH, line: formatCount(deepLine) })]);
   }
   // The same total the parsed document is held to, checked on the text so parsing never builds more.
   if (commas > MAX_TOTAL_ELEMENTS) {
-    return fail([{ path: '', message: `the file's lists and objects hold at least ${formatCount(commas + 1)} entries in all, ${overLimit(MAX_TOTAL_ELEMENTS, 'elements')}` }]);
+    return fail([fileError('', 'file.too_many_entries', { count: formatCount(commas + 1), limit: formatCount(MAX_TOTAL_ELEMENTS) })]);
   }
   let raw: unknown;
   try {
     raw = JSON.parse(body);
   } catch (e) {
-    return fail([{ path: '', message: `not valid JSON: ${jsonSyntaxMessage(e)}` }]);
+    return fail([fileError('', 'file.not_json', { detail: jsonSyntaxMessage(e) })]);
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return fail([{ path: '', message: 'a graph file must be a JSON object' }]);
+    return fail([fileError('', 'file.not_object')]);
   }
   const sizeErrors = rawSizeErrors(raw);
   if (sizeErrors.length > 0) return fail(sizeErrors);
@@ -90,9 +90,9 @@ const NAMED_KEYS = 5;
 /** Zod's issues as errors at the path of the value concerned (an unknown field at its own path, even at the top). */
 function issueToErrors(issue: z.core.$ZodIssue): FileError[] {
   if (issue.code === 'unrecognized_keys') {
-    const errors = issue.keys.slice(0, NAMED_KEYS).map((k) => ({ path: formatPath([...issue.path, k]), message: 'unknown field' }));
+    const errors = issue.keys.slice(0, NAMED_KEYS).map((k) => fileError(formatPath([...issue.path, k]), 'file.unknown_field'));
     const rest = issue.keys.length - NAMED_KEYS;
-    if (rest > 0) errors.push({ path: formatPath([...issue.path, issue.keys[NAMED_KEYS]]), message: `unknown field, and ${formatCount(rest - 1)} more beside it` });
+    if (rest > 0) errors.push(fileError(formatPath([...issue.path, issue.keys[NAMED_KEYS]]), 'file.unknown_fields', { count: formatCount(rest - 1) }));
     return errors;
   }
   return [{ path: formatPath(issue.path), message: issue.message.replace(/^Invalid input: /, '') }];
@@ -101,5 +101,5 @@ function issueToErrors(issue: z.core.$ZodIssue): FileError[] {
 /** Graph problems (cycles, unconnected ports, shapes, attributes, sizes) placed at the JSON path they concern. */
 function graphErrors(file: GraphFile): FileError[] {
   const result = compile(fileToGraph(file), { checkOnly: true });
-  return result.problems.filter((p) => p.severity === 'error').map((p) => ({ path: problemPath(file, p), message: p.message }));
+  return result.problems.filter((p) => p.severity === 'error').map((p) => ({ path: problemPath(file, p), message: p.message, reason: p.reason, params: p.params }));
 }

@@ -1,4 +1,5 @@
 import { describeValue } from '../graph/describe';
+import { type FileError, fileError } from './fileError';
 import { CURRENT_VERSION, FORMAT_NAME } from './schema';
 
 /** One step forward: turns a document of version `from` into version `from + 1`. */
@@ -19,21 +20,21 @@ export function migrateForward(
   doc: Record<string, unknown>,
   migrations: readonly Migration[] = MIGRATIONS,
   target = CURRENT_VERSION,
-): { doc: Record<string, unknown> } | { error: { path: string; message: string } } {
+): { doc: Record<string, unknown> } | { error: FileError } {
   if (doc.format !== FORMAT_NAME) {
-    return { error: { path: 'format', message: `must be "${FORMAT_NAME}", got ${describeValue(doc.format)}: this is not a GradCanvas graph file` } };
+    return { error: fileError('format', 'file.not_gradcanvas', { format: FORMAT_NAME, got: describeValue(doc.format) }) };
   }
   const version = doc.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { error: { path: 'version', message: `must be a whole number from 1, got ${describeValue(version)}` } };
+    return { error: fileError('version', 'file.bad_version', { got: describeValue(version) }) };
   }
   if (version > target) {
-    return { error: { path: 'version', message: `version ${version} is newer than this GradCanvas reads (up to ${target}); update GradCanvas to open it` } };
+    return { error: fileError('version', 'file.newer_version', { version, max: target }) };
   }
   let current = doc;
   for (let v = version; v < target; v++) {
     const step = migrations.find((m) => m.from === v);
-    if (!step) return { error: { path: 'version', message: `no migration from version ${v}` } };
+    if (!step) return { error: fileError('version', 'file.no_migration', { version: v }) };
     current = { ...step.migrate(current), version: v + 1 };
   }
   return { doc: current };

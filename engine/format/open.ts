@@ -1,13 +1,18 @@
 import { compile } from '../exec/compile';
 import type { ProblemCode } from '../graph/types';
+import type { ProblemReason } from '../graph/problemReasons';
+import type { ReasonParams } from '../tensor/reason';
 import { fileToGraph } from './convert';
-import { type FileError, loadGraphFile } from './load';
+import { type FileError, fileError, loadGraphFile } from './load';
 import { problemPath } from './problemPath';
 import type { GraphFile } from './schema';
 
 /** A graph problem of an opened document, at its JSON path, with the engine's problem code. */
 export interface GraphProblem extends FileError {
   readonly code: ProblemCode;
+  /** The sentence form and what fills it, for the page to word it in its own language. */
+  readonly reason: ProblemReason;
+  readonly params: ReasonParams;
 }
 
 /** How a document is being opened. */
@@ -36,10 +41,10 @@ export function openGraphText(text: string, options: OpenOptions = {}): OpenResu
     if (!r.ok) return r;
     const problems = compile(fileToGraph(r.file), { checkOnly: true })
       .problems.filter((p) => p.severity === 'error')
-      .map((p) => ({ path: problemPath(r.file, p), message: p.message, code: p.code }));
+      .map((p) => ({ path: problemPath(r.file, p), message: p.message, code: p.code, reason: p.reason, params: p.params }));
     return { ok: true, file: r.file, problems };
   } catch {
     // A backstop only: every check above reports in words; this keeps the page alive if one is missing.
-    return { ok: false, errors: [{ path: '', message: 'the file could not be opened: GradCanvas met something in it that it does not handle; please report this file' }] };
+    return { ok: false, errors: [fileError('', 'file.unhandled')] };
   }
 }

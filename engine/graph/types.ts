@@ -1,3 +1,5 @@
+import type { ReasonParams } from '../tensor/reason';
+import type { ProblemReason } from './problemReasons';
 import type { Dtype } from '../tensor/float32';
 import type { Tensor } from '../tensor/tensor';
 
@@ -82,6 +84,10 @@ export type ProblemCode =
 /** One thing wrong with a graph, with the node and port it concerns. */
 export interface Problem {
   readonly code: ProblemCode;
+  /** The sentence form it is told in, and what fills it: the page words it in either language from these. */
+  readonly reason: ProblemReason;
+  readonly params: ReasonParams;
+  /** The sentence in English (the CLI's words). */
   readonly message: string;
   readonly node?: string;
   readonly port?: string;

@@ -2,6 +2,7 @@ import type { OpDef } from './types';
 import { frac } from './mathText';
 import { type LossAttrs, type LossCtx, lossPorts, lossShape, explainLoss, perElement, prepareLoss, reduceLoss32, reductionAttr } from './loss';
 import { f32, libmLogf, sleefLogf } from '../tensor/float32';
+import { OpRunError } from '../graph/problemReasons';
 
 /**
  * PyTorch clamps each log term of BCE at −100 and the gradient's denominator at EPSILON = 1e-12,
@@ -25,7 +26,7 @@ export const bce: OpDef<LossAttrs, LossCtx> = {
     let s = 0;
     for (let i = 0; i < x.length; i++) {
       const p = x[i];
-      if (!(p >= 0 && p <= 1)) throw new Error(`bce input must be a probability in [0, 1], got ${p} at element ${i}`);
+      if (!(p >= 0 && p <= 1)) throw new OpRunError('bce_not_probability', { got: p, index: i });
       s += (t[i] - 1) * Math.max(Math.log1p(-p), LOG_FLOOR) - t[i] * Math.max(Math.log(p), LOG_FLOOR);
     }
     y[0] = s / divisor;
@@ -43,7 +44,7 @@ export const bce: OpDef<LossAttrs, LossCtx> = {
     forward([x, t], y, { divisor, terms }) {
       for (let i = 0; i < x.length; i++) {
         const p = x[i];
-        if (!(p >= 0 && p <= 1)) throw new Error(`bce input must be a probability in [0, 1], got ${p} at element ${i}`);
+        if (!(p >= 0 && p <= 1)) throw new OpRunError('bce_not_probability', { got: p, index: i });
         const low = Math.max(libmLogf(f32(1 - p)), LOG_FLOOR);
         const high = Math.max(libmLogf(p), LOG_FLOOR);
         terms[i] = f32(f32(f32(t[i] - 1) * low) - f32(t[i] * high));

@@ -2,6 +2,7 @@ import type { OpDef } from './types';
 import { frac } from './mathText';
 import { type LossAttrs, lossPorts, perElement, reductionAttr } from './loss';
 import { formatShape, ShapeError } from '../tensor/shape';
+import { OpRunError } from '../graph/problemReasons';
 import { f32, fma32, sleefExpf, sleefLogf } from '../tensor/float32';
 import { laneSum } from './float32';
 
@@ -51,9 +52,7 @@ export const cross_entropy: OpDef<LossAttrs, CrossEntropyCtx> = {
   gradFn: 'NllLossBackward0',
   shape([x, t]) {
     if (x.length !== 2 || t.length !== 1 || t[0] !== x[0]) {
-      throw new ShapeError(
-        `cross_entropy needs logits [N, C] and labels [N], got ${formatShape(x)} and ${formatShape(t)}`,
-      );
+      throw new ShapeError('cross_entropy_shapes', { a: formatShape(x), b: formatShape(t) });
     }
     return [];
   },
@@ -72,7 +71,7 @@ export const cross_entropy: OpDef<LossAttrs, CrossEntropyCtx> = {
     for (let r = 0; r < rows; r++) {
       const label = t[r];
       if (!Number.isInteger(label) || label < 0 || label >= classes) {
-        throw new Error(`cross_entropy label ${label} in row ${r} is not a class index in 0..${classes - 1}`);
+        throw new OpRunError('label_out_of_range', { label, row: r, last: classes - 1 });
       }
       const o = r * classes;
       let m = -Infinity;
@@ -101,7 +100,7 @@ export const cross_entropy: OpDef<LossAttrs, CrossEntropyCtx> = {
       for (let r = 0; r < rows; r++) {
         const label = t[r];
         if (!Number.isInteger(label) || label < 0 || label >= classes) {
-          throw new Error(`cross_entropy label ${label} in row ${r} is not a class index in 0..${classes - 1}`);
+          throw new OpRunError('label_out_of_range', { label, row: r, last: classes - 1 });
         }
         const o = r * classes;
         let m = -Infinity;

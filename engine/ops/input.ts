@@ -1,6 +1,6 @@
 import { checkLeafShape, type LeafContext, type LeafDef, LeafError } from './leafTypes';
 import type { Dataset, GraphNode, LeafValue } from '../graph/types';
-import { formatCount, MAX_TENSOR_ELEMENTS, overLimit } from '../limits';
+import { formatCount, MAX_TENSOR_ELEMENTS } from '../limits';
 import { formatShape, type Shape, sizeOf } from '../tensor/shape';
 import { arange, arangeLength, tensor, type Tensor } from '../tensor/tensor';
 
@@ -23,21 +23,22 @@ function columnIndex(ds: Dataset): Map<string, number> {
 function resolveColumns(value: Extract<LeafValue, { type: 'columns' }>, ctx: LeafContext) {
   // Own entries only: a dataset named `toString` or `constructor` is a name like any other.
   const ds = Object.hasOwn(ctx.datasets, value.dataset) ? ctx.datasets[value.dataset] : undefined;
-  if (!ds || !Array.isArray(ds.columns) || !Array.isArray(ds.rows)) throw new LeafError(`dataset '${value.dataset}' is not loaded`, 'value');
-  if (value.columns.length === 0) throw new LeafError('is bound to no columns', 'value');
+  if (!ds || !Array.isArray(ds.columns) || !Array.isArray(ds.rows)) throw new LeafError('dataset_not_loaded', { dataset: value.dataset }, 'value');
+  if (value.columns.length === 0) throw new LeafError('no_columns', {}, 'value');
   const index = columnIndex(ds);
   const cols = value.columns.map((c) => {
     const j = index.get(c);
-    if (j === undefined) throw new LeafError(`dataset '${value.dataset}' has no column '${c}'`, 'value');
+    if (j === undefined) throw new LeafError('no_such_column', { dataset: value.dataset, column: c }, 'value');
     return j;
   });
-  if (value.vector && cols.length !== 1) throw new LeafError('a vector input must be bound to exactly one column', 'value');
+  if (value.vector && cols.length !== 1) throw new LeafError('vector_one_column', {}, 'value');
   const batch = ctx.batchRows;
   const rows = batch !== undefined && Number.isInteger(batch) && batch >= 0 ? Math.min(batch, ds.rows.length) : ds.rows.length;
   const shape = value.vector ? [rows] : [rows, cols.length];
   if (rows * cols.length > MAX_TENSOR_ELEMENTS) {
     throw new LeafError(
-      `${formatCount(rows)} rows of ${formatCount(cols.length)} columns would be ${formatCount(rows * cols.length)} elements, ${overLimit(MAX_TENSOR_ELEMENTS, 'elements')}`,
+      'columns_too_large',
+      { rows: formatCount(rows), columns: formatCount(cols.length), count: formatCount(rows * cols.length), limit: formatCount(MAX_TENSOR_ELEMENTS) },
       'value',
       true,
     );
@@ -47,29 +48,29 @@ function resolveColumns(value: Extract<LeafValue, { type: 'columns' }>, ctx: Lea
 
 /** The shape a leaf value describes, checked against the limits before anything is allocated. */
 export function leafValueShape(value: LeafValue | undefined, ctx: LeafContext): Shape {
-  if (!value) throw new LeafError('has no value', 'value');
+  if (!value) throw new LeafError('no_value', {}, 'value');
   switch (value.type) {
     case 'tensor': {
-      const shape = checkLeafShape(value.shape, 'value', 'the tensor');
+      const shape = checkLeafShape(value.shape, 'value', 'tensor');
       const n = sizeOf(shape);
       const got = Array.isArray(value.data) ? value.data.length : 0;
-      if (got !== n) throw new LeafError(`a tensor of shape ${formatShape(shape)} needs ${formatCount(n)} values, got ${formatCount(got)}`, 'value');
+      if (got !== n) throw new LeafError('value_count', { shape: formatShape(shape), count: formatCount(n), got: formatCount(got) }, 'value');
       return shape;
     }
     case 'arange': {
       const { start, end, step } = value;
       const n = arangeLength(start, end, step);
       // The length comes from start, end and step alone, so a huge range is refused before any allocation.
-      if (n < 0) throw new LeafError(`arange(${start}, ${end}, ${step}) is empty or infinite: the step must point from start towards end`, 'value');
+      if (n < 0) throw new LeafError('arange_empty', { start, end, step }, 'value');
       if (n > MAX_TENSOR_ELEMENTS) {
-        throw new LeafError(`arange(${start}, ${end}, ${step}) would have ${formatCount(n)} elements, ${overLimit(MAX_TENSOR_ELEMENTS, 'elements')}`, 'value', true);
+        throw new LeafError('arange_too_large', { start, end, step, count: formatCount(n), limit: formatCount(MAX_TENSOR_ELEMENTS) }, 'value', true);
       }
       return [n];
     }
     case 'columns':
       return resolveColumns(value, ctx).shape;
     default:
-      throw new LeafError('has a value of an unknown type (expected tensor, arange or columns)', 'value');
+      throw new LeafError('unknown_value_type', {}, 'value');
   }
 }
 

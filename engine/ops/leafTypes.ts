@@ -1,7 +1,10 @@
 import type { Dataset, GraphNode, InitSpec, LeafValue } from '../graph/types';
-import { formatCount, MAX_TENSOR_ELEMENTS, overLimit } from '../limits';
+import { formatCount, MAX_TENSOR_ELEMENTS } from '../limits';
+import { fillReason, type ReasonParams } from '../tensor/reason';
 import { formatShape, MAX_RANK, type Shape, sizeOf } from '../tensor/shape';
 import type { Tensor } from '../tensor/tensor';
+import { LEAF_REASONS, type LeafReason, type LeafWhat } from '../graph/problemReasons';
+import { describeValue } from '../graph/describe';
 
 /** What a leaf may read when it is resolved. */
 export interface LeafContext {
@@ -10,17 +13,20 @@ export interface LeafContext {
   readonly batchRows?: number;
 }
 
+
+
 /**
- * Why a leaf cannot be built, in words a learner reads on the node. `field` is the node's
- * field at fault (`value`, `shape`, `params.value`); `tooLarge` marks a size limit.
+ * Why a leaf cannot be built, as a reason and its parameters a learner reads on the node.
+ * `field` is the node's field at fault (`value`, `shape`, `params.value`); `tooLarge` marks a size limit.
  */
 export class LeafError extends Error {
   constructor(
-    message: string,
+    readonly reason: LeafReason,
+    readonly params: ReasonParams,
     readonly field?: string,
     readonly tooLarge = false,
   ) {
-    super(message);
+    super(fillReason(LEAF_REASONS[reason], params));
     this.name = 'LeafError';
   }
 }
@@ -52,17 +58,17 @@ export interface LeafDef {
  * Checks a leaf's shape before anything of that shape is allocated: whole non-negative
  * lengths, rank at most MAX_RANK, and at most MAX_TENSOR_ELEMENTS elements.
  */
-export function checkLeafShape(shape: unknown, field: string, what: string): Shape {
-  if (!Array.isArray(shape)) throw new LeafError(`${what} has no shape`, field);
-  if (shape.length > MAX_RANK) throw new LeafError(`${what} has rank ${shape.length}, above the maximum of ${MAX_RANK}`, field);
+export function checkLeafShape(shape: unknown, field: string, what: LeafWhat): Shape {
+  if (!Array.isArray(shape)) throw new LeafError('no_shape', { what }, field);
+  if (shape.length > MAX_RANK) throw new LeafError('rank_too_high', { what, rank: shape.length, max: MAX_RANK }, field);
   for (const d of shape) {
     if (typeof d !== 'number' || !Number.isInteger(d) || d < 0) {
-      throw new LeafError(`${what} has an axis length of ${typeof d === 'number' ? d : `a ${typeof d}`}; lengths are whole numbers from 0`, field);
+      throw new LeafError('bad_axis_length', { what, length: typeof d === 'number' ? d : describeValue(d) }, field);
     }
   }
   const n = sizeOf(shape);
   if (n > MAX_TENSOR_ELEMENTS) {
-    throw new LeafError(`${what} ${formatShape(shape)} would have ${formatCount(n)} elements, ${overLimit(MAX_TENSOR_ELEMENTS, 'elements')}`, field, true);
+    throw new LeafError('too_many_elements', { what, shape: formatShape(shape), count: formatCount(n), limit: formatCount(MAX_TENSOR_ELEMENTS) }, field, true);
   }
   return shape as Shape;
 }

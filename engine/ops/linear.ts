@@ -43,7 +43,7 @@ export const linear: OpDef<LinearAttrs, LinearCtx> = {
   ],
   shape([x], { inFeatures, outFeatures }) {
     if (x.length === 0 || x[x.length - 1] !== inFeatures) {
-      throw new ShapeError(`linear expects x with last axis of length inFeatures = ${inFeatures}, got ${formatShape(x)}`);
+      throw new ShapeError('linear_features', { inFeatures, x: formatShape(x) });
     }
     return [...x.slice(0, -1), outFeatures];
   },

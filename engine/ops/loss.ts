@@ -22,7 +22,7 @@ export function lossPorts(targetDifferentiable: boolean): readonly PortSpec[] {
 export function lossShape(name: string) {
   return ([input, target]: readonly Shape[]): Shape => {
     if (!sameShape(input, target)) {
-      throw new ShapeError(`${name} needs input and target of the same shape, got ${formatShape(input)} and ${formatShape(target)}`);
+      throw new ShapeError('same_shape', { op: name, a: formatShape(input), b: formatShape(target) });
     }
     return [];
   };

@@ -45,12 +45,12 @@ function expandedSizes(a: Shape, b: Shape): { a: number; b: number } {
 /** Splits matmul operands into batch shape and matrix sizes, as torch.matmul promotes 1-D operands. */
 function plan(a: Shape, b: Shape) {
   if (a.length === 0 || b.length === 0) {
-    throw new ShapeError(`matmul needs tensors of rank 1 or more, got ${formatShape(a)} and ${formatShape(b)}`);
+    throw new ShapeError('matmul_rank', { a: formatShape(a), b: formatShape(b) });
   }
   const am = a.length === 1 ? [1, a[0]] : a.slice(-2);
   const bm = b.length === 1 ? [b[0], 1] : b.slice(-2);
   if (am[1] !== bm[0]) {
-    throw new ShapeError(`matmul shapes ${formatShape(a)} and ${formatShape(b)} do not line up (${am[1]} ≠ ${bm[0]})`);
+    throw new ShapeError('matmul_inner', { a: formatShape(a), b: formatShape(b), left: am[1], right: bm[0] });
   }
   const aBatch = a.slice(0, -2);
   const bBatch = b.slice(0, -2);

@@ -1,5 +1,6 @@
 import { checkLeafShape, type LeafDef, LeafError } from './leafTypes';
 import type { GraphNode, InitSpec } from '../graph/types';
+import { VALUE_WORDS } from '../graph/describe';
 import { initOf, initTensor } from '../graph/init';
 import { formatShape, sameShape, type Shape, sizeOf } from '../tensor/shape';
 
@@ -8,12 +9,12 @@ function parameterShape(node: GraphNode): Shape {
   // Own field only: `params` is a plain record, and `value` must not come from its prototype.
   const current = node.params && Object.hasOwn(node.params, 'value') ? node.params.value : undefined;
   const declared = node.shape ?? current?.shape ?? [];
-  const shape = checkLeafShape(declared, node.shape ? 'shape' : 'params.value', 'the parameter');
+  const shape = checkLeafShape(declared, node.shape ? 'shape' : 'params.value', 'parameter');
   if (current) {
     if (!Array.isArray(current.shape) || !sameShape(current.shape, shape)) {
-      throw new LeafError(`values have shape ${Array.isArray(current.shape) ? formatShape(current.shape) : '(none)'} but the parameter is ${formatShape(shape)}`, 'params.value');
+      throw new LeafError('param_shape', { got: Array.isArray(current.shape) ? formatShape(current.shape) : VALUE_WORDS.none, shape: formatShape(shape) }, 'params.value');
     }
-    if (!current.data || current.data.length !== sizeOf(shape)) throw new LeafError(`the parameter ${formatShape(shape)} needs ${sizeOf(shape)} values, got ${current.data?.length ?? 0}`, 'params.value');
+    if (!current.data || current.data.length !== sizeOf(shape)) throw new LeafError('param_count', { shape: formatShape(shape), count: sizeOf(shape), got: current.data?.length ?? 0 }, 'params.value');
   }
   return shape;
 }

@@ -108,5 +108,5 @@ export function firstMaxIndex(x: ArrayLike<number>, base: number, len: number, i
 /** A ShapeError when the reduction would take the largest element of nothing (torch.max and torch.argmax refuse it). */
 export function checkNonEmptyReduction(name: string, [x]: readonly Shape[], { axis }: ReduceAttrs): void {
   const empty = axis === null || x.length === 0 ? x.some((d) => d === 0) : x[normalizeAxis(axis, x.length)] === 0;
-  if (empty) throw new ShapeError(`${name} of an empty tensor ${formatShape(x)}${axis === null ? '' : ` along axis ${axis}`} has no value`);
+  if (empty) throw axis === null ? new ShapeError('empty_reduction', { op: name, x: formatShape(x) }) : new ShapeError('empty_reduction_axis', { op: name, x: formatShape(x), axis });
 }

@@ -28,7 +28,7 @@ export const softmax: OpDef<{ axis: number }, SoftmaxCtx> = {
   attrs: [{ name: 'axis', type: 'integer', default: -1 }],
   gradFn: 'SoftmaxBackward0',
   shape([x], { axis }) {
-    if (x.length === 0) throw new ShapeError('softmax needs a tensor of rank 1 or more, got a scalar');
+    if (x.length === 0) throw new ShapeError('softmax_scalar');
     normalizeAxis(axis, x.length);
     return x;
   },

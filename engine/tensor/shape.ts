@@ -1,13 +1,36 @@
+import { fillReason, type ReasonParams } from './reason';
+
 /** A tensor's shape: one length per axis, rank 0 (a scalar) to 4. */
 export type Shape = readonly number[];
 
 /** The highest rank a tensor may have. */
 export const MAX_RANK = 4;
 
-/** Thrown by shape rules; the executor turns it into a `shape_mismatch` problem. */
+/** Every sentence a shape rule can refuse with, in English, by reason; the page words each reason in its own language. */
+export const SHAPE_REASONS = {
+  broadcast: 'shapes {a} and {b} cannot be broadcast together',
+  axis_out_of_range: 'axis {axis} is out of range for a tensor of rank {rank}',
+  rank_too_high: 'rank {rank} is above the maximum of {max}',
+  same_shape: '{op} needs input and target of the same shape, got {a} and {b}',
+  matmul_rank: 'matmul needs tensors of rank 1 or more, got {a} and {b}',
+  matmul_inner: 'matmul shapes {a} and {b} do not line up ({left} ≠ {right})',
+  softmax_scalar: 'softmax needs a tensor of rank 1 or more, got a scalar',
+  linear_features: 'linear expects x with last axis of length inFeatures = {inFeatures}, got {x}',
+  cross_entropy_shapes: 'cross_entropy needs logits [N, C] and labels [N], got {a} and {b}',
+  empty_reduction: '{op} of an empty tensor {x} has no value',
+  empty_reduction_axis: '{op} of an empty tensor {x} along axis {axis} has no value',
+} as const;
+
+/** Why a shape rule refused its inputs. */
+export type ShapeReason = keyof typeof SHAPE_REASONS;
+
+/** Thrown by shape rules with a reason and its parameters; the executor turns it into a `shape_mismatch` problem. */
 export class ShapeError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    readonly reason: ShapeReason,
+    readonly params: ReasonParams = {},
+  ) {
+    super(fillReason(SHAPE_REASONS[reason], params));
     this.name = 'ShapeError';
   }
 }
@@ -48,7 +71,7 @@ export function broadcastShapes(a: Shape, b: Shape): number[] {
     const da = a[a.length - rank + i] ?? 1;
     const db = b[b.length - rank + i] ?? 1;
     if (da !== db && da !== 1 && db !== 1) {
-      throw new ShapeError(`shapes ${formatShape(a)} and ${formatShape(b)} cannot be broadcast together`);
+      throw new ShapeError('broadcast', { a: formatShape(a), b: formatShape(b) });
     }
     out[i] = da === 1 ? db : da;
   }
@@ -59,12 +82,12 @@ export function broadcastShapes(a: Shape, b: Shape): number[] {
 export function normalizeAxis(axis: number, rank: number): number {
   const r = Math.max(rank, 1);
   if (!Number.isInteger(axis) || axis < -r || axis >= r) {
-    throw new ShapeError(`axis ${axis} is out of range for a tensor of rank ${rank}`);
+    throw new ShapeError('axis_out_of_range', { axis, rank });
   }
   return axis < 0 ? axis + r : axis;
 }
 
 /** Throws a ShapeError when a shape's rank exceeds MAX_RANK. */
 export function checkRank(shape: Shape): void {
-  if (shape.length > MAX_RANK) throw new ShapeError(`rank ${shape.length} is above the maximum of ${MAX_RANK}`);
+  if (shape.length > MAX_RANK) throw new ShapeError('rank_too_high', { rank: shape.length, max: MAX_RANK });
 }

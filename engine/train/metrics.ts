@@ -38,7 +38,8 @@ export class AccuracyMeter {
   constructor(program: Program) {
     const problem = accuracyProblem(program);
     const kind = lossStep(program)?.op.prediction;
-    if (problem !== null || kind === undefined) throw new EngineError('runtime', problem ?? 'accuracy needs a classification loss', program.loss);
+    if (problem !== null) throw new EngineError('runtime', problem, program.loss);
+    if (kind === undefined) throw EngineError.because('runtime', 'accuracy_needs_classification', {}, program.loss);
     this.rule = PREDICTION_RULES[kind];
   }
 

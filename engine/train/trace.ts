@@ -57,11 +57,11 @@ export function traceForward(program: Program): TraceEvent[] {
  * same gradients as Program.backward.
  */
 export function traceBackward(program: Program, from: string | undefined = program.loss): TraceEvent[] {
-  if (from === undefined) throw new EngineError('no_loss', 'the graph has no loss node to run backward from');
+  if (from === undefined) throw EngineError.because('no_loss', 'no_loss_backward', {});
   const plan = program.backwardPlan(from);
   const root = program.slot(from);
   if (root.shape.length !== 0 || !root.grad) {
-    throw new EngineError('not_scalar', `backward needs a scalar that depends on something requiring grad: '${from}'`, from);
+    throw EngineError.because('not_scalar', 'trace_not_scalar', { node: from }, from);
   }
   const stepOf = new Map(plan.map((s) => [s.slot.id, s]));
   const upstream = new Set<string>([from]);

@@ -78,7 +78,7 @@ export class Trainer {
     const result = compile(graph);
     if (!result.program) throw new EngineError('runtime', result.problems.filter((p) => p.severity === 'error').map((p) => p.message).join('; '));
     this.program = result.program;
-    if (this.program.loss === undefined) throw new EngineError('no_loss', 'the graph has no loss node to train');
+    if (this.program.loss === undefined) throw EngineError.because('no_loss', 'no_loss_train', {});
     this.optim = createOptimizer(settings.optimizer, this.program.params, savedState, this.program.dtype);
     this.lastProgram = this.program;
     this.watch = new DivergenceWatch(divergenceFactorOf(settings.divergenceFactor), { firstLoss: continuation.firstLoss });
@@ -89,7 +89,7 @@ export class Trainer {
         return { id: n.id, all: slot.value.slice(), width: slot.value.length / (slot.shape[0] ?? 1) };
       });
     const counts = new Set(this.batched.map((b) => this.program.slot(b.id).shape[0]));
-    if (counts.size > 1) throw new EngineError('runtime', 'inputs bound to datasets have different numbers of rows');
+    if (counts.size > 1) throw EngineError.because('runtime', 'rows_differ', {});
     this.rows = [...counts][0] ?? 0;
     const bs = settings.batchSize ?? null;
     this.batchSize = bs === null || bs >= this.rows || this.batched.length === 0 ? this.rows : Math.max(1, Math.floor(bs));
@@ -132,7 +132,7 @@ export class Trainer {
    * When the epoch breaks the divergence rule, the state goes back and `divergence` is set.
    */
   epoch(afterUpdate?: () => void): number {
-    if (this.divergence) throw new EngineError('runtime', `training stopped at epoch ${this.divergence.epoch}: the run diverged`);
+    if (this.divergence) throw EngineError.because('runtime', 'diverged', { epoch: this.divergence.epoch });
     [this.previous, this.current] = [this.current, this.previous];
     this.current.capture(this.program.params, this.optim.state());
     let loss: number;

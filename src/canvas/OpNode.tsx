@@ -2,6 +2,7 @@ import { memo, useState } from 'react';
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatShape } from '../../engine';
+import { issueText } from '../i18n/problemText';
 import { useT } from '../i18n/useT';
 import { OUTPUT_HANDLE } from './connect';
 import type { OpFlowNode } from './flowElements';
@@ -138,7 +139,7 @@ function IssueLine({ id, issues }: { id: string; issues: readonly NodeIssue[] })
       <div className="opnode__tip" role="tooltip" id={issueTipId(id)}>
         {issues.map((i, k) => (
           <p key={k}>
-            <strong>{label(i)}:</strong> {i.message}
+            <strong>{label(i)}:</strong> {issueText(t, i)}
           </p>
         ))}
       </div>

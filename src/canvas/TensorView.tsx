@@ -56,7 +56,7 @@ export const TensorView = memo(function TensorView({ id, which }: { id: string; 
     );
   }
   const { shape, data } = tensor;
-  const title = `${name} = ${listNumbers(shape, data, 32)}`;
+  const title = `${name} = ${listNumbers(shape, data, 32, (count) => t('canvas.node.moreValues', { count }))}`;
   const common = { 'data-testid': testId, 'data-value': listNumbers(shape, data), 'data-shape': JSON.stringify(shape), title };
   const kind = previewKind(shape);
   if (kind === 'scalar' || kind === 'empty') {

@@ -152,12 +152,12 @@ export function heatColor(value: number, maxAbs: number): string {
   return `rgb(${mix(r)}, ${mix(g)}, ${mix(b)})`;
 }
 
-/** A tensor's numbers as text, `[a, b, …]` (a scalar bare), listing up to `limit` of them. */
-export function listNumbers(shape: readonly number[], data: ArrayLike<number>, limit: number = MAX_LISTED): string {
+/** A tensor's numbers as text, `[a, b, …]` (a scalar bare), listing up to `limit` of them; `more` words how many are left out. */
+export function listNumbers(shape: readonly number[], data: ArrayLike<number>, limit: number = MAX_LISTED, more: (count: number) => string = (n) => `… ${n} more`): string {
   if (shape.length === 0) return formatNumber(data[0]);
   const shown: string[] = [];
   for (let i = 0; i < Math.min(limit, data.length); i++) shown.push(formatNumber(data[i]));
-  if (data.length > limit) shown.push(`… ${data.length - limit} more`);
+  if (data.length > limit) shown.push(more(data.length - limit));
   return `[${shown.join(', ')}]`;
 }
 

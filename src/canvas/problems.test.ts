@@ -3,8 +3,8 @@ import type { Problem } from '../../engine';
 import { MESSAGES } from '../i18n/messages';
 import { isBlocking, issueLabelKey, issueNodeKey, issueTipId, nodeIssues, PROBLEM_CODES } from './problems';
 
-const mismatch: Problem = { code: 'shape_mismatch', message: 'shapes [2] and [3] do not broadcast', node: 'y', severity: 'error' };
-const noLoss: Problem = { code: 'no_loss', message: 'no loss', severity: 'warning' };
+const mismatch: Problem = { code: 'shape_mismatch', reason: 'shape.broadcast', params: { node: 'y', op: 'add', a: '[2]', b: '[3]' }, message: 'shapes [2] and [3] do not broadcast', node: 'y', severity: 'error' };
+const noLoss: Problem = { code: 'no_loss', reason: 'no_loss', params: {}, message: 'no loss', severity: 'warning' };
 
 describe('problems', () => {
   it('nodeIssues lists the node\'s problems and its runtime error, as the same objects', () => {
@@ -31,7 +31,7 @@ describe('problems', () => {
   it('issueLabelKey(every problem code the engine has) is a text in English and Japanese', () => {
     expect(PROBLEM_CODES).toEqual(expect.arrayContaining(['too_large', 'bad_param', 'unexpected']));
     for (const code of PROBLEM_CODES) {
-      const key = issueLabelKey({ code, message: '', severity: 'error' });
+      const key = issueLabelKey({ code, reason: 'no_loss', params: {}, message: '', severity: 'error' });
       expect(MESSAGES[key]?.en, key).toBeTruthy();
       expect(MESSAGES[key]?.ja, key).toBeTruthy();
     }

@@ -35,7 +35,7 @@ describe('importCsvText', () => {
   ])('importCsvText with %s names the line (and column)', (_, text, message) => {
     const r = importCsvText('bad.csv', text);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.messages.join('\n')).toMatch(message);
+    if (!r.ok) expect(r.messages.map((m) => (typeof m === 'string' ? m : translate('en', m.key, m.vars))).join('\n')).toMatch(message);
   });
 
   it('datasetName(my data.csv) is my_data', () => {

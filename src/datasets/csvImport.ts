@@ -1,4 +1,4 @@
-import { type Dataset, formatCsvError, MAX_NAME_CHARS, parseCsv, RESERVED_NAMES, VALIDATION_SUFFIX } from '../../engine';
+import { type CsvError, type Dataset, MAX_NAME_CHARS, parseCsv, RESERVED_NAMES, VALIDATION_SUFFIX } from '../../engine';
 import type { ColumnRole } from './builtin';
 
 /** The largest CSV file read at all; anything bigger is refused before parsing (a million rows is not a browser dataset). */
@@ -35,10 +35,15 @@ function guessRoles(columns: readonly string[]): Record<string, ColumnRole> {
   return Object.fromEntries(columns.map((c, i) => [c, i === columns.length - 1 && columns.length > 1 ? 'target' : 'feature']));
 }
 
+/** A CSV reader's error as a page message: its reason's wording, naming its line (and column). */
+export function csvMessage(e: CsvError): ImportMessage {
+  return { key: `csv.${e.reason}`, vars: { ...e.params, line: e.line, ...(e.column === undefined ? {} : { column: e.column }) } };
+}
+
 /** Reads CSV text (header row, numeric columns) into an import. */
 export function importCsvText(fileName: string, text: string): CsvImport {
   const r = parseCsv(text);
-  if (!r.ok) return { ok: false, messages: r.errors.map(formatCsvError) };
+  if (!r.ok) return { ok: false, messages: r.errors.map(csvMessage) };
   const name = datasetName(fileName);
   const refused = datasetNameProblem(name);
   if (refused) return { ok: false, messages: [refused] };
@@ -48,7 +53,7 @@ export function importCsvText(fileName: string, text: string): CsvImport {
 /** Reads a CSV file; refuses one too large to be a browser dataset before reading it. */
 export async function importCsvFile(file: File): Promise<CsvImport> {
   if (file.size > MAX_CSV_BYTES) {
-    return { ok: false, messages: [`line 1: the file is ${(file.size / 1e6).toFixed(0)} MB; GradCanvas reads CSV files up to ${MAX_CSV_BYTES / 1e6} MB`] };
+    return { ok: false, messages: [{ key: 'csv.tooManyBytes', vars: { size: (file.size / 1e6).toFixed(0), max: MAX_CSV_BYTES / 1e6 } }] };
   }
   return importCsvText(file.name, await file.text());
 }

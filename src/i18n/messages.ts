@@ -9,6 +9,10 @@ import { training } from './messages/training';
 import { stepper } from './messages/stepper';
 import { session } from './messages/session';
 import { lessons } from './messages/lessons';
+import { problems } from './messages/problems';
+import { examples } from './messages/examples';
+import { csv } from './messages/csv';
+import { edits } from './messages/edits';
 
 /** A string in both languages. */
 export interface Message {
@@ -29,4 +33,8 @@ export const MESSAGES: Readonly<Record<string, Message>> = {
   ...stepper,
   ...session,
   ...lessons,
+  ...problems,
+  ...examples,
+  ...csv,
+  ...edits,
 };

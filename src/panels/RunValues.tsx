@@ -1,4 +1,5 @@
 import { formatShape } from '../../engine';
+import { problemText, runErrorText } from '../i18n/problemText';
 import { useT } from '../i18n/useT';
 import { useSession, useSessionApi } from '../session/useSession';
 import { useFollowedIndex } from '../stepper/useFollowed';
@@ -26,9 +27,9 @@ export function RunValues({ id }: { readonly id: string }) {
           <strong>{t('inspector.problems')}</strong>
           <ul>
             {mine.map((p, i) => (
-              <li key={i}>{p.message}</li>
+              <li key={i}>{problemText(t, p)}</li>
             ))}
-            {runError?.node === id && <li>{runError.message}</li>}
+            {runError?.node === id && <li>{runErrorText(t, runError)}</li>}
           </ul>
         </div>
       )}
@@ -38,7 +39,7 @@ export function RunValues({ id }: { readonly id: string }) {
           {elsewhere.length > 0 && (
             <ul>
               {elsewhere.map((p, i) => (
-                <li key={i}>{p.message}</li>
+                <li key={i}>{problemText(t, p)}</li>
               ))}
             </ul>
           )}

@@ -131,8 +131,8 @@ function ContourMap({ a, b, width, height }: { a: ParamElement; b: ParamElement;
       <Axes f={fs} x={x} y={y} xLabel={a.label} yLabel={b.label} />
       <g fontSize={10} fill="currentColor" transform={`translate(${fs.width + 4},${fs.margin.top})`}>
         <text y={8}>{t('plot.axis.loss')}</text>
-        <text y={22}>{`max ${formatNumber(grid.max)}`}</text>
-        <text y={36}>{`min ${formatNumber(grid.min)}`}</text>
+        <text y={22}>{t('plot.contour.max', { value: formatNumber(grid.max) })}</text>
+        <text y={36}>{t('plot.contour.min', { value: formatNumber(grid.min) })}</text>
         {here && <text y={56}>{`${a.label} ${formatNumber(here[0])}`}</text>}
         {here && <text y={70}>{`${b.label} ${formatNumber(here[1])}`}</text>}
       </g>

@@ -1,6 +1,6 @@
 import type { Draft } from 'immer';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { createOptimizer, type FileHistory, fileOptimizerState, fromFileNumber, type GraphFile, type ParamState, type Program, toFileNumber, toFileOptimizerState, type TraceEvent } from '../../engine';
+import { createOptimizer, EngineError, type FileHistory, fileOptimizerState, fromFileNumber, type GraphFile, type ParamState, type Program, toFileNumber, toFileOptimizerState, type TraceEvent } from '../../engine';
 import type { ColumnRole } from '../datasets/builtin';
 import type { ImportMessage } from '../datasets/csvImport';
 import { bindDataset, bindProblem, type BindView, type InputBinding } from '../datasets/bind';
@@ -8,6 +8,7 @@ import { bindNotice } from '../datasets/bindNotice';
 import { planBind } from '../datasets/plan';
 import type { Scaling } from '../datasets/transform';
 import type { Language } from '../i18n/language';
+import { problemText, runErrorText } from '../i18n/problemText';
 import { translate } from '../i18n/useT';
 import { edgeViews, endOfPhase, type EdgeView, eventsDue, nodeViews, type NodeView, type PlainEdge, sameEdgeView, sameNodeView, SPEEDS, stepBack } from '../stepper/playback';
 import { emptyDocument } from '../store/edits';
@@ -734,8 +735,9 @@ export class Session {
     if (this.training.running) return this.stepError(translate(this.lang(), 'stepper.busy'));
     const { program, problems } = s.compiled;
     const errors = problems.filter((p) => p.severity === 'error');
-    if (!program || errors.length > 0) return this.stepError(errors.map((p) => p.message).join('; ') || 'the graph does not compile');
-    if (program.loss === undefined) return this.stepError('the graph has no loss node');
+    const t = (key: string, vars?: Readonly<Record<string, string | number>>) => translate(this.lang(), key, vars);
+    if (!program || errors.length > 0) return this.stepError(errors.map((p) => problemText(t, p)).join('; ') || t('train.hasErrors'));
+    if (program.loss === undefined) return this.stepError(t('train.noLoss'));
     // The last step is kept (it is in the document); a new one starts from there.
     this.recording = null;
     const doc = s.history.present;
@@ -751,7 +753,7 @@ export class Session {
       this.recording = recordStep(program, optimizer, run.watch, zero);
     } catch (e) {
       this.stepping = null;
-      return this.stepError(e instanceof Error ? e.message : String(e));
+      return this.stepError(e instanceof EngineError ? runErrorText(t, e) : e instanceof Error ? e.message : String(e));
     }
     this.stepperInputs = stepInputs(doc);
     const events = this.recording.events;

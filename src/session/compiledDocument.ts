@@ -41,7 +41,7 @@ export function compileDocument(doc: GraphFile, compile: CompileFn = engineCompi
     return {
       key,
       datasets: doc.datasets,
-      problems: [{ code: 'unexpected', severity: 'error', message: 'GradCanvas could not set this graph up; please report it' }],
+      problems: [{ code: 'unexpected', reason: 'unexpected_graph', params: {}, severity: 'error', message: 'GradCanvas could not set this graph up; please report it' }],
       shapes: new Map(),
       program: null,
     };

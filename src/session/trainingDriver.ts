@@ -1,5 +1,6 @@
 import { type Divergence, type FileHistory, type FileNode, type GraphFile, toFileNumber, toFileOptimizerState } from '../../engine';
 import type { Language } from '../i18n/language';
+import { runErrorText } from '../i18n/problemText';
 import { translate } from '../i18n/useT';
 import { type FromWorker, paramKey, type Progress, type ToWorker } from '../training/protocol';
 import { Throttle } from '../training/throttle';
@@ -242,7 +243,8 @@ export class TrainingDriver {
     if (m.type === 'error') {
       this.stopWorker();
       this.flush();
-      this.host.setTraining({ status: 'paused', error: translate(this.host.lang(), 'train.error', { message: m.message }) });
+      const t = (key: string, vars?: Readonly<Record<string, string | number>>) => translate(this.host.lang(), key, vars);
+      this.host.setTraining({ status: 'paused', error: t('train.error', { message: runErrorText(t, m) }) });
       return;
     }
     this.buffer(m, run);

@@ -3,12 +3,16 @@ import { useLanguage } from '../i18n/language';
 import { useT } from '../i18n/useT';
 import { technicalText } from '../store/persistence';
 import { useWorkspace } from '../session/useSession';
+import { CodeText } from './CodeText';
 import { type ExampleEntry, fetchExample, fetchExampleIndex } from './examples';
+import { exampleKey } from './exampleText';
+import './examples.css';
 import { openResult } from './openDocument';
 import { usePopover } from './usePopover';
 
 /**
- * The shipped examples (public/examples/index.json) behind a disclosure button; picking one
+ * The shipped examples (public/examples/index.json), each with its title and description in
+ * the page's language, behind a disclosure button; picking one
  * opens it as a new document, first in Recent (the one that was open stays there, and Undo brings it back). A list of buttons rather than a <select>, because a select
  * fires `change` on every arrow key and would open each example a keyboard user passes.
  */
@@ -43,7 +47,8 @@ export function ExamplesMenu() {
     setOpen(false);
     button.current?.focus();
     const r = await fetchExample(entry.file);
-    const how = { label: t('shell.open.example', { name: entry.name }), refused: t('shell.notice.badExample', { name: entry.name }), name: entry.name };
+    const name = t(exampleKey(entry.file, 'title'));
+    const how = { label: t('shell.open.example', { name }), refused: t('shell.notice.badExample', { name }), name };
     openResult(ws, r, how, useLanguage.getState().lang);
   };
 
@@ -57,7 +62,10 @@ export function ExamplesMenu() {
           {examples.map((e) => (
             <li key={e.file}>
               <button type="button" data-example data-testid={`file.example.${e.file.replace(/\.json$/, '')}`} onClick={() => void pick(e)}>
-                {e.name}
+                <span className="example-title">{t(exampleKey(e.file, 'title'))}</span>
+                <span className="example-description">
+                  <CodeText text={t(exampleKey(e.file, 'description'))} />
+                </span>
               </button>
             </li>
           ))}

@@ -1,5 +1,6 @@
 import { useT } from '../i18n/useT';
 import { useSession, useSessionApi } from '../session/useSession';
+import { editLabelText } from './editLabel';
 
 /** Undo and Redo; each button's name says which edit it takes back or makes again. */
 export function HistoryControls() {
@@ -13,7 +14,7 @@ export function HistoryControls() {
         type="button"
         data-testid="toolbar.undo"
         aria-disabled={last === null}
-        title={last === null ? t('shell.history.nothingToUndo') : t('shell.history.undoWhat', { what: last })}
+        title={last === null ? t('shell.history.nothingToUndo') : t('shell.history.undoWhat', { what: editLabelText(t, last) })}
         onClick={() => last !== null && session.undo()}
       >
         {t('shell.history.undo')}
@@ -22,7 +23,7 @@ export function HistoryControls() {
         type="button"
         data-testid="toolbar.redo"
         aria-disabled={next === null}
-        title={next === null ? t('shell.history.nothingToRedo') : t('shell.history.redoWhat', { what: next })}
+        title={next === null ? t('shell.history.nothingToRedo') : t('shell.history.redoWhat', { what: editLabelText(t, next) })}
         onClick={() => next !== null && session.redo()}
       >
         {t('shell.history.redo')}

@@ -3,6 +3,7 @@ import { lastLoss } from '../session/runHistory';
 import { curveOf } from '../session/Session';
 import { useSession } from '../session/useSession';
 import { phaseAt } from '../stepper/playback';
+import { runErrorText } from '../i18n/problemText';
 import { useT } from '../i18n/useT';
 import { gradStatus } from './gradStatus';
 
@@ -33,6 +34,7 @@ export function StatusLine() {
   );
   const status = gradStatus({
     ...input,
+    runError: input.runError && { ...input.runError, message: runErrorText(t, input.runError) },
     training: { status: input.status, epoch: input.epoch, epochs: input.epochs, loss: input.loss, divergenceEpoch: input.divergenceEpoch },
     stepper: { step: input.step, inProgress: input.inProgress, phase: input.phase, diverged: input.diverged },
   });

@@ -1,4 +1,4 @@
-import { formatFileError } from '../../engine';
+import { fileErrorLines } from '../i18n/problemText';
 import type { Language } from '../i18n/language';
 import { translate } from '../i18n/useT';
 import { emptyDocument } from '../store/edits';
@@ -74,7 +74,7 @@ export async function planBoot(src: BootSources): Promise<BootPlan> {
     if (previous.kind === 'damaged') notices.push({ ...previous.notice, text: `${t('shell.notice.sharedOpenedOnly')} ${t('shell.notice.previousDamaged', { name: recentName(previous.entry, src.lang) })}` });
     else if (previous.kind === 'ok') notices.push({ kind: 'info', text: t(previous.inRecent ? 'shell.notice.sharedOpened' : 'shell.notice.sharedOpenedOnly') });
     if (share.problems.length > 0) {
-      notices.push({ kind: 'info', text: t('shell.notice.openedWithProblems', { name: t('shell.file.sharedGraph'), count: share.problems.length }), details: share.problems.map(formatFileError) });
+      notices.push({ kind: 'info', text: t('shell.notice.openedWithProblems', { name: t('shell.file.sharedGraph'), count: share.problems.length }), details: fileErrorLines(src.lang, share.problems).details });
     }
     const shared = plan({ doc: share.file, selection: [], viewport: null }, newId(), 'share', true);
     return previous.kind === 'ok' ? { ...shared, previous: { session: previous.session, id: previous.id } } : shared;

@@ -1,4 +1,5 @@
-import { type FileError, formatFileError } from '../../engine';
+import type { FileError } from '../../engine';
+import { fileErrorLines } from '../i18n/problemText';
 import type { Language } from '../i18n/language';
 import { translate } from '../i18n/useT';
 import type { PageOpenResult } from '../store/persistence';
@@ -24,12 +25,14 @@ export interface OpenHow {
 
 /**
  * The notice for a document that could not be opened: the plain headline, the engine's
- * `path: message` lines, and the text of an unexpected failure only as a folded detail.
+ * `path: message` lines (graph problems worded in the page's language), and the text of an unexpected failure only as a folded detail.
  */
 export function refusal(lang: Language, headline: string, errors: readonly FileError[], technical?: string): Notice {
-  const details = errors.map(formatFileError);
+  const lines = fileErrorLines(lang, errors);
+  const details = lines.details;
   if (details.length === 0) details.push(translate(lang, 'shell.notice.notAGraph'));
-  return { kind: 'error', text: headline, details, ...(technical ? { technical } : {}) };
+  const folded = [lines.technical, technical].filter((s) => s !== undefined && s !== '').join('\n\n');
+  return { kind: 'error', text: headline, details, ...(folded ? { technical: folded } : {}) };
 }
 
 /**
@@ -52,7 +55,7 @@ export function openResult(ws: Workspace, r: PageOpenResult, how: OpenHow, lang:
   }
   if (r.problems.length > 0) {
     const lead = how.opened ? `${how.opened.text} ` : '';
-    notify({ kind: 'info', text: lead + translate(lang, 'shell.notice.openedWithProblems', { name: how.name, count: r.problems.length }), details: r.problems.map(formatFileError) });
+    notify({ kind: 'info', text: lead + translate(lang, 'shell.notice.openedWithProblems', { name: how.name, count: r.problems.length }), details: fileErrorLines(lang, r.problems).details });
   } else {
     notify(how.opened ?? null);
   }

@@ -5,10 +5,11 @@ import { downloadText, fileStem } from './fileActions';
 import { openResult } from './openDocument';
 import type { RecentEntry } from './recentStorage';
 import type { Workspace } from './workspace';
+import { shownDocName } from './exampleText';
 
 /** An entry's name as the menu and the notices show it. */
 export function recentName(entry: Pick<RecentEntry, 'name'>, lang: Language): string {
-  return entry.name ?? translate(lang, 'shell.untitled');
+  return entry.name === null ? translate(lang, 'shell.untitled') : shownDocName(lang, entry.name);
 }
 
 /**

@@ -59,7 +59,7 @@ describe('sessions', () => {
     doc.nodes.push(createNode('square', 'square', { x: 0, y: 0 }));
     const r = decodeSession(encodeSession({ doc, selection: [], viewport: null }));
     expect(r.ok && r.session.doc.nodes).toHaveLength(1);
-    expect(r.ok && r.problems).toEqual([{ path: 'nodes[0]', message: 'square.x is not connected', code: 'missing_input' }]);
+    expect(r.ok && r.problems).toEqual([{ path: 'nodes[0]', message: 'square.x is not connected', code: 'missing_input', reason: 'missing_input', params: { node: 'square', port: 'x' } }]);
   });
 
   it('decodeSession(unreadable data) says why in plain words; a bad viewport or selection is dropped', () => {

@@ -1,4 +1,4 @@
-import { type Divergence, type EpochLog, fileOptimizerState, fileToGraph, type GraphFile, MeasuredTraining, type ParamState, type Trainer } from '../../engine';
+import { type Divergence, type EpochLog, fileOptimizerState, fileToGraph, type GraphFile, MeasuredTraining, type ParamState, type ReasonParams, type RunReason, type Trainer } from '../../engine';
 import type { OptimizerStateSample, OptimizerTrailPoint, ParamValues, TrailPoint } from '../session/runHistory';
 
 /** Messages the page sends to the training worker, tagged by `type`. */
@@ -49,7 +49,7 @@ export type FromWorker =
        */
       readonly divergence: Divergence;
     } & Progress)
-  | { readonly type: 'error'; readonly message: string; readonly node?: string };
+  | { readonly type: 'error'; readonly message: string; readonly node?: string; readonly reason?: RunReason; readonly params?: ReasonParams };
 
 /** The most trail samples one run keeps; longer runs sample every k-th epoch. */
 export const MAX_TRAIL = 2000;

@@ -18,7 +18,8 @@ function post(m: FromWorker): void {
 
 function fail(e: unknown): void {
   session = null;
-  post({ type: 'error', message: e instanceof Error ? e.message : String(e), node: e instanceof EngineError ? e.node : undefined });
+  const engine = e instanceof EngineError ? { node: e.node, reason: e.reason, params: e.params } : {};
+  post({ type: 'error', message: e instanceof Error ? e.message : String(e), ...engine });
 }
 
 function schedule(): void {

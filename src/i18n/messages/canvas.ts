@@ -41,7 +41,8 @@ export const canvas = {
   'canvas.node.none': { en: 'None', ja: 'None' },
   'canvas.node.min': { en: 'min', ja: '最小' },
   'canvas.node.max': { en: 'max', ja: '最大' },
-  'canvas.node.scaleTitle': { en: 'The plot runs from −{bound} to {bound}', ja: 'グラフの範囲は −{bound} から {bound} まで' },
+  'canvas.node.scaleTitle': { en: 'The plot runs from −{bound} to {bound}', ja: 'プロットの範囲は −{bound} から {bound} まで' },
+  'canvas.node.moreValues': { en: '… {count} more', ja: '… ほか {count} 個' },
   'canvas.node.notComputed': { en: 'not computed', ja: '未計算' },
   'canvas.node.noGradTitle': { en: '{name}.grad = None (run Backward to fill it)', ja: '{name}.grad = None(逆伝播で計算されます)' },
   'canvas.node.notComputedTitle': { en: '{name} is not computed: the graph has a problem', ja: '{name} は未計算です: グラフに問題があります' },
@@ -56,7 +57,7 @@ export const canvas = {
   'canvas.edge.aria': { en: 'Wire from {source} to {port} of {target}', ja: '{source} から {target} の {port} への配線' },
 
   // Problems, by the engine's problem code.
-  'canvas.problem.duplicate_id': { en: 'Duplicate id', ja: 'ID の重複' },
+  'canvas.problem.duplicate_id': { en: 'Duplicate id', ja: 'ノード名の重複' },
   'canvas.problem.unknown_op': { en: 'Unknown op', ja: '不明な演算' },
   'canvas.problem.dangling_edge': { en: 'Wire to a missing node', ja: '存在しないノードへの配線' },
   'canvas.problem.unknown_port': { en: 'Unknown port', ja: '不明なポート' },

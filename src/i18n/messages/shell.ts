@@ -80,9 +80,9 @@ export const shell = {
   'shell.open.recent': { en: 'open “{name}” from Recent', ja: '「最近」から「{name}」を開く' },
 
   'shell.notice.openedWithProblems': { en: 'Opened {name} with {count} problem(s) marked on the nodes:', ja: '{name} を開きました。{count}件の問題をノードに示しています：' },
-  'shell.region.dock': { en: 'Step-through and plots', ja: 'ステップ実行とグラフ' },
+  'shell.region.dock': { en: 'Step-through and plots', ja: 'ステップ実行とプロット' },
   'shell.tab.step': { en: 'Step-through', ja: 'ステップ実行' },
-  'shell.tab.plots': { en: 'Plots', ja: 'グラフ' },
+  'shell.tab.plots': { en: 'Plots', ja: 'プロット' },
   'shell.tab.inspector': { en: 'Inspector', ja: 'インスペクター' },
   'shell.tab.data': { en: 'Data', ja: 'データ' },
   'shell.tab.train': { en: 'Train', ja: '学習' },
@@ -91,6 +91,8 @@ export const shell = {
   'shell.notice.badShare': { en: 'The share link could not be opened; the open graph is unchanged:', ja: '共有リンクを開けませんでした。開いているグラフは変更されていません：' },
   'shell.notice.badExample': { en: 'The example “{name}” could not be opened; the open graph is unchanged:', ja: 'サンプル「{name}」を開けませんでした。開いているグラフは変更されていません：' },
   'shell.notice.notAGraph': { en: 'It is not a GradCanvas graph this page can read.', ja: 'このページで読み込める GradCanvas のグラフではありません。' },
+  'shell.notice.fileErrorAt': { en: 'this part of the file cannot be read (details below)', ja: 'ファイルのこの箇所を読み込めません（下の「技術的な詳細」を参照）' },
+  'shell.notice.fileErrorWhole': { en: 'the file cannot be read (details below)', ja: 'ファイルを読み込めません（下の「技術的な詳細」を参照）' },
   'shell.notice.notShown': { en: 'The page failed while preparing this graph, so it was not opened.', ja: 'このグラフの準備中にページで問題が起きたため、開きませんでした。' },
   'shell.notice.previousDamaged': {
     en: 'Your last document “{name}” could not be opened; it is kept in Recent, marked damaged, where you can export its raw text or discard it.',

@@ -33,7 +33,7 @@ export const training = {
   'train.divergenceStop': { en: 'Stop at inf or nan', ja: 'inf・nan になったら止める' },
   'train.divergenceStop.title': {
     en: 'Off: every epoch runs, through inf and nan, as a plain PyTorch loop does (divergenceFactor "never")',
-    ja: 'オフ: inf や nan になっても全エポックを実行します(素の PyTorch のループと同じ。divergenceFactor "never")',
+    ja: 'オフ: inf や nan になっても全エポックを実行します（素の PyTorch のループと同じ）',
   },
   'train.metric.loss': { en: 'loss', ja: '損失' },
   'train.metric.acc': { en: 'acc', ja: '精度' },

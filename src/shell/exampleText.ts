@@ -1,0 +1,22 @@
+import type { Language } from '../i18n/language';
+import { MESSAGES } from '../i18n/messages';
+
+/** The message key of a shipped example's title or description, from its file name (`composite-function.json`). */
+export function exampleKey(file: string, part: 'title' | 'description'): string {
+  return `example.${file.replace(/\.json$/, '')}.${part}`;
+}
+
+const TITLE_KEY = /^example\.[^.]+\.title$/;
+
+/** Each shipped example's stored (English) name → its title key, read from the messages. */
+const TITLE_BY_NAME = new Map(
+  Object.entries(MESSAGES)
+    .filter(([key]) => TITLE_KEY.test(key))
+    .map(([key, m]) => [m.en, key]),
+);
+
+/** A document's name as the page shows it: an example's title in the page's language while its stored name is unchanged, else the name as stored. */
+export function shownDocName(lang: Language, name: string): string {
+  const key = TITLE_BY_NAME.get(name);
+  return key ? MESSAGES[key][lang] : name;
+}
