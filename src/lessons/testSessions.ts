@@ -12,9 +12,13 @@ export function sessionOn(name: string, change?: (doc: Draft<GraphFile>) => void
 
 /** Sets the document's learning rate, as the Train tab does. */
 export function setLr(s: Session, lr: number): void {
-  s.edit('learning rate', (d) => {
-    d.training.optimizer.lr = lr;
-  });
+  s.edit(
+    'training settings',
+    (d) => {
+      d.training.optimizer.lr = lr;
+    },
+    'train.lr',
+  );
 }
 
 /** Plays `n` whole training steps, as Step training step does. */

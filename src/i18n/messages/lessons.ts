@@ -23,7 +23,7 @@ export const lessons = {
   'lessons.settingUp': { en: 'Setting up the canvas…', ja: 'キャンバスを準備しています…' },
   'lessons.link.bad': {
     en: '“{link}” is not a lesson link (#lesson=name/step); the open graph is unchanged.',
-    ja: '「{link}」はレッスンのリンク (#lesson=名前/ステップ) ではありません。開いているグラフは変更されていません。',
+    ja: '「{link}」はレッスンのリンク（「#lesson=名前/ステップ」の形）ではありません。開いているグラフは変更されていません。',
   },
   'lessons.link.unknown': {
     en: 'There is no lesson “{id}”; the open graph is unchanged. The Lessons button lists every lesson.',
