@@ -54,6 +54,11 @@ commands:
   export-pytorch FILE   print a runnable PyTorch script of the graph
       -o, --output PATH   write it to PATH instead
       --epochs, --lr, --log-every, --divergence-factor   as for train
+  import-pytorch FILE.py
+                        build a graph from PyTorch code of the supported subset
+                        (docs/code-import.md) and print it; code outside it
+                        stops with its line:column and writes nothing
+      -o, --output PATH   write the graph to PATH instead
 
 options for every command:
   --csv NAME=path.csv   use a CSV file (header row, numeric columns) as dataset NAME
@@ -120,7 +125,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (extra.length > 0) throw new Error(`unexpected argument '${extra[0]}'`);
   if (times !== undefined && command !== 'grad') throw new Error('--times applies to grad only');
   if (validation && command !== 'eval') throw new Error('--validation applies to eval only');
-  if (output !== undefined && command !== 'train' && command !== 'export-pytorch') throw new Error('-o applies to train and export-pytorch only');
+  if (output !== undefined && command !== 'train' && command !== 'export-pytorch' && command !== 'import-pytorch') throw new Error('-o applies to train, export-pytorch and import-pytorch only');
   return { command, file, epochs, lr, logEvery, divergenceFactor, output, times, validation, dtype, csv };
 }
 
