@@ -69,3 +69,4 @@ export { RESERVED_NAMES } from './format/rawLimits';
 export { exportPytorch, prepareExport } from './codegen/pytorch';
 export type { PytorchExport, ScriptWriter } from './codegen/pytorch';
 export { exportCourseScript } from './codegen/courseScript';
+export { EXPECTED, type Expected, IMPORT_REASONS, type ImportError, type ImportReason, importPython, type ImportedStatement, type ImportResult } from './pyimport';

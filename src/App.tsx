@@ -18,6 +18,7 @@ import { StepPanel } from './stepper/StepPanel';
 import { LessonsPanel } from './lessons/LessonsPanel';
 import { Highlight } from './lessons/Highlight';
 import { Welcome } from './lessons/Welcome';
+import { CodePanel } from './code/CodePanel';
 
 /** The id the skip link jumps to. */
 const CANVAS_REGION = 'canvas-region';
@@ -55,6 +56,7 @@ export function App() {
                 tabs={[
                   { id: 'step', label: t('shell.tab.step'), content: <StepPanel /> },
                   { id: 'plots', label: t('shell.tab.plots'), content: <PlotsPanel /> },
+                  { id: 'code', label: t('code.tab'), content: <CodePanel /> },
                 ]}
               />
             </section>

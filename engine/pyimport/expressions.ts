@@ -151,7 +151,7 @@ function args(scope: Scope, list: SyntaxNode, what: string): { positional: Synta
       keywords.set(text(scope, items[i]), items[i + 2]);
       i += 2;
     } else if (keywords.size > 0 || /^[*]/.test(text(scope, items[i]))) {
-      fail('arguments', { what, expected: 'positional arguments before keywords' }, items[i]);
+      fail('arguments', { what, expected: 'positionalFirst' }, items[i]);
     } else {
       positional.push(items[i]);
     }
@@ -165,7 +165,7 @@ function requiresGrad(scope: Scope, keywords: Map<string, SyntaxNode>, what: str
   for (const [name, node] of keywords) {
     if (name !== 'requires_grad') fail('keyword', { what, name }, node.prevSibling?.prevSibling ?? node);
     const v = text(scope, node);
-    if (v !== 'True' && v !== 'False') fail('arguments', { what: 'requires_grad', expected: 'True or False' }, node);
+    if (v !== 'True' && v !== 'False') fail('arguments', { what: 'requires_grad', expected: 'trueFalse' }, node);
     grad = v === 'True';
   }
   return grad;
@@ -187,12 +187,12 @@ function call(scope: Scope, node: SyntaxNode): PyValue {
     if (name === 'arange') return arangeCall(scope, positional, keywords, what, list);
     if (UNARY.has(name) || REDUCE.has(name)) {
       noKeywords();
-      arity(1, 'one tensor');
+      arity(1, 'oneTensor');
       return { kind: 'tensor', id: d.add(name, { op: name }, { x: tensorOf(scope, positional[0]) }) };
     }
     if (name === 'pow') {
       noKeywords();
-      arity(2, 'a tensor and a number');
+      arity(2, 'tensorAndNumber');
       const x = tensorOf(scope, positional[0]);
       const p = numberOf(scope, positional[1]).value;
       return { kind: 'tensor', id: p === 2 ? d.add('square', { op: 'square' }, { x }) : d.add('pow', { op: 'pow', attrs: { p } }, { x }) };
@@ -200,7 +200,7 @@ function call(scope: Scope, node: SyntaxNode): PyValue {
   }
   if (owner?.kind === 'tensor' && (UNARY.has(name) || REDUCE.has(name))) {
     noKeywords();
-    arity(0, 'no arguments');
+    arity(0, 'none');
     return { kind: 'tensor', id: d.add(name, { op: name }, { x: owner.id }) };
   }
   return fail('call', { what }, fnNode);
@@ -208,7 +208,7 @@ function call(scope: Scope, node: SyntaxNode): PyValue {
 
 /** `torch.tensor([...])` or `torch.tensor(np.arange(...))`, with `requires_grad`. */
 function tensorCall(scope: Scope, positional: SyntaxNode[], keywords: Map<string, SyntaxNode>, what: string, list: SyntaxNode): PyValue {
-  if (positional.length !== 1) fail('arguments', { what, expected: 'one list of numbers or np.arange(...)' }, list);
+  if (positional.length !== 1) fail('arguments', { what, expected: 'listOrArange' }, list);
   const grad = requiresGrad(scope, keywords, what);
   const arg = positional[0];
   if (arg.name === 'CallExpression') {
@@ -218,12 +218,12 @@ function tensorCall(scope: Scope, positional: SyntaxNode[], keywords: Map<string
       const { positional: p, keywords: k } = args(scope, inner, innerWhat);
       return arangeLeaf(scope, p, k, innerWhat, inner, 'float64', grad);
     }
-    fail('arguments', { what, expected: 'one list of numbers or np.arange(...)' }, arg);
+    fail('arguments', { what, expected: 'listOrArange' }, arg);
   }
   if (arg.name !== 'ArrayExpression') {
     // A single number makes a tensor of no dimensions (a scalar).
     const v = evaluate(scope, arg);
-    if (v.kind !== 'number') fail('arguments', { what, expected: 'one list of numbers or np.arange(...)' }, arg);
+    if (v.kind !== 'number') fail('arguments', { what, expected: 'listOrArange' }, arg);
     if (v.int) fail('integerTensor', {}, arg);
     return leaf(scope, { type: 'tensor', shape: [], data: [v.value] }, scope.defaultDtype, grad, arg);
   }
@@ -255,13 +255,13 @@ function arangeCall(scope: Scope, positional: SyntaxNode[], keywords: Map<string
 }
 
 function arangeLeaf(scope: Scope, positional: SyntaxNode[], keywords: Map<string, SyntaxNode>, what: string, list: SyntaxNode, dtype: Dtype, outerGrad: boolean | null): PyValue {
-  if (positional.length < 1 || positional.length > 3) fail('arguments', { what, expected: '1 to 3 numbers (start, end, step)' }, list);
+  if (positional.length < 1 || positional.length > 3) fail('arguments', { what, expected: 'range' }, list);
   // np.arange takes no requires_grad: torch.tensor around it does.
   const grad = outerGrad === null ? requiresGrad(scope, keywords, what) : (noKeywordsOf(keywords, what), outerGrad);
   const nums = positional.map((p) => numberOf(scope, p));
   if (nums.every((n) => n.int)) fail('integerTensor', {}, list);
   const [start, end, step] = nums.length === 1 ? [0, nums[0].value, 1] : [nums[0].value, nums[1].value, nums[2]?.value ?? 1];
-  if (step === 0 || (end - start) / step <= 0) fail('arguments', { what, expected: 'a step that goes from start towards end' }, list);
+  if (step === 0 || (end - start) / step <= 0) fail('arguments', { what, expected: 'stepDirection' }, list);
   return leaf(scope, { type: 'arange', start, end, step }, dtype, grad, list);
 }
 

@@ -146,7 +146,7 @@ function runStatement(scope: Scope, stmt: SyntaxNode, backwardDone: boolean): st
       }
       if (fnNode.name === 'MemberExpression' && fn.endsWith('.backward')) {
         const [owner] = parts(fnNode);
-        if (parts(list).length > 0) return fail('arguments', { what: fn, expected: 'no arguments' }, list);
+        if (parts(list).length > 0) return fail('arguments', { what: fn, expected: 'none' }, list);
         const v = evaluate(scope, owner);
         if (v.kind !== 'tensor') return fail('notTensor', { name: text(scope, owner) }, owner);
         if (backwardDone) return fail('backwardTwice', {});

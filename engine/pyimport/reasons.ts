@@ -1,3 +1,21 @@
+import type { FileError } from '../format/load';
+import type { GraphProblem } from '../format/open';
+
+/** What a call takes, by code (the page words them in either language). */
+export const EXPECTED = {
+  oneTensor: 'one tensor',
+  tensorAndNumber: 'a tensor and a number',
+  none: 'no arguments',
+  listOrArange: 'one list of numbers, a number or np.arange(...)',
+  range: '1 to 3 numbers (start, end, step)',
+  stepDirection: 'a step that goes from start towards end',
+  positionalFirst: 'positional arguments before keywords',
+  trueFalse: 'True or False',
+} as const;
+
+/** A code of EXPECTED. */
+export type Expected = keyof typeof EXPECTED;
+
 /**
  * Why a line of Python cannot be imported: a stable code, what fills its sentence, and the
  * English sentence (the CLI's words; the page words it in either language from the code).
@@ -11,7 +29,7 @@ export const IMPORT_REASONS = {
   undefinedName: ({ name }) => `${name} is not defined: assign it before this line.`,
   call: ({ what }) =>
     `${what}(...) is not supported. Supported: torch.tensor, torch.arange, torch.sigmoid, torch.exp, torch.log, torch.tanh, torch.relu, torch.square, torch.pow, torch.sum, torch.mean, .sum(), .mean(), .backward().`,
-  arguments: ({ what, expected }) => `${what} takes ${expected}.`,
+  arguments: ({ what, expected }) => `${what} takes ${EXPECTED[expected as Expected]}.`,
   keyword: ({ what, name }) => `${what} does not take ${name}= here. Supported: requires_grad=True.`,
   expression: ({ what }) => `${what} is not supported here. Supported: numbers, names, + - * / ** and the calls torch.tensor, torch.arange, torch.sigmoid/exp/log/tanh/relu, .sum(), .mean().`,
   operator: ({ op }) => `The operator ${op} is not supported. Supported: + - * / **.`,
@@ -43,6 +61,8 @@ export interface ImportError {
   /** Offsets in the code of the part it concerns. */
   readonly from: number;
   readonly to: number;
+  /** The engine's own error when a limit or a graph check stopped the statement (reason `graph`), for the page to word. */
+  readonly problem?: FileError | GraphProblem;
 }
 
 /** Thrown inside the importer and caught at its statement; carries the place and reason. */
