@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EditorView } from '@codemirror/view';
-import { type GraphFile, importPython, type ImportError, type ImportResult, PAGE_MAX_NODES } from '../../engine';
+import { type GraphFile, importPython, type ImportError, type ImportResult, PAGE_MAX_NODES, serializeGraphFile } from '../../engine';
 import { useT } from '../i18n/useT';
 import type { PytorchExport } from '../session/pytorchView';
 import { useSession, useSessionApi } from '../session/useSession';
@@ -31,7 +31,7 @@ export function CodePanel() {
   const view = useRef<EditorView | null>(null);
   // The documents this panel made: showing them again must not replace the learner's code.
   const own = useRef<GraphFile | null>(null);
-  // Whether the learner changed the text since it was last the graph's code.
+  // Whether the text is the learner's (typed since it was last the graph's code): changes elsewhere then leave it, until Show the graph's code.
   const dirty = useRef(false);
   // The statements that ran one at a time, for the text they ran from.
   const stepping = useRef<{ text: string; next: number } | null>(null);
@@ -73,11 +73,10 @@ export function CodePanel() {
     setReport({ type: 'stepped', line: s.line, added: s.added, backward: s.backward });
   }, [code.editable, session, t]);
 
-  /** Puts a document the code built on the canvas as one undoable edit, remembered as the panel's own. */
+  /** Puts a document the code built on the canvas as one undoable edit (none when it is the same), remembered as the panel's own. */
   function apply(file: GraphFile, label: string) {
     own.current = file;
-    dirty.current = false;
-    session.edit(label, () => file);
+    if (serializeGraphFile(file) !== serializeGraphFile(session.state.history.present)) session.edit(label, () => file);
     own.current = session.state.history.present;
   }
 
@@ -100,7 +99,7 @@ export function CodePanel() {
     };
   }, []);
 
-  // A change made elsewhere (the canvas, Undo, an open) shows the graph's code, unless the learner is writing their own.
+  // A change made elsewhere (the canvas, Undo, an open) shows the graph's code, unless the text is the learner's own.
   useEffect(() => {
     const v = view.current;
     if (!v || doc === own.current) return;
