@@ -123,7 +123,7 @@ test('type the composite function into the code panel, run it a statement at a t
     await editor.screenshot('codepanel-03-typo-en');
     await editor.press('toolbar.lang');
     await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
-    await expect(error).toContainText('7 行 5 列：`torch.sigmiod(...)` には対応していません。');
+    await expect(error).toContainText('7 行 5 列：「torch.sigmiod(...)」には対応していません。');
     await page.waitForTimeout(300);
     await editor.screenshot('codepanel-04-typo-ja');
   });

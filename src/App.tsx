@@ -1,4 +1,4 @@
-import type { MouseEvent } from 'react';
+import { lazy, type MouseEvent, Suspense } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from './canvas/Canvas';
 import { useT } from './i18n/useT';
@@ -18,7 +18,9 @@ import { StepPanel } from './stepper/StepPanel';
 import { LessonsPanel } from './lessons/LessonsPanel';
 import { Highlight } from './lessons/Highlight';
 import { Welcome } from './lessons/Welcome';
-import { CodePanel } from './code/CodePanel';
+
+/** The code panel and its editor load when its tab is first opened, keeping them out of the first load. */
+const CodePanel = lazy(() => import('./code/CodePanel').then((m) => ({ default: m.CodePanel })));
 
 /** The id the skip link jumps to. */
 const CANVAS_REGION = 'canvas-region';
@@ -56,7 +58,15 @@ export function App() {
                 tabs={[
                   { id: 'step', label: t('shell.tab.step'), content: <StepPanel /> },
                   { id: 'plots', label: t('shell.tab.plots'), content: <PlotsPanel /> },
-                  { id: 'code', label: t('code.tab'), content: <CodePanel /> },
+                  {
+                    id: 'code',
+                    label: t('code.tab'),
+                    content: (
+                      <Suspense fallback={null}>
+                        <CodePanel />
+                      </Suspense>
+                    ),
+                  },
                 ]}
               />
             </section>
