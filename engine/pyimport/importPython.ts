@@ -5,11 +5,11 @@ import type { FileError } from '../format/load';
 import { type GraphProblem, openGraphText } from '../format/open';
 import { serializeGraphFile } from '../format/save';
 import type { GraphFile } from '../format/schema';
-import { MAX_FILE_CHARS } from '../limits';
-import { GraphDraft } from './draft';
+import { formatCount, MAX_FILE_CHARS, MAX_NODES } from '../limits';
+import { type DraftMark, GraphDraft } from './draft';
 import { evaluate, type PyValue, type Scope, text } from './expressions';
 import { type ImportError, ImportFailure, IMPORT_REASONS } from './reasons';
-import { checkSyntax, lineCol, parseScript, parts } from './syntax';
+import { checkSyntax, lineIndex, parseScript, parts } from './syntax';
 
 /** One statement as it ran: where it is, the document after it, and the nodes it added. */
 export interface ImportedStatement {
@@ -48,40 +48,85 @@ export interface ImportOptions {
 export function importPython(code: string, options: ImportOptions = {}): ImportResult {
   const draft = new GraphDraft();
   const scope: Scope = { code, draft, vars: new Map(), modules: new Set(), defaultDtype: 'float32' };
-  const statements: ImportedStatement[] = [];
-  const done = (error: ImportError | null): ImportResult => ({ statements, error, file: statements.at(-1)?.file ?? draft.file('float32') });
-  if (code.length > MAX_FILE_CHARS) return done(errorAt(code, new ImportFailure('graph', { message: 'The code is too long.' }, 0, 0)));
-  let backwardDone = false;
+  const place = lineIndex(code);
+  const ran: Ran[] = [];
+  let failure: ImportFailure | null = null;
   try {
+    if (code.length > MAX_FILE_CHARS) throw new ImportFailure('graph', { message: `The code is longer than ${formatCount(MAX_FILE_CHARS)} characters.` }, 0, 0);
     const script = parseScript(code);
+    const limit = options.maxNodes ?? MAX_NODES;
+    let backwardDone = false;
     for (const stmt of script.statements) {
       checkSyntax(script, stmt);
-      const before = new Set(draft.nodes.map((n) => n.id));
-      const backward = runStatement(scope, stmt, backwardDone);
+      const before = draft.mark(scope.defaultDtype);
+      const backward = runStatement(scope, stmt, backwardDone, before);
       if (backward) backwardDone = true;
-      const file = checked(draft.file(scope.defaultDtype), stmt, options, backward);
-      statements.push({ from: stmt.from, to: stmt.to, line: lineCol(code, stmt.from).line, file, added: draft.nodes.map((n) => n.id).filter((id) => !before.has(id)), ...(backward ? { backward } : {}) });
+      const mark = draft.mark(scope.defaultDtype);
+      if (backward) checkScalar(draft.file(mark), backward, stmt);
+      ran.push({ stmt, mark, added: draft.nodes.slice(before.nodes).map((n) => n.id), backward });
+      // Past the node limit: the open below refuses the document at this statement.
+      if (mark.nodes > limit) break;
     }
-    if (script.syntaxError) throw new ImportFailure('syntax', {}, script.syntaxError.from, script.syntaxError.to);
-    return done(null);
+    if (script.syntaxError && ran.length === script.statements.length) throw new ImportFailure('syntax', {}, script.syntaxError.from, script.syntaxError.to);
   } catch (e) {
-    if (e instanceof ImportFailure) return done(errorAt(code, e));
-    // A backstop: every known failure has its reason; this keeps the page and the CLI alive if one is missing.
-    return done(errorAt(code, new ImportFailure('graph', { message: `Unexpected failure: ${String(e)}` }, 0, 0)));
+    // A backstop for anything without its reason: it keeps the page and the CLI alive.
+    failure = e instanceof ImportFailure ? e : new ImportFailure('graph', { message: `Unexpected failure: ${String(e)}` }, 0, 0);
   }
+  // The last document opens as a file does; if it cannot, the first statement whose document cannot is where it failed.
+  let count = ran.length;
+  let opened = count > 0 ? open(draft.file(ran[count - 1].mark), options) : null;
+  if (opened && !opened.ok) {
+    let lo = 0;
+    let hi = count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (open(draft.file(ran[mid].mark), options).ok) lo = mid + 1;
+      else hi = mid;
+    }
+    const first = open(draft.file(ran[lo].mark), options) as Extract<Opened, { ok: false }>;
+    failure = new GraphFailure(first.problem, ran[lo].stmt);
+    count = lo;
+    opened = count > 0 ? open(draft.file(ran[count - 1].mark), options) : null;
+  }
+  const statements = ran.slice(0, count).map((r): ImportedStatement => {
+    let file: GraphFile | undefined;
+    return {
+      from: r.stmt.from,
+      to: r.stmt.to,
+      line: place(r.stmt.from).line,
+      added: r.added,
+      ...(r.backward ? { backward: r.backward } : {}),
+      get file() {
+        return (file ??= draft.file(r.mark));
+      },
+    };
+  });
+  const file = opened?.ok ? opened.file : draft.file({ nodes: 0, edges: 0, loss: null, dtype: 'float32' });
+  return { statements, error: failure ? errorAt(place, failure) : null, file };
 }
 
-/** Opens the document as a file would be opened; a limit or a graph problem fails at the statement. */
-function checked(file: GraphFile, stmt: SyntaxNode, options: ImportOptions, backward: string | undefined): GraphFile {
-  if (backward) {
-    // PyTorch's own refusal: "grad can be implicitly created only for scalar outputs".
-    const shape = compile(fileToGraph(file), { checkOnly: true }).shapes.get(backward);
-    if (shape && shape.length > 0) throw new ImportFailure('notScalar', { name: backward }, stmt.from, stmt.to);
-  }
-  const opened = openGraphText(serializeGraphFile(file), { maxNodes: options.maxNodes });
-  const first: FileError | GraphProblem | undefined = opened.ok ? opened.problems[0] : opened.errors[0];
-  if (!opened.ok || first) throw new GraphFailure(first as FileError, stmt);
-  return opened.file;
+/** A statement that ran: its place, the draft's mark after it, the nodes it added and the node its backward starts from. */
+interface Ran {
+  readonly stmt: SyntaxNode;
+  readonly mark: DraftMark;
+  readonly added: readonly string[];
+  readonly backward?: string;
+}
+
+/** A document opened as a file is, or the first reason it cannot be. */
+type Opened = { readonly ok: true; readonly file: GraphFile } | { readonly ok: false; readonly problem: FileError | GraphProblem };
+
+function open(file: GraphFile, options: ImportOptions): Opened {
+  const r = openGraphText(serializeGraphFile(file), { maxNodes: options.maxNodes });
+  if (!r.ok) return { ok: false, problem: r.errors[0] };
+  if (r.problems.length > 0) return { ok: false, problem: r.problems[0] };
+  return { ok: true, file: r.file };
+}
+
+/** PyTorch's own refusal: "grad can be implicitly created only for scalar outputs". */
+function checkScalar(file: GraphFile, backward: string, stmt: SyntaxNode): void {
+  const shape = compile(fileToGraph(file), { checkOnly: true }).shapes.get(backward);
+  if (shape && shape.length > 0) throw new ImportFailure('notScalar', { name: backward }, stmt.from, stmt.to);
 }
 
 /** A graph problem or a file limit met at a statement, with the engine's own error for the page to word. */
@@ -94,8 +139,8 @@ class GraphFailure extends ImportFailure {
   }
 }
 
-function errorAt(code: string, e: ImportFailure): ImportError {
-  const { line, col } = lineCol(code, e.from);
+function errorAt(place: (offset: number) => { line: number; col: number }, e: ImportFailure): ImportError {
+  const { line, col } = place(e.from);
   return {
     reason: e.reason,
     params: e.params,
@@ -109,7 +154,7 @@ function errorAt(code: string, e: ImportFailure): ImportError {
 }
 
 /** Runs one statement; returns the node a `.backward()` call starts from. */
-function runStatement(scope: Scope, stmt: SyntaxNode, backwardDone: boolean): string | undefined {
+function runStatement(scope: Scope, stmt: SyntaxNode, backwardDone: boolean, before: DraftMark): string | undefined {
   const fail = (reason: ConstructorParameters<typeof ImportFailure>[0], params: Record<string, string>, node: SyntaxNode = stmt): never => {
     throw new ImportFailure(reason, params, node.from, node.to);
   };
@@ -123,11 +168,11 @@ function runStatement(scope: Scope, stmt: SyntaxNode, backwardDone: boolean): st
     if (target.name !== 'VariableName' || text(scope, op) !== '=' || more) return fail('statement', { what: firstLine(text(scope, stmt)) });
     const name = text(scope, target);
     if (name === 'torch' || name === 'nn' || name === 'np') return fail('statement', { what: `Assigning to ${name}` }, target);
-    const before = new Set(scope.draft.nodes.map((n) => n.id));
     const v: PyValue = evaluate(scope, value);
     if (v.kind === 'module') return fail('expression', { what: text(scope, value) }, value);
     // The node this line computes takes the variable's name; an alias (`b = a`) adds nothing.
-    if (v.kind === 'tensor' && !before.has(v.id)) scope.vars.set(name, { kind: 'tensor', id: scope.draft.rename(v.id, name) });
+    const isNew = v.kind === 'tensor' && scope.draft.nodes.slice(before.nodes).some((n) => n.id === v.id);
+    if (v.kind === 'tensor' && isNew) scope.vars.set(name, { kind: 'tensor', id: scope.draft.rename(v.id, name, before) });
     else scope.vars.set(name, v);
     return undefined;
   }

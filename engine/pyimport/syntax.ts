@@ -41,15 +41,18 @@ export function parts(node: SyntaxNode): SyntaxNode[] {
   return out;
 }
 
-/** Line and column (both from 1) of an offset. */
-export function lineCol(code: string, offset: number): { line: number; col: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < offset && i < code.length; i++) {
-    if (code.charCodeAt(i) === 10) {
-      line++;
-      start = i + 1;
+/** Finds the line and column (both from 1) of an offset in `code`, by a search over its line starts. */
+export function lineIndex(code: string): (offset: number) => { line: number; col: number } {
+  const starts = [0];
+  for (let i = 0; i < code.length; i++) if (code.charCodeAt(i) === 10) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
     }
-  }
-  return { line, col: offset - start + 1 };
+    return { line: lo + 1, col: offset - starts[lo] + 1 };
+  };
 }
