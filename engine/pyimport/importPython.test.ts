@@ -201,6 +201,13 @@ describe('importPython: what it refuses, at its line and column, with the graph 
     expect(e.message).toContain('Supported');
   });
 
+  it('finds a graph problem at its statement when more statements follow it', () => {
+    const e = refuse('import torch\nx = torch.tensor([1.0, 2.0])\nw = torch.tensor([1.0, 2.0, 3.0])\nv = x * w\nu = x + 1\nt = u.sum()\n');
+    expect([e.reason, e.line, e.col, e.ran]).toEqual(['graph', 4, 1, 3]);
+    expect(e.nodes).toEqual(['x', 'w']);
+    expect(e.message).toMatch(/shape|broadcast/i);
+  });
+
   it('says what is supported instead', () => {
     expect(refuse('import torch\nx = torch.zeros(3)\n').message).toMatch(/torch\.zeros\(\.\.\.\) is not supported\. Supported: torch\.tensor, torch\.arange/);
   });

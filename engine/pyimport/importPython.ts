@@ -42,8 +42,9 @@ export interface ImportOptions {
  * Runs a PyTorch script of the supported subset (docs/code-import.md), statement by
  * statement, into a graph document: each statement adds the nodes it computes, named from
  * its variables. Stops at the first statement it cannot take, with the reason at its line
- * and column; every document it returns opened through `openGraphText`, so the file limits
- * and graph checks apply. Never throws.
+ * and column. The whole script's document opens through `openGraphText`, so the file limits
+ * and graph checks apply (each statement's document is a part of it, closed under inputs).
+ * Never throws.
  */
 export function importPython(code: string, options: ImportOptions = {}): ImportResult {
   const draft = new GraphDraft();
