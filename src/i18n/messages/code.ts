@@ -10,7 +10,7 @@ export const code = {
   'code.showGraphHint': { en: 'Replace the text with the code of the graph on the canvas', ja: 'テキストをキャンバス上の計算グラフのコードに置き換えます' },
   'code.readOnly': {
     en: 'This graph trains parameters: its code is the exported training script, read-only for now. Code of the supported subset (docs/code-import.md) can be typed into an empty graph.',
-    ja: 'この計算グラフはパラメータを学習します。表示しているのは書き出した学習スクリプトで、今は読み取り専用です。対応する範囲のコード（「docs/code-import.md」）は空のグラフで入力できます。',
+    ja: 'この計算グラフはパラメータを学習します。表示しているのは書き出した学習スクリプトで、今は読み取り専用です。対応する範囲（「docs/code-import.md」を参照）のコードは空のグラフで入力できます。',
   },
   'code.errorAt': { en: 'Line {line}, column {col}: {message} The graph is unchanged.', ja: '{line} 行 {col} 列：{message} 計算グラフは変わっていません。' },
   'code.ran': { en: 'Ran {count} statements: {nodes} nodes.', ja: '{count} 文を実行しました。ノードは {nodes} 個です。' },
