@@ -58,6 +58,18 @@ test('type the composite function into the code panel, run it a statement at a t
     await editor.press('code.step');
     await expect(report).toHaveText('Line 4 ran: added z');
     await expect(editor.node('z')).toBeVisible();
+    // The canvas frames the whole graph the code built: every node lies inside the canvas pane.
+    await expect
+      .poll(async () => {
+        const pane = (await page.locator('.pane-canvas__flow').boundingBox())!;
+        const outside: string[] = [];
+        for (const id of ['x', 'square', 'scale', 'y', 'z']) {
+          const b = (await editor.node(id).boundingBox())!;
+          if (b.x < pane.x || b.y < pane.y || b.x + b.width > pane.x + pane.width || b.y + b.height > pane.y + pane.height) outside.push(id);
+        }
+        return outside;
+      })
+      .toEqual([]);
     expect(await nodeIds(editor)).toEqual(['x', 'square', 'scale', 'y', 'z']);
     const doc = await editor.document();
     expect(doc.edges.map((e) => `${e.source}->${e.target}.${e.targetPort}`)).toEqual(['x->square.x', 'square->scale.x', 'scale->y.a', 'y->z.x']);

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EditorView } from '@codemirror/view';
+import { useReactFlow } from '@xyflow/react';
 import { type GraphFile, importPython, type ImportError, type ImportResult, PAGE_MAX_NODES, serializeGraphFile } from '../../engine';
 import { useT } from '../i18n/useT';
 import type { PytorchExport } from '../session/pytorchView';
@@ -8,6 +9,9 @@ import { createEditor, replaceText, setCurrent, setEditable, showDiagnostic } fr
 import { graphCode } from './graphCode';
 import { importErrorText } from './importText';
 import './code.css';
+
+/** How the canvas frames the graph the code built: all of it, never larger than life. */
+const FIT = { padding: 0.08, minZoom: 0.5, maxZoom: 1, duration: 200 } as const;
 
 /** What the panel last told the learner. */
 type Report =
@@ -36,6 +40,7 @@ export function CodePanel() {
   // The statements that ran one at a time, for the text they ran from.
   const stepping = useRef<{ text: string; next: number } | null>(null);
   const [report, setReport] = useState<Report | null>(null);
+  const flow = useReactFlow();
   const code = useMemo(() => graphCode(doc, () => trainingScript(session.pytorchExport().result)), [doc, session]);
 
   const run = useCallback(() => {
@@ -76,8 +81,11 @@ export function CodePanel() {
   /** Puts a document the code built on the canvas as one undoable edit (none when it is the same), remembered as the panel's own. */
   function apply(file: GraphFile, label: string) {
     own.current = file;
-    if (serializeGraphFile(file) !== serializeGraphFile(session.state.history.present)) session.edit(label, () => file);
+    if (serializeGraphFile(file) === serializeGraphFile(session.state.history.present)) return;
+    session.edit(label, () => file);
     own.current = session.state.history.present;
+    // The canvas shows the whole graph the code built, once React Flow has measured the new nodes.
+    requestAnimationFrame(() => requestAnimationFrame(() => void flow.fitView(FIT).then(() => session.setViewport(flow.getViewport()))));
   }
 
   // The editor lives as long as the panel; its callbacks read the latest run and step.
