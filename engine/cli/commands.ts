@@ -2,6 +2,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { compile } from '../exec/compile';
 import { printable } from '../codegen/printable';
 import { exportPytorch } from '../codegen/pytorch';
+import { exportNotebook } from '../codegen/notebook';
 import { fileOptimizerState, fileToGraph } from '../format/convert';
 import { formatCsvError, parseCsv } from '../format/csv';
 import { type FileError, formatFileError } from '../format/load';
@@ -59,6 +60,12 @@ export function runCommand(args: CliArgs, out: (line: string) => void): void {
       const code = exportPytorch(graph, training(file, args), { title: file.name, optimizerState: fileOptimizerState(file) }).code;
       if (args.output) writeText(args.output, code);
       else out(code.trimEnd());
+      return;
+    }
+    case 'export-notebook': {
+      const notebook = exportNotebook(graph, training(file, args), { title: file.name, optimizerState: fileOptimizerState(file), lang: args.lang });
+      if (args.output) writeText(args.output, notebook);
+      else out(notebook.trimEnd());
       return;
     }
     default:

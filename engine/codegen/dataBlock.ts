@@ -11,7 +11,7 @@ export function datasetLines(name: string, variable: string, d: Dataset): string
   const lines = [`# dataset ${pyComment(`${pyString(name)}: columns ${d.columns.map(pyString).join(', ')}`, 400)}`];
   const n = d.rows.length;
   if (n === 0) {
-    lines.push(`${variable} = torch.zeros(0, ${d.columns.length})`);
+    lines.push(`${variable} = torch.zeros(0, ${d.columns.length}, device=device)`);
     return lines;
   }
   for (let i = 0; i < n; i++) {
@@ -19,7 +19,7 @@ export function datasetLines(name: string, variable: string, d: Dataset): string
     const cells = new Array<string>(row.length);
     for (let j = 0; j < row.length; j++) cells[j] = pyFloat(row[j]);
     const open = i === 0 ? `${variable} = torch.tensor([` : '    ';
-    const close = i === n - 1 ? '])' : ',';
+    const close = i === n - 1 ? ']).to(device)' : ',';
     lines.push(`${open}[${cells.join(', ')}]${close}`);
   }
   return lines;
