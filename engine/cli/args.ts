@@ -24,6 +24,8 @@ export interface CliArgs {
   readonly dtype?: Dtype;
   /** The language of an exported notebook's explanations (--lang; default English). */
   readonly lang?: NotebookLang;
+  /** The directory the exported script finds the CSV files of --csv in (--data-dir), instead of their paths as given. */
+  readonly dataDir?: string;
   /** Datasets bound from CSV files: NAME → path. */
   readonly csv: ReadonlyMap<string, string>;
 }
@@ -63,6 +65,10 @@ commands:
       -o, --output PATH   write it to PATH instead (course.ipynb)
       --lang en|ja        the language of the explanations (default en)
       --epochs, --lr, --log-every, --divergence-factor   as for train
+  (both exports read a dataset of more than 10,000 rows bound with --csv from its CSV
+   file, at the path given, instead of writing its rows into the file)
+      --data-dir DIR      read those CSV files from DIR (path relative to where the
+                          script runs), by their file names
 
 options for every command:
   --csv NAME=path.csv   use a CSV file (header row, numeric columns) as dataset NAME
@@ -85,6 +91,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   let validation: boolean | undefined;
   let dtype: Dtype | undefined;
   let lang: NotebookLang | undefined;
+  let dataDir: string | undefined;
   const value = (i: number, flag: string) => {
     const v = argv[i + 1];
     if (v === undefined) throw new Error(`${flag} needs a value`);
@@ -113,6 +120,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       if (v !== 'float32' && v !== 'float64') throw new Error(`--dtype must be float32 or float64, got '${v}'`);
       dtype = v;
     }
+    else if (a === '--data-dir') dataDir = value(i++, a);
     else if (a === '--lang') {
       const v = value(i++, a);
       if (v !== 'en' && v !== 'ja') throw new Error(`--lang must be en or ja, got '${v}'`);
@@ -136,7 +144,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (validation && command !== 'eval') throw new Error('--validation applies to eval only');
   if (output !== undefined && command !== 'train' && command !== 'export-pytorch' && command !== 'export-notebook') throw new Error('-o applies to train, export-pytorch and export-notebook only');
   if (lang !== undefined && command !== 'export-notebook') throw new Error('--lang applies to export-notebook only');
-  return { command, file, epochs, lr, logEvery, divergenceFactor, output, times, validation, dtype, lang, csv };
+  if (dataDir !== undefined && command !== 'export-pytorch' && command !== 'export-notebook') throw new Error('--data-dir applies to export-pytorch and export-notebook only');
+  return { command, file, epochs, lr, logEvery, divergenceFactor, output, times, validation, dtype, lang, dataDir, csv };
 }
 
 /** The value of --divergence-factor: `off` (null), `never`, or a finite number above 1 as a graph file allows. */

@@ -50,6 +50,8 @@ export interface ScriptOptions {
   readonly logEvery?: number;
   /** Keep every epoch's loss in a list `losses` (a notebook plots it); the printed log is the same. */
   readonly recordLosses?: boolean;
+  /** The CSV file of each dataset bound from one (NAME → path as the script opens it); large ones are read from it (EMBED_MAX_ROWS). */
+  readonly csvFiles?: ReadonlyMap<string, string>;
 }
 
 /** What the script runs: the graph's training settings, possibly overridden (CLI flags). */
@@ -171,7 +173,7 @@ export function prepareExport(graph: Graph, training: TrainSettings, options: Sc
   const datasets = [...bound, ...Object.entries(graph.datasets ?? {}).filter(([name]) => splits.includes(name))];
   if (datasets.length > 0) emit('# Data');
   const dataNames = new Map(datasets.map(([name]) => [name, pythonName(`data_${name}`, usedNames)]));
-  for (const [name, d] of datasets) for (const line of datasetLines(name, dataNames.get(name) as string, d)) lines.push(line);
+  for (const [name, d] of datasets) for (const line of datasetLines(name, dataNames.get(name) as string, d, options.csvFiles?.get(name))) lines.push(line);
   const moduleLevel = new Set([...hoisted, ...leaves]);
   if (moduleLevel.size > 0) emit('', '# Inputs');
   for (const s of program.slots) {
