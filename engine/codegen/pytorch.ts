@@ -158,7 +158,7 @@ export function prepareExport(graph: Graph, training: TrainSettings, options: Sc
     'import torch.nn as nn',
     '',
     `torch.set_default_dtype(torch.${program.dtype})`,
-    '# A GPU when there is one; the numbers above hold on the CPU.',
+    '# The device: a GPU when there is one, else the CPU (where the numbers match GradCanvas).',
     'device = torch.device("cuda" if torch.cuda.is_available() else "cpu")',
     '',
   );
