@@ -5,10 +5,12 @@
 #   fonts-ipafont-gothic Japanese text in the screenshots the end-to-end run saves
 #   python3-nbformat, python3-nbclient, python3-nbconvert, python3-ipykernel, python3-matplotlib
 #                        exported notebooks are validated and run as Jupyter runs them
+#   libblas3             the reference BLAS the float32 comparisons pin PyTorch to (vitest.config.ts),
+#                        kept even when another package switches libblas.so.3 to OpenBLAS
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PACKAGES=(chromium python3-torch fonts-ipafont-gothic python3-nbformat python3-nbclient python3-nbconvert python3-ipykernel python3-matplotlib)
+PACKAGES=(chromium python3-torch libblas3 fonts-ipafont-gothic python3-nbformat python3-nbclient python3-nbconvert python3-ipykernel python3-matplotlib)
 
 installed() {
   dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
