@@ -392,8 +392,25 @@ test('lessons 2 and 3 in English: x typed in as a tensor for differences; W and 
   await page.getByTestId('lessons.start.partial-derivatives').click();
   await expectLesson(editor, 'partial-derivatives', 1, []);
   await expect.poll(async () => (await editor.document()).name).toBe('Linear regression by hand');
+  await page.getByTestId('plot.select').selectOption('contour');
+  await expect(page.getByTestId('plot.contour.a')).toHaveValue('W.value#0');
+  await expect(page.getByTestId('plot.contour.b')).toHaveValue('B.value#0');
+  // No arrow before a backward: every .grad is None.
+  await expect(page.getByTestId('plot.contour')).toBeVisible();
+  await expect(page.getByTestId('plot.contour.gradient')).toHaveCount(0);
   await editor.press('toolbar.backward');
   await expectLesson(editor, 'partial-derivatives', 1, [1]);
+  await test.step('the gradient (∂L/∂W, ∂L/∂B) = (−19.04, 2) is an arrow at (W, B) = (1, 1): left (∂L/∂W < 0) and up (∂L/∂B > 0)', async () => {
+    const arrow = await gradientArrow(editor);
+    const nodes = (await editor.snapshot()).nodes;
+    expect(arrow.grad).toEqual([nodes.W.grad![0], nodes.B.grad![0]]);
+    expect(arrow.grad[0]).toBeCloseTo(-19.04, 9);
+    expect(arrow.grad[1]).toBeCloseTo(2, 9);
+    expect(arrow.dx).toBeLessThan(0);
+    expect(arrow.dy).toBeLessThan(0);
+    await expect(page.getByTestId('plot.contour.gradientValue')).toHaveText('∇L = (-19.04, 2)');
+    await shot(page, 'lessons-3-arrow-en');
+  });
   await next(editor, 'partial-derivatives', 2, [1]);
   await page.locator('.react-flow__controls-fitview').click();
   await editor.select('W');
@@ -402,9 +419,16 @@ test('lessons 2 and 3 in English: x typed in as a tensor for differences; W and 
   await wCell.press('Enter');
   await expect.poll(async () => (await editor.snapshot()).nodes.W.value).toEqual([2]);
   await expectLesson(editor, 'partial-derivatives', 2, [1]);
+  // The edit made new gradients due: the arrow waits for the next Backward.
+  await expect(page.getByTestId('plot.contour.gradient')).toHaveCount(0);
   await editor.press('toolbar.backward');
   await expectLesson(editor, 'partial-derivatives', 2, [1, 2]);
   expect((await editor.snapshot()).nodes.W.grad![0]).toBeCloseTo(4.16, 9);
+  // At W = 2 the arrow turns right (∂L/∂W = 4.16 > 0) and still points up (∂L/∂B = 2).
+  const turned = await gradientArrow(editor);
+  expect(turned.grad[0]).toBeCloseTo(4.16, 9);
+  expect(turned.dx).toBeGreaterThan(0);
+  expect(turned.dy).toBeLessThan(0);
   await next(editor, 'partial-derivatives', 3, [1, 2]);
   await editor.select('B');
   const bCell = page.getByRole('textbox', { name: 'B element', exact: true });
@@ -414,6 +438,14 @@ test('lessons 2 and 3 in English: x typed in as a tensor for differences; W and 
   await expectLesson(editor, 'partial-derivatives', 3, [1, 2, 3]);
   await expect(page.getByTestId('lessons.complete')).toBeVisible();
 });
+
+/** The gradient arrow on the contour map: the gradient it draws, and its direction on screen (y grows downward). */
+async function gradientArrow(editor: Editor): Promise<{ grad: [number, number]; dx: number; dy: number }> {
+  const g = editor.page.getByTestId('plot.contour.gradient');
+  await expect(g).toBeVisible();
+  const n = async (attr: string) => Number(await g.getAttribute(attr));
+  return { grad: [await n('data-grad-a'), await n('data-grad-b')], dx: (await n('data-x2')) - (await n('data-x1')), dy: (await n('data-y2')) - (await n('data-y1')) };
+}
 
 /** Imports a CSV in the Data tab with the file picker, gives its columns roles, and binds it. */
 async function importAndBind(editor: Editor, path: string, roles: Record<string, string>): Promise<void> {
