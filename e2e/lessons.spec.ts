@@ -107,14 +107,16 @@ test('lesson 1 in English: build y = 2x² + 2 by dragging and wiring, step by st
     await shot(page, 'lessons-1-step1-en');
   });
 
-  await test.step('step 1: an input left at its default value does not complete the step and shows a hint; arange(−2, 2.1, 0.25) does', async () => {
+  await test.step('step 1: dropping an input is no attempt yet (no hint); a wrong arange does not complete the step and shows a hint; arange(−2, 2.1, 0.25) does', async () => {
     // The canvas beside the Lessons panel is narrow: each new node is dropped on free space, then Tidy layout lines them up before wiring.
     const x = await editor.dropFromPalette('input', { x: 140, y: 110 });
     await editor.select(x);
-    await expect(page.getByTestId('lessons.hint')).toBeVisible();
-    await expect(page.getByTestId('lessons.hint')).toContainText('17 values');
+    await expect.poll(async () => (await editor.document()).nodes.length).toBe(1);
+    await expect(page.getByTestId('lessons.hint')).toBeHidden();
     await expectLesson(editor, 'functions', 1, []);
     await page.getByTestId('inspector.source').selectOption('arange');
+    await expect(page.getByTestId('lessons.hint')).toBeVisible();
+    await expect(page.getByTestId('lessons.hint')).toContainText('17 values');
     await setField(editor, 'inspector.arange.start', '-2');
     await setField(editor, 'inspector.arange.end', '2');
     await expectLesson(editor, 'functions', 1, []);

@@ -58,6 +58,32 @@ describe('Lessons', () => {
     expect(lessons.snapshot()).toMatchObject({ step: 2, done: [1, 2], hint: false });
   });
 
+  it('no hint right after dropping a node or selecting it; a hint once a value is set that fails the check', async () => {
+    const { lessons, session } = setup();
+    await lessons.start('functions');
+    session.edit('add input', (d) => void d.nodes.push({ id: 'x', op: 'input', position: { x: 0, y: 0 } }));
+    session.select(['x']);
+    expect(lessons.snapshot()).toMatchObject({ step: 1, done: [], hint: false });
+    session.edit('value', (d) => {
+      d.nodes[0].value = { type: 'arange', start: -2, end: 2, step: 0.25 };
+    });
+    expect(lessons.snapshot()).toMatchObject({ step: 1, done: [], hint: true });
+    session.edit('value', (d) => {
+      d.nodes[0].value = { type: 'arange', start: -2, end: 2.1, step: 0.25 };
+    });
+    expect(lessons.snapshot()).toMatchObject({ step: 1, done: [1], hint: false });
+  });
+
+  it('a step’s set-up is not an attempt: a lesson that opens an example shows no hint until the learner acts', async () => {
+    const { lessons, session } = setup();
+    await lessons.start('partial-derivatives');
+    expect(lessons.snapshot()).toMatchObject({ step: 1, done: [], hint: false });
+    session.forward();
+    expect(lessons.snapshot(), 'Forward is not what the step asks for').toMatchObject({ hint: false });
+    session.zeroGrad();
+    expect(lessons.snapshot(), 'Zero grad clears .grad: an attempt that fails').toMatchObject({ done: [], hint: true });
+  });
+
   it('the step-through counts: a step is judged again as events are shown and grad_fn labels switched on', async () => {
     const { lessons, session } = setup();
     await lessons.start('define-by-run');

@@ -7,16 +7,16 @@ import { openResult } from '../shell/openDocument';
 import type { Workspace } from '../shell/workspace';
 import type { PageOpenResult } from '../store/persistence';
 import { COURSE } from './course';
-import { factsOf } from './facts';
+import { factsOf, type LessonFacts } from './facts';
 import { parseLessonLink } from './lessonLink';
-import { passesAll } from './predicates';
+import { attempted, passesAll } from './predicates';
 import { type Progress, readProgress, writeProgress } from './progress';
 import type { Lesson, Setup } from './schema';
 
 /** The lessons' state: the learner's progress, the hint, and which lesson views show. */
 export interface LessonsState {
   readonly progress: Progress;
-  /** The learner changed something on the open step and its checks still fail: its hint shows. */
+  /** The learner made a wrong attempt at the open step (docs/lessons.md, "Hints"): its hint shows. */
   readonly hint: boolean;
   /** A set-up is under way (an example downloading). */
   readonly settingUp: boolean;
@@ -47,12 +47,7 @@ export interface LessonsOptions {
 
 /** What a step's checks read, compared by identity: the checks run again only when one of these changed. */
 function inputsOf(s: SessionState): readonly unknown[] {
-  return [s.history.present, s.compiled, s.run, s.selection, s.liveHistory, s.training.divergence, s.stepper.divergence, s.stepper.events, s.stepper.cursor, s.stepper.gradFnLabels];
-}
-
-/** What counts as an attempt: the document, a run (forward, backward, zero grad, a step) or the selection changed. */
-function attemptOf(s: SessionState): readonly unknown[] {
-  return [s.history.present, s.run.lastRun, s.run.backwardCount, s.selection];
+  return [s.history.present, s.compiled, s.run, s.selection, s.liveHistory, s.training.status, s.training.divergence, s.stepper.divergence, s.stepper.events, s.stepper.cursor, s.stepper.gradFnLabels];
 }
 
 const same = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);
@@ -71,7 +66,8 @@ export class Lessons {
   private inputs: readonly unknown[] = [];
   /** The document when the session last changed, to see an open or an edit while the welcome shows. */
   private lastDoc: unknown = null;
-  private baseline: readonly unknown[] = [];
+  /** The open step's facts when it was last judged, to tell an attempt from other changes; null when no step is being judged. */
+  private before: LessonFacts | null = null;
   private readonly unsubscribe: () => void;
   /** Bumped by every move to another step, so a set-up that finishes late does not act on a step left meanwhile. */
   private moves = 0;
@@ -82,7 +78,6 @@ export class Lessons {
     const progress = readProgress(opts.storage);
     const open = progress.open && this.lesson(progress.open.id) && progress.open.step <= (this.lesson(progress.open.id)?.steps.length ?? 0) ? progress.open : null;
     this.store = createStore<LessonsState>()(() => ({ progress: { ...progress, open }, hint: false, settingUp: false, panelOpen: open !== null, welcomeOpen: false }));
-    this.baseline = attemptOf(opts.ws.session.state);
     this.lastDoc = opts.ws.session.state.history.present;
     this.unsubscribe = opts.ws.session.subscribe((s) => this.sessionChanged(s));
     this.judge();
@@ -183,7 +178,7 @@ export class Lessons {
       await this.run(a);
     }
     if (move !== this.moves) return;
-    this.baseline = attemptOf(this.opts.ws.session.state);
+    this.before = null;
     this.store.setState({ settingUp: false, hint: false });
     this.judge(true);
   }
@@ -219,7 +214,7 @@ export class Lessons {
     this.judge();
   }
 
-  /** Judges the open step when what its checks read changed (or `force`): done when every check holds, else a hint after an attempt. */
+  /** Judges the open step when what its checks read changed (or `force`): done when every check holds, else a hint after a wrong attempt. */
   private judge(force = false): void {
     const s = this.opts.ws.session.state;
     const inputs = inputsOf(s);
@@ -228,16 +223,20 @@ export class Lessons {
     const { progress, settingUp } = this.state;
     const open = progress.open;
     const lesson = open && this.lesson(open.id);
-    if (!open || !lesson || settingUp) return;
-    const done = progress.done[open.id] ?? [];
-    if (done.includes(open.step)) return;
+    const done = (open && progress.done[open.id]) || [];
+    if (!open || !lesson || settingUp || done.includes(open.step)) {
+      this.before = null;
+      return;
+    }
     const step = lesson.steps[open.step - 1];
-    if (passesAll(factsOf(s), step.check)) {
+    const now = factsOf(s);
+    const before = this.before;
+    this.before = now;
+    if (passesAll(now, step.check)) {
       this.update({ done: { ...progress.done, [open.id]: [...done, open.step].sort((a, b) => a - b) } }, { hint: false });
       return;
     }
-    const attempt = attemptOf(s);
-    if (!same(attempt, this.baseline)) this.store.setState({ hint: true });
+    if (before && step.check.some((c) => attempted(before, now, c))) this.store.setState({ hint: true });
   }
 
   /** Changes the progress (saved at once) and the rest of the state together. */
@@ -246,7 +245,7 @@ export class Lessons {
     this.store.setState({ progress: next, ...also });
     writeProgress(this.opts.storage, next);
     if (progress.open !== undefined) {
-      this.baseline = attemptOf(this.opts.ws.session.state);
+      this.before = null;
       this.store.setState({ hint: false });
       this.judge(true);
     }
