@@ -60,6 +60,21 @@ async function zoomOutToShow(editor: Editor, testIds: string[]): Promise<void> {
   throw new Error(`${testIds.join(', ')} stay outside the canvas`);
 }
 
+/** Waits until each node's box lies wholly inside the visible canvas. */
+async function expectInCanvas(editor: Editor, ids: string[]): Promise<void> {
+  await expect
+    .poll(async () => {
+      const canvas = (await editor.canvas.boundingBox())!;
+      const outside: string[] = [];
+      for (const id of ids) {
+        const b = await editor.node(id).boundingBox();
+        if (!b || b.x < canvas.x || b.y < canvas.y || b.x + b.width > canvas.x + canvas.width || b.y + b.height > canvas.y + canvas.height) outside.push(id);
+      }
+      return outside;
+    })
+    .toEqual([]);
+}
+
 /** Opens the Lessons panel from the toolbar and starts a lesson from its list. */
 async function startFromList(editor: Editor, id: string): Promise<void> {
   await editor.press('toolbar.lessons');
@@ -366,6 +381,8 @@ test('lessons 2 and 3 in English: x typed in as a tensor for differences; W and 
   await editor.open();
   await startFromList(editor, 'derivatives');
   await expect.poll(async () => (await editor.document()).name).toBe('Composite function y = 2x² + 2');
+  // The graph is wider than the canvas beside the panel at the minimum fit zoom: the view centres on the nodes the lesson is about.
+  await expectInCanvas(editor, ['x', 'square', 'scale']);
   await editor.press('toolbar.backward');
   await expectLesson(editor, 'derivatives', 1, [1]);
   await next(editor, 'derivatives', 2, [1]);
@@ -394,6 +411,8 @@ test('lessons 2 and 3 in English: x typed in as a tensor for differences; W and 
   await page.getByTestId('lessons.start.partial-derivatives').click();
   await expectLesson(editor, 'partial-derivatives', 1, []);
   await expect.poll(async () => (await editor.document()).name).toBe('Linear regression by hand');
+  await expectInCanvas(editor, ['W', 'B', 'Yp']);
+  await shot(page, 'lessons-3-beside-panel-en');
   await page.getByTestId('plot.select').selectOption('contour');
   await expect(page.getByTestId('plot.contour.a')).toHaveValue('W.value#0');
   await expect(page.getByTestId('plot.contour.b')).toHaveValue('B.value#0');

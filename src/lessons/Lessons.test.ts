@@ -12,14 +12,16 @@ function setup(options: { storage?: MemoryStorage; doc?: string } = {}) {
   const memory = options.storage ?? new MemoryStorage();
   const { ws, session } = testWorkspace({ storage: memory, doc: options.doc ? example(options.doc) : undefined });
   const tabs: string[] = [];
+  const fits: (readonly string[])[] = [];
   const lessons = new Lessons({
+    fitView: (focus) => fits.push(focus),
     ws,
     storage: memory.storage,
     lang: () => 'en',
     fetchExample: async (file) => refuseFromOutside(openPageText(readFileSync(`public/examples/${file}`, 'utf8'))),
     showTab: (list, tab) => tabs.push(`${list}.${tab}`),
   });
-  return { ws, session, lessons, memory, tabs };
+  return { ws, session, lessons, memory, tabs, fits };
 }
 
 const stored = (m: MemoryStorage) => JSON.parse(m.getItem(PROGRESS_KEY) ?? 'null') as unknown;
@@ -82,6 +84,16 @@ describe('Lessons', () => {
     expect(lessons.snapshot(), 'Forward is not what the step asks for').toMatchObject({ hint: false });
     session.zeroGrad();
     expect(lessons.snapshot(), 'Zero grad clears .grad: an attempt that fails').toMatchObject({ done: [], hint: true });
+  });
+
+  it('a lesson that opens its graph fits the canvas view on the nodes it is about; a step without set-up leaves the view', async () => {
+    const { lessons, fits } = setup();
+    await lessons.start('partial-derivatives');
+    expect(fits).toEqual([['W', 'B', 'Yp']]);
+    await lessons.goTo(2);
+    expect(fits, 'the learner’s view stays').toHaveLength(1);
+    await lessons.start('functions');
+    expect(fits, 'an empty canvas has nothing to fit').toHaveLength(1);
   });
 
   it('the step-through counts: a step is judged again as events are shown and grad_fn labels switched on', async () => {

@@ -41,6 +41,8 @@ export interface LessonsOptions {
   readonly fetchExample: (file: string) => Promise<PageOpenResult>;
   /** Shows a tab of a tab list (`dock`, `side`). */
   readonly showTab: (list: string, tab: string) => void;
+  /** Fits the canvas view to the graph beside the panel, or when it cannot fit, centres on `focus` (node ids). */
+  readonly fitView?: (focus: readonly string[]) => void;
   /** The course (tests pass their own). */
   readonly course?: readonly Lesson[];
 }
@@ -111,7 +113,8 @@ export class Lessons {
     if (!lesson) return;
     this.update({ open: { id, step: Math.min(Math.max(1, step), lesson.steps.length) } }, { panelOpen: true, settingUp: true });
     this.dismissWelcome();
-    await this.setUp([...(lesson.setup ?? []), ...(lesson.steps[this.openStep() - 1]?.setup ?? [])]);
+    const shown = lesson.steps[this.openStep() - 1];
+    await this.setUp([...(lesson.setup ?? []), ...(shown?.setup ?? [])], shown?.focus ?? lesson.focus);
   }
 
   /** Shows another step of the open lesson, running its set-up. */
@@ -120,7 +123,7 @@ export class Lessons {
     const lesson = open && this.lesson(open.id);
     if (!lesson || step < 1 || step > lesson.steps.length) return;
     this.update({ open: { id: lesson.id, step } }, { settingUp: true });
-    await this.setUp(lesson.steps[step - 1].setup ?? []);
+    await this.setUp(lesson.steps[step - 1].setup ?? [], lesson.steps[step - 1].focus);
   }
 
   /** Closes the lesson; the learner's graph stays as it is. */
@@ -169,8 +172,12 @@ export class Lessons {
     return this.state.progress.open?.step ?? 1;
   }
 
-  /** Runs set-up actions in order, then judges the step from where they left the session. */
-  private async setUp(actions: readonly Setup[]): Promise<void> {
+  /**
+   * Runs set-up actions in order, then judges the step from where they left the session. When
+   * they set up the canvas (open a graph, select a node) or the step names nodes to `focus`
+   * on, the view is fitted to the canvas beside the panel.
+   */
+  private async setUp(actions: readonly Setup[], focus: readonly string[] = []): Promise<void> {
     const move = ++this.moves;
     this.store.setState({ settingUp: actions.length > 0, hint: false });
     for (const a of actions) {
@@ -178,6 +185,8 @@ export class Lessons {
       await this.run(a);
     }
     if (move !== this.moves) return;
+    const selected = actions.flatMap((a) => (a.do === 'select' ? [a.node] : []));
+    if (focus.length > 0 || selected.length > 0 || actions.some((a) => a.do === 'openExample')) this.opts.fitView?.([...focus, ...selected]);
     this.before = null;
     this.store.setState({ settingUp: false, hint: false });
     this.judge(true);

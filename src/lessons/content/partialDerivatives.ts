@@ -20,6 +20,7 @@ export const partialDerivatives: LessonFile = {
     { do: 'openExample', file: 'linear-regression-by-hand.json' },
     { do: 'openTab', tab: 'dock.plots' },
   ],
+  focus: ['W', 'B', 'Yp'],
   steps: [
     {
       text: {
