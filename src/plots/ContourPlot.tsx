@@ -6,7 +6,7 @@ import { trailOf } from '../session/runHistory';
 import { curveOf } from '../session/Session';
 import { useSession, useSessionApi } from '../session/useSession';
 import { Axes } from './Axes';
-import { gradientArrow, gradientAt, lossContours, lossGrid, projectTrail, wideRange, windowAround, type Window2 } from './landscape';
+import { gradientArrow, gradientAt, gradientIsCurrent, lossContours, lossGrid, projectTrail, wideRange, windowAround, type Window2 } from './landscape';
 import { elementKey, type ParamElement, paramElements } from './paramChoices';
 import { frame } from './scales';
 
@@ -69,8 +69,8 @@ function ContourMap({ a, b, width, height }: { a: ParamElement; b: ParamElement;
     return va !== undefined && vb !== undefined ? [va, vb] : null;
     // version: the program's parameters change in place (a played update, a training frame).
   }, [program, version, a, b]);
-  const backwardRan = useSession((s) => s.run.backwardFrom !== null);
-  // The gradient the last Backward left in the parameters' `.grad` (None before any backward).
+  const backwardRan = useSession((s) => gradientIsCurrent(s.run));
+  // The gradient the last Backward left in the parameters' `.grad`, while it is the gradient at the current point.
   const grad = useMemo(
     () => (program && backwardRan ? gradientAt(program, a, b) : null),
     // version: `.grad` changes in place with each Backward and Zero grad.

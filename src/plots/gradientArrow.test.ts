@@ -1,6 +1,7 @@
 import { scaleLinear } from 'd3';
 import { describe, expect, it } from 'vitest';
-import { gradientArrow, gradientAt } from './landscape';
+import { sessionOn, trainSteps } from '../lessons/testSessions';
+import { gradientArrow, gradientAt, gradientIsCurrent } from './landscape';
 import { paramElements } from './paramChoices';
 import { compiled, linearDoc } from './testGraphs';
 
@@ -45,5 +46,18 @@ describe('the gradient arrow on the contour map', () => {
     expect(gradientArrow([2, 0], [0, 0], x, y, 40)).toBeNull();
     expect(gradientArrow([2, 0], [Number.NaN, 1], x, y, 40)).toBeNull();
     expect(gradientArrow([2, 0], [Infinity, 1], x, y, 40)).toBeNull();
+  });
+
+  it('is drawn only while .grad is the gradient at the current point: after Backward, not after a training step’s update', () => {
+    const s = sessionOn('linear-regression-by-hand');
+    expect(gradientIsCurrent(s.state.run), 'None before any backward').toBe(false);
+    s.backward();
+    expect(gradientIsCurrent(s.state.run)).toBe(true);
+    s.forward();
+    expect(gradientIsCurrent(s.state.run), 'a Forward moves nothing').toBe(true);
+    trainSteps(s, 1);
+    expect(gradientIsCurrent(s.state.run), 'the update moved W and B past the point .grad was taken at').toBe(false);
+    s.backward();
+    expect(gradientIsCurrent(s.state.run)).toBe(true);
   });
 });

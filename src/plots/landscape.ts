@@ -1,6 +1,7 @@
 import { contours, type ContourMultiPolygon } from 'd3';
 import type { Program } from '../../engine';
 import type { ParamValues } from '../session/runHistory';
+import type { RunState } from '../session/types';
 import type { ParamElement } from './paramChoices';
 
 /** The window of the two parameters the contour map covers. */
@@ -160,6 +161,15 @@ export interface GradientArrow {
   readonly y2: number;
   /** The gradient (∂L/∂a, ∂L/∂b) the arrow draws. */
   readonly grad: readonly [number, number];
+}
+
+/**
+ * Whether the parameters' `.grad` is the gradient at their current values: a Backward ran
+ * and nothing has moved them since (a Forward keeps it; a training step's update, or a run
+ * under way, leaves the gradient of the point before).
+ */
+export function gradientIsCurrent(run: Pick<RunState, 'backwardFrom' | 'lastRun'>): boolean {
+  return run.backwardFrom !== null && (run.lastRun?.type === 'backward' || run.lastRun?.type === 'forward' || run.lastRun?.type === 'zeroGrad');
 }
 
 /** The gradient of the loss for two parameter elements, as the program's `.grad` holds it; null when an element is missing. */
