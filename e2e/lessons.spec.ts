@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test, XS } from './fixtures';
-import type { Editor } from './pages/Editor';
+import { Editor } from './pages/Editor';
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
@@ -60,6 +60,21 @@ async function zoomOutToShow(editor: Editor, testIds: string[]): Promise<void> {
   throw new Error(`${testIds.join(', ')} stay outside the canvas`);
 }
 
+/** Waits until each node's box lies wholly inside the visible canvas. */
+async function expectInCanvas(editor: Editor, ids: string[]): Promise<void> {
+  await expect
+    .poll(async () => {
+      const canvas = (await editor.canvas.boundingBox())!;
+      const outside: string[] = [];
+      for (const id of ids) {
+        const b = await editor.node(id).boundingBox();
+        if (!b || b.x < canvas.x || b.y < canvas.y || b.x + b.width > canvas.x + canvas.width || b.y + b.height > canvas.y + canvas.height) outside.push(id);
+      }
+      return outside;
+    })
+    .toEqual([]);
+}
+
 /** Opens the Lessons panel from the toolbar and starts a lesson from its list. */
 async function startFromList(editor: Editor, id: string): Promise<void> {
   await editor.press('toolbar.lessons');
@@ -74,47 +89,22 @@ async function next(editor: Editor, id: string, step: number, done: number[]): P
   await expectLesson(editor, id, step, done);
 }
 
-test('lesson 1 in English: build y = 2x² + 2 by dragging and wiring, step by step; a wrong value shows a hint', async ({ editor, page }) => {
-  test.setTimeout(120_000);
-  await editor.open();
-  const panel = page.getByTestId('lessons.panel');
-
-  await test.step('the Lessons panel lists the lessons in the course’s order with goals and progress', async () => {
-    await editor.press('toolbar.lessons');
-    await expect(panel).toBeVisible();
-    const items = page.getByTestId('lessons.list').locator('li.lessons-item');
-    await expect(items).toHaveCount(11);
-    await expect(items.nth(0)).toContainText('Lesson 1 Functions and composite functions');
-    await expect(items.nth(0)).toContainText('Build y = 2x² + 2 over x = arange(−2, 2.1, 0.25)');
-    await expect(items.nth(0)).toContainText('0 of 5 steps done');
-    await expect(items.nth(1)).toContainText('Lesson 2 Derivatives and numerical differentiation');
-    await expect(items.nth(2)).toContainText('Lesson 3 Partial derivatives and the gradient');
-    await expect(items.nth(3)).toContainText('Lesson 4 Gradient descent');
-    await expect(items.nth(4)).toContainText('Lesson 5 Tensors: shapes, broadcasting, reductions');
-    await expect(items.nth(5)).toContainText('Lesson 6 Define-by-Run and the computation graph');
-    await expect(items.nth(6)).toContainText('Lesson 7 backward() and .grad');
-    await expect(items.nth(7)).toContainText('Lesson 8 The training loop by hand');
-    await expect(items.nth(8)).toContainText('Lesson 9 nn.Linear, nn.MSELoss and optim.SGD');
-    await expect(items.nth(9)).toContainText('Lesson 10 Binary classification');
-    await expect(items.nth(10)).toContainText('Lesson 11 Multi-class classification');
-    await page.getByTestId('lessons.start.functions').click();
-    await expectLesson(editor, 'functions', 1, []);
-    expect((await editor.document()).nodes).toEqual([]);
-    await expect(page.getByTestId('lessons.step')).toHaveText('Step 1 of 5');
-    await expect(page.getByTestId('lessons.text')).toContainText('Value source');
-    await expect(page.getByTestId('lessons.highlight')).toHaveAttribute('data-target', 'palette.input');
-    await expect(page.getByTestId('lessons.pytorchOutput')).toContainText('tensor([-2.0000, -1.7500');
-    await shot(page, 'lessons-1-step1-en');
-  });
-
-  await test.step('step 1: an input left at its default value does not complete the step and shows a hint; arange(−2, 2.1, 0.25) does', async () => {
+/** Lesson 1 from step 1 on an empty canvas, built by dragging and wiring, with wrong attempts along the way; `lang` picks the texts checked on screen. */
+async function lessonOne(editor: Editor, page: Page, lang: 'en' | 'ja'): Promise<void> {
+  const text = {
+    en: { step: (n: number) => `Step ${n} of 5`, done: 'Done ✓', hint: '17 values' },
+    ja: { step: (n: number) => `ステップ ${n} / 5`, done: '完了 ✓', hint: '17 個の値' },
+  }[lang];
+  await test.step('step 1: dropping an input is no attempt yet (no hint); a wrong arange does not complete the step and shows a hint; arange(−2, 2.1, 0.25) does', async () => {
     // The canvas beside the Lessons panel is narrow: each new node is dropped on free space, then Tidy layout lines them up before wiring.
     const x = await editor.dropFromPalette('input', { x: 140, y: 110 });
     await editor.select(x);
-    await expect(page.getByTestId('lessons.hint')).toBeVisible();
-    await expect(page.getByTestId('lessons.hint')).toContainText('17 values');
+    await expect.poll(async () => (await editor.document()).nodes.length).toBe(1);
+    await expect(page.getByTestId('lessons.hint')).toBeHidden();
     await expectLesson(editor, 'functions', 1, []);
     await page.getByTestId('inspector.source').selectOption('arange');
+    await expect(page.getByTestId('lessons.hint')).toBeVisible();
+    await expect(page.getByTestId('lessons.hint')).toContainText(text.hint);
     await setField(editor, 'inspector.arange.start', '-2');
     await setField(editor, 'inspector.arange.end', '2');
     await expectLesson(editor, 'functions', 1, []);
@@ -122,13 +112,13 @@ test('lesson 1 in English: build y = 2x² + 2 by dragging and wiring, step by st
     await expectLesson(editor, 'functions', 1, []);
     await setField(editor, 'inspector.arange.end', '2.1');
     await expectLesson(editor, 'functions', 1, [1]);
-    await expect(page.getByTestId('lessons.status')).toHaveText('Done ✓');
+    await expect(page.getByTestId('lessons.status')).toHaveText(text.done);
     await expect(page.getByTestId('lessons.hint')).toBeHidden();
   });
 
   await test.step('steps 2–4: square, scale by 2, add 2 — dragged from the palette and wired handle to handle', async () => {
     await next(editor, 'functions', 2, [1]);
-    await expect(page.getByTestId('lessons.step')).toHaveText('Step 2 of 5');
+    await expect(page.getByTestId('lessons.step')).toHaveText(text.step(2));
     const sq = await editor.dropFromPalette('square', { x: 440, y: 560 });
     await tidy(editor);
     await editor.connect('input', sq, 'x');
@@ -167,10 +157,78 @@ test('lesson 1 in English: build y = 2x² + 2 by dragging and wiring, step by st
     await expect(page.getByTestId('lessons.complete')).toBeVisible();
     await page.getByTestId('dock.tab.plots').click();
     await page.getByTestId('plot.select').selectOption('function');
-    await shot(page, 'lessons-1-complete-en');
+    await shot(page, `lessons-1-complete-${lang}`);
+  });
+}
+
+test('lesson 1 in English: build y = 2x² + 2 by dragging and wiring, step by step; a wrong value shows a hint', async ({ editor, page }) => {
+  test.setTimeout(120_000);
+  await editor.open();
+  const panel = page.getByTestId('lessons.panel');
+
+  await test.step('the Lessons panel lists the lessons in the course’s order with goals and progress', async () => {
+    await editor.press('toolbar.lessons');
+    await expect(panel).toBeVisible();
+    const items = page.getByTestId('lessons.list').locator('li.lessons-item');
+    await expect(items).toHaveCount(11);
+    await expect(items.nth(0)).toContainText('Lesson 1 Functions and composite functions');
+    await expect(items.nth(0)).toContainText('Build y = 2x² + 2 over x = arange(−2, 2.1, 0.25)');
+    await expect(items.nth(0)).toContainText('0 of 5 steps done');
+    await expect(items.nth(1)).toContainText('Lesson 2 Derivatives and numerical differentiation');
+    await expect(items.nth(2)).toContainText('Lesson 3 Partial derivatives and the gradient');
+    await expect(items.nth(3)).toContainText('Lesson 4 Gradient descent');
+    await expect(items.nth(4)).toContainText('Lesson 5 Tensors: shapes, broadcasting, reductions');
+    await expect(items.nth(5)).toContainText('Lesson 6 Define-by-Run and the computation graph');
+    await expect(items.nth(6)).toContainText('Lesson 7 backward() and .grad');
+    await expect(items.nth(7)).toContainText('Lesson 8 The training loop by hand');
+    await expect(items.nth(8)).toContainText('Lesson 9 nn.Linear, nn.MSELoss and optim.SGD');
+    await expect(items.nth(9)).toContainText('Lesson 10 Binary classification');
+    await expect(items.nth(10)).toContainText('Lesson 11 Multi-class classification');
+    await page.getByTestId('lessons.start.functions').click();
+    await expectLesson(editor, 'functions', 1, []);
+    expect((await editor.document()).nodes).toEqual([]);
+    await expect(page.getByTestId('lessons.step')).toHaveText('Step 1 of 5');
+    await expect(page.getByTestId('lessons.text')).toContainText('Value source');
+    await expect(page.getByTestId('lessons.highlight')).toHaveAttribute('data-target', 'palette.input');
+    await expect(page.getByTestId('lessons.pytorchOutput')).toContainText('tensor([-2.0000, -1.7500');
+    await shot(page, 'lessons-1-step1-en');
+  });
+
+  await lessonOne(editor, page, 'en');
+
+  await test.step('the list counts the lesson done', async () => {
     await page.getByTestId('lessons.all').click();
     await expect(page.getByTestId('lessons.item.functions')).toContainText('5 of 5 steps done');
   });
+});
+
+test('lesson 1 in Japanese: the same build, read in Japanese on screen', async ({ editor, page }) => {
+  test.setTimeout(120_000);
+  await editor.open();
+  await editor.press('toolbar.lang');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  await startFromList(editor, 'functions');
+  await expect(page.getByTestId('lessons.step')).toHaveText('ステップ 1 / 5');
+  await expect(page.getByTestId('lessons.text')).toContainText('まず x を作ります');
+  await lessonOne(editor, page, 'ja');
+  await page.getByTestId('lessons.all').click();
+  await expect(page.getByTestId('lessons.item.functions')).toContainText('5 ステップ中 5 完了');
+});
+
+test('lesson 3 in Japanese: the gradient arrow on the loss landscape, the graph beside the panel', async ({ editor, page }) => {
+  await editor.open();
+  await editor.press('toolbar.lang');
+  await startFromList(editor, 'partial-derivatives');
+  await expect.poll(async () => (await editor.document()).name).toBe('Linear regression by hand');
+  await expectInCanvas(editor, ['W', 'B', 'Yp']);
+  await page.getByTestId('plot.select').selectOption('contour');
+  await expect(page.getByTestId('plot.contour')).toContainText('逆伝播 を押すと ∇L を表示');
+  await editor.press('toolbar.backward');
+  await expectLesson(editor, 'partial-derivatives', 1, [1]);
+  const arrow = await gradientArrow(editor);
+  expect(arrow.grad[0]).toBeCloseTo(-19.04, 9);
+  await expect(page.getByTestId('plot.contour')).toContainText('勾配 ∇L (上り坂)');
+  await shot(page, 'lessons-3-arrow-ja');
 });
 
 test('lesson 4 in English: step down the loss landscape, larger steps, then a learning rate that diverges', async ({ editor, page }) => {
@@ -364,6 +422,8 @@ test('lessons 2 and 3 in English: x typed in as a tensor for differences; W and 
   await editor.open();
   await startFromList(editor, 'derivatives');
   await expect.poll(async () => (await editor.document()).name).toBe('Composite function y = 2x² + 2');
+  // The graph is wider than the canvas beside the panel at the minimum fit zoom: the view centres on the nodes the lesson is about.
+  await expectInCanvas(editor, ['x', 'square', 'scale']);
   await editor.press('toolbar.backward');
   await expectLesson(editor, 'derivatives', 1, [1]);
   await next(editor, 'derivatives', 2, [1]);
@@ -392,8 +452,27 @@ test('lessons 2 and 3 in English: x typed in as a tensor for differences; W and 
   await page.getByTestId('lessons.start.partial-derivatives').click();
   await expectLesson(editor, 'partial-derivatives', 1, []);
   await expect.poll(async () => (await editor.document()).name).toBe('Linear regression by hand');
+  await expectInCanvas(editor, ['W', 'B', 'Yp']);
+  await shot(page, 'lessons-3-beside-panel-en');
+  await page.getByTestId('plot.select').selectOption('contour');
+  await expect(page.getByTestId('plot.contour.a')).toHaveValue('W.value#0');
+  await expect(page.getByTestId('plot.contour.b')).toHaveValue('B.value#0');
+  // No arrow before a backward: every .grad is None.
+  await expect(page.getByTestId('plot.contour')).toBeVisible();
+  await expect(page.getByTestId('plot.contour.gradient')).toHaveCount(0);
   await editor.press('toolbar.backward');
   await expectLesson(editor, 'partial-derivatives', 1, [1]);
+  await test.step('the gradient (∂L/∂W, ∂L/∂B) = (−19.04, 2) is an arrow at (W, B) = (1, 1): left (∂L/∂W < 0) and up (∂L/∂B > 0)', async () => {
+    const arrow = await gradientArrow(editor);
+    const nodes = (await editor.snapshot()).nodes;
+    expect(arrow.grad).toEqual([nodes.W.grad![0], nodes.B.grad![0]]);
+    expect(arrow.grad[0]).toBeCloseTo(-19.04, 9);
+    expect(arrow.grad[1]).toBeCloseTo(2, 9);
+    expect(arrow.dx).toBeLessThan(0);
+    expect(arrow.dy).toBeLessThan(0);
+    await expect(page.getByTestId('plot.contour.gradientValue')).toHaveText('∇L = (-19.04, 2)');
+    await shot(page, 'lessons-3-arrow-en');
+  });
   await next(editor, 'partial-derivatives', 2, [1]);
   await page.locator('.react-flow__controls-fitview').click();
   await editor.select('W');
@@ -402,9 +481,16 @@ test('lessons 2 and 3 in English: x typed in as a tensor for differences; W and 
   await wCell.press('Enter');
   await expect.poll(async () => (await editor.snapshot()).nodes.W.value).toEqual([2]);
   await expectLesson(editor, 'partial-derivatives', 2, [1]);
+  // The edit made new gradients due: the arrow waits for the next Backward.
+  await expect(page.getByTestId('plot.contour.gradient')).toHaveCount(0);
   await editor.press('toolbar.backward');
   await expectLesson(editor, 'partial-derivatives', 2, [1, 2]);
   expect((await editor.snapshot()).nodes.W.grad![0]).toBeCloseTo(4.16, 9);
+  // At W = 2 the arrow turns right (∂L/∂W = 4.16 > 0) and still points up (∂L/∂B = 2).
+  const turned = await gradientArrow(editor);
+  expect(turned.grad[0]).toBeCloseTo(4.16, 9);
+  expect(turned.dx).toBeGreaterThan(0);
+  expect(turned.dy).toBeLessThan(0);
   await next(editor, 'partial-derivatives', 3, [1, 2]);
   await editor.select('B');
   const bCell = page.getByRole('textbox', { name: 'B element', exact: true });
@@ -414,6 +500,14 @@ test('lessons 2 and 3 in English: x typed in as a tensor for differences; W and 
   await expectLesson(editor, 'partial-derivatives', 3, [1, 2, 3]);
   await expect(page.getByTestId('lessons.complete')).toBeVisible();
 });
+
+/** The gradient arrow on the contour map: the gradient it draws, and its direction on screen (y grows downward). */
+async function gradientArrow(editor: Editor): Promise<{ grad: [number, number]; dx: number; dy: number }> {
+  const g = editor.page.getByTestId('plot.contour.gradient');
+  await expect(g).toBeVisible();
+  const n = async (attr: string) => Number(await g.getAttribute(attr));
+  return { grad: [await n('data-grad-a'), await n('data-grad-b')], dx: (await n('data-x2')) - (await n('data-x1')), dy: (await n('data-y2')) - (await n('data-y1')) };
+}
 
 /** Imports a CSV in the Data tab with the file picker, gives its columns roles, and binds it. */
 async function importAndBind(editor: Editor, path: string, roles: Record<string, string>): Promise<void> {
@@ -618,5 +712,39 @@ test.describe('first visit', () => {
     await expect(fresh.getByTestId('lessons.panel')).toBeVisible();
     await expect(fresh.getByTestId('welcome')).toBeHidden();
     await fresh.close();
+  });
+
+  test('a shared link skips the welcome in a fresh browser, where the plain address shows it', async ({ editor, page, browser }) => {
+    await editor.open();
+    await editor.press('welcome.canvas');
+    await editor.openExample('sigmoid-function');
+    await expect.poll(async () => (await editor.document()).name).toBe('Sigmoid y = σ(x)');
+    const shared = await editor.document();
+    await editor.press('file.share');
+    const field = editor.control('file.shareLink');
+    await expect(field).toHaveValue(/#graph=/);
+    const link = await field.inputValue();
+    for (const [address, welcomes] of [
+      [page.url().replace(/#.*$/, ''), true],
+      [link, false],
+    ] as const) {
+      // A fresh context: a first visit, with no saved work and no answer to the welcome.
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      try {
+        const other = new Editor(await context.newPage());
+        await other.page.goto(address);
+        await other.ready();
+        if (welcomes) {
+          await expect(other.page.getByTestId('welcome')).toBeVisible();
+          continue;
+        }
+        await expect.poll(() => other.document()).toEqual(shared);
+        await expect(other.page.getByTestId('welcome')).toBeHidden();
+        expect((await other.snapshot()).lesson).toBeNull();
+        await shot(other.page, 'lessons-share-link-no-welcome');
+      } finally {
+        await context.close();
+      }
+    }
   });
 });

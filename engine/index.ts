@@ -69,4 +69,7 @@ export { RESERVED_NAMES } from './format/rawLimits';
 export { exportPytorch, prepareExport } from './codegen/pytorch';
 export type { PytorchExport, ScriptWriter } from './codegen/pytorch';
 export { exportCourseScript } from './codegen/courseScript';
+export { exportNotebook } from './codegen/notebook';
+export type { NotebookOptions } from './codegen/notebook';
+export type { NotebookLang } from './codegen/notebookText';
 export { EXPECTED, type Expected, IMPORT_REASONS, type ImportError, type ImportReason, importPython, type ImportedStatement, type ImportResult } from './pyimport';

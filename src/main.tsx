@@ -18,6 +18,7 @@ import { Lessons } from './lessons/Lessons';
 import { isLessonHash } from './lessons/lessonLink';
 import { LessonsContext } from './lessons/useLessons';
 import { requestTab } from './shell/tabRequest';
+import { requestFit } from './canvas/fitRequest';
 import type { BootSource } from './shell/boot';
 import './styles.css';
 
@@ -67,7 +68,7 @@ async function start(): Promise<void> {
 
   const store = storage();
   const { saveNow, source } = await boot(ws, store);
-  const course = new Lessons({ ws, storage: store, lang: () => useLanguage.getState().lang, fetchExample, showTab: requestTab });
+  const course = new Lessons({ ws, storage: store, lang: () => useLanguage.getState().lang, fetchExample, showTab: requestTab, fitView: requestFit });
   lessons = course;
   // A lesson link opens that lesson and step; a first visit (no saved work, no shared graph) gets the welcome.
   if (isLessonHash(window.location.hash)) {

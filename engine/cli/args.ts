@@ -3,6 +3,7 @@ import { parseDecimal } from '../format/decimal';
 import { MAX_NAME_CHARS } from '../limits';
 import { type DivergenceSetting, NEVER_STOP } from '../train/divergence';
 import type { Dtype } from '../tensor/float32';
+import type { NotebookLang } from '../codegen/notebookText';
 
 /** Parsed command line: the command, the file, and options. */
 export interface CliArgs {
@@ -13,7 +14,7 @@ export interface CliArgs {
   readonly logEvery?: number;
   /** The divergence factor from --divergence-factor: a number above 1, null for `off`, `"never"` for `never`; absent: the file's setting. */
   readonly divergenceFactor?: DivergenceSetting;
-  /** Where `train` writes the trained graph, or `export-pytorch` the script. */
+  /** Where `train` writes the trained graph, `export-pytorch` the script, or `export-notebook` the notebook. */
   readonly output?: string;
   /** How many backward passes `grad` runs without zeroing (default 1). */
   readonly times?: number;
@@ -21,6 +22,10 @@ export interface CliArgs {
   readonly validation?: boolean;
   /** The number type from --dtype, over the file's `dtype`. */
   readonly dtype?: Dtype;
+  /** The language of an exported notebook's explanations (--lang; default English). */
+  readonly lang?: NotebookLang;
+  /** The directory the exported script finds the CSV files of --csv in (--data-dir), instead of their paths as given. */
+  readonly dataDir?: string;
   /** Datasets bound from CSV files: NAME → path. */
   readonly csv: ReadonlyMap<string, string>;
 }
@@ -54,6 +59,16 @@ commands:
   export-pytorch FILE   print a runnable PyTorch script of the graph
       -o, --output PATH   write it to PATH instead
       --epochs, --lr, --log-every, --divergence-factor   as for train
+  export-notebook FILE  print the same script as a Jupyter notebook (nbformat 4): a
+                        cell per part (data, model, loss, optimizer, training loop),
+                        each after a Markdown cell explaining it, and a loss plot
+      -o, --output PATH   write it to PATH instead (course.ipynb)
+      --lang en|ja        the language of the explanations (default en)
+      --epochs, --lr, --log-every, --divergence-factor   as for train
+  (both exports read a dataset of more than 10,000 rows bound with --csv from its CSV
+   file, at the path given, instead of writing its rows into the file)
+      --data-dir DIR      read those CSV files from DIR (path relative to where the
+                          script runs), by their file names
   import-pytorch FILE.py
                         build a graph from PyTorch code of the supported subset
                         (docs/code-import.md) and print it; code outside it
@@ -80,6 +95,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   let times: number | undefined;
   let validation: boolean | undefined;
   let dtype: Dtype | undefined;
+  let lang: NotebookLang | undefined;
+  let dataDir: string | undefined;
   const value = (i: number, flag: string) => {
     const v = argv[i + 1];
     if (v === undefined) throw new Error(`${flag} needs a value`);
@@ -108,7 +125,12 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       if (v !== 'float32' && v !== 'float64') throw new Error(`--dtype must be float32 or float64, got '${v}'`);
       dtype = v;
     }
-    else if (a === '--csv') {
+    else if (a === '--data-dir') dataDir = value(i++, a);
+    else if (a === '--lang') {
+      const v = value(i++, a);
+      if (v !== 'en' && v !== 'ja') throw new Error(`--lang must be en or ja, got '${v}'`);
+      lang = v;
+    } else if (a === '--csv') {
       const spec = value(i++, a);
       const eq = spec.indexOf('=');
       if (eq <= 0 || eq === spec.length - 1) throw new Error(`--csv takes NAME=path.csv, got '${spec}'`);
@@ -125,8 +147,10 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (extra.length > 0) throw new Error(`unexpected argument '${extra[0]}'`);
   if (times !== undefined && command !== 'grad') throw new Error('--times applies to grad only');
   if (validation && command !== 'eval') throw new Error('--validation applies to eval only');
-  if (output !== undefined && command !== 'train' && command !== 'export-pytorch' && command !== 'import-pytorch') throw new Error('-o applies to train, export-pytorch and import-pytorch only');
-  return { command, file, epochs, lr, logEvery, divergenceFactor, output, times, validation, dtype, csv };
+  if (output !== undefined && command !== 'train' && command !== 'export-pytorch' && command !== 'export-notebook' && command !== 'import-pytorch') throw new Error('-o applies to train, export-pytorch, export-notebook and import-pytorch only');
+  if (lang !== undefined && command !== 'export-notebook') throw new Error('--lang applies to export-notebook only');
+  if (dataDir !== undefined && command !== 'export-pytorch' && command !== 'export-notebook') throw new Error('--data-dir applies to export-pytorch and export-notebook only');
+  return { command, file, epochs, lr, logEvery, divergenceFactor, output, times, validation, dtype, lang, dataDir, csv };
 }
 
 /** The value of --divergence-factor: `off` (null), `never`, or a finite number above 1 as a graph file allows. */

@@ -1,7 +1,9 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, posix } from 'node:path';
 import { compile } from '../exec/compile';
 import { printable } from '../codegen/printable';
 import { exportPytorch } from '../codegen/pytorch';
+import { exportNotebook } from '../codegen/notebook';
 import { fileOptimizerState, fileToGraph } from '../format/convert';
 import { formatCsvError, parseCsv } from '../format/csv';
 import { type FileError, formatFileError } from '../format/load';
@@ -59,9 +61,15 @@ export function runCommand(args: CliArgs, out: (line: string) => void): void {
     case 'train':
       return train(graph, file, args, out);
     case 'export-pytorch': {
-      const code = exportPytorch(graph, training(file, args), { title: file.name, optimizerState: fileOptimizerState(file) }).code;
+      const code = exportPytorch(graph, training(file, args), { title: file.name, optimizerState: fileOptimizerState(file), csvFiles: csvFiles(args) }).code;
       if (args.output) writeText(args.output, code);
       else out(code.trimEnd());
+      return;
+    }
+    case 'export-notebook': {
+      const notebook = exportNotebook(graph, training(file, args), { title: file.name, optimizerState: fileOptimizerState(file), csvFiles: csvFiles(args), lang: args.lang });
+      if (args.output) writeText(args.output, notebook);
+      else out(notebook.trimEnd());
       return;
     }
     default:
@@ -184,6 +192,13 @@ function train(graph: Graph, file: GraphFile, args: CliArgs, out: (line: string)
   for (const p of trainer.program.params) out(tensorLine(`${p.node}.${p.name}`, { shape: p.shape, data: p.value }));
   if (args.output) writeText(args.output, serializeGraphFile(trainedFile(file, trainer.program.params, trainer.optimizer.state(), trainer.nextSeed)));
   if (trainer.divergence) throw new CliError(divergenceMessage(trainer.divergence, settings.optimizer.lr), EXIT_INVALID);
+}
+
+/** Where the exported script reads each --csv dataset: its path as given, or its file name in --data-dir. */
+function csvFiles(args: CliArgs): Map<string, string> {
+  const dir = args.dataDir;
+  if (dir === undefined) return new Map(args.csv);
+  return new Map([...args.csv].map(([name, path]) => [name, posix.join(dir, basename(path))]));
 }
 
 /** Writes a file, or a CliError naming the path. */

@@ -55,7 +55,7 @@ export function exportCourseScript(graph: Graph, title?: string): PytorchExport 
   const lossLine = nodeLines.get(lossId) as number;
   const backward = lines.push('', `${py(lossId)}.backward()`);
   for (const s of program.slots) if (s.isLeaf && s.grad) lines.push(`print(${py(s.id)}.grad)`);
-  return { code: `${lines.join('\n')}\n`, phaseLines: { zeroGrad: 0, predict: lossLine, loss: lossLine, backward, update: 0 }, nodeLines };
+  return { code: `${lines.join('\n')}\n`, phaseLines: { zeroGrad: 0, predict: lossLine, loss: lossLine, backward, update: 0 }, nodeLines, sections: [{ part: 'setup', start: 1 }] };
 }
 
 /** A leaf as the course makes it: `torch.arange(-2.0, 2.1, 0.25, requires_grad=True)` or `torch.tensor([…])`. */

@@ -182,7 +182,7 @@ describe('exportPytorch', () => {
     const first = lines.findIndex((l) => l.startsWith('data_big = torch.tensor([['));
     expect(first).toBeGreaterThan(0);
     expect(lines[first]).toBe('data_big = torch.tensor([[0.0, 0.0],');
-    expect(lines[first + MAX_CSV_ROWS - 1]).toMatch(/^ {4}\[99\.999, [-0-9.e]+\]\]\)$/);
+    expect(lines[first + MAX_CSV_ROWS - 1]).toMatch(/^ {4}\[99\.999, [-0-9.e]+\]\]\)\.to\(device\)$/);
     expect(lines.slice(first + 1, first + MAX_CSV_ROWS - 1).every((l) => /^ {4}\[[-0-9.e]+, [-0-9.e]+\],$/.test(l))).toBe(true);
     const dir = mkdtempSync(join(tmpdir(), 'gradcanvas-big-'));
     const graphPath = join(dir, 'big.json');

@@ -27,6 +27,20 @@ export interface PytorchExport {
    * `loss = criterion(…)` line when the loop computes it. Nodes the script leaves out have none.
    */
   readonly nodeLines: ReadonlyMap<string, number>;
+  /** Where each part of the script starts (1-based line), in order: a notebook puts each part in its own cell. */
+  readonly sections: readonly ScriptSection[];
+}
+
+/** The parts an exported script is written in, in their order. */
+export const SCRIPT_PARTS = ['setup', 'data', 'model', 'loss', 'optimizer', 'training'] as const;
+
+/** One part of an exported script. */
+export type ScriptPart = (typeof SCRIPT_PARTS)[number];
+
+/** A part of the script and the line (1-based) it starts on; it runs to the next part's start. */
+export interface ScriptSection {
+  readonly part: ScriptPart;
+  readonly start: number;
 }
 
 /** How the script is written: its title and log interval, possibly overridden (CLI flags). */
@@ -34,6 +48,10 @@ export interface ScriptOptions {
   readonly title?: string;
   /** Print every k-th epoch and the last (default: the settings' `logEvery`, else 1). */
   readonly logEvery?: number;
+  /** Keep every epoch's loss in a list `losses` (a notebook plots it); the printed log is the same. */
+  readonly recordLosses?: boolean;
+  /** The CSV file of each dataset bound from one (NAME → path as the script opens it); large ones are read from it (EMBED_MAX_ROWS). */
+  readonly csvFiles?: ReadonlyMap<string, string>;
 }
 
 /** What the script runs: the graph's training settings, possibly overridden (CLI flags). */
@@ -140,8 +158,14 @@ export function prepareExport(graph: Graph, training: TrainSettings, options: Sc
     'import torch.nn as nn',
     '',
     `torch.set_default_dtype(torch.${program.dtype})`,
+    '# The device: a GPU when there is one, else the CPU (where the numbers match GradCanvas).',
+    'device = torch.device("cuda" if torch.cuda.is_available() else "cpu")',
     '',
   );
+  const sections: ScriptSection[] = [{ part: 'setup', start: 1 }];
+  /** Marks where a part of the script starts: at the next line written. */
+  const section = (part: ScriptPart, into: ScriptSection[] = sections, at: number = lines.length) => into.push({ part, start: at + 1 });
+  section('data');
 
   const bound = Object.entries(graph.datasets ?? {}).filter(([name]) => batchedIds.some((id) => dataset(nodes.get(id)) === name && lossUpstream.has(id)));
   // The validation splits of those datasets, right after them.
@@ -149,7 +173,7 @@ export function prepareExport(graph: Graph, training: TrainSettings, options: Sc
   const datasets = [...bound, ...Object.entries(graph.datasets ?? {}).filter(([name]) => splits.includes(name))];
   if (datasets.length > 0) emit('# Data');
   const dataNames = new Map(datasets.map(([name]) => [name, pythonName(`data_${name}`, usedNames)]));
-  for (const [name, d] of datasets) for (const line of datasetLines(name, dataNames.get(name) as string, d)) lines.push(line);
+  for (const [name, d] of datasets) for (const line of datasetLines(name, dataNames.get(name) as string, d, options.csvFiles?.get(name))) lines.push(line);
   const moduleLevel = new Set([...hoisted, ...leaves]);
   if (moduleLevel.size > 0) emit('', '# Inputs');
   for (const s of program.slots) {
@@ -208,10 +232,13 @@ export function prepareExport(graph: Graph, training: TrainSettings, options: Sc
   const batchSize = miniBatch ? pyInt(training.batchSize, 'the batch size') : '';
   const head = lines;
   const headNodeLines = nodeLines;
+  const headSections = sections;
 
   return (values = {}) => {
     const lines = [...head];
     const nodeLines = new Map(headNodeLines);
+    const sections = [...headSections];
+    const mark = (part: ScriptPart) => section(part, sections, lines.length);
     const emit = (...ls: string[]) => lines.push(...ls);
     const emitNode = (id: string, line: string) => nodeLines.set(id, emit(`${line}  ${comment(id)}`));
     // A trainable tensor as it stands now: the values given, else the ones the graph was prepared with.
@@ -221,6 +248,7 @@ export function prepareExport(graph: Graph, training: TrainSettings, options: Sc
       return pyTensor({ shape: [...shape], data: now === undefined ? prepared : Float64Array.from(now) });
     };
 
+    mark('model');
     emit('', '', 'class Net(nn.Module):', '    def __init__(self):', '        super().__init__()');
     for (const p of params) emitNode(p.id, `        self.${py(p.id)} = nn.Parameter(${tensor(p.id, 'value', p.shape, p.value)})`);
     for (const m of modules) emit(`        self.${py(m.slot.id)} = ${m.op.torchModule?.(m.attrs)}  ${comment(m.slot.id)}`);
@@ -236,16 +264,19 @@ export function prepareExport(graph: Graph, training: TrainSettings, options: Sc
     }
     emit(`        return ${py(outputId)}`, '', '');
 
-    emit('net = Net()');
+    emit('net = Net().to(device)');
+    mark('loss');
     if (split) {
       const reduction = String(split.attrs.reduction ?? 'mean');
       emit(`criterion = ${split.op.criterion?.module}(reduction=${pyString(reduction)})  ${comment(split.slot.id)}`);
     }
+    mark('optimizer');
     if (trainable.length > 0) emit(`optimizer = ${optimizerExpr(training.optimizer)}`);
     const restore = trainable.length > 0 ? savedStateLines(training.optimizer, values.optimizerState ?? [], trainable) : [];
     if (restore.length > 0) emit('# Continue from the saved optimizer state');
     for (const line of restore) lines.push(line);
 
+    mark('training');
     const indent = miniBatch ? '        ' : '    ';
     if (miniBatch) {
       emit('', ...PERMUTATION, '', `rng = Mulberry32(${seed})`);
@@ -254,8 +285,9 @@ export function prepareExport(graph: Graph, training: TrainSettings, options: Sc
     // Names print as the CLI prints them: escaped by the same function, so both show the same text.
     const named = trainable.map((p) => `(${pyString(printable(`${p.node}.${p.name}`))}, ${pyString(printable(p.node))}, ${p.ref})`);
     emit('', '# The trainable tensors, by the names GradCanvas prints, with the node each belongs to.', `trainable = [${named.join(', ')}]`, ...measure.setup, ...(measure.setup.length > 0 ? ['', ''] : ['']), ...rule.setup);
+    if (options.recordLosses) emit('losses = []  # every epoch\'s loss, for the plot');
     emit(measure.header, `for epoch in range(${epochs}):`, ...rule.epochStart, ...measure.epochStart);
-    if (miniBatch) emit('    order = permutation(rows, rng)', '    total = 0.0', '    for start in range(0, rows, batch_size):', '        idx = torch.tensor(order[start:start + batch_size])');
+    if (miniBatch) emit('    order = permutation(rows, rng)', '    total = 0.0', '    for start in range(0, rows, batch_size):', '        idx = torch.tensor(order[start:start + batch_size], device=device)');
     const phaseLines = { zeroGrad: 0, predict: 0, loss: 0, backward: 0, update: 0 };
     if (trainable.length > 0) phaseLines.zeroGrad = emit(`${indent}optimizer.zero_grad()`);
     const call = `net(${netInputs.map((l) => arg(l.id)).join(', ')})`;
@@ -273,9 +305,10 @@ export function prepareExport(graph: Graph, training: TrainSettings, options: Sc
     emit(...measure.afterStep.map((l) => indent + l));
     if (miniBatch) emit('        total += loss.item() * len(idx)', '    epoch_loss = total / rows');
     else emit('    epoch_loss = loss.item()');
+    if (options.recordLosses) emit('    losses.append(epoch_loss)');
     emit(...measure.epochEnd, ...rule.epochEnd, '');
     emit('for name, _node, p in trainable:', '    print(name, list(p.shape), " ".join(repr(v) for v in p.detach().flatten().tolist()))', ...rule.finish);
-    return { code: `${lines.join('\n')}\n`, phaseLines, nodeLines };
+    return { code: `${lines.join('\n')}\n`, phaseLines, nodeLines, sections };
   };
 }
 
@@ -313,9 +346,9 @@ function leafExpr(node: GraphNode, graph: Graph, program: Program, dataNames: Re
   const grad = node.requiresGrad ? '.requires_grad_()' : '';
   switch (v.type) {
     case 'arange':
-      return `torch.arange(${pyFloat(v.start)}, ${pyFloat(v.end)}, ${pyFloat(v.step)})${grad}`;
+      return `torch.arange(${pyFloat(v.start)}, ${pyFloat(v.end)}, ${pyFloat(v.step)}).to(device)${grad}`;
     case 'tensor':
-      return `torch.tensor(${pyList(program.value(node.id))})${grad}`;
+      return `torch.tensor(${pyList(program.value(node.id))}).to(device)${grad}`;
     case 'columns': {
       // Own properties only: a dataset called `toString` or `__proto__` is a name like any other.
       const datasets = graph.datasets ?? {};

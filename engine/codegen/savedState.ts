@@ -42,7 +42,7 @@ export function savedStateLines(optimizer: OptimizerSettings, saved: readonly Pa
       }
     }
     const t = (v: ArrayLike<number> | null | undefined) =>
-      v ? `torch.tensor(${pyList({ shape: [v.length], data: Float64Array.from(v) })}).reshape(${p.ref}.shape)` : `torch.zeros_like(${p.ref})`;
+      v ? `torch.tensor(${pyList({ shape: [v.length], data: Float64Array.from(v) })}).reshape(${p.ref}.shape).to(device)` : `torch.zeros_like(${p.ref})`;
     const state = `optimizer.state[${p.ref}]`;
     if (optimizer.type === 'sgd') {
       if (s.momentumBuffer) lines.push(`${state}['momentum_buffer'] = ${t(s.momentumBuffer)}`);

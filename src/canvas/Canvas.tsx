@@ -36,6 +36,7 @@ import { StepEdge } from './StepEdge';
 import { GRID, NODE_HEIGHT, NODE_WIDTH } from './placement';
 import { issueNodeKey, issueTipId } from './problems';
 import { useCanvasShortcuts } from './useCanvasShortcuts';
+import { useFitRequests } from './useFitRequests';
 import './canvas.css';
 
 /** Re-exported so the palette can import the drag type from the canvas entry as well as from dnd.ts. */
@@ -79,6 +80,7 @@ export function Canvas() {
   // The viewport saved with the document (autosave) is restored at mount; without one the graph is fitted.
   const [initialViewport] = useState(() => session.state.viewport);
   useCanvasShortcuts();
+  useFitRequests(FIT);
 
   const decorate = useCallback(
     (n: FileNode): NodeDecoration => {

@@ -12,14 +12,16 @@ function setup(options: { storage?: MemoryStorage; doc?: string } = {}) {
   const memory = options.storage ?? new MemoryStorage();
   const { ws, session } = testWorkspace({ storage: memory, doc: options.doc ? example(options.doc) : undefined });
   const tabs: string[] = [];
+  const fits: (readonly string[])[] = [];
   const lessons = new Lessons({
+    fitView: (focus) => fits.push(focus),
     ws,
     storage: memory.storage,
     lang: () => 'en',
     fetchExample: async (file) => refuseFromOutside(openPageText(readFileSync(`public/examples/${file}`, 'utf8'))),
     showTab: (list, tab) => tabs.push(`${list}.${tab}`),
   });
-  return { ws, session, lessons, memory, tabs };
+  return { ws, session, lessons, memory, tabs, fits };
 }
 
 const stored = (m: MemoryStorage) => JSON.parse(m.getItem(PROGRESS_KEY) ?? 'null') as unknown;
@@ -56,6 +58,42 @@ describe('Lessons', () => {
     session.backward();
     session.backward();
     expect(lessons.snapshot()).toMatchObject({ step: 2, done: [1, 2], hint: false });
+  });
+
+  it('no hint right after dropping a node or selecting it; a hint once a value is set that fails the check', async () => {
+    const { lessons, session } = setup();
+    await lessons.start('functions');
+    session.edit('add input', (d) => void d.nodes.push({ id: 'x', op: 'input', position: { x: 0, y: 0 } }));
+    session.select(['x']);
+    expect(lessons.snapshot()).toMatchObject({ step: 1, done: [], hint: false });
+    session.edit('value', (d) => {
+      d.nodes[0].value = { type: 'arange', start: -2, end: 2, step: 0.25 };
+    });
+    expect(lessons.snapshot()).toMatchObject({ step: 1, done: [], hint: true });
+    session.edit('value', (d) => {
+      d.nodes[0].value = { type: 'arange', start: -2, end: 2.1, step: 0.25 };
+    });
+    expect(lessons.snapshot()).toMatchObject({ step: 1, done: [1], hint: false });
+  });
+
+  it('a step’s set-up is not an attempt: a lesson that opens an example shows no hint until the learner acts', async () => {
+    const { lessons, session } = setup();
+    await lessons.start('partial-derivatives');
+    expect(lessons.snapshot()).toMatchObject({ step: 1, done: [], hint: false });
+    session.forward();
+    expect(lessons.snapshot(), 'Forward is not what the step asks for').toMatchObject({ hint: false });
+    session.zeroGrad();
+    expect(lessons.snapshot(), 'Zero grad clears .grad: an attempt that fails').toMatchObject({ done: [], hint: true });
+  });
+
+  it('a lesson that opens its graph fits the canvas view on the nodes it is about; a step without set-up leaves the view', async () => {
+    const { lessons, fits } = setup();
+    await lessons.start('partial-derivatives');
+    expect(fits).toEqual([['W', 'B', 'Yp']]);
+    await lessons.goTo(2);
+    expect(fits, 'the learner’s view stays').toHaveLength(1);
+    await lessons.start('functions');
+    expect(fits, 'an empty canvas has nothing to fit').toHaveLength(1);
   });
 
   it('the step-through counts: a step is judged again as events are shown and grad_fn labels switched on', async () => {

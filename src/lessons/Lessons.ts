@@ -7,16 +7,16 @@ import { openResult } from '../shell/openDocument';
 import type { Workspace } from '../shell/workspace';
 import type { PageOpenResult } from '../store/persistence';
 import { COURSE } from './course';
-import { factsOf } from './facts';
+import { factsOf, type LessonFacts } from './facts';
 import { parseLessonLink } from './lessonLink';
-import { passesAll } from './predicates';
+import { attempted, passesAll } from './predicates';
 import { type Progress, readProgress, writeProgress } from './progress';
 import type { Lesson, Setup } from './schema';
 
 /** The lessons' state: the learner's progress, the hint, and which lesson views show. */
 export interface LessonsState {
   readonly progress: Progress;
-  /** The learner changed something on the open step and its checks still fail: its hint shows. */
+  /** The learner made a wrong attempt at the open step (docs/lessons.md, "Hints"): its hint shows. */
   readonly hint: boolean;
   /** A set-up is under way (an example downloading). */
   readonly settingUp: boolean;
@@ -41,18 +41,15 @@ export interface LessonsOptions {
   readonly fetchExample: (file: string) => Promise<PageOpenResult>;
   /** Shows a tab of a tab list (`dock`, `side`). */
   readonly showTab: (list: string, tab: string) => void;
+  /** Fits the canvas view to the graph beside the panel, or when it cannot fit, centres on `focus` (node ids). */
+  readonly fitView?: (focus: readonly string[]) => void;
   /** The course (tests pass their own). */
   readonly course?: readonly Lesson[];
 }
 
 /** What a step's checks read, compared by identity: the checks run again only when one of these changed. */
 function inputsOf(s: SessionState): readonly unknown[] {
-  return [s.history.present, s.compiled, s.run, s.selection, s.liveHistory, s.training.divergence, s.stepper.divergence, s.stepper.events, s.stepper.cursor, s.stepper.gradFnLabels];
-}
-
-/** What counts as an attempt: the document, a run (forward, backward, zero grad, a step) or the selection changed. */
-function attemptOf(s: SessionState): readonly unknown[] {
-  return [s.history.present, s.run.lastRun, s.run.backwardCount, s.selection];
+  return [s.history.present, s.compiled, s.run, s.selection, s.liveHistory, s.training.status, s.training.divergence, s.stepper.divergence, s.stepper.events, s.stepper.cursor, s.stepper.gradFnLabels];
 }
 
 const same = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);
@@ -71,7 +68,8 @@ export class Lessons {
   private inputs: readonly unknown[] = [];
   /** The document when the session last changed, to see an open or an edit while the welcome shows. */
   private lastDoc: unknown = null;
-  private baseline: readonly unknown[] = [];
+  /** The open step's facts when it was last judged, to tell an attempt from other changes; null when no step is being judged. */
+  private before: LessonFacts | null = null;
   private readonly unsubscribe: () => void;
   /** Bumped by every move to another step, so a set-up that finishes late does not act on a step left meanwhile. */
   private moves = 0;
@@ -82,7 +80,6 @@ export class Lessons {
     const progress = readProgress(opts.storage);
     const open = progress.open && this.lesson(progress.open.id) && progress.open.step <= (this.lesson(progress.open.id)?.steps.length ?? 0) ? progress.open : null;
     this.store = createStore<LessonsState>()(() => ({ progress: { ...progress, open }, hint: false, settingUp: false, panelOpen: open !== null, welcomeOpen: false }));
-    this.baseline = attemptOf(opts.ws.session.state);
     this.lastDoc = opts.ws.session.state.history.present;
     this.unsubscribe = opts.ws.session.subscribe((s) => this.sessionChanged(s));
     this.judge();
@@ -116,7 +113,8 @@ export class Lessons {
     if (!lesson) return;
     this.update({ open: { id, step: Math.min(Math.max(1, step), lesson.steps.length) } }, { panelOpen: true, settingUp: true });
     this.dismissWelcome();
-    await this.setUp([...(lesson.setup ?? []), ...(lesson.steps[this.openStep() - 1]?.setup ?? [])]);
+    const shown = lesson.steps[this.openStep() - 1];
+    await this.setUp([...(lesson.setup ?? []), ...(shown?.setup ?? [])], shown?.focus ?? lesson.focus);
   }
 
   /** Shows another step of the open lesson, running its set-up. */
@@ -125,7 +123,7 @@ export class Lessons {
     const lesson = open && this.lesson(open.id);
     if (!lesson || step < 1 || step > lesson.steps.length) return;
     this.update({ open: { id: lesson.id, step } }, { settingUp: true });
-    await this.setUp(lesson.steps[step - 1].setup ?? []);
+    await this.setUp(lesson.steps[step - 1].setup ?? [], lesson.steps[step - 1].focus);
   }
 
   /** Closes the lesson; the learner's graph stays as it is. */
@@ -174,8 +172,12 @@ export class Lessons {
     return this.state.progress.open?.step ?? 1;
   }
 
-  /** Runs set-up actions in order, then judges the step from where they left the session. */
-  private async setUp(actions: readonly Setup[]): Promise<void> {
+  /**
+   * Runs set-up actions in order, then judges the step from where they left the session. When
+   * they set up the canvas (open a graph, select a node) or the step names nodes to `focus`
+   * on, the view is fitted to the canvas beside the panel.
+   */
+  private async setUp(actions: readonly Setup[], focus: readonly string[] = []): Promise<void> {
     const move = ++this.moves;
     this.store.setState({ settingUp: actions.length > 0, hint: false });
     for (const a of actions) {
@@ -183,7 +185,9 @@ export class Lessons {
       await this.run(a);
     }
     if (move !== this.moves) return;
-    this.baseline = attemptOf(this.opts.ws.session.state);
+    const selected = actions.flatMap((a) => (a.do === 'select' ? [a.node] : []));
+    if (focus.length > 0 || selected.length > 0 || actions.some((a) => a.do === 'openExample')) this.opts.fitView?.([...focus, ...selected]);
+    this.before = null;
     this.store.setState({ settingUp: false, hint: false });
     this.judge(true);
   }
@@ -219,7 +223,7 @@ export class Lessons {
     this.judge();
   }
 
-  /** Judges the open step when what its checks read changed (or `force`): done when every check holds, else a hint after an attempt. */
+  /** Judges the open step when what its checks read changed (or `force`): done when every check holds, else a hint after a wrong attempt. */
   private judge(force = false): void {
     const s = this.opts.ws.session.state;
     const inputs = inputsOf(s);
@@ -228,16 +232,20 @@ export class Lessons {
     const { progress, settingUp } = this.state;
     const open = progress.open;
     const lesson = open && this.lesson(open.id);
-    if (!open || !lesson || settingUp) return;
-    const done = progress.done[open.id] ?? [];
-    if (done.includes(open.step)) return;
+    const done = (open && progress.done[open.id]) || [];
+    if (!open || !lesson || settingUp || done.includes(open.step)) {
+      this.before = null;
+      return;
+    }
     const step = lesson.steps[open.step - 1];
-    if (passesAll(factsOf(s), step.check)) {
+    const now = factsOf(s);
+    const before = this.before;
+    this.before = now;
+    if (passesAll(now, step.check)) {
       this.update({ done: { ...progress.done, [open.id]: [...done, open.step].sort((a, b) => a - b) } }, { hint: false });
       return;
     }
-    const attempt = attemptOf(s);
-    if (!same(attempt, this.baseline)) this.store.setState({ hint: true });
+    if (before && step.check.some((c) => attempted(before, now, c))) this.store.setState({ hint: true });
   }
 
   /** Changes the progress (saved at once) and the rest of the state together. */
@@ -246,7 +254,7 @@ export class Lessons {
     this.store.setState({ progress: next, ...also });
     writeProgress(this.opts.storage, next);
     if (progress.open !== undefined) {
-      this.baseline = attemptOf(this.opts.ws.session.state);
+      this.before = null;
       this.store.setState({ hint: false });
       this.judge(true);
     }

@@ -34,6 +34,19 @@ describe('the lesson files', () => {
     ]);
   });
 
+  it('every node a lesson or a step focuses on is a node of the example the lesson opens', () => {
+    for (const lesson of COURSE) {
+      const open = (lesson.setup ?? []).flatMap((a) => (a.do === 'openExample' ? [a.file] : []));
+      const foci = [lesson.focus ?? [], ...lesson.steps.map((s) => s.focus ?? [])].flat();
+      if (foci.length === 0) continue;
+      expect(open, `${lesson.id} focuses on nodes, so it opens an example`).toHaveLength(1);
+      const doc = JSON.parse(readFileSync(`public/examples/${open[0]}`, 'utf8')) as GraphFile;
+      const ids = doc.nodes.map((n) => n.id);
+      expect(foci.filter((id) => !ids.includes(id)), lesson.id).toEqual([]);
+    }
+    expect(COURSE.filter((l) => l.setup?.some((a) => a.do === 'openExample') && !l.focus).map((l) => l.id), 'every lesson that opens an example says where to look').toEqual([]);
+  });
+
   it('a bad file is refused with every problem named by lesson and path', () => {
     const good = structuredClone(LESSON_FILES[0]) as Record<string, unknown>;
     const steps = good.steps as Record<string, unknown>[];

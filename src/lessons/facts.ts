@@ -1,7 +1,7 @@
 import { AccuracyMeter, accuracyProblem, type GraphFile, type Program } from '../../engine';
 import { curveOf } from '../session/Session';
 import { lossSeries } from '../session/runHistory';
-import type { SessionState } from '../session/types';
+import type { LastRun, SessionState } from '../session/types';
 
 /** One compiled node as a lesson check sees it. */
 export interface NodeFacts {
@@ -35,6 +35,12 @@ export interface LessonFacts {
   readonly gradFnLabels: boolean;
   /** The fraction of correct predictions of the classification loss's input now, over the data the graph holds; null without a classification loss. */
   readonly accuracy: number | null;
+  /** The ids of every node on the canvas, computed or not. */
+  readonly onCanvas: readonly string[];
+  /** The last run of the toolbar or the step-through (a new object for every run). */
+  readonly lastRun: LastRun;
+  /** A training run is under way in the worker. */
+  readonly trainingRunning: boolean;
 }
 
 /** The accuracy of the program's last forward pass, by its loss op's prediction rule; null when its loss does not classify. */
@@ -78,5 +84,8 @@ export function factsOf(s: SessionState): LessonFacts {
     accuracy: accuracyOf(s.compiled.program),
     phasesShown: [...new Set(s.stepper.events.slice(0, s.stepper.cursor + 1).map((e) => e.phase))],
     gradFnLabels: s.stepper.gradFnLabels,
+    onCanvas: doc.nodes.map((n) => n.id),
+    lastRun: s.run.lastRun,
+    trainingRunning: s.training.status === 'running',
   };
 }

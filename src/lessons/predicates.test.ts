@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { factsOf, type LessonFacts } from './facts';
-import { type Check, checkSchema, numbersMatch, passes, passesAll } from './predicates';
+import { attempted, type Check, checkSchema, numbersMatch, passes, passesAll } from './predicates';
 import { XS } from './content/xs';
 import { sessionOn, setLr, trainSteps } from './testSessions';
 
@@ -173,5 +173,72 @@ describe('lesson predicates, judged from the session state', () => {
     expect(checkSchema.safeParse({ predicate: 'lossBelow' }).success).toBe(false);
     expect(checkSchema.safeParse({ predicate: 'lossBelow', value: 1, button: 'x' }).success).toBe(false);
     expect(checkSchema.safeParse({ predicate: 'lossBelow', value: 1 }).success).toBe(true);
+  });
+});
+
+describe('wrong attempts: what shows a step’s hint', () => {
+  /** Whether doing `act` on `s` is an attempt at `check`. */
+  const attempt = (s: ReturnType<typeof sessionOn>, check: Check, act: () => void): boolean => {
+    const before = facts(s);
+    act();
+    return attempted(before, facts(s), check);
+  };
+
+  it('nodeValues: dropping a node is not an attempt; a value computed or changed at a node already there is', () => {
+    const s = sessionOn('composite-function');
+    const check: Check = { predicate: 'nodeValues', op: 'input', values: [1, 2] };
+    const drop = () => s.edit('add input', (d) => void d.nodes.push({ id: 'x2', op: 'input', position: { x: 0, y: 0 } }));
+    expect(attempt(s, check, drop)).toBe(false);
+    expect(attempt(s, check, () => s.select(['x2'])), 'selecting it is not either').toBe(false);
+    const setValue = () =>
+      s.edit('value', (d) => {
+        d.nodes.find((n) => n.id === 'x2')!.value = { type: 'tensor', shape: [3], data: [1, 2, 3] };
+      });
+    expect(attempt(s, check, setValue)).toBe(true);
+    expect(passes(facts(s), check), 'and it fails: the hint shows').toBe(false);
+    expect(attempt(s, { predicate: 'nodeValues', op: 'square', values: [1] }, () => s.select([])), 'nor a selection change for another op').toBe(false);
+  });
+
+  it('gradIsMultiple, gradValues, backwardCount: a Backward or Zero grad is an attempt; an edit or a Forward is not', () => {
+    const s = sessionOn('composite-function');
+    const check: Check = { predicate: 'gradIsMultiple', k: 8, values: X };
+    expect(attempt(s, check, () => s.forward())).toBe(false);
+    expect(attempt(s, check, () => s.select(['x']))).toBe(false);
+    expect(attempt(s, check, () => s.backward())).toBe(true);
+    expect(attempt(s, { predicate: 'gradValues', values: [1] }, () => s.backward())).toBe(true);
+    expect(attempt(s, { predicate: 'backwardCount', exactly: 1 }, () => s.zeroGrad())).toBe(true);
+    expect(attempt(s, check, () => s.edit('k', (d) => void (d.nodes.find((n) => n.id === 'scale')!.attrs = { k: 3 })))).toBe(false);
+  });
+
+  it('selectedValues and selectedOp: selecting a node is an attempt; clearing the selection or an edit is not', () => {
+    const s = sessionOn('composite-function');
+    const check: Check = { predicate: 'selectedOp', op: 'sum' };
+    expect(attempt(s, check, () => s.select(['square']))).toBe(true);
+    expect(attempt(s, check, () => s.select([]))).toBe(false);
+    expect(attempt(s, { predicate: 'selectedValues', values: [0] }, () => s.backward())).toBe(false);
+  });
+
+  it('training checks: a finished step is an attempt; a changed learning rate is an attempt only at learningRate', () => {
+    const s = sessionOn('linear-regression-by-hand');
+    const below: Check = { predicate: 'lossBelow', value: 1 };
+    expect(attempt(s, below, () => setLr(s, 0.05))).toBe(false);
+    expect(attempt(s, { predicate: 'learningRate', atLeast: 1 }, () => setLr(s, 0.1))).toBe(true);
+    expect(attempt(s, { predicate: 'learningRate', atLeast: 1 }, () => s.backward())).toBe(false);
+    expect(attempt(s, below, () => trainSteps(s, 1))).toBe(true);
+    expect(attempt(s, { predicate: 'diverged' }, () => trainSteps(s, 1))).toBe(true);
+    expect(attempt(s, { predicate: 'stepsTaken', atLeast: 9 }, () => s.select(['W']))).toBe(false);
+    // A run in the worker counts when it ends, not at each epoch.
+    const running = { ...facts(s), trainingRunning: true };
+    expect(attempted(facts(s), { ...running, epochs: running.epochs + 1 }, below)).toBe(false);
+    expect(attempted(running, facts(s), below)).toBe(true);
+  });
+
+  it('stepPhaseShown: running the pass with Forward instead of the step-through is an attempt; stepping through is not', () => {
+    const s = sessionOn('composite-function');
+    const check: Check = { predicate: 'stepPhaseShown', phase: 'loss' };
+    expect(attempt(s, check, () => s.step())).toBe(false);
+    expect(attempt(s, check, () => s.forward())).toBe(true);
+    expect(attempt(s, { predicate: 'gradFnLabels', on: true }, () => s.setGradFnLabels(false))).toBe(false);
+    expect(attempt(s, { predicate: 'gradFnLabels', on: true }, () => s.setGradFnLabels(true))).toBe(true);
   });
 });

@@ -94,6 +94,57 @@ const TESTS: { readonly [P in PredicateName]: (f: LessonFacts, c: Extract<Check,
   },
 };
 
+const sameNumbers = (a: readonly number[] | undefined, b: readonly number[]) => a !== undefined && a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+
+const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+/** A Backward or Zero grad ran: the leaves' gradients were computed or cleared. */
+const gradientRun = (before: LessonFacts, now: LessonFacts) => now.lastRun !== before.lastRun && (now.lastRun?.type === 'backward' || now.lastRun?.type === 'zeroGrad');
+
+/** A training step or a whole training run finished (a run in the worker counts when it ends, not at each epoch). */
+const trainingFinished = (before: LessonFacts, now: LessonFacts) => !now.trainingRunning && (before.trainingRunning || now.epochs !== before.epochs || (now.lastRun !== before.lastRun && now.lastRun?.type === 'step'));
+
+/**
+ * What counts as an attempt at each predicate, from the state just before a change and just
+ * after it: the learner did what the check asks for in form (its hint shows when the check
+ * then fails). Adding or dropping a node, moving it, or opening a panel is never an attempt.
+ */
+const ATTEMPTS: { readonly [P in PredicateName]: (before: LessonFacts, now: LessonFacts, c: Extract<Check, { predicate: P }>) => boolean } = {
+  // A value is computed, or changed, at a node (of the op) that was already on the canvas.
+  nodeValues: (before, now, c) => {
+    const was = new Map(before.nodes.map((n) => [n.id, n.value]));
+    return now.nodes.some((n) => (c.op === undefined || n.op === c.op) && before.onCanvas.includes(n.id) && !sameNumbers(was.get(n.id), n.value));
+  },
+  gradIsMultiple: gradientRun,
+  gradValues: gradientRun,
+  // A node was selected.
+  selectedValues: (before, now) => now.selection.length > 0 && !sameIds(before.selection, now.selection),
+  selectedOp: (before, now) => now.selection.length > 0 && !sameIds(before.selection, now.selection),
+  // An input node was bound to other dataset columns.
+  usesColumns: (before, now) => {
+    const was = new Map(before.nodes.map((n) => [n.id, n.columns]));
+    return now.nodes.some((n) => n.columns.length > 0 && !sameIds(was.get(n.id) ?? [], n.columns));
+  },
+  // The pass was run another way (Forward, Backward, a whole step) instead of shown in the step-through.
+  stepPhaseShown: (before, now) => now.lastRun !== before.lastRun && now.lastRun !== null,
+  gradFnLabels: (before, now) => now.gradFnLabels !== before.gradFnLabels,
+  accuracyAtLeast: trainingFinished,
+  // A Backward or Zero grad changed how many backward passes the gradients hold.
+  backwardCount: gradientRun,
+  stepsTaken: trainingFinished,
+  lossFalling: trainingFinished,
+  lossBelow: trainingFinished,
+  // The learning rate was changed.
+  learningRate: (before, now) => now.lr !== before.lr,
+  diverged: trainingFinished,
+};
+
+/** Whether the change from `before` to `now` is an attempt at the check: the learner did what it asks for in form. */
+export function attempted(before: LessonFacts, now: LessonFacts, check: Check): boolean {
+  const test = ATTEMPTS[check.predicate] as (b: LessonFacts, n: LessonFacts, c: Check) => boolean;
+  return test(before, now, check);
+}
+
 /** Whether the state passes one check. */
 export function passes(facts: LessonFacts, check: Check): boolean {
   const test = TESTS[check.predicate] as (f: LessonFacts, c: Check) => boolean;

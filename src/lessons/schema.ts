@@ -37,6 +37,8 @@ const stepSchema = z.strictObject({
     .regex(/^[\w.-]+$/)
     .optional(),
   setup: z.array(setupSchema).max(8).optional(),
+  /** Ids of the nodes the step is about: when the lesson's graph cannot be shown whole beside the Lessons panel, the view centres on them. */
+  focus: z.array(z.string().min(1)).min(1).max(20).optional(),
   /** Every check must hold for the step to be done. */
   check: z.array(checkSchema).min(1).max(8),
   pytorch: pytorchSchema.optional(),
@@ -55,6 +57,8 @@ export const lessonSchema = z.strictObject({
   goal: textSchema,
   /** Done when the lesson starts from the list or a link. */
   setup: z.array(setupSchema).max(8).optional(),
+  /** Ids of the nodes the lesson is about, for the steps that name none (see a step's `focus`). */
+  focus: z.array(z.string().min(1)).min(1).max(20).optional(),
   steps: z.array(stepSchema).min(3).max(8),
 });
 /** A lesson, as validated. */

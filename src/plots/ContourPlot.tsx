@@ -6,7 +6,7 @@ import { trailOf } from '../session/runHistory';
 import { curveOf } from '../session/Session';
 import { useSession, useSessionApi } from '../session/useSession';
 import { Axes } from './Axes';
-import { lossContours, lossGrid, projectTrail, wideRange, windowAround, type Window2 } from './landscape';
+import { gradientArrow, gradientAt, gradientIsCurrent, lossContours, lossGrid, projectTrail, wideRange, windowAround, type Window2 } from './landscape';
 import { elementKey, type ParamElement, paramElements } from './paramChoices';
 import { frame } from './scales';
 
@@ -15,6 +15,9 @@ const GRID = 48;
 
 /** Up to this many trail points are drawn one by one. */
 const FEW_TRAIL_POINTS = 60;
+
+/** The gradient arrow's length as a share of the map's side. */
+const ARROW_SHARE = 0.22;
 
 /** The loss landscape over two chosen parameter elements, with the descent trail and the current point. */
 export function ContourPlot({ width, height }: { width: number; height: number }) {
@@ -66,6 +69,13 @@ function ContourMap({ a, b, width, height }: { a: ParamElement; b: ParamElement;
     return va !== undefined && vb !== undefined ? [va, vb] : null;
     // version: the program's parameters change in place (a played update, a training frame).
   }, [program, version, a, b]);
+  const backwardRan = useSession((s) => gradientIsCurrent(s.run));
+  // The gradient the last Backward left in the parameters' `.grad`, while it is the gradient at the current point.
+  const grad = useMemo(
+    () => (program && backwardRan ? gradientAt(program, a, b) : null),
+    // version: `.grad` changes in place with each Backward and Zero grad.
+    [program, backwardRan, version, a, b],
+  );
   const startPt = start ? projectTrail([{ epoch: 0, params: start }], a, b)[0] : undefined;
   const win: Window2 = useMemo(() => {
     const pts: [number, number][] = trailPts.map((p) => [p.x, p.y]);
@@ -108,9 +118,13 @@ function ContourMap({ a, b, width, height }: { a: ParamElement; b: ParamElement;
   const candidate = current ?? (last ? [last.x, last.y] : null);
   // After a divergence the parameters are inf or nan: there is no point to draw.
   const here = candidate && Number.isFinite(candidate[0]) && Number.isFinite(candidate[1]) ? candidate : null;
+  const arrow = here && grad ? gradientArrow(here, grad, x, y, Math.max(24, side * ARROW_SHARE)) : null;
   return (
     <svg data-testid="plot.contour" data-plot="contour" width={fs.width + 150} height={fs.height} role="img" aria-label={t('plot.contour')}>
       <defs>
+        <marker id="contour-arrowhead" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
+          <path d="M0,0 L10,5 L0,10 z" fill="#fff" stroke="#000" strokeWidth={1} />
+        </marker>
         <clipPath id="contour-clip">
           <rect x={fs.margin.left} y={fs.margin.top} width={side} height={side} />
         </clipPath>
@@ -128,6 +142,15 @@ function ContourMap({ a, b, width, height }: { a: ParamElement; b: ParamElement;
         {here && <circle data-testid="plot.contour.current" data-x={here[0]} data-y={here[1]} cx={x(here[0])} cy={y(here[1])} r={6} fill="none" stroke="#D55E00" strokeWidth={2.5} />}
         {here && <circle cx={x(here[0])} cy={y(here[1])} r={7.5} fill="none" stroke="#fff" strokeWidth={1} />}
       </g>
+      {arrow && (
+        <g data-testid="plot.contour.gradient" data-grad-a={arrow.grad[0]} data-grad-b={arrow.grad[1]} data-x1={arrow.x1} data-y1={arrow.y1} data-x2={arrow.x2} data-y2={arrow.y2}>
+          <line x1={arrow.x1} y1={arrow.y1} x2={arrow.x2} y2={arrow.y2} stroke="#000" strokeWidth={4} strokeOpacity={0.6} />
+          <line x1={arrow.x1} y1={arrow.y1} x2={arrow.x2} y2={arrow.y2} stroke="#fff" strokeWidth={2} markerEnd="url(#contour-arrowhead)" />
+          <text x={arrow.x2 + (arrow.x2 >= arrow.x1 ? 6 : -6)} y={arrow.y2 + (arrow.y2 >= arrow.y1 ? 14 : -6)} textAnchor={arrow.x2 >= arrow.x1 ? 'start' : 'end'} fontSize={12} fontWeight={700} fill="#fff" stroke="#000" strokeWidth={3} paintOrder="stroke">
+            ∇L
+          </text>
+        </g>
+      )}
       <Axes f={fs} x={x} y={y} xLabel={a.label} yLabel={b.label} />
       <g fontSize={10} fill="currentColor" transform={`translate(${fs.width + 4},${fs.margin.top})`}>
         <text y={8}>{t('plot.axis.loss')}</text>
@@ -135,6 +158,13 @@ function ContourMap({ a, b, width, height }: { a: ParamElement; b: ParamElement;
         <text y={36}>{t('plot.contour.min', { value: formatNumber(grid.min) })}</text>
         {here && <text y={56}>{`${a.label} ${formatNumber(here[0])}`}</text>}
         {here && <text y={70}>{`${b.label} ${formatNumber(here[1])}`}</text>}
+        {here && arrow && <text y={90}>{t('plot.contour.gradient')}</text>}
+        {here && arrow && (
+          <text y={104} data-testid="plot.contour.gradientValue">
+            {t('plot.contour.gradientValue', { a: formatNumber(arrow.grad[0]), b: formatNumber(arrow.grad[1]) })}
+          </text>
+        )}
+        {here && !arrow && !grad && <text y={90}>{t('plot.contour.gradientHint', { backward: t('shell.run.backward') })}</text>}
       </g>
     </svg>
   );

@@ -1,6 +1,7 @@
 import { contours, type ContourMultiPolygon } from 'd3';
 import type { Program } from '../../engine';
 import type { ParamValues } from '../session/runHistory';
+import type { RunState } from '../session/types';
 import type { ParamElement } from './paramChoices';
 
 /** The window of the two parameters the contour map covers. */
@@ -147,4 +148,52 @@ export function projectTrail(
     if (x !== undefined && y !== undefined && Number.isFinite(x) && Number.isFinite(y)) out.push({ epoch: s.epoch, x, y });
   }
   return out;
+}
+
+/** A linear map from a parameter value to a pixel along one axis (a d3 linear scale). */
+export type AxisScale = (v: number) => number;
+
+/** The gradient arrow on the contour map: from the current point (x1, y1) towards (x2, y2), in pixels. */
+export interface GradientArrow {
+  readonly x1: number;
+  readonly y1: number;
+  readonly x2: number;
+  readonly y2: number;
+  /** The gradient (∂L/∂a, ∂L/∂b) the arrow draws. */
+  readonly grad: readonly [number, number];
+}
+
+/**
+ * Whether the parameters' `.grad` is the gradient at their current values: a Backward ran
+ * and nothing has moved them since (a Forward keeps it; a training step's update, or a run
+ * under way, leaves the gradient of the point before).
+ */
+export function gradientIsCurrent(run: Pick<RunState, 'backwardFrom' | 'lastRun'>): boolean {
+  return run.backwardFrom !== null && (run.lastRun?.type === 'backward' || run.lastRun?.type === 'forward' || run.lastRun?.type === 'zeroGrad');
+}
+
+/** The gradient of the loss for two parameter elements, as the program's `.grad` holds it; null when an element is missing. */
+export function gradientAt(program: Program, a: ParamElement, b: ParamElement): [number, number] | null {
+  const ga = program.params.find((q) => q.node === a.node && q.name === a.name)?.grad[a.index];
+  const gb = program.params.find((q) => q.node === b.node && q.name === b.name)?.grad[b.index];
+  return ga === undefined || gb === undefined ? null : [ga, gb];
+}
+
+/**
+ * The arrow of the gradient ∇L = (ga, gb) at the point `here`: it points where the gradient
+ * points in the parameters' own units (uphill; a descent step goes the opposite way), and is
+ * `length` pixels long whatever the gradient's size, so a steep and a gentle slope both read.
+ * Null when the gradient is zero or not finite (no direction to draw).
+ */
+export function gradientArrow(here: readonly [number, number], grad: readonly [number, number], x: AxisScale, y: AxisScale, length: number): GradientArrow | null {
+  const [ga, gb] = grad;
+  if (!Number.isFinite(ga) || !Number.isFinite(gb) || (ga === 0 && gb === 0)) return null;
+  const x1 = x(here[0]);
+  const y1 = y(here[1]);
+  // The gradient's direction in pixels: each component times its axis's pixels per unit (the scales are linear).
+  const dx = ga * (x(1) - x(0));
+  const dy = gb * (y(1) - y(0));
+  const norm = Math.hypot(dx, dy);
+  if (!(norm > 0) || !Number.isFinite(norm)) return null;
+  return { x1, y1, x2: x1 + (dx / norm) * length, y2: y1 + (dy / norm) * length, grad: [ga, gb] };
 }

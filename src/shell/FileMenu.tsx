@@ -3,11 +3,11 @@ import { useLanguage } from '../i18n/language';
 import { useT } from '../i18n/useT';
 import { useWorkspace } from '../session/useSession';
 import { ExamplesMenu } from './ExamplesMenu';
-import { downloadGraph, openFile, openNew } from './fileActions';
+import { downloadGraph, downloadNotebook, openFile, openNew } from './fileActions';
 import { RecentMenu } from './RecentMenu';
 import { ShareLink } from './ShareLink';
 
-/** New, Import, Export, the examples and Recent menus and the share link. */
+/** New, Import, Export (JSON and notebook), the examples and Recent menus and the share link. */
 export function FileMenu() {
   const t = useT();
   const input = useRef<HTMLInputElement>(null);
@@ -36,6 +36,14 @@ export function FileMenu() {
       />
       <button type="button" data-testid="file.export" title={t('shell.file.exportHint')} onClick={() => downloadGraph(ws.session.state.history.present)}>
         {t('shell.file.export')}
+      </button>
+      <button
+        type="button"
+        data-testid="file.exportNotebook"
+        title={t('shell.file.exportNotebookHint')}
+        onClick={() => downloadNotebook(ws, ws.session.state.history.present, useLanguage.getState().lang)}
+      >
+        {t('shell.file.exportNotebook')}
       </button>
       <ExamplesMenu />
       <RecentMenu />

@@ -8,7 +8,7 @@ import { HistoryControls } from './HistoryControls';
 import { LanguageSwitch } from './LanguageSwitch';
 import { RunControls } from './RunControls';
 
-/** The header: title, the graph's name (in a fixed width, in full in its tooltip), files, history, run controls and the language switch. */
+/** The header: title, the graph's name (in a fixed width, in full in its tooltip), files, history, run controls; Lessons and the language switch stacked at the end, so neither adds a row. */
 export function Toolbar() {
   const t = useT();
   const lang = useLanguage((s) => s.lang);
@@ -26,9 +26,11 @@ export function Toolbar() {
         <FileMenu />
         <HistoryControls />
         <RunControls />
-        <LessonsButton />
       </div>
-      <LanguageSwitch />
+      <div className="header-end">
+        <LessonsButton />
+        <LanguageSwitch />
+      </div>
     </header>
   );
 }

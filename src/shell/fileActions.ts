@@ -1,4 +1,4 @@
-import { formatCount, type GraphFile, MAX_FILE_CHARS, serializeGraphFile } from '../../engine';
+import { exportNotebook, fileOptimizerState, fileToGraph, formatCount, type GraphFile, MAX_FILE_CHARS, serializeGraphFile } from '../../engine';
 import type { Language } from '../i18n/language';
 import { translate } from '../i18n/useT';
 import { emptyDocument } from '../store/edits';
@@ -87,6 +87,22 @@ export function downloadText(fileName: string, text: string, type = 'application
 /** Starts a download of the graph as a file. */
 export function downloadGraph(doc: GraphFile): void {
   downloadText(exportFileName(doc), serializeGraphFile(doc));
+}
+
+/**
+ * Starts a download of the graph as a Jupyter notebook (`<name>.ipynb`) with its explanations
+ * in `lang`; a graph the export cannot write (no loss, an unfinished graph) gets a notice
+ * saying why, and nothing downloads.
+ */
+export function downloadNotebook(ws: Workspace, doc: GraphFile, lang: Language): void {
+  let notebook: string;
+  try {
+    notebook = exportNotebook(fileToGraph(doc), doc.training, { title: doc.name, optimizerState: fileOptimizerState(doc), lang });
+  } catch (e) {
+    ws.session.notify({ kind: 'error', text: translate(lang, 'shell.notice.notebookFailed', { message: e instanceof Error ? e.message : String(e) }) });
+    return;
+  }
+  downloadText(`${fileStem(doc.name)}.ipynb`, notebook, 'application/x-ipynb+json');
 }
 
 /**

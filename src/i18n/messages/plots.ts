@@ -71,4 +71,7 @@ export const plots = {
   'plot.data.axis.raw': { en: '{column} (raw data)', ja: '{column} (元のデータ)' },
   'plot.data.axis.centred': { en: '{node} = {column} − mean (centred)', ja: '{node} = {column} − 平均 (中心化)' },
   'plot.data.axis.computed': { en: '{node} (computed from {column})', ja: '{node} ({column} から計算)' },
+  'plot.contour.gradient': { en: 'gradient ∇L (uphill)', ja: '勾配 ∇L (上り坂)' },
+  'plot.contour.gradientValue': { en: '∇L = ({a}, {b})', ja: '∇L = ({a}, {b})' },
+  'plot.contour.gradientHint': { en: 'Press {backward} for ∇L', ja: '{backward} を押すと ∇L を表示' },
 } as const;

@@ -13,6 +13,7 @@ export const backward: LessonFile = {
   title: { en: 'backward() and .grad', ja: 'backward() と .grad' },
   goal: { en: 'Call backward twice and see .grad double; zero it with zero_grad.', ja: '逆伝播を2回実行して .grad が2倍になるのを確かめ、zero_grad でゼロに戻す。' },
   setup: [{ do: 'openExample', file: 'composite-function.json' }],
+  focus: ['x', 'square', 'scale'],
   steps: [
     {
       text: {

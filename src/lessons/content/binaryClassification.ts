@@ -10,6 +10,7 @@ export const binaryClassification: LessonFile = {
     { do: 'openExample', file: 'binary-classification.json' },
     { do: 'openTab', tab: 'dock.plots' },
   ],
+  focus: ['linear', 'prob', 'loss'],
   steps: [
     {
       text: {

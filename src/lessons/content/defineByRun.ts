@@ -15,6 +15,7 @@ export const defineByRun: LessonFile = {
     { do: 'openExample', file: 'composite-function.json' },
     { do: 'openTab', tab: 'dock.step' },
   ],
+  focus: ['x', 'square', 'scale'],
   steps: [
     {
       text: {

@@ -11,6 +11,7 @@ export const derivatives: LessonFile = {
   title: { en: 'Derivatives and numerical differentiation', ja: '微分と数値微分' },
   goal: { en: 'Compare the slope autograd computes with central differences for steps h you choose.', ja: '自動微分が求める傾きと、自分で選んだ刻み h の中心差分を比べる。' },
   setup: [{ do: 'openExample', file: 'composite-function.json' }],
+  focus: ['x', 'square', 'scale'],
   steps: [
     {
       text: {

@@ -27,6 +27,7 @@ export const gradientDescent: LessonFile = {
     { do: 'openExample', file: 'linear-regression-by-hand.json' },
     { do: 'openTab', tab: 'dock.plots' },
   ],
+  focus: ['W', 'B', 'Yp'],
   steps: [
     {
       text: {

@@ -10,6 +10,7 @@ export const multiclassClassification: LessonFile = {
     { do: 'openExample', file: 'multiclass-classification.json' },
     { do: 'openTab', tab: 'dock.plots' },
   ],
+  focus: ['X', 'linear', 'loss'],
   steps: [
     {
       text: {

@@ -7,6 +7,7 @@ export const nnModules: LessonFile = {
   title: { en: 'nn.Linear, nn.MSELoss and optim.SGD', ja: 'nn.Linear・nn.MSELoss・optim.SGD' },
   goal: { en: 'Train the same model with PyTorch’s modules, then on Boston housing data, and see why the learning rate matters.', ja: '同じモデルを PyTorch のモジュールで学習し、ボストン住宅データでも学習して、学習率が重要な理由を見る。' },
   setup: [{ do: 'openExample', file: 'linear-regression-module.json' }],
+  focus: ['X', 'linear', 'loss'],
   steps: [
     {
       text: {

@@ -20,6 +20,7 @@ export const partialDerivatives: LessonFile = {
     { do: 'openExample', file: 'linear-regression-by-hand.json' },
     { do: 'openTab', tab: 'dock.plots' },
   ],
+  focus: ['W', 'B', 'Yp'],
   steps: [
     {
       text: {
@@ -36,8 +37,8 @@ export const partialDerivatives: LessonFile = {
     },
     {
       text: {
-        en: 'The gradient is the vector of both: (∂L/∂W, ∂L/∂B) = (−19.04, 2). In [[shell.tab.plots]] choose [[plot.contour]]: it points uphill, across the contour lines, and gradient descent walks the opposite way. Move W: select the W node, set its value to 2 in the [[shell.tab.inspector]] and press [[shell.run.backward]]. ∂L/∂W turns positive (4.16): W = 2 is past the valley floor, while ∂L/∂B stays 2.',
-        ja: '勾配は両方を並べたベクトル (∂L/∂W, ∂L/∂B) = (−19.04, 2) です。[[shell.tab.plots]] で [[plot.contour]] を選ぶと、勾配は等高線を横切って上り坂を指し、勾配降下法はその逆向きに進みます。W を動かしましょう。W ノードを選択し、[[shell.tab.inspector]] で値を 2 にして [[shell.run.backward]] を押してください。∂L/∂W は正 (4.16) になります。W = 2 は谷底を越えた所で、∂L/∂B は 2 のままです。',
+        en: 'The gradient is the vector of both: (∂L/∂W, ∂L/∂B) = (−19.04, 2). In [[shell.tab.plots]] choose [[plot.contour]]: the arrow ∇L at the point (W, B) is the gradient. It points uphill, across the contour lines, and gradient descent walks the opposite way. Move W: select the W node, set its value to 2 in the [[shell.tab.inspector]] and press [[shell.run.backward]]. ∂L/∂W turns positive (4.16): W = 2 is past the valley floor, while ∂L/∂B stays 2.',
+        ja: '勾配は両方を並べたベクトル (∂L/∂W, ∂L/∂B) = (−19.04, 2) です。[[shell.tab.plots]] で [[plot.contour]] を選ぶと、点 (W, B) の矢印 ∇L が勾配です。勾配は等高線を横切って上り坂を指し、勾配降下法はその逆向きに進みます。W を動かしましょう。W ノードを選択し、[[shell.tab.inspector]] で値を 2 にして [[shell.run.backward]] を押してください。∂L/∂W は正 (4.16) になります。W = 2 は谷底を越えた所で、∂L/∂B は 2 のままです。',
       },
       hint: { en: 'With W = 2 and B = 1, W.grad should be 4.16: set W’s value to 2, then press [[shell.run.backward]] once.', ja: 'W = 2、B = 1 では W.grad は 4.16 になるはずです。W の値を 2 にしてから [[shell.run.backward]] を1回押してください。' },
       check: [

@@ -11,6 +11,7 @@ export const tensors: LessonFile = {
   title: { en: 'Tensors: shapes, broadcasting, reductions', ja: 'テンソル: 形状・ブロードキャスト・集約' },
   goal: { en: 'Read shapes, see a scalar broadcast, and compare the gradients of sum, mean and max.', ja: '形状を読み、スカラーのブロードキャストを確かめ、sum・mean・max の勾配を比べる。' },
   setup: [{ do: 'openExample', file: 'composite-function.json' }],
+  focus: ['x', 'square', 'scale'],
   steps: [
     {
       text: {

@@ -20,6 +20,7 @@ export const trainingLoop: LessonFile = {
   title: { en: 'The training loop by hand', ja: '学習ループを手で書く' },
   goal: { en: 'Predict with W·X + B, measure the MSE loss, get the gradients and update W and B with the learning rate.', ja: 'W·X + B で予測し、MSE 損失を測り、勾配を求め、学習率で W と B を更新する。' },
   setup: [{ do: 'openExample', file: 'linear-regression-by-hand.json' }],
+  focus: ['W', 'B', 'Yp'],
   steps: [
     {
       text: {

@@ -1,0 +1,46 @@
+import { useEffect, useRef } from 'react';
+import { type FitViewOptions, useReactFlow, useStore } from '@xyflow/react';
+import { useSessionApi } from '../session/useSession';
+import { nodesToFit, useFitRequest } from './fitRequest';
+
+/** Frames to wait for the nodes of a newly opened graph to be measured before fitting. */
+const MAX_WAIT_FRAMES = 60;
+
+/**
+ * Carries out fit requests (a lesson setting up the canvas) inside the canvas beside the
+ * Lessons panel: the whole graph when it fits at the fit's minimum zoom, else the nodes the
+ * step points at, centred. Waits until every node is measured, so a graph just opened fits too.
+ */
+export function useFitRequests(fit: FitViewOptions & { padding: number; minZoom: number }): void {
+  const flow = useReactFlow();
+  const session = useSessionApi();
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  const size = useRef({ width, height });
+  size.current = { width, height };
+  const request = useFitRequest((s) => s.request);
+  const done = useRef(request?.seq ?? 0);
+  useEffect(() => {
+    if (!request || request.seq === done.current) return;
+    done.current = request.seq;
+    let frame = 0;
+    let handle = 0;
+    const attempt = () => {
+      const nodes = flow.getNodes();
+      const measured = nodes.every((n) => n.measured?.width && n.measured?.height);
+      if (!measured && ++frame < MAX_WAIT_FRAMES) {
+        handle = requestAnimationFrame(attempt);
+        return;
+      }
+      if (nodes.length === 0) return;
+      const all = nodes.map((n) => n.id);
+      const ids = nodesToFit(flow.getNodesBounds(nodes), all, request.focus, size.current, fit);
+      // The focused nodes are centred at the minimum zoom, so as much of the graph as can be shows around them.
+      const zoom = ids === all ? {} : { maxZoom: fit.minZoom };
+      void flow.fitView({ ...fit, ...zoom, nodes: ids.map((id) => ({ id })) }).then(() => session.setViewport(flow.getViewport()));
+    };
+    // Two frames: the canvas's own fit of a newly opened graph goes first.
+    handle = requestAnimationFrame(() => (handle = requestAnimationFrame(attempt)));
+    return () => cancelAnimationFrame(handle);
+  }, [request, flow, session, fit]);
+}
