@@ -75,7 +75,7 @@ const ENGINE_BOUNDARY = [
 ];
 
 /** The engine's folders from the bottom up: each may import only those before it (limits.ts, at the bottom, imports nothing). */
-const ENGINE_LAYERS = ['tensor', 'graph', 'ops', 'exec', 'optim', 'train', 'gradcheck', 'format', 'codegen', 'cli', 'testing'];
+const ENGINE_LAYERS = ['tensor', 'graph', 'ops', 'exec', 'optim', 'train', 'gradcheck', 'format', 'codegen', 'pyimport', 'cli', 'testing'];
 
 export default defineConfig([
   globalIgnores(['dist/', 'dist-*/', 'test-results-*/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/', '.vite/']),

@@ -72,3 +72,4 @@ export { exportCourseScript } from './codegen/courseScript';
 export { exportNotebook } from './codegen/notebook';
 export type { NotebookOptions } from './codegen/notebook';
 export type { NotebookLang } from './codegen/notebookText';
+export { EXPECTED, type Expected, IMPORT_REASONS, type ImportError, type ImportReason, importPython, type ImportedStatement, type ImportResult } from './pyimport';

@@ -1,4 +1,4 @@
-import type { MouseEvent } from 'react';
+import { lazy, type MouseEvent, Suspense } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from './canvas/Canvas';
 import { useT } from './i18n/useT';
@@ -18,6 +18,9 @@ import { StepPanel } from './stepper/StepPanel';
 import { LessonsPanel } from './lessons/LessonsPanel';
 import { Highlight } from './lessons/Highlight';
 import { Welcome } from './lessons/Welcome';
+
+/** The code panel and its editor load when its tab is first opened, keeping them out of the first load. */
+const CodePanel = lazy(() => import('./code/CodePanel').then((m) => ({ default: m.CodePanel })));
 
 /** The id the skip link jumps to. */
 const CANVAS_REGION = 'canvas-region';
@@ -55,6 +58,15 @@ export function App() {
                 tabs={[
                   { id: 'step', label: t('shell.tab.step'), content: <StepPanel /> },
                   { id: 'plots', label: t('shell.tab.plots'), content: <PlotsPanel /> },
+                  {
+                    id: 'code',
+                    label: t('code.tab'),
+                    content: (
+                      <Suspense fallback={null}>
+                        <CodePanel />
+                      </Suspense>
+                    ),
+                  },
                 ]}
               />
             </section>

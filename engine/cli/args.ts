@@ -69,6 +69,11 @@ commands:
    file, at the path given, instead of writing its rows into the file)
       --data-dir DIR      read those CSV files from DIR (path relative to where the
                           script runs), by their file names
+  import-pytorch FILE.py
+                        build a graph from PyTorch code of the supported subset
+                        (docs/code-import.md) and print it; code outside it
+                        stops with its line:column and writes nothing
+      -o, --output PATH   write the graph to PATH instead
 
 options for every command:
   --csv NAME=path.csv   use a CSV file (header row, numeric columns) as dataset NAME
@@ -142,7 +147,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (extra.length > 0) throw new Error(`unexpected argument '${extra[0]}'`);
   if (times !== undefined && command !== 'grad') throw new Error('--times applies to grad only');
   if (validation && command !== 'eval') throw new Error('--validation applies to eval only');
-  if (output !== undefined && command !== 'train' && command !== 'export-pytorch' && command !== 'export-notebook') throw new Error('-o applies to train, export-pytorch and export-notebook only');
+  if (output !== undefined && command !== 'train' && command !== 'export-pytorch' && command !== 'export-notebook' && command !== 'import-pytorch') throw new Error('-o applies to train, export-pytorch, export-notebook and import-pytorch only');
   if (lang !== undefined && command !== 'export-notebook') throw new Error('--lang applies to export-notebook only');
   if (dataDir !== undefined && command !== 'export-pytorch' && command !== 'export-notebook') throw new Error('--data-dir applies to export-pytorch and export-notebook only');
   return { command, file, epochs, lr, logEvery, divergenceFactor, output, times, validation, dtype, lang, dataDir, csv };

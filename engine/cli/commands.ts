@@ -21,6 +21,7 @@ import { accuracyProblem } from '../train/metrics';
 import type { TrainSettings } from '../train/trainer';
 import { ValidationRun } from '../train/validation';
 import { type CliArgs, USAGE } from './args';
+import { importPytorch } from './importPytorch';
 import { tensorLine } from './print';
 
 /** Exit code when the graph or the data is wrong. */
@@ -44,6 +45,8 @@ export class CliError extends Error {
  * comment); throws CliError on failure.
  */
 export function runCommand(args: CliArgs, out: (line: string) => void): void {
+  // Its file is Python, not a graph.
+  if (args.command === 'import-pytorch') return importPytorch(args, readText(args.file), out);
   const read = readGraph(args);
   // --dtype replaces the file's, for every command and for the trained file `-o` writes.
   const file = args.dtype ? { ...read, dtype: args.dtype } : read;
@@ -79,7 +82,7 @@ export function runCommand(args: CliArgs, out: (line: string) => void): void {
  * character is at most 3 bytes of UTF-8); the loader and parseCsv then check the exact
  * length, so the CLI and the page refuse at the same number.
  */
-function readText(path: string): string {
+export function readText(path: string): string {
   try {
     const bytes = statSync(path).size;
     if (bytes > 3 * MAX_FILE_CHARS) throw new CliError(`${path}: the file has ${formatCount(bytes)} bytes, ${overLimit(MAX_FILE_CHARS, 'characters')}`, EXIT_INVALID);
@@ -199,7 +202,8 @@ function csvFiles(args: CliArgs): Map<string, string> {
 }
 
 /** Writes a file, or a CliError naming the path. */
-function writeText(path: string, text: string): void {
+/** Writes a file, or fails with the reason. */
+export function writeText(path: string, text: string): void {
   try {
     writeFileSync(path, text);
   } catch (e) {

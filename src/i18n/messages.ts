@@ -13,6 +13,7 @@ import { problems } from './messages/problems';
 import { examples } from './messages/examples';
 import { csv } from './messages/csv';
 import { edits } from './messages/edits';
+import { code } from './messages/code';
 
 /** A string in both languages. */
 export interface Message {
@@ -37,4 +38,5 @@ export const MESSAGES: Readonly<Record<string, Message>> = {
   ...examples,
   ...csv,
   ...edits,
+  ...code,
 };

@@ -1,0 +1,168 @@
+import type { Page } from '@playwright/test';
+import { expect, test, XS } from './fixtures';
+import type { Editor } from './pages/Editor';
+
+// The window a learner on a laptop opens GradCanvas in.
+test.use({ viewport: { width: 1440, height: 900 } });
+
+/** The course's composite function, as the learner types it. */
+const COURSE = ['import torch', 'x = torch.arange(-2.0, 2.1, 0.25, requires_grad=True)', 'y = 2 * x**2 + 2', 'z = y.sum()', 'z.backward()', 'print(x.grad)'];
+
+/** Types lines into the code panel's editor the way a person does: a click, then the keys. */
+async function typeLines(page: Page, lines: readonly string[]): Promise<void> {
+  await page.locator('.code-panel .cm-content').click();
+  for (const [i, line] of lines.entries()) {
+    if (i > 0) await page.keyboard.press('Enter');
+    await page.keyboard.type(line);
+  }
+}
+
+/** The ids of the nodes on the canvas, in document order. */
+async function nodeIds(editor: Editor): Promise<string[]> {
+  return (await editor.document()).nodes.map((n) => n.id);
+}
+
+test('type the composite function into the code panel, run it a statement at a time: x → square → scale → add → sum appear, backward gives x.grad = 4x; a typo is marked at its line and changes nothing', async ({ editor, page }) => {
+  test.setTimeout(120_000);
+  await editor.open();
+  await editor.press('file.new');
+  await expect.poll(() => nodeIds(editor)).toEqual([]);
+  await editor.press('dock.tab.code');
+  await expect(page.locator('.code-panel .cm-content')).toBeVisible();
+
+  await test.step('type the six lines', async () => {
+    await typeLines(page, COURSE);
+    await expect(page.locator('.code-panel .cm-line')).toHaveText(COURSE);
+  });
+
+  const report = page.getByTestId('code.report');
+  const lit = page.locator('.code-panel .code-panel__current');
+  await test.step('Run one statement: each statement adds its nodes to the canvas, and its line is lit', async () => {
+    await editor.press('code.step');
+    await expect(report).toHaveText('Line 1 ran: no new nodes');
+    await expect(lit).toHaveText('import torch');
+    expect(await nodeIds(editor)).toEqual([]);
+
+    await editor.press('code.step');
+    await expect(report).toHaveText('Line 2 ran: added x');
+    await expect(editor.node('x')).toBeVisible();
+    await expect(lit).toHaveText(COURSE[1]);
+
+    await editor.press('code.step');
+    await expect(report).toHaveText('Line 3 ran: added square, scale, y');
+    for (const id of ['square', 'scale', 'y']) await expect(editor.node(id)).toBeVisible();
+    await expect(lit).toHaveText(COURSE[2]);
+    // The new nodes are selected on the canvas.
+    await expect.poll(async () => (await editor.snapshot()).selection).toEqual(['square', 'scale', 'y']);
+
+    await editor.press('code.step');
+    await expect(report).toHaveText('Line 4 ran: added z');
+    await expect(editor.node('z')).toBeVisible();
+    // The canvas frames the whole graph the code built: every node lies inside the canvas pane.
+    await expect
+      .poll(async () => {
+        const pane = (await page.locator('.pane-canvas__flow').boundingBox())!;
+        const outside: string[] = [];
+        for (const id of ['x', 'square', 'scale', 'y', 'z']) {
+          const b = (await editor.node(id).boundingBox())!;
+          if (b.x < pane.x || b.y < pane.y || b.x + b.width > pane.x + pane.width || b.y + b.height > pane.y + pane.height) outside.push(id);
+        }
+        return outside;
+      })
+      .toEqual([]);
+    expect(await nodeIds(editor)).toEqual(['x', 'square', 'scale', 'y', 'z']);
+    const doc = await editor.document();
+    expect(doc.edges.map((e) => `${e.source}->${e.target}.${e.targetPort}`)).toEqual(['x->square.x', 'square->scale.x', 'scale->y.a', 'y->z.x']);
+    expect(doc.nodes.find((n) => n.id === 'scale')?.attrs).toEqual({ k: 2 });
+    expect(doc.nodes.find((n) => n.id === 'y')?.attrs).toEqual({ c: 2 });
+    await expect.poll(() => editor.shownNumbers('z', 'value')).toEqual([85]);
+    // No backward yet: x has no gradient.
+    expect(await editor.shownNumbers('x', 'grad')).toBeNull();
+    await page.waitForTimeout(300);
+    await editor.screenshot('codepanel-01-stepped-sum');
+  });
+
+  await test.step('the backward statement fills x.grad = 4x on the x node', async () => {
+    await editor.press('code.step');
+    await expect(report).toHaveText('Line 5 ran: no new nodes; z.backward() filled .grad');
+    await expect.poll(() => editor.shownNumbers('x', 'grad')).toEqual(XS.map((v) => 4 * v));
+    await editor.press('code.step');
+    await expect(report).toHaveText('Line 6 ran: no new nodes');
+    await editor.press('code.step');
+    await expect(report).toContainText('Every statement has run');
+    await page.waitForTimeout(300);
+    await editor.screenshot('codepanel-02-backward-x-grad-4x');
+  });
+
+  await test.step('each statement that changed the graph was one undoable edit', async () => {
+    // print(...) changed nothing; undo takes back z.backward()'s mark of z as the value to differentiate, then line 4.
+    expect((await editor.document()).loss).toBe('z');
+    await editor.press('toolbar.undo');
+    await expect.poll(async () => (await editor.document()).loss).toBeNull();
+    expect(await nodeIds(editor)).toEqual(['x', 'square', 'scale', 'y', 'z']);
+    await editor.press('toolbar.undo');
+    await expect.poll(() => nodeIds(editor)).toEqual(['x', 'square', 'scale', 'y']);
+    await editor.press('toolbar.redo');
+    await expect.poll(() => nodeIds(editor)).toEqual(['x', 'square', 'scale', 'y', 'z']);
+  });
+
+  await test.step('Ctrl+Enter runs the whole code as one edit, backward included', async () => {
+    await page.locator('.code-panel .cm-content').click();
+    await page.keyboard.press('Control+Enter');
+    await expect(report).toHaveText('Ran 6 statements: 5 nodes.');
+    await expect.poll(() => editor.shownNumbers('x', 'grad')).toEqual(XS.map((v) => 4 * v));
+  });
+
+  await test.step('a typo: the message names its line, the editor marks it, and the graph stays as it was', async () => {
+    const before = await editor.document();
+    await page.locator('.code-panel .cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('w = torch.sigmiod(z)');
+    await editor.press('code.run');
+    const error = page.getByTestId('code.error');
+    await expect(error).toContainText('Line 7, column 5: torch.sigmiod(...) is not supported. Supported: torch.tensor');
+    await expect(error).toContainText('The graph is unchanged.');
+    await expect(page.locator('.code-panel .cm-lintRange-error')).toHaveText('torch.sigmiod');
+    expect(await editor.document()).toEqual(before);
+    // Stepping meets the same error when it reaches the line, and changes nothing either.
+    for (let k = 0; k < 6; k++) await editor.press('code.step');
+    await expect(report).toHaveText('Line 6 ran: no new nodes');
+    await editor.press('code.step');
+    await expect(error).toContainText('Line 7, column 5');
+    expect((await editor.document()).nodes.map((n) => n.id)).toEqual(before.nodes.map((n) => n.id));
+    await page.waitForTimeout(300);
+    await editor.screenshot('codepanel-03-typo-en');
+    await editor.press('toolbar.lang');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+    await expect(error).toContainText('7 行 5 列：「torch.sigmiod(...)」には対応していません。');
+    await page.waitForTimeout(300);
+    await editor.screenshot('codepanel-04-typo-ja');
+  });
+
+  await test.step('a syntax error is marked at its line too', async () => {
+    await editor.press('toolbar.lang');
+    await page.locator('.code-panel .cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.type('w = z +* 2');
+    await editor.press('code.run');
+    await expect(page.getByTestId('code.error')).toContainText('Line 7, column 8: Python cannot read this');
+  });
+});
+
+test('a training graph shows its exported script read-only, with a note', async ({ editor, page }) => {
+  await editor.open();
+  await editor.openExample('linear-regression-module');
+  await editor.press('dock.tab.code');
+  await expect(page.getByTestId('code.readOnly')).toBeVisible();
+  await expect(page.locator('.code-panel .cm-content')).toContainText('class Net');
+  await expect(page.locator('.code-panel .cm-content')).toHaveAttribute('contenteditable', 'false');
+  await expect(editor.control('code.run')).toBeDisabled();
+  await page.waitForTimeout(300);
+  await editor.screenshot('codepanel-05-training-read-only-en');
+  await editor.press('toolbar.lang');
+  await expect(page.getByTestId('code.readOnly')).toContainText('読み取り専用');
+  await page.waitForTimeout(300);
+  await editor.screenshot('codepanel-06-training-read-only-ja');
+});

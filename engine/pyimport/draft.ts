@@ -1,0 +1,78 @@
+import type { Dtype } from '../tensor/float32';
+import type { FileEdge, FileNode, GraphFile } from '../format/schema';
+import { CURRENT_VERSION, FORMAT_NAME } from '../format/schema';
+import { layoutNodes } from './layout';
+
+/** A node as the importer builds it, before it has a place on the canvas. */
+export type DraftNode = Omit<FileNode, 'position'>;
+
+/** How much of the draft a statement left: the document after it is the draft cut there. */
+export interface DraftMark {
+  readonly nodes: number;
+  readonly edges: number;
+  readonly loss: string | null;
+  readonly dtype: Dtype;
+}
+
+/**
+ * The graph a script has built so far: nodes, wires, the backward target and the number
+ * type. It only grows (a statement renames only the nodes it added itself), so the document
+ * after any statement is the draft cut at that statement's mark.
+ */
+export class GraphDraft {
+  readonly nodes: DraftNode[] = [];
+  readonly edges: FileEdge[] = [];
+  loss: string | null = null;
+  /** The dtype of the tensors made so far (null before the first). */
+  dtype: Dtype | null = null;
+  private readonly ids = new Set<string>();
+
+  /** A fresh id: `base`, else `base_2`, `base_3`, … */
+  freshId(base: string): string {
+    if (!this.ids.has(base)) return base;
+    for (let k = 2; ; k++) if (!this.ids.has(`${base}_${k}`)) return `${base}_${k}`;
+  }
+
+  /** Adds a node with a fresh id from `base`, wired from `inputs` (port → source id); returns its id. */
+  add(base: string, node: Omit<DraftNode, 'id'>, inputs: Readonly<Record<string, string>> = {}): string {
+    const id = this.freshId(base);
+    this.ids.add(id);
+    this.nodes.push({ id, ...node });
+    for (const [port, source] of Object.entries(inputs)) this.edges.push({ source, target: id, targetPort: port });
+    return id;
+  }
+
+  /** Gives node `id`, added by the statement running since `mark`, the name of the variable it is assigned to (id and label); returns its new id. */
+  rename(id: string, name: string, mark: DraftMark): string {
+    const i = this.nodes.findIndex((n, k) => k >= mark.nodes && n.id === id);
+    this.ids.delete(id);
+    const next = this.freshId(name);
+    this.ids.add(next);
+    this.nodes[i] = { ...this.nodes[i], id: next, label: name };
+    for (let e = mark.edges; e < this.edges.length; e++) {
+      const edge = this.edges[e];
+      if (edge.source === id) this.edges[e] = { ...edge, source: next };
+      if (edge.target === id) this.edges[e] = { ...edge, target: next };
+    }
+    return next;
+  }
+
+  /** Where the draft is now, computing in `dtype` (or `fallback` before any tensor). */
+  mark(fallback: Dtype): DraftMark {
+    return { nodes: this.nodes.length, edges: this.edges.length, loss: this.loss, dtype: this.dtype ?? fallback };
+  }
+
+  /** The document the draft held at `mark`, laid out left to right. */
+  file(mark: DraftMark): GraphFile {
+    return {
+      format: FORMAT_NAME,
+      version: CURRENT_VERSION,
+      nodes: layoutNodes(this.nodes.slice(0, mark.nodes), this.edges.slice(0, mark.edges)),
+      edges: this.edges.slice(0, mark.edges).map((e) => ({ ...e })),
+      loss: mark.loss,
+      datasets: {},
+      dtype: mark.dtype,
+      training: { optimizer: { type: 'sgd', lr: 0.01 }, epochs: 1, batchSize: null, seed: 0 },
+    };
+  }
+}

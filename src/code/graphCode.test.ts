@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { type GraphFile, importPython, openGraphText } from '../../engine';
+import { emptyDocument } from '../store/edits';
+import { graphCode } from './graphCode';
+
+function example(name: string): GraphFile {
+  const r = openGraphText(readFileSync(new URL(`../../public/examples/${name}.json`, import.meta.url), 'utf8'));
+  if (!r.ok) throw new Error(`${name} does not open`);
+  return r.file;
+}
+
+const training = () => '# the training script';
+
+describe('graphCode', () => {
+  it('an empty graph: no code, editable', () => {
+    expect(graphCode(emptyDocument(), training)).toEqual({ text: '', editable: true });
+  });
+
+  it('a function to differentiate: the course-style script, editable, which runs back to the same graph', () => {
+    const code = graphCode(example('composite-function'), training);
+    expect(code.editable).toBe(true);
+    expect(code.text).toContain('square = x**2');
+    const r = importPython(code.text);
+    expect(r.error).toBeNull();
+    expect(r.file.nodes.map((n) => [n.id, n.op])).toEqual(example('composite-function').nodes.map((n) => [n.id, n.op]));
+    expect(r.file.loss).toBe('z');
+  });
+
+  it('a training graph: its exported script, read-only', () => {
+    expect(graphCode(example('linear-regression-module'), training)).toEqual({ text: '# the training script', editable: false });
+  });
+});
