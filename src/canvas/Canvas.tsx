@@ -21,6 +21,7 @@ import {
 import '@xyflow/react/dist/style.css';
 import { type FileEdge, type FileNode, formatShape, type GraphFile } from '../../engine';
 import { useT } from '../i18n/useT';
+import { msg } from '../i18n/words';
 import { useSession, useSessionApi } from '../session/useSession';
 import { layoutLeftToRight } from './autoLayout';
 import { connectionFromEnds, judgeConnection } from './connect';
@@ -171,9 +172,9 @@ export function Canvas() {
       if (state.isValid !== false || !from || !to) return;
       if (from.nodeId === to.nodeId && from.id === to.id && from.type === to.type) return;
       const verdict = judgeConnection(session.state.history.present, connectionFromEnds(from, to));
-      if (!verdict.ok) session.notify({ kind: 'error', text: t(`canvas.refused.${verdict.reason}`, verdict.vars) });
+      if (!verdict.ok) session.notify({ kind: 'error', text: msg(`canvas.refused.${verdict.reason}`, verdict.vars) });
     },
-    [t, session],
+    [session],
   );
 
   const onDragOver = useCallback((e: DragEvent) => {

@@ -167,4 +167,5 @@ export const shell = {
   },
   'shell.status.nodes': { en: '{nodes} nodes, {edges} wires', ja: 'ノード{nodes}個、ワイヤー{edges}本' },
   'shell.status.accumulateNote': { en: 'Gradients accumulate across Backward presses, exactly as in PyTorch.', ja: '勾配は PyTorch と同じく、逆伝播を押すたびに累積されます。' },
+  'shell.notice.fileTooLarge': { en: 'the file is {size} bytes; GradCanvas opens documents of up to {max} characters', ja: 'ファイルは {size} バイトあります。GradCanvas で開ける文書は {max} 文字までです' },
 } as const;
