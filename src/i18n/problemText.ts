@@ -10,11 +10,15 @@ export function problemText(t: Translate, p: { readonly reason: ProblemReason | 
   const vars: Record<string, string | number> = { ...p.params };
   if (typeof vars.what === 'string') vars.what = t(`problem.what.${vars.what}`);
   // A value the engine could only describe ('a list', '(none)') is described in the page's language.
+  const words: string[] = [];
   for (const [name, v] of Object.entries(vars)) {
     const word = Object.entries(VALUE_WORDS).find(([, text]) => text === v);
-    if (word) vars[name] = t(`problem.value.${word[0]}`);
+    if (word) words.push((vars[name] = t(`problem.value.${word[0]}`)));
   }
-  return t(`problem.${p.reason}`, vars);
+  // A template spaces a value written in ASCII off the Japanese around it ('x' です); a Japanese word (リスト) runs on (リストです).
+  let text = t(`problem.${p.reason}`, vars);
+  for (const w of words) if (/[^ -~]$/.test(w)) text = text.replace(`${w} `, w);
+  return text;
 }
 
 /** One line of a file's notice: `path: sentence`, a graph problem worded in the page's language. */
