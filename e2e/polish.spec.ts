@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import type { Editor } from './pages/Editor';
@@ -91,5 +92,22 @@ test('during the update, the linear node’s lines do not wrap; Backward’s aut
   await expect(from).toHaveText(/^(the loss|loss \(.+\))$/);
   await editor.press('toolbar.lang');
   await expect(from).toHaveText(/^損失/);
+  await editor.press('toolbar.lang');
+});
+
+test('a refused file’s findings read in Japanese, and the notice follows a switch of language', async ({ editor, page }) => {
+  await editor.open();
+  const doc = JSON.parse(readFileSync('public/examples/linear-regression-module.json', 'utf8')) as Record<string, unknown>;
+  const bad = { ...doc, optimizerState: [{ node: 'linear', name: 'weight', momentumBuffer: [1, 2, 3] }] };
+  await editor.importFile({ name: 'bad-state.json', buffer: Buffer.from(JSON.stringify(bad)) });
+  await expect(editor.notice).toContainText('bad-state.json could not be opened');
+  await expect(page.getByTestId('notice.details')).toHaveText('optimizerState[0].momentumBuffer: has 3 values but linear.weight has 1 element');
+  await editor.screenshot('polish-04-refused-state-en');
+  await editor.press('toolbar.lang');
+  await expect(editor.notice).toContainText('bad-state.json を開けませんでした');
+  await expect(page.getByTestId('notice.details')).toHaveText('「optimizerState[0].momentumBuffer」：値が 3 個ありますが、linear.weight の要素は 1 個です');
+  // Nothing is left in English for the folded technical detail.
+  await expect(page.getByTestId('notice.technical')).toHaveCount(0);
+  await editor.screenshot('polish-04-refused-state-ja');
   await editor.press('toolbar.lang');
 });
