@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { current } from './stepperHelpers';
 import type { Editor } from './pages/Editor';
 
 test.use({ viewport: { width: 1440, height: 900 } });
@@ -110,4 +111,26 @@ test('a refused file’s findings read in Japanese, and the notice follows a swi
   await expect(page.getByTestId('notice.technical')).toHaveCount(0);
   await editor.screenshot('polish-04-refused-state-ja');
   await editor.press('toolbar.lang');
+});
+
+test('following linear[1, 2], the update of its bias shows bias[2] and its weight’s says which element is shown', async ({ editor, page }) => {
+  await editor.open();
+  await editor.openExample('multiclass-classification');
+  await expect.poll(async () => (await editor.document()).nodes.some((n) => n.id === 'linear')).toBe(true);
+  await editor.press('step.phase');
+  await editor.select('linear');
+  await page.getByTestId('inspector.value.cell.5').click();
+  await expect(page.getByTestId('step.explain.focus')).toHaveAttribute('data-element', 'linear[1, 2]');
+  const plain = () => page.getByTestId('step.explain.numbers').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.plain ?? ''));
+  for (let k = 0; k < 40; k++) {
+    const ev = await current(editor);
+    if (ev?.type === 'update' && ev.param === 'weight') break;
+    await editor.press('step.step');
+  }
+  await expect(page.getByTestId('step.explain')).toContainText('no single element of linear.weight goes with it');
+  expect((await plain())[0]).toMatch(/^linear\.weight\[0, 0\] ← /);
+  await screenshotBoth(editor, 'polish-05-explain-weight-element');
+  await editor.press('step.step');
+  await expect.poll(async () => (await plain())[0]).toMatch(/^linear\.bias\[2\] ← /);
+  await expect(page.getByTestId('step.explain')).not.toContainText('no single element');
 });
