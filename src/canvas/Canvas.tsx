@@ -268,7 +268,7 @@ export function Canvas() {
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.5} />
         <PlacedMiniMap />
         <LabelScene />
-        <PlacedControls onFit={() => fitView()}>
+        <PlacedControls onFit={() => fitView({ duration: 0 })}>
           <ControlButton onClick={autoLayout} data-testid="canvas.autoLayout" aria-label={t('canvas.autoLayout.title')} title={t('canvas.autoLayout.title')}>
             <LayoutIcon />
           </ControlButton>
