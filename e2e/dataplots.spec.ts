@@ -93,6 +93,11 @@ test('Bind onto the height/weight example rebinds its own inputs (no X_2); on a 
     await page.getByTestId('datasets.builtin.line').click();
     await page.getByTestId('datasets.bind').click();
     await expect(editor.notice).toContainText('Bound “line” to the graph’s input nodes: height ← x and weight ← y.');
+    // The open notice follows a switch of language, and comes back in English.
+    await editor.press('toolbar.lang');
+    await expect(editor.notice).toContainText('「line」をグラフの入力ノードに結び付けました: height ← x と weight ← y。');
+    await editor.press('toolbar.lang');
+    await expect(editor.notice).toContainText('Bound “line” to the graph’s input nodes: height ← x and weight ← y.');
     const doc = await editor.document();
     expect(doc.nodes.map((n) => n.id)).toEqual(before);
     expect(doc.nodes.some((n) => /_\d+$/.test(n.id))).toBe(false);

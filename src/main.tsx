@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { installCsvDrop } from './datasets/csvDrop';
 import { useLanguage } from './i18n/language';
-import { translate } from './i18n/useT';
+import { msg } from './i18n/words';
 import { WorkspaceContext } from './session/useSession';
 import { type AppWorkspace, createAppWorkspace } from './shell/appWorkspace';
 import { startAutosave } from './shell/autosave';
@@ -47,7 +47,7 @@ async function boot(ws: AppWorkspace, store: Storage | null): Promise<{ saveNow:
   } catch (e) {
     if (isShareHash(window.location.hash)) clearHash();
     ws.session.load(emptyDocument());
-    ws.session.notify({ kind: 'error', text: translate(lang, 'shell.notice.bootFailed'), technical: technicalText(e) });
+    ws.session.notify({ kind: 'error', text: msg('shell.notice.bootFailed'), technical: technicalText(e) });
     return { saveNow: false, source: null };
   }
 }

@@ -5,7 +5,7 @@ import type { OptimizerSettings, ParamState } from '../optim/types';
 import { divergenceFactorOf } from '../train/divergence';
 import type { TrainSettings } from '../train/trainer';
 import { logColumns } from '../train/log';
-import { accuracyProblem } from '../train/metrics';
+import { accuracyError } from '../train/metrics';
 import { ValidationRun } from '../train/validation';
 import { validationGraph, validationName } from '../graph/validation';
 import { PREDICTION_RULES } from '../ops/prediction';
@@ -91,12 +91,12 @@ export function exportPytorch(graph: Graph, training: TrainSettings, options: Ex
 export function prepareExport(graph: Graph, training: TrainSettings, options: ScriptOptions = {}): ScriptWriter {
   const compiled = compile(graph);
   const program = compiled.program;
-  if (!program) throw new EngineError('runtime', compiled.problems.map((p) => p.message).join('; '));
-  if (program.loss === undefined) throw new EngineError('no_loss', 'export needs a loss node');
+  if (!program) throw EngineError.because('runtime', 'export_problems', { problems: compiled.problems.map((p) => p.message).join('; ') });
+  if (program.loss === undefined) throw EngineError.because('no_loss', 'no_loss_export', {});
   const lossId = program.loss;
   const accuracy = training.metrics?.accuracy === true;
-  const problem = accuracy ? accuracyProblem(program) : null;
-  if (problem) throw new EngineError('runtime', problem, lossId);
+  const problem = accuracy ? accuracyError(program) : null;
+  if (problem) throw problem;
   // The same validation pass the CLI runs; it throws when the split does not fit the graph.
   const validation = ValidationRun.of(graph, program, { accuracy });
   const columns = logColumns(accuracy, validation !== null);
@@ -122,7 +122,7 @@ export function prepareExport(graph: Graph, training: TrainSettings, options: Sc
   // Split `loss = criterion(outputs, labels)` off when the loss is a criterion fed data as its target.
   const targetSource = lossStep?.inputs[1]?.source;
   const split = lossStep && lossStep.op.criterion && targetSource && isData.has(targetSource.id) && lossStep.inputs[0].source ? lossStep : undefined;
-  if (accuracy && !split) throw new EngineError('runtime', `the export measures accuracy on the criterion's outputs, so the loss ${lossId}'s target must be data (an input, or computed from inputs alone)`, lossId);
+  if (accuracy && !split) throw EngineError.because('runtime', 'export_accuracy_target', { node: lossId }, lossId);
   const outputId = split ? (split.inputs[0].source?.id as string) : lossId;
   const needed = upstream(program, outputId, isData);
   const lossUpstream = upstream(program, lossId);

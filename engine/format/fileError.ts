@@ -19,6 +19,23 @@ export const FILE_REASONS = {
   'file.no_such_node': "no node has the id '{id}'",
   'file.more_errors': 'and {count} more errors',
   'file.unhandled': 'the file could not be opened: GradCanvas met something in it that it does not handle; please report this file',
+  'file.list_too_long': 'holds {count} entries, which exceeds the limit of {limit} elements',
+  'file.object_too_big': 'holds {count} fields, which exceeds the limit of {limit} elements',
+  'file.reserved_name': "'{name}' is a reserved name in GradCanvas files (JavaScript gives it a special meaning); choose another name",
+  'file.name_too_long': 'a name may have up to {limit} characters, this one has {count}',
+  'file.too_many_nodes': 'the graph has {count} nodes, which exceeds the limit of {limit} nodes',
+  'file.too_many_nodes_page': 'the graph has {count} nodes, which exceeds the limit of {limit} nodes the page opens; the command line (npm run cli) opens up to {cliLimit}',
+  'file.too_many_wires': 'the graph has {count} wires, which exceeds the limit of {limit} wires ({perNode} per node of the node limit)',
+  'file.shape_values': 'shape [{shape}] needs {count} values, got {got}',
+  'file.row_width': 'has {count} values but there are {width} columns',
+  'file.rows_too_many': '{rows} rows of {width} columns are {count} elements, which exceeds the limit of {limit} elements',
+  'file.nesterov': 'Nesterov momentum needs a momentum above 0 and a dampening of 0 (as torch.optim.SGD)',
+  'file.state_only_value': "a parameter node's only parameter is 'value', not {name}",
+  'file.state_no_params': "'{node}' is a {op} node, which has no parameters",
+  'file.state_no_param': '{op} has no parameter {name}',
+  'file.state_twice': 'the state of {node}.{name} is saved twice',
+  'file.state_length': 'has {count} values but {node}.{name} has {elements} elements',
+  'file.state_length_one': 'has {count} values but {node}.{name} has 1 element',
 } as const;
 
 /** Why a file is refused (before its schema, whose findings are told in English only). */

@@ -3,7 +3,7 @@ import { compile } from '../exec/compile';
 import { formatCount, MAX_FILE_CHARS, MAX_NESTING_DEPTH, MAX_NODES, MAX_TOTAL_ELEMENTS } from '../limits';
 import { fileToGraph } from './convert';
 import { scanStructure } from './depth';
-import { capErrors, type FileError, fileError, formatPath } from './fileError';
+import { capErrors, FILE_REASONS, type FileError, fileError, type FileReason, formatPath } from './fileError';
 import { type Migration, MIGRATIONS, migrateForward } from './migrate';
 import { nodeFieldErrors } from './nodeFields';
 import { problemPath } from './problemPath';
@@ -94,6 +94,12 @@ function issueToErrors(issue: z.core.$ZodIssue): FileError[] {
     const rest = issue.keys.length - NAMED_KEYS;
     if (rest > 0) errors.push(fileError(formatPath([...issue.path, issue.keys[NAMED_KEYS]]), 'file.unknown_fields', { count: formatCount(rest - 1) }));
     return errors;
+  }
+  // A check that gave its reason (schema.ts's `reasoned`) is passed on with it, so the page can word it.
+  const given = issue.code === 'custom' ? (issue.params as Record<string, string | number> | undefined) : undefined;
+  if (given && typeof given.reason === 'string' && Object.hasOwn(FILE_REASONS, given.reason)) {
+    const params = Object.fromEntries(Object.entries(given).filter(([k]) => k !== 'reason'));
+    return [fileError(formatPath(issue.path), given.reason as FileReason, params)];
   }
   return [{ path: formatPath(issue.path), message: issue.message.replace(/^Invalid input: /, '') }];
 }

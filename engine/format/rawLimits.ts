@@ -1,5 +1,5 @@
-import { formatCount, MAX_EDGES_PER_NODE, MAX_NAME_CHARS, MAX_NODES, MAX_TENSOR_ELEMENTS, MAX_TOTAL_ELEMENTS, overLimit } from '../limits';
-import { type FileError, formatPath } from './fileError';
+import { formatCount, MAX_EDGES_PER_NODE, MAX_NAME_CHARS, MAX_NODES, MAX_TENSOR_ELEMENTS, MAX_TOTAL_ELEMENTS } from '../limits';
+import { type FileError, fileError, formatPath } from './fileError';
 
 /**
  * Names a file may not use as keys: `__proto__` cannot survive as an ordinary key of a
@@ -36,7 +36,7 @@ export function rawSizeErrors(doc: object): FileError[] {
   const open = (value: object, key: string | number): void => {
     if (Array.isArray(value)) {
       if (value.length > MAX_TENSOR_ELEMENTS) {
-        errors.push({ path: pathTo(key), message: `holds ${formatCount(value.length)} entries, ${overLimit(MAX_TENSOR_ELEMENTS, 'elements')}` });
+        errors.push(fileError(pathTo(key), 'file.list_too_long', { count: formatCount(value.length), limit: formatCount(MAX_TENSOR_ELEMENTS) }));
         return;
       }
       values += value.length;
@@ -45,7 +45,7 @@ export function rawSizeErrors(doc: object): FileError[] {
     }
     const keys = Object.keys(value);
     if (keys.length > MAX_TENSOR_ELEMENTS) {
-      errors.push({ path: pathTo(key), message: `holds ${formatCount(keys.length)} fields, ${overLimit(MAX_TENSOR_ELEMENTS, 'elements')}` });
+      errors.push(fileError(pathTo(key), 'file.object_too_big', { count: formatCount(keys.length), limit: formatCount(MAX_TENSOR_ELEMENTS) }));
       return;
     }
     values += keys.length;
@@ -71,18 +71,18 @@ export function rawSizeErrors(doc: object): FileError[] {
     }
     const key = top.keys[top.next++];
     if (RESERVED_NAMES.has(key)) {
-      errors.push({ path: pathTo(key), message: `'${key}' is a reserved name in GradCanvas files (JavaScript gives it a special meaning); choose another name` });
+      errors.push(fileError(pathTo(key), 'file.reserved_name', { name: key }));
       continue;
     }
     if (key.length > MAX_NAME_CHARS) {
-      errors.push({ path: pathTo(key), message: `a name may have up to ${formatCount(MAX_NAME_CHARS)} characters, this one has ${formatCount(key.length)}` });
+      errors.push(fileError(pathTo(key), 'file.name_too_long', { limit: formatCount(MAX_NAME_CHARS), count: formatCount(key.length) }));
       continue;
     }
     const child = (top.object as Record<string, unknown>)[key];
     if (child !== null && typeof child === 'object') open(child, key);
   }
   if (errors.length === 0 && values > MAX_TOTAL_ELEMENTS) {
-    errors.push({ path: '', message: `the file's lists and objects hold at least ${formatCount(values)} entries in all, ${overLimit(MAX_TOTAL_ELEMENTS, 'elements')}` });
+    errors.push(fileError('', 'file.too_many_entries', { count: formatCount(values), limit: formatCount(MAX_TOTAL_ELEMENTS) }));
   }
   return errors;
 }
@@ -90,13 +90,13 @@ export function rawSizeErrors(doc: object): FileError[] {
 /** The node and wire counts of a document against the node limit (the page passes its lower one). */
 export function countErrors(doc: Record<string, unknown>, maxNodes: number): FileError[] {
   const errors: FileError[] = [];
-  const where = maxNodes < MAX_NODES ? ` the page opens; the command line (npm run cli) opens up to ${formatCount(MAX_NODES)}` : '';
   if (Array.isArray(doc.nodes) && doc.nodes.length > maxNodes) {
-    errors.push({ path: 'nodes', message: `the graph has ${formatCount(doc.nodes.length)} nodes, ${overLimit(maxNodes, 'nodes')}${where}` });
+    const counts = { count: formatCount(doc.nodes.length), limit: formatCount(maxNodes), cliLimit: formatCount(MAX_NODES) };
+    errors.push(fileError('nodes', maxNodes < MAX_NODES ? 'file.too_many_nodes_page' : 'file.too_many_nodes', counts));
   }
   const maxEdges = maxNodes * MAX_EDGES_PER_NODE;
   if (Array.isArray(doc.edges) && doc.edges.length > maxEdges) {
-    errors.push({ path: 'edges', message: `the graph has ${formatCount(doc.edges.length)} wires, ${overLimit(maxEdges, 'wires')} (${MAX_EDGES_PER_NODE} per node of the node limit)` });
+    errors.push(fileError('edges', 'file.too_many_wires', { count: formatCount(doc.edges.length), limit: formatCount(maxEdges), perNode: MAX_EDGES_PER_NODE }));
   }
   return errors;
 }

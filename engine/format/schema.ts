@@ -3,6 +3,8 @@ import { describeValue } from '../graph/describe';
 import { formatCount, MAX_EDGES_PER_NODE, MAX_NAME_CHARS, MAX_NODES, MAX_TENSOR_ELEMENTS, overLimit } from '../limits';
 import { LEAVES, OPS } from '../ops/registry';
 import { MAX_RANK } from '../tensor/shape';
+import { fillReason, type ReasonParams } from '../tensor/reason';
+import { FILE_REASONS, type FileReason } from './fileError';
 
 /** The value of the `format` field of every GradCanvas graph file. */
 export const FORMAT_NAME = 'gradcanvas-graph';
@@ -18,6 +20,11 @@ const tensorNumber = z.union([finite(), z.enum(['NaN', 'Infinity', '-Infinity'])
 });
 
 const tooMany = overLimit(MAX_TENSOR_ELEMENTS, 'elements');
+
+/** A check's finding told from its reason, kept in the issue's params so the loader passes it on for the page to word. */
+function reasoned(path: PropertyKey[], input: unknown, reason: FileReason, params: ReasonParams): z.core.$ZodRawIssue {
+  return { code: 'custom', input, path, message: fillReason(FILE_REASONS[reason], params), params: { reason, ...params } };
+}
 
 /** A name: node ids, labels, dataset, column and parameter names, ports. */
 const name = () => z.string().max(MAX_NAME_CHARS, `a name may have up to ${MAX_NAME_CHARS} characters`);
@@ -42,7 +49,7 @@ export const tensorSchema = z
 function checkCount(shape: readonly number[], got: number, ctx: { value: unknown; issues: z.core.$ZodRawIssue[] }): void {
   const n = shape.reduce((p, d) => p * d, 1);
   if (n !== got) {
-    ctx.issues.push({ code: 'custom', input: ctx.value, path: ['data'], message: `shape [${shape.join(', ')}] needs ${formatCount(n)} values, got ${formatCount(got)}` });
+    ctx.issues.push(reasoned(['data'], ctx.value, 'file.shape_values', { shape: shape.join(', '), count: formatCount(n), got: formatCount(got) }));
   }
 }
 
@@ -116,12 +123,12 @@ export const datasetSchema = z
     const rows = ctx.value.rows;
     for (let i = 0; i < rows.length; i++) {
       if (rows[i].length !== width) {
-        ctx.issues.push({ code: 'custom', input: rows[i], path: ['rows', i], message: `has ${rows[i].length} values but there are ${width} columns` });
+        ctx.issues.push(reasoned(['rows', i], rows[i], 'file.row_width', { count: rows[i].length, width }));
         return;
       }
     }
     if (rows.length * width > MAX_TENSOR_ELEMENTS) {
-      ctx.issues.push({ code: 'custom', input: rows, path: ['rows'], message: `${formatCount(rows.length)} rows of ${width} columns are ${formatCount(rows.length * width)} elements, ${tooMany}` });
+      ctx.issues.push(reasoned(['rows'], rows, 'file.rows_too_many', { rows: formatCount(rows.length), width, count: formatCount(rows.length * width), limit: formatCount(MAX_TENSOR_ELEMENTS) }));
     }
   });
 
@@ -145,7 +152,7 @@ export const optimizerSchema = z.discriminatedUnion(
         // torch.optim.SGD refuses the same: "Nesterov momentum requires a momentum and zero dampening".
         const { nesterov, momentum = 0, dampening = 0 } = ctx.value;
         if (nesterov === true && (momentum <= 0 || dampening !== 0)) {
-          ctx.issues.push({ code: 'custom', input: nesterov, path: ['nesterov'], message: 'Nesterov momentum needs a momentum above 0 and a dampening of 0 (as torch.optim.SGD)' });
+          ctx.issues.push(reasoned(['nesterov'], nesterov, 'file.nesterov', {}));
         }
       }),
     z.strictObject({

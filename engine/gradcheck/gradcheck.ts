@@ -26,7 +26,7 @@ function defaultStep(program: Program): number {
  * accumulated gradients are restored afterwards.
  */
 export function gradientCheck(program: Program, target: GradCheckTarget, h = defaultStep(program), from = program.loss): GradCheckResult {
-  if (from === undefined) throw new EngineError('no_loss', 'gradient check needs a loss node');
+  if (from === undefined) throw EngineError.because('no_loss', 'no_loss_gradcheck', {});
   const { value, grad } = locate(program, target);
   const saved = program.params.map((p) => p.grad.slice());
   const savedLeaf = grad.slice();
@@ -66,7 +66,7 @@ function locate(program: Program, target: GradCheckTarget): { value: Float64Arra
   }
   const slot = program.slot(target.node);
   if (!slot.isLeaf || !slot.grad) {
-    throw new EngineError('runtime', `'${target.node}' is not a leaf that requires grad`, target.node);
+    throw EngineError.because('runtime', 'gradcheck_not_leaf', { node: target.node }, target.node);
   }
   return { value: slot.value, grad: slot.grad };
 }

@@ -112,6 +112,16 @@ export const RUN_REASONS = {
   diverged: 'training stopped at epoch {epoch}: the run diverged',
   trace_not_scalar: "backward needs a scalar that depends on something requiring grad: '{node}'",
   accuracy_needs_classification: 'accuracy needs a classification loss',
+  accuracy_no_loss: 'accuracy needs the loss to be a classification loss ({losses}), but the graph has no loss',
+  accuracy_wrong_loss: "accuracy needs the loss to be a classification loss ({losses}), but the loss '{node}' is {op}",
+  accuracy_leaf_loss: "accuracy needs the loss to be a classification loss ({losses}), but the loss '{node}' is a leaf",
+  validation_unfit: 'the validation data ({datasets}) does not fit the graph: {problems}',
+  no_loss_validate: 'the graph has no loss to validate',
+  export_problems: '{problems}',
+  no_loss_export: 'export needs a loss node',
+  export_accuracy_target: "the export measures accuracy on the criterion's outputs, so the loss {node}'s target must be data (an input, or computed from inputs alone)",
+  no_loss_gradcheck: 'gradient check needs a loss node',
+  gradcheck_not_leaf: "'{node}' is not a leaf that requires grad",
 } as const;
 
 /** Why a run stopped: one sentence form, filled with its parameters. */

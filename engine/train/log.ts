@@ -1,6 +1,5 @@
-import { EngineError } from '../exec/program';
 import type { Graph } from '../graph/types';
-import { accuracyProblem } from './metrics';
+import { accuracyError } from './metrics';
 import type { ParamState } from '../optim/types';
 import { type TrainContinuation, Trainer, type TrainSettings } from './trainer';
 import { type ValidationResult, ValidationRun } from './validation';
@@ -61,8 +60,8 @@ export class MeasuredTraining {
   constructor(graph: Graph, settings: TrainSettings, savedState: readonly ParamState[] = [], continuation: TrainContinuation = {}) {
     this.trainer = new Trainer(graph, settings, savedState, continuation);
     const accuracy = settings.metrics?.accuracy === true;
-    const problem = accuracy ? accuracyProblem(this.trainer.program) : null;
-    if (problem) throw new EngineError('runtime', problem, this.trainer.program.loss);
+    const problem = accuracy ? accuracyError(this.trainer.program) : null;
+    if (problem) throw problem;
     this.validation = ValidationRun.of(graph, this.trainer.program, { accuracy });
     this.columns = logColumns(accuracy, this.validation !== null);
   }

@@ -18,10 +18,17 @@ function lossStep(program: Program): Step | undefined {
 
 /** Why accuracy cannot be measured on this program (its loss is not a classification loss), or null. */
 export function accuracyProblem(program: Program): string | null {
+  return accuracyError(program)?.message ?? null;
+}
+
+/** `accuracyProblem` as the EngineError a run stops with, told from its reason. */
+export function accuracyError(program: Program): EngineError | null {
   const step = lossStep(program);
   if (step?.op.prediction !== undefined) return null;
-  const what = program.loss === undefined ? 'the graph has no loss' : `the loss '${program.loss}' is ${step ? step.op.name : 'a leaf'}`;
-  return `accuracy needs the loss to be a classification loss (${CLASSIFICATION_LOSSES.join(', ')}), but ${what}`;
+  const losses = CLASSIFICATION_LOSSES.join(', ');
+  if (program.loss === undefined) return EngineError.because('runtime', 'accuracy_no_loss', { losses });
+  if (!step) return EngineError.because('runtime', 'accuracy_leaf_loss', { losses, node: program.loss }, program.loss);
+  return EngineError.because('runtime', 'accuracy_wrong_loss', { losses, node: program.loss, op: step.op.name }, program.loss);
 }
 
 /**
@@ -36,9 +43,9 @@ export class AccuracyMeter {
 
   /** A meter for a program whose loss is a classification loss; throws an EngineError naming the loss otherwise. */
   constructor(program: Program) {
-    const problem = accuracyProblem(program);
+    const problem = accuracyError(program);
     const kind = lossStep(program)?.op.prediction;
-    if (problem !== null) throw new EngineError('runtime', problem, program.loss);
+    if (problem !== null) throw problem;
     if (kind === undefined) throw EngineError.because('runtime', 'accuracy_needs_classification', {}, program.loss);
     this.rule = PREDICTION_RULES[kind];
   }

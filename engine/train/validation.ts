@@ -43,9 +43,9 @@ export class ValidationRun {
     const r = compile(vg, { shareParamsWith: trained });
     if (!r.program) {
       const problems = r.problems.filter((p) => p.severity === 'error').map((p) => p.message);
-      throw new EngineError('runtime', `the validation data (${datasets.map(validationName).join(', ')}) does not fit the graph: ${problems.join('; ')}`);
+      throw EngineError.because('runtime', 'validation_unfit', { datasets: datasets.map(validationName).join(', '), problems: problems.join('; ') });
     }
-    if (r.program.loss === undefined) throw new EngineError('no_loss', 'the graph has no loss to validate');
+    if (r.program.loss === undefined) throw EngineError.because('no_loss', 'no_loss_validate', {});
     return new ValidationRun(r.program, datasets, options.accuracy === true);
   }
 

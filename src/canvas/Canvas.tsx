@@ -17,10 +17,13 @@ import {
   ReactFlow,
   useReactFlow,
   useStore,
+  useStoreApi,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import { inputSideView } from './inputSideView';
 import { type FileEdge, type FileNode, formatShape, type GraphFile } from '../../engine';
 import { useT } from '../i18n/useT';
+import { msg } from '../i18n/words';
 import { useSession, useSessionApi } from '../session/useSession';
 import { layoutLeftToRight } from './autoLayout';
 import { connectionFromEnds, judgeConnection } from './connect';
@@ -51,10 +54,12 @@ const edgeTypes = { step: StepEdge };
 const SNAP_GRID: [number, number] = [GRID, GRID];
 /**
  * Fit view keeps node values readable: at its minimum zoom (0.8) the nodes' 15 px value text is 12 px
- * on screen, and it never zooms past 1.5× (a small graph would otherwise fill the screen).
+ * on screen, and it never zooms past 1.5× (a small graph would otherwise fill the screen). A graph
+ * that does not fit across at 0.8 is shown from its input side (`inputSideView`).
  */
 const FIT = { padding: 0.08, minZoom: 0.8, maxZoom: 1.5, duration: 200 } as const;
-const FIT_AT_OPEN = { padding: FIT.padding, minZoom: FIT.minZoom, maxZoom: FIT.maxZoom } as const;
+/** Screen px left of a graph shown from its input side: clear of the zoom buttons' column (15 px inset, 28 px wide). */
+const INPUT_SIDE_MARGIN = 56;
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 /** React Flow's id prefix for its keyboard help text, which nodes keep in their aria-describedby. */
@@ -109,7 +114,21 @@ export function Canvas() {
   if (nodesStale || edgesStale) setMirrored({ doc, selection, decorate, edgeLabel, loss });
 
   const saveViewport = useCallback(() => session.setViewport(flow.getViewport()), [flow, session]);
-  const fitView = useCallback(() => void flow.fitView(FIT).then(saveViewport), [flow, saveViewport]);
+  const rfStore = useStoreApi();
+  const fitView = useCallback(
+    (options: { duration?: number } = FIT) =>
+      void flow.fitView({ ...FIT, ...options }).then(async () => {
+        const placed = inputSideView(flow.getNodesBounds(flow.getNodes()), rfStore.getState().width, flow.getViewport(), FIT.minZoom, FIT.padding, INPUT_SIDE_MARGIN);
+        if (placed) await flow.setViewport(placed);
+        saveViewport();
+      }),
+    [flow, rfStore, saveViewport],
+  );
+  // Without a viewport saved with the document, it opens fitted (once its nodes are measured).
+  useEffect(() => {
+    if (initialViewport === null) fitView({ duration: 0 });
+    // Only at mount: later openings fit in the effect below.
+  }, []);
 
   // A document that was opened (import, example, share link, Recent, undoing an open) shares
   // no node objects with the one before: as at mount, it is shown at the viewport it was
@@ -173,9 +192,9 @@ export function Canvas() {
       if (state.isValid !== false || !from || !to) return;
       if (from.nodeId === to.nodeId && from.id === to.id && from.type === to.type) return;
       const verdict = judgeConnection(session.state.history.present, connectionFromEnds(from, to));
-      if (!verdict.ok) session.notify({ kind: 'error', text: t(`canvas.refused.${verdict.reason}`, verdict.vars) });
+      if (!verdict.ok) session.notify({ kind: 'error', text: msg(`canvas.refused.${verdict.reason}`, verdict.vars) });
     },
-    [t, session],
+    [session],
   );
 
   const onDragOver = useCallback((e: DragEvent) => {
@@ -202,7 +221,7 @@ export function Canvas() {
       return { id: n.id, width: size?.width ?? NODE_WIDTH, height: size?.height ?? NODE_HEIGHT };
     });
     applyLayout(session, layoutLeftToRight(boxes, current.edges));
-    requestAnimationFrame(fitView);
+    requestAnimationFrame(() => fitView());
   }, [flow, fitView, session]);
 
   const ariaLabelConfig = useMemo(
@@ -240,8 +259,6 @@ export function Canvas() {
         connectionMode={ConnectionMode.Loose}
         onMoveEnd={onMoveEnd}
         defaultViewport={initialViewport ?? undefined}
-        fitView={initialViewport === null}
-        fitViewOptions={FIT_AT_OPEN}
         snapToGrid
         snapGrid={SNAP_GRID}
         deleteKeyCode={DELETE_KEYS}
@@ -253,7 +270,7 @@ export function Canvas() {
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.5} />
         <PlacedMiniMap />
         <LabelScene />
-        <PlacedControls>
+        <PlacedControls onFit={() => fitView({ duration: 0 })}>
           <ControlButton onClick={autoLayout} data-testid="canvas.autoLayout" aria-label={t('canvas.autoLayout.title')} title={t('canvas.autoLayout.title')}>
             <LayoutIcon />
           </ControlButton>

@@ -58,8 +58,9 @@ export function StepRow({ id, op }: { id: string; op: string }) {
           {p.before && p.after ? (
             <>
               {formatNumber(p.before[0])} → <strong>{formatNumber(p.after[0])}</strong>
-              {p.grad && <span className="opnode__delta"> (−lr·grad = {formatNumber(-lr * p.grad[0])})</span>}
               {p.before.length > 1 && ' …'}
+              {/* On a line of its own, so the update reads as two fixed lines instead of wrapping mid-expression. */}
+              {p.grad && <span className="opnode__delta">−lr·grad = {formatNumber(-lr * p.grad[0])}</span>}
             </>
           ) : (
             p.grad && <>∂ {previewText([p.grad.length], p.grad)}</>

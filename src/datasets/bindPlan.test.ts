@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { wordsText } from '../i18n/words';
 import { describe, expect, it } from 'vitest';
 import type { GraphFile } from '../../engine';
 import { boxesOverlap, GRID, NODE_WIDTH } from '../canvas/placement';
@@ -119,13 +120,13 @@ describe('the binding plan', () => {
   });
 
   it('the notice names exactly what was rebound and what was created, in both languages', () => {
-    expect(bindNotice('en', 'line', [{ id: 'X', role: 'feature', columns: ['x'], created: true }, { id: 'Y', role: 'target', columns: ['y'], created: true }]).text).toBe(
+    expect(wordsText('en', bindNotice('line', [{ id: 'X', role: 'feature', columns: ['x'], created: true }, { id: 'Y', role: 'target', columns: ['y'], created: true }]).text)).toBe(
       'Created input nodes X (1 column) and Y (1 column); wire them into the graph.',
     );
-    expect(bindNotice('en', 'line', [{ id: 'height', role: 'feature', columns: ['x'], created: false }, { id: 'Y', role: 'target', columns: ['y', 'z'], created: true }]).text).toBe(
+    expect(wordsText('en', bindNotice('line', [{ id: 'height', role: 'feature', columns: ['x'], created: false }, { id: 'Y', role: 'target', columns: ['y', 'z'], created: true }]).text)).toBe(
       'Bound “line” to the graph’s input nodes: height ← x. Created input node Y (2 columns); wire it into the graph.',
     );
-    expect(bindNotice('ja', 'line', [{ id: 'X', role: 'feature', columns: ['x'], created: true }, { id: 'Y', role: 'target', columns: ['y'], created: true }]).text).toBe(
+    expect(wordsText('ja', bindNotice('line', [{ id: 'X', role: 'feature', columns: ['x'], created: true }, { id: 'Y', role: 'target', columns: ['y'], created: true }]).text)).toBe(
       '入力ノード X (1 列) と Y (1 列) を作りました。計算グラフにつないでください。',
     );
   });

@@ -138,7 +138,7 @@ describe('problemText', () => {
   it('an attribute given a list is described in Japanese too', () => {
     const [p] = compile({ nodes: [x, { id: 's', op: 'sum', attrs: { keepdim: [1] as never } }], edges: [{ source: 'x', target: 's', targetPort: 'x' }] }).problems;
     expect(p.message).toBe('s.keepdim must be true or false, got a list');
-    expect(problemText(ja, p)).toBe('s の属性 keepdim は真偽値でなければなりませんが、リスト です');
+    expect(problemText(ja, p)).toBe('s の属性 keepdim は真偽値でなければなりませんが、リストです');
   });
 
   it('every sentence a file is refused with before its schema has both wordings, and a file of another kind reads in Japanese', () => {

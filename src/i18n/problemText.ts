@@ -1,5 +1,6 @@
 import type { Language } from './language';
 import { translate } from './useT';
+import { msg, type Words } from './words';
 import { type FileError, formatFileError, type GraphProblem, type Problem, type ProblemReason, type ReasonParams, type RunReason, type FileReason, VALUE_WORDS } from '../../engine';
 
 /** The translate function's shape (useT's or translate bound to a language). */
@@ -10,11 +11,20 @@ export function problemText(t: Translate, p: { readonly reason: ProblemReason | 
   const vars: Record<string, string | number> = { ...p.params };
   if (typeof vars.what === 'string') vars.what = t(`problem.what.${vars.what}`);
   // A value the engine could only describe ('a list', '(none)') is described in the page's language.
+  const words: string[] = [];
   for (const [name, v] of Object.entries(vars)) {
     const word = Object.entries(VALUE_WORDS).find(([, text]) => text === v);
-    if (word) vars[name] = t(`problem.value.${word[0]}`);
+    if (word) words.push((vars[name] = t(`problem.value.${word[0]}`)));
   }
-  return t(`problem.${p.reason}`, vars);
+  // A template spaces a value written in ASCII off the Japanese around it ('x' です); a Japanese word (リスト) runs on (リストです).
+  let text = t(`problem.${p.reason}`, vars);
+  for (const w of words) if (/[^ -~]$/.test(w)) text = text.replace(`${w} `, w);
+  return text;
+}
+
+/** A failed run's sentence as words for a notice, worded in the language shown when it is drawn. */
+export function runErrorWords(e: { readonly message: string; readonly reason?: RunReason; readonly params?: ReasonParams }): Words {
+  return e.reason ? msg(`run.${e.reason}`, e.params) : e.message;
 }
 
 /** One line of a file's notice: `path: sentence`, a graph problem worded in the page's language. */

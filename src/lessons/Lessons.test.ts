@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { noticeText } from '../shell/noticeText';
 import { describe, expect, it } from 'vitest';
 import { MemoryStorage } from '../shell/testStorage';
 import { testWorkspace } from '../shell/testWorkspace';
@@ -120,12 +121,12 @@ describe('Lessons', () => {
     const { lessons, session } = setup({ doc: 'sigmoid-function' });
     const doc = session.state.history.present;
     expect(lessons.openLink('#lesson=nope/1')).toBe(false);
-    expect(session.state.notice?.text).toBe('There is no lesson “nope”; the open graph is unchanged. The Lessons button lists every lesson.');
+    expect(noticeText('en', session.state.notice)?.text).toBe('There is no lesson “nope”; the open graph is unchanged. The Lessons button lists every lesson.');
     expect(lessons.openLink('#lesson=backward/9')).toBe(false);
-    expect(session.state.notice?.text).toBe('The lesson “backward() and .grad” has no step 9 (it has 4); the open graph is unchanged.');
+    expect(noticeText('en', session.state.notice)?.text).toBe('The lesson “backward() and .grad” has no step 9 (it has 4); the open graph is unchanged.');
     expect(lessons.openLink(`#lesson=<img src=x onerror=alert(1)>${'a'.repeat(500)}`)).toBe(false);
-    expect(session.state.notice?.text).toMatch(/^“<img src=x onerror=alert\(1\)>a+…” is not a lesson link/);
-    expect(session.state.notice!.text.length).toBeLessThan(200);
+    expect(noticeText('en', session.state.notice)?.text).toMatch(/^“<img src=x onerror=alert\(1\)>a+…” is not a lesson link/);
+    expect(noticeText('en', session.state.notice)!.text.length).toBeLessThan(200);
     expect(lessons.openLink('#lesson=%E0%A4%A')).toBe(false);
     expect(lessons.openLink('#graph=abc'), 'not a lesson link at all').toBe(false);
     expect(session.state.history.present).toBe(doc);

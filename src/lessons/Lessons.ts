@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Language } from '../i18n/language';
 import { translate } from '../i18n/useT';
+import { msg, type Words } from '../i18n/words';
 import type { SessionState } from '../session/types';
 import { openNew } from '../shell/fileActions';
 import { openResult } from '../shell/openDocument';
@@ -154,16 +155,16 @@ export class Lessons {
   openLink(hash: string): boolean {
     const link = parseLessonLink(hash);
     if (!link) return false;
-    const t = (key: string, vars?: Record<string, string | number>) => translate(this.opts.lang(), key, vars);
+    const t = msg;
     this.dismissWelcome();
-    const refuse = (text: string) => {
+    const refuse = (text: Words) => {
       this.opts.ws.session.notify({ kind: 'error', text });
       return false;
     };
     if (link.kind === 'bad') return refuse(t('lessons.link.bad', { link: link.text }));
     const lesson = this.lesson(link.id);
     if (!lesson) return refuse(t('lessons.link.unknown', { id: link.id }));
-    if (link.step > lesson.steps.length) return refuse(t('lessons.link.noStep', { step: link.step, title: lesson.title[this.opts.lang()], count: lesson.steps.length }));
+    if (link.step > lesson.steps.length) return refuse(t('lessons.link.noStep', { step: link.step, title: lesson.title, count: lesson.steps.length }));
     void this.start(lesson.id, link.step);
     return true;
   }
@@ -202,7 +203,7 @@ export class Lessons {
       case 'openExample': {
         const r = await this.opts.fetchExample(a.file);
         const name = r.ok ? (r.file.name ?? a.file) : a.file;
-        openResult(ws, r, { label: translate(l, 'shell.open.example', { name }), refused: translate(l, 'shell.notice.badExample', { name }), name }, l);
+        openResult(ws, r, { label: translate(l, 'shell.open.example', { name }), refused: msg('shell.notice.badExample', { name }), name });
         return;
       }
       case 'openTab': {

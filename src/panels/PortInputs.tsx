@@ -1,6 +1,7 @@
 import type { AnyOpDef, FileNode } from '../../engine';
 import { judgeConnection, OUTPUT_HANDLE } from '../canvas/connect';
 import { useT } from '../i18n/useT';
+import { msg } from '../i18n/words';
 import { useSession, useSessionApi } from '../session/useSession';
 import { SelectField } from './SelectField';
 
@@ -22,7 +23,7 @@ export function PortInputs({ node, def }: { readonly node: FileNode; readonly de
     const freed = { ...current, edges: current.edges.filter((e) => !(e.target === node.id && e.targetPort === port)) };
     const verdict = judgeConnection(freed, { source, sourceHandle: OUTPUT_HANDLE, target: node.id, targetHandle: port });
     if (!verdict.ok) {
-      session.notify({ kind: 'error', text: t(`canvas.refused.${verdict.reason}`, verdict.vars) });
+      session.notify({ kind: 'error', text: msg(`canvas.refused.${verdict.reason}`, verdict.vars) });
       return;
     }
     session.edit('connect', (d) => {

@@ -1,7 +1,9 @@
 import { useMemo, useState } from 'react';
 import { gradientCheck } from '../../engine';
 import { formatNumber } from '../format';
+import { runErrorText } from '../i18n/problemText';
 import { useT } from '../i18n/useT';
+import { runErrorOf } from '../session/runError';
 import { useSession, useSessionApi } from '../session/useSession';
 import { type CheckRow, checkRows, checkTargets, REL_DIGITS } from './gradcheckRows';
 import './plots.css';
@@ -35,7 +37,7 @@ export function GradCheckPanel() {
       const r = session.withScratch((p) => gradientCheck(p, { node: target.node, param: target.param }));
       if (r) setOutcome({ key: target.key, rows: checkRows(r, target.shape), maxRelError: r.maxRelError });
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(runErrorText(t, runErrorOf(e)));
     }
   };
   const allPass = outcome ? outcome.rows.every((r) => r.pass) : false;

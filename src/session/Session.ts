@@ -539,7 +539,7 @@ export class Session {
     this.edit('bind dataset', (d) => {
       bound = bindDataset(d as GraphFile, plan, place);
     });
-    this.notify(bindNotice(this.lang(), plan.name, bound));
+    this.notify(bindNotice(plan.name, bound));
   }
 
   // ── Inside ───────────────────────────────────────────────────────────────

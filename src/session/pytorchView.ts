@@ -1,8 +1,9 @@
 import { exportCourseScript, fileOptimizerState, fileToGraph, fromFileNumber, type GraphFile, prepareExport, type PytorchExport as Script } from '../../engine';
 import { computeKey, sameInputs } from './computeKey';
+import { type RunError, runErrorOf } from './runError';
 
 /** The script the PyTorch view shows, with the line of each phase and of each node, or why there is none. */
-export type PytorchExport = ({ readonly ok: true } & Script) | { readonly ok: false; readonly message: string };
+export type PytorchExport = ({ readonly ok: true } & Script) | ({ readonly ok: false } & RunError);
 
 /** Writes the script of a document whose structure it was prepared for, with that document's parameter values. */
 type Writer = (doc: GraphFile) => Script;
@@ -49,14 +50,14 @@ function prepare(doc: GraphFile): Writer {
 }
 
 /** What `make` returned, or the reason it threw, in words the view shows. */
-type Attempt<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+type Attempt<T> = { readonly ok: true; readonly value: T } | ({ readonly ok: false } & RunError);
 
 /** Runs `make`, turning what it throws into the reason the view shows. */
 function attempt<T>(make: () => T): Attempt<T> {
   try {
     return { ok: true, value: make() };
   } catch (e) {
-    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+    return { ok: false, ...runErrorOf(e) };
   }
 }
 

@@ -224,10 +224,10 @@ export class TrainingDriver {
       // A message from a worker that has since been replaced belongs to an old run.
       if (this.worker === w) this.receive(e.data);
     };
-    w.onerror = (e) => {
+    w.onerror = () => {
       if (this.worker !== w) return;
       this.stopWorker();
-      this.host.setTraining({ status: 'idle', error: translate(this.host.lang(), 'train.error', { message: e.message || 'worker failed' }) }, { liveHistory: null });
+      this.host.setTraining({ status: 'idle', error: translate(this.host.lang(), 'train.error', { message: translate(this.host.lang(), 'train.workerFailed') }) }, { liveHistory: null });
     };
     w.postMessage(m);
   }

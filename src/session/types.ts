@@ -1,4 +1,5 @@
-import type { Dataset, Divergence, EpochLog, FileHistory, GraphFile, Problem, Program, Shape, TraceEvent } from '../../engine';
+import type { Dataset, Divergence, EpochLog, FileError, FileHistory, GraphFile, GraphProblem, Problem, Program, Shape, TraceEvent } from '../../engine';
+import type { Words } from '../i18n/words';
 import type { ColumnRole } from '../datasets/builtin';
 import type { ImportMessage } from '../datasets/csvImport';
 import type { Scaling } from '../datasets/transform';
@@ -21,10 +22,14 @@ export interface Viewport {
  */
 export interface Notice {
   readonly kind: 'error' | 'info';
-  readonly text: string;
-  readonly details?: readonly string[];
+  /** Kept as message keys and parameters, worded in the language shown when it is drawn. */
+  readonly text: Words;
+  readonly details?: readonly NoticeDetail[];
   readonly technical?: string;
 }
+
+/** A line of a notice's details, or a file's findings worded from their reasons (one line each) when drawn. */
+export type NoticeDetail = Words | { readonly problems: readonly (FileError | GraphProblem)[] };
 
 /** The one compiled program of the current document version, with what compiling found. */
 export interface CompiledDocument {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { useLanguage } from '../i18n/language';
 import { useT } from '../i18n/useT';
+import { msg } from '../i18n/words';
 import { technicalText } from '../store/persistence';
 import { useWorkspace } from '../session/useSession';
 import { CodeText } from './CodeText';
@@ -31,11 +31,10 @@ export function ExamplesMenu() {
     let live = true;
     fetchExampleIndex()
       .then((list) => live && setExamples(list))
-      .catch((e: unknown) => live && ws.session.notify({ kind: 'error', text: t('shell.notice.examplesListFailed'), technical: technicalText(e) }));
+      .catch((e: unknown) => live && ws.session.notify({ kind: 'error', text: msg('shell.notice.examplesListFailed'), technical: technicalText(e) }));
     return () => {
       live = false;
     };
-    // The index is fetched once; a failure notice is worded in the language of that moment.
   }, []);
 
   // Focus the first example when the list opens, so Tab and Enter work straight away.
@@ -47,9 +46,9 @@ export function ExamplesMenu() {
     setOpen(false);
     button.current?.focus();
     const r = await fetchExample(entry.file);
-    const name = t(exampleKey(entry.file, 'title'));
-    const how = { label: t('shell.open.example', { name }), refused: t('shell.notice.badExample', { name }), name };
-    openResult(ws, r, how, useLanguage.getState().lang);
+    const name = msg(exampleKey(entry.file, 'title'));
+    const how = { label: t('shell.open.example', { name: t(name.key) }), refused: msg('shell.notice.badExample', { name }), name };
+    openResult(ws, r, how);
   };
 
   return (

@@ -1,4 +1,6 @@
+import { useLanguage } from '../i18n/language';
 import { useT } from '../i18n/useT';
+import { noticeText } from './noticeText';
 import { useSession, useSessionApi } from '../session/useSession';
 import './notice.css';
 
@@ -9,15 +11,18 @@ import './notice.css';
 export function NoticeBar() {
   const t = useT();
   const session = useSessionApi();
-  const notice = useSession((s) => s.notice);
-  if (!notice) return null;
+  const lang = useLanguage((s) => s.lang);
+  const stored = useSession((s) => s.notice);
+  if (!stored) return null;
+  // Worded now, from keys and parameters, so a switch of language rewords an open notice.
+  const notice = noticeText(lang, stored);
   return (
     <div className={`notice notice-${notice.kind}`} role="alert" data-testid="notice">
       <div className="notice-body">
         <p className="notice-text" data-testid="notice.text">
           {notice.text}
         </p>
-        {notice.details && notice.details.length > 0 && (
+        {notice.details && (
           <ul className="notice-details" aria-label={t('shell.notice.details')} data-testid="notice.details">
             {notice.details.map((d, i) => (
               <li key={i}>{d}</li>

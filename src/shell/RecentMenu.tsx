@@ -65,7 +65,7 @@ export function RecentMenu() {
                       <button type="button" data-recent data-testid={`file.recent.${i}.export`} aria-label={t('shell.recent.exportRawFor', { name })} onClick={() => exportRecentRaw(ws, e.id)}>
                         {t('shell.recent.exportRaw')}
                       </button>
-                      <button type="button" data-testid={`file.recent.${i}.discard`} aria-label={t('shell.recent.discardFor', { name })} onClick={() => discardRecent(ws, e.id, lang)}>
+                      <button type="button" data-testid={`file.recent.${i}.discard`} aria-label={t('shell.recent.discardFor', { name })} onClick={() => discardRecent(ws, e.id)}>
                         {t('shell.recent.discard')}
                       </button>
                     </span>

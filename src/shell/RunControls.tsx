@@ -1,6 +1,7 @@
 import { useT } from '../i18n/useT';
 import { backwardTarget, scalarCandidates } from '../session/backwardTarget';
 import { useSession, useSessionApi } from '../session/useSession';
+import { backwardFromLabel } from './backwardFromLabel';
 
 /**
  * Forward, Backward (with the scalar it starts from) and Zero grad. Unavailable buttons
@@ -19,7 +20,7 @@ export function RunControls() {
   const why = !canRun ? t('shell.run.noProgram') : target.ok ? null : target.reason === 'noScalar' ? t('shell.run.noTarget') : t('shell.run.pickTarget', { nodes: target.candidates.join(', ') });
   const nodeName = (id: string) => doc.nodes.find((n) => n.id === id)?.label ?? id;
   // The automatic choice names what it is; an explicit pick is one of the scalars.
-  const auto = doc.loss !== null ? (nodeName(doc.loss) === 'loss' ? t('shell.run.fromTheLoss') : t('shell.run.fromLoss', { node: nodeName(doc.loss) })) : target.ok && target.why === 'output' ? t('shell.run.fromOutput', { node: target.node }) : t('shell.run.fromPick');
+  const auto = backwardFromLabel(t, doc, target);
   const picked = target.ok && target.why === 'picked' ? target.node : '';
 
   return (

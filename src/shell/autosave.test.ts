@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { noticeText } from './noticeText';
 import { Session } from '../session/Session';
 import { createNode } from '../store/edits';
 import { decodeSession, encodeSession } from '../store/persistence';
@@ -63,7 +64,7 @@ describe('startAutosave', () => {
     startAutosave({ session, recent });
     for (let i = 0; i < 2; i++) addSquare(session, `s${i}`);
     vi.advanceTimersByTime(AUTOSAVE_DELAY_MS);
-    expect(session.state.notice).toEqual({ kind: 'info', text: 'The browser’s storage was full, so the oldest documents left Recent: “Oldest”.' });
+    expect(noticeText('en', session.state.notice)).toEqual({ kind: 'info', text: 'The browser’s storage was full, so the oldest documents left Recent: “Oldest”.' });
     expect(listRecent(memory.storage).map((e) => e.id)).toEqual(['doc', 'older']);
   });
 
@@ -75,11 +76,11 @@ describe('startAutosave', () => {
     startAutosave({ session, recent });
     for (let i = 0; i < 10; i++) addSquare(session, `s${i}`);
     vi.advanceTimersByTime(AUTOSAVE_DELAY_MS);
-    expect(session.state.notice).toMatchObject({ kind: 'error', text: expect.stringContaining('1 damaged documents in Recent take space') });
+    expect(noticeText('en', session.state.notice)).toMatchObject({ kind: 'error', text: expect.stringContaining('1 damaged documents in Recent take space') });
     session.notify(null);
     addSquare(session, 'more');
     vi.advanceTimersByTime(AUTOSAVE_DELAY_MS);
-    expect(session.state.notice, 'the same failure is not repeated after every edit').toBeNull();
+    expect(noticeText('en', session.state.notice), 'the same failure is not repeated after every edit').toBeNull();
     expect(recentText(memory.storage, 'broken')).toBe('{cut');
     expect(session.state.history.present.nodes).toHaveLength(11);
   });
@@ -90,7 +91,7 @@ describe('startAutosave', () => {
     recent.setState({ storage: refusing as unknown as Storage });
     startAutosave({ session, recent }, { dirty: true });
     vi.advanceTimersByTime(AUTOSAVE_DELAY_MS);
-    expect(session.state.notice).toEqual({
+    expect(noticeText('en', session.state.notice)).toEqual({
       kind: 'error',
       text: 'Autosave failed: the browser did not let GradCanvas store this document. It stays open; export it to keep a copy.',
       technical: 'SecurityError: The operation is insecure.',

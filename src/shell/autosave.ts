@@ -1,7 +1,6 @@
-import { useLanguage } from '../i18n/language';
-import { translate } from '../i18n/useT';
+import { joinWords, msg } from '../i18n/words';
 import { technicalText } from '../store/persistence';
-import { recentName } from './recentActions';
+import { recentNameWords } from './recentActions';
 import { StorageFullError } from './recentStorage';
 import type { Notice, Workspace } from './workspace';
 
@@ -46,21 +45,20 @@ export function startAutosave(ws: Pick<Workspace, 'session' | 'recent'>, options
     if (!dirty && !force) return;
     dirty = false;
     const s = ws.session.state;
-    const lang = useLanguage.getState().lang;
     try {
       const outcome = ws.recent.getState().save({ doc: s.history.present, selection: s.selection, viewport: s.viewport, datasets: s.datasets });
       lastFailure = null;
       if (outcome.droppedForSpace.length > 0) {
-        const names = outcome.droppedForSpace.map((e) => `“${recentName(e, lang)}”`).join(', ');
-        ws.session.notify({ kind: 'info', text: translate(lang, 'shell.notice.recentDropped', { names }) });
+        const names = joinWords(outcome.droppedForSpace.map((e) => ['“', recentNameWords(e), '”']), ', ');
+        ws.session.notify({ kind: 'info', text: msg('shell.notice.recentDropped', { names }) });
       }
     } catch (e) {
       // A full or unavailable storage must not break editing: the document stays open, unsaved.
       if (e instanceof StorageFullError) {
         const key = e.damagedCount > 0 ? 'shell.notice.storageFullDamaged' : 'shell.notice.storageFull';
-        report({ kind: 'error', text: translate(lang, key, { count: e.damagedCount }) }, key);
+        report({ kind: 'error', text: msg(key, { count: e.damagedCount }) }, key);
       } else {
-        report({ kind: 'error', text: translate(lang, 'shell.notice.autosaveFailed'), technical: technicalText(e) }, 'other');
+        report({ kind: 'error', text: msg('shell.notice.autosaveFailed'), technical: technicalText(e) }, 'other');
       }
     }
   };

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { noticeText } from './noticeText';
 import { describe, expect, it } from 'vitest';
 import { loadGraphFile } from '../../engine';
 import { createNode, emptyDocument } from '../store/edits';
@@ -77,7 +78,7 @@ describe('planBoot', () => {
     expect(plan.session.doc).toEqual(composite());
     expect(plan.id).not.toBe('bad');
     expect(plan.saveNow, 'saved at once, so the next visit opens the example without the same notice').toBe(true);
-    expect(plan.notice).toMatchObject({
+    expect(noticeText('en', plan.notice)).toMatchObject({
       kind: 'error',
       text: 'Your last document “Broken” could not be opened; it is kept in Recent, marked damaged, where you can export its raw text or discard it. The example is open instead.',
       details: [expect.stringContaining('not valid JSON')],
@@ -93,7 +94,8 @@ describe('planBoot', () => {
     const m = storedWork();
     const plan = await planBoot(sources({ storage: m.storage, hash: encodeShare(composite()) }));
     expect(plan.session.doc).toEqual(composite());
-    expect(plan).toMatchObject({ source: 'share', clearHash: true, saveNow: true, notice: { kind: 'info', text: 'Opened the shared graph; your previous work is in Recent.' } });
+    expect(plan).toMatchObject({ source: 'share', clearHash: true, saveNow: true });
+    expect(noticeText('en', plan.notice)).toEqual({ kind: 'info', text: 'Opened the shared graph; your previous work is in Recent.' });
     expect(plan.id).not.toBe('work');
     expect(plan.previous?.id).toBe('work');
 
@@ -110,7 +112,7 @@ describe('planBoot', () => {
     const m = storedCorrupt();
     const plan = await planBoot(sources({ storage: m.storage, hash: encodeShare(composite()) }));
     expect(plan.session.doc).toEqual(composite());
-    expect(plan.notice).toMatchObject({
+    expect(noticeText('en', plan.notice)).toMatchObject({
       kind: 'error',
       text: 'Opened the shared graph. Your last document “Broken” could not be opened; it is kept in Recent, marked damaged, where you can export its raw text or discard it.',
     });
@@ -128,7 +130,7 @@ describe('planBoot', () => {
   it('planBoot(damaged share link) reports it and opens the saved work', async () => {
     const plan = await planBoot(sources({ storage: storedWork().storage, hash: '#graph=!!!' }));
     expect(plan.session.doc).toEqual(work());
-    expect(plan.notice).toMatchObject({ kind: 'error', text: 'The share link could not be opened; the open graph is unchanged:', details: [expect.stringContaining('damaged')] });
+    expect(noticeText('en', plan.notice)).toMatchObject({ kind: 'error', text: 'The share link could not be opened; the open graph is unchanged:', details: [expect.stringContaining('damaged')] });
     expect(plan.clearHash).toBe(true);
   });
 
@@ -136,13 +138,13 @@ describe('planBoot', () => {
     const hostile = { ...composite(), nodes: composite().nodes.map((n) => (n.id === 'x' ? { ...n, value: { type: 'arange' as const, start: 0, end: 1, step: 1e-9 } } : n)) };
     const plan = await planBoot(sources({ storage: storedWork().storage, hash: encodeShare(hostile) }));
     expect(plan.session.doc).toEqual(work());
-    expect(plan.notice?.details?.join('\n')).toMatch(/4,000,000/);
+    expect(noticeText('en', plan.notice)?.details?.join('\n')).toMatch(/4,000,000/);
   });
 
   it('planBoot(example fails to load) opens an empty graph and says why', async () => {
     const plan = await planBoot(sources({ loadExample: async () => ({ ok: false, errors: [{ path: '', message: 'HTTP 404' }] }) }));
     expect(plan.session.doc).toEqual(emptyDocument());
-    expect(plan.notice).toMatchObject({ kind: 'error', text: 'The example could not be loaded:', details: ['HTTP 404'] });
+    expect(noticeText('en', plan.notice)).toMatchObject({ kind: 'error', text: 'The example could not be loaded:', details: ['HTTP 404'] });
   });
 });
 
@@ -157,12 +159,12 @@ describe('bootWorkspace', () => {
     const plan = await bootWorkspace(ws, sources({ storage: m.storage }));
     expect(session.state.history.present).toEqual(composite());
     expect(plan.source).toBe('example');
-    expect(session.state.notice).toMatchObject({
+    expect(noticeText('en', session.state.notice)).toMatchObject({
       kind: 'error',
       text: expect.stringContaining('Your last document “My work” could not be opened'),
       technical: "TypeError: Cannot read properties of undefined (reading '0')",
     });
-    expect(session.state.notice?.text).not.toContain('Cannot read');
+    expect(noticeText('en', session.state.notice)?.text).not.toContain('Cannot read');
     expect(listRecent(m.storage)).toMatchObject([{ id: 'work', damaged: true }]);
     expect(recentText(m.storage, 'work')).toBe(before);
   });
@@ -176,7 +178,7 @@ describe('bootWorkspace', () => {
     const plan = await bootWorkspace(ws, sources({ storage: m.storage, hash: encodeShare(composite()) }));
     expect(plan).toMatchObject({ id: 'work', source: 'stored', clearHash: true });
     expect(session.state.history.present).toEqual(work());
-    expect(session.state.notice).toMatchObject({ kind: 'error', text: 'The share link could not be opened; the open graph is unchanged:' });
+    expect(noticeText('en', session.state.notice)).toMatchObject({ kind: 'error', text: 'The share link could not be opened; the open graph is unchanged:' });
   });
 
   it('bootWorkspace(the stored crashing linear weight) ends with a document on the page and the stored text unchanged', async () => {

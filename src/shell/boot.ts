@@ -1,10 +1,9 @@
-import { fileErrorLines } from '../i18n/problemText';
 import type { Language } from '../i18n/language';
-import { translate } from '../i18n/useT';
+import { joinWords, msg } from '../i18n/words';
 import { emptyDocument } from '../store/edits';
 import { decodeSession, decodeShare, type PageOpenResult, type SavedDocument, technicalText } from '../store/persistence';
 import { refusal } from './openDocument';
-import { recentName } from './recentActions';
+import { recentNameWords } from './recentActions';
 import { inspectRecent, listRecent, markRecentDamaged, migrateLegacy, newDocumentId, type RecentEntry, recentText } from './recentStorage';
 import type { Notice, Workspace } from './workspace';
 
@@ -54,7 +53,7 @@ type Previous =
  * overwritten: it stays in Recent, marked damaged, and the notice says so.
  */
 export async function planBoot(src: BootSources): Promise<BootPlan> {
-  const t = (key: string, vars?: Record<string, string | number>) => translate(src.lang, key, vars);
+  const t = msg;
   const newId = src.newId ?? newDocumentId;
   const notices: Notice[] = [];
   const { entries, previous } = readStored(src, notices);
@@ -71,18 +70,18 @@ export async function planBoot(src: BootSources): Promise<BootPlan> {
   });
 
   if (share?.ok) {
-    if (previous.kind === 'damaged') notices.push({ ...previous.notice, text: `${t('shell.notice.sharedOpenedOnly')} ${t('shell.notice.previousDamaged', { name: recentName(previous.entry, src.lang) })}` });
+    if (previous.kind === 'damaged') notices.push({ ...previous.notice, text: joinWords([t('shell.notice.sharedOpenedOnly'), t('shell.notice.previousDamaged', { name: recentNameWords(previous.entry) })]) });
     else if (previous.kind === 'ok') notices.push({ kind: 'info', text: t(previous.inRecent ? 'shell.notice.sharedOpened' : 'shell.notice.sharedOpenedOnly') });
     if (share.problems.length > 0) {
-      notices.push({ kind: 'info', text: t('shell.notice.openedWithProblems', { name: t('shell.file.sharedGraph'), count: share.problems.length }), details: fileErrorLines(src.lang, share.problems).details });
+      notices.push({ kind: 'info', text: t('shell.notice.openedWithProblems', { name: t('shell.file.sharedGraph'), count: share.problems.length }), details: [{ problems: share.problems }] });
     }
     const shared = plan({ doc: share.file, selection: [], viewport: null }, newId(), 'share', true);
     return previous.kind === 'ok' ? { ...shared, previous: { session: previous.session, id: previous.id } } : shared;
   }
-  if (share) notices.push(refusal(src.lang, t('shell.notice.badShare'), share.errors, share.technical));
+  if (share) notices.push(refusal(t('shell.notice.badShare'), share.errors, share.technical));
   // A document marked damaged before that opens now is saved at once, which clears the mark.
   if (previous.kind === 'ok') return plan(previous.session, previous.id, 'stored', entries.some((e) => e.id === previous.id && e.damaged));
-  if (previous.kind === 'damaged') notices.push({ ...previous.notice, text: `${t('shell.notice.previousDamaged', { name: recentName(previous.entry, src.lang) })} ${t('shell.notice.exampleInstead')}` });
+  if (previous.kind === 'damaged') notices.push({ ...previous.notice, text: joinWords([t('shell.notice.previousDamaged', { name: recentNameWords(previous.entry) }), t('shell.notice.exampleInstead')]) });
   const fallback = await openFallback(src, notices);
   // After a damaged document the example is saved at once, first, so the next visit opens it without the same notice.
   return plan(fallback.session, newId(), fallback.source, previous.kind === 'damaged');
@@ -92,7 +91,7 @@ export async function planBoot(src: BootSources): Promise<BootPlan> {
 function readStored(src: BootSources, notices: Notice[]): { entries: RecentEntry[]; previous: Previous } {
   const storage = src.storage;
   if (!storage) return { entries: [], previous: { kind: 'none' } };
-  const t = (key: string) => translate(src.lang, key);
+  const t = msg;
   try {
     const migration = migrateLegacy(storage, (src.now ?? Date.now)(), (src.newId ?? newDocumentId)());
     if (migration.kind === 'failed') {
@@ -108,7 +107,7 @@ function readStored(src: BootSources, notices: Notice[]): { entries: RecentEntry
     const r = decodeSession(recentText(storage, first.id) ?? '');
     if (r.ok) return { entries, previous: { kind: 'ok', session: r.session, id: first.id, inRecent: true } };
     if (!first.damaged) markRecentDamaged(storage, first.id);
-    return { entries, previous: { kind: 'damaged', entry: first, notice: refusal(src.lang, '', r.errors, r.technical) } };
+    return { entries, previous: { kind: 'damaged', entry: first, notice: refusal('', r.errors, r.technical) } };
   } catch (e) {
     notices.push({ kind: 'error', text: t('shell.notice.storageUnreadable'), technical: technicalText(e) });
     return { entries: [], previous: { kind: 'none' } };
@@ -133,7 +132,7 @@ async function openFallback(src: BootSources, notices: Notice[]): Promise<{ sess
     example = { ok: false, errors: [], technical: technicalText(e) };
   }
   if (example.ok) return { session: { doc: example.file, selection: [], viewport: null }, source: 'example' };
-  notices.push(refusal(src.lang, translate(src.lang, 'shell.notice.exampleFailed'), example.errors, example.technical));
+  notices.push(refusal(msg('shell.notice.exampleFailed'), example.errors, example.technical));
   return { session: { doc: emptyDocument(), selection: [], viewport: null }, source: 'empty' };
 }
 
@@ -145,7 +144,7 @@ function combine(notices: readonly Notice[]): Notice | null {
   const technical = notices.flatMap((n) => (n.technical ? [n.technical] : [])).join('\n');
   return {
     kind: notices.some((n) => n.kind === 'error') ? 'error' : 'info',
-    text: notices.map((n) => n.text).join(' '),
+    text: joinWords(notices.map((n) => n.text)),
     ...(details.length > 0 ? { details } : {}),
     ...(technical ? { technical } : {}),
   };
@@ -178,11 +177,11 @@ export async function bootWorkspace(ws: Pick<Workspace, 'session' | 'recent'>, s
   const plan = await planBoot(src);
   const applied = applyBoot(ws, plan);
   if (applied.ok) return plan;
-  const t = (key: string, vars?: Record<string, string | number>) => translate(src.lang, key, vars);
+  const t = msg;
   if (plan.source === 'stored' && src.storage) ws.recent.getState().markDamaged(plan.id);
   const entry = ws.recent.getState().entries.find((e) => e.id === plan.id);
   const headline =
-    plan.source === 'share' ? t('shell.notice.badShare') : plan.source === 'stored' ? t('shell.notice.previousDamaged', { name: recentName(entry ?? { name: plan.session.doc.name ?? null }, src.lang) }) : t('shell.notice.exampleFailed');
+    plan.source === 'share' ? t('shell.notice.badShare') : plan.source === 'stored' ? t('shell.notice.previousDamaged', { name: recentNameWords(entry ?? { name: plan.session.doc.name ?? null }) }) : t('shell.notice.exampleFailed');
   const notices: Notice[] = [{ kind: 'error', text: headline, details: [t('shell.notice.notShown')], technical: applied.technical }];
   const base = { ...plan, entries: ws.recent.getState().entries, saveNow: false, previous: undefined };
   if (plan.previous) {

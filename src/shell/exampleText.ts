@@ -1,3 +1,4 @@
+import { msg, type Words } from '../i18n/words';
 import type { Language } from '../i18n/language';
 import { MESSAGES } from '../i18n/messages';
 
@@ -19,4 +20,10 @@ const TITLE_BY_NAME = new Map(
 export function shownDocName(lang: Language, name: string): string {
   const key = TITLE_BY_NAME.get(name);
   return key ? MESSAGES[key][lang] : name;
+}
+
+/** A document's name as `shownDocName` words it, kept as words for a notice that follows the language. */
+export function docNameWords(name: string): Words {
+  const key = TITLE_BY_NAME.get(name);
+  return key ? msg(key) : name;
 }

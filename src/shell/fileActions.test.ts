@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { noticeText } from './noticeText';
 import { describe, expect, it } from 'vitest';
 import { loadGraphFile, serializeGraphFile } from '../../engine';
 import { emptyDocument } from '../store/edits';
@@ -56,8 +57,8 @@ describe('fileActions', () => {
     const s = session.state;
     expect(s.history.present).toEqual(composite());
     expect(s.history.past).toHaveLength(0);
-    expect(s.notice).toMatchObject({ kind: 'error', text: 'bad.json could not be opened; the open graph is unchanged:' });
-    expect(s.notice?.details).toEqual(expect.arrayContaining([expect.stringMatching(/^nodes\[1\]\.op: /)]));
+    expect(noticeText('en', s.notice)).toMatchObject({ kind: 'error', text: 'bad.json could not be opened; the open graph is unchanged:' });
+    expect(noticeText('en', s.notice)?.details).toEqual(expect.arrayContaining([expect.stringMatching(/^nodes\[1\]\.op: /)]));
     ws.flush();
     expect(memory.dump()).toEqual(stored);
   });
@@ -71,9 +72,9 @@ describe('fileActions', () => {
     const s = session.state;
     expect(opened).toBe(false);
     expect(s.history).toBe(before);
-    expect(s.notice).toMatchObject({ kind: 'error', text: 'crash.json could not be opened; the open graph is unchanged:' });
-    expect(s.notice?.details?.join('\n')).toMatch(/weight has shape \[2, 1\]/);
-    expect(s.notice?.text).not.toMatch(/Cannot read|undefined|TypeError/);
+    expect(noticeText('en', s.notice)).toMatchObject({ kind: 'error', text: 'crash.json could not be opened; the open graph is unchanged:' });
+    expect(noticeText('en', s.notice)?.details?.join('\n')).toMatch(/weight has shape \[2, 1\]/);
+    expect(noticeText('en', s.notice)?.text).not.toMatch(/Cannot read|undefined|TypeError/);
     expect(listRecent(memory.storage).map((e) => e.id)).toEqual(['work']);
     // The page still works on the previous document.
     session.edit('rename', (d) => void (d.name = 'After'));
@@ -95,7 +96,7 @@ describe('fileActions', () => {
     const s = session.state;
     expect([s.history, s.selection, s.viewport]).toEqual([before.history, before.selection, before.viewport]);
     expect(recent.getState().currentId).toBe('work');
-    expect(s.notice).toEqual({
+    expect(noticeText('en', s.notice)).toEqual({
       kind: 'error',
       text: 'sigmoid.json could not be opened; the open graph is unchanged:',
       details: ['The page failed while preparing this graph, so it was not opened.'],
@@ -111,7 +112,7 @@ describe('fileActions', () => {
     const { ws, session } = testWorkspace();
     expect(openFileText(ws, serializeGraphFile(doc), 'wip.json', 'en')).toBe(true);
     expect(session.state.history.present.nodes.map((n) => n.id)).toEqual(['square']);
-    expect(session.state.notice).toEqual({ kind: 'info', text: 'Opened wip.json with 1 problem(s) marked on the nodes:', details: ['nodes[0]: square.x is not connected'] });
+    expect(noticeText('en', session.state.notice)).toEqual({ kind: 'info', text: 'Opened wip.json with 1 problem(s) marked on the nodes:', details: ['nodes[0]: square.x is not connected'] });
   });
 
   it('openNew(ws) starts an empty graph as a new document; the previous one stays in Recent', () => {
@@ -128,10 +129,10 @@ describe('fileActions', () => {
     session.edit('rename', (d) => void (d.name = 'My work'));
     expect(openShareLink(ws, encodeShare(composite()), 'en')).toBe(true);
     expect(session.state.history.present).toEqual(composite());
-    expect(session.state.notice).toEqual({ kind: 'info', text: 'Opened the shared graph; your previous work is in Recent.' });
+    expect(noticeText('en', session.state.notice)).toEqual({ kind: 'info', text: 'Opened the shared graph; your previous work is in Recent.' });
     expect(listRecent(memory.storage).map((e) => e.name)).toEqual(['Composite function y = 2x² + 2', 'My work']);
     expect(openShareLink(ws, '#graph=!!!', 'en')).toBe(false);
-    expect(session.state.notice).toMatchObject({ kind: 'error', text: 'The share link could not be opened; the open graph is unchanged:' });
+    expect(noticeText('en', session.state.notice)).toMatchObject({ kind: 'error', text: 'The share link could not be opened; the open graph is unchanged:' });
     expect(session.state.history.present).toEqual(composite());
   });
 

@@ -1,6 +1,9 @@
 import { exportNotebook, fileOptimizerState, fileToGraph, formatCount, type GraphFile, MAX_FILE_CHARS, serializeGraphFile } from '../../engine';
 import type { Language } from '../i18n/language';
 import { translate } from '../i18n/useT';
+import { runErrorWords } from '../i18n/problemText';
+import { msg } from '../i18n/words';
+import { runErrorOf } from '../session/runError';
 import { emptyDocument } from '../store/edits';
 import { decodeShare, encodeShare, openPageText, refuseFromOutside, technicalText } from '../store/persistence';
 import { openResult } from './openDocument';
@@ -36,8 +39,7 @@ export function openFileText(ws: Workspace, text: string, fileName: string, lang
   return openResult(
     ws,
     refuseFromOutside(openPageText(text)),
-    { label: translate(lang, 'shell.open.import', { name: fileName }), refused: translate(lang, 'shell.notice.badFile', { name: fileName }), name: fileName },
-    lang,
+    { label: translate(lang, 'shell.open.import', { name: fileName }), refused: msg('shell.notice.badFile', { name: fileName }), name: fileName },
   );
 }
 
@@ -45,19 +47,18 @@ export function openFileText(ws: Workspace, text: string, fileName: string, lang
 export function openShareLink(ws: Workspace, hash: string, lang: Language): boolean {
   const r = decodeShare(hash);
   if (r === null) return false;
-  const name = translate(lang, 'shell.file.sharedGraph');
-  return openResult(
-    ws,
-    r,
-    { label: translate(lang, 'shell.open.share'), refused: translate(lang, 'shell.notice.badShare'), name, opened: { kind: 'info', text: translate(lang, 'shell.notice.sharedOpened') } },
-    lang,
-  );
+  return openResult(ws, r, {
+    label: translate(lang, 'shell.open.share'),
+    refused: msg('shell.notice.badShare'),
+    name: msg('shell.file.sharedGraph'),
+    opened: { kind: 'info', text: msg('shell.notice.sharedOpened') },
+  });
 }
 
 /** Starts an empty graph as a new document; the previous one stays in Recent (and Undo brings it back). */
 export function openNew(ws: Workspace, lang: Language): void {
   const done = commitDocument(ws, { doc: emptyDocument(), label: translate(lang, 'shell.open.new') });
-  if (!done.ok) ws.session.notify({ kind: 'error', text: translate(lang, 'shell.notice.newFailed'), technical: done.technical });
+  if (!done.ok) ws.session.notify({ kind: 'error', text: msg('shell.notice.newFailed'), technical: done.technical });
 }
 
 /** The full share link of a graph for a page at `origin + pathname`. */
@@ -99,7 +100,7 @@ export function downloadNotebook(ws: Workspace, doc: GraphFile, lang: Language):
   try {
     notebook = exportNotebook(fileToGraph(doc), doc.training, { title: doc.name, optimizerState: fileOptimizerState(doc), lang });
   } catch (e) {
-    ws.session.notify({ kind: 'error', text: translate(lang, 'shell.notice.notebookFailed', { message: e instanceof Error ? e.message : String(e) }) });
+    ws.session.notify({ kind: 'error', text: msg('shell.notice.notebookFailed', { message: runErrorWords(runErrorOf(e)) }) });
     return;
   }
   downloadText(`${fileStem(doc.name)}.ipynb`, notebook, 'application/x-ipynb+json');
@@ -115,8 +116,8 @@ export async function openFile(ws: Workspace, file: File, lang: Language): Promi
   if (file.size > 3 * MAX_FILE_CHARS) {
     notify({
       kind: 'error',
-      text: translate(lang, 'shell.notice.badFile', { name: file.name }),
-      details: [`the file is ${formatCount(file.size)} bytes; GradCanvas opens documents of up to ${formatCount(MAX_FILE_CHARS)} characters`],
+      text: msg('shell.notice.badFile', { name: file.name }),
+      details: [msg('shell.notice.fileTooLarge', { size: formatCount(file.size), max: formatCount(MAX_FILE_CHARS) })],
     });
     return false;
   }
@@ -124,7 +125,7 @@ export async function openFile(ws: Workspace, file: File, lang: Language): Promi
   try {
     text = await file.text();
   } catch (e) {
-    notify({ kind: 'error', text: translate(lang, 'shell.notice.readFailed', { name: file.name }), technical: technicalText(e) });
+    notify({ kind: 'error', text: msg('shell.notice.readFailed', { name: file.name }), technical: technicalText(e) });
     return false;
   }
   return openFileText(ws, text, file.name, lang);

@@ -1,7 +1,5 @@
 import type { FileError } from '../../engine';
-import { fileErrorLines } from '../i18n/problemText';
-import type { Language } from '../i18n/language';
-import { translate } from '../i18n/useT';
+import { joinWords, msg, type Words } from '../i18n/words';
 import type { PageOpenResult } from '../store/persistence';
 import { commitDocument, type Notice, type Opening, type Workspace } from './workspace';
 
@@ -9,10 +7,10 @@ import { commitDocument, type Notice, type Opening, type Workspace } from './wor
 export interface OpenHow {
   /** The undo label of the step. */
   readonly label: string;
-  /** The headline when it cannot be opened, already translated ("x.json could not be opened; …"). */
-  readonly refused: string;
+  /** The headline when it cannot be opened ("x.json could not be opened; …"), as message keys. */
+  readonly refused: Words;
   /** Its name in the "opened with problems" notice. */
-  readonly name: string;
+  readonly name: Words;
   /** The notice when it opens without problems (none by default). */
   readonly opened?: Notice | null;
   /** Its Recent entry when it has one already. */
@@ -27,12 +25,9 @@ export interface OpenHow {
  * The notice for a document that could not be opened: the plain headline, the engine's
  * `path: message` lines (graph problems worded in the page's language), and the text of an unexpected failure only as a folded detail.
  */
-export function refusal(lang: Language, headline: string, errors: readonly FileError[], technical?: string): Notice {
-  const lines = fileErrorLines(lang, errors);
-  const details = lines.details;
-  if (details.length === 0) details.push(translate(lang, 'shell.notice.notAGraph'));
-  const folded = [lines.technical, technical].filter((s) => s !== undefined && s !== '').join('\n\n');
-  return { kind: 'error', text: headline, details, ...(folded ? { technical: folded } : {}) };
+export function refusal(headline: Words, errors: readonly FileError[], technical?: string): Notice {
+  const details = errors.length > 0 ? [{ problems: errors }] : [msg('shell.notice.notAGraph')];
+  return { kind: 'error', text: headline, details, ...(technical ? { technical } : {}) };
 }
 
 /**
@@ -40,22 +35,22 @@ export function refusal(lang: Language, headline: string, errors: readonly FileE
  * a document that cannot be read, or that fails while the page takes it in, leaves the
  * open document and Recent exactly as they were and says why.
  */
-export function openResult(ws: Workspace, r: PageOpenResult, how: OpenHow, lang: Language): boolean {
+export function openResult(ws: Workspace, r: PageOpenResult, how: OpenHow): boolean {
   const notify = (n: Parameters<typeof ws.session.notify>[0]) => ws.session.notify(n);
   if (!r.ok) {
-    notify(refusal(lang, how.refused, r.errors, r.technical));
+    notify(refusal(how.refused, r.errors, r.technical));
     return false;
   }
   const done = commitDocument(ws, { doc: r.file, label: how.label, id: how.id, selection: how.selection, viewport: how.viewport, datasets: how.datasets });
   if (!done.ok) {
     // The engine's own findings usually say what is wrong; the failure itself stays folded away.
-    const notice = refusal(lang, how.refused, r.problems, done.technical);
-    notify({ ...notice, details: [...(r.problems.length > 0 ? notice.details ?? [] : []), translate(lang, 'shell.notice.notShown')] });
+    const notice = refusal(how.refused, r.problems, done.technical);
+    notify({ ...notice, details: [...(r.problems.length > 0 ? notice.details ?? [] : []), msg('shell.notice.notShown')] });
     return false;
   }
   if (r.problems.length > 0) {
-    const lead = how.opened ? `${how.opened.text} ` : '';
-    notify({ kind: 'info', text: lead + translate(lang, 'shell.notice.openedWithProblems', { name: how.name, count: r.problems.length }), details: fileErrorLines(lang, r.problems).details });
+    const opened = msg('shell.notice.openedWithProblems', { name: how.name, count: r.problems.length });
+    notify({ kind: 'info', text: how.opened ? joinWords([how.opened.text, opened]) : opened, details: [{ problems: r.problems }] });
   } else {
     notify(how.opened ?? null);
   }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { noticeText } from './noticeText';
 import { describe, expect, it } from 'vitest';
 import { loadGraphFile } from '../../engine';
 import { EMPTY_DATASETS } from '../session/types';
@@ -72,7 +73,7 @@ describe('recentActions', () => {
     expect(openRecent(ws, 'bad', 'en')).toBe(false);
     expect(session.state.history).toBe(before);
     expect(recent.getState().currentId).toBe('work');
-    expect(session.state.notice).toMatchObject({ kind: 'error', text: '“Broken” could not be opened; it stays in Recent, marked damaged, and the open graph is unchanged:' });
+    expect(noticeText('en', session.state.notice)).toMatchObject({ kind: 'error', text: '“Broken” could not be opened; it stays in Recent, marked damaged, and the open graph is unchanged:' });
     expect(listRecent(memory.storage).find((e) => e.id === 'bad')).toMatchObject({ damaged: true });
     // Later saves of the open document never touch it.
     openFileText(ws, text, 'c.json', 'en');
@@ -84,11 +85,11 @@ describe('recentActions', () => {
     ws.flush(true);
     saveRecent(memory.storage, { id: 'bad', name: 'Broken', text: '{cut' }, 2);
     recent.getState().refresh();
-    discardRecent(ws, 'work', 'en');
-    discardRecent(ws, 'bad', 'en');
+    discardRecent(ws, 'work');
+    discardRecent(ws, 'bad');
     expect(listRecent(memory.storage).map((e) => e.id)).toEqual(['work']);
     expect(recentText(memory.storage, 'bad')).toBeNull();
-    expect(session.state.notice).toEqual({ kind: 'info', text: 'Discarded “Broken” from Recent.' });
+    expect(noticeText('en', session.state.notice)).toEqual({ kind: 'info', text: 'Discarded “Broken” from Recent.' });
   });
 
   it('rawFileName(entry) names the download after the document, as plain text', () => {

@@ -5,11 +5,17 @@ import { downloadText, fileStem } from './fileActions';
 import { openResult } from './openDocument';
 import type { RecentEntry } from './recentStorage';
 import type { Workspace } from './workspace';
-import { shownDocName } from './exampleText';
+import { docNameWords, shownDocName } from './exampleText';
+import { msg, type Words } from '../i18n/words';
 
 /** An entry's name as the menu and the notices show it. */
 export function recentName(entry: Pick<RecentEntry, 'name'>, lang: Language): string {
   return entry.name === null ? translate(lang, 'shell.untitled') : shownDocName(lang, entry.name);
+}
+
+/** An entry's name as `recentName` words it, kept as words for a notice that follows the language. */
+export function recentNameWords(entry: Pick<RecentEntry, 'name'>): Words {
+  return entry.name === null ? msg('shell.untitled') : docNameWords(entry.name);
 }
 
 /**
@@ -24,9 +30,10 @@ export function openRecent(ws: Workspace, id: string, lang: Language): boolean {
   const name = recentName(entry, lang);
   const text = recent.text(id);
   const r = text === null ? { ok: false as const, errors: [{ path: '', message: 'the stored text is gone (storage was cleared)' }] } : decodeSession(text);
-  const how = { label: translate(lang, 'shell.open.recent', { name }), refused: translate(lang, 'shell.notice.recentDamaged', { name }), name, id };
+  const words = recentNameWords(entry);
+  const how = { label: translate(lang, 'shell.open.recent', { name }), refused: msg('shell.notice.recentDamaged', { name: words }), name: words, id };
   const saved = r.ok ? { selection: r.session.selection, viewport: r.session.viewport, datasets: r.session.datasets } : {};
-  const opened = openResult(ws, r.ok ? { ok: true, file: r.session.doc, problems: r.problems } : r, { ...how, ...saved }, lang);
+  const opened = openResult(ws, r.ok ? { ok: true, file: r.session.doc, problems: r.problems } : r, { ...how, ...saved });
   if (!opened && text !== null) ws.recent.getState().markDamaged(id);
   return opened;
 }
@@ -44,9 +51,9 @@ export function exportRecentRaw(ws: Workspace, id: string): void {
 }
 
 /** Removes an entry and its text for good (the user asked); the notice says which one went. */
-export function discardRecent(ws: Workspace, id: string, lang: Language): void {
+export function discardRecent(ws: Workspace, id: string): void {
   const entry = ws.recent.getState().entries.find((e) => e.id === id);
   if (!entry || id === ws.recent.getState().currentId) return;
   ws.recent.getState().discard(id);
-  ws.session.notify({ kind: 'info', text: translate(lang, 'shell.notice.discarded', { name: recentName(entry, lang) }) });
+  ws.session.notify({ kind: 'info', text: msg('shell.notice.discarded', { name: recentNameWords(entry) }) });
 }

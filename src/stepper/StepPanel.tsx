@@ -1,4 +1,5 @@
 import { useLayoutEffect, useMemo, useRef } from 'react';
+import { runErrorText } from '../i18n/problemText';
 import { useT } from '../i18n/useT';
 import { useSession, useSessionApi } from '../session/useSession';
 import { Explanation } from './Explanation';
@@ -78,7 +79,7 @@ function PytorchView() {
           ))}
         </pre>
       ) : (
-        <p data-testid="pytorch.error">{t('stepper.panel.noExport', { message: exported.message })}</p>
+        <p data-testid="pytorch.error">{t('stepper.panel.noExport', { message: runErrorText(t, exported) })}</p>
       )}
     </section>
   );

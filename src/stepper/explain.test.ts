@@ -214,4 +214,25 @@ describe('explain', () => {
     const lines = at(reusedParameter(), (ev) => ev.length - 1);
     expect(plain(lines[0])).toBe('p[0] ← 1 − 0.1·3 = 0.7');
   });
+  it("following linear[1, 2], its bias's gradient and update show bias[2]; its weight's say which element is shown", () => {
+    const doc = example('multiclass-classification');
+    const lin = doc.nodes.find((n) => n.op === 'linear')!;
+    const name = lin.label ?? lin.id;
+    const followed = { node: lin.id, index: 1 * 3 + 2 };
+    const paramGrad = (param: string) => (ev: readonly TraceEvent[]) => ev.findIndex((e) => e.type === 'backward' && e.node === lin.id && e.param === param);
+    const update = (param: string) => (ev: readonly TraceEvent[]) => ev.findIndex((e) => e.type === 'update' && e.node === lin.id && e.param === param);
+    const biasGrad = at(doc, paramGrad('bias'), followed)[0];
+    expect(plain(biasGrad)).toMatch(new RegExp(`^${name}\\.bias\\.grad\\[2\\] = `));
+    expect(biasGrad.note?.key).not.toBe('stepper.explain.paramElement');
+    expect(plain(at(doc, update('bias'), followed)[0])).toMatch(new RegExp(`^${name}\\.bias\\[2\\] ← `));
+    const weightGrad = at(doc, paramGrad('weight'), followed)[0];
+    expect(plain(weightGrad)).toMatch(new RegExp(`^${name}\\.weight\\.grad\\[0, 0\\] = `));
+    expect(weightGrad.note).toEqual({ key: 'stepper.explain.paramElement', vars: { followed: `${name}[1, 2]`, param: `${name}.weight.grad`, element: `${name}.weight.grad[0, 0]` } });
+    expect(translate('ja', weightGrad.note!.key, weightGrad.note!.vars)).toContain(`${name}.weight.grad[0, 0] を表示しています`);
+    const weightUpdate = at(doc, update('weight'), followed)[0];
+    expect(weightUpdate.note?.vars.element).toBe(`${name}.weight[0, 0]`);
+    // Without a followed element, element 0 is the default everywhere, and nothing more is said.
+    expect(plain(at(doc, paramGrad('bias'))[0])).toMatch(new RegExp(`^${name}\\.bias\\.grad\\[0\\] = `));
+    expect(at(doc, update('weight'))[0].note).toBeUndefined();
+  });
 });

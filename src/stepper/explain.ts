@@ -174,6 +174,20 @@ function substitution(ctx: ExplainContext, shapes: ReadonlyMap<string, Shape>, n
   return { values, names };
 }
 
+/**
+ * The element of an op's own parameter shown for the followed element: the one broadcasting
+ * adds to it when the parameter has fewer axes than the output (a bias: `linear.bias[j]` for
+ * output element [i, j]), else element 0 — with a note naming what is shown when an element is
+ * followed and the parameter has more than one (a weight's row feeds the element, not one entry).
+ */
+function ownParamElement(focus: Focus, at: { readonly shape: Shape; readonly index: number }, param: Shape, names: { readonly followed: string; readonly param: string }): { index: number; note?: Words } {
+  if (focus.name === null) return { index: 0 };
+  const size = param.reduce((p, d) => p * d, 1);
+  const broadcast = param.length < at.shape.length ? correspondingIndex(at.shape, at.index, param) : null;
+  if (broadcast !== null || size <= 1) return { index: broadcast ?? 0 };
+  return { index: 0, note: { key: 'stepper.explain.paramElement', vars: { followed: names.followed, param: names.param, element: elementName(names.param, param, 0) } } };
+}
+
 /** The explanation of the event at the cursor, at the followed element: what happened, the local rule, and the numbers. */
 export function explain(ctx: ExplainContext): ExplainLine[] {
   const ev = ctx.events[ctx.cursor];
@@ -199,12 +213,14 @@ export function explain(ctx: ExplainContext): ExplainLine[] {
   if (ev.type === 'backward') {
     if (ev.param !== undefined) {
       const rule = ruleOf(self?.op ?? '', ev.param);
+      const shown = ownParamElement(focus, at, ev.grad.shape, { followed: focus.name ?? '', param: `${name}.${ev.param}.grad` });
+      const note: Words | undefined = shown.note ?? (rule.note ? { key: rule.note, vars: {} } : undefined);
       return [
         {
           words: { key: 'stepper.explain.paramGrad', vars: { node: name, param: ev.param } },
           rule: `${rule.derivative};  ${rule.gradIn}`,
-          numbers: equation(elementName(`${name}.${ev.param}.grad`, ev.grad.shape, 0), mathNumber(ev.grad.data[0])),
-          ...(rule.note ? { note: { key: rule.note, vars: {} } } : {}),
+          numbers: equation(elementName(`${name}.${ev.param}.grad`, ev.grad.shape, shown.index), mathNumber(ev.grad.data[shown.index])),
+          ...(note ? { note } : {}),
         },
       ];
     }
@@ -235,8 +251,10 @@ export function explain(ctx: ExplainContext): ExplainLine[] {
   }
   const plainSgd = ctx.optimizer.type === 'sgd' && !(ctx.optimizer.momentum ?? 0) && !(ctx.optimizer.weightDecay ?? 0);
   const target = ev.param === 'value' ? name : `${name}.${ev.param}`;
-  // A parameter node's value is its output, so it follows the focus; an op's own parameter shows its element 0.
-  const k = ev.param === 'value' ? indexIn(focus, ev.before.shape) : 0;
+  // A parameter node's value is its output, so it follows the focus; an op's own parameter shows the element that goes with it.
+  const shown = ev.param === 'value' ? { index: indexIn(focus, ev.before.shape) } : ownParamElement(focus, at, ev.before.shape, { followed: focus.name ?? '', param: target });
+  const k = shown.index;
+  const note = 'note' in shown && shown.note ? { note: shown.note } : {};
   const element = elementName(target, ev.before.shape, k);
   const before = factor(ev.before.data[k]);
   const after = mathNumber(ev.after.data[k]);
@@ -246,8 +264,9 @@ export function explain(ctx: ExplainContext): ExplainLine[] {
         words: { key: 'stepper.explain.sgd', vars: { node: target } },
         rule: `${target} ← ${target} − lr·grad`,
         numbers: `${element} ← ${tidyMath(`${before} − ${factor(ctx.lr)}·${factor(ev.grad.data[k])}`)} = ${after}`,
+        ...note,
       },
     ];
   }
-  return [{ words: { key: 'stepper.explain.optimizer', vars: { node: target, optimizer: ctx.optimizer.type } }, rule: `${target}: before → after`, numbers: `${element}: ${mathNumber(ev.before.data[k])} → ${after}` }];
+  return [{ words: { key: 'stepper.explain.optimizer', vars: { node: target, optimizer: ctx.optimizer.type } }, rule: `${target}: before → after`, numbers: `${element}: ${mathNumber(ev.before.data[k])} → ${after}`, ...note }];
 }

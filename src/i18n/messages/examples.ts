@@ -23,11 +23,11 @@ export const examples = {
   'example.binary-classification.title': { en: 'Binary classification', ja: '2 クラス分類' },
   'example.binary-classification.description': {
     en: 'Two generated Gaussian blobs (seed 1; 20 more points from seed 101 in `blobs_test` for validation): `linear(2, 1)` → `sigmoid` → binary cross-entropy; SGD with lr 0.1 for 300 epochs, logging loss and accuracy on both.',
-    ja: '生成した 2 つのガウス分布の点の集まり（シード 1。検証用にシード 101 の 20 点が `blobs_test` にあります）：`linear(2, 1)` → `sigmoid` → 2 値交差エントロピー。学習率 0.1 の確率的勾配降下法で 300 エポック学習し、両方の損失と正解率を記録します。',
+    ja: '生成した 2 つのガウス分布の点の集まり（シード 1。検証用にシード 101 の 20 点が `blobs_test` にあります）：`linear(2, 1)` → `sigmoid` → 2 値交差エントロピー。学習率 0.1 の確率的勾配降下法で 300 エポック学習し、両方の損失と精度を記録します。',
   },
   'example.multiclass-classification.title': { en: 'Three-class classification', ja: '3 クラス分類' },
   'example.multiclass-classification.description': {
     en: 'Three generated Gaussian blobs (seed 2; 30 more points from seed 102 in `blobs_test` for validation): `linear(2, 3)` → cross-entropy with class labels 0, 1, 2; SGD with lr 0.1 for 300 epochs, logging loss and accuracy on both.',
-    ja: '生成した 3 つのガウス分布の点の集まり（シード 2。検証用にシード 102 の 30 点が `blobs_test` にあります）：`linear(2, 3)` → クラスラベル 0, 1, 2 の交差エントロピー。学習率 0.1 の確率的勾配降下法で 300 エポック学習し、両方の損失と正解率を記録します。',
+    ja: '生成した 3 つのガウス分布の点の集まり（シード 2。検証用にシード 102 の 30 点が `blobs_test` にあります）：`linear(2, 3)` → クラスラベル 0, 1, 2 の交差エントロピー。学習率 0.1 の確率的勾配降下法で 300 エポック学習し、両方の損失と精度を記録します。',
   },
 } as const;

@@ -170,7 +170,8 @@ export const shell = {
   'shell.file.exportNotebook': { en: 'Export notebook', ja: 'ノートブックを書き出す' },
   'shell.file.exportNotebookHint': {
     en: 'Download this graph as a Jupyter notebook (.ipynb): data, model, loss, optimizer and training loop in PyTorch, each explained, and a plot of the loss',
-    ja: 'このグラフをノートブック（.ipynb）としてダウンロードします。データ・モデル・損失関数・最適化手法・学習ループの PyTorch コードと説明、損失のグラフ付きです',
+    ja: 'このグラフをノートブック（.ipynb）としてダウンロードします。データ・モデル・損失関数・最適化手法・学習ループの PyTorch コードと説明、損失のプロット付きです',
   },
   'shell.notice.notebookFailed': { en: 'The notebook could not be written: {message}. The graph is unchanged.', ja: 'ノートブックを書き出せませんでした：{message}。グラフは変更されていません。' },
+  'shell.notice.fileTooLarge': { en: 'the file is {size} bytes; GradCanvas opens documents of up to {max} characters', ja: 'ファイルは {size} バイトあります。GradCanvas で開ける文書は {max} 文字までです' },
 } as const;

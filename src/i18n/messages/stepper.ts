@@ -78,4 +78,8 @@ export const stepper = {
   },
   'stepper.follow.chosen': { en: 'Following {element}: each line shows the elements that go with it.', ja: '{element} を追っています: 各行はそれに対応する要素を示します。' },
   'stepper.follow.reset': { en: 'Back to element 0', ja: '要素 0 に戻す' },
+  'stepper.explain.paramElement': {
+    en: 'Following {followed}: no single element of {param} goes with it (a whole row feeds it), so {element} is shown.',
+    ja: '{followed} を追跡中ですが、{param} にはそれと対応する要素が 1 つに決まらない（行全体が関わる）ため、{element} を表示しています。',
+  },
 };

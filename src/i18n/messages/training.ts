@@ -74,4 +74,5 @@ export const training = {
     en: 'float32 computes every value, gradient and update as PyTorch does by default, so the loss shows the digits the course prints (4.77289, not 4.77294); the exported script uses the same type.',
     ja: 'float32 では、値・勾配・更新をすべて PyTorch の既定と同じ型で計算します。損失は講座の出力と同じ桁になります（4.77294 ではなく 4.77289）。書き出すスクリプトも同じ型を使います。',
   },
+  'train.workerFailed': { en: 'the training worker stopped unexpectedly', ja: '学習を実行するワーカーが予期せず止まりました' },
 } as const;

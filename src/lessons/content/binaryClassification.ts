@@ -5,7 +5,7 @@ export const binaryClassification: LessonFile = {
   id: 'binary-classification',
   number: 10,
   title: { en: 'Binary classification', ja: '2値分類' },
-  goal: { en: 'Turn a linear score into a probability with sigmoid, train with binary cross-entropy and read the accuracy.', ja: '線形のスコアを sigmoid で確率に変え、2値交差エントロピーで学習し、正解率を読む。' },
+  goal: { en: 'Turn a linear score into a probability with sigmoid, train with binary cross-entropy and read the accuracy.', ja: '線形のスコアを sigmoid で確率に変え、2値交差エントロピーで学習し、精度を読む。' },
   setup: [
     { do: 'openExample', file: 'binary-classification.json' },
     { do: 'openTab', tab: 'dock.plots' },
@@ -40,7 +40,7 @@ export const binaryClassification: LessonFile = {
     {
       text: {
         en: 'In [[shell.tab.plots]] choose [[plot.data]]: the line where σ(z) = 0.5 is the decision boundary; points on one side are predicted 1, on the other 0. The accuracy is the fraction predicted right: it should be at least 0.95.',
-        ja: '[[shell.tab.plots]] で [[plot.data]] を選んでください。σ(z) = 0.5 となる線が決定境界で、片側の点は 1、反対側は 0 と予測されます。正解率は予測が当たった割合で、0.95 以上になるはずです。',
+        ja: '[[shell.tab.plots]] で [[plot.data]] を選んでください。σ(z) = 0.5 となる線が決定境界で、片側の点は 1、反対側は 0 と予測されます。精度は予測が当たった割合で、0.95 以上になるはずです。',
       },
       hint: { en: 'The model needs more training: press [[train.start]] again until at least 95% of the points are on the right side.', ja: '学習が足りません。95% 以上の点が正しい側に来るまで、もう一度 [[train.start]] を押してください。' },
       point: 'plot.select',

@@ -5,7 +5,7 @@ export const multiclassClassification: LessonFile = {
   id: 'multiclass-classification',
   number: 11,
   title: { en: 'Multi-class classification', ja: '多クラス分類' },
-  goal: { en: 'Score three classes with linear(2, 3), train with cross-entropy (softmax inside) and read the accuracy.', ja: 'linear(2, 3) で3クラスのスコアを出し、交差エントロピー (内部で softmax) で学習して正解率を読む。' },
+  goal: { en: 'Score three classes with linear(2, 3), train with cross-entropy (softmax inside) and read the accuracy.', ja: 'linear(2, 3) で3クラスのスコアを出し、交差エントロピー (内部で softmax) で学習して精度を読む。' },
   setup: [
     { do: 'openExample', file: 'multiclass-classification.json' },
     { do: 'openTab', tab: 'dock.plots' },
@@ -40,7 +40,7 @@ export const multiclassClassification: LessonFile = {
     {
       text: {
         en: 'The predicted class is the one with the largest score (argmax). In [[shell.tab.plots]] choose [[plot.data]] to see the three regions. The accuracy should be at least 0.95.',
-        ja: '予測クラスはスコアが最大のクラス (argmax) です。[[shell.tab.plots]] で [[plot.data]] を選ぶと3つの領域が見えます。正解率は 0.95 以上になるはずです。',
+        ja: '予測クラスはスコアが最大のクラス (argmax) です。[[shell.tab.plots]] で [[plot.data]] を選ぶと3つの領域が見えます。精度は 0.95 以上になるはずです。',
       },
       hint: { en: 'Train longer with [[train.start]] until at least 95% of the points are in their class’s region.', ja: '95% 以上の点が自分のクラスの領域に入るまで、[[train.start]] でさらに学習してください。' },
       point: 'plot.select',
