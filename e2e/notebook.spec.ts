@@ -9,7 +9,7 @@ interface Notebook {
   cells: { cell_type: string; id: string; source: string[]; outputs?: unknown[] }[];
 }
 
-/** Clicks Export notebook and returns the downloaded file's name and parsed JSON. */
+/** Clicks Notebook (the notebook export) and returns the downloaded file's name and parsed JSON. */
 async function exportNotebook(page: Page): Promise<{ name: string; notebook: Notebook }> {
   const download = page.waitForEvent('download');
   await page.getByTestId('file.exportNotebook').click();
@@ -25,7 +25,7 @@ test('Export notebook downloads an nbformat 4 notebook of the graph, explained i
   await editor.open();
   await editor.openExample('linear-regression-module');
   await expect(page.getByTestId('doc.name')).toContainText('Linear regression');
-  await expect(page.getByTestId('file.exportNotebook')).toHaveText('Export notebook');
+  await expect(page.getByTestId('file.exportNotebook')).toHaveText('Notebook');
   await editor.screenshot('notebook-menu-en');
 
   const { name, notebook } = await exportNotebook(page);
@@ -45,7 +45,7 @@ test('Export notebook downloads an nbformat 4 notebook of the graph, explained i
 
   await editor.press('toolbar.lang');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
-  await expect(page.getByTestId('file.exportNotebook')).toHaveText('ノートブックを書き出す');
+  await expect(page.getByTestId('file.exportNotebook')).toHaveText('ノートブック');
   await editor.screenshot('notebook-menu-ja');
   const ja = (await exportNotebook(page)).notebook;
   expect(headings(ja).slice(1)).toEqual(['## 準備', '## データ', '## モデル', '## 損失関数', '## 最適化手法', '## 学習ループ', '## 損失の推移']);

@@ -85,7 +85,9 @@ export function Canvas() {
   // The viewport saved with the document (autosave) is restored at mount; without one the graph is fitted.
   const [initialViewport] = useState(() => session.state.viewport);
   useCanvasShortcuts();
-  useFitRequests(FIT);
+  // Each fit takes a number; a fit that a later one (a lesson's request) has overtaken leaves the view to it.
+  const fitGeneration = useRef(0);
+  useFitRequests(FIT, fitGeneration);
 
   const decorate = useCallback(
     (n: FileNode): NodeDecoration => {
@@ -116,12 +118,15 @@ export function Canvas() {
   const saveViewport = useCallback(() => session.setViewport(flow.getViewport()), [flow, session]);
   const rfStore = useStoreApi();
   const fitView = useCallback(
-    (options: { duration?: number } = FIT) =>
+    (options: { duration?: number } = FIT) => {
+      const generation = ++fitGeneration.current;
       void flow.fitView({ ...FIT, ...options }).then(async () => {
+        if (generation !== fitGeneration.current) return;
         const placed = inputSideView(flow.getNodesBounds(flow.getNodes()), rfStore.getState().width, flow.getViewport(), FIT.minZoom, FIT.padding, INPUT_SIDE_MARGIN);
         if (placed) await flow.setViewport(placed);
         saveViewport();
-      }),
+      });
+    },
     [flow, rfStore, saveViewport],
   );
   // Without a viewport saved with the document, it opens fitted (once its nodes are measured).

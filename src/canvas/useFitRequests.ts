@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { type RefObject, useEffect, useRef } from 'react';
 import { type FitViewOptions, useReactFlow, useStore } from '@xyflow/react';
 import { useSessionApi } from '../session/useSession';
 import { nodesToFit, useFitRequest } from './fitRequest';
@@ -10,8 +10,9 @@ const MAX_WAIT_FRAMES = 60;
  * Carries out fit requests (a lesson setting up the canvas) inside the canvas beside the
  * Lessons panel: the whole graph when it fits at the fit's minimum zoom, else the nodes the
  * step points at, centred. Waits until every node is measured, so a graph just opened fits too.
+ * Takes the canvas's fit number, so the canvas's own fit of that graph, still under way, does not move the view after it.
  */
-export function useFitRequests(fit: FitViewOptions & { padding: number; minZoom: number }): void {
+export function useFitRequests(fit: FitViewOptions & { padding: number; minZoom: number }, fitGeneration: RefObject<number>): void {
   const flow = useReactFlow();
   const session = useSessionApi();
   const width = useStore((s) => s.width);
@@ -37,10 +38,11 @@ export function useFitRequests(fit: FitViewOptions & { padding: number; minZoom:
       const ids = nodesToFit(flow.getNodesBounds(nodes), all, request.focus, size.current, fit);
       // The focused nodes are centred at the minimum zoom, so as much of the graph as can be shows around them.
       const zoom = ids === all ? {} : { maxZoom: fit.minZoom };
+      fitGeneration.current += 1;
       void flow.fitView({ ...fit, ...zoom, nodes: ids.map((id) => ({ id })) }).then(() => session.setViewport(flow.getViewport()));
     };
     // Two frames: the canvas's own fit of a newly opened graph goes first.
     handle = requestAnimationFrame(() => (handle = requestAnimationFrame(attempt)));
     return () => cancelAnimationFrame(handle);
-  }, [request, flow, session, fit]);
+  }, [request, flow, session, fit, fitGeneration]);
 }

@@ -8,7 +8,7 @@ import { HistoryControls } from './HistoryControls';
 import { LanguageSwitch } from './LanguageSwitch';
 import { RunControls } from './RunControls';
 
-/** The header: title, the graph's name (in a fixed width, in full in its tooltip), files, history, run controls; Lessons and the language switch stacked at the end, so neither adds a row. */
+/** The header: title, the graph's name (in a fixed width, in full in its tooltip), files, history, run controls; the language switch and Lessons stacked at the end, so neither adds a row (the switch on top, where no menu opens over it). */
 export function Toolbar() {
   const t = useT();
   const lang = useLanguage((s) => s.lang);
@@ -28,8 +28,8 @@ export function Toolbar() {
         <RunControls />
       </div>
       <div className="header-end">
-        <LessonsButton />
         <LanguageSwitch />
+        <LessonsButton />
       </div>
     </header>
   );

@@ -167,7 +167,7 @@ export const shell = {
   },
   'shell.status.nodes': { en: '{nodes} nodes, {edges} wires', ja: 'ノード{nodes}個、ワイヤー{edges}本' },
   'shell.status.accumulateNote': { en: 'Gradients accumulate across Backward presses, exactly as in PyTorch.', ja: '勾配は PyTorch と同じく、逆伝播を押すたびに累積されます。' },
-  'shell.file.exportNotebook': { en: 'Export notebook', ja: 'ノートブックを書き出す' },
+  'shell.file.exportNotebook': { en: 'Notebook', ja: 'ノートブック' },
   'shell.file.exportNotebookHint': {
     en: 'Download this graph as a Jupyter notebook (.ipynb): data, model, loss, optimizer and training loop in PyTorch, each explained, and a plot of the loss',
     ja: 'このグラフをノートブック（.ipynb）としてダウンロードします。データ・モデル・損失関数・最適化手法・学習ループの PyTorch コードと説明、損失のプロット付きです',
