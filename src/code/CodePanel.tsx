@@ -6,7 +6,7 @@ import { type GraphFile, importPython, type ImportError, type ImportedStatement,
 import { useT } from '../i18n/useT';
 import type { PytorchExport } from '../session/pytorchView';
 import { useSession, useSessionApi } from '../session/useSession';
-import { createEditor, replaceText, setCurrent, setEditable, setLinked, showDiagnostic } from './codeEditor';
+import { createEditor, replaceText, setCurrent, setEditable, setLinked, setPointed, showDiagnostic } from './codeEditor';
 import { type CodeLink, linkOfNode, linksFromLines, setLinks } from './codeLinks';
 import { graphCode, type GraphCode, type Script } from './graphCode';
 import { importErrorText } from './importText';
@@ -106,7 +106,7 @@ export function CodePanel() {
       const present = new Set(session.state.history.present.nodes.map((n) => n.id));
       const ids = link ? link.ids.filter((id) => present.has(id)) : [];
       session.lightNodes(ids);
-      v?.dispatch({ effects: setLinked.of(link && ids.length > 0 ? link : null) });
+      v?.dispatch({ effects: setPointed.of(link && ids.length > 0 ? link : null) });
     },
     [session],
   );

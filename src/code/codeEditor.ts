@@ -15,7 +15,10 @@ export interface Span {
 /** Lights the lines from `from` to `to` (null clears it): the statement that just ran. */
 export const setCurrent = StateEffect.define<Span | null>();
 
-/** Lights the lines of a statement whose nodes the pointer is on, or that the pointer is on (null clears it). */
+/** Lights the lines of the statement the pointer is on in the editor (null clears it). */
+export const setPointed = StateEffect.define<Span | null>();
+
+/** Lights the lines of the statement that made the node the pointer is on in the canvas (null clears it). */
 export const setLinked = StateEffect.define<Span | null>();
 
 /** A field of lit whole lines, set by `effect`; an edit of the text clears it. */
@@ -42,7 +45,8 @@ function litLines(effect: StateEffectType<Span | null>, className: string): Stat
 
 /** The statement that just ran. */
 const currentField = litLines(setCurrent, 'code-panel__current');
-/** The statement linked to what the pointer is on (its line, or one of its nodes on the canvas). */
+/** The statement under the pointer, and the statement of the node under the pointer: each has its own field, cleared by its own pointer only. */
+const pointedField = litLines(setPointed, 'code-panel__linked');
 const linkedField = litLines(setLinked, 'code-panel__linked');
 
 /** What the editor calls back: Ctrl/Cmd+Enter runs the code; every edit reports the text; the pointer moving onto another statement reports it. */
@@ -70,6 +74,7 @@ export function createEditor(parent: HTMLElement, text: string, label: string, h
         syntaxHighlighting(defaultHighlightStyle),
         lintGutter(),
         currentField,
+        pointedField,
         linkedField,
         codeLinks(hooks.hover),
         editable.of(EditorView.editable.of(true)),

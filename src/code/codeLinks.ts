@@ -83,7 +83,11 @@ export function codeLinks(hover: LinkHover) {
     linksField,
     EditorView.domEventObservers({
       mousemove: (e, view) => tell(linkAt(view, e.clientX, e.clientY)),
-      mouseleave: () => tell(null),
+      // Leaving the text, told by mouseout: mouseleave is not sent when the line under the pointer was redrawn meanwhile.
+      mouseout: (e, view) => {
+        const to = e.relatedTarget;
+        if (!(to instanceof Node) || !view.contentDOM.contains(to)) tell(null);
+      },
     }),
   ];
 }
