@@ -140,12 +140,14 @@ export function CodePanel() {
     const v = view.current;
     if (!v) return;
     const inGraph = hovered !== null && doc.nodes.some((n) => n.id === hovered);
+    // A node deleted under the pointer is not told leaving: it is under the pointer no more, even if its id comes back.
+    if (hovered !== null && !inGraph) session.hoverNode(null);
     const link = inGraph ? linkOfNode(v.state, hovered) : null;
     // Nothing to light, and nothing this lit before: the pointer may be on a statement in the editor.
     if (!link && !litByNode.current) return;
     litByNode.current = link !== null;
     v.dispatch({ effects: link ? [setLinked.of(link), EditorView.scrollIntoView(link.from, { y: 'nearest' })] : [setLinked.of(null)] });
-  }, [hovered, doc]);
+  }, [hovered, doc, session]);
 
   // A change made elsewhere (the canvas, Undo, an open) shows the graph's code, unless the text is the learner's own.
   useEffect(() => {
