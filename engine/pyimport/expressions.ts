@@ -168,8 +168,9 @@ function binary(scope: Scope, node: SyntaxNode): PyValue {
   // A tensor and a number: the number is the op's constant (a constant factor is `scale`, as the course writes 2 * x).
   const t = (a.kind === 'tensor' ? a : b) as TensorValue;
   const n = (a.kind === 'number' ? a : b) as { value: number };
-  if (name === 'mul') return { kind: 'tensor', id: d.add('scale', { op: 'scale', attrs: { k: n.value } }, { x: t.id }) };
-  if (name === 'add' || a.kind === 'tensor') return { kind: 'tensor', id: d.add(name, { op: name, attrs: { c: n.value } }, { a: t.id }) };
+  // A number times a tensor is `scale`, as the course writes 2 * x; a tensor times a number is `mul` with the constant.
+  if (name === 'mul' && a.kind === 'number') return { kind: 'tensor', id: d.add('scale', { op: 'scale', attrs: { k: n.value } }, { x: t.id }) };
+  if (name === 'add' || name === 'mul' || a.kind === 'tensor') return { kind: 'tensor', id: d.add(name, { op: name, attrs: { c: n.value } }, { a: t.id }) };
   // A number minus or over a tensor: the number is a constant leaf on the left.
   return { kind: 'tensor', id: d.add(name, { op: name }, { a: constantLeaf(scope, n.value), b: t.id }) };
 }
@@ -225,10 +226,7 @@ function member(scope: Scope, node: SyntaxNode): PyValue {
   const owner = evaluate(scope, objectNode);
   if (owner.kind === 'module') {
     const sub = submodule(owner.name, name);
-    if (sub) {
-      if (!scope.modules.has(owner.name)) fail('notImported', { name: owner.name }, objectNode);
-      return { kind: 'module', name: sub };
-    }
+    if (sub) return { kind: 'module', name: sub };
     if (owner.name === 'torch' && Object.hasOwn(DTYPE_NAMES, name)) return { kind: 'dtype', dtype: DTYPE_NAMES[name] };
   }
   if (owner.kind === 'tensor' && name === 'dtype') return { kind: 'dtype', dtype: dtypeOf(scope, owner) };

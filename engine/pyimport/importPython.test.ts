@@ -110,13 +110,13 @@ describe('importPython: each construct', () => {
     expect(r.file.dtype).toBe('float64');
   });
 
-  it('maps + - * / ** with numbers onto add, sub, scale, div, square and pow', () => {
+  it('maps + - * / ** with numbers onto add, sub, scale (number first, as the course writes 2 * x), mul (tensor first), div, square and pow', () => {
     expect(ops('x = torch.tensor([1.0, 2.0])\na = x + 1\nb = 3 + x\nc = x - 2\nd = x * 3\ne = 0.5 * x\nf = x / 4\ng = x**2\nh = x**3\n')).toEqual([
       'x:input',
       'a:add{"c":1}',
       'b:add{"c":3}',
       'c:sub{"c":2}',
-      'd:scale{"k":3}',
+      'd:mul{"c":3}',
       'e:scale{"k":0.5}',
       'f:div{"c":4}',
       'g:square',
