@@ -6,6 +6,7 @@ import { arange, arangeLength } from '../tensor/tensor';
 import { TorchGenerator } from '../tensor/torchRandom';
 import { type CallArgs, args, callee, dtypeOf, evaluate, fail, numberOf, type PyValue, type Scope, type TensorValue, text, type TorchDtype } from './expressions';
 import { MODULE_PATHS } from './modules';
+import { reshapeSpecOf } from './reshape';
 import { parts } from './syntax';
 
 /** A tensor a constructor makes, before it joins the graph: its numbers, PyTorch's type for it, and whether it collects a gradient. */
@@ -32,12 +33,22 @@ export function constructorCall(scope: Scope, path: string, a: CallArgs, what: s
   return addLeaf(scope, leafSpec(scope, path, a, what, list), node);
 }
 
-/** The leaf a call makes, when the call is a constructor (`torch.tensor(...)`), without adding it; null for any other call. */
+/**
+ * The leaf a call makes when it is a constructor (`torch.tensor(...)`), also converted or
+ * reshaped by methods right after it (`torch.tensor(...).float().view(-1, 1)`), without adding
+ * it; null for any other call.
+ */
 export function constructorSpec(scope: Scope, node: SyntaxNode): LeafSpec | null {
   if (node.name !== 'CallExpression') return null;
   const [fnNode, list] = parts(node);
   if (fnNode.name !== 'MemberExpression') return null;
-  const [objectNode] = parts(fnNode);
+  const [objectNode, prop] = parts(fnNode);
+  const method = text(scope, prop);
+  if (objectNode.name === 'CallExpression' && (isCastMethod(method) || method === 'view' || method === 'reshape')) {
+    const inner = constructorSpec(scope, objectNode);
+    if (!inner) return null;
+    return isCastMethod(method) ? castSpec(scope, inner, castTarget(scope, node), node) : reshapeSpecOf(scope, inner, node);
+  }
   if (objectNode.name !== 'VariableName' || scope.vars.has(text(scope, objectNode))) return null;
   const { owner, name, what } = callee(scope, fnNode);
   if (owner?.kind !== 'module') return null;
@@ -211,24 +222,28 @@ export function manualSeed(scope: Scope, a: CallArgs, what: string, list: Syntax
 
 /** `.float()`, `.double()`, `.long()`, `.to(dtype)`: a tensor being made takes the type; a tensor that exists keeps its node. */
 export function castCall(scope: Scope, node: SyntaxNode): PyValue {
-  const [fnNode, list] = parts(node);
-  const [objectNode, prop] = parts(fnNode);
-  const method = text(scope, prop);
-  const what = text(scope, fnNode);
-  const a = args(scope, list, what);
-  let target = CAST_METHODS[method];
-  if (target === null) {
-    const arg = a.positional.length === 1 && a.keywords.size === 0 ? a.positional[0] : a.positional.length === 0 && a.keywords.size === 1 ? a.keywords.get('dtype') : undefined;
-    if (!arg) fail('arguments', { what, expected: 'dtype' }, list);
-    target = dtypeArg(scope, arg);
-  } else if (a.positional.length > 0 || a.keywords.size > 0) {
-    fail('arguments', { what, expected: 'none' }, list);
-  }
-  const spec = constructorSpec(scope, objectNode);
-  if (spec) return addLeaf(scope, castSpec(scope, spec, target, node), node);
+  const spec = constructorSpec(scope, node);
+  if (spec) return addLeaf(scope, spec, node);
+  const [objectNode] = parts(parts(node)[0]);
+  const target = castTarget(scope, node);
   const v = evaluate(scope, objectNode);
   if (v.kind !== 'tensor') fail('notTensor', { name: text(scope, objectNode) }, objectNode);
   return castTensor(scope, v, target, node);
+}
+
+/** The type a cast call converts to. */
+function castTarget(scope: Scope, node: SyntaxNode): TorchDtype {
+  const [fnNode, list] = parts(node);
+  const what = text(scope, fnNode);
+  const a = args(scope, list, what);
+  const target = CAST_METHODS[text(scope, parts(fnNode)[1])];
+  if (target !== null) {
+    if (a.positional.length > 0 || a.keywords.size > 0) fail('arguments', { what, expected: 'none' }, list);
+    return target;
+  }
+  const arg = a.positional.length === 1 && a.keywords.size === 0 ? a.positional[0] : a.positional.length === 0 && a.keywords.size === 1 ? a.keywords.get('dtype') : undefined;
+  if (!arg) return fail('arguments', { what, expected: 'dtype' }, list);
+  return dtypeArg(scope, arg);
 }
 
 /** A tensor being made, converted before it joins the graph (PyTorch converts the numbers; a tensor that requires grad would stop being a leaf). */

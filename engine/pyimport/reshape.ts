@@ -47,9 +47,9 @@ export function reshapeCall(scope: Scope, node: SyntaxNode): PyValue {
     if (a.positional.length !== 2) fail('arguments', { what, expected: 'tensorAndShape' }, list);
   }
   const [objectNode, ...sizeNodes] = isFunction ? a.positional : [owner, ...a.positional];
+  const spec = isFunction ? null : constructorSpec(scope, node);
+  if (spec) return addLeaf(scope, spec, node);
   const target = sizeList(scope, sizeNodes, what, list);
-  const spec = constructorSpec(scope, objectNode);
-  if (spec) return addLeaf(scope, reshapeSpec(scope, spec, target, node), node);
   const v = evaluate(scope, objectNode);
   if (v.kind !== 'tensor') return fail('notTensor', { name: text(scope, objectNode) }, objectNode);
   const from = shapeOf(scope, v.id, objectNode);
@@ -74,6 +74,18 @@ export function reshapeCall(scope: Scope, node: SyntaxNode): PyValue {
     }
   }
   return fail('reshape', { what }, node);
+}
+
+/** A tensor being made, reshaped by the method call `node` (`.view(-1, 1)`). */
+export function reshapeSpecOf(scope: Scope, spec: LeafSpec, node: SyntaxNode): LeafSpec {
+  const [fnNode, list] = parts(node);
+  const what = text(scope, fnNode);
+  const a = args(scope, list, what);
+  if (a.keywords.size > 0) {
+    const [name, v] = [...a.keywords][0];
+    fail('keyword', { what, name, supported: 'none' }, v);
+  }
+  return reshapeSpec(scope, spec, sizeList(scope, a.positional, what, list), node);
 }
 
 /** A tensor being made, in a new shape (a leaf that requires grad would stop being one). */
