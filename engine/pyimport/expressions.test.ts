@@ -57,16 +57,15 @@ describe('torch.zeros, torch.ones, torch.randn', () => {
     const r = importPython(`${T}torch.manual_seed(42)\na = torch.randn(3)\nb = torch.randn(2, 2, dtype=torch.float32)\n`);
     expect(r.error).toBeNull();
     const g = new TorchGenerator(42);
-    const a = Array.from(g.randn(3, 'float32')!);
-    const b = Array.from(g.randn(4, 'float32')!);
+    const a = Array.from(g.randn(3, 'float32'));
+    const b = Array.from(g.randn(4, 'float32'));
     expect(r.file.nodes.map((n) => (n.value?.type === 'tensor' ? n.value.data : null))).toEqual([a, b]);
     expect(a).not.toEqual(b.slice(0, 3));
   });
 
-  it('refuses torch.randn without a seed, and 16 or more float32 numbers, which PyTorch draws with AVX2 code', () => {
+  it('refuses torch.randn without a seed: the numbers would change on every run', () => {
     expect(refusal(`${T}a = torch.randn(3)\n`)).toEqual(['seed', 2, 16]);
-    expect(refusal(`${T}torch.manual_seed(0)\na = torch.randn(4, 4)\n`)).toEqual(['randnFloat32', 3, 16]);
-    expect(nodes(`${T}torch.manual_seed(0)\na = torch.randn(4, 4, dtype=torch.float64)\n`)).toEqual(['a:input[4,4]']);
+    expect(nodes(`${T}torch.manual_seed(0)\na = torch.randn(4, 4)\n`)).toEqual(['a:input[4,4]']);
   });
 });
 
