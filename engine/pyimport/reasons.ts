@@ -40,7 +40,7 @@ export const IMPORT_REASONS = {
   arguments: ({ what, expected }) => `${what} takes ${EXPECTED[expected as Expected]}.`,
   keyword: ({ what, name, supported }) => `${what} does not take ${name}= here. Supported: ${supported}.`,
   expression: ({ what }) =>
-    `${what} is not supported here. Supported: numbers, names, + - * / ** @ == > <, torch.float32 / torch.float64 / torch.int64, x.dtype, torch.max(x, dim).values / .indices, and the calls listed for calls (torch.tensor, F.relu, .sum(), …).`,
+    `${what} is not supported here. Supported: numbers, names, + - * / ** @ == > <, torch.float32 / torch.float64 / torch.int64, x.dtype, torch.max(x, dim).values / .indices / [0] / [1], and the calls listed for calls (torch.tensor, F.relu, .sum(), …).`,
   operator: ({ op }) => `The operator ${op} is not supported here. Supported: + - * / ** @ between tensors and numbers, and one comparison == > < with a tensor.`,
   exponent: () => 'A tensor can be raised only to a number (x**2), not to a tensor.',
   notTensor: ({ name }) => `${name} is not a tensor.`,

@@ -56,8 +56,8 @@ export const code = {
   'code.expected.axes': { en: 'one axis, or every axis of the tensor', ja: '軸 1 つ、またはテンソルのすべての軸' },
   'code.reason.keyword': { en: '{what} does not take {name}= here. Supported: {supported}.', ja: '「{what}」はここで「{name}=」を受け取りません。対応するもの：「{supported}」。' },
   'code.reason.expression': {
-    en: '{what} is not supported here. Supported: numbers, names, + - * / ** @ == > <, torch.float32 / torch.float64 / torch.int64, x.dtype, torch.max(x, dim).values / .indices, and the calls listed for calls (torch.tensor, F.relu, .sum(), …).',
-    ja: '「{what}」にはここでは対応していません。対応するもの：数値、名前、「+ - * / ** @ == > <」、「torch.float32 / torch.float64 / torch.int64」、「x.dtype」、「torch.max(x, dim).values / .indices」、対応する関数の呼び出し（「torch.tensor」、「F.relu」、「.sum()」など）。',
+    en: '{what} is not supported here. Supported: numbers, names, + - * / ** @ == > <, torch.float32 / torch.float64 / torch.int64, x.dtype, torch.max(x, dim).values / .indices / [0] / [1], and the calls listed for calls (torch.tensor, F.relu, .sum(), …).',
+    ja: '「{what}」にはここでは対応していません。対応するもの：数値、名前、「+ - * / ** @ == > <」、「torch.float32 / torch.float64 / torch.int64」、「x.dtype」、「torch.max(x, dim).values / .indices / [0] / [1]」、対応する関数の呼び出し（「torch.tensor」、「F.relu」、「.sum()」など）。',
   },
   'code.reason.operator': {
     en: 'The operator {op} is not supported here. Supported: + - * / ** @ between tensors and numbers, and one comparison == > < with a tensor.',
