@@ -36,7 +36,7 @@ export const IMPORT_REASONS = {
   notImported: ({ name }) => `${name} is used before it is imported: import it first.`,
   undefinedName: ({ name }) => `${name} is not defined: assign it before this line.`,
   call: ({ what }) =>
-    `${what}(...) is not supported. Supported: torch.tensor, torch.arange, torch.zeros, torch.ones, torch.randn, torch.manual_seed, torch.sigmoid/exp/log/tanh/relu/square/neg/pow, torch.sum/mean/max/argmax, torch.softmax, torch.matmul, torch.eq/gt, torch.reshape, F.sigmoid/relu/tanh/softmax/linear, F.mse_loss, F.binary_cross_entropy(_with_logits), F.cross_entropy, and the methods .sum() .mean() .max() .argmax() .view() .reshape() .float() .double() .long() .to() .dim() .backward().`,
+    `${what}(...) is not supported. Supported: torch.tensor, torch.arange, torch.zeros, torch.ones, torch.randn, torch.rand, torch.manual_seed, torch.sigmoid/exp/log/tanh/relu/square/neg/pow, torch.sum/mean/max/argmax, torch.softmax, torch.matmul, torch.eq/gt, torch.reshape, F.sigmoid/relu/tanh/softmax/linear, F.mse_loss, F.binary_cross_entropy(_with_logits), F.cross_entropy, and the methods .sum() .mean() .max() .argmax() .view() .reshape() .float() .double() .long() .to() .dim() .backward().`,
   arguments: ({ what, expected }) => `${what} takes ${EXPECTED[expected as Expected]}.`,
   keyword: ({ what, name, supported }) => `${what} does not take ${name}= here. Supported: ${supported}.`,
   expression: ({ what }) =>
