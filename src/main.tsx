@@ -95,7 +95,7 @@ async function start(): Promise<void> {
     if (!isShareHash(window.location.hash)) return;
     const hash = window.location.hash;
     clearHash();
-    openShareLink(ws, hash, useLanguage.getState().lang);
+    void openShareLink(ws, hash, useLanguage.getState().lang);
   });
 
   createRoot(root).render(
