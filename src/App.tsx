@@ -13,22 +13,27 @@ import { Tabs } from './shell/Tabs';
 import { StepBar } from './stepper/StepBar';
 import { StepPanel } from './stepper/StepPanel';
 import { Highlight } from './lessons/Highlight';
-import { useLessons } from './lessons/useLessons';
+import { LessonsPanel } from './lessons/LessonsPanel';
 import { Welcome } from './lessons/Welcome';
 
 // Panels the first screen does not show load when first opened (or when a pointer reaches their tab),
-// keeping their code — plots and d3, training, datasets and CSV parsing, the code editor, lessons — out of the first load.
+// keeping their code — plots and d3, training, datasets and CSV parsing, the code editor — out of the first load.
+// The Lessons panel stays: it is small, and a lesson fits the canvas beside it the moment it opens.
 const plots = lazyPanel(() => import('./plots/PlotsPanel').then((m) => m.PlotsPanel));
 const code = lazyPanel(() => import('./code/CodePanel').then((m) => m.CodePanel));
 const datasets = lazyPanel(() => import('./datasets/DatasetsPanel').then((m) => m.DatasetsPanel));
 const training = lazyPanel(() => import('./training/TrainingPanel').then((m) => m.TrainingPanel));
 const gradcheck = lazyPanel(() => import('./plots/GradCheckPanel').then((m) => m.GradCheckPanel));
-const lessonsPanel = lazyPanel(() => import('./lessons/LessonsPanel').then((m) => m.LessonsPanel));
 
-/** The Lessons panel, downloaded the first time it opens. */
-function LessonsPane() {
-  const open = useLessons((s) => s.panelOpen);
-  return open ? <lessonsPanel.Panel /> : null;
+/** The lazily loaded panels by tab list and tab id. */
+const LAZY_TABS: Readonly<Record<string, Readonly<Record<string, { preload: () => void }>>>> = {
+  dock: { plots, code },
+  side: { data: datasets, train: training, gradcheck },
+};
+
+/** Starts downloading the code of a tab's panel, when it has its own (a lesson opening that tab). */
+export function preloadTab(list: string, tab: string): void {
+  LAZY_TABS[list]?.[tab]?.preload();
 }
 
 /** The id the skip link jumps to. */
@@ -84,7 +89,7 @@ export function App() {
               ]}
             />
           </aside>
-          <LessonsPane />
+          <LessonsPanel />
         </div>
         <StatusLine />
         <FileDropOverlay />

@@ -1,6 +1,14 @@
 import { Component, type ComponentType, lazy, type ReactNode, Suspense, useState } from 'react';
 import { useT } from '../i18n/useT';
 
+/** Downloads of panel code under way, so a lesson's fit can wait for the layout they change. */
+const downloads = new Set<Promise<unknown>>();
+
+/** Settles once every panel download started so far has finished (or failed). */
+export function panelDownloads(): Promise<void> {
+  return Promise.allSettled([...downloads]).then(() => undefined);
+}
+
 /** A panel whose code failed to download (offline, or the site was updated since the page loaded). */
 class PanelLoadError extends Error {
   override readonly name = 'PanelLoadError';
@@ -55,11 +63,17 @@ export interface LazyPanel<P extends object> {
 /** Splits a panel out of the first screen's JavaScript: `load` imports its module and returns the component. */
 export function lazyPanel<P extends object>(load: () => Promise<ComponentType<P>>): LazyPanel<P> {
   let pending: Promise<ComponentType<P>> | null = null;
-  const download = (): Promise<ComponentType<P>> =>
-    (pending ??= load().catch((e: unknown) => {
+  const download = (): Promise<ComponentType<P>> => {
+    if (pending) return pending;
+    const started = load().catch((e: unknown) => {
       pending = null; // the next attempt downloads again
       throw new PanelLoadError(e instanceof Error ? e.message : String(e));
-    }));
+    });
+    downloads.add(started);
+    void started.finally(() => downloads.delete(started)).catch(() => undefined);
+    pending = started;
+    return started;
+  };
   const makeLazy = () => lazy(() => download().then((component) => ({ default: component })));
   let Loaded = makeLazy();
   function Panel(props: P) {
