@@ -26,14 +26,14 @@ const training = lazyPanel(() => import('./training/TrainingPanel').then((m) => 
 const gradcheck = lazyPanel(() => import('./plots/GradCheckPanel').then((m) => m.GradCheckPanel));
 
 /** The lazily loaded panels by tab list and tab id. */
-const LAZY_TABS: Readonly<Record<string, Readonly<Record<string, { preload: () => void }>>>> = {
+const LAZY_TABS: Readonly<Record<string, Readonly<Record<string, { preload: () => Promise<void> }>>>> = {
   dock: { plots, code },
   side: { data: datasets, train: training, gradcheck },
 };
 
-/** Starts downloading the code of a tab's panel, when it has its own (a lesson opening that tab). */
-export function preloadTab(list: string, tab: string): void {
-  LAZY_TABS[list]?.[tab]?.preload();
+/** Downloads the code of a tab's panel when it has its own (a lesson opening that tab); settles when the panel can draw at once. */
+export function preloadTab(list: string, tab: string): Promise<void> {
+  return LAZY_TABS[list]?.[tab]?.preload() ?? Promise.resolve();
 }
 
 /** The id the skip link jumps to. */
@@ -71,8 +71,8 @@ export function App() {
                 label={t('shell.region.dock')}
                 tabs={[
                   { id: 'step', label: t('shell.tab.step'), content: <StepPanel /> },
-                  { id: 'plots', label: t('shell.tab.plots'), content: <plots.Panel />, preload: plots.preload },
-                  { id: 'code', label: t('code.tab'), content: <code.Panel />, preload: code.preload },
+                  { id: 'plots', label: t('shell.tab.plots'), content: <plots.Panel />, preload: () => void plots.preload() },
+                  { id: 'code', label: t('code.tab'), content: <code.Panel />, preload: () => void code.preload() },
                 ]}
               />
             </section>
@@ -83,9 +83,9 @@ export function App() {
               label={t('shell.region.inspector')}
               tabs={[
                 { id: 'inspector', label: t('shell.tab.inspector'), content: <Inspector /> },
-                { id: 'data', label: t('shell.tab.data'), content: <datasets.Panel />, preload: datasets.preload },
-                { id: 'train', label: t('shell.tab.train'), content: <training.Panel />, preload: training.preload },
-                { id: 'gradcheck', label: t('shell.tab.gradcheck'), content: <gradcheck.Panel />, preload: gradcheck.preload },
+                { id: 'data', label: t('shell.tab.data'), content: <datasets.Panel />, preload: () => void datasets.preload() },
+                { id: 'train', label: t('shell.tab.train'), content: <training.Panel />, preload: () => void training.preload() },
+                { id: 'gradcheck', label: t('shell.tab.gradcheck'), content: <gradcheck.Panel />, preload: () => void gradcheck.preload() },
               ]}
             />
           </aside>

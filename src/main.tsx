@@ -74,11 +74,8 @@ async function start(): Promise<void> {
     storage: store,
     lang: () => useLanguage.getState().lang,
     fetchExample,
-    // A tab's panel downloads at once, and the fit waits for it: a panel arriving later would change the canvas's size.
-    showTab: (list, tab) => {
-      preloadTab(list, tab);
-      requestTab(list, tab);
-    },
+    // A tab opens once its panel's code is here, so it draws at once; the fit waits for it, as the dock's height counts.
+    showTab: (list, tab) => void preloadTab(list, tab).then(() => requestTab(list, tab)),
     fitView: (focus) => void panelDownloads().then(() => requestFit(focus)),
   });
   lessons = course;

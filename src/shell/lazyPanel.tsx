@@ -56,19 +56,23 @@ class LoadBoundary extends Component<{ readonly retry: () => void; readonly chil
 export interface LazyPanel<P extends object> {
   /** Draws the panel, with a quiet loading line meanwhile and a retry if the download fails. */
   readonly Panel: ComponentType<P>;
-  /** Starts the download early (a pointer over the panel's tab), so opening it shows no wait. */
-  readonly preload: () => void;
+  /** Starts the download early (a pointer over the panel's tab), so opening it shows no wait; settles when it is over, downloaded or not. */
+  readonly preload: () => Promise<void>;
 }
 
 /** Splits a panel out of the first screen's JavaScript: `load` imports its module and returns the component. */
 export function lazyPanel<P extends object>(load: () => Promise<ComponentType<P>>): LazyPanel<P> {
   let pending: Promise<ComponentType<P>> | null = null;
+  let loaded: ComponentType<P> | null = null;
   const download = (): Promise<ComponentType<P>> => {
     if (pending) return pending;
-    const started = load().catch((e: unknown) => {
-      pending = null; // the next attempt downloads again
-      throw new PanelLoadError(e instanceof Error ? e.message : String(e));
-    });
+    const started = load().then(
+      (component) => (loaded = component),
+      (e: unknown) => {
+        pending = null; // the next attempt downloads again
+        throw new PanelLoadError(e instanceof Error ? e.message : String(e));
+      },
+    );
     downloads.add(started);
     void started.finally(() => downloads.delete(started)).catch(() => undefined);
     pending = started;
@@ -78,10 +82,13 @@ export function lazyPanel<P extends object>(load: () => Promise<ComponentType<P>
   let Loaded = makeLazy();
   function Panel(props: P) {
     const [attempt, setAttempt] = useState(0);
+    // Code already here (a pointer reached the tab, or it was open before) draws at once, with no loading step.
+    const [Ready] = useState(() => loaded);
     const retry = () => {
       Loaded = makeLazy(); // React keeps a failed lazy component failed; a new one tries again
       setAttempt((n) => n + 1);
     };
+    if (Ready) return <Ready {...props} />;
     return (
       <LoadBoundary key={attempt} retry={retry}>
         <Suspense fallback={<PanelLoading />}>
@@ -90,5 +97,5 @@ export function lazyPanel<P extends object>(load: () => Promise<ComponentType<P>
       </LoadBoundary>
     );
   }
-  return { Panel, preload: () => void download().catch(() => undefined) };
+  return { Panel, preload: () => download().then(() => undefined, () => undefined) };
 }
