@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { fetchCourseData } from './datasets/courseData';
 import { installCsvDrop } from './datasets/csvDrop';
 import { useLanguage } from './i18n/language';
 import { msg } from './i18n/words';
@@ -68,7 +69,7 @@ async function start(): Promise<void> {
 
   const store = storage();
   const { saveNow, source } = await boot(ws, store);
-  const course = new Lessons({ ws, storage: store, lang: () => useLanguage.getState().lang, fetchExample, showTab: requestTab, fitView: requestFit });
+  const course = new Lessons({ ws, storage: store, lang: () => useLanguage.getState().lang, fetchExample, fetchData: fetchCourseData, showTab: requestTab, fitView: requestFit });
   lessons = course;
   // A lesson link opens that lesson and step; a first visit (no saved work, no shared graph) gets the welcome.
   if (isLessonHash(window.location.hash)) {

@@ -1,11 +1,15 @@
 import type { Session } from '../session/Session';
-import { importCsvFile, isCsvFile } from './csvImport';
+import { type CsvImport, importCsvFile, isCsvFile } from './csvImport';
+
+/** Puts a CSV file read into a dataset in the session's Data panel, or its messages (the current draft stays). */
+export function loadImport(session: Session, r: CsvImport): void {
+  if (r.ok) session.loadDraft({ name: r.name, dataset: r.dataset, roles: r.roles, textColumns: r.textColumns });
+  else session.failDraft(r.messages);
+}
 
 /** Loads an import into the session's Data panel, or its messages (the current draft stays). */
 export async function loadCsvFile(session: Session, file: File): Promise<void> {
-  const r = await importCsvFile(file);
-  if (r.ok) session.loadDraft({ name: r.name, dataset: r.dataset, roles: r.roles, textColumns: r.textColumns });
-  else session.failDraft(r.messages);
+  loadImport(session, await importCsvFile(file));
 }
 
 /**

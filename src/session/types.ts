@@ -204,4 +204,6 @@ export interface SessionState {
   readonly liveHistory: FileHistory | null;
   readonly marks: Readonly<Record<string, NodeMark>>;
   readonly datasets: DatasetsState;
+  /** Code handed to the code panel to show as the learner's text (a lesson's starter), until the panel takes it; null: none waiting. */
+  readonly codeOffer: string | null;
 }
