@@ -34,13 +34,14 @@ describe('the lesson files', () => {
     ]);
   });
 
-  it('every node a lesson or a step focuses on is a node of the example the lesson opens', () => {
+  it('every node a lesson or a step focuses on is a node of the example the lesson opens, or of the graph the code it puts in the code panel builds', () => {
     for (const lesson of COURSE) {
       const open = (lesson.setup ?? []).flatMap((a) => (a.do === 'openExample' ? [a.file] : []));
+      const code = (lesson.setup ?? []).flatMap((a) => (a.do === 'showCode' ? [a.code] : []));
       const foci = [lesson.focus ?? [], ...lesson.steps.map((s) => s.focus ?? [])].flat();
       if (foci.length === 0) continue;
-      expect(open, `${lesson.id} focuses on nodes, so it opens an example`).toHaveLength(1);
-      const doc = JSON.parse(readFileSync(`public/examples/${open[0]}`, 'utf8')) as GraphFile;
+      expect(open.length + code.length, `${lesson.id} focuses on nodes, so it opens an example or gives code`).toBe(1);
+      const doc = code.length === 1 ? importPython(code[0]).file : (JSON.parse(readFileSync(`public/examples/${open[0]}`, 'utf8')) as GraphFile);
       const ids = doc.nodes.map((n) => n.id);
       expect(foci.filter((id) => !ids.includes(id)), lesson.id).toEqual([]);
     }

@@ -76,8 +76,8 @@ export const defineByRun: LessonFile = {
     },
     {
       text: {
-        en: 'Press [[code.step]] on z.backward(): the backward pass walks the recorded graph back from z to x, each grad_fn passing the gradient on. x is a leaf, so its gradient is kept in x.grad: 4x, that is −8, −7, …, 8.',
-        ja: 'z.backward() の行で [[code.step]] を押してください。逆伝播は記録された計算グラフを z から x へ逆にたどり、各 grad_fn が勾配を渡していきます。x は葉なので、勾配は x.grad に残ります。4x、つまり −8, −7, …, 8 です。',
+        en: 'Press [[code.step]] on z.backward(): the backward pass walks the recorded graph back from z to x, each grad_fn passing the gradient on. x is a leaf, so its gradient is kept in x.grad: 4x. Click x on the canvas to read it in the [[shell.tab.inspector]], under the values of x: −8, −7, …, 8.',
+        ja: 'z.backward() の行で [[code.step]] を押してください。逆伝播は記録された計算グラフを z から x へ逆にたどり、各 grad_fn が勾配を渡していきます。x は葉なので、勾配は x.grad に残ります。4x です。キャンバスの x をクリックすると、[[shell.tab.inspector]] の x の値の下で読めます: −8, −7, …, 8。',
       },
       hint: {
         en: 'x.grad is 4x after one backward; a second backward adds another 4x. Press [[code.step]] until z.backward() has run once (running from the first line again builds the graph afresh).',
@@ -93,8 +93,8 @@ export const defineByRun: LessonFile = {
     },
     {
       text: {
-        en: 'The graph is not declared beforehand: it is whatever the code did when it ran. Change the y line to y = 3 * x**2 + 2 and press [[code.run]] (or Ctrl+Enter): the graph is built again from the code — scale now multiplies by 3 — z = 110.5, and backward gives x.grad = 6x.',
-        ja: '計算グラフは前もって宣言するものではなく、コードが実行したとおりに作られます。y の行を y = 3 * x**2 + 2 に書き換えて [[code.run]] (または Ctrl+Enter) を押してください。コードから計算グラフが作り直され (scale は 3 倍になります)、z = 110.5、逆伝播で x.grad = 6x になります。',
+        en: 'The graph is not declared beforehand: it is whatever the code did when it ran. Change the y line to y = 3 * x**2 + 2 and press [[code.run]] (or Ctrl+Enter): the graph is built again from the code — scale now multiplies by 3 — z = 110.5, and backward gives x.grad = 6x (click x to read it).',
+        ja: '計算グラフは前もって宣言するものではなく、コードが実行したとおりに作られます。y の行を y = 3 * x**2 + 2 に書き換えて [[code.run]] (または Ctrl+Enter) を押してください。コードから計算グラフが作り直され (scale は 3 倍になります)、z = 110.5、逆伝播で x.grad = 6x になります (x をクリックすると読めます)。',
       },
       hint: {
         en: 'Edit the y line in the [[code.tab]] tab to read y = 3 * x**2 + 2, then press [[code.run]]: it runs every line, z.backward() included.',
@@ -122,10 +122,11 @@ tensor([-12.0000, -10.5000,  -9.0000,  -7.5000,  -6.0000,  -4.5000,  -3.0000,
       hint: { en: 'Tick the [[stepper.gradFnLabels]] box in the [[shell.tab.step]] tab under the canvas.', ja: 'キャンバス下の [[shell.tab.step]] タブにある [[stepper.gradFnLabels]] にチェックを入れてください。' },
       point: 'step.gradFnLabels',
       setup: [{ do: 'openTab', tab: 'dock.step' }],
+      focus: ['scale', 'y', 'z'],
       check: [{ predicate: 'gradFnLabels', on: true }],
       pytorch: {
-        code: `${X_LINE}\ny = 3 * x**2 + 2\nz = y.sum()\nnames = []\nf = z.grad_fn\nwhile f is not None:\n    names.append(type(f).__name__)\n    f = f.next_functions[0][0] if f.next_functions else None\nprint(names)`,
-        output: "['SumBackward0', 'AddBackward0', 'MulBackward0', 'PowBackward0', 'AccumulateGrad']",
+        code: `${X_LINE}\ny = 3 * x**2 + 2\nz = y.sum()\nnames = []\nf = z.grad_fn\nwhile f is not None:\n    names.append(type(f).__name__)\n    f = f.next_functions[0][0] if f.next_functions else None\nprint(*names, sep='\\n')`,
+        output: 'SumBackward0\nAddBackward0\nMulBackward0\nPowBackward0\nAccumulateGrad',
       },
     },
   ],
