@@ -28,9 +28,8 @@ async function setField(editor: Editor, testId: string, value: string): Promise<
   await field.press('Enter');
 }
 
-/** Presses the canvas's Tidy layout control (which also fits the view) and waits until the nodes stop moving. */
-async function tidy(editor: Editor): Promise<void> {
-  await editor.press('canvas.autoLayout');
+/** Waits until the canvas view stops moving (a fit or a layout has finished). */
+async function viewSettled(editor: Editor): Promise<void> {
   let last = '';
   await expect
     .poll(async () => {
@@ -40,6 +39,12 @@ async function tidy(editor: Editor): Promise<void> {
       return still;
     }, { intervals: [150] })
     .toBe(true);
+}
+
+/** Presses the canvas's Tidy layout control (which also fits the view) and waits until the nodes stop moving. */
+async function tidy(editor: Editor): Promise<void> {
+  await editor.press('canvas.autoLayout');
+  await viewSettled(editor);
 }
 
 /** Zooms out with the canvas's − control, as a learner would, until every given element lies inside the canvas. */
@@ -656,7 +661,9 @@ test('lessons 5 and 9 in English: mean and max dragged in and made the loss; Bos
   await editor.open();
   await startFromList(editor, 'tensors');
   await expect.poll(async () => (await editor.document()).name).toBe('Composite function y = 2x² + 2');
-  await page.locator('.react-flow__controls-fitview').click();
+  // Once the lesson's own fit has settled, the learner zooms out until z is in view.
+  await viewSettled(editor);
+  await zoomOutToShow(editor, ['node.z']);
   await editor.select('z');
   await expectLesson(editor, 'tensors', 1, [1]);
   await next(editor, 'tensors', 2, [1]);
@@ -700,7 +707,9 @@ test('lessons 5 and 9 in English: mean and max dragged in and made the loss; Bos
   await page.getByTestId('lessons.start.nn-modules').click();
   await expectLesson(editor, 'nn-modules', 1, []);
   await expect.poll(async () => (await editor.document()).name).toBe('Linear regression with nn.Linear');
-  await page.locator('.react-flow__controls-fitview').click();
+  // The lesson's own fit shows the nodes it is about (X, linear, loss) beside the panel.
+  await viewSettled(editor);
+  await expectInCanvas(editor, ['linear']);
   await editor.node('linear').click();
   await expectLesson(editor, 'nn-modules', 1, [1]);
   await next(editor, 'nn-modules', 2, [1]);
