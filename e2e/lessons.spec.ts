@@ -60,6 +60,12 @@ async function zoomOutToShow(editor: Editor, testIds: string[]): Promise<void> {
   throw new Error(`${testIds.join(', ')} stay outside the canvas`);
 }
 
+/** Once the lesson's own fit has settled, zooms out as a learner would until node `id` is in view. */
+async function showNode(editor: Editor, id: string): Promise<void> {
+  await viewSettled(editor);
+  await zoomOutToShow(editor, [`node.${id}`]);
+}
+
 /** Waits until each node's box lies wholly inside the visible canvas. */
 async function expectInCanvas(editor: Editor, ids: string[]): Promise<void> {
   await expect
@@ -661,9 +667,7 @@ test('lessons 5 and 9 in English: mean and max dragged in and made the loss; Bos
   await editor.open();
   await startFromList(editor, 'tensors');
   await expect.poll(async () => (await editor.document()).name).toBe('Composite function y = 2x² + 2');
-  // Once the lesson's own fit has settled, the learner zooms out until z is in view.
-  await viewSettled(editor);
-  await zoomOutToShow(editor, ['node.z']);
+  await showNode(editor, 'z');
   await editor.select('z');
   await expectLesson(editor, 'tensors', 1, [1]);
   await next(editor, 'tensors', 2, [1]);
