@@ -379,6 +379,8 @@ test('every lesson’s first step, in English and Japanese (screenshots for revi
       await expectLesson(editor, id, 1, []);
       await expect(page.getByTestId('lessons.status')).toBeVisible();
       await expect(page.getByTestId('lessons.step')).toHaveText(lang === 'en' ? /^Step 1 of \d$/ : /^ステップ 1 \/ \d$/);
+      // The code panel loads when its tab is first shown: the shot waits for the code the lesson put in it.
+      if (id === 'define-by-run') await expect(page.locator('.code-panel .cm-line').first()).toHaveText('import torch');
       await shot(page, `lessons-first-step-${id}-${lang}`);
       await page.getByTestId('lessons.all').click();
     }
@@ -549,6 +551,8 @@ async function lessonSix(editor: Editor, page: Page, lang: 'en' | 'ja'): Promise
     await expect(page.getByTestId('dock.tab.code')).toHaveAttribute('aria-selected', 'true');
     await expect(page.locator('.code-panel .cm-line')).toHaveText(['import torch', '', 'x = torch.arange(-2, 2.1, 0.25, requires_grad=True)', 'y = 2 * x**2 + 2', 'z = y.sum()', 'z.backward()', 'print(x.grad)', '']);
     await expect(page.getByTestId('lessons.step')).toHaveText(text.step(1));
+    await expect(page.getByTestId('lessons.highlight')).toBeVisible();
+    await shot(page, `lessons-6-step1-start-${lang}`);
   });
 
   await test.step('step 1: Run one statement twice — import torch, then x appears', async () => {
