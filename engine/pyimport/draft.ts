@@ -12,6 +12,8 @@ export interface DraftMark {
   readonly edges: number;
   readonly loss: string | null;
   readonly dtype: Dtype;
+  /** How many nodes had been absorbed into an op by then. */
+  readonly absorbed: number;
 }
 
 /**
@@ -26,6 +28,8 @@ export class GraphDraft {
   /** The dtype of the tensors made so far (null before the first). */
   dtype: Dtype | null = null;
   private readonly ids = new Set<string>();
+  /** Leaves that became an op's own parameters (F.linear's weight and bias), in order: a document from then on leaves them out. */
+  private readonly absorbedIds: string[] = [];
 
   /** A fresh id: `base`, else `base_2`, `base_3`, … */
   freshId(base: string): string {
@@ -57,17 +61,24 @@ export class GraphDraft {
     return next;
   }
 
+  /** Takes leaf `id` out of the documents from now on: an op holds its numbers as its own parameter. */
+  absorb(id: string): void {
+    this.absorbedIds.push(id);
+  }
+
   /** Where the draft is now, computing in `dtype` (or `fallback` before any tensor). */
   mark(fallback: Dtype): DraftMark {
-    return { nodes: this.nodes.length, edges: this.edges.length, loss: this.loss, dtype: this.dtype ?? fallback };
+    return { nodes: this.nodes.length, edges: this.edges.length, loss: this.loss, dtype: this.dtype ?? fallback, absorbed: this.absorbedIds.length };
   }
 
   /** The document the draft held at `mark`, laid out left to right. */
   file(mark: DraftMark): GraphFile {
+    const gone = new Set(this.absorbedIds.slice(0, mark.absorbed));
+    const nodes = this.nodes.slice(0, mark.nodes).filter((n) => !gone.has(n.id));
     return {
       format: FORMAT_NAME,
       version: CURRENT_VERSION,
-      nodes: layoutNodes(this.nodes.slice(0, mark.nodes), this.edges.slice(0, mark.edges)),
+      nodes: layoutNodes(nodes, this.edges.slice(0, mark.edges)),
       edges: this.edges.slice(0, mark.edges).map((e) => ({ ...e })),
       loss: mark.loss,
       datasets: {},

@@ -8,6 +8,7 @@ import type { GraphFile } from '../format/schema';
 import { formatCount, MAX_FILE_CHARS, MAX_NODES } from '../limits';
 import { type DraftMark, GraphDraft } from './draft';
 import { evaluate, type PyValue, type Scope, text } from './expressions';
+import { importedModule, isModuleName } from './modules';
 import { type ImportError, ImportFailure, IMPORT_REASONS } from './reasons';
 import { checkSyntax, lineIndex, parseScript, parts } from './syntax';
 
@@ -102,7 +103,7 @@ export function importPython(code: string, options: ImportOptions = {}): ImportR
       },
     };
   });
-  const file = opened?.ok ? opened.file : draft.file({ nodes: 0, edges: 0, loss: null, dtype: 'float32' });
+  const file = opened?.ok ? opened.file : draft.file({ nodes: 0, edges: 0, loss: null, dtype: 'float32', absorbed: 0 });
   return { statements, error: failure ? errorAt(place, failure) : null, file };
 }
 
@@ -168,12 +169,12 @@ function runStatement(scope: Scope, stmt: SyntaxNode, backwardDone: boolean, bef
     const more = parts(stmt).length > 3;
     if (target.name !== 'VariableName' || text(scope, op) !== '=' || more) return fail('statement', { what: firstLine(text(scope, stmt)) });
     const name = text(scope, target);
-    if (name === 'torch' || name === 'nn' || name === 'np') return fail('statement', { what: `Assigning to ${name}` }, target);
+    if (isModuleName(name)) return fail('statement', { what: `Assigning to ${name}` }, target);
     const v: PyValue = evaluate(scope, value);
     if (v.kind === 'module') return fail('expression', { what: text(scope, value) }, value);
     // The node this line computes takes the variable's name; an alias (`b = a`) adds nothing.
     const isNew = v.kind === 'tensor' && scope.draft.nodes.slice(before.nodes).some((n) => n.id === v.id);
-    if (v.kind === 'tensor' && isNew) scope.vars.set(name, { kind: 'tensor', id: scope.draft.rename(v.id, name, before) });
+    if (v.kind === 'tensor' && isNew) scope.vars.set(name, { ...v, id: scope.draft.rename(v.id, name, before) });
     else scope.vars.set(name, v);
     return undefined;
   }
@@ -184,6 +185,10 @@ function runStatement(scope: Scope, stmt: SyntaxNode, backwardDone: boolean, bef
       const fn = text(scope, fnNode);
       if (fn === 'print') {
         checkNames(scope, list);
+        return undefined;
+      }
+      if (fn === 'torch.manual_seed') {
+        evaluate(scope, expr);
         return undefined;
       }
       if (fn === 'torch.set_default_dtype') {
@@ -204,11 +209,10 @@ function runStatement(scope: Scope, stmt: SyntaxNode, backwardDone: boolean, bef
   return fail('statement', { what: firstLine(text(scope, stmt)) });
 }
 
-/** `import torch`, `import torch.nn as nn`, `import numpy as np`. */
+/** `import torch`, `import torch.nn as nn`, `import torch.nn.functional as F`, `import numpy as np`, … (modules.ts). */
 function importModule(scope: Scope, stmt: SyntaxNode): void {
   const what = text(scope, stmt).replace(/^import\s+/, '').replace(/\s+/g, ' ');
-  const known: Record<string, string> = { torch: 'torch', 'torch.nn as nn': 'nn', 'numpy as np': 'np' };
-  const name = known[what];
+  const name = importedModule(what);
   if (!name) throw new ImportFailure('import', { what }, stmt.from, stmt.to);
   scope.modules.add(name);
 }
@@ -232,7 +236,7 @@ function checkNames(scope: Scope, node: SyntaxNode): void {
       const name = scope.code.slice(c.from, c.to);
       const isKeyword = c.node.nextSibling?.name === 'AssignOp';
       const known = scope.vars.has(name) || scope.modules.has(name) || ['print', 'len', 'float', 'int', 'str'].includes(name);
-      if (!known && !isKeyword) throw new ImportFailure(['torch', 'nn', 'np'].includes(name) ? 'notImported' : 'undefinedName', { name }, c.from, c.to);
+      if (!known && !isKeyword) throw new ImportFailure(isModuleName(name) ? 'notImported' : 'undefinedName', { name }, c.from, c.to);
     }
   } while (c.next() && c.from < node.to);
 }

@@ -10,6 +10,7 @@ import {
   type EdgeChange,
   type FinalConnectionState,
   type IsValidConnection,
+  type NodeMouseHandler,
   type NodeChange,
   type OnConnect,
   type OnDelete,
@@ -218,6 +219,9 @@ export function Canvas() {
   );
 
   const onMoveEnd = useCallback<OnMoveEnd>((_e, viewport) => session.setViewport(viewport), [session]);
+  // The node under the pointer, for the code panel to light the statement that made it.
+  const onNodeMouseEnter = useCallback<NodeMouseHandler<OpFlowNode>>((_e, node) => session.hoverNode(node.id), [session]);
+  const onNodeMouseLeave = useCallback(() => session.hoverNode(null), [session]);
 
   const autoLayout = useCallback(() => {
     const current = session.state.history.present;
@@ -263,6 +267,8 @@ export function Canvas() {
         isValidConnection={isValidConnection}
         connectionMode={ConnectionMode.Loose}
         onMoveEnd={onMoveEnd}
+        onNodeMouseEnter={onNodeMouseEnter}
+        onNodeMouseLeave={onNodeMouseLeave}
         defaultViewport={initialViewport ?? undefined}
         snapToGrid
         snapGrid={SNAP_GRID}

@@ -1,11 +1,21 @@
 import { exportCourseScript, fileToGraph, type GraphFile } from '../../engine';
 
-/** What the code panel shows for a document: its code, and whether the panel takes edits. */
+/** What the code panel shows for a document: its code, the line that writes each node, and whether the panel takes edits. */
 export interface GraphCode {
   readonly text: string;
+  /** The 1-based line that writes each node, for the editor and the canvas to point at each other. */
+  readonly nodeLines: ReadonlyMap<string, number>;
   /** False for a training graph: its exported script is shown read-only (the importer does not read models yet). */
   readonly editable: boolean;
 }
+
+/** A script and the line that writes each node. */
+export interface Script {
+  readonly code: string;
+  readonly nodeLines: ReadonlyMap<string, number>;
+}
+
+const NO_LINES: ReadonlyMap<string, number> = new Map();
 
 /** Whether a document holds what only a training script can write: parameters, modules with weights, or data columns. */
 function isTraining(doc: GraphFile): boolean {
@@ -17,8 +27,12 @@ function isTraining(doc: GraphFile): boolean {
  * nothing for an empty graph or one not finished yet (no scalar to differentiate), and the
  * exported training script, read-only, for a training graph (`trainingScript`).
  */
-export function graphCode(doc: GraphFile, trainingScript: () => string): GraphCode {
-  if (isTraining(doc)) return { text: trainingScript(), editable: false };
-  if (doc.nodes.length === 0) return { text: '', editable: true };
-  return { text: exportCourseScript(fileToGraph(doc), doc.name)?.code ?? '', editable: true };
+export function graphCode(doc: GraphFile, trainingScript: () => Script): GraphCode {
+  if (isTraining(doc)) {
+    const s = trainingScript();
+    return { text: s.code, nodeLines: s.nodeLines, editable: false };
+  }
+  if (doc.nodes.length === 0) return { text: '', nodeLines: NO_LINES, editable: true };
+  const course = exportCourseScript(fileToGraph(doc), doc.name);
+  return { text: course?.code ?? '', nodeLines: course?.nodeLines ?? NO_LINES, editable: true };
 }
