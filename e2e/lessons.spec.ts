@@ -1,13 +1,8 @@
-import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test, XS } from './fixtures';
 import { Editor } from './pages/Editor';
 
 test.use({ viewport: { width: 1440, height: 900 } });
-
-/** The course's Boston housing files, as a learner has them. */
-const RM_PRICE = fileURLToPath(new URL('../../shared/data/boston_rm_price.csv', import.meta.url));
-const RM_LSTAT_PRICE = fileURLToPath(new URL('../../shared/data/boston_rm_lstat_price.csv', import.meta.url));
 
 /** Where this run keeps its screenshots for review. */
 const SHOTS = `${process.env.E2E_RESULTS ?? 'test-results'}/screenshots`;
@@ -33,9 +28,8 @@ async function setField(editor: Editor, testId: string, value: string): Promise<
   await field.press('Enter');
 }
 
-/** Presses the canvas's Tidy layout control (which also fits the view) and waits until the nodes stop moving. */
-async function tidy(editor: Editor): Promise<void> {
-  await editor.press('canvas.autoLayout');
+/** Waits until the canvas view stops moving (a fit or a layout has finished). */
+async function viewSettled(editor: Editor): Promise<void> {
   let last = '';
   await expect
     .poll(async () => {
@@ -45,6 +39,12 @@ async function tidy(editor: Editor): Promise<void> {
       return still;
     }, { intervals: [150] })
     .toBe(true);
+}
+
+/** Presses the canvas's Tidy layout control (which also fits the view) and waits until the nodes stop moving. */
+async function tidy(editor: Editor): Promise<void> {
+  await editor.press('canvas.autoLayout');
+  await viewSettled(editor);
 }
 
 /** Zooms out with the canvas's − control, as a learner would, until every given element lies inside the canvas. */
@@ -60,6 +60,12 @@ async function zoomOutToShow(editor: Editor, testIds: string[]): Promise<void> {
   throw new Error(`${testIds.join(', ')} stay outside the canvas`);
 }
 
+/** Once the lesson's own fit has settled, zooms out as a learner would until node `id` is in view. */
+async function showNode(editor: Editor, id: string): Promise<void> {
+  await viewSettled(editor);
+  await zoomOutToShow(editor, [`node.${id}`]);
+}
+
 /** Waits until each node's box lies wholly inside the visible canvas. */
 async function expectInCanvas(editor: Editor, ids: string[]): Promise<void> {
   await expect
@@ -73,6 +79,11 @@ async function expectInCanvas(editor: Editor, ids: string[]): Promise<void> {
       return outside;
     })
     .toEqual([]);
+}
+
+/** The zoom the canvas shows now, read from React Flow's viewport transform. */
+async function canvasZoom(editor: Editor): Promise<number> {
+  return editor.page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
 }
 
 /** Opens the Lessons panel from the toolbar and starts a lesson from its list. */
@@ -368,6 +379,8 @@ test('every lesson’s first step, in English and Japanese (screenshots for revi
       await expectLesson(editor, id, 1, []);
       await expect(page.getByTestId('lessons.status')).toBeVisible();
       await expect(page.getByTestId('lessons.step')).toHaveText(lang === 'en' ? /^Step 1 of \d$/ : /^ステップ 1 \/ \d$/);
+      // The code panel loads when its tab is first shown: the shot waits for the code the lesson put in it.
+      if (id === 'define-by-run') await expect(page.locator('.code-panel .cm-line').first()).toHaveText('import torch');
       await shot(page, `lessons-first-step-${id}-${lang}`);
       await page.getByTestId('lessons.all').click();
     }
@@ -509,45 +522,139 @@ async function gradientArrow(editor: Editor): Promise<{ grad: [number, number]; 
   return { grad: [await n('data-grad-a'), await n('data-grad-b')], dx: (await n('data-x2')) - (await n('data-x1')), dy: (await n('data-y2')) - (await n('data-y1')) };
 }
 
-/** Imports a CSV in the Data tab with the file picker, gives its columns roles, and binds it. */
-async function importAndBind(editor: Editor, path: string, roles: Record<string, string>): Promise<void> {
+/** Presses Bind for the dataset the lesson loaded into the Data tab and waits until an input reads it. */
+async function bindLoaded(editor: Editor, dataset: string): Promise<void> {
   const page = editor.page;
-  await page.getByTestId('side.tab.data').click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('datasets.import').click();
-  await (await chooser).setFiles(path);
-  await expect(page.getByTestId('datasets.preview')).toBeVisible();
-  for (const [column, role] of Object.entries(roles)) await page.getByTestId(`datasets.role.${column}`).selectOption(role);
   await page.getByTestId('datasets.bind').click();
-  const dataset = path.replace(/^.*\//, '').replace(/\.csv$/, '');
   await expect.poll(async () => (await editor.document()).nodes.some((n) => n.value?.type === 'columns' && n.value.dataset === dataset)).toBe(true);
   // A notice may say which input nodes the binding made; read, it is dismissed as a learner would.
   const close = page.getByTestId('notice.close');
   if (await close.isVisible()) await close.click();
 }
 
-test('lessons 6 and 11 in English: the forward pass stepped with →, grad_fn labels; three classes trained', async ({ editor, page }) => {
+/** Lesson 6 as a learner does it: the course's code the lesson put in the Code tab run a statement at a time, backward, a line changed and run again, grad_fn labels; a screenshot of every step in `lang`. */
+async function lessonSix(editor: Editor, page: Page, lang: 'en' | 'ja'): Promise<void> {
+  const text = {
+    en: { step: (n: number) => `Step ${n} of 6`, stepped: (line: number, added: string) => `Line ${line} ran: added ${added}`, backward: 'Line 6 ran: no new nodes; z.backward() filled .grad', ran: 'Ran 6 statements: 5 nodes.' },
+    ja: { step: (n: number) => `ステップ ${n} / 6`, stepped: (line: number, added: string) => `${line} 行を実行しました：${added} を追加`, backward: '6 行を実行しました：新しいノードはありません; z.backward() で .grad を求めました', ran: '6 文を実行しました。ノードは 5 個です。' },
+  }[lang];
+  const report = page.getByTestId('code.report');
+  const done = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+  /** Lets the canvas finish fitting the graph the code built, then takes the step's screenshot. */
+  const stepShot = async (n: number) => {
+    await page.waitForTimeout(400);
+    await shot(page, `lessons-6-step${n}-${lang}`);
+  };
+
+  await test.step('the lesson opens an empty canvas and the Code tab holding the course’s code', async () => {
+    await expect.poll(async () => (await editor.document()).nodes.length).toBe(0);
+    await expect(page.getByTestId('dock.tab.code')).toHaveAttribute('aria-selected', 'true');
+    await expect(page.locator('.code-panel .cm-line')).toHaveText(['import torch', '', 'x = torch.arange(-2, 2.1, 0.25, requires_grad=True)', 'y = 2 * x**2 + 2', 'z = y.sum()', 'z.backward()', 'print(x.grad)', '']);
+    await expect(page.getByTestId('lessons.step')).toHaveText(text.step(1));
+    await expect(page.getByTestId('lessons.highlight')).toBeVisible();
+    await shot(page, `lessons-6-step1-start-${lang}`);
+  });
+
+  await test.step('step 1: Run one statement twice — import torch, then x appears', async () => {
+    await editor.press('code.step');
+    await expectLesson(editor, 'define-by-run', 1, []);
+    await editor.press('code.step');
+    await expect(report).toHaveText(text.stepped(3, 'x'));
+    await expect(editor.node('x')).toBeVisible();
+    await expectLesson(editor, 'define-by-run', 1, [1]);
+    await stepShot(1);
+  });
+
+  await test.step('step 2: the y line adds square, scale and y', async () => {
+    await next(editor, 'define-by-run', 2, done(1));
+    await editor.press('code.step');
+    await expect(report).toHaveText(text.stepped(4, 'square, scale, y'));
+    for (const id of ['square', 'scale', 'y']) await expect(editor.node(id)).toBeVisible();
+    await expectLesson(editor, 'define-by-run', 2, done(2));
+    await stepShot(2);
+  });
+
+  await test.step('step 3: z = y.sum() adds z = 85', async () => {
+    await next(editor, 'define-by-run', 3, done(2));
+    await editor.press('code.step');
+    await expect(report).toHaveText(text.stepped(5, 'z'));
+    await expect.poll(() => editor.shownNumbers('z', 'value')).toEqual([85]);
+    await expectLesson(editor, 'define-by-run', 3, done(3));
+    await stepShot(3);
+  });
+
+  await test.step('step 4: z.backward() fills x.grad = 4x', async () => {
+    await next(editor, 'define-by-run', 4, done(3));
+    await editor.press('code.step');
+    await expect(report).toHaveText(text.backward);
+    await expect.poll(() => editor.shownNumbers('x', 'grad')).toEqual(XS.map((v) => 4 * v));
+    await expectLesson(editor, 'define-by-run', 4, done(4));
+    // x.grad read where it is large enough to read: the Inspector, after a click on x.
+    await page.waitForTimeout(400);
+    await editor.node('x').click();
+    await expect(page.getByTestId('inspector.grad')).toHaveAttribute('data-value', JSON.stringify(XS.map((v) => 4 * v)));
+    // Scrolled to, as a learner scrolls the Inspector down to the gradient under the values.
+    await page.getByTestId('inspector.grad').scrollIntoViewIfNeeded();
+    await stepShot(4);
+  });
+
+  await test.step('step 5: the y line typed as 3 * x**2 + 2 and Run: the graph is built again, z = 110.5, x.grad = 6x', async () => {
+    await next(editor, 'define-by-run', 5, done(4));
+    await page.locator('.code-panel .cm-line', { hasText: 'y = 2 * x**2 + 2' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.type('y = 3 * x**2 + 2');
+    await expect(page.locator('.code-panel .cm-line').nth(3)).toHaveText('y = 3 * x**2 + 2');
+    await expectLesson(editor, 'define-by-run', 5, done(4));
+    await editor.press('code.run');
+    await expect(report).toHaveText(text.ran);
+    await expect.poll(() => editor.shownNumbers('z', 'value')).toEqual([110.5]);
+    await expect.poll(() => editor.shownNumbers('x', 'grad')).toEqual(XS.map((v) => 6 * v));
+    expect((await editor.document()).nodes.find((n) => n.id === 'scale')?.attrs).toEqual({ k: 3 });
+    await expectLesson(editor, 'define-by-run', 5, done(5));
+    await page.waitForTimeout(400);
+    await editor.node('x').click();
+    await expect(page.getByTestId('inspector.grad')).toHaveAttribute('data-value', JSON.stringify(XS.map((v) => 6 * v)));
+    // Scrolled to, as a learner scrolls the Inspector down to the gradient under the values.
+    await page.getByTestId('inspector.grad').scrollIntoViewIfNeeded();
+    await stepShot(5);
+  });
+
+  await test.step('step 6: the Step tab opens; grad_fn labels name each recorded operation', async () => {
+    await next(editor, 'define-by-run', 6, done(5));
+    await expect(page.getByTestId('dock.tab.step')).toHaveAttribute('aria-selected', 'true');
+    // The view centres on the last nodes at a zoom where their labels can be read.
+    await expectInCanvas(editor, ['scale', 'y', 'z']);
+    await expect.poll(() => canvasZoom(editor)).toBeGreaterThanOrEqual(0.8);
+    await page.getByTestId('step.gradFnLabels').check();
+    await expectLesson(editor, 'define-by-run', 6, done(6));
+    await expect(editor.node('z')).toContainText('SumBackward0');
+    await expect(page.getByTestId('lessons.complete')).toBeVisible();
+    await stepShot(6);
+  });
+}
+
+test('lesson 6 in English: the course’s code run in the code panel a statement at a time builds the graph; a changed line builds it again', async ({ editor, page }) => {
   test.setTimeout(120_000);
   await editor.open();
   await startFromList(editor, 'define-by-run');
-  await expect.poll(async () => (await editor.document()).name).toBe('Composite function y = 2x² + 2');
-  await editor.press('toolbar.forward');
-  await expect(page.getByTestId('lessons.hint')).toBeVisible();
-  await expectLesson(editor, 'define-by-run', 1, []);
-  for (let k = 0; k < 5; k++) await page.keyboard.press('ArrowRight');
-  await expectLesson(editor, 'define-by-run', 1, [1]);
-  await next(editor, 'define-by-run', 2, [1]);
-  await page.getByTestId('step.gradFnLabels').check();
-  await expectLesson(editor, 'define-by-run', 2, [1, 2]);
-  await expect(editor.node('z')).toContainText('SumBackward0');
-  await next(editor, 'define-by-run', 3, [1, 2]);
-  for (let k = 0; k < 6 && !(await lesson(editor))?.done.includes(3); k++) await editor.press('step.step');
-  await expectLesson(editor, 'define-by-run', 3, [1, 2, 3]);
-  await expect.poll(() => editor.shownNumbers('x', 'grad')).toEqual(XS.map((v) => 4 * v));
+  await lessonSix(editor, page, 'en');
+});
 
-  await page.getByTestId('lessons.all').click();
-  await page.getByTestId('lessons.start.multiclass-classification').click();
-  await expectLesson(editor, 'multiclass-classification', 1, []);
+test('lesson 6 in Japanese: the same, read in Japanese on screen', async ({ editor, page }) => {
+  test.setTimeout(120_000);
+  await editor.open();
+  await editor.press('toolbar.lang');
+  await startFromList(editor, 'define-by-run');
+  await expect(page.getByTestId('lessons.panel')).toContainText('Define by Run');
+  await expect(page.getByTestId('lessons.panel')).toContainText('計算グラフ');
+  await lessonSix(editor, page, 'ja');
+});
+
+test('lesson 11 in English: three classes trained', async ({ editor, page }) => {
+  test.setTimeout(120_000);
+  await editor.open();
+  await startFromList(editor, 'multiclass-classification');
   await expect.poll(async () => (await editor.document()).name).toBe('Three-class classification');
   await page.locator('.react-flow__controls-fitview').click();
   await editor.node('linear').click();
@@ -559,12 +666,12 @@ test('lessons 6 and 11 in English: the forward pass stepped with →, grad_fn la
   await next(editor, 'multiclass-classification', 3, [1, 2, 3]);
 });
 
-test('lessons 5 and 9 in English: mean and max dragged in and made the loss; Boston imported, trained, and diverging', async ({ editor, page }) => {
+test('lessons 5 and 9 in English: mean and max dragged in and made the loss; Boston loaded by the lesson, trained, and diverging', async ({ editor, page }) => {
   test.setTimeout(180_000);
   await editor.open();
   await startFromList(editor, 'tensors');
   await expect.poll(async () => (await editor.document()).name).toBe('Composite function y = 2x² + 2');
-  await page.locator('.react-flow__controls-fitview').click();
+  await showNode(editor, 'z');
   await editor.select('z');
   await expectLesson(editor, 'tensors', 1, [1]);
   await next(editor, 'tensors', 2, [1]);
@@ -608,7 +715,9 @@ test('lessons 5 and 9 in English: mean and max dragged in and made the loss; Bos
   await page.getByTestId('lessons.start.nn-modules').click();
   await expectLesson(editor, 'nn-modules', 1, []);
   await expect.poll(async () => (await editor.document()).name).toBe('Linear regression with nn.Linear');
-  await page.locator('.react-flow__controls-fitview').click();
+  // The lesson's own fit shows the nodes it is about (X, linear, loss) beside the panel.
+  await viewSettled(editor);
+  await expectInCanvas(editor, ['linear']);
   await editor.node('linear').click();
   await expectLesson(editor, 'nn-modules', 1, [1]);
   await next(editor, 'nn-modules', 2, [1]);
@@ -617,11 +726,15 @@ test('lessons 5 and 9 in English: mean and max dragged in and made the loss; Bos
   await expectLesson(editor, 'nn-modules', 2, [1, 2]);
 
   await next(editor, 'nn-modules', 3, [1, 2]);
-  await editor.press('file.new');
+  // The step opens an empty canvas and the Data tab with the course's file already loaded: nothing to import.
   await expect.poll(async () => (await editor.document()).nodes.length).toBe(0);
+  await expect(page.getByTestId('side.tab.data')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('datasets.preview')).toHaveAttribute('data-rows', '506');
+  await expect(page.getByTestId('datasets.role.RM')).toHaveValue('feature');
+  await expect(page.getByTestId('datasets.role.PRICE')).toHaveValue('target');
+  await bindLoaded(editor, 'boston_rm_price');
   const linear = await editor.dropFromPalette('linear', { x: 270, y: 120 });
   const mse = await editor.dropFromPalette('mse', { x: 270, y: 420 });
-  await importAndBind(editor, RM_PRICE, { RM: 'feature', PRICE: 'target' });
   await tidy(editor);
   await editor.connect('X', linear, 'x');
   await editor.connect(linear, mse, 'input');
@@ -637,7 +750,9 @@ test('lessons 5 and 9 in English: mean and max dragged in and made the loss; Bos
   await expectLesson(editor, 'nn-modules', 3, [1, 2, 3]);
 
   await next(editor, 'nn-modules', 4, [1, 2, 3]);
-  await importAndBind(editor, RM_LSTAT_PRICE, { RM: 'feature', LSTAT: 'feature', PRICE: 'target' });
+  await expect(page.getByTestId('datasets.preview')).toHaveAttribute('data-rows', '506');
+  await expect(page.getByTestId('datasets.role.LSTAT')).toHaveValue('feature');
+  await bindLoaded(editor, 'boston_rm_lstat_price');
   await page.getByTestId('side.tab.inspector').click();
   await editor.select(linear);
   await setField(editor, 'inspector.attr.inFeatures', '2');
@@ -647,6 +762,25 @@ test('lessons 5 and 9 in English: mean and max dragged in and made the loss; Bos
   await expectLesson(editor, 'nn-modules', 4, [1, 2, 3, 4]);
   await expect(page.getByTestId('lessons.complete')).toBeVisible();
   await shot(page, 'lessons-9-complete-en');
+});
+
+test('lesson 9 in Japanese, opened by a link at its Boston step: the data is in the Data tab without importing a file', async ({ editor, page }) => {
+  await editor.open();
+  await editor.press('toolbar.lang');
+  await editor.open('/#lesson=nn-modules/3');
+  await expectLesson(editor, 'nn-modules', 3, []);
+  await expect(page.getByTestId('side.tab.data')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('datasets.preview')).toHaveAttribute('data-rows', '506');
+  await expect(page.getByTestId('datasets')).toContainText('boston_rm_price: 506 行 × 2 列');
+  await expect(page.getByTestId('datasets.error')).toBeHidden();
+  await expect(page.getByTestId('lessons.panel')).toContainText('boston_rm_price.csv (506 行) を');
+  await shot(page, 'lessons-9-step3-data-loaded-ja');
+  await bindLoaded(editor, 'boston_rm_price');
+  const doc = await editor.document();
+  expect(doc.nodes.map((n) => [n.id, n.value?.type === 'columns' ? n.value.columns : null])).toEqual([
+    ['X', ['RM']],
+    ['Y', ['PRICE']],
+  ]);
 });
 
 test('a lesson link that names no lesson, or is hostile, says so and keeps the graph', async ({ editor, page }) => {

@@ -1,9 +1,11 @@
-// Writes the shipped example graphs to public/examples/ and the published JSON Schema to
-// public/graph.schema.json (run: npm run build:public). Tests check both are up to date.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// Writes the shipped example graphs to public/examples/, the published JSON Schema to
+// public/graph.schema.json and copies of the course's data files the lessons load to
+// public/data/ (run: npm run build:public). Tests check all three are up to date.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { serializeGraphFile } from '../engine/format/save';
 import { graphJsonSchema } from '../engine/format/jsonSchema';
 import { EXAMPLES } from './examples/build';
+import { COURSE_DATA, COURSE_DATA_SOURCE } from './courseData';
 
 const publicDir = new URL('../public/', import.meta.url);
 const examplesDir = new URL('examples/', publicDir);
@@ -15,4 +17,7 @@ const index = Object.entries(EXAMPLES).map(([name, make]) => {
 });
 writeFileSync(new URL('index.json', examplesDir), `${JSON.stringify(index, null, 2)}\n`);
 writeFileSync(new URL('graph.schema.json', publicDir), `${JSON.stringify(graphJsonSchema(), null, 2)}\n`);
-console.log(`wrote ${index.length} examples and graph.schema.json to public/`);
+const dataDir = new URL('data/', publicDir);
+mkdirSync(dataDir, { recursive: true });
+for (const file of COURSE_DATA) writeFileSync(new URL(file, dataDir), readFileSync(new URL(file, COURSE_DATA_SOURCE)));
+console.log(`wrote ${index.length} examples, graph.schema.json and ${COURSE_DATA.length} data files to public/`);

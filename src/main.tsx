@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, preloadTab } from './App';
+import { fetchCourseData } from './datasets/courseData';
 import { installCsvDrop } from './datasets/csvDrop';
 import { useLanguage } from './i18n/language';
 import { msg } from './i18n/words';
@@ -74,6 +75,7 @@ async function start(): Promise<void> {
     storage: store,
     lang: () => useLanguage.getState().lang,
     fetchExample,
+    fetchData: fetchCourseData,
     // A tab opens once its panel's code is here, so it draws at once; the fit waits for it, as the dock's height counts.
     showTab: (list, tab) => void preloadTab(list, tab).then(() => requestTab(list, tab)),
     fitView: (focus) => void panelDownloads().then(() => requestFit(focus)),

@@ -6,6 +6,7 @@ import { graphJsonSchema } from '../../engine/format/jsonSchema';
 import { fileToGraph } from '../../engine/format/convert';
 import { Trainer } from '../../engine/train/trainer';
 import { compile } from '../../engine/exec/compile';
+import { COURSE_DATA, COURSE_DATA_SOURCE } from '../courseData';
 
 const publicFile = (name: string) => readFileSync(new URL(`../../public/${name}`, import.meta.url), 'utf8');
 
@@ -16,6 +17,10 @@ describe('shipped examples', () => {
 
   it('public/graph.schema.json is the schema the loader uses (run npm run build:public)', () => {
     expect(JSON.parse(publicFile('graph.schema.json'))).toEqual(graphJsonSchema());
+  });
+
+  it.each(COURSE_DATA)('public/data/%s is an exact copy of the course’s data file (run npm run build:public)', (file) => {
+    expect(publicFile(`data/${file}`)).toBe(readFileSync(new URL(file, COURSE_DATA_SOURCE), 'utf8'));
   });
 
   it('docs/graph-format.md shows the current linear-regression-by-hand example as its complete example', () => {

@@ -161,6 +161,19 @@ export function CodePanel() {
     }
   }, [doc, code]);
 
+  // Code handed over through the session (a lesson's starter) shows as the learner's own text, to run as it stands.
+  const offer = useSession((s) => s.codeOffer);
+  useEffect(() => {
+    const v = view.current;
+    if (!v || offer === null || !code.editable) return;
+    // Not run yet: no statement has made a node on the canvas.
+    replaceText(v, offer, () => []);
+    dirty.current = true;
+    stepping.current = null;
+    setReport(null);
+    session.takeCodeOffer();
+  }, [offer, code.editable, session]);
+
   // The diagnostic is worded in the page's language, again when it changes.
   useEffect(() => {
     const v = view.current;

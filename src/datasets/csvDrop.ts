@@ -1,9 +1,16 @@
 import type { Session } from '../session/Session';
 import { loadFailedNotice } from '../shell/loadFailed';
+import type { CsvImport } from './csvImport';
 
 /** Whether a file looks like CSV by its name or type. */
 export function isCsvFile(file: File): boolean {
   return /\.csv$/i.test(file.name) || file.type === 'text/csv';
+}
+
+/** Puts a CSV file read into a dataset in the session's Data panel, or its messages (the current draft stays). */
+export function loadImport(session: Session, r: CsvImport): void {
+  if (r.ok) session.loadDraft({ name: r.name, dataset: r.dataset, roles: r.roles, textColumns: r.textColumns });
+  else session.failDraft(r.messages);
 }
 
 /** Loads an import into the session's Data panel, or its messages (the current draft stays). */
@@ -16,9 +23,7 @@ export async function loadCsvFile(session: Session, file: File): Promise<void> {
     session.notify(loadFailedNotice(e));
     return;
   }
-  const r = await importCsvFile(file);
-  if (r.ok) session.loadDraft({ name: r.name, dataset: r.dataset, roles: r.roles, textColumns: r.textColumns });
-  else session.failDraft(r.messages);
+  loadImport(session, await importCsvFile(file));
 }
 
 /**

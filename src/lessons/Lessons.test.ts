@@ -5,11 +5,14 @@ import { MemoryStorage } from '../shell/testStorage';
 import { testWorkspace } from '../shell/testWorkspace';
 import { openPageText, refuseFromOutside } from '../store/persistence';
 import { example } from '../stepper/testGraphs';
+import { importCsvText } from '../datasets/csvImport';
+import { importPython } from '../../engine';
 import { Lessons } from './Lessons';
+import { type Lesson, lessonSchema } from './schema';
 import { PROGRESS_KEY } from './progress';
 
 /** Lessons on a test workspace; examples come from public/examples, tabs shown are recorded. */
-function setup(options: { storage?: MemoryStorage; doc?: string } = {}) {
+function setup(options: { storage?: MemoryStorage; doc?: string; course?: readonly Lesson[] } = {}) {
   const memory = options.storage ?? new MemoryStorage();
   const { ws, session } = testWorkspace({ storage: memory, doc: options.doc ? example(options.doc) : undefined });
   const tabs: string[] = [];
@@ -20,7 +23,9 @@ function setup(options: { storage?: MemoryStorage; doc?: string } = {}) {
     storage: memory.storage,
     lang: () => 'en',
     fetchExample: async (file) => refuseFromOutside(openPageText(readFileSync(`public/examples/${file}`, 'utf8'))),
+    fetchData: async (file) => importCsvText(file, readFileSync(`public/data/${file}`, 'utf8')),
     showTab: (list, tab) => tabs.push(`${list}.${tab}`),
+    course: options.course,
   });
   return { ws, session, lessons, memory, tabs, fits };
 }
@@ -98,8 +103,21 @@ describe('Lessons', () => {
   });
 
   it('the step-through counts: a step is judged again as events are shown and grad_fn labels switched on', async () => {
-    const { lessons, session } = setup();
-    await lessons.start('define-by-run');
+    const stepThrough = lessonSchema.parse({
+      id: 'step-through',
+      number: 1,
+      title: { en: 'Step-through', ja: 'ステップ実行' },
+      goal: { en: 'Show the forward pass.', ja: '順伝播を表示する。' },
+      setup: [{ do: 'openExample', file: 'composite-function.json' }],
+      focus: ['x'],
+      steps: [
+        { text: { en: 'Step.', ja: '進める。' }, hint: { en: 'Step.', ja: '進める。' }, check: [{ predicate: 'stepPhaseShown', phase: 'loss' }] },
+        { text: { en: 'Label.', ja: 'ラベル。' }, hint: { en: 'Label.', ja: 'ラベル。' }, check: [{ predicate: 'gradFnLabels', on: true }] },
+        { text: { en: 'Backward.', ja: '逆伝播。' }, hint: { en: 'Backward.', ja: '逆伝播。' }, check: [{ predicate: 'stepPhaseShown', phase: 'backward' }] },
+      ],
+    });
+    const { lessons, session } = setup({ course: [stepThrough] });
+    await lessons.start('step-through');
     for (let k = 0; k < 4; k++) session.step();
     expect(lessons.snapshot()).toMatchObject({ step: 1, done: [] });
     session.step();
@@ -107,6 +125,53 @@ describe('Lessons', () => {
     await lessons.goTo(2);
     session.setGradFnLabels(true);
     expect(lessons.snapshot()).toMatchObject({ step: 2, done: [1, 2] });
+  });
+
+  it('Define-by-Run opens an empty canvas and the Code tab with the course’s code waiting for the code panel; each statement run is judged', async () => {
+    const { lessons, session, tabs } = setup({ doc: 'composite-function' });
+    await lessons.start('define-by-run');
+    expect(session.state.history.present.nodes).toEqual([]);
+    expect(tabs).toContain('dock.code');
+    const code = session.state.codeOffer;
+    expect(code).toContain('y = 2 * x**2 + 2');
+    session.takeCodeOffer();
+    expect(session.state.codeOffer, 'taken by the panel, it no longer waits').toBeNull();
+    const statements = importPython(code ?? '').statements;
+    for (const [k, done] of [[0, []], [1, [1]]] as const) {
+      session.edit('run one statement', () => statements[k].file);
+      expect(lessons.snapshot()).toMatchObject({ step: 1, done });
+    }
+  });
+
+  it('a lesson that loads course data puts it in the Data panel as Import does, with the guessed roles', async () => {
+    const { lessons, session, tabs } = setup({ doc: 'composite-function' });
+    await lessons.start('nn-modules', 3);
+    expect(session.state.history.present.nodes, 'the step starts on an empty canvas').toEqual([]);
+    const draft = session.state.datasets.draft;
+    expect(draft?.name).toBe('boston_rm_price');
+    expect(draft?.dataset.columns).toEqual(['RM', 'PRICE']);
+    expect(draft?.dataset.rows).toHaveLength(506);
+    expect(draft?.roles).toEqual({ RM: 'feature', PRICE: 'target' });
+    expect(tabs).toContain('side.data');
+    await lessons.goTo(4);
+    expect(session.state.datasets.draft?.dataset.columns).toEqual(['RM', 'LSTAT', 'PRICE']);
+  });
+
+  it('a course data file that cannot be downloaded is said in the Data panel; the graph stays', async () => {
+    const memory = new MemoryStorage();
+    const { ws, session } = testWorkspace({ storage: memory, doc: example('composite-function') });
+    const lessons = new Lessons({
+      ws,
+      storage: memory.storage,
+      lang: () => 'en',
+      fetchExample: async (file) => refuseFromOutside(openPageText(readFileSync(`public/examples/${file}`, 'utf8'))),
+      fetchData: async (file) => ({ ok: false, messages: [{ key: 'datasets.err.download', vars: { file, reason: 'HTTP 404' } }] }),
+      showTab: () => undefined,
+    });
+    await lessons.start('nn-modules', 4);
+    expect(session.state.datasets.draft).toBeNull();
+    expect(session.state.datasets.errors).toEqual([{ key: 'datasets.err.download', vars: { file: 'boston_rm_lstat_price.csv', reason: 'HTTP 404' } }]);
+    expect(session.state.history.present.nodes.map((n) => n.id)).toContain('linear');
   });
 
   it('a step-level set-up opens a tab; opening a lesson link to a step starts there', async () => {

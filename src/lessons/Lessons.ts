@@ -1,4 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { loadImport } from '../datasets/csvDrop';
+import type { CsvImport } from '../datasets/csvImport';
 import type { Language } from '../i18n/language';
 import { translate } from '../i18n/useT';
 import { msg, type Words } from '../i18n/words';
@@ -40,6 +42,8 @@ export interface LessonsOptions {
   readonly lang: () => Language;
   /** Downloads a shipped example (public/examples). */
   readonly fetchExample: (file: string) => Promise<PageOpenResult>;
+  /** Downloads a shipped course data file (public/data) and reads it as Import does. */
+  readonly fetchData: (file: string) => Promise<CsvImport>;
   /** Shows a tab of a tab list (`dock`, `side`). */
   readonly showTab: (list: string, tab: string) => void;
   /** Fits the canvas view to the graph beside the panel, or when it cannot fit, centres on `focus` (node ids). */
@@ -58,8 +62,9 @@ const same = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.le
 /**
  * The guided lessons: which lesson and step is open, what the learner has done (kept in
  * local storage), and the judging of each step from the session's state after every change.
- * Set-up actions (open an example, open a tab, select a node) go through the page's own
- * open paths, so a lesson's graph opens like any other and the learner's stays in Recent.
+ * Set-up actions (open an example, open a tab, select a node, put code in the code panel,
+ * load a course data file) go through the page's own open and import paths, so a lesson's
+ * graph opens like any other and the learner's stays in Recent.
  */
 export class Lessons {
   /** The lessons' state; only this class writes it. */
@@ -213,6 +218,12 @@ export class Lessons {
       }
       case 'select':
         ws.session.select([a.node]);
+        return;
+      case 'showCode':
+        ws.session.offerCode(a.code);
+        return;
+      case 'loadData':
+        loadImport(ws.session, await this.opts.fetchData(a.file));
         return;
     }
   }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type GraphFile, parseCsv } from '../../engine';
+import { type GraphFile, importPython, parseCsv } from '../../engine';
 import { Session } from '../session/Session';
 import { COURSE, lessonById } from './course';
 import { LESSON_FILES, parseCourse } from './courseFiles';
@@ -34,13 +34,14 @@ describe('the lesson files', () => {
     ]);
   });
 
-  it('every node a lesson or a step focuses on is a node of the example the lesson opens', () => {
+  it('every node a lesson or a step focuses on is a node of the example the lesson opens, or of the graph the code it puts in the code panel builds', () => {
     for (const lesson of COURSE) {
       const open = (lesson.setup ?? []).flatMap((a) => (a.do === 'openExample' ? [a.file] : []));
+      const code = (lesson.setup ?? []).flatMap((a) => (a.do === 'showCode' ? [a.code] : []));
       const foci = [lesson.focus ?? [], ...lesson.steps.map((s) => s.focus ?? [])].flat();
       if (foci.length === 0) continue;
-      expect(open, `${lesson.id} focuses on nodes, so it opens an example`).toHaveLength(1);
-      const doc = JSON.parse(readFileSync(`public/examples/${open[0]}`, 'utf8')) as GraphFile;
+      expect(open.length + code.length, `${lesson.id} focuses on nodes, so it opens an example or gives code`).toBe(1);
+      const doc = code.length === 1 ? importPython(code[0]).file : (JSON.parse(readFileSync(`public/examples/${open[0]}`, 'utf8')) as GraphFile);
       const ids = doc.nodes.map((n) => n.id);
       expect(foci.filter((id) => !ids.includes(id)), lesson.id).toEqual([]);
     }
@@ -351,19 +352,70 @@ describe('lesson 9, modules and Boston housing: the data bound, trained, and a l
   });
 });
 
-describe('lesson 6, Define-by-Run: the forward pass played node by node, grad_fn labels, backward through the graph', () => {
-  it('each step passes on the step-through’s state and not before', () => {
+describe('lesson 6, Define-by-Run: the course’s code run in the code panel a statement at a time, backward, a changed line', () => {
+  /** The code the lesson puts in the code panel. */
+  function starter(): string {
+    const code = lessonById('define-by-run')?.setup?.flatMap((a) => (a.do === 'showCode' ? [a.code] : []));
+    if (!code || code.length !== 1) throw new Error('define-by-run puts no code in the code panel');
+    return code[0];
+  }
+  /** Runs statement `k` of `code` as Run one statement does: its document on the canvas, and backward when it is z.backward(). */
+  function runStatement(s: Session, code: string, k: number): void {
+    const st = importPython(code).statements[k];
+    s.edit('run one statement', () => st.file);
+    if (st.backward) s.backward();
+  }
+
+  it('starts on an empty canvas with the Code tab and the course’s code in it', () => {
+    const lesson = lessonById('define-by-run');
+    expect(lesson?.setup?.map((a) => a.do)).toEqual(['newGraph', 'openTab', 'showCode']);
+    expect(lesson?.setup).toContainEqual({ do: 'openTab', tab: 'dock.code' });
+    const r = importPython(starter());
+    expect(r.error).toBeNull();
+    expect(r.statements.map((st) => st.added)).toEqual([[], ['x'], ['square', 'scale', 'y'], ['z'], [], []]);
+  });
+
+  it('steps 1–4 pass as the statements run — x, then square, scale and y, then z, then z.backward() — and not before', () => {
+    const s = new Session({ frames: { request: () => 0, cancel: () => undefined } });
+    const code = starter();
+    const done = () => [1, 2, 3, 4, 5].map((k) => stepDone('define-by-run', k, s));
+    expect(done()).toEqual([false, false, false, false, false]);
+    runStatement(s, code, 0);
+    expect(done(), 'import torch adds no node').toEqual([false, false, false, false, false]);
+    runStatement(s, code, 1);
+    expect(done()).toEqual([true, false, false, false, false]);
+    runStatement(s, code, 2);
+    expect(done()).toEqual([true, true, false, false, false]);
+    runStatement(s, code, 3);
+    expect(done()).toEqual([true, true, true, false, false]);
+    runStatement(s, code, 4);
+    expect(done()).toEqual([true, true, true, true, false]);
+  });
+
+  it('step 5: the y line changed to 3 * x**2 + 2 and the whole code run gives z = 110.5 and x.grad = 6x; another change does not pass', () => {
+    const run = (code: string) => {
+      const s = new Session({ frames: { request: () => 0, cancel: () => undefined } });
+      const r = importPython(code);
+      s.edit('run the code', () => r.file);
+      if (r.statements.some((st) => st.backward)) s.backward();
+      return s;
+    };
+    const code = starter();
+    expect(stepDone('define-by-run', 5, run(code)), 'the code as given').toBe(false);
+    expect(stepDone('define-by-run', 5, run(code.replace('y = 2 * x**2 + 2', 'y = 3 * x**2 + 2')))).toBe(true);
+    expect(stepDone('define-by-run', 5, run(code.replace('y = 2 * x**2 + 2', 'y = 3 * x**2 + 3'))), 'z = 127.5').toBe(false);
+  });
+
+  it('step 6: the grad_fn labels switched on', () => {
     const s = sessionOn('composite-function');
-    expect(stepDone('define-by-run', 1, s)).toBe(false);
-    for (let k = 0; k < 4; k++) s.step();
-    expect(stepDone('define-by-run', 1, s), 'x, square, scale, y: the loss z is not computed yet').toBe(false);
-    s.step();
-    expect(stepDone('define-by-run', 1, s)).toBe(true);
-    expect(stepDone('define-by-run', 2, s)).toBe(false);
+    expect(stepDone('define-by-run', 6, s)).toBe(false);
     s.setGradFnLabels(true);
-    expect(stepDone('define-by-run', 2, s)).toBe(true);
-    expect(stepDone('define-by-run', 3, s)).toBe(false);
-    s.stepPhase();
-    expect(stepDone('define-by-run', 3, s)).toBe(true);
+    expect(stepDone('define-by-run', 6, s)).toBe(true);
+  });
+
+  it('every course data file a lesson loads is shipped in public/data, an exact copy of the course’s', () => {
+    const files = COURSE.flatMap((l) => [...(l.setup ?? []), ...l.steps.flatMap((st) => st.setup ?? [])]).flatMap((a) => (a.do === 'loadData' ? [a.file] : []));
+    expect(files).toEqual(['boston_rm_price.csv', 'boston_rm_lstat_price.csv']);
+    for (const f of files) expect(readFileSync(`public/data/${f}`, 'utf8'), f).toBe(readFileSync(new URL(`../../../shared/data/${f}`, import.meta.url), 'utf8'));
   });
 });

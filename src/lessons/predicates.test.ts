@@ -2,10 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { factsOf, type LessonFacts } from './facts';
 import { attempted, type Check, checkSchema, numbersMatch, passes, passesAll } from './predicates';
 import { XS } from './content/xs';
+import { importPython } from '../../engine';
+import { Session } from '../session/Session';
 import { sessionOn, setLr, trainSteps } from './testSessions';
 
 const X = [...XS];
 const facts = (s: { state: Parameters<typeof factsOf>[0] }): LessonFacts => factsOf(s.state);
+
+/** The course's lines, as the code panel imports them statement by statement. */
+const COURSE_CODE = 'x = torch.arange(-2, 2.1, 0.25, requires_grad=True)\ny = 2 * x**2 + 2\nz = y.sum()';
+
+/** A session on an empty canvas and a function that puts the document after line `k` (0-based) of `code`, after `import torch`, on it, as Run one statement does. */
+function codeSession(code = COURSE_CODE) {
+  const s = new Session({ frames: { request: () => 0, cancel: () => undefined } });
+  const r = importPython(`import torch\n${code}`);
+  if (r.error) throw new Error(r.error.message);
+  return { s, run: (k: number) => s.edit('run one statement', () => r.statements[k + 1].file) };
+}
 
 describe('numbersMatch', () => {
   it('equal within a relative tolerance; different lengths never match', () => {
@@ -176,6 +189,28 @@ describe('lesson predicates, judged from the session state', () => {
   });
 });
 
+describe('nodeOps', () => {
+  it('holds when the graph computes a node of each op: x, then square, scale and y, then z appear as the statements run', () => {
+    const { s, run } = codeSession();
+    const x: Check = { predicate: 'nodeOps', ops: ['input'] };
+    const y: Check = { predicate: 'nodeOps', ops: ['input', 'square', 'scale', 'add'] };
+    const z: Check = { predicate: 'nodeOps', ops: ['input', 'square', 'scale', 'add', 'sum'] };
+    expect([x, y, z].map((c) => passes(facts(s), c)), 'an empty canvas').toEqual([false, false, false]);
+    run(0);
+    expect([x, y, z].map((c) => passes(facts(s), c))).toEqual([true, false, false]);
+    run(1);
+    expect([x, y, z].map((c) => passes(facts(s), c))).toEqual([true, true, false]);
+    run(2);
+    expect([x, y, z].map((c) => passes(facts(s), c))).toEqual([true, true, true]);
+  });
+
+  it('a node that is on the canvas but not computed (unwired) does not count', () => {
+    const s = new Session({ frames: { request: () => 0, cancel: () => undefined } });
+    s.edit('add square', (d) => void d.nodes.push({ id: 'square', op: 'square', position: { x: 0, y: 0 } }));
+    expect(passes(facts(s), { predicate: 'nodeOps', ops: ['square'] })).toBe(false);
+  });
+});
+
 describe('wrong attempts: what shows a step’s hint', () => {
   /** Whether doing `act` on `s` is an attempt at `check`. */
   const attempt = (s: ReturnType<typeof sessionOn>, check: Check, act: () => void): boolean => {
@@ -231,6 +266,19 @@ describe('wrong attempts: what shows a step’s hint', () => {
     const running = { ...facts(s), trainingRunning: true };
     expect(attempted(facts(s), { ...running, epochs: running.epochs + 1 }, below)).toBe(false);
     expect(attempted(running, facts(s), below)).toBe(true);
+  });
+
+  it('nodeOps: a computed node of another op appearing, or one of a listed op going away, is an attempt; the listed ops appearing is not', () => {
+    const check: Check = { predicate: 'nodeOps', ops: ['input', 'square', 'scale', 'add'] };
+    const { s, run } = codeSession();
+    run(0);
+    expect(attempt(s, check, () => run(1)), 'square, scale and y appear').toBe(false);
+    expect(attempt(s, check, () => s.select(['x'])), 'a selection').toBe(false);
+    expect(attempt(s, check, () => run(0)), 'the code ran again from its first line: square, scale and y went away').toBe(true);
+    const cube = codeSession('x = torch.arange(-2, 2.1, 0.25, requires_grad=True)\ny = 2 * x**3 + 2');
+    cube.run(0);
+    expect(attempt(cube.s, check, () => cube.run(1)), 'x**3 is a pow node, not square').toBe(true);
+    expect(passes(facts(cube.s), check), 'and it fails: the hint shows').toBe(false);
   });
 
   it('stepPhaseShown: running the pass with Forward instead of the step-through is an attempt; stepping through is not', () => {

@@ -46,9 +46,11 @@ const lossBelow = z.strictObject({ predicate: z.literal('lossBelow'), value: z.n
 const learningRate = z.strictObject({ predicate: z.literal('learningRate'), atLeast: z.number().positive().optional(), below: z.number().positive().optional() });
 /** Training diverged: the divergence rule stopped it, or each of the last `steps` steps raised the loss. */
 const diverged = z.strictObject({ predicate: z.literal('diverged'), steps: z.number().int().min(2).max(50).optional() });
+/** The graph computes a node of each of these ops (nodes of other ops may be there too). */
+const nodeOps = z.strictObject({ predicate: z.literal('nodeOps'), ops: z.array(z.string().min(1)).min(1).max(20) });
 
 /** One check of a lesson step, as a lesson file writes it. */
-export const checkSchema = z.discriminatedUnion('predicate', [nodeValues, gradIsMultiple, gradValues, selectedValues, selectedOp, usesColumns, stepPhaseShown, gradFnLabels, accuracyAtLeast, backwardCount, stepsTaken, lossFalling, lossBelow, learningRate, diverged]);
+export const checkSchema = z.discriminatedUnion('predicate', [nodeValues, gradIsMultiple, gradValues, selectedValues, selectedOp, usesColumns, stepPhaseShown, gradFnLabels, accuracyAtLeast, backwardCount, stepsTaken, lossFalling, lossBelow, learningRate, diverged, nodeOps]);
 /** One check of a lesson step. */
 export type Check = z.infer<typeof checkSchema>;
 /** The name of a predicate. */
@@ -92,6 +94,7 @@ const TESTS: { readonly [P in PredicateName]: (f: LessonFacts, c: Extract<Check,
     // Each step raised the loss, or the loss is no longer a finite number.
     return (tail.length === n + 1 && tail.every((v, i) => i === 0 || !(v <= tail[i - 1]))) || tail.some((v) => !Number.isFinite(v));
   },
+  nodeOps: (f, c) => c.ops.every((op) => f.nodes.some((n) => n.op === op)),
 };
 
 const sameNumbers = (a: readonly number[] | undefined, b: readonly number[]) => a !== undefined && a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
@@ -137,6 +140,12 @@ const ATTEMPTS: { readonly [P in PredicateName]: (before: LessonFacts, now: Less
   // The learning rate was changed.
   learningRate: (before, now) => now.lr !== before.lr,
   diverged: trainingFinished,
+  // A computed node of an op the check does not ask for appeared, or one of an op it asks for went away.
+  nodeOps: (before, now, c) => {
+    const was = new Set(before.nodes.map((n) => n.id));
+    const is = new Set(now.nodes.map((n) => n.id));
+    return now.nodes.some((n) => !was.has(n.id) && !c.ops.includes(n.op)) || before.nodes.some((n) => !is.has(n.id) && c.ops.includes(n.op));
+  },
 };
 
 /** Whether the change from `before` to `now` is an attempt at the check: the learner did what it asks for in form. */

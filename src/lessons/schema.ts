@@ -8,7 +8,7 @@ import { checkSchema } from './predicates';
 const textSchema = z.strictObject({ en: z.string().min(1).max(2000), ja: z.string().min(1).max(2000) });
 
 /** The tabs a step can open: `dock.<tab>` under the canvas, `side.<tab>` beside it. */
-export const TAB_IDS = ['dock.step', 'dock.plots', 'side.inspector', 'side.data', 'side.train', 'side.gradcheck'] as const;
+export const TAB_IDS = ['dock.step', 'dock.plots', 'dock.code', 'side.inspector', 'side.data', 'side.train', 'side.gradcheck'] as const;
 
 /** One thing a lesson or a step does to the canvas before the learner starts. */
 export const setupSchema = z.discriminatedUnion('do', [
@@ -20,6 +20,10 @@ export const setupSchema = z.discriminatedUnion('do', [
   z.strictObject({ do: z.literal('openTab'), tab: z.enum(TAB_IDS) }),
   /** Selects a node by id (of the example the lesson opened). */
   z.strictObject({ do: z.literal('select'), node: z.string().min(1) }),
+  /** Puts this PyTorch code in the code panel as the learner's text, to run (it does not run it). */
+  z.strictObject({ do: z.literal('showCode'), code: z.string().min(1).max(4000) }),
+  /** Loads a shipped copy of a course data file (public/data) into the Data panel, as Import does. */
+  z.strictObject({ do: z.literal('loadData'), file: z.string().regex(/^[a-z0-9_-]+\.csv$/) }),
 ]);
 /** One set-up action. */
 export type Setup = z.infer<typeof setupSchema>;

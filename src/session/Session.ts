@@ -206,6 +206,7 @@ export class Session {
       marks: {},
       datasets: EMPTY_DATASETS,
       codeLink: IDLE_CODE_LINK,
+      codeOffer: null,
     }));
     this.training = new TrainingDriver(
       {
@@ -562,6 +563,18 @@ export class Session {
       bound = bindDataset(d as GraphFile, plan, place);
     });
     this.notify(bindNotice(plan.name, bound));
+  }
+
+  // ── The code panel's text ────────────────────────────────────────────────
+
+  /** Hands the code panel text to show as the learner's own (it is not run); the panel takes it when it is next shown. */
+  offerCode(code: string): void {
+    this.store.setState({ codeOffer: code });
+  }
+
+  /** The code panel has shown the offered code: nothing waits for it any more. */
+  takeCodeOffer(): void {
+    if (this.state.codeOffer !== null) this.store.setState({ codeOffer: null });
   }
 
   // ── Inside ───────────────────────────────────────────────────────────────

@@ -205,6 +205,8 @@ export interface SessionState {
   readonly marks: Readonly<Record<string, NodeMark>>;
   readonly datasets: DatasetsState;
   readonly codeLink: CodeLinkState;
+  /** Code handed to the code panel to show as the learner's text (a lesson's starter), until the panel takes it; null: none waiting. */
+  readonly codeOffer: string | null;
 }
 
 /**

@@ -58,4 +58,8 @@ export const datasets = {
   'datasets.loss.marked': { en: 'Loss: {node} ({op}).', ja: '損失: {node} ({op})。' },
   'datasets.loss.none': { en: 'No loss yet: mark a scalar node as the loss in the Inspector.', ja: 'まだ損失がありません。インスペクタでスカラーのノードを損失に指定してください。' },
   'datasets.loss.autoHint': { en: 'Used as the loss automatically: it is the only candidate in the graph. Check to mark it, or mark another scalar node.', ja: '計算グラフで唯一の候補なので、自動で損失として使われています。チェックで明示的に指定するか、別のスカラーのノードを指定できます。' },
+  'datasets.err.download': {
+    en: '{file} could not be downloaded ({reason}); reload the page to try again, or import the course’s file yourself.',
+    ja: '{file} をダウンロードできませんでした ({reason})。ページを再読み込みしてやり直すか、講座のファイルを自分で読み込んでください。',
+  },
 } as const;

@@ -1,6 +1,6 @@
 import type { LessonFile } from '../schema';
 
-/** Lesson 9: the training loop with nn.Linear, nn.MSELoss and optim.SGD; then Boston housing, where the learning rate decides. */
+/** Lesson 9: the training loop with nn.Linear, nn.MSELoss and optim.SGD; then Boston housing (loaded by the lesson), where the learning rate decides. */
 export const nnModules: LessonFile = {
   id: 'nn-modules',
   number: 9,
@@ -52,14 +52,19 @@ print(round(loss.item(), 4))`,
     },
     {
       text: {
-        en: 'Real data: Boston housing, rooms RM → price PRICE. Press [[shell.file.new]], drag linear and mse onto the canvas. In the [[shell.tab.data]] tab, [[datasets.import]] boston_rm_price.csv from the course data, set RM to [[datasets.role.feature]] and PRICE to [[datasets.role.target]], and press [[datasets.bind]]. Wire X → linear → mse (input) and Y → mse (target), tick [[inspector.useAsLoss]] on mse, set [[train.lr]] to 0.01 and press [[train.start]]: the loss falls below 60.',
-        ja: '実データです。ボストン住宅データの部屋数 RM → 価格 PRICE。[[shell.file.new]] を押し、linear と mse をキャンバスへドラッグします。[[shell.tab.data]] タブで講座データの boston_rm_price.csv を [[datasets.import]] で読み込み、RM を [[datasets.role.feature]]、PRICE を [[datasets.role.target]] にして [[datasets.bind]] を押します。X → linear → mse (input)、Y → mse (target) とつなぎ、mse で [[inspector.useAsLoss]] にチェックを入れ、[[train.lr]] を 0.01 にして [[train.start]] を押してください。損失は 60 を下回ります。',
+        en: 'Real data: Boston housing, rooms RM → price PRICE. The lesson opened an empty canvas and loaded the course’s boston_rm_price.csv (506 rows) into the [[shell.tab.data]] tab, with RM as the [[datasets.role.feature]] and PRICE as the [[datasets.role.target]]. Press [[datasets.bind]]: inputs X and Y appear. Drag linear and mse onto the canvas, wire X → linear → mse (input) and Y → mse (target), tick [[inspector.useAsLoss]] on mse, set [[train.lr]] to 0.01 and press [[train.start]]: the loss falls below 60.',
+        ja: '実データです。ボストン住宅データの部屋数 RM → 価格 PRICE。レッスンは空のキャンバスを開き、講座の boston_rm_price.csv (506 行) を [[shell.tab.data]] タブに読み込みました。RM が [[datasets.role.feature]]、PRICE が [[datasets.role.target]] です。[[datasets.bind]] を押すと入力ノード X と Y が現れます。linear と mse をキャンバスへドラッグし、X → linear → mse (input)、Y → mse (target) とつなぎ、mse で [[inspector.useAsLoss]] にチェックを入れ、[[train.lr]] を 0.01 にして [[train.start]] を押してください。損失は 60 を下回ります。',
       },
       hint: {
         en: 'An input must be bound to RM and one to PRICE, with the mse node as the loss; then train at least 100 epochs until the latest loss is below 60.',
         ja: '入力ノードの1つを RM に、1つを PRICE に結び付け、mse ノードを損失にしてください。そのうえで最新の損失が 60 を下回るまで 100 エポック以上学習させます。',
       },
-      point: 'side.tab.data',
+      point: 'datasets.bind',
+      setup: [
+        { do: 'newGraph' },
+        { do: 'loadData', file: 'boston_rm_price.csv' },
+        { do: 'openTab', tab: 'side.data' },
+      ],
       check: [
         { predicate: 'usesColumns', columns: ['RM'] },
         { predicate: 'usesColumns', columns: ['PRICE'] },
@@ -89,14 +94,18 @@ print(round(loss.item(), 4))`,
     },
     {
       text: {
-        en: 'Why the learning rate matters: two features on different scales. [[datasets.import]] boston_rm_lstat_price.csv, set RM and LSTAT to [[datasets.role.feature]] and PRICE to [[datasets.role.target]], [[datasets.bind]], set the linear node to 2 inputs and train with [[train.lr]] 0.01. The loss explodes — 224, 297, 2359, 33061, … — and training stops: this learning rate diverges here.',
-        ja: '学習率が重要な理由: スケールの異なる2つの特徴量です。boston_rm_lstat_price.csv を [[datasets.import]] で読み込み、RM と LSTAT を [[datasets.role.feature]]、PRICE を [[datasets.role.target]] にして [[datasets.bind]] を押し、linear ノードの入力数を 2 にして [[train.lr]] 0.01 で学習してください。損失は 224, 297, 2359, 33061, … と爆発し、学習が止まります。この学習率はここでは発散します。',
+        en: 'Why the learning rate matters: two features on different scales. The lesson loaded boston_rm_lstat_price.csv into the [[shell.tab.data]] tab: RM and LSTAT are [[datasets.role.feature]]s, PRICE the [[datasets.role.target]]. Press [[datasets.bind]] (X now reads both features), set the linear node to 2 inputs and train with [[train.lr]] 0.01. The loss explodes — 224, 297, 2359, 33061, … — and training stops: this learning rate diverges here.',
+        ja: '学習率が重要な理由: スケールの異なる2つの特徴量です。レッスンは boston_rm_lstat_price.csv を [[shell.tab.data]] タブに読み込みました。RM と LSTAT が [[datasets.role.feature]]、PRICE が [[datasets.role.target]] です。[[datasets.bind]] を押し (X は2つの特徴量を読みます)、linear ノードの入力数を 2 にして [[train.lr]] 0.01 で学習してください。損失は 224, 297, 2359, 33061, … と爆発し、学習が止まります。この学習率はここでは発散します。',
       },
       hint: {
         en: 'Bind RM and LSTAT together to one input (two feature columns), keep [[train.lr]] at 0.01 or more, and train: the loss should rise step after step.',
         ja: 'RM と LSTAT をまとめて1つの入力 (特徴量の列2つ) に結び付け、[[train.lr]] を 0.01 以上にして学習してください。損失が毎ステップ増えるはずです。',
       },
-      point: 'side.tab.data',
+      point: 'datasets.bind',
+      setup: [
+        { do: 'loadData', file: 'boston_rm_lstat_price.csv' },
+        { do: 'openTab', tab: 'side.data' },
+      ],
       check: [
         { predicate: 'usesColumns', columns: ['RM', 'LSTAT'] },
         { predicate: 'learningRate', atLeast: 0.01 },
