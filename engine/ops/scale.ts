@@ -14,6 +14,10 @@ export const scale: OpDef<{ k: number }, { k: number }> = {
   gradFn: 'MulBackward0',
   shape: sameAsInput,
   prepare: (_shapes, attrs) => ({ k: attrs.k }),
+  scalar: {
+    forward: ([x], { k }, c) => `${c(k)} * ${x}`,
+    backward: (_i, gx, _x, g, { k }, c) => `${gx} += ${c(k)} * ${g}`,
+  },
   forward([x], y, { k }) {
     for (let i = 0; i < y.length; i++) y[i] = k * x[i];
   },

@@ -1,0 +1,182 @@
+/**
+ * `linear` with one output feeding `mse` against data, fused for the compiled step (float64):
+ * the regression the course trains. Every sum is the kernels' own (linear.ts, mse.ts), term for
+ * term in the same order, so the numbers are the interpreter's bit for bit; only the passes
+ * over the rows are merged.
+ */
+
+/** The buffers of one linear → mse pair, bound at compile time. */
+export interface LinearMseBuffers {
+  /** The linear's input `[rows, nIn]`, weight `[1, nIn]`, bias `[1]`, output `[rows, 1]`. */
+  readonly x: Float64Array;
+  readonly w: Float64Array;
+  readonly b: Float64Array;
+  readonly y: Float64Array;
+  /** The mse's target, its output (the loss) and the loss's gradient. */
+  readonly t: Float64Array;
+  readonly loss: Float64Array;
+  readonly gLoss: Float64Array;
+  /** The linear output's gradient, and the weight's and bias's. */
+  readonly gy: Float64Array;
+  readonly gw: Float64Array;
+  readonly gb: Float64Array;
+  readonly rows: number;
+  readonly nIn: number;
+  /** The mse's divisor (rows for `mean`, 1 for `sum`). */
+  readonly divisor: number;
+}
+
+/** Σᵢ a[ao + i]·b[i] over n elements in four partial sums, as linear.ts's `dot`. */
+function dot(a: Float64Array, ao: number, b: Float64Array, n: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    s0 += a[ao + i] * b[i];
+    s1 += a[ao + i + 1] * b[i + 1];
+    s2 += a[ao + i + 2] * b[i + 2];
+    s3 += a[ao + i + 3] * b[i + 3];
+  }
+  for (; i < n; i++) s0 += a[ao + i] * b[i];
+  return s0 + s1 + (s2 + s3);
+}
+
+/**
+ * The linear's output and the loss in one pass. With `backward`, the loss is the step's root
+ * (its gradient already seeded): each row's mse gradient goes into `gy` in the same pass, and the
+ * bias gradient (and a single weight's) is summed there too, as the linear's backward sums them.
+ */
+function forwardPass(p: LinearMseBuffers, backward: boolean): void {
+  const { x, w, b, y, t, gy, rows, nIn, divisor } = p;
+  const norm = 2 / divisor;
+  const g0 = p.gLoss[0];
+  let s = 0;
+  let sb = 0;
+  let sw = 0;
+  if (nIn === 1) {
+    const w0 = w[0];
+    const b0 = b[0];
+    if (!backward) {
+      for (let r = 0; r < rows; r++) {
+        const v = x[r] * w0 + b0;
+        y[r] = v;
+        const d = v - t[r];
+        s += d * d;
+      }
+    } else {
+      for (let r = 0; r < rows; r++) {
+        const xr = x[r];
+        const v = xr * w0 + b0;
+        y[r] = v;
+        const d = v - t[r];
+        s += d * d;
+        const g = gy[r] + norm * d * g0;
+        gy[r] = g;
+        sb += g;
+        sw += g * xr;
+      }
+      p.gw[0] += sw;
+    }
+  } else {
+    const n4 = nIn - (nIn & 3);
+    let r = 0;
+    for (; r + 1 < rows; r += 2) {
+      const xa = r * nIn;
+      const xb = xa + nIn;
+      let a0 = 0;
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      let c0 = 0;
+      let c1 = 0;
+      let c2 = 0;
+      let c3 = 0;
+      let i = 0;
+      for (; i < n4; i += 4) {
+        const w0 = w[i];
+        const w1 = w[i + 1];
+        const w2 = w[i + 2];
+        const w3 = w[i + 3];
+        a0 += x[xa + i] * w0;
+        a1 += x[xa + i + 1] * w1;
+        a2 += x[xa + i + 2] * w2;
+        a3 += x[xa + i + 3] * w3;
+        c0 += x[xb + i] * w0;
+        c1 += x[xb + i + 1] * w1;
+        c2 += x[xb + i + 2] * w2;
+        c3 += x[xb + i + 3] * w3;
+      }
+      for (; i < nIn; i++) {
+        const wi = w[i];
+        a0 += x[xa + i] * wi;
+        c0 += x[xb + i] * wi;
+      }
+      const va = a0 + a1 + (a2 + a3) + b[0];
+      const vb = c0 + c1 + (c2 + c3) + b[0];
+      y[r] = va;
+      y[r + 1] = vb;
+      const da = va - t[r];
+      s += da * da;
+      const db = vb - t[r + 1];
+      s += db * db;
+      if (backward) {
+        const ga = gy[r] + norm * da * g0;
+        gy[r] = ga;
+        sb += ga;
+        const gc = gy[r + 1] + norm * db * g0;
+        gy[r + 1] = gc;
+        sb += gc;
+      }
+    }
+    for (; r < rows; r++) {
+      const v = dot(x, r * nIn, w, nIn) + b[0];
+      y[r] = v;
+      const d = v - t[r];
+      s += d * d;
+      if (backward) {
+        const g = gy[r] + norm * d * g0;
+        gy[r] = g;
+        sb += g;
+      }
+    }
+  }
+  p.loss[0] = s / divisor;
+  if (backward) p.gb[0] += sb;
+}
+
+/** Forward only: the linear's output and the loss. */
+export function linearMseForward(p: LinearMseBuffers): void {
+  forwardPass(p, false);
+}
+
+/** Forward with the loss as the root of backward: the mse's gradient and the linear's bias (and lone weight) gradient in the same pass. */
+export function linearMseForwardRoot(p: LinearMseBuffers): void {
+  forwardPass(p, true);
+}
+
+/** The mse's backward and the linear's bias (and lone weight) gradient in one pass over the rows. */
+export function linearMseBackward(p: LinearMseBuffers): void {
+  const { x, y, t, gy, rows, nIn, divisor } = p;
+  const norm = 2 / divisor;
+  const g0 = p.gLoss[0];
+  let sb = 0;
+  if (nIn === 1) {
+    let sw = 0;
+    for (let r = 0; r < rows; r++) {
+      const g = gy[r] + norm * (y[r] - t[r]) * g0;
+      gy[r] = g;
+      sb += g;
+      sw += g * x[r];
+    }
+    p.gw[0] += sw;
+  } else {
+    for (let r = 0; r < rows; r++) {
+      const g = gy[r] + norm * (y[r] - t[r]) * g0;
+      gy[r] = g;
+      sb += g;
+    }
+  }
+  p.gb[0] += sb;
+}
