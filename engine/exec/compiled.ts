@@ -3,6 +3,10 @@ import type { Program, Step } from './program';
 import { assertSafeSource } from './safeSource';
 import { type LinearMseBuffers, linearMseBackward, linearMseForward, linearMseForwardRoot } from './linearMse';
 import type { LossCtx } from '../ops/loss';
+import { chainBackward, chainForward, FORM_CODES, type ScalarChain } from './scalarChain';
+
+/** Links from which a run of scalar steps runs as one chain loop rather than as straight-line code. */
+const MIN_CHAIN = 4;
 
 /** Statements per generated function: V8 optimises a function only up to a bytecode size. */
 const STATEMENTS_PER_FUNCTION = 500;
@@ -95,6 +99,11 @@ function isScalarStep(s: Step, float32: boolean): boolean {
   return !float32 && s.op.scalar !== undefined && s.y.length === 1 && s.params.length === 0 && s.x.every((b) => b.length === 1);
 }
 
+/** A scalar step's input references: an unconnected port's constant (`add`'s c) is a constant like any other. */
+function scalarInputs(w: Writer, s: Step): string[] {
+  return s.x.map((b, i) => (i < s.inputs.length && s.inputs[i].source === null ? w.constant(b[0]) : w.ref(b)));
+}
+
 /** A linear with one output read only by an mse against data, fused in one kernel. */
 interface Pair {
   readonly linear: Step;
@@ -143,10 +152,60 @@ function findPairs(program: Program): Map<Step, Pair> {
   return pairs;
 }
 
+/** True when a step can be a link of a scalar chain: scalar code with a chain form, every input but the first a constant. */
+function isLink(s: Step, float32: boolean): boolean {
+  return isScalarStep(s, float32) && s.op.scalar?.chain !== undefined && s.inputs.every((inp, i) => i === 0 || inp.source === null);
+}
+
+/** True when `b` is `a`'s next element in the same buffer. */
+function nextTo(a: Float64Array | null, b: Float64Array | null): boolean {
+  return a !== null && b !== null && a.buffer === b.buffer && b.byteOffset === a.byteOffset + 8;
+}
+
+/**
+ * The scalar chain starting at `steps[at]`, or null when fewer than MIN_CHAIN links follow one
+ * another there: each link reads the one before, and their outputs (and, for backward, their
+ * gradients) lie end to end.
+ */
+function chainAt(steps: readonly Step[], at: number, program: Program, backward: boolean): { chain: ScalarChain; length: number } | null {
+  const float32 = program.dtype === 'float32';
+  const first = steps[at];
+  if (!isLink(first, float32) || (backward && !first.gy)) return null;
+  let end = at + 1;
+  while (end < steps.length) {
+    const [prev, s] = [steps[end - 1], steps[end]];
+    if (!isLink(s, float32) || s.inputs[0].source !== prev.slot || !nextTo(prev.y, s.y)) break;
+    if (backward && (s.gx[0] !== prev.gy || !nextTo(prev.gy, s.gy))) break;
+    end++;
+  }
+  if (end - at < MIN_CHAIN) return null;
+  const links = steps.slice(at, end);
+  const code = (s: Step) => (s.op as AnyOpDef).scalar?.chain as NonNullable<NonNullable<AnyOpDef['scalar']>['chain']>;
+  const chain: ScalarChain = {
+    forms: Uint8Array.from(links, (s) => FORM_CODES[code(s).form as keyof typeof FORM_CODES]),
+    constants: Float64Array.from(links, (s) => code(s).constant?.(s.x, s.attrs) ?? 0),
+    values: program.arenas.values,
+    grads: program.arenas.grads,
+    valueAt: first.y.byteOffset / 8,
+    gradAt: first.gy ? first.gy.byteOffset / 8 : 0,
+    input: first.x[0],
+    inputGrad: first.gx[0],
+  };
+  return { chain, length: end - at };
+}
+
 /** Writes the forward of every step; with `root`, a pair whose mse is the root also starts its backward. */
 function writeForward(w: Writer, program: Program, pairs: ReadonlyMap<Step, Pair>, root: Step | undefined): void {
   const float32 = program.dtype === 'float32';
-  for (const s of program.steps) {
+  const steps = program.steps;
+  for (let i = 0; i < steps.length; i++) {
+    const s = steps[i];
+    const run = chainAt(steps, i, program, false);
+    if (run) {
+      w.line(`${w.bind(chainForward)}(${w.bind(run.chain)});`);
+      i += run.length - 1;
+      continue;
+    }
     const pair = pairs.get(s);
     if (pair) {
       if (s === pair.mse) {
@@ -157,7 +216,7 @@ function writeForward(w: Writer, program: Program, pairs: ReadonlyMap<Step, Pair
     }
     if (isScalarStep(s, float32)) {
       const code = (s.op as AnyOpDef).scalar as NonNullable<AnyOpDef['scalar']>;
-      w.line(`${w.ref(s.y)} = ${code.forward(s.x.map((b) => w.ref(b)), s.attrs, w.constant)};`);
+      w.line(`${w.ref(s.y)} = ${code.forward(scalarInputs(w, s), s.attrs, w.constant)};`);
     } else {
       w.line(`${w.bind(s.forward)}(${w.bind(s.x)}, ${w.bind(s.y)}, ${w.bind(s.ctx)});`);
     }
@@ -167,8 +226,23 @@ function writeForward(w: Writer, program: Program, pairs: ReadonlyMap<Step, Pair
 /** Writes backward from the root over its plan, last step first (a pair whose mse is the root did its part in the forward). */
 function writeBackward(w: Writer, program: Program, plan: readonly Step[], pairs: ReadonlyMap<Step, Pair>, root: Step | undefined): void {
   const float32 = program.dtype === 'float32';
+  // Chains are found in topological order, then written last first.
+  const chains = new Map<number, { chain: ScalarChain; length: number }>();
+  for (let i = 0; i < plan.length; i++) {
+    const run = chainAt(plan, i, program, true);
+    if (run) {
+      chains.set(i + run.length - 1, run);
+      i += run.length - 1;
+    }
+  }
   for (let i = plan.length - 1; i >= 0; i--) {
     const s = plan[i];
+    const run = chains.get(i);
+    if (run) {
+      w.line(`${w.bind(chainBackward)}(${w.bind(run.chain)});`);
+      i -= run.length - 1;
+      continue;
+    }
     const pair = pairs.get(s);
     if (pair && s === pair.mse) {
       if (s !== root) w.line(`${w.bind(linearMseBackward)}(${w.bind(pair.buffers)});`);
@@ -180,7 +254,7 @@ function writeBackward(w: Writer, program: Program, plan: readonly Step[], pairs
     }
     if (isScalarStep(s, float32)) {
       const code = (s.op as AnyOpDef).scalar as NonNullable<AnyOpDef['scalar']>;
-      const x = s.x.map((b) => w.ref(b));
+      const x = scalarInputs(w, s);
       const g = w.ref(s.gy as Float64Array);
       s.gx.forEach((gx, k) => {
         if (gx) w.line(`${code.backward(k, w.ref(gx), x, g, s.attrs, w.constant)};`);

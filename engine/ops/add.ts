@@ -14,7 +14,8 @@ export const add: OpDef<{ c: number }, BinaryCtx> = {
   prepare: prepareBinary,
   scalar: {
     forward: ([a, b]) => `${a} + ${b}`,
-    backward: (i, gx, _x, g) => `${gx} ${i === 0 ? '+=' : '+='} ${g}`,
+    backward: (_i, gx, _x, g) => `${gx} += ${g}`,
+    chain: { form: 'plus', constant: ([, c]) => c[0] },
   },
   forward([a, b], y, { ia, ib }) {
     if (ia === null || ib === null) {

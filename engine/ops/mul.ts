@@ -16,6 +16,7 @@ export const mul: OpDef<{ c: number }, BinaryCtx> = {
   scalar: {
     forward: ([a, b]) => `${a} * ${b}`,
     backward: (i, gx, [a, b], g) => `${gx} += ${g} * ${i === 0 ? b : a}`,
+    chain: { form: 'times', constant: ([, c]) => c[0] },
   },
   forward([a, b], y, { ia, ib }) {
     if (ia === null || ib === null) {

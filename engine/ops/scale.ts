@@ -17,6 +17,7 @@ export const scale: OpDef<{ k: number }, { k: number }> = {
   scalar: {
     forward: ([x], { k }, c) => `${c(k)} * ${x}`,
     backward: (_i, gx, _x, g, { k }, c) => `${gx} += ${c(k)} * ${g}`,
+    chain: { form: 'times', constant: (_x, { k }) => k },
   },
   forward([x], y, { k }) {
     for (let i = 0; i < y.length; i++) y[i] = k * x[i];

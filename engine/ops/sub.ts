@@ -15,6 +15,7 @@ export const sub: OpDef<{ c: number }, BinaryCtx> = {
   scalar: {
     forward: ([a, b]) => `${a} - ${b}`,
     backward: (i, gx, _x, g) => `${gx} ${i === 0 ? '+=' : '-='} ${g}`,
+    chain: { form: 'minus', constant: ([, c]) => c[0] },
   },
   forward([a, b], y, { ia, ib }) {
     if (ia === null || ib === null) {

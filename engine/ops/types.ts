@@ -136,7 +136,16 @@ export interface ScalarCode<A> {
   forward(x: readonly string[], attrs: A, k: (n: number) => string): string;
   /** The statement adding input `i`'s gradient into `gx` (as the kernel does, `+=` or `-=`); `g` is the output's gradient. */
   backward(i: number, gx: string, x: readonly string[], g: string, attrs: A, k: (n: number) => string): string;
+  /**
+   * The op as a link of a scalar chain (exec/scalarChain.ts), when its first input is the chain's
+   * value and every other input is a constant: its form, and the constant from the attributes or
+   * the unconnected port's buffer.
+   */
+  readonly chain?: { readonly form: ChainForm; constant?(x: readonly Float64Array[], attrs: A): number };
 }
+
+/** What one link of a scalar chain does to the value v (c its constant): v², c·v, v + c, v − c or −v. */
+export type ChainForm = 'square' | 'times' | 'plus' | 'minus' | 'negate';
 
 /** Any op, as the registry holds it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
