@@ -144,6 +144,7 @@ function findPairs(program: Program): Map<Step, Pair> {
       rows: x.length / nIn,
       nIn,
       divisor: (mse.ctx as LossCtx).divisor,
+      sums: new Float64Array(2),
     };
     const pair: Pair = { linear, mse, buffers, rest: [linear.gx[0], nIn === 1 ? null : gw, null] };
     pairs.set(linear, pair);

@@ -24,6 +24,8 @@ export interface LinearMseBuffers {
   readonly nIn: number;
   /** The mse's divisor (rows for `mean`, 1 for `sum`). */
   readonly divisor: number;
+  /** Where a pass leaves its bias and weight sums. */
+  readonly sums: Float64Array;
 }
 
 /** Σᵢ a[ao + i]·b[i] over n elements in four partial sums, as linear.ts's `dot`. */
@@ -43,107 +45,116 @@ function dot(a: Float64Array, ao: number, b: Float64Array, n: number): number {
   return s0 + s1 + (s2 + s3);
 }
 
-/**
- * The linear's output and the loss in one pass. With `backward`, the loss is the step's root
- * (its gradient already seeded): each row's mse gradient goes into `gy` in the same pass, and the
- * bias gradient (and a single weight's) is summed there too, as the linear's backward sums them.
- */
-function forwardPass(p: LinearMseBuffers, backward: boolean): void {
-  const { x, w, b, y, t, gy, rows, nIn, divisor } = p;
-  const norm = 2 / divisor;
-  const g0 = p.gLoss[0];
+/** One input feature: y = x·w + b and the squared errors' sum; with `gy`, each row's mse gradient too, summed for the bias and the weight into `sums`. */
+function oneFeature(x: Float64Array, w0: number, b0: number, y: Float64Array, t: Float64Array, rows: number, gy: Float64Array | null, norm: number, g0: number, sums: Float64Array): number {
   let s = 0;
-  let sb = 0;
-  let sw = 0;
-  if (nIn === 1) {
-    const w0 = w[0];
-    const b0 = b[0];
-    if (!backward) {
-      for (let r = 0; r < rows; r++) {
-        const v = x[r] * w0 + b0;
-        y[r] = v;
-        const d = v - t[r];
-        s += d * d;
-      }
-    } else {
-      for (let r = 0; r < rows; r++) {
-        const xr = x[r];
-        const v = xr * w0 + b0;
-        y[r] = v;
-        const d = v - t[r];
-        s += d * d;
-        const g = gy[r] + norm * d * g0;
-        gy[r] = g;
-        sb += g;
-        sw += g * xr;
-      }
-      p.gw[0] += sw;
-    }
-  } else {
-    const n4 = nIn - (nIn & 3);
-    let r = 0;
-    for (; r + 1 < rows; r += 2) {
-      const xa = r * nIn;
-      const xb = xa + nIn;
-      let a0 = 0;
-      let a1 = 0;
-      let a2 = 0;
-      let a3 = 0;
-      let c0 = 0;
-      let c1 = 0;
-      let c2 = 0;
-      let c3 = 0;
-      let i = 0;
-      for (; i < n4; i += 4) {
-        const w0 = w[i];
-        const w1 = w[i + 1];
-        const w2 = w[i + 2];
-        const w3 = w[i + 3];
-        a0 += x[xa + i] * w0;
-        a1 += x[xa + i + 1] * w1;
-        a2 += x[xa + i + 2] * w2;
-        a3 += x[xa + i + 3] * w3;
-        c0 += x[xb + i] * w0;
-        c1 += x[xb + i + 1] * w1;
-        c2 += x[xb + i + 2] * w2;
-        c3 += x[xb + i + 3] * w3;
-      }
-      for (; i < nIn; i++) {
-        const wi = w[i];
-        a0 += x[xa + i] * wi;
-        c0 += x[xb + i] * wi;
-      }
-      const va = a0 + a1 + (a2 + a3) + b[0];
-      const vb = c0 + c1 + (c2 + c3) + b[0];
-      y[r] = va;
-      y[r + 1] = vb;
-      const da = va - t[r];
-      s += da * da;
-      const db = vb - t[r + 1];
-      s += db * db;
-      if (backward) {
-        const ga = gy[r] + norm * da * g0;
-        gy[r] = ga;
-        sb += ga;
-        const gc = gy[r + 1] + norm * db * g0;
-        gy[r + 1] = gc;
-        sb += gc;
-      }
-    }
-    for (; r < rows; r++) {
-      const v = dot(x, r * nIn, w, nIn) + b[0];
+  if (gy === null) {
+    for (let r = 0; r < rows; r++) {
+      const v = x[r] * w0 + b0;
       y[r] = v;
       const d = v - t[r];
       s += d * d;
-      if (backward) {
-        const g = gy[r] + norm * d * g0;
-        gy[r] = g;
-        sb += g;
-      }
+    }
+    return s;
+  }
+  let sb = 0;
+  let sw = 0;
+  for (let r = 0; r < rows; r++) {
+    const xr = x[r];
+    const v = xr * w0 + b0;
+    y[r] = v;
+    const d = v - t[r];
+    s += d * d;
+    const g = gy[r] + norm * d * g0;
+    gy[r] = g;
+    sb += g;
+    sw += g * xr;
+  }
+  sums[0] = sb;
+  sums[1] = sw;
+  return s;
+}
+
+/** Several input features, two rows at a time as linear.ts forms them; with `gy`, each row's mse gradient too, summed for the bias into `sums`. */
+function features(x: Float64Array, w: Float64Array, b: Float64Array, y: Float64Array, t: Float64Array, rows: number, nIn: number, gy: Float64Array | null, norm: number, g0: number, sums: Float64Array): number {
+  const n4 = nIn - (nIn & 3);
+  let s = 0;
+  let sb = 0;
+  let r = 0;
+  for (; r + 1 < rows; r += 2) {
+    const xa = r * nIn;
+    const xb = xa + nIn;
+    let a0 = 0;
+    let a1 = 0;
+    let a2 = 0;
+    let a3 = 0;
+    let c0 = 0;
+    let c1 = 0;
+    let c2 = 0;
+    let c3 = 0;
+    let i = 0;
+    for (; i < n4; i += 4) {
+      const w0 = w[i];
+      const w1 = w[i + 1];
+      const w2 = w[i + 2];
+      const w3 = w[i + 3];
+      a0 += x[xa + i] * w0;
+      a1 += x[xa + i + 1] * w1;
+      a2 += x[xa + i + 2] * w2;
+      a3 += x[xa + i + 3] * w3;
+      c0 += x[xb + i] * w0;
+      c1 += x[xb + i + 1] * w1;
+      c2 += x[xb + i + 2] * w2;
+      c3 += x[xb + i + 3] * w3;
+    }
+    for (; i < nIn; i++) {
+      const wi = w[i];
+      a0 += x[xa + i] * wi;
+      c0 += x[xb + i] * wi;
+    }
+    const va = a0 + a1 + (a2 + a3) + b[0];
+    const vb = c0 + c1 + (c2 + c3) + b[0];
+    y[r] = va;
+    y[r + 1] = vb;
+    const da = va - t[r];
+    s += da * da;
+    const db = vb - t[r + 1];
+    s += db * db;
+    if (gy !== null) {
+      const ga = gy[r] + norm * da * g0;
+      gy[r] = ga;
+      sb += ga;
+      const gc = gy[r + 1] + norm * db * g0;
+      gy[r + 1] = gc;
+      sb += gc;
     }
   }
+  for (; r < rows; r++) {
+    const v = dot(x, r * nIn, w, nIn) + b[0];
+    y[r] = v;
+    const d = v - t[r];
+    s += d * d;
+    if (gy !== null) {
+      const g = gy[r] + norm * d * g0;
+      gy[r] = g;
+      sb += g;
+    }
+  }
+  sums[0] = sb;
+  return s;
+}
+
+/** The forward pass; with `backward` (the loss is the step's root, its gradient already seeded) the mse's backward and the bias (and lone weight) sums as well. */
+function forwardPass(p: LinearMseBuffers, backward: boolean): void {
+  const { x, w, b, y, t, rows, nIn, divisor, sums } = p;
+  const gy = backward ? p.gy : null;
+  const norm = 2 / divisor;
+  const g0 = p.gLoss[0];
+  const s = nIn === 1 ? oneFeature(x, w[0], b[0], y, t, rows, gy, norm, g0, sums) : features(x, w, b, y, t, rows, nIn, gy, norm, g0, sums);
   p.loss[0] = s / divisor;
-  if (backward) p.gb[0] += sb;
+  if (!backward) return;
+  p.gb[0] += sums[0];
+  if (nIn === 1) p.gw[0] += sums[1];
 }
 
 /** Forward only: the linear's output and the loss. */
@@ -156,11 +167,8 @@ export function linearMseForwardRoot(p: LinearMseBuffers): void {
   forwardPass(p, true);
 }
 
-/** The mse's backward and the linear's bias (and lone weight) gradient in one pass over the rows. */
-export function linearMseBackward(p: LinearMseBuffers): void {
-  const { x, y, t, gy, rows, nIn, divisor } = p;
-  const norm = 2 / divisor;
-  const g0 = p.gLoss[0];
+/** The mse's backward with the bias (and lone weight) sums, into `sums`. */
+function backwardPass(x: Float64Array, y: Float64Array, t: Float64Array, gy: Float64Array, rows: number, nIn: number, norm: number, g0: number, sums: Float64Array): void {
   let sb = 0;
   if (nIn === 1) {
     let sw = 0;
@@ -170,7 +178,7 @@ export function linearMseBackward(p: LinearMseBuffers): void {
       sb += g;
       sw += g * x[r];
     }
-    p.gw[0] += sw;
+    sums[1] = sw;
   } else {
     for (let r = 0; r < rows; r++) {
       const g = gy[r] + norm * (y[r] - t[r]) * g0;
@@ -178,5 +186,13 @@ export function linearMseBackward(p: LinearMseBuffers): void {
       sb += g;
     }
   }
-  p.gb[0] += sb;
+  sums[0] = sb;
+}
+
+/** The mse's backward and the linear's bias (and lone weight) gradient in one pass over the rows. */
+export function linearMseBackward(p: LinearMseBuffers): void {
+  const { nIn, sums } = p;
+  backwardPass(p.x, p.y, p.t, p.gy, p.rows, nIn, 2 / p.divisor, p.gLoss[0], sums);
+  p.gb[0] += sums[0];
+  if (nIn === 1) p.gw[0] += sums[1];
 }
