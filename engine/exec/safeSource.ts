@@ -2,7 +2,7 @@
  * The one gate every generated function passes before `new Function` sees it: its source may
  * hold only the compiled step's own names (`V`, `G`, `K`, `T`, locals `t0`, `t1`, …, and
  * `const`), whole numbers (buffer indices and the ops' own integer literals), white space and
- * operators. No quote, backtick, backslash, letter run or dot can pass, so no text from a
+ * operators, and no comment. No quote, backtick, backslash, letter run or dot can pass, so no text from a
  * graph (an id, a label, a dataset or attribute string) can ever become code.
  */
 const TOKEN = /[A-Za-z_$][A-Za-z0-9_$]*|[0-9]+|[ \n]+|[[\](),;=+\-*/]/y;
@@ -10,6 +10,8 @@ const NAME = /^(?:[VGKT]|t[0-9]+|const)$/;
 
 /** True when `source` consists only of the tokens above. */
 export function isSafeSource(source: string): boolean {
+  // Two slashes (or a slash and a star) would open a comment.
+  if (/\/[/*]/.test(source)) return false;
   TOKEN.lastIndex = 0;
   while (TOKEN.lastIndex < source.length) {
     const start = TOKEN.lastIndex;
