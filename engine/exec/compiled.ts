@@ -14,8 +14,8 @@ const STATEMENTS_PER_FUNCTION = 500;
 /** One generated function, bound to its table of buffers and kernels. */
 type Part = () => void;
 
-/** A generated function's parameters: its table, the value and gradient arenas, the constants. */
-type Generated = (T: readonly unknown[], V: Float64Array, G: Float64Array, K: Float64Array) => void;
+/** A generated function: given its table, the value and gradient arenas and the constants, it returns the step's part. */
+type Generated = (T: readonly unknown[], V: Float64Array, G: Float64Array, K: Float64Array) => Part;
 
 /**
  * Writes a program's steps as JavaScript source. Elements of the value and gradient arenas are
@@ -68,9 +68,11 @@ class Writer {
   /** Ends the current function. */
   close(): void {
     if (this.lines.length === 0) return;
+    // The function returns a closure over its table's entries as constants, which V8 can then
+    // compile for these very buffers and kernels (and inline the kernels).
     const locals = this.table.map((_, i) => `t${i} = T[${i}]`);
     const head = locals.length > 0 ? `const ${locals.join(', ')};\n` : '';
-    this.parts.push({ source: head + this.lines.join('\n'), table: this.table });
+    this.parts.push({ source: `${head}return () => {\n${this.lines.join('\n')}\n};`, table: this.table });
     this.lines = [];
     this.table = [];
     this.tableIndex = new Map();
@@ -82,8 +84,7 @@ class Writer {
     const { values: V, grads: G } = this;
     return this.parts.map(({ source, table }) => {
       assertSafeSource(source);
-      const fn = new Function('T', 'V', 'G', 'K', source) as Generated;
-      return () => fn(table, V, G, K);
+      return (new Function('T', 'V', 'G', 'K', source) as Generated)(table, V, G, K);
     });
   }
 

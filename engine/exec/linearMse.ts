@@ -45,18 +45,21 @@ function dot(a: Float64Array, ao: number, b: Float64Array, n: number): number {
   return s0 + s1 + (s2 + s3);
 }
 
-/** One input feature: y = x·w + b and the squared errors' sum; with `gy`, each row's mse gradient too, summed for the bias and the weight into `sums`. */
-function oneFeature(x: Float64Array, w0: number, b0: number, y: Float64Array, t: Float64Array, rows: number, gy: Float64Array | null, norm: number, g0: number, sums: Float64Array): number {
+/** One input feature: y = x·w + b; returns the squared errors' sum. */
+function oneFeature(x: Float64Array, w0: number, b0: number, y: Float64Array, t: Float64Array, rows: number): number {
   let s = 0;
-  if (gy === null) {
-    for (let r = 0; r < rows; r++) {
-      const v = x[r] * w0 + b0;
-      y[r] = v;
-      const d = v - t[r];
-      s += d * d;
-    }
-    return s;
+  for (let r = 0; r < rows; r++) {
+    const v = x[r] * w0 + b0;
+    y[r] = v;
+    const d = v - t[r];
+    s += d * d;
   }
+  return s;
+}
+
+/** oneFeature with each row's mse gradient added into `gy` and summed for the bias and the weight into `sums`. */
+function oneFeatureRoot(x: Float64Array, w0: number, b0: number, y: Float64Array, t: Float64Array, rows: number, gy: Float64Array, norm: number, g0: number, sums: Float64Array): number {
+  let s = 0;
   let sb = 0;
   let sw = 0;
   for (let r = 0; r < rows; r++) {
@@ -150,7 +153,10 @@ function forwardPass(p: LinearMseBuffers, backward: boolean): void {
   const gy = backward ? p.gy : null;
   const norm = 2 / divisor;
   const g0 = p.gLoss[0];
-  const s = nIn === 1 ? oneFeature(x, w[0], b[0], y, t, rows, gy, norm, g0, sums) : features(x, w, b, y, t, rows, nIn, gy, norm, g0, sums);
+  let s: number;
+  if (nIn !== 1) s = features(x, w, b, y, t, rows, nIn, gy, norm, g0, sums);
+  else if (gy === null) s = oneFeature(x, w[0], b[0], y, t, rows);
+  else s = oneFeatureRoot(x, w[0], b[0], y, t, rows, gy, norm, g0, sums);
   p.loss[0] = s / divisor;
   if (!backward) return;
   p.gb[0] += sums[0];
