@@ -8,6 +8,47 @@ import { chainBackward, chainForward, FORM_CODES, type ScalarChain } from './sca
 /** Links from which a run of scalar steps runs as one chain loop rather than as straight-line code. */
 const MIN_CHAIN = 4;
 
+/** Kernel calls from which a run of them goes through one loop (as the interpreter does) rather than a call site each: long runs would make megabytes of code. */
+const MIN_LOOP = 16;
+
+/** Runs steps' forward kernels in order (a long run of kernel calls in a generated function). */
+function forwardLoop(steps: readonly Step[]): void {
+  for (let i = 0; i < steps.length; i++) {
+    const s = steps[i];
+    s.forward(s.x, s.y, s.ctx);
+  }
+}
+
+/** Runs steps' backward kernels in the order given (already last step first). */
+function backwardLoop(steps: readonly Step[]): void {
+  for (let i = 0; i < steps.length; i++) {
+    const s = steps[i];
+    s.backward(s.x, s.y, s.gy as Float64Array, s.gx, s.ctx);
+  }
+}
+
+/** Kernel calls waiting to be written: one call site each when few, one loop when many. */
+class KernelRun {
+  private steps: Step[] = [];
+
+  constructor(
+    private readonly w: Writer,
+    private readonly call: (s: Step) => string,
+    private readonly loop: (steps: readonly Step[]) => void,
+  ) {}
+
+  add(s: Step): void {
+    this.steps.push(s);
+  }
+
+  /** Writes the waiting calls. */
+  flush(): void {
+    if (this.steps.length >= MIN_LOOP) this.w.line(`${this.w.bind(this.loop)}(${this.w.bind(this.steps)});`);
+    else for (const s of this.steps) this.w.line(this.call(s));
+    this.steps = [];
+  }
+}
+
 /** Statements per generated function: V8 optimises a function only up to a bytecode size. */
 const STATEMENTS_PER_FUNCTION = 500;
 
@@ -200,15 +241,21 @@ function chainAt(steps: readonly Step[], at: number, program: Program, backward:
 function writeForward(w: Writer, program: Program, pairs: ReadonlyMap<Step, Pair>, root: Step | undefined): void {
   const float32 = program.dtype === 'float32';
   const steps = program.steps;
+  const kernels = new KernelRun(w, (s) => `${w.bind(s.forward)}(${w.bind(s.x)}, ${w.bind(s.y)}, ${w.bind(s.ctx)});`, forwardLoop);
   for (let i = 0; i < steps.length; i++) {
     const s = steps[i];
+    const pair = pairs.get(s);
+    if (!pair && !isScalarStep(s, float32)) {
+      kernels.add(s);
+      continue;
+    }
+    kernels.flush();
     const run = chainAt(steps, i, program, false);
     if (run) {
       w.line(`${w.bind(chainForward)}(${w.bind(run.chain)});`);
       i += run.length - 1;
       continue;
     }
-    const pair = pairs.get(s);
     if (pair) {
       if (s === pair.mse) {
         const kernel = s === root ? linearMseForwardRoot : linearMseForward;
@@ -216,13 +263,10 @@ function writeForward(w: Writer, program: Program, pairs: ReadonlyMap<Step, Pair
       }
       continue;
     }
-    if (isScalarStep(s, float32)) {
-      const code = (s.op as AnyOpDef).scalar as NonNullable<AnyOpDef['scalar']>;
-      w.line(`${w.ref(s.y)} = ${code.forward(scalarInputs(w, s), s.attrs, w.constant)};`);
-    } else {
-      w.line(`${w.bind(s.forward)}(${w.bind(s.x)}, ${w.bind(s.y)}, ${w.bind(s.ctx)});`);
-    }
+    const code = (s.op as AnyOpDef).scalar as NonNullable<AnyOpDef['scalar']>;
+    w.line(`${w.ref(s.y)} = ${code.forward(scalarInputs(w, s), s.attrs, w.constant)};`);
   }
+  kernels.flush();
 }
 
 /** Writes backward from the root over its plan, last step first (a pair whose mse is the root did its part in the forward). */
@@ -237,15 +281,21 @@ function writeBackward(w: Writer, program: Program, plan: readonly Step[], pairs
       i += run.length - 1;
     }
   }
+  const kernels = new KernelRun(w, (s) => `${w.bind(s.backward)}(${w.bind(s.x)}, ${w.bind(s.y)}, ${w.bind(s.gy)}, ${w.bind(s.gx)}, ${w.bind(s.ctx)});`, backwardLoop);
   for (let i = plan.length - 1; i >= 0; i--) {
     const s = plan[i];
     const run = chains.get(i);
+    const pair = pairs.get(s);
+    if (!run && !pair && !isScalarStep(s, float32)) {
+      kernels.add(s);
+      continue;
+    }
+    kernels.flush();
     if (run) {
       w.line(`${w.bind(chainBackward)}(${w.bind(run.chain)});`);
       i -= run.length - 1;
       continue;
     }
-    const pair = pairs.get(s);
     if (pair && s === pair.mse) {
       if (s !== root) w.line(`${w.bind(linearMseBackward)}(${w.bind(pair.buffers)});`);
       continue;
@@ -254,17 +304,14 @@ function writeBackward(w: Writer, program: Program, plan: readonly Step[], pairs
       if (pair.rest.some((g) => g !== null)) w.line(`${w.bind(s.backward)}(${w.bind(s.x)}, ${w.bind(s.y)}, ${w.bind(s.gy)}, ${w.bind(pair.rest)}, ${w.bind(s.ctx)});`);
       continue;
     }
-    if (isScalarStep(s, float32)) {
-      const code = (s.op as AnyOpDef).scalar as NonNullable<AnyOpDef['scalar']>;
-      const x = scalarInputs(w, s);
-      const g = w.ref(s.gy as Float64Array);
-      s.gx.forEach((gx, k) => {
-        if (gx) w.line(`${code.backward(k, w.ref(gx), x, g, s.attrs, w.constant)};`);
-      });
-    } else {
-      w.line(`${w.bind(s.backward)}(${w.bind(s.x)}, ${w.bind(s.y)}, ${w.bind(s.gy)}, ${w.bind(s.gx)}, ${w.bind(s.ctx)});`);
-    }
+    const code = (s.op as AnyOpDef).scalar as NonNullable<AnyOpDef['scalar']>;
+    const x = scalarInputs(w, s);
+    const g = w.ref(s.gy as Float64Array);
+    s.gx.forEach((gx, k) => {
+      if (gx) w.line(`${code.backward(k, w.ref(gx), x, g, s.attrs, w.constant)};`);
+    });
   }
+  kernels.flush();
 }
 
 /** Runs parts in order. */
