@@ -13,9 +13,23 @@ import { bostonHalfMse, compositeFunction, edge, linearRegression, numericRows, 
 import { seededRandom } from '../tensor/random';
 import { COURSE_RUNS, courseFile } from '../testing/courseRuns';
 import { fileToGraph } from '../format/convert';
+import { loadGraphFile } from '../format/load';
+import { readdirSync } from 'node:fs';
 import { Trainer } from '../train/trainer';
 
-/** The differential corpus (as pytorch.test.ts runs it) and the course's graphs. */
+/** The book's examples as the app ships them (public/examples). */
+function bookExamples(): NamedGraph[] {
+  const dir = new URL('../../public/examples/', import.meta.url);
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json') && name !== 'index.json')
+    .map((name) => {
+      const r = loadGraphFile(readFileSync(new URL(name, dir), 'utf8'));
+      if (!r.ok) throw new Error(`${name} does not load`);
+      return { name: `example ${name}`, graph: fileToGraph(r.file) };
+    });
+}
+
+/** The differential corpus (as pytorch.test.ts runs it), the book's examples and the course's graphs. */
 function corpus(): NamedGraph[] {
   const course = COURSE_RUNS.map((run) => ({ name: run.name, graph: fileToGraph(courseFile(run, readFileSync(new URL(`../../../shared/data/${run.csv}`, import.meta.url), 'utf8'))) }));
   return [
@@ -30,6 +44,7 @@ function corpus(): NamedGraph[] {
     { name: 'linear regression', graph: linearRegression([[1, 2], [2, 3.5], [3, 7], [4, 8.5], [5, 9]], 0.5, -1) },
     { name: 'Boston, MSE/2', graph: bostonHalfMse(numericRows(readFileSync(new URL('../../../shared/data/boston_rm_price.csv', import.meta.url), 'utf8'))) },
     ...course,
+    ...bookExamples(),
     ...[1, 2, 7, 10].flatMap((rows) => [1, 3, 5, 13].map((n) => scaledRegression(rows, n))),
     ...[1, 2, 7, 10].map((rows) => ({ name: `${rows} rows, mse the loss`, graph: { ...scaledRegression(rows, 6).graph, loss: 'mse' } })),
   ];
@@ -140,7 +155,12 @@ describe('the compiled step against the interpreter', () => {
 
   it('gives the same training log as the interpreted trainer: loss, accuracy, parameters and optimizer state', () => {
     const boston = bostonHalfMse(numericRows(readFileSync(new URL('../../../shared/data/boston_rm_price.csv', import.meta.url), 'utf8')));
-    const cases = [...trainingGraphs(), ...(['bce', 'cross_entropy'] as const).map((kind) => ({ name: kind, graph: classifier(kind) })), { name: 'Boston', graph: boston }];
+    const cases = [
+      ...trainingGraphs(),
+      ...(['bce', 'cross_entropy'] as const).map((kind) => ({ name: kind, graph: classifier(kind) })),
+      { name: 'Boston', graph: boston },
+      ...bookExamples().filter((g) => g.graph.loss !== undefined),
+    ];
     for (const dtype of ['float64', 'float32'] as const) {
       for (const { name, graph } of cases) {
         for (const { settings: optimizer } of OPTIMIZER_CASES) {
