@@ -57,7 +57,11 @@ function oneFeature(x: Float64Array, w0: number, b0: number, y: Float64Array, t:
   return s;
 }
 
-/** oneFeature with each row's mse gradient added into `gy` and summed for the bias and the weight into `sums`. */
+/**
+ * oneFeature with each row's mse gradient written into `gy` and summed for the bias and the
+ * weight into `sums`. The step zeroed `gy` just before and only the mse writes it, so the
+ * kernel's `gy[r] + …` is `0 + …` (kept, as it turns −0 into +0 like the kernel's sum).
+ */
 function oneFeatureRoot(x: Float64Array, w0: number, b0: number, y: Float64Array, t: Float64Array, rows: number, gy: Float64Array, norm: number, g0: number, sums: Float64Array): number {
   let s = 0;
   let sb = 0;
@@ -68,7 +72,7 @@ function oneFeatureRoot(x: Float64Array, w0: number, b0: number, y: Float64Array
     y[r] = v;
     const d = v - t[r];
     s += d * d;
-    const g = gy[r] + norm * d * g0;
+    const g = 0 + norm * d * g0;
     gy[r] = g;
     sb += g;
     sw += g * xr;
@@ -78,7 +82,7 @@ function oneFeatureRoot(x: Float64Array, w0: number, b0: number, y: Float64Array
   return s;
 }
 
-/** Several input features, two rows at a time as linear.ts forms them; with `gy`, each row's mse gradient too, summed for the bias into `sums`. */
+/** Several input features, two rows at a time as linear.ts forms them; with `gy` (zeroed, as for oneFeatureRoot), each row's mse gradient too, summed for the bias into `sums`. */
 function features(x: Float64Array, w: Float64Array, b: Float64Array, y: Float64Array, t: Float64Array, rows: number, nIn: number, gy: Float64Array | null, norm: number, g0: number, sums: Float64Array): number {
   const n4 = nIn - (nIn & 3);
   let s = 0;
@@ -124,10 +128,10 @@ function features(x: Float64Array, w: Float64Array, b: Float64Array, y: Float64A
     const db = vb - t[r + 1];
     s += db * db;
     if (gy !== null) {
-      const ga = gy[r] + norm * da * g0;
+      const ga = 0 + norm * da * g0;
       gy[r] = ga;
       sb += ga;
-      const gc = gy[r + 1] + norm * db * g0;
+      const gc = 0 + norm * db * g0;
       gy[r + 1] = gc;
       sb += gc;
     }
@@ -138,7 +142,7 @@ function features(x: Float64Array, w: Float64Array, b: Float64Array, y: Float64A
     const d = v - t[r];
     s += d * d;
     if (gy !== null) {
-      const g = gy[r] + norm * d * g0;
+      const g = 0 + norm * d * g0;
       gy[r] = g;
       sb += g;
     }
