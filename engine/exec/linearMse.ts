@@ -151,30 +151,28 @@ function features(x: Float64Array, w: Float64Array, b: Float64Array, y: Float64A
   return s;
 }
 
-/** The forward pass; with `backward` (the loss is the step's root, its gradient already seeded) the mse's backward and the bias (and lone weight) sums as well. */
-function forwardPass(p: LinearMseBuffers, backward: boolean): void {
-  const { x, w, b, y, t, rows, nIn, divisor, sums } = p;
-  const gy = backward ? p.gy : null;
-  const norm = 2 / divisor;
-  const g0 = p.gLoss[0];
-  let s: number;
-  if (nIn !== 1) s = features(x, w, b, y, t, rows, nIn, gy, norm, g0, sums);
-  else if (gy === null) s = oneFeature(x, w[0], b[0], y, t, rows);
-  else s = oneFeatureRoot(x, w[0], b[0], y, t, rows, gy, norm, g0, sums);
-  p.loss[0] = s / divisor;
-  if (!backward) return;
-  p.gb[0] += sums[0];
-  if (nIn === 1) p.gw[0] += sums[1];
-}
-
 /** Forward only: the linear's output and the loss. */
 export function linearMseForward(p: LinearMseBuffers): void {
-  forwardPass(p, false);
+  const { w, nIn } = p;
+  const s = nIn === 1 ? oneFeature(p.x, w[0], p.b[0], p.y, p.t, p.rows) : features(p.x, w, p.b, p.y, p.t, p.rows, nIn, null, 0, 0, p.sums);
+  p.loss[0] = s / p.divisor;
 }
 
-/** Forward with the loss as the root of backward: the mse's gradient and the linear's bias (and lone weight) gradient in the same pass. */
+/**
+ * Forward with the loss as the root of backward (its gradient already seeded): the mse's
+ * gradient and the linear's bias (and lone weight) gradient in the same pass.
+ */
 export function linearMseForwardRoot(p: LinearMseBuffers): void {
-  forwardPass(p, true);
+  const { nIn, sums, divisor } = p;
+  const norm = 2 / divisor;
+  if (nIn === 1) {
+    p.loss[0] = oneFeatureRoot(p.x, p.w[0], p.b[0], p.y, p.t, p.rows, p.gy, norm, p.gLoss[0], sums) / divisor;
+    p.gb[0] += sums[0];
+    p.gw[0] += sums[1];
+    return;
+  }
+  p.loss[0] = features(p.x, p.w, p.b, p.y, p.t, p.rows, nIn, p.gy, norm, p.gLoss[0], sums) / divisor;
+  p.gb[0] += sums[0];
 }
 
 /** The mse's backward with the bias (and lone weight) sums, into `sums`. */
