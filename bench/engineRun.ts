@@ -59,19 +59,26 @@ export function chainGraph(w: ChainWorkload): Graph {
   return { nodes, edges, loss: prev };
 }
 
-/** Compiles the workload's graph once (in float64, or float32 as PyTorch's default) and binds a step to it. */
-export function createEngineRun(w: Workload, dtype: Dtype = 'float64'): EngineRun {
+/** Compiles the workload's graph once (in float64, or float32 as PyTorch's default) and binds a step to it: the compiled step, or the interpreter's with `interpreted`. */
+export function createEngineRun(w: Workload, dtype: Dtype = 'float64', interpreted = false): EngineRun {
   const result = compile({ ...(w.kind === 'mlp' ? mlpGraph(w) : chainGraph(w)), dtype });
   const program = result.program;
   if (!program) throw new Error(`${w.id}: ${result.problems.map((p) => p.message).join('; ')}`);
+  // The step the trainer runs: the program's generated functions (or the interpreter, where asked).
+  const compiled = interpreted ? null : program.compiled();
+  const forwardBackward = compiled
+    ? () => compiled.forwardBackward()
+    : () => {
+        program.forward();
+        program.backward();
+      };
   if (w.kind === 'chain') {
     return {
       program,
       optimizer: null,
       step: () => {
         program.zeroGrad();
-        program.forward();
-        program.backward();
+        forwardBackward();
       },
     };
   }
@@ -81,8 +88,7 @@ export function createEngineRun(w: Workload, dtype: Dtype = 'float64'): EngineRu
     optimizer,
     step: () => {
       optimizer.zeroGrad();
-      program.forward();
-      program.backward();
+      forwardBackward();
       optimizer.step();
     },
   };

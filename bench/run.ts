@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --json]`: per-step medians (forward, backward, SGD update) of the
- * engine, a hand-fused Float64Array loop and TensorFlow.js on four workloads, in one run.
+ * engine's compiled step, a hand-fused Float64Array loop and TensorFlow.js on four workloads,
+ * and the course's Boston run end to end (W5, engine and fused loop), in one run.
  * Progress goes to stderr; stdout gets the table, or with --json only one JSON object.
  *
  * Engine and fused loop are timed first, before TF.js is loaded: under tsx, loading a
@@ -10,8 +11,9 @@
 import { createEngineRun } from './engineRun';
 import { createFusedRun } from './fused';
 import { type WorkloadResult, result, table } from './report';
-import { measure, measureInterleaved, type Timing } from './timing';
+import { DEFAULT_TIMING, measure, measureInterleaved, type Timing } from './timing';
 import { benchWorkloads } from './workloads';
+import { bostonEngine, bostonFused, bostonWorkload } from './boston';
 
 const json = process.argv.includes('--json');
 
@@ -27,18 +29,34 @@ function describe(t: Timing): string {
 
 const started = performance.now();
 const workloads = benchWorkloads();
-const timings = new Map<string, { engine: Timing; fused: Timing }>();
+const timings = new Map<string, { engine: Timing; fused: Timing; interpreted: Timing }>();
 for (const w of workloads) {
   log(`${w.id}: ${w.title}`);
   const engine = createEngineRun(w);
   const fused = createFusedRun(w);
+  const interpreted = createEngineRun(w, 'float64', true);
   // Sampled in alternation, so the ratio sees the same machine load.
-  const [e, f] = measureInterleaved([engine.step, () => void fused.step()]);
+  const [e, f, i] = measureInterleaved([engine.step, () => void fused.step(), interpreted.step]);
   const loss = engine.program.lossValue();
   log(`  engine ${describe(e)}, loss ${loss.toPrecision(6)}${Number.isFinite(loss) ? '' : '  WARNING: not finite'}`);
   log(`  fused  ${describe(f)}`);
-  timings.set(w.id, { engine: e, fused: f });
+  log(`  interpreted ${describe(i)}: ${(i.medianMs / f.medianMs).toFixed(2)}× fused`);
+  timings.set(w.id, { engine: e, fused: f, interpreted: i });
 }
+
+// W5: the course's Boston run end to end (a Trainer, every epoch through the divergence rule), beside its fused peer.
+const boston = bostonWorkload();
+log(`${boston.id}: ${boston.title}`);
+const [bostonE, bostonF, bostonI] = measureInterleaved([() => void bostonEngine(boston), () => void bostonFused(boston), () => void bostonEngine(boston, true)], {
+  ...DEFAULT_TIMING,
+  warmupMs: 0,
+  minWarmupSteps: 1,
+  minSamples: 5,
+  budgetMs: 0,
+});
+log(`  engine ${describe(bostonE)}, loss ${bostonEngine(boston).loss.toPrecision(6)}`);
+log(`  fused  ${describe(bostonF)}`);
+log(`  interpreted ${describe(bostonI)}: ${(bostonI.medianMs / bostonF.medianMs).toFixed(2)}× fused`);
 
 // The same workloads in float32 (PyTorch's default dtype): every step rounds, sums follow torch.sum's order.
 const float32: string[] = [];
@@ -59,8 +77,9 @@ for (const w of workloads) {
   const t = measure(tfjs.step);
   log(`${w.id} tfjs ${describe(t)}, loss ${tfjs.loss().toPrecision(6)}, live tensors ${tensors} → ${liveTensors()}`);
   tfjs.dispose();
-  const { engine, fused } = timings.get(w.id) as { engine: Timing; fused: Timing };
-  results[w.id] = result(w.id, w.title, engine, fused, t);
+  const { engine, fused, interpreted } = timings.get(w.id) as { engine: Timing; fused: Timing; interpreted: Timing };
+  results[w.id] = result(w.id, w.title, engine, fused, t, interpreted);
 }
+results[boston.id] = result(boston.id, boston.title, bostonE, bostonF, null, bostonI);
 log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 process.stdout.write(json ? `${JSON.stringify(results)}\n` : `${table(results)}\n\n${float32.join('\n')}\n`);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngineRun } from './engineRun';
 import { createFusedRun, type FusedRun } from './fused';
 import { benchWorkloads, chainWorkload, mlpWorkload, type Workload } from './workloads';
+import { bostonEngine, bostonFused, bostonWorkload } from './boston';
 
 /** Asserts |a − b| ≤ 1e-12 · max(|a|, |b|) (exact zeros must match exactly). */
 function expectClose(a: number, b: number, what: string): void {
@@ -56,6 +57,29 @@ describe('bench workloads: the fused loop does the engine’s arithmetic', () =>
       let loss = 0;
       for (let s = 0; s < 200; s++) loss = fused.step();
       expect(Number.isFinite(loss) && loss > 0).toBe(true);
+    }
+  });
+
+  it('W5: the Boston run ends with the same loss, weight and bias in the engine (compiled and interpreted) and the fused loop', () => {
+    const w = bostonWorkload(300);
+    expect(w.rows.length).toBe(506);
+    const [compiled, interpreted, fused] = [bostonEngine(w), bostonEngine(w, true), bostonFused(w)];
+    expect(compiled).toEqual(interpreted);
+    for (const k of ['loss', 'weight', 'bias'] as const) expectClose(compiled[k], fused[k], `W5 ${k}`);
+  });
+
+  it('the compiled step and the interpreter agree bit for bit on every workload', () => {
+    for (const w of [...benchWorkloads().map((b) => (b.kind === 'chain' ? chainWorkload(b.id, b.title, 900) : b))]) {
+      const [a, b] = [createEngineRun(w), createEngineRun(w, 'float64', true)];
+      for (let s = 0; s < 3; s++) {
+        a.step();
+        b.step();
+      }
+      a.program.slots.forEach((slot, k) => {
+        const other = b.program.slots[k];
+        expect(slot.value.every((v, i) => Object.is(v, other.value[i])), `${w.id} ${slot.id}`).toBe(true);
+        expect(slot.grad?.every((v, i) => Object.is(v, other.grad?.[i])) ?? other.grad === null, `${w.id} ∂${slot.id}`).toBe(true);
+      });
     }
   });
 });

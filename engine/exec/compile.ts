@@ -349,6 +349,9 @@ function build(
   const arenaSize = order.reduce((n, id) => n + (resolved.get(id)?.def.kind === 'op' && requiresGrad.get(id) ? sizeOf(shapes.get(id) as Shape) : 0), 0);
   const gradArena = new Float64Array(arenaSize);
   let arenaOffset = 0;
+  // Op values are laid end to end too, so the compiled step addresses every element of one buffer.
+  const valueArena = new Float64Array(order.reduce((n, id) => n + (resolved.get(id)?.def.kind === 'op' ? sizeOf(shapes.get(id) as Shape) : 0), 0));
+  let valueOffset = 0;
 
   for (const id of order) {
     cursor.node = id;
@@ -384,7 +387,8 @@ function build(
       grad = gradArena.subarray(arenaOffset, arenaOffset + size);
       arenaOffset += size;
     }
-    const slot: NodeSlot = { id, def, shape, value: new Float64Array(size), grad, isLeaf: false };
+    const slot: NodeSlot = { id, def, shape, value: valueArena.subarray(valueOffset, valueOffset + size), grad, isLeaf: false };
+    valueOffset += size;
     slots.push(slot);
     byId.set(id, slot);
     const x = inputs.map((inp, i) =>
@@ -409,5 +413,5 @@ function build(
       backward: float32 ? def.float32.backward : def.backward,
     });
   }
-  return new Program(slots, steps, params, loss, byId, gradArena, dtype);
+  return new Program(slots, steps, params, loss, byId, { values: valueArena, grads: gradArena }, dtype);
 }

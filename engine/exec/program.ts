@@ -5,6 +5,7 @@ import type { LeafDef } from '../ops/leafTypes';
 import { type Shape, sizeOf } from '../tensor/shape';
 import type { Tensor } from '../tensor/tensor';
 import { type Dtype, f32 } from '../tensor/float32';
+import { type CompiledProgram, compileProgram } from './compiled';
 
 /** Rounds every element of a buffer to float32 in place (a float32 program's leaves and parameters). */
 export function roundToFloat32(data: Float64Array): void {
@@ -83,10 +84,17 @@ export interface Step {
   readonly backward: AnyOpDef['backward'];
 }
 
+/** The two buffers a program's op values and intermediate gradients are views of. */
+export interface ProgramArenas {
+  readonly values: Float64Array;
+  readonly grads: Float64Array;
+}
+
 /** A compiled graph: buffers allocated once, run forward and backward many times without allocating. */
 export class Program {
   private readonly backwardPlans = new Map<string, Step[]>();
   private readonly leafGrads: Float64Array[];
+  private compiledForm: CompiledProgram | null | undefined = undefined;
 
   constructor(
     /** Every node in topological order. */
@@ -98,14 +106,23 @@ export class Program {
     /** The loss node's id, when the graph names one. */
     readonly loss: string | undefined,
     private readonly byId: ReadonlyMap<string, NodeSlot>,
-    /** Every intermediate gradient, laid end to end: backward zeroes them with one fill. */
-    private readonly gradArena: Float64Array,
+    /** Every op's value and every intermediate gradient, each laid end to end (backward zeroes the gradients with one fill). */
+    readonly arenas: ProgramArenas,
     /** The number type every buffer holds: float32 values are float64 numbers rounded to float32. */
     readonly dtype: Dtype = 'float64',
   ) {
     const leafGrads = new Set<Float64Array>(params.map((p) => p.grad));
     for (const s of slots) if (s.isLeaf && s.grad) leafGrads.add(s.grad);
     this.leafGrads = [...leafGrads];
+  }
+
+  /**
+   * The program as generated functions (compiled.ts), made on first use and kept: what training
+   * runs. Null where the page forbids making functions from source; the interpreter then runs.
+   */
+  compiled(): CompiledProgram | null {
+    if (this.compiledForm === undefined) this.compiledForm = compileProgram(this);
+    return this.compiledForm;
   }
 
   /** The slot of a node, or an EngineError naming it. */
@@ -143,7 +160,7 @@ export class Program {
       throw EngineError.because('not_scalar', 'not_scalar', { node: from, shape: `[${root.shape.join(', ')}]` }, from);
     }
     if (!root.grad) throw EngineError.because('not_scalar', 'no_grad', { node: from }, from);
-    this.gradArena.fill(0);
+    this.arenas.grads.fill(0);
     root.grad[0] += 1;
     const plan = this.backwardPlan(from);
     for (let i = plan.length - 1; i >= 0; i--) {
@@ -154,7 +171,7 @@ export class Program {
 
   /** Zeroes every intermediate gradient, as backward does before it starts. */
   zeroIntermediateGrads(): void {
-    this.gradArena.fill(0);
+    this.arenas.grads.fill(0);
   }
 
   /** Sets every leaf and parameter gradient to zero (`optimizer.zero_grad()` with set_to_none=False). */

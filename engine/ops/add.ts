@@ -12,6 +12,11 @@ export const add: OpDef<{ c: number }, BinaryCtx> = {
   gradFn: 'AddBackward0',
   shape: binaryShape,
   prepare: prepareBinary,
+  scalar: {
+    forward: ([a, b]) => `${a} + ${b}`,
+    backward: (_i, gx, _x, g) => `${gx} += ${g}`,
+    chain: { form: 'plus', constant: ([, c]) => c[0] },
+  },
   forward([a, b], y, { ia, ib }) {
     if (ia === null || ib === null) {
       for (let i = 0; i < y.length; i++) y[i] = a[i] + b[i];

@@ -13,6 +13,11 @@ export const mul: OpDef<{ c: number }, BinaryCtx> = {
   gradFn: 'MulBackward0',
   shape: binaryShape,
   prepare: prepareBinary,
+  scalar: {
+    forward: ([a, b]) => `${a} * ${b}`,
+    backward: (i, gx, [a, b], g) => `${gx} += ${g} * ${i === 0 ? b : a}`,
+    chain: { form: 'times', constant: ([, c]) => c[0] },
+  },
   forward([a, b], y, { ia, ib }) {
     if (ia === null || ib === null) {
       for (let i = 0; i < y.length; i++) y[i] = a[i] * b[i];

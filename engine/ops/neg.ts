@@ -13,6 +13,11 @@ export const neg: OpDef<Record<string, never>, undefined> = {
   gradFn: 'NegBackward0',
   shape: sameAsInput,
   prepare: noContext,
+  scalar: {
+    forward: ([x]) => `-${x}`,
+    backward: (_i, gx, _x, g) => `${gx} -= ${g}`,
+    chain: { form: 'negate' },
+  },
   forward([x], y) {
     for (let i = 0; i < y.length; i++) y[i] = -x[i];
   },

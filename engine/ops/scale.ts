@@ -14,6 +14,11 @@ export const scale: OpDef<{ k: number }, { k: number }> = {
   gradFn: 'MulBackward0',
   shape: sameAsInput,
   prepare: (_shapes, attrs) => ({ k: attrs.k }),
+  scalar: {
+    forward: ([x], { k }, c) => `${c(k)} * ${x}`,
+    backward: (_i, gx, _x, g, { k }, c) => `${gx} += ${c(k)} * ${g}`,
+    chain: { form: 'times', constant: (_x, { k }) => k },
+  },
   forward([x], y, { k }) {
     for (let i = 0; i < y.length; i++) y[i] = k * x[i];
   },

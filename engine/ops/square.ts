@@ -13,6 +13,11 @@ export const square: OpDef<Record<string, never>, undefined> = {
   gradFn: 'PowBackward0',
   shape: sameAsInput,
   prepare: noContext,
+  scalar: {
+    forward: ([x]) => `${x} * ${x}`,
+    backward: (_i, gx, [x], g) => `${gx} += 2 * ${x} * ${g}`,
+    chain: { form: 'square' },
+  },
   forward([x], y) {
     for (let i = 0; i < y.length; i++) y[i] = x[i] * x[i];
   },

@@ -12,6 +12,11 @@ export const sub: OpDef<{ c: number }, BinaryCtx> = {
   gradFn: 'SubBackward0',
   shape: binaryShape,
   prepare: prepareBinary,
+  scalar: {
+    forward: ([a, b]) => `${a} - ${b}`,
+    backward: (i, gx, _x, g) => `${gx} ${i === 0 ? '+=' : '-='} ${g}`,
+    chain: { form: 'minus', constant: ([, c]) => c[0] },
+  },
   forward([a, b], y, { ia, ib }) {
     if (ia === null || ib === null) {
       for (let i = 0; i < y.length; i++) y[i] = a[i] - b[i];

@@ -100,6 +100,8 @@ export interface OpDef<A extends Attrs = Attrs, C = unknown> {
   gradFnOf?(attrs: A): string;
   /** The op in float32, as PyTorch computes it (the document's `dtype`). */
   readonly float32: Float32Kernels<C>;
+  /** The op on one element as the compiled step writes it out (float64), when it has that form. */
+  readonly scalar?: ScalarCode<A>;
   /** Elements of working buffers beyond budget.ts's estimate, for ops that hold more (matmul's expanded gradients). */
   scratch?(shapes: CompileShapes): number;
   /** The op's own trainable parameters, if any. */
@@ -154,6 +156,28 @@ export interface Float32Kernels<C> {
    */
   readonly inexact?: { readonly ulps: number; readonly why: string };
 }
+
+/**
+ * An op on single elements as JavaScript source for the compiled step (exec/compiled.ts), in
+ * float64: the same arithmetic, in the same order, as the op's kernels. The pieces it joins
+ * are element references the compiler hands it (`V[12]`) and `k(n)`, the reference of a
+ * constant held in a buffer: never an attribute's text, never a number's digits.
+ */
+export interface ScalarCode<A> {
+  /** The output element's expression from the inputs' element references. */
+  forward(x: readonly string[], attrs: A, k: (n: number) => string): string;
+  /** The statement adding input `i`'s gradient into `gx` (as the kernel does, `+=` or `-=`); `g` is the output's gradient. */
+  backward(i: number, gx: string, x: readonly string[], g: string, attrs: A, k: (n: number) => string): string;
+  /**
+   * The op as a link of a scalar chain (exec/scalarChain.ts), when its first input is the chain's
+   * value and every other input is a constant: its form, and the constant from the attributes or
+   * the unconnected port's buffer.
+   */
+  readonly chain?: { readonly form: ChainForm; constant?(x: readonly Float64Array[], attrs: A): number };
+}
+
+/** What one link of a scalar chain does to the value v (c its constant): v², c·v, v + c, v − c or −v. */
+export type ChainForm = 'square' | 'times' | 'plus' | 'minus' | 'negate';
 
 /** Any op, as the registry holds it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

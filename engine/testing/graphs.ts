@@ -53,3 +53,32 @@ export function linearRegression(rows: readonly (readonly number[])[], weight = 
     datasets: { data: { columns: ['x', 'y'], rows } },
   };
 }
+
+/**
+ * The course's Boston run: rooms RM → price PRICE on dataset `boston` (rows of [RM, PRICE]),
+ * `X → linear(1,1) → mse → ×0.5` (MSE/2, as the course halves it), weight and bias at 1.0.
+ */
+export function bostonHalfMse(rows: readonly (readonly number[])[]): Graph {
+  return {
+    nodes: [
+      { id: 'X', op: 'input', value: { type: 'columns', dataset: 'boston', columns: ['RM'] } },
+      { id: 'Y', op: 'input', value: { type: 'columns', dataset: 'boston', columns: ['PRICE'] } },
+      {
+        id: 'linear',
+        op: 'linear',
+        attrs: { inFeatures: 1, outFeatures: 1 },
+        params: { weight: { shape: [1, 1], data: Float64Array.of(1) }, bias: { shape: [1], data: Float64Array.of(1) } },
+      },
+      { id: 'mse', op: 'mse' },
+      { id: 'half', op: 'scale', attrs: { k: 0.5 } },
+    ],
+    edges: [edge('X', 'linear'), edge('linear', 'mse', 'input'), edge('Y', 'mse', 'target'), edge('mse', 'half')],
+    loss: 'half',
+    datasets: { boston: { columns: ['RM', 'PRICE'], rows } },
+  };
+}
+
+/** The rows of a numeric CSV with a header line (the shared data files). */
+export function numericRows(csv: string): number[][] {
+  return csv.trim().split(/\r?\n/).slice(1).map((line) => line.split(',').map(Number));
+}

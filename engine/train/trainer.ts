@@ -27,6 +27,12 @@ export interface TrainContinuation {
   readonly firstLoss?: number;
 }
 
+/** How a trainer runs its steps. */
+export interface TrainerOptions {
+  /** Run forward and backward through the interpreter (the reference the compiled step is tested against). */
+  readonly interpreted?: boolean;
+}
+
 /** A dataset-bound input and all its rows, for slicing mini-batches. */
 interface BatchedInput {
   readonly id: string;
@@ -74,6 +80,7 @@ export class Trainer {
     /** Optimizer state to continue from (momentum buffers, Adam moments), as a graph file saves it. */
     savedState: readonly ParamState[] = [],
     continuation: TrainContinuation = {},
+    private readonly options: TrainerOptions = {},
   ) {
     const result = compile(graph);
     if (!result.program) throw new EngineError('runtime', result.problems.filter((p) => p.severity === 'error').map((p) => p.message).join('; '));
@@ -113,14 +120,24 @@ export class Trainer {
     return this.optim;
   }
 
-  /** One full-batch training step; returns the loss before the update. */
+  /**
+   * One full-batch training step; returns the loss before the update. Forward and backward run
+   * as the program's generated functions (exec/compiled.ts), or interpreted when the trainer was
+   * made with `interpreted` or the page forbids generating them: the same numbers either way.
+   */
   step(program: Program = this.program): number {
     this.lastProgram = program;
     this.optimizer.zeroGrad();
-    program.forward();
+    const compiled = this.options.interpreted ? null : program.compiled();
+    if (compiled) {
+      compiled.forwardBackward();
+    } else {
+      program.forward();
+      program.backward();
+    }
+    // Backward leaves every value as forward wrote it, so the loss and the metric read the same numbers.
     const loss = program.lossValue();
     this.meter?.add(program);
-    program.backward();
     this.optimizer.step();
     return loss;
   }
