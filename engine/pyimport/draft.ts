@@ -1,5 +1,5 @@
 import type { Dtype } from '../tensor/float32';
-import type { FileEdge, FileNode, GraphFile } from '../format/schema';
+import type { FileEdge, FileNode, GraphFile, TrainingSettings } from '../format/schema';
 import { CURRENT_VERSION, FORMAT_NAME } from '../format/schema';
 import { layoutNodes } from './layout';
 
@@ -12,7 +12,15 @@ export interface DraftMark {
   readonly edges: number;
   readonly loss: string | null;
   readonly dtype: Dtype;
+  readonly datasets: GraphFile['datasets'];
+  readonly training: TrainingSettings;
 }
+
+/** The training settings of a document no training statement has set. */
+const NO_TRAINING: TrainingSettings = { optimizer: { type: 'sgd', lr: 0.01 }, epochs: 1, batchSize: null, seed: 0 };
+
+/** The mark of an empty draft: the document before any statement. */
+export const EMPTY_MARK: DraftMark = { nodes: 0, edges: 0, loss: null, dtype: 'float32', datasets: {}, training: NO_TRAINING };
 
 /**
  * The graph a script has built so far: nodes, wires, the backward target and the number
@@ -25,6 +33,10 @@ export class GraphDraft {
   loss: string | null = null;
   /** The dtype of the tensors made so far (null before the first). */
   dtype: Dtype | null = null;
+  /** The datasets the script read (replaced, never changed in place, so a mark keeps its own). */
+  datasets: GraphFile['datasets'] = {};
+  /** The training settings the script's optimizer and loop set (replaced, never changed in place). */
+  training: TrainingSettings = NO_TRAINING;
   private readonly ids = new Set<string>();
 
   /** A fresh id: `base`, else `base_2`, `base_3`, … */
@@ -40,6 +52,12 @@ export class GraphDraft {
     this.nodes.push({ id, ...node });
     for (const [port, source] of Object.entries(inputs)) this.edges.push({ source, target: id, targetPort: port });
     return id;
+  }
+
+  /** Replaces node `id` (a parameter's values set, an input made a parameter); earlier documents share the change. */
+  replace(id: string, make: (node: DraftNode) => DraftNode): void {
+    const i = this.nodes.findIndex((n) => n.id === id);
+    this.nodes[i] = make(this.nodes[i]);
   }
 
   /** Gives node `id`, added by the statement running since `mark`, the name of the variable it is assigned to (id and label); returns its new id. */
@@ -59,7 +77,7 @@ export class GraphDraft {
 
   /** Where the draft is now, computing in `dtype` (or `fallback` before any tensor). */
   mark(fallback: Dtype): DraftMark {
-    return { nodes: this.nodes.length, edges: this.edges.length, loss: this.loss, dtype: this.dtype ?? fallback };
+    return { nodes: this.nodes.length, edges: this.edges.length, loss: this.loss, dtype: this.dtype ?? fallback, datasets: this.datasets, training: this.training };
   }
 
   /** The document the draft held at `mark`, laid out left to right. */
@@ -70,9 +88,9 @@ export class GraphDraft {
       nodes: layoutNodes(this.nodes.slice(0, mark.nodes), this.edges.slice(0, mark.edges)),
       edges: this.edges.slice(0, mark.edges).map((e) => ({ ...e })),
       loss: mark.loss,
-      datasets: {},
+      datasets: mark.datasets,
       dtype: mark.dtype,
-      training: { optimizer: { type: 'sgd', lr: 0.01 }, epochs: 1, batchSize: null, seed: 0 },
+      training: mark.training,
     };
   }
 }

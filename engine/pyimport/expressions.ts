@@ -2,6 +2,8 @@ import type { SyntaxNode } from '@lezer/common';
 import type { Dtype } from '../tensor/float32';
 import type { FileNode } from '../format/schema';
 import { GraphDraft } from './draft';
+import { objectCall } from './model';
+import type { ObjectValue } from './objects';
 import { ImportFailure } from './reasons';
 import { parts } from './syntax';
 
@@ -9,7 +11,8 @@ import { parts } from './syntax';
 export type PyValue =
   | { readonly kind: 'number'; readonly value: number; readonly int: boolean }
   | { readonly kind: 'tensor'; readonly id: string }
-  | { readonly kind: 'module'; readonly name: 'torch' | 'nn' | 'np' };
+  | { readonly kind: 'module'; readonly name: 'torch' | 'nn' | 'np' }
+  | ObjectValue;
 
 /** Where expressions are evaluated: the code, the graph being built, the variables and the imported modules. */
 export interface Scope {
@@ -172,6 +175,9 @@ function requiresGrad(scope: Scope, keywords: Map<string, SyntaxNode>, what: str
 }
 
 function call(scope: Scope, node: SyntaxNode): PyValue {
+  // Models, layers, criteria, optimizers and data (engine/pyimport/model.ts) take their own calls.
+  const object = objectCall(scope, node);
+  if (object) return object;
   const [fnNode, list] = parts(node);
   const { owner, name, what } = callee(scope, fnNode);
   const { positional, keywords } = args(scope, list, what);

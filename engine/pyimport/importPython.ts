@@ -6,10 +6,13 @@ import { type GraphProblem, openGraphText } from '../format/open';
 import { serializeGraphFile } from '../format/save';
 import type { GraphFile } from '../format/schema';
 import { formatCount, MAX_FILE_CHARS, MAX_NODES } from '../limits';
-import { type DraftMark, GraphDraft } from './draft';
+import { type DraftMark, EMPTY_MARK, GraphDraft } from './draft';
 import { evaluate, type PyValue, type Scope, text } from './expressions';
 import { type ImportError, ImportFailure, IMPORT_REASONS } from './reasons';
 import { checkSyntax, lineIndex, parseScript, parts } from './syntax';
+import { startContext } from './context';
+import type { DataSources } from './objects';
+import { trainingStatement } from './training';
 
 /** One statement as it ran: where it is, the document after it, and the nodes it added. */
 export interface ImportedStatement {
@@ -33,7 +36,7 @@ export interface ImportResult {
 }
 
 /** How a script is imported. */
-export interface ImportOptions {
+export interface ImportOptions extends DataSources {
   /** The most nodes accepted (the page keeps a lower limit than the CLI). */
   readonly maxNodes?: number;
 }
@@ -49,6 +52,7 @@ export interface ImportOptions {
 export function importPython(code: string, options: ImportOptions = {}): ImportResult {
   const draft = new GraphDraft();
   const scope: Scope = { code, draft, vars: new Map(), modules: new Set(), defaultDtype: 'float32' };
+  startContext(draft, { datasets: options.datasets, readCsv: options.readCsv });
   const place = lineIndex(code);
   const ran: Ran[] = [];
   let failure: ImportFailure | null = null;
@@ -102,7 +106,7 @@ export function importPython(code: string, options: ImportOptions = {}): ImportR
       },
     };
   });
-  const file = opened?.ok ? opened.file : draft.file({ nodes: 0, edges: 0, loss: null, dtype: 'float32' });
+  const file = opened?.ok ? opened.file : draft.file(EMPTY_MARK);
   return { statements, error: failure ? errorAt(place, failure) : null, file };
 }
 
@@ -163,12 +167,14 @@ function runStatement(scope: Scope, stmt: SyntaxNode, backwardDone: boolean, bef
     importModule(scope, stmt);
     return undefined;
   }
+  const training = trainingStatement(scope, stmt, (s) => runStatement(scope, s, backwardDone, scope.draft.mark(scope.defaultDtype)), backwardDone);
+  if (training.handled) return training.backward;
   if (stmt.name === 'AssignStatement') {
     const [target, op, value] = parts(stmt);
     const more = parts(stmt).length > 3;
     if (target.name !== 'VariableName' || text(scope, op) !== '=' || more) return fail('statement', { what: firstLine(text(scope, stmt)) });
     const name = text(scope, target);
-    if (name === 'torch' || name === 'nn' || name === 'np') return fail('statement', { what: `Assigning to ${name}` }, target);
+    if (['torch', 'nn', 'np', 'optim', 'pd'].includes(name)) return fail('statement', { what: `Assigning to ${name}` }, target);
     const v: PyValue = evaluate(scope, value);
     if (v.kind === 'module') return fail('expression', { what: text(scope, value) }, value);
     // The node this line computes takes the variable's name; an alias (`b = a`) adds nothing.
@@ -204,10 +210,10 @@ function runStatement(scope: Scope, stmt: SyntaxNode, backwardDone: boolean, bef
   return fail('statement', { what: firstLine(text(scope, stmt)) });
 }
 
-/** `import torch`, `import torch.nn as nn`, `import numpy as np`. */
+/** `import torch`, `import torch.nn as nn`, `import numpy as np`, `import torch.optim as optim`, `import pandas as pd`. */
 function importModule(scope: Scope, stmt: SyntaxNode): void {
   const what = text(scope, stmt).replace(/^import\s+/, '').replace(/\s+/g, ' ');
-  const known: Record<string, string> = { torch: 'torch', 'torch.nn as nn': 'nn', 'numpy as np': 'np' };
+  const known: Record<string, string> = { torch: 'torch', 'torch.nn as nn': 'nn', 'numpy as np': 'np', 'torch.optim as optim': 'optim', 'pandas as pd': 'pd' };
   const name = known[what];
   if (!name) throw new ImportFailure('import', { what }, stmt.from, stmt.to);
   scope.modules.add(name);
@@ -231,8 +237,8 @@ function checkNames(scope: Scope, node: SyntaxNode): void {
     if (c.name === 'VariableName') {
       const name = scope.code.slice(c.from, c.to);
       const isKeyword = c.node.nextSibling?.name === 'AssignOp';
-      const known = scope.vars.has(name) || scope.modules.has(name) || ['print', 'len', 'float', 'int', 'str'].includes(name);
-      if (!known && !isKeyword) throw new ImportFailure(['torch', 'nn', 'np'].includes(name) ? 'notImported' : 'undefinedName', { name }, c.from, c.to);
+      const known = scope.vars.has(name) || scope.modules.has(name) || ['print', 'len', 'float', 'int', 'str', 'list', 'round'].includes(name);
+      if (!known && !isKeyword) throw new ImportFailure(['torch', 'nn', 'np', 'optim', 'pd'].includes(name) ? 'notImported' : 'undefinedName', { name }, c.from, c.to);
     }
   } while (c.next() && c.from < node.to);
 }
