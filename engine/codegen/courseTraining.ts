@@ -23,9 +23,27 @@ const COURSE_TAKEN = ['np', 'optim', 'data'];
 /** Names a node keeps although the full export reserves them: the course script gives them no other use. */
 const COURSE_FREE = new Set(['loss', 'outputs', 'labels', 'inputs']);
 
+/** The course-style training script, and the Python name it gives each node (the importer names the node after it). */
+export interface CourseTrainingExport extends PytorchExport {
+  readonly names: ReadonlyMap<string, string>;
+}
+
 /** The CSV file the course-style script reads a dataset from: its name, `.csv`. */
 export function datasetFileName(name: string): string {
   return `${name}.csv`;
+}
+
+/**
+ * The CSV file of a dataset, as the course-style script reads it (`np.loadtxt(..., skiprows=1)`)
+ * and GradCanvas's CSV import reads it back: a header row of column names (quoted when they
+ * hold a comma, a quote or a line break), then one row of numbers per line, each in its
+ * shortest exact form (a dataset holds finite numbers only).
+ */
+export function datasetCsv(d: Dataset): string {
+  const cell = (name: string) => (/[",\r\n]/.test(name) ? `"${name.replace(/"/g, '""')}"` : name);
+  const lines = [d.columns.map(cell).join(',')];
+  for (const row of d.rows) lines.push(row.map(String).join(','));
+  return `${lines.join('\n')}\n`;
 }
 
 /** Whether a dataset name can be a file's stem: no directory separators, not empty, no leading dot. */
@@ -46,7 +64,7 @@ function fileStem(name: string): boolean {
  * Null for what the course-style script does not express: no scalar loss, nothing to train,
  * mini-batches, accuracy or a validation split, or a dataset whose name cannot be a file's stem.
  */
-export function exportCourseTrainingScript(graph: Graph, training: TrainSettings, title?: string): PytorchExport | null {
+export function exportCourseTrainingScript(graph: Graph, training: TrainSettings, title?: string): CourseTrainingExport | null {
   if (!graph.nodes.some((n) => n.op === 'parameter' || n.op === 'linear')) return null;
   const { program } = compile(graph);
   if (!program || program.loss === undefined || program.params.length === 0) return null;
@@ -202,7 +220,7 @@ export function exportCourseTrainingScript(graph: Graph, training: TrainSettings
   const last = Number(epochs) - 1;
   const when = logEvery === '1' ? '' : `    if epoch % ${logEvery} == 0 or epoch == ${last}:\n    `;
   emit(`${when}    print(f"{epoch},{${py(lossId)}.item()}")`);
-  return { code: `${lines.join('\n')}\n`, phaseLines, nodeLines, sections };
+  return { code: `${lines.join('\n')}\n`, phaseLines, nodeLines, sections, names };
 }
 
 /** Ids of the nodes `id` depends on, itself included; the walk stops at nodes in `stop`. */

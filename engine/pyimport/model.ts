@@ -291,6 +291,7 @@ function initStatement(scope: Scope, model: Model, stmt: SyntaxNode): void {
     }
   }
   if (initialisation(scope, stmt)) return;
+  if (stmt.name === 'WithStatement') return noGrad(scope, stmt);
   failAt('initStatement', { what: firstLine(text(scope, stmt)) }, stmt);
 }
 
@@ -442,6 +443,20 @@ function literalTensor(scope: Scope, node: SyntaxNode): { shape: number[]; data:
   };
   walk(arg, 0);
   return { shape, data };
+}
+
+/** `with torch.no_grad():` around weight initialisation (`copy_`, `fill_`, `nn.init.constant_`). */
+export function noGrad(scope: Scope, stmt: SyntaxNode): void {
+  const [item] = parts(stmt).filter((p) => p.name !== 'with');
+  if (!item || text(scope, item).replace(/\s+/g, '') !== 'torch.no_grad()') return failAt('withStatement', {}, item ?? stmt);
+  const ctx = contextOf(scope);
+  ctx.noGrad = true;
+  try {
+    const body = stmt.getChild('Body');
+    for (const s of body ? parts(body) : []) if (!initialisation(scope, s)) failAt('noGradStatement', { what: firstLine(text(scope, s)) }, s);
+  } finally {
+    ctx.noGrad = false;
+  }
 }
 
 /** `class Net(nn.Module):` with `def __init__(self, …)` and `def forward(self, x)`: a class the script can make models of. */

@@ -2,7 +2,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { callParts, failAt } from './callParts';
 import { contextOf } from './context';
 import { evaluate, type Scope, text } from './expressions';
-import { defineClass, firstLine, initialisation, manualSeed } from './model';
+import { defineClass, firstLine, initialisation, manualSeed, noGrad } from './model';
 import { parts } from './syntax';
 
 /** Runs one statement of the script the usual way (assignments, print, …); returns the node a backward starts from. */
@@ -50,20 +50,6 @@ function optimizerCall(scope: Scope, stmt: SyntaxNode): { what: string; method: 
   if (!ok) return null;
   if (parts(parts(call)[1]).length > 0) failAt('arguments', { what: text(scope, fn), expected: 'none' }, parts(call)[1]);
   return { what: `${text(scope, fn)}()`, method: method as 'zero_grad' | 'step' };
-}
-
-/** `with torch.no_grad():` around weight initialisation (`copy_`, `fill_`, `nn.init.constant_`). */
-function noGrad(scope: Scope, stmt: SyntaxNode): void {
-  const [item] = parts(stmt);
-  if (!item || text(scope, item).replace(/\s+/g, '') !== 'torch.no_grad()') return failAt('withStatement', {}, item ?? stmt);
-  const ctx = contextOf(scope);
-  ctx.noGrad = true;
-  try {
-    const body = stmt.getChild('Body');
-    for (const s of body ? parts(body) : []) if (!initialisation(scope, s)) failAt('noGradStatement', { what: firstLine(text(scope, s)) }, s);
-  } finally {
-    ctx.noGrad = false;
-  }
 }
 
 /**
