@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type GraphFile, importPython, openGraphText } from '../../engine';
 import { emptyDocument } from '../store/edits';
 import { graphCode } from './graphCode';
+import { scriptDatasets } from './scriptDatasets';
 
 function example(name: string): GraphFile {
   const r = openGraphText(readFileSync(new URL(`../../public/examples/${name}.json`, import.meta.url), 'utf8'));
@@ -27,7 +28,21 @@ describe('graphCode', () => {
     expect(r.file.loss).toBe('z');
   });
 
-  it('a training graph: its exported script, read-only', () => {
-    expect(graphCode(example('linear-regression-module'), training)).toEqual({ text: '# the training script', editable: false });
+  it('a training graph: the course-style training script, editable, which runs back to the same graph and training settings', () => {
+    const doc = example('linear-regression-module');
+    const code = graphCode(doc, training);
+    expect(code.editable).toBe(true);
+    expect(code.text).toContain('class Net(nn.Module):');
+    expect(code.text).toContain('for epoch in range(500):');
+    const r = importPython(code.text, { datasets: scriptDatasets(doc) });
+    expect(r.error).toBeNull();
+    expect(r.file.nodes.map((n) => n.op).sort()).toEqual(doc.nodes.map((n) => n.op).sort());
+    expect(r.file.training).toEqual({ ...doc.training });
+    expect(r.file.datasets).toEqual(doc.datasets);
+    expect(r.file.loss).toBe('loss');
+  });
+
+  it('a training graph the course-style script does not express (accuracy and a validation split): its exported script, read-only', () => {
+    expect(graphCode(example('binary-classification'), training)).toEqual({ text: '# the training script', editable: false });
   });
 });
