@@ -59,7 +59,7 @@ export const IMPORT_REASONS = {
   dataset: ({ name }) => `No dataset ${name}: the file's name without .csv must name a dataset of the graph or one GradCanvas ships (line, parabola, blobs2, blobs3).`,
   dataIndex: () => 'Select columns as df["x"], df[["x", "y"]] (pandas) or data[:, 0], data[:, [0, 1]] (NumPy).',
   column: ({ name, dataset }) => `The dataset ${dataset} has no column ${name}.`,
-  columnIndex: ({ index, dataset, count }) => `Column ${index} is not in the dataset ${dataset}, which has ${count} columns (0 to ${Number(count) - 1}).`,
+  columnIndex: ({ index, dataset, count }) => `Column ${index} is not in the dataset ${dataset}, which has ${count} columns.`,
   dataMethod: ({ what }) => `.${what}() is not supported on data. Supported: .float(), .double(), .long(), .view(-1, 1), .reshape(-1, 1).`,
   dataDtype: ({ dtype, graph }) => `This data makes ${dtype} numbers but the graph computes in ${graph}: add .float() for float32 (NumPy data is float64).`,
   dataDtypeArg: ({ name }) => `dtype= takes torch.float32, torch.float64 or torch.long here, got ${name}.`,
