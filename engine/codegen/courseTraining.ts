@@ -127,8 +127,15 @@ export function exportCourseTrainingScript(graph: Graph, training: TrainSettings
   const section = (part: ScriptSection['part']) => sections.push({ part, start: lines.length + 1 });
   const comment = (id: string) => `# ${pyComment(`node ${pyString(id)} (${(nodes.get(id) as GraphNode).op})`)}`;
   const emitNode = (id: string, line: string) => nodeLines.set(id, emit(`${line}  ${comment(id)}`));
+  // Every loss op the loop computes is a loss module, as the course writes them: `criterion = nn.MSELoss()`, then `loss = criterion(outputs, labels)`.
+  const criteria = new Map<Step, string>();
+  for (const s of [...(split ? [split] : []), ...loopSteps.filter((s) => s !== split)]) {
+    if (s.op.criterion && s.inputs.every((i) => i.source)) criteria.set(s, criteria.size === 0 ? 'criterion' : pythonName(`criterion${criteria.size + 1}`, used));
+  }
   const expr = (step: Step, name: (id: string) => string) => {
     const args = step.inputs.map((inp, i) => (inp.source ? name(inp.source.id) : pyFloat(step.x[i][0])));
+    const criterion = criteria.get(step);
+    if (criterion) return `${criterion}(${args[0]}, ${step.op.criterion?.target?.(args[1]) ?? args[1]})`;
     return COURSE_FORMS[step.op.name]?.(step, args) ?? step.op.torch(args, step.attrs, pyString);
   };
 
@@ -184,7 +191,7 @@ export function exportCourseTrainingScript(graph: Graph, training: TrainSettings
   }
 
   section('loss');
-  if (split) emitNode(split.slot.id, `criterion = ${split.op.criterion?.module}(reduction=${pyString(String(split.attrs.reduction ?? 'mean'))})`);
+  for (const [s, name] of criteria) emit(`${name} = ${s.op.criterion?.module}(reduction=${pyString(String(s.attrs.reduction ?? 'mean'))})  ${comment(s.slot.id)}`);
   section('optimizer');
   const list = `[${paramLeaves.map((p) => py(p.id)).join(', ')}]`;
   const params = withNet ? (paramLeaves.length > 0 ? `list(net.parameters()) + ${list}` : 'net.parameters()') : list;
@@ -207,8 +214,7 @@ export function exportCourseTrainingScript(graph: Graph, training: TrainSettings
     }
   }
   if (split) {
-    const labels = py(targetSource?.id as string);
-    phaseLines.loss = emit(`    ${py(lossId)} = criterion(${py(outputId)}, ${split.op.criterion?.target?.(labels) ?? labels})`);
+    phaseLines.loss = emit(`    ${py(lossId)} = ${expr(split, py)}`);
     nodeLines.set(lossId, phaseLines.loss);
   } else {
     phaseLines.loss = nodeLines.get(lossId) ?? phaseLines.predict;
