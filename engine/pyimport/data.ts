@@ -126,7 +126,9 @@ function dataLeaf(scope: Scope, data: DataColumns, start: Dtype | 'long', chain:
   const draft = scope.draft;
   // Class labels (`.long()`) are whole numbers the graph holds in its own dtype.
   const made = dtype === 'long' ? (draft.dtype ?? scope.defaultDtype) : dtype;
-  if (draft.dtype !== null && draft.dtype !== made) failAt('dataDtype', { dtype: made, graph: draft.dtype }, node);
+  // The graph computes in the script's default dtype (float32 unless set_default_dtype says otherwise), as its layers do.
+  const graph = draft.dtype ?? scope.defaultDtype;
+  if (graph !== made) failAt('dataDtype', { dtype: made, graph }, node);
   draft.dtype = made;
   const value = { type: 'columns' as const, dataset: data.dataset, columns: [...columns], ...(vector ? { vector: true } : {}) };
   return { kind: 'tensor', id: draft.add('x', { op: 'input', value }) };

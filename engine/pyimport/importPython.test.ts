@@ -171,8 +171,9 @@ describe('importPython: what it refuses, at its line and column, with the graph 
   };
 
   it.each([
-    ['import pandas as pd\n', 'import', 1, 1],
-    ['import torch\nfor i in range(3):\n    pass\n', 'statement', 2, 1],
+    ['import matplotlib.pyplot as plt\n', 'import', 1, 1],
+    ['import torch\nwhile True:\n    pass\n', 'statement', 2, 1],
+    ['import torch\nfor i in range(3):\n    pass\n', 'loopStatement', 3, 5],
     ['import torch\nx = torch.zeros(3)\n', 'call', 2, 5],
     ['import torch\nx = torch.tensor([1.0]) @ 2\n', 'operator', 2, 25],
     ['import torch\nx = torch.tensor([1, 2])\n', 'integerTensor', 2, 18],

@@ -61,7 +61,8 @@ export const IMPORT_REASONS = {
   column: ({ name, dataset }) => `The dataset ${dataset} has no column ${name}.`,
   columnIndex: ({ index, dataset, count }) => `Column ${index} is not in the dataset ${dataset}, which has ${count} columns.`,
   dataMethod: ({ what }) => `.${what}() is not supported on data. Supported: .float(), .double(), .long(), .view(-1, 1), .reshape(-1, 1).`,
-  dataDtype: ({ dtype, graph }) => `This data makes ${dtype} numbers but the graph computes in ${graph}: add .float() for float32 (NumPy data is float64).`,
+  dataDtype: ({ dtype, graph }) =>
+    `This data makes ${dtype} numbers but the script computes in ${graph}: NumPy data is float64, so add .float() for float32, or call torch.set_default_dtype(torch.float64) first.`,
   dataDtypeArg: ({ name }) => `dtype= takes torch.float32, torch.float64 or torch.long here, got ${name}.`,
   objectCall: ({ what }) => `${what}(...) cannot be called.`,
   features: ({ what }) => `nn.Linear takes whole numbers of features, got ${what}.`,

@@ -95,8 +95,8 @@ export const code = {
     ja: 'データの「.{what}()」には対応していません。対応するもの：「.float()」、「.double()」、「.long()」、「.view(-1, 1)」、「.reshape(-1, 1)」。',
   },
   'code.reason.dataDtype': {
-    en: 'This data makes {dtype} numbers but the graph computes in {graph}: add .float() for float32 (NumPy data is float64).',
-    ja: 'このデータは {dtype} の数値になりますが、計算グラフは {graph} で計算します。float32 にするには「.float()」を付けてください（「NumPy」のデータは float64 です）。',
+    en: 'This data makes {dtype} numbers but the script computes in {graph}: NumPy data is float64, so add .float() for float32, or call torch.set_default_dtype(torch.float64) first.',
+    ja: 'このデータは {dtype} の数値になりますが、このスクリプトは {graph} で計算します。「NumPy」のデータは float64 なので、float32 にするには「.float()」を付けるか、先に「torch.set_default_dtype(torch.float64)」を呼んでください。',
   },
   'code.reason.dataDtypeArg': { en: 'dtype= takes torch.float32, torch.float64 or torch.long here, got {name}.', ja: 'ここでの「dtype=」は「torch.float32」、「torch.float64」か「torch.long」です（「{name}」が渡されました）。' },
   'code.reason.objectCall': { en: '{what}(...) cannot be called.', ja: '「{what}(...)」は呼び出せません。' },

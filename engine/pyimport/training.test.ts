@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { compile } from '../exec/compile';
+import { fileToGraph } from '../format/convert';
+import { importPython } from './index';
+
+const PEOPLE = { columns: ['height', 'weight'], rows: [[166, 58.7], [176, 75.7], [171, 62.1], [173, 70.4], [169, 60.1]] };
+
+/** A course training script; `loop` replaces its loop body, `init` its weight initialisation. */
+function course({ loop, init, head = '' }: { loop?: string; init?: string; head?: string } = {}): string {
+  return `import torch
+import torch.nn as nn
+import torch.optim as optim
+import pandas as pd
+${head}
+df = pd.read_csv("people.csv")
+inputs = torch.tensor(df[["height"]].values).float()
+labels = torch.tensor(df["weight"].values).float().view(-1, 1)
+
+class Net(nn.Module):
+    def __init__(self, n_input, n_output):
+        super().__init__()
+        self.l1 = nn.Linear(n_input, n_output)
+${init ?? '        nn.init.constant_(self.l1.weight, 1.0)\n        nn.init.constant_(self.l1.bias, 1.0)'}
+
+    def forward(self, x):
+        x1 = self.l1(x)
+        return x1
+
+n_input = 1
+n_output = 1
+net = Net(n_input, n_output)
+criterion = nn.MSELoss()
+optimizer = optim.SGD(net.parameters(), lr=0.00001)
+num_epochs = 100
+for epoch in range(num_epochs):
+${loop ?? '    outputs = net(inputs)\n    loss = criterion(outputs, labels)\n    loss.backward()\n    optimizer.step()\n    optimizer.zero_grad()\n    if epoch % 10 == 0:\n        print(epoch, loss.item())'}
+`;
+}
+
+function imported(code: string) {
+  return importPython(code, { datasets: { people: PEOPLE } });
+}
+
+function errorOf(code: string) {
+  const r = imported(code);
+  expect(r.error).not.toBeNull();
+  const e = r.error as NonNullable<typeof r.error>;
+  return { ...e, text: code.split('\n')[e.line - 1] };
+}
+
+describe('importPython: a course training script', () => {
+  it('builds inputs → linear → mse ← labels from pandas columns, with the optimizer, epochs and log interval', () => {
+    const r = imported(course());
+    expect(r.error).toBeNull();
+    const f = r.file;
+    expect(f.nodes.map((n) => [n.id, n.op])).toEqual([
+      ['inputs', 'input'],
+      ['labels', 'input'],
+      ['outputs', 'linear'],
+      ['loss', 'mse'],
+    ]);
+    expect(f.nodes[0].value).toEqual({ type: 'columns', dataset: 'people', columns: ['height'] });
+    expect(f.nodes[1].value).toEqual({ type: 'columns', dataset: 'people', columns: ['weight'] });
+    expect(f.nodes[2].attrs).toEqual({ inFeatures: 1, outFeatures: 1 });
+    expect(f.nodes[2].params).toEqual({ weight: { shape: [1, 1], data: [1] }, bias: { shape: [1], data: [1] } });
+    expect(f.loss).toBe('loss');
+    expect(f.dtype).toBe('float32');
+    expect(f.datasets).toEqual({ people: PEOPLE });
+    expect(f.training).toEqual({ optimizer: { type: 'sgd', lr: 0.00001 }, epochs: 100, batchSize: null, seed: 0, logEvery: 10 });
+    // The loop is one statement: its backward fills the gradients.
+    const loop = r.statements[r.statements.length - 1];
+    expect(loop.added).toEqual(['outputs', 'loss']);
+    expect(loop.backward).toBe('loss');
+  });
+
+  it('computes the loss PyTorch computes: mean((1·h + 1 − w)²) in float32', () => {
+    const { program } = compile(fileToGraph(imported(course()).file));
+    program!.forward();
+    const want = PEOPLE.rows.reduce((s, [h, w]) => s + (Math.fround(h + 1) - Math.fround(w)) ** 2, 0) / 5;
+    expect(program!.value('loss').data[0]).toBeCloseTo(want, 1);
+  });
+
+  it('zero_grad first, or after step, both train with fresh gradients', () => {
+    expect(imported(course({ loop: '    optimizer.zero_grad()\n    outputs = net(inputs)\n    loss = criterion(outputs, labels)\n    loss.backward()\n    optimizer.step()' })).error).toBeNull();
+  });
+
+  it('torch.manual_seed, then a layer whose values the code does not set: GradCanvas\'s nn.Linear initialiser with that seed', () => {
+    const r = imported(course({ head: 'torch.manual_seed(123)', init: '        pass_ = 0' }));
+    expect(r.error).toBeNull();
+    const lin = r.file.nodes.find((n) => n.op === 'linear');
+    expect(lin?.init).toEqual({ type: 'default', seed: 123 });
+    expect(lin?.params).toBeUndefined();
+  });
+
+  it('with torch.no_grad(): net.l1.weight.copy_(...) after the model is made sets the weight', () => {
+    const r = imported(course({ init: '        n = 0' }).replace('criterion = nn.MSELoss()', 'with torch.no_grad():\n    net.l1.weight.copy_(torch.tensor([[0.5]]))\n    net.l1.bias.fill_(-2.0)\ncriterion = nn.MSELoss()'));
+    expect(r.error).toBeNull();
+    expect(r.file.nodes.find((n) => n.op === 'linear')?.params).toEqual({ weight: { shape: [1, 1], data: [0.5] }, bias: { shape: [1], data: [-2] } });
+  });
+
+  it('W and B with requires_grad=True given to the optimizer become parameter nodes', () => {
+    const code = `import torch
+import torch.optim as optim
+X = torch.tensor([1.0, 2.0, 3.0])
+Y = torch.tensor([2.0, 4.1, 5.9])
+W = torch.tensor(1.0, requires_grad=True)
+B = torch.tensor(1.0, requires_grad=True)
+optimizer = optim.SGD([W, B], lr=0.01)
+for epoch in range(20):
+    Yp = W * X + B
+    loss = ((Yp - Y)**2).mean()
+    loss.backward()
+    optimizer.step()
+    optimizer.zero_grad()
+`;
+    const r = importPython(code);
+    expect(r.error).toBeNull();
+    const W = r.file.nodes.find((n) => n.id === 'W');
+    expect(W).toMatchObject({ op: 'parameter', shape: [], params: { value: { shape: [], data: [1] } } });
+    expect(r.file.training.epochs).toBe(20);
+  });
+
+  it.each([
+    ['no zero_grad', '    outputs = net(inputs)\n    loss = criterion(outputs, labels)\n    loss.backward()\n    optimizer.step()', 'noZeroGrad', /adds each epoch's gradients/],
+    ['zero_grad between backward and step', '    outputs = net(inputs)\n    loss = criterion(outputs, labels)\n    loss.backward()\n    optimizer.zero_grad()\n    optimizer.step()', 'zeroBetween', /clears the gradients/],
+    ['step before backward', '    optimizer.zero_grad()\n    outputs = net(inputs)\n    loss = criterion(outputs, labels)\n    optimizer.step()\n    loss.backward()', 'stepBeforeBackward', /needs the gradients/],
+    ['no backward', '    optimizer.zero_grad()\n    outputs = net(inputs)\n    optimizer.step()', 'loopMissing', /no loss.backward\(\)/],
+    ['a second forward', '    optimizer.zero_grad()\n    outputs = net(inputs)\n    again = net(inputs)\n    loss = criterion(outputs, labels)\n    loss.backward()\n    optimizer.step()', 'secondForward', /second time/],
+    ['a list of losses', '    optimizer.zero_grad()\n    outputs = net(inputs)\n    loss = criterion(outputs, labels)\n    loss.backward()\n    optimizer.step()\n    history.append(loss.item())', 'loopStatement', /not supported in the training loop/],
+    ['an if that is not the log interval', '    optimizer.zero_grad()\n    outputs = net(inputs)\n    loss = criterion(outputs, labels)\n    loss.backward()\n    optimizer.step()\n    if loss.item() < 1:\n        print(epoch)', 'loopIf', /epoch % k == 0/],
+  ])('%s: refused at its line with the reason', (_name, loop, reason, message) => {
+    const e = errorOf(course({ loop }));
+    expect(e.reason).toBe(reason);
+    expect(e.message).toMatch(message);
+  });
+
+  it.each([
+    ['a dataset the graph does not have', (c: string) => c.replace('people.csv', 'boston.csv'), 'dataset', 'df = pd.read_csv("boston.csv")'],
+    ['a column the dataset does not have', (c: string) => c.replace('df[["height"]]', 'df[["RM"]]'), 'column', 'inputs = torch.tensor(df[["RM"]].values).float()'],
+    ['NumPy data in a float32 graph without .float()', (c: string) => c.replace('df[["height"]].values).float()', 'df[["height"]].values)'), 'dataDtype', 'inputs = torch.tensor(df[["height"]].values)'],
+    ['copy_ on a parameter outside torch.no_grad()', (c: string) => c.replace('criterion = nn.MSELoss()', 'net.l1.weight.copy_(torch.tensor([[0.5]]))\ncriterion = nn.MSELoss()'), 'inPlace', 'net.l1.weight.copy_(torch.tensor([[0.5]]))'],
+    ['a weight of the wrong shape', (c: string) => c.replace('criterion = nn.MSELoss()', 'with torch.no_grad():\n    net.l1.weight.copy_(torch.tensor([0.5, 1.0]))\ncriterion = nn.MSELoss()'), 'weightShape', '    net.l1.weight.copy_(torch.tensor([0.5, 1.0]))'],
+    ['an attribute before super().__init__()', (c: string) => c.replace('        super().__init__()\n', ''), 'superInit', '        self.l1 = nn.Linear(n_input, n_output)'],
+    ['an optimizer without the model', (c: string) => c.replace('optim.SGD(net.parameters(), lr=0.00001)', 'optim.SGD([], lr=0.00001)'), 'untrainedModel', 'for epoch in range(num_epochs):'],
+    ['optimizer.step() outside the loop', (c: string) => c.replace('num_epochs = 100', 'optimizer.step()\nnum_epochs = 100'), 'outsideLoop', 'optimizer.step()'],
+  ])('%s: refused at its line with the reason', (_name, edit, reason, line) => {
+    const e = errorOf(edit(course()));
+    expect(e.reason).toBe(reason);
+    expect(e.text).toBe(line);
+  });
+});
