@@ -1,5 +1,5 @@
 import type { OpDef } from './types';
-import { checkNonEmptyReduction, firstMaxIndex, prepareReduce, type ReduceAttrs, reduceAttrs, type ReduceCtx, reduceShape } from './reduce';
+import { checkNonEmptyReduction, firstMaxIndex, prepareReduce, type ReduceAttrs, reduceAttrs, type ReduceCtx, reduceShape, reduceArgs } from './reduce';
 
 /**
  * `argmax`: the index of the largest element along `axis` (of the flattened tensor when no
@@ -30,6 +30,7 @@ export const argmax: OpDef<ReduceAttrs, ReduceCtx> = {
   backward() {},
   // Indices are exact in float32 (below 2²⁴), and there is still no gradient.
   float32: { forward: (x, y, ctx) => argmax.forward(x, y, ctx), backward() {} },
+  torchCall: { functions: ['torch.argmax'], methods: ['argmax'], args: reduceArgs, result: 'int64' },
   torch([x], { axis, keepdim }) {
     const dim = axis === null ? '' : `, dim=${axis}`;
     return `torch.argmax(${x}${dim}${keepdim ? ', keepdim=True' : ''}).to(${x}.dtype)`;

@@ -1,6 +1,6 @@
 import type { OpDef } from './types';
 import { frac } from './mathText';
-import { type LossAttrs, type LossCtx, lossPorts, lossShape, explainLoss, perElement, prepareLoss, reduceLoss32, reductionAttr } from './loss';
+import { type LossAttrs, type LossCtx, lossPorts, lossShape, explainLoss, perElement, prepareLoss, reduceLoss32, reductionAttr, reductionArg } from './loss';
 import { f32, libmLogf, sleefLogf } from '../tensor/float32';
 import { OpRunError } from '../graph/problemReasons';
 
@@ -66,6 +66,7 @@ export const bce: OpDef<LossAttrs, LossCtx> = {
       }
     },
   },
+  torchCall: { functions: ['torch.nn.functional.binary_cross_entropy'], args: [reductionArg] },
   torch: ([x, t], { reduction }, str) => `torch.nn.functional.binary_cross_entropy(${x}, ${t}, reduction=${str(reduction)})`,
   criterion: { module: 'nn.BCELoss' },
   prediction: 'probability',

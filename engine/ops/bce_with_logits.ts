@@ -1,5 +1,5 @@
 import type { OpDef } from './types';
-import { type LossAttrs, type LossCtx, lossPorts, lossShape, explainLoss, perElement, prepareLoss, reduceLoss32, reductionAttr } from './loss';
+import { type LossAttrs, type LossCtx, lossPorts, lossShape, explainLoss, perElement, prepareLoss, reduceLoss32, reductionAttr, reductionArg } from './loss';
 import { expfAt, f32, sleefExpf, sleefLogf } from '../tensor/float32';
 
 /** `bce_with_logits`: sigmoid and binary cross-entropy in one stable step, like nn.BCEWithLogitsLoss. */
@@ -55,6 +55,7 @@ export const bce_with_logits: OpDef<LossAttrs, LossCtx> = {
       }
     },
   },
+  torchCall: { functions: ['torch.nn.functional.binary_cross_entropy_with_logits'], args: [reductionArg] },
   torch: ([x, t], { reduction }, str) =>
     `torch.nn.functional.binary_cross_entropy_with_logits(${x}, ${t}, reduction=${str(reduction)})`,
   criterion: { module: 'nn.BCEWithLogitsLoss' },

@@ -29,6 +29,7 @@ export function comparison(name: 'eq' | 'gt', symbol: string, test: (a: number, 
     backward() {},
     // A comparison of float32 values is exact.
     float32: { forward, backward() {} },
+    torchCall: { functions: [`torch.${name}`], methods: [name], result: 'bool' },
     torch: ([a, b]) => `torch.${name}(${a}, ${b}).to(${a}.dtype)`,
     explain: {
       forward: ({ a, b }) => `[(${a}) ${symbol} (${b})] (${meaning})`,

@@ -1,6 +1,6 @@
 import type { OpDef } from './types';
 import { frac } from './mathText';
-import { type LossAttrs, lossPorts, perElement, reductionAttr } from './loss';
+import { type LossAttrs, lossPorts, perElement, reductionAttr, reductionArg } from './loss';
 import { formatShape, ShapeError } from '../tensor/shape';
 import { OpRunError } from '../graph/problemReasons';
 import { f32, fma32, sleefExpf, sleefLogf } from '../tensor/float32';
@@ -124,6 +124,7 @@ export const cross_entropy: OpDef<LossAttrs, CrossEntropyCtx> = {
       }
     },
   },
+  torchCall: { functions: ['torch.nn.functional.cross_entropy'], args: [reductionArg], integerPorts: ['target'] },
   torch: ([x, t], { reduction }, str) => `torch.nn.functional.cross_entropy(${x}, ${asLabels(t)}, reduction=${str(reduction)})`,
   criterion: { module: 'nn.CrossEntropyLoss', target: asLabels },
   prediction: 'class-logits',

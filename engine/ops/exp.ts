@@ -31,6 +31,7 @@ export const exp: OpDef<Record<string, never>, undefined> = {
       for (let i = 0; i < g.length; i++) gx[i] = f32(gx[i] + f32(g[i] * y[i]));
     },
   },
+  torchCall: { functions: ['torch.exp'], methods: ['exp'] },
   torch: ([x]) => `torch.exp(${x})`,
   explain: {
     forward: ({ x }) => `e^(${x})`,

@@ -207,6 +207,7 @@ export const linear: OpDef<LinearAttrs, LinearCtx> = {
       why: 'when the output\'s gradient is a broadcast view in PyTorch (it comes from a sum or mean through an add), PyTorch adds the bias gradient in another order',
     },
   },
+  torchCall: { functions: ['torch.nn.functional.linear'], paramArgs: true },
   torch: ([x, w, b]) => `torch.nn.functional.linear(${x}, ${w}, ${b})`,
   torchModule: ({ inFeatures, outFeatures }) => `nn.Linear(${inFeatures}, ${outFeatures})`,
   // nn.Linear's reset_parameters: weight and bias uniform in ±1/√inFeatures (`default` with each ParamSpec's fanIn).

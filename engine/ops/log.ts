@@ -33,6 +33,7 @@ export const log: OpDef<Record<string, never>, undefined> = {
       for (let i = 0; i < g.length; i++) gx[i] = f32(gx[i] + f32(g[i] / x[i]));
     },
   },
+  torchCall: { functions: ['torch.log'], methods: ['log'] },
   torch: ([x]) => `torch.log(${x})`,
   explain: {
     forward: ({ x }) => `log(${x})`,

@@ -1,5 +1,5 @@
 import { formatShape, type Shape, sameShape, ShapeError, sizeOf } from '../tensor/shape';
-import type { AttrSpec, CompileShapes, PortSpec } from './types';
+import type { AttrSpec, CompileShapes, PortSpec, TorchArg } from './types';
 import { frac } from './mathText';
 import { f32 } from '../tensor/float32';
 import { torchSum32 } from '../tensor/sum32';
@@ -12,6 +12,9 @@ export interface LossAttrs {
 
 /** The `reduction` attribute spec, as in PyTorch's loss modules. */
 export const reductionAttr: AttrSpec = { name: 'reduction', type: 'enum', values: ['mean', 'sum'], default: 'mean' };
+
+/** A loss's argument after input and target: `reduction='mean'` or `'sum'`. */
+export const reductionArg: TorchArg = { keyword: 'reduction', attr: 'reduction' };
 
 /** Ports of a prediction-vs-target loss; `target` may be made non-differentiable. */
 export function lossPorts(targetDifferentiable: boolean): readonly PortSpec[] {

@@ -191,6 +191,7 @@ export const matmul: OpDef<Record<string, never>, MatmulCtx> = {
       if (gb) addSummedTo(expanded.b, expanded.shapeB, ctx.shapeB.length === 1 ? [ctx.shapeB[0], 1] : ctx.shapeB, expanded.reduced, gb);
     },
   },
+  torchCall: { functions: ['torch.matmul'], methods: ['matmul'] },
   torch: ([a, b]) => `torch.matmul(${a}, ${b})`,
   explain: {
     forward: ({ a, b }) => `(${a})·(${b}) + …`,

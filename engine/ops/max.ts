@@ -2,7 +2,7 @@ import type { OpDef } from './types';
 import { frac } from './mathText';
 import { unaryPorts } from './unary';
 import { f32 } from '../tensor/float32';
-import { checkNonEmptyReduction, firstMaxIndex, prepareReduce, type ReduceAttrs, reduceAttrs, type ReduceCtx, reduceShape } from './reduce';
+import { checkNonEmptyReduction, firstMaxIndex, prepareReduce, type ReduceAttrs, reduceAttrs, type ReduceCtx, reduceShape, reduceArgs } from './reduce';
 
 /** The reduction's layout, and whether it is the full reduction (ties share the gradient) or along an axis (the first maximum takes it). */
 interface MaxCtx extends ReduceCtx {
@@ -96,6 +96,7 @@ export const max: OpDef<ReduceAttrs, MaxCtx> = {
       }
     },
   },
+  torchCall: { functions: ['torch.max'], methods: ['max'], args: reduceArgs, valuesIndices: true },
   torch([x], { axis, keepdim }) {
     if (axis !== null) return `torch.max(${x}, dim=${axis}${keepdim ? ', keepdim=True' : ''}).values`;
     return keepdim ? `torch.max(${x}).reshape([1] * ${x}.dim())` : `torch.max(${x})`;

@@ -1,7 +1,7 @@
 import type { OpDef } from './types';
 import { frac } from './mathText';
 import { unaryPorts } from './unary';
-import { type ReduceAttrs, type ReduceCtx, prepareReduce, reduceAttrs, reduceBackward, reduceBackward32, reduceForward, reduceForward32, reduceShape, reduceTorch } from './reduce';
+import { type ReduceAttrs, type ReduceCtx, prepareReduce, reduceAttrs, reduceBackward, reduceBackward32, reduceForward, reduceForward32, reduceShape, reduceTorch, reduceArgs } from './reduce';
 
 /** `mean`: the mean of all elements, or along `axis` (keeping it with `keepdim`). */
 export const mean: OpDef<ReduceAttrs, ReduceCtx> = {
@@ -24,6 +24,7 @@ export const mean: OpDef<ReduceAttrs, ReduceCtx> = {
     forward: ([x], y, ctx) => reduceForward32(x, y, ctx, ctx.len),
     backward: (_x, _y, g, [gx], ctx) => gx && reduceBackward32(g, gx, ctx, ctx.len),
   },
+  torchCall: { functions: ['torch.mean'], methods: ['mean'], args: reduceArgs },
   torch: ([x], attrs) => reduceTorch('mean', x, attrs),
 
   explain: {

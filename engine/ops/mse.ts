@@ -1,5 +1,5 @@
 import type { OpDef } from './types';
-import { type LossAttrs, type LossCtx, lossPorts, lossShape, explainLoss, perElement, prepareLoss, reduceLoss32, reductionAttr } from './loss';
+import { type LossAttrs, type LossCtx, lossPorts, lossShape, explainLoss, perElement, prepareLoss, reduceLoss32, reductionAttr, reductionArg } from './loss';
 import { f32 } from '../tensor/float32';
 
 /** `mse`: mean (or sum) of squared errors, like nn.MSELoss. */
@@ -55,6 +55,7 @@ export const mse: OpDef<LossAttrs, LossCtx> = {
       }
     },
   },
+  torchCall: { functions: ['torch.nn.functional.mse_loss'], args: [reductionArg] },
   torch: ([x, t], { reduction }, str) => `torch.nn.functional.mse_loss(${x}, ${t}, reduction=${str(reduction)})`,
   criterion: { module: 'nn.MSELoss' },
   explain: {

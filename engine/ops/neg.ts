@@ -30,6 +30,7 @@ export const neg: OpDef<Record<string, never>, undefined> = {
       for (let i = 0; i < g.length; i++) gx[i] = f32(gx[i] - g[i]);
     },
   },
+  torchCall: { functions: ['torch.neg'], methods: ['neg'] },
   torch: ([x]) => `-${x}`,
   explain: {
     forward: ({ x }) => `−(${x})`,

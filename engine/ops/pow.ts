@@ -65,6 +65,7 @@ export const pow: OpDef<{ p: number }, { p: number }> = {
       why: 'past the last whole block of 16 elements PyTorch rounds the C library\'s double pow; JavaScript\'s Math.pow may differ from it in the last double bit, which can change the float32 result in rare cases',
     },
   },
+  torchCall: { functions: ['torch.pow'], methods: ['pow'], args: [{ keyword: 'exponent', attr: 'p', required: true }] },
   torch: ([x], { p }) => `torch.pow(${x}, ${pyNumber(p)})`,
   explain: {
     forward: ({ x, p }) => `(${x})^${p}`,

@@ -1,5 +1,5 @@
 import { formatShape, normalizeAxis, type Shape, ShapeError } from '../tensor/shape';
-import type { AttrSpec, CompileShapes } from './types';
+import type { AttrSpec, CompileShapes, TorchArg } from './types';
 import { f32 } from '../tensor/float32';
 import { torchSum32 } from '../tensor/sum32';
 
@@ -80,6 +80,12 @@ export function reduceBackward32(g: Float64Array, gx: Float64Array, { outer, len
     }
   }
 }
+
+/** A reduction's arguments after the tensor: `dim` (an axis, or every axis as a tuple) and `keepdim`. */
+export const reduceArgs: readonly TorchArg[] = [
+  { keyword: 'dim', attr: 'axis', allAxes: true },
+  { keyword: 'keepdim', attr: 'keepdim' },
+];
 
 /** The PyTorch call of a reduction, e.g. `torch.sum(x, dim=1, keepdim=True)`. */
 export function reduceTorch(fn: string, x: string, { axis, keepdim }: ReduceAttrs): string {

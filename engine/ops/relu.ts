@@ -30,6 +30,7 @@ export const relu: OpDef<Record<string, never>, undefined> = {
       for (let i = 0; i < g.length; i++) if (y[i] > 0) gx[i] = f32(gx[i] + g[i]);
     },
   },
+  torchCall: { functions: ['torch.relu', 'torch.nn.functional.relu'], methods: ['relu'] },
   torch: ([x]) => `torch.relu(${x})`,
   explain: {
     forward: ({ x }) => `max(0, ${x})`,

@@ -36,6 +36,7 @@ export const sigmoid: OpDef<Record<string, never>, undefined> = {
       why: 'past the last whole block of 16 elements PyTorch calls the C library\'s expf, taken here as correctly rounded',
     },
   },
+  torchCall: { functions: ['torch.sigmoid', 'torch.nn.functional.sigmoid'], methods: ['sigmoid'] },
   torch: ([x]) => `torch.sigmoid(${x})`,
   explain: {
     forward: ({ x }) => frac('1', `1 + e^−${x}`),

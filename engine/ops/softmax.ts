@@ -105,6 +105,7 @@ export const softmax: OpDef<{ axis: number }, SoftmaxCtx> = {
       why: 'along an axis other than the last, the C library\'s expf after the vectorised blocks is taken as correctly rounded',
     },
   },
+  torchCall: { functions: ['torch.softmax', 'torch.nn.functional.softmax'], methods: ['softmax'], args: [{ keyword: 'dim', attr: 'axis', required: true }] },
   torch: ([x], { axis }) => `torch.softmax(${x}, dim=${axis})`,
   explain: {
     forward: ({ x }) => frac(`e^${x}`, 'Σ e^(…)'),

@@ -31,6 +31,7 @@ export const square: OpDef<Record<string, never>, undefined> = {
       for (let i = 0; i < g.length; i++) gx[i] = f32(gx[i] + f32(g[i] * (2 * x[i])));
     },
   },
+  torchCall: { functions: ['torch.square'], methods: ['square'] },
   torch: ([x]) => `torch.square(${x})`,
   explain: {
     forward: ({ x }) => `(${x})²`,

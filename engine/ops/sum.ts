@@ -1,6 +1,6 @@
 import type { OpDef } from './types';
 import { unaryPorts } from './unary';
-import { type ReduceAttrs, type ReduceCtx, prepareReduce, reduceAttrs, reduceBackward, reduceBackward32, reduceForward, reduceForward32, reduceShape, reduceTorch } from './reduce';
+import { type ReduceAttrs, type ReduceCtx, prepareReduce, reduceAttrs, reduceBackward, reduceBackward32, reduceForward, reduceForward32, reduceShape, reduceTorch, reduceArgs } from './reduce';
 
 /** `sum`: the sum of all elements, or along `axis` (keeping it with `keepdim`). */
 export const sum: OpDef<ReduceAttrs, ReduceCtx> = {
@@ -23,6 +23,7 @@ export const sum: OpDef<ReduceAttrs, ReduceCtx> = {
     forward: ([x], y, ctx) => reduceForward32(x, y, ctx, 1),
     backward: (_x, _y, g, [gx], ctx) => gx && reduceBackward32(g, gx, ctx, 1),
   },
+  torchCall: { functions: ['torch.sum'], methods: ['sum'], args: reduceArgs },
   torch: ([x], attrs) => reduceTorch('sum', x, attrs),
 
   explain: {

@@ -32,6 +32,7 @@ export const tanh: OpDef<Record<string, never>, undefined> = {
       for (let i = 0; i < g.length; i++) gx[i] = f32(gx[i] + f32(g[i] * fma32(-y[i], y[i], 1)));
     },
   },
+  torchCall: { functions: ['torch.tanh', 'torch.nn.functional.tanh'], methods: ['tanh'] },
   torch: ([x]) => `torch.tanh(${x})`,
   explain: {
     forward: ({ x }) => `tanh(${x})`,

@@ -47,6 +47,36 @@ export interface CriterionSpec {
   target?(expr: string): string;
 }
 
+/** An argument after the ports of a PyTorch call, by position and by keyword: `dim` sets `axis`. */
+export interface TorchArg {
+  /** The Python keyword (`dim`, `keepdim`, `reduction`, `exponent`). */
+  readonly keyword: string;
+  /** The attribute it sets. */
+  readonly attr: string;
+  /** PyTorch refuses the call without it (softmax's dim, pow's exponent). */
+  readonly required?: boolean;
+  /** A tuple of every axis (`dim=(0, 1)`) means the attribute's null: the reduction over every element. */
+  readonly allAxes?: boolean;
+}
+
+/** How PyTorch code calls an op: its functions and methods, the arguments after its ports, and what it returns. */
+export interface TorchCallSpec {
+  /** Functions by their full path (`torch.sigmoid`, `torch.nn.functional.sigmoid`). */
+  readonly functions: readonly string[];
+  /** Tensor methods (`x.sigmoid()`): the tensor is the first port. */
+  readonly methods?: readonly string[];
+  /** The arguments after the ports, in PyTorch's positional order. */
+  readonly args?: readonly TorchArg[];
+  /** With `dim` given, the call returns `(values, indices)`, as torch.max(x, dim) does. */
+  readonly valuesIndices?: boolean;
+  /** The type PyTorch gives the result when it is not a float tensor (argmax: int64, a comparison: bool). */
+  readonly result?: 'int64' | 'bool';
+  /** The op's own parameters follow the ports as tensors, as in F.linear(x, weight, bias). */
+  readonly paramArgs?: boolean;
+  /** Ports PyTorch wants an integer tensor on (cross_entropy's class labels). */
+  readonly integerPorts?: readonly string[];
+}
+
 /** What a classification loss's input is, so a plot or the accuracy metric can read a class from it: a probability (from ½ on), a logit (from 0 on), or one logit per class (the first largest); see prediction.ts. */
 export type PredictionKind = 'probability' | 'logit' | 'class-logits';
 
@@ -87,6 +117,8 @@ export interface OpDef<A extends Attrs = Attrs, C = unknown> {
    * text attributes reach Python only through `str` (the exporter's one escaping function).
    */
   torch(args: readonly string[], attrs: A, str: (text: string) => string): string;
+  /** How PyTorch code calls the op, for the code importer; absent for ops written only as operators (`a + b`). */
+  readonly torchCall?: TorchCallSpec;
   /** The torch.nn module the op is as a layer of an exported Net (`nn.Linear(2, 1)`); its parameters keep the op's names. */
   torchModule?(attrs: A): string;
   /** The torch.nn loss module the op is, for losses the export splits off as a criterion. */

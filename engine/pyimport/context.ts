@@ -4,9 +4,7 @@ import type { Model, DataSources } from './objects';
 /** What a training script has set up beyond its variables: data sources, the seed, the trained models, the loop. */
 export interface TrainingContext {
   readonly sources: DataSources;
-  /** The seed `torch.manual_seed` set (null: none yet). */
-  seed: number | null;
-  /** Layers made since the seed was set: each takes the next seed. */
+  /** Layers made so far: each takes the next seed of GradCanvas's initialiser when no torch.manual_seed came first. */
   layers: number;
   /** Inside `with torch.no_grad():`. */
   noGrad: boolean;
@@ -20,7 +18,7 @@ const contexts = new WeakMap<GraphDraft, TrainingContext>();
 
 /** Starts the training context of an import. */
 export function startContext(draft: GraphDraft, sources: DataSources): TrainingContext {
-  const ctx: TrainingContext = { sources, seed: null, layers: 0, noGrad: false, trained: new Set(), looped: false };
+  const ctx: TrainingContext = { sources, layers: 0, noGrad: false, trained: new Set(), looped: false };
   contexts.set(draft, ctx);
   return ctx;
 }

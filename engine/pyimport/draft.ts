@@ -14,13 +14,15 @@ export interface DraftMark {
   readonly dtype: Dtype;
   readonly datasets: GraphFile['datasets'];
   readonly training: TrainingSettings;
+  /** How many nodes had been absorbed into an op by then. */
+  readonly absorbed: number;
 }
 
 /** The training settings of a document no training statement has set. */
 const NO_TRAINING: TrainingSettings = { optimizer: { type: 'sgd', lr: 0.01 }, epochs: 1, batchSize: null, seed: 0 };
 
 /** The mark of an empty draft: the document before any statement. */
-export const EMPTY_MARK: DraftMark = { nodes: 0, edges: 0, loss: null, dtype: 'float32', datasets: {}, training: NO_TRAINING };
+export const EMPTY_MARK: DraftMark = { nodes: 0, edges: 0, loss: null, dtype: 'float32', absorbed: 0, datasets: {}, training: NO_TRAINING };
 
 /**
  * The graph a script has built so far: nodes, wires, the backward target and the number
@@ -38,6 +40,8 @@ export class GraphDraft {
   /** The training settings the script's optimizer and loop set (replaced, never changed in place). */
   training: TrainingSettings = NO_TRAINING;
   private readonly ids = new Set<string>();
+  /** Leaves that became an op's own parameters (F.linear's weight and bias), in order: a document from then on leaves them out. */
+  private readonly absorbedIds: string[] = [];
 
   /** A fresh id: `base`, else `base_2`, `base_3`, … */
   freshId(base: string): string {
@@ -75,17 +79,24 @@ export class GraphDraft {
     return next;
   }
 
+  /** Takes leaf `id` out of the documents from now on: an op holds its numbers as its own parameter. */
+  absorb(id: string): void {
+    this.absorbedIds.push(id);
+  }
+
   /** Where the draft is now, computing in `dtype` (or `fallback` before any tensor). */
   mark(fallback: Dtype): DraftMark {
-    return { nodes: this.nodes.length, edges: this.edges.length, loss: this.loss, dtype: this.dtype ?? fallback, datasets: this.datasets, training: this.training };
+    return { nodes: this.nodes.length, edges: this.edges.length, loss: this.loss, dtype: this.dtype ?? fallback, absorbed: this.absorbedIds.length, datasets: this.datasets, training: this.training };
   }
 
   /** The document the draft held at `mark`, laid out left to right. */
   file(mark: DraftMark): GraphFile {
+    const gone = new Set(this.absorbedIds.slice(0, mark.absorbed));
+    const nodes = this.nodes.slice(0, mark.nodes).filter((n) => !gone.has(n.id));
     return {
       format: FORMAT_NAME,
       version: CURRENT_VERSION,
-      nodes: layoutNodes(this.nodes.slice(0, mark.nodes), this.edges.slice(0, mark.edges)),
+      nodes: layoutNodes(nodes, this.edges.slice(0, mark.edges)),
       edges: this.edges.slice(0, mark.edges).map((e) => ({ ...e })),
       loss: mark.loss,
       datasets: mark.datasets,

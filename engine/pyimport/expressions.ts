@@ -1,17 +1,39 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { Dtype } from '../tensor/float32';
-import type { FileNode } from '../format/schema';
+import type { TorchGenerator } from '../tensor/torchRandom';
 import { GraphDraft } from './draft';
 import { objectCall } from './model';
 import type { ObjectValue } from './objects';
-import { ImportFailure } from './reasons';
+import { constructorCall, castCall, isCastMethod, manualSeed } from './constructors';
+import { isModuleName, MODULE_PATHS, type ModuleName, submodule } from './modules';
+import { findMethodOp, findFunctionOp, opCall } from './opCalls';
+import { ImportFailure, type ImportReason } from './reasons';
+import { reshapeCall, tensorDim } from './reshape';
 import { parts } from './syntax';
+
+/** A tensor: the node computing it, and PyTorch's type for it when it is not a float (class labels, a comparison). */
+export interface TensorValue {
+  readonly kind: 'tensor';
+  readonly id: string;
+  /** int64 (class labels, argmax) or bool (a comparison); absent: a float tensor of the graph's dtype. */
+  readonly integer?: 'int64' | 'bool';
+}
+
+/** A PyTorch number type, as `torch.float32` or `x.dtype` names it. */
+export type TorchDtype = Dtype | 'int64';
 
 /** What a Python expression evaluates to in the supported subset. */
 export type PyValue =
   | { readonly kind: 'number'; readonly value: number; readonly int: boolean }
-  | { readonly kind: 'tensor'; readonly id: string }
-  | { readonly kind: 'module'; readonly name: 'torch' | 'nn' | 'np' }
+  | TensorValue
+  | { readonly kind: 'module'; readonly name: ModuleName }
+  | { readonly kind: 'dtype'; readonly dtype: TorchDtype }
+  /** `torch.max(x, dim)`: `.values` is the max node, `.indices` makes the argmax. */
+  | { readonly kind: 'valuesIndices'; readonly values: TensorValue; readonly x: string; readonly attrs: Readonly<Record<string, number | boolean | null>> }
+  /** What `torch.manual_seed(s)` returns. */
+  | { readonly kind: 'generator' }
+  /** A tensor an op holds as its own parameter (`w` after `F.linear(x, w, b)`). */
+  | { readonly kind: 'parameterOf'; readonly node: string; readonly name: string }
   | ObjectValue;
 
 /** Where expressions are evaluated: the code, the graph being built, the variables and the imported modules. */
@@ -22,19 +44,17 @@ export interface Scope {
   readonly modules: Set<string>;
   /** The dtype `torch.tensor` and `torch.arange` make (torch.set_default_dtype). */
   defaultDtype: Dtype;
+  /** PyTorch's random generator once `torch.manual_seed` has run. */
+  generator?: TorchGenerator;
 }
-
-/** The unary functions and methods that map onto one op of the same name. */
-const UNARY = new Set(['sigmoid', 'exp', 'log', 'tanh', 'relu', 'square']);
-/** Reductions over every element, as `x.sum()` and `torch.sum(x)` write them. */
-const REDUCE = new Set(['sum', 'mean']);
 
 /** The source text of a node. */
 export function text(scope: Scope, node: SyntaxNode): string {
   return scope.code.slice(node.from, node.to);
 }
 
-function fail(reason: ConstructorParameters<typeof ImportFailure>[0], params: Record<string, string>, node: SyntaxNode): never {
+/** Stops the import at `node` with a reason. */
+export function fail(reason: ImportReason, params: Record<string, string>, node: SyntaxNode): never {
   throw new ImportFailure(reason, params, node.from, node.to);
 }
 
@@ -56,6 +76,8 @@ export function evaluate(scope: Scope, node: SyntaxNode): PyValue {
       return binary(scope, node);
     case 'CallExpression':
       return call(scope, node);
+    case 'MemberExpression':
+      return member(scope, node);
     default:
       return fail('expression', { what: text(scope, node) }, node);
   }
@@ -70,21 +92,31 @@ function numberLiteral(scope: Scope, node: SyntaxNode): PyValue {
 function lookup(scope: Scope, node: SyntaxNode): PyValue {
   const name = text(scope, node);
   const v = scope.vars.get(name);
+  if (v?.kind === 'parameterOf') fail('parameterOf', { name, node: v.node, param: v.name }, node);
   if (v) return v;
-  if (name === 'torch' || name === 'nn' || name === 'np') {
+  if (isModuleName(name)) {
     if (!scope.modules.has(name)) fail('notImported', { name }, node);
     return { kind: 'module', name };
   }
   return fail('undefinedName', { name }, node);
 }
 
-function tensorOf(scope: Scope, node: SyntaxNode): string {
+/** The tensor an expression evaluates to; fails on anything else. */
+export function tensorOf(scope: Scope, node: SyntaxNode): TensorValue {
   const v = evaluate(scope, node);
   if (v.kind !== 'tensor') fail('notTensor', { name: text(scope, node) }, node);
-  return v.id;
+  return v;
 }
 
-function numberOf(scope: Scope, node: SyntaxNode): { value: number; int: boolean } {
+/** A float tensor: an integer or boolean one fails where PyTorch's op needs floats (or a gradient). */
+export function floatTensor(scope: Scope, v: PyValue, node: SyntaxNode): TensorValue {
+  if (v.kind !== 'tensor') fail('notTensor', { name: text(scope, node) }, node);
+  if (v.integer) fail('integerTensor', {}, node);
+  return v;
+}
+
+/** The number an expression evaluates to; fails on anything else. */
+export function numberOf(scope: Scope, node: SyntaxNode): { value: number; int: boolean } {
   const v = evaluate(scope, node);
   if (v.kind !== 'number') fail('notNumber', {}, node);
   return v;
@@ -96,35 +128,73 @@ function unary(scope: Scope, node: SyntaxNode): PyValue {
   if (sign !== '-' && sign !== '+') fail('operator', { op: sign }, op);
   const v = evaluate(scope, operand);
   if (v.kind === 'number') return sign === '-' ? { ...v, value: -v.value } : v;
-  if (v.kind !== 'tensor') fail('notTensor', { name: text(scope, operand) }, operand);
-  return sign === '-' ? { kind: 'tensor', id: scope.draft.add('neg', { op: 'neg' }, { x: v.id }) } : v;
+  const t = floatTensor(scope, v, operand);
+  return sign === '-' ? { kind: 'tensor', id: scope.draft.add('neg', { op: 'neg' }, { x: t.id }) } : t;
 }
+
+/** The arithmetic operators and the op each is. */
+const ARITHMETIC = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'div' } as const;
+/** The comparisons: `==` is eq, `>` is gt and `<` is gt with the operands swapped. */
+const COMPARISONS = new Set(['==', '>', '<']);
 
 function binary(scope: Scope, node: SyntaxNode): PyValue {
   const [left, opNode, right] = parts(node);
   const op = text(scope, opNode);
-  if (!['+', '-', '*', '/', '**'].includes(op)) fail('operator', { op }, opNode);
+  if (!['+', '-', '*', '/', '**', '@'].includes(op) && !COMPARISONS.has(op)) fail('operator', { op }, opNode);
+  // Python chains a < b < c into (a < b) and (b < c): not an elementwise comparison.
+  if (COMPARISONS.has(op) && left.name === 'BinaryExpression' && COMPARISONS.has(text(scope, parts(left)[1]))) fail('operator', { op }, opNode);
+  // `[1] * n` is a list of sizes, read where sizes are.
+  if (left.name === 'ArrayExpression' || right.name === 'ArrayExpression') fail('expression', { what: text(scope, node) }, node);
   const a = evaluate(scope, left);
   const b = evaluate(scope, right);
-  if (a.kind === 'module') fail('notTensor', { name: text(scope, left) }, left);
-  if (b.kind === 'module') fail('notTensor', { name: text(scope, right) }, right);
-  if (a.kind === 'number' && b.kind === 'number') return fold(op, a, b, node);
+  if (a.kind !== 'number' && a.kind !== 'tensor') fail('notTensor', { name: text(scope, left) }, left);
+  if (b.kind !== 'number' && b.kind !== 'tensor') fail('notTensor', { name: text(scope, right) }, right);
+  if (a.kind === 'number' && b.kind === 'number') {
+    if (COMPARISONS.has(op) || op === '@') fail('operator', { op }, opNode);
+    return fold(op, a, b, node);
+  }
   const d = scope.draft;
+  if (COMPARISONS.has(op)) return compare(scope, op, a, b);
+  if (a.kind === 'tensor') floatTensor(scope, a, left);
+  if (b.kind === 'tensor') floatTensor(scope, b, right);
+  if (op === '@') {
+    if (a.kind !== 'tensor' || b.kind !== 'tensor') fail('notTensor', { name: text(scope, a.kind === 'tensor' ? right : left) }, a.kind === 'tensor' ? right : left);
+    return { kind: 'tensor', id: d.add('matmul', { op: 'matmul' }, { a: a.id, b: b.id }) };
+  }
   if (op === '**') {
     if (a.kind !== 'tensor' || b.kind !== 'number') fail('exponent', {}, node);
     const id = b.value === 2 ? d.add('square', { op: 'square' }, { x: a.id }) : d.add('pow', { op: 'pow', attrs: { p: b.value } }, { x: a.id });
     return { kind: 'tensor', id };
   }
-  const name = ({ '+': 'add', '-': 'sub', '*': 'mul', '/': 'div' } as const)[op as '+' | '-' | '*' | '/'];
+  const name = ARITHMETIC[op as keyof typeof ARITHMETIC];
   if (a.kind === 'tensor' && b.kind === 'tensor') return { kind: 'tensor', id: d.add(name, { op: name }, { a: a.id, b: b.id }) };
   // A tensor and a number: the number is the op's constant (a constant factor is `scale`, as the course writes 2 * x).
-  const t = (a.kind === 'tensor' ? a : b) as Extract<PyValue, { kind: 'tensor' }>;
-  const n = (a.kind === 'number' ? a : b) as Extract<PyValue, { kind: 'number' }>;
-  if (name === 'mul') return { kind: 'tensor', id: d.add('scale', { op: 'scale', attrs: { k: n.value } }, { x: t.id }) };
-  if (name === 'add' || a.kind === 'tensor') return { kind: 'tensor', id: d.add(name, { op: name, attrs: { c: n.value } }, { a: t.id }) };
+  const t = (a.kind === 'tensor' ? a : b) as TensorValue;
+  const n = (a.kind === 'number' ? a : b) as { value: number };
+  // A number times a tensor is `scale`, as the course writes 2 * x; a tensor times a number is `mul` with the constant.
+  if (name === 'mul' && a.kind === 'number') return { kind: 'tensor', id: d.add('scale', { op: 'scale', attrs: { k: n.value } }, { x: t.id }) };
+  if (name === 'add' || name === 'mul' || a.kind === 'tensor') return { kind: 'tensor', id: d.add(name, { op: name, attrs: { c: n.value } }, { a: t.id }) };
   // A number minus or over a tensor: the number is a constant leaf on the left.
-  const c = d.add('c', { op: 'constant', value: { type: 'tensor', shape: [], data: [n.value] } });
-  return { kind: 'tensor', id: d.add(name, { op: name }, { a: c, b: t.id }) };
+  return { kind: 'tensor', id: d.add(name, { op: name }, { a: constantLeaf(scope, n.value), b: t.id }) };
+}
+
+/** A scalar `constant` leaf holding a number that stands on the left of an op. */
+function constantLeaf(scope: Scope, value: number): string {
+  return scope.draft.add('c', { op: 'constant', value: { type: 'tensor', shape: [], data: [value] } });
+}
+
+/** `a == b`, `a > b`, `a < b` with a tensor on either side: eq or gt (a bool tensor, as PyTorch's). */
+function compare(scope: Scope, op: string, a: PyValue, b: PyValue): PyValue {
+  const name = op === '==' ? 'eq' : 'gt';
+  // a < b is b > a.
+  const [l, r] = op === '<' ? [b, a] : [a, b];
+  const d = scope.draft;
+  let id: string;
+  if (l.kind === 'tensor' && r.kind === 'tensor') id = d.add(name, { op: name }, { a: l.id, b: r.id });
+  else if (l.kind === 'tensor') id = d.add(name, { op: name, attrs: { c: (r as { value: number }).value } }, { a: l.id });
+  else if (name === 'eq') id = d.add(name, { op: name, attrs: { c: (l as { value: number }).value } }, { a: (r as TensorValue).id });
+  else id = d.add(name, { op: name }, { a: constantLeaf(scope, (l as { value: number }).value), b: (r as TensorValue).id });
+  return { kind: 'tensor', id, integer: 'bool' };
 }
 
 /** Arithmetic on two Python numbers, as Python does it (int stays int except for /). */
@@ -136,8 +206,42 @@ function fold(op: string, a: { value: number; int: boolean }, b: { value: number
   return { kind: 'number', value, int };
 }
 
+/** Names of PyTorch's number types. */
+const DTYPE_NAMES: Readonly<Record<string, TorchDtype>> = {
+  float32: 'float32',
+  float: 'float32',
+  float64: 'float64',
+  double: 'float64',
+  int64: 'int64',
+  long: 'int64',
+};
+
+/** The dtype of a tensor: its integer type, else the graph's. */
+export function dtypeOf(scope: Scope, t: TensorValue): TorchDtype {
+  if (t.integer === 'int64') return 'int64';
+  return scope.draft.dtype ?? scope.defaultDtype;
+}
+
+/** `module.name` (a submodule or a dtype), `x.dtype`, `torch.max(x, dim).values` / `.indices`. */
+function member(scope: Scope, node: SyntaxNode): PyValue {
+  const [objectNode, prop] = parts(node);
+  const name = text(scope, prop);
+  const owner = evaluate(scope, objectNode);
+  if (owner.kind === 'module') {
+    const sub = submodule(owner.name, name);
+    if (sub) return { kind: 'module', name: sub };
+    if (owner.name === 'torch' && Object.hasOwn(DTYPE_NAMES, name)) return { kind: 'dtype', dtype: DTYPE_NAMES[name] };
+  }
+  if (owner.kind === 'tensor' && name === 'dtype') return { kind: 'dtype', dtype: dtypeOf(scope, owner) };
+  if (owner.kind === 'valuesIndices' && name === 'values') return owner.values;
+  if (owner.kind === 'valuesIndices' && name === 'indices') {
+    return { kind: 'tensor', id: scope.draft.add('argmax', { op: 'argmax', attrs: { ...owner.attrs } }, { x: owner.x }), integer: 'int64' };
+  }
+  return fail('expression', { what: text(scope, node) }, node);
+}
+
 /** The callee of a call: `f`, `module.f` or `value.method`. */
-function callee(scope: Scope, node: SyntaxNode): { owner: PyValue | null; name: string; what: string } {
+export function callee(scope: Scope, node: SyntaxNode): { owner: PyValue | null; name: string; what: string } {
   if (node.name === 'VariableName') return { owner: null, name: text(scope, node), what: text(scope, node) };
   if (node.name !== 'MemberExpression') fail('expression', { what: text(scope, node) }, node);
   const [objectNode, prop] = parts(node);
@@ -145,7 +249,13 @@ function callee(scope: Scope, node: SyntaxNode): { owner: PyValue | null; name: 
 }
 
 /** Positional arguments and keywords of a call. */
-function args(scope: Scope, list: SyntaxNode, what: string): { positional: SyntaxNode[]; keywords: Map<string, SyntaxNode> } {
+export interface CallArgs {
+  readonly positional: SyntaxNode[];
+  readonly keywords: Map<string, SyntaxNode>;
+}
+
+/** Splits a call's argument list into positional arguments and keywords. */
+export function args(scope: Scope, list: SyntaxNode, what: string): CallArgs {
   const positional: SyntaxNode[] = [];
   const keywords = new Map<string, SyntaxNode>();
   const items = parts(list);
@@ -162,16 +272,9 @@ function args(scope: Scope, list: SyntaxNode, what: string): { positional: Synta
   return { positional, keywords };
 }
 
-/** Whether a call asks for a gradient (`requires_grad=True`); any other keyword fails. */
-function requiresGrad(scope: Scope, keywords: Map<string, SyntaxNode>, what: string): boolean {
-  let grad = false;
-  for (const [name, node] of keywords) {
-    if (name !== 'requires_grad') fail('keyword', { what, name }, node.prevSibling?.prevSibling ?? node);
-    const v = text(scope, node);
-    if (v !== 'True' && v !== 'False') fail('arguments', { what: 'requires_grad', expected: 'trueFalse' }, node);
-    grad = v === 'True';
-  }
-  return grad;
+/** The full Python path of `module.name` (`F.relu` → `torch.nn.functional.relu`). */
+function qualified(module: ModuleName, name: string): string {
+  return `${MODULE_PATHS[module]}.${name}`;
 }
 
 function call(scope: Scope, node: SyntaxNode): PyValue {
@@ -179,106 +282,27 @@ function call(scope: Scope, node: SyntaxNode): PyValue {
   const object = objectCall(scope, node);
   if (object) return object;
   const [fnNode, list] = parts(node);
+  // A cast or reshape of a tensor being made (`torch.tensor(...).float()`) changes the leaf before it is added.
+  if (fnNode.name === 'MemberExpression' && isCastMethod(text(scope, parts(fnNode)[1]))) return castCall(scope, node);
+  if (fnNode.name === 'MemberExpression' && ['view', 'reshape'].includes(text(scope, parts(fnNode)[1]))) return reshapeCall(scope, node);
   const { owner, name, what } = callee(scope, fnNode);
-  const { positional, keywords } = args(scope, list, what);
-  const noKeywords = () => {
-    for (const [k, v] of keywords) fail('keyword', { what, name: k }, v);
-  };
-  const arity = (n: number, expected: string) => {
-    if (positional.length !== n) fail('arguments', { what, expected }, list);
-  };
-  const d = scope.draft;
-  if (owner?.kind === 'module' && owner.name === 'torch') {
-    if (name === 'tensor') return tensorCall(scope, positional, keywords, what, list);
-    if (name === 'arange') return arangeCall(scope, positional, keywords, what, list);
-    if (UNARY.has(name) || REDUCE.has(name)) {
-      noKeywords();
-      arity(1, 'oneTensor');
-      return { kind: 'tensor', id: d.add(name, { op: name }, { x: tensorOf(scope, positional[0]) }) };
-    }
-    if (name === 'pow') {
-      noKeywords();
-      arity(2, 'tensorAndNumber');
-      const x = tensorOf(scope, positional[0]);
-      const p = numberOf(scope, positional[1]).value;
-      return { kind: 'tensor', id: p === 2 ? d.add('square', { op: 'square' }, { x }) : d.add('pow', { op: 'pow', attrs: { p } }, { x }) };
-    }
+  const a = args(scope, list, what);
+  if (owner?.kind === 'module') {
+    const path = qualified(owner.name, name);
+    if (path === 'torch.manual_seed') return manualSeed(scope, a, what, list);
+    const made = constructorCall(scope, path, a, what, list, node);
+    if (made) return made;
+    const def = findFunctionOp(path);
+    if (def) return opCall(scope, def, null, a, what, list);
   }
-  if (owner?.kind === 'tensor' && (UNARY.has(name) || REDUCE.has(name))) {
-    noKeywords();
-    arity(0, 'none');
-    return { kind: 'tensor', id: d.add(name, { op: name }, { x: owner.id }) };
+  if (owner?.kind === 'tensor') {
+    if (name === 'item') return fail('item', {}, node);
+    if (name === 'dim') {
+      if (a.positional.length > 0 || a.keywords.size > 0) fail('arguments', { what, expected: 'none' }, list);
+      return { kind: 'number', value: tensorDim(scope, owner.id, node), int: true };
+    }
+    const def = findMethodOp(name);
+    if (def) return opCall(scope, def, owner, a, what, list);
   }
   return fail('call', { what }, fnNode);
-}
-
-/** `torch.tensor([...])` or `torch.tensor(np.arange(...))`, with `requires_grad`. */
-function tensorCall(scope: Scope, positional: SyntaxNode[], keywords: Map<string, SyntaxNode>, what: string, list: SyntaxNode): PyValue {
-  if (positional.length !== 1) fail('arguments', { what, expected: 'listOrArange' }, list);
-  const grad = requiresGrad(scope, keywords, what);
-  const arg = positional[0];
-  if (arg.name === 'CallExpression') {
-    const [fnNode, inner] = parts(arg);
-    const { owner, name, what: innerWhat } = callee(scope, fnNode);
-    if (owner?.kind === 'module' && owner.name === 'np' && name === 'arange') {
-      const { positional: p, keywords: k } = args(scope, inner, innerWhat);
-      return arangeLeaf(scope, p, k, innerWhat, inner, 'float64', grad);
-    }
-    fail('arguments', { what, expected: 'listOrArange' }, arg);
-  }
-  if (arg.name !== 'ArrayExpression') {
-    // A single number makes a tensor of no dimensions (a scalar).
-    const v = evaluate(scope, arg);
-    if (v.kind !== 'number') fail('arguments', { what, expected: 'listOrArange' }, arg);
-    if (v.int) fail('integerTensor', {}, arg);
-    return leaf(scope, { type: 'tensor', shape: [], data: [v.value] }, scope.defaultDtype, grad, arg);
-  }
-  const shape: number[] = [];
-  const data: number[] = [];
-  let allInt = true;
-  const walk = (n: SyntaxNode, depth: number) => {
-    if (n.name !== 'ArrayExpression') {
-      if (depth !== shape.length) fail('ragged', {}, n);
-      const v = numberOf(scope, n);
-      allInt &&= v.int;
-      data.push(v.value);
-      return;
-    }
-    const items = parts(n);
-    if (depth === shape.length) shape.push(items.length);
-    else if (depth > shape.length || shape[depth] !== items.length) fail('ragged', {}, n);
-    if (items.length === 0) fail('ragged', {}, n);
-    for (const item of items) walk(item, depth + 1);
-  };
-  walk(arg, 0);
-  if (allInt) fail('integerTensor', {}, arg);
-  return leaf(scope, { type: 'tensor', shape, data }, scope.defaultDtype, grad, arg);
-}
-
-/** `torch.arange(end)`, `(start, end)` or `(start, end, step)`. */
-function arangeCall(scope: Scope, positional: SyntaxNode[], keywords: Map<string, SyntaxNode>, what: string, list: SyntaxNode): PyValue {
-  return arangeLeaf(scope, positional, keywords, what, list, scope.defaultDtype, null);
-}
-
-function arangeLeaf(scope: Scope, positional: SyntaxNode[], keywords: Map<string, SyntaxNode>, what: string, list: SyntaxNode, dtype: Dtype, outerGrad: boolean | null): PyValue {
-  if (positional.length < 1 || positional.length > 3) fail('arguments', { what, expected: 'range' }, list);
-  // np.arange takes no requires_grad: torch.tensor around it does.
-  const grad = outerGrad === null ? requiresGrad(scope, keywords, what) : (noKeywordsOf(keywords, what), outerGrad);
-  const nums = positional.map((p) => numberOf(scope, p));
-  if (nums.every((n) => n.int)) fail('integerTensor', {}, list);
-  const [start, end, step] = nums.length === 1 ? [0, nums[0].value, 1] : [nums[0].value, nums[1].value, nums[2]?.value ?? 1];
-  if (step === 0 || (end - start) / step <= 0) fail('arguments', { what, expected: 'stepDirection' }, list);
-  return leaf(scope, { type: 'arange', start, end, step }, dtype, grad, list);
-}
-
-function noKeywordsOf(keywords: Map<string, SyntaxNode>, what: string): void {
-  for (const [k, v] of keywords) throw new ImportFailure('keyword', { what, name: k }, v.from, v.to);
-}
-
-/** A leaf tensor the code made; every tensor of a graph has one dtype. */
-function leaf(scope: Scope, value: NonNullable<FileNode['value']>, dtype: Dtype, grad: boolean, node: SyntaxNode): PyValue {
-  const d = scope.draft;
-  if (d.dtype !== null && d.dtype !== dtype) fail('mixedDtype', {}, node);
-  d.dtype = dtype;
-  return { kind: 'tensor', id: d.add('x', { op: 'input', value, requiresGrad: grad }) };
 }

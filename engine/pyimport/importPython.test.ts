@@ -110,13 +110,13 @@ describe('importPython: each construct', () => {
     expect(r.file.dtype).toBe('float64');
   });
 
-  it('maps + - * / ** with numbers onto add, sub, scale, div, square and pow', () => {
+  it('maps + - * / ** with numbers onto add, sub, scale (number first, as the course writes 2 * x), mul (tensor first), div, square and pow', () => {
     expect(ops('x = torch.tensor([1.0, 2.0])\na = x + 1\nb = 3 + x\nc = x - 2\nd = x * 3\ne = 0.5 * x\nf = x / 4\ng = x**2\nh = x**3\n')).toEqual([
       'x:input',
       'a:add{"c":1}',
       'b:add{"c":3}',
       'c:sub{"c":2}',
-      'd:scale{"k":3}',
+      'd:mul{"c":3}',
       'e:scale{"k":0.5}',
       'f:div{"c":4}',
       'g:square',
@@ -174,19 +174,23 @@ describe('importPython: what it refuses, at its line and column, with the graph 
     ['import matplotlib.pyplot as plt\n', 'import', 1, 1],
     ['import torch\nwhile True:\n    pass\n', 'statement', 2, 1],
     ['import torch\nfor i in range(3):\n    pass\n', 'loopStatement', 3, 5],
-    ['import torch\nx = torch.zeros(3)\n', 'call', 2, 5],
-    ['import torch\nx = torch.tensor([1.0]) @ 2\n', 'operator', 2, 25],
-    ['import torch\nx = torch.tensor([1, 2])\n', 'integerTensor', 2, 18],
+    ['import torch\nx = torch.full((3,), 1.0)\n', 'call', 2, 5],
+    ['import torch\nx = torch.tensor([1.0]) @ 2\n', 'notTensor', 2, 27],
+    ['import torch\nx = torch.tensor([1.0])\ny = x >= 0.5\n', 'operator', 3, 7],
+    ['import torch\nx = torch.tensor([1.0])\ny = 0.0 < x < 1.0\n', 'operator', 3, 13],
+    ['import torch\nx = torch.tensor([1, 2], requires_grad=True)\n', 'integerTensor', 2, 18],
+    ['import torch\nx = torch.tensor([1, 2])\ny = x * 2.0\n', 'integerTensor', 3, 5],
+    ['import torch\nx = torch.arange(3)\ny = torch.sigmoid(x)\n', 'integerTensor', 3, 19],
     ['import torch\nx = torch.tensor([[1.0], [2.0, 3.0]])\n', 'ragged', 2, 26],
-    ['import torch\nx = torch.tensor([1.0], dtype=torch.float64)\n', 'keyword', 2, 25],
+    ['import torch\nx = torch.tensor([1.0], device="cpu")\n', 'keyword', 2, 25],
     ['x = torch.tensor([1.0])\n', 'notImported', 1, 5],
     ['import torch\ny = x + 1\n', 'undefinedName', 2, 5],
     ['import torch\nx = torch.tensor([1.0])\ny = 2 ** x\n', 'exponent', 3, 5],
-    ['import torch\nx = torch.tensor([1.0])\ny = x.max()\n', 'call', 3, 5],
+    ['import torch\nx = torch.tensor([1.0])\ny = x.t()\n', 'call', 3, 5],
     ['import torch\nx = torch.tensor([1.0, 2.0])\nx.backward()\n', 'notScalar', 3, 1],
     ['import torch\nx = torch.tensor([1.0])\ny = x +* 2\n', 'syntax', 3, 8],
     ['import torch\nk = 1 / 0\n', 'divideByZero', 2, 5],
-    ['import torch\nimport numpy as np\nx = torch.tensor(np.arange(0, 1, 0.5))\ny = torch.tensor([1.0])\n', 'mixedDtype', 4, 18],
+    ['import torch\nimport numpy as np\nx = torch.tensor(np.arange(0, 1, 0.5))\ny = torch.tensor([1.0])\n', 'dtypeMismatch', 4, 5],
     ['import torch\nx = torch.tensor([1.0, 2.0])\ny = torch.tensor([1.0, 2.0, 3.0])\nz = x + y\n', 'graph', 4, 1],
     ['import torch\nprint(w)\n', 'undefinedName', 2, 7],
   ])('%j: %s at %i:%i', (code, reason, line, col) => {
@@ -196,7 +200,7 @@ describe('importPython: what it refuses, at its line and column, with the graph 
   });
 
   it('keeps the statements before the error and nothing of the failing one', () => {
-    const e = refuse('import torch\nx = torch.tensor([1.0])\ny = 2 * x + torch.zeros(1)\n');
+    const e = refuse('import torch\nx = torch.tensor([1.0])\ny = 2 * x + torch.full((1,), 2.0)\n');
     expect(e.ran).toBe(2);
     expect(e.nodes).toEqual(['x']);
     expect(e.message).toContain('Supported');
@@ -210,7 +214,7 @@ describe('importPython: what it refuses, at its line and column, with the graph 
   });
 
   it('says what is supported instead', () => {
-    expect(refuse('import torch\nx = torch.zeros(3)\n').message).toMatch(/torch\.zeros\(\.\.\.\) is not supported\. Supported: torch\.tensor, torch\.arange/);
+    expect(refuse('import torch\nx = torch.full((3,), 1.0)\n').message).toMatch(/torch\.full\(\.\.\.\) is not supported\. Supported: torch\.tensor, torch\.arange/);
   });
 
   it('keeps to the node limit it is given', () => {

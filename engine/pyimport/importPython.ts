@@ -8,6 +8,7 @@ import type { GraphFile } from '../format/schema';
 import { formatCount, MAX_FILE_CHARS, MAX_NODES } from '../limits';
 import { type DraftMark, EMPTY_MARK, GraphDraft } from './draft';
 import { evaluate, type PyValue, type Scope, text } from './expressions';
+import { importedModule, isModuleName } from './modules';
 import { type ImportError, ImportFailure, IMPORT_REASONS } from './reasons';
 import { checkSyntax, lineIndex, parseScript, parts } from './syntax';
 import { startContext } from './context';
@@ -174,12 +175,12 @@ function runStatement(scope: Scope, stmt: SyntaxNode, backwardDone: boolean, bef
     const more = parts(stmt).length > 3;
     if (target.name !== 'VariableName' || text(scope, op) !== '=' || more) return fail('statement', { what: firstLine(text(scope, stmt)) });
     const name = text(scope, target);
-    if (['torch', 'nn', 'np', 'optim', 'pd'].includes(name)) return fail('statement', { what: `Assigning to ${name}` }, target);
+    if (isModuleName(name)) return fail('statement', { what: `Assigning to ${name}` }, target);
     const v: PyValue = evaluate(scope, value);
     if (v.kind === 'module') return fail('expression', { what: text(scope, value) }, value);
     // The node this line computes takes the variable's name; an alias (`b = a`) adds nothing.
     const isNew = v.kind === 'tensor' && scope.draft.nodes.slice(before.nodes).some((n) => n.id === v.id);
-    if (v.kind === 'tensor' && isNew) scope.vars.set(name, { kind: 'tensor', id: scope.draft.rename(v.id, name, before) });
+    if (v.kind === 'tensor' && isNew) scope.vars.set(name, { ...v, id: scope.draft.rename(v.id, name, before) });
     else scope.vars.set(name, v);
     return undefined;
   }
@@ -190,6 +191,10 @@ function runStatement(scope: Scope, stmt: SyntaxNode, backwardDone: boolean, bef
       const fn = text(scope, fnNode);
       if (fn === 'print') {
         checkNames(scope, list);
+        return undefined;
+      }
+      if (fn === 'torch.manual_seed') {
+        evaluate(scope, expr);
         return undefined;
       }
       if (fn === 'torch.set_default_dtype') {
@@ -210,11 +215,10 @@ function runStatement(scope: Scope, stmt: SyntaxNode, backwardDone: boolean, bef
   return fail('statement', { what: firstLine(text(scope, stmt)) });
 }
 
-/** `import torch`, `import torch.nn as nn`, `import numpy as np`, `import torch.optim as optim`, `import pandas as pd`. */
+/** `import torch`, `import torch.nn as nn`, `import torch.nn.functional as F`, `import numpy as np`, … (modules.ts). */
 function importModule(scope: Scope, stmt: SyntaxNode): void {
   const what = text(scope, stmt).replace(/^import\s+/, '').replace(/\s+/g, ' ');
-  const known: Record<string, string> = { torch: 'torch', 'torch.nn as nn': 'nn', 'numpy as np': 'np', 'torch.optim as optim': 'optim', 'pandas as pd': 'pd' };
-  const name = known[what];
+  const name = importedModule(what);
   if (!name) throw new ImportFailure('import', { what }, stmt.from, stmt.to);
   scope.modules.add(name);
 }
@@ -238,7 +242,7 @@ function checkNames(scope: Scope, node: SyntaxNode): void {
       const name = scope.code.slice(c.from, c.to);
       const isKeyword = c.node.nextSibling?.name === 'AssignOp';
       const known = scope.vars.has(name) || scope.modules.has(name) || ['print', 'len', 'float', 'int', 'str', 'list', 'round'].includes(name);
-      if (!known && !isKeyword) throw new ImportFailure(['torch', 'nn', 'np', 'optim', 'pd'].includes(name) ? 'notImported' : 'undefinedName', { name }, c.from, c.to);
+      if (!known && !isKeyword) throw new ImportFailure(isModuleName(name) ? 'notImported' : 'undefinedName', { name }, c.from, c.to);
     }
   } while (c.next() && c.from < node.to);
 }

@@ -7,6 +7,7 @@ import type { DraftMark } from './draft';
 import { evaluate, type PyValue, type Scope, text } from './expressions';
 import type { Layer, Model, ObjectValue } from './objects';
 import { contextOf } from './context';
+import { linearInit } from './linearInit';
 import { parts } from './syntax';
 
 /** The loss modules the course uses, by the op each one is. */
@@ -146,9 +147,14 @@ function layer(scope: Scope, node: SyntaxNode, kind: string): PyValue {
   }
   const inFeatures = wholeNumber(scope, positional[0]);
   const outFeatures = wholeNumber(scope, positional[1]);
-  // GradCanvas's own nn.Linear initialiser (uniform in ±1/√in), seeded from torch.manual_seed: one seed per layer, in order.
-  const init: InitSpec = { type: 'default', seed: (ctx.seed ?? 0) + ctx.layers++ };
-  return { kind: 'layer', layer: { name: 'linear', op: 'linear', inFeatures, outFeatures, init, set: new Map(), node: null } };
+  const set = new Map<'weight' | 'bias', number[]>();
+  // After torch.manual_seed, PyTorch's own numbers; else GradCanvas's nn.Linear initialiser (uniform in ±1/√in), a seed per layer.
+  if (scope.generator) {
+    const { weight, bias } = linearInit(scope.generator, inFeatures, outFeatures, scope.draft.dtype ?? scope.defaultDtype);
+    set.set('weight', weight).set('bias', bias);
+  }
+  const init: InitSpec = { type: 'default', seed: ctx.layers++ };
+  return { kind: 'layer', layer: { name: 'linear', op: 'linear', inFeatures, outFeatures, init, set, node: null } };
 }
 
 /** `optim.SGD(params, lr=…, momentum=…)` or `optim.Adam(params, lr=…, betas=(…), eps=…)`: the document's optimizer. */
@@ -280,7 +286,7 @@ function initStatement(scope: Scope, model: Model, stmt: SyntaxNode): void {
       const v = evaluate(scope, value);
       if (v.kind !== 'layer') return failAt('initStatement', { what: firstLine(text(scope, stmt)) }, value);
       const name = text(scope, parts(target)[1]);
-      model.layers.set(name, { ...v.layer, name, set: new Map() });
+      model.layers.set(name, { ...v.layer, name });
       return;
     }
     if (parts(stmt).length === 3 && target.name === 'VariableName') {
@@ -477,19 +483,6 @@ export function defineClass(scope: Scope, stmt: SyntaxNode): void {
   const fwd = methods.get('forward');
   if (!init || !fwd) return failAt('classMethods', { name: text(scope, name) }, name);
   scope.vars.set(text(scope, name), { kind: 'class', name: text(scope, name), init, forward: fwd });
-}
-
-/** `torch.manual_seed(s)`: the seed the next layers' initialisers start from. */
-export function manualSeed(scope: Scope, stmt: SyntaxNode): boolean {
-  const [call] = parts(stmt);
-  if (stmt.name !== 'ExpressionStatement' || call?.name !== 'CallExpression' || text(scope, parts(call)[0]) !== 'torch.manual_seed') return false;
-  const { list, positional } = callParts(scope.code, call);
-  const v = positional.length === 1 ? evaluate(scope, positional[0]) : null;
-  if (v?.kind !== 'number' || !v.int) return failAt('arguments', { what: 'torch.manual_seed', expected: 'wholeNumber' }, list);
-  const ctx = contextOf(scope);
-  ctx.seed = v.value;
-  ctx.layers = 0;
-  return true;
 }
 
 /** The first line of a statement, shortened for a message. */

@@ -20,6 +20,13 @@ export const EXPECTED = {
   twoNumbers: 'two numbers',
   oneNumber: 'one number',
   wholeNumber: 'one whole number',
+  sizes: 'sizes as whole numbers (2, 3), a tuple (2, 3) or a list [2, 3]',
+  sizesOrMinusOne: 'the new sizes as whole numbers, at most one of them -1 (view(-1, 1))',
+  tensorAndShape: 'a tensor and the new sizes',
+  seed: 'one whole number (the seed)',
+  dtype: 'a type: torch.float32, torch.float64, torch.int64 or x.dtype',
+  integer: 'a whole number',
+  axes: 'one axis, or every axis of the tensor',
 } as const;
 
 /** A code of EXPECTED. */
@@ -32,27 +39,29 @@ export type Expected = keyof typeof EXPECTED;
 export const IMPORT_REASONS = {
   syntax: () => 'Python cannot read this: check the brackets, operators and commas here.',
   statement: ({ what }) =>
-    `${what} is not supported. Supported statements: import torch (torch.nn as nn, torch.optim as optim, numpy as np, pandas as pd), name = expression, torch.set_default_dtype(...), torch.manual_seed(...), class Net(nn.Module):, with torch.no_grad():, for epoch in range(N):, z.backward(), print(...).`,
-  import: ({ what }) => `import ${what} is not supported. Supported: import torch, import torch.nn as nn, import torch.optim as optim, import numpy as np, import pandas as pd.`,
-  notImported: ({ name }) =>
-    `${name} is used before it is imported (write import ${name === 'np' ? 'numpy as np' : name === 'nn' ? 'torch.nn as nn' : name === 'optim' ? 'torch.optim as optim' : name === 'pd' ? 'pandas as pd' : name} first).`,
+    `${what} is not supported. Supported statements: import torch (torch.nn as nn, torch.nn.functional as F, torch.optim as optim, numpy as np, pandas as pd), name = expression, torch.set_default_dtype(...), torch.manual_seed(...), class Net(nn.Module):, with torch.no_grad():, for epoch in range(N):, z.backward(), print(...).`,
+  import: ({ what }) =>
+    `import ${what} is not supported. Supported: import torch, import torch.nn as nn, import torch.nn.functional as F, import torch.optim as optim, import numpy as np, import pandas as pd.`,
+  notImported: ({ name }) => `${name} is used before it is imported: import it first.`,
   undefinedName: ({ name }) => `${name} is not defined: assign it before this line.`,
   call: ({ what }) =>
-    `${what}(...) is not supported. Supported: torch.tensor, torch.arange, torch.sigmoid, torch.exp, torch.log, torch.tanh, torch.relu, torch.square, torch.pow, torch.sum, torch.mean, .sum(), .mean(), .backward().`,
+    `${what}(...) is not supported. Supported: torch.tensor, torch.arange, torch.zeros, torch.ones, torch.randn, torch.manual_seed, torch.sigmoid/exp/log/tanh/relu/square/neg/pow, torch.sum/mean/max/argmax, torch.softmax, torch.matmul, torch.eq/gt, F.sigmoid/relu/tanh/softmax/linear, F.mse_loss, F.binary_cross_entropy(_with_logits), F.cross_entropy, and the methods .sum() .mean() .max() .argmax() .view() .reshape() .float() .double() .long() .to() .dim() .backward().`,
   arguments: ({ what, expected }) => `${what} takes ${EXPECTED[expected as Expected]}.`,
-  keyword: ({ what, name }) => `${what} does not take ${name}= here. Supported: requires_grad=True.`,
-  expression: ({ what }) => `${what} is not supported here. Supported: numbers, names, + - * / ** and the calls torch.tensor, torch.arange, torch.sigmoid/exp/log/tanh/relu, .sum(), .mean().`,
-  operator: ({ op }) => `The operator ${op} is not supported. Supported: + - * / **.`,
+  keyword: ({ what, name, supported }) => `${what} does not take ${name}= here. Supported: ${supported}.`,
+  expression: ({ what }) =>
+    `${what} is not supported here. Supported: numbers, names, + - * / ** @ == > <, torch.float32 / torch.float64 / torch.int64, x.dtype, torch.max(x, dim).values / .indices, and the calls listed for calls (torch.tensor, F.relu, .sum(), …).`,
+  operator: ({ op }) => `The operator ${op} is not supported here. Supported: + - * / ** @ between tensors and numbers, and one comparison == > < with a tensor.`,
   exponent: () => 'A tensor can be raised only to a number (x**2), not to a tensor.',
   notTensor: ({ name }) => `${name} is not a tensor.`,
   notNumber: () => 'A number is expected here.',
-  integerTensor: () => 'This makes an integer tensor, which cannot hold gradients: write the numbers as floats (2.0).',
+  integerTensor: () =>
+    'This is an integer tensor: it cannot hold gradients, and GradCanvas takes it only as class labels (F.cross_entropy), in a comparison or in argmax. Write the numbers as floats (2.0) or convert it with .float().',
   ragged: () => 'torch.tensor takes a list of numbers, or lists of equal length.',
   divideByZero: () => 'Division by zero.',
-  dtype: ({ name }) => `torch.set_default_dtype takes torch.float32 or torch.float64, got ${name}.`,
-  mixedDtype: () =>
-    'np.arange makes float64 numbers but this script computes in float32: call torch.set_default_dtype(torch.float64) first, or use torch.arange.',
-  backwardTwice: () => 'backward() is called a second time; GradCanvas runs one backward per script.',
+  dtype: ({ name }) => `A number type is expected here: torch.float32 or torch.float64 (torch.int64 for class labels), got ${name}.`,
+  mixedDtype: () => 'torch.set_default_dtype must come before the first tensor: a graph has one number type, and a tensor of the other type already exists.',
+  backwardTwice: () =>
+    'backward() is called a second time: PyTorch would add the second gradients to .grad, and a graph runs one backward per script. Call backward() once, on the sum of the losses.',
   notScalar: ({ name }) => 'backward() needs a single number: take .sum() or .mean() of ' + name + ' first.',
   graph: ({ message }) => `${message}`,
   csv: ({ name, message }) => `${name} cannot be read: ${message}`,
@@ -102,6 +111,22 @@ export const IMPORT_REASONS = {
     'The loop has no optimizer.zero_grad(): PyTorch then adds each epoch\'s gradients to the previous ones, which GradCanvas does not train. Call optimizer.zero_grad() before loss.backward() or after optimizer.step().',
   zeroBetween: () => 'optimizer.zero_grad() between loss.backward() and optimizer.step() clears the gradients before the step uses them: call it before backward() or after step().',
   loopIf: ({ what }) => `${what} is not supported in the training loop. Supported: if epoch % k == 0: (or ... or epoch == N - 1:) with print(...) inside.`,
+  item: () => '.item() gives a Python number, which the graph does not hold: use it inside print(...), or keep the tensor.',
+  seed: ({ what }) => `${what} draws new numbers on every run: call torch.manual_seed(0) (any seed) before it, so the graph holds PyTorch's numbers.`,
+  randnFloat32: ({ what, count }) =>
+    `${what} of ${count} float32 numbers is not reproduced: PyTorch draws 16 or more float32 numbers with its AVX2 code. Draw fewer than 16, or float64 ones (dtype=torch.float64).`,
+  dtypeMismatch: ({ what, dtype, graph }) =>
+    `${what} makes a ${dtype} tensor, but this script computes in ${graph}: a graph has one number type. Make every tensor ${graph}, or set torch.set_default_dtype(torch.${dtype}) before the first tensor.`,
+  castGrad: ({ what }) => `${what} makes a new tensor from one that requires grad, so the result is no leaf and has no .grad: convert or reshape the numbers first, then set requires_grad=True.`,
+  long: ({ what }) => `${what}: .long() is supported on class labels, a tensor of whole numbers made by torch.tensor or torch.arange.`,
+  labels: ({ what }) => `${what} is not a tensor of class labels: F.cross_entropy takes an integer tensor (torch.tensor([0, 2, 1]) or labels.long()).`,
+  opArguments: ({ what, usage }) => `${what} is called as ${usage}.`,
+  choice: ({ what, values }) => `${what} takes one of ${values}.`,
+  reshape: ({ what }) =>
+    `${what} reshapes only data (a tensor that does not require grad), or to the shape the tensor already has: the graph has no reshape op. Reshape the numbers where they are made.`,
+  reshapeSize: ({ shape, count }) => `The shape ${shape} is invalid for a tensor of ${count} numbers.`,
+  linearParams: ({ what }) => `${what} takes the weight and bias as names of tensors made for it (w = torch.randn(...), b = torch.zeros(...)) and used nowhere else.`,
+  parameterOf: ({ name, node, param }) => `${name} is the ${param} of the linear node ${node} now; only ${name}.grad can be printed.`,
 } satisfies Record<string, (p: Record<string, string>) => string>;
 
 /** A code of the reasons above. */

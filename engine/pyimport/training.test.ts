@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../exec/compile';
 import { fileToGraph } from '../format/convert';
+import { TorchGenerator } from '../tensor/torchRandom';
 import { importPython } from './index';
+import { linearInit } from './linearInit';
 
 const PEOPLE = { columns: ['height', 'weight'], rows: [[166, 58.7], [176, 75.7], [171, 62.1], [173, 70.4], [169, 60.1]] };
 
@@ -84,11 +86,18 @@ describe('importPython: a course training script', () => {
     expect(imported(course({ loop: '    optimizer.zero_grad()\n    outputs = net(inputs)\n    loss = criterion(outputs, labels)\n    loss.backward()\n    optimizer.step()' })).error).toBeNull();
   });
 
-  it('torch.manual_seed, then a layer whose values the code does not set: GradCanvas\'s nn.Linear initialiser with that seed', () => {
-    const r = imported(course({ head: 'torch.manual_seed(123)', init: '        pass_ = 0' }));
+  it('torch.manual_seed, then a layer whose values the code does not set: PyTorch\'s own numbers for it (linearInit.test.ts checks them)', () => {
+    const r = imported(course({ head: 'torch.manual_seed(123)', init: '        n = 0' }));
     expect(r.error).toBeNull();
     const lin = r.file.nodes.find((n) => n.op === 'linear');
-    expect(lin?.init).toEqual({ type: 'default', seed: 123 });
+    const { weight, bias } = linearInit(new TorchGenerator(123), 1, 1, 'float32');
+    expect(lin?.params).toEqual({ weight: { shape: [1, 1], data: weight }, bias: { shape: [1], data: bias } });
+  });
+
+  it('without torch.manual_seed: GradCanvas\'s nn.Linear initialiser, a seed per layer (PyTorch\'s numbers would differ on every run)', () => {
+    const r = imported(course({ init: '        n = 0' }));
+    const lin = r.file.nodes.find((n) => n.op === 'linear');
+    expect(lin?.init).toEqual({ type: 'default', seed: 0 });
     expect(lin?.params).toBeUndefined();
   });
 

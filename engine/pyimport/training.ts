@@ -2,7 +2,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { callParts, failAt } from './callParts';
 import { contextOf } from './context';
 import { evaluate, type Scope, text } from './expressions';
-import { defineClass, firstLine, initialisation, manualSeed, noGrad } from './model';
+import { defineClass, firstLine, initialisation, noGrad } from './model';
 import { parts } from './syntax';
 
 /** Runs one statement of the script the usual way (assignments, print, …); returns the node a backward starts from. */
@@ -16,7 +16,7 @@ export interface TrainingStep {
 
 /**
  * The statements of a training script beyond expressions: `class Net(nn.Module):`,
- * `torch.manual_seed(s)`, weight initialisation, `with torch.no_grad():` and the training loop.
+ * weight initialisation, `with torch.no_grad():` and the training loop.
  */
 export function trainingStatement(scope: Scope, stmt: SyntaxNode, run: RunStatement, backwardDone: boolean): TrainingStep {
   if (stmt.name === 'ClassDefinition') {
@@ -31,7 +31,7 @@ export function trainingStatement(scope: Scope, stmt: SyntaxNode, run: RunStatem
     if (backwardDone) failAt('backwardTwice', {}, stmt);
     return { handled: true, backward: loop(scope, stmt, run) };
   }
-  if (manualSeed(scope, stmt) || initialisation(scope, stmt)) return { handled: true };
+  if (initialisation(scope, stmt)) return { handled: true };
   const step = optimizerCall(scope, stmt);
   if (step) failAt('outsideLoop', { what: step.what }, stmt);
   return { handled: false };

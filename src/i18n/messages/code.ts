@@ -25,18 +25,18 @@ export const code = {
 
   'code.reason.syntax': { en: 'Python cannot read this: check the brackets, operators and commas here.', ja: 'パイソンの文として読めません。この位置の括弧・演算子・カンマを確認してください。' },
   'code.reason.statement': {
-    en: '{what} is not supported. Supported statements: import torch (torch.nn as nn, torch.optim as optim, numpy as np, pandas as pd), name = expression, torch.set_default_dtype(...), torch.manual_seed(...), class Net(nn.Module):, with torch.no_grad():, for epoch in range(N):, z.backward(), print(...).',
-    ja: '「{what}」には対応していません。対応する文：「import torch」（「torch.nn as nn」、「torch.optim as optim」、「numpy as np」、「pandas as pd」）、「名前 = 式」、「torch.set_default_dtype(...)」、「torch.manual_seed(...)」、「class Net(nn.Module):」、「with torch.no_grad():」、「for epoch in range(N):」、「z.backward()」、「print(...)」。',
+    en: '{what} is not supported. Supported statements: import torch (torch.nn as nn, torch.nn.functional as F, torch.optim as optim, numpy as np, pandas as pd), name = expression, torch.set_default_dtype(...), torch.manual_seed(...), class Net(nn.Module):, with torch.no_grad():, for epoch in range(N):, z.backward(), print(...).',
+    ja: '「{what}」には対応していません。対応する文：「import torch」（「torch.nn as nn」、「torch.nn.functional as F」、「torch.optim as optim」、「numpy as np」、「pandas as pd」）、「名前 = 式」、「torch.set_default_dtype(...)」、「torch.manual_seed(...)」、「class Net(nn.Module):」、「with torch.no_grad():」、「for epoch in range(N):」、「z.backward()」、「print(...)」。',
   },
   'code.reason.import': {
-    en: 'import {what} is not supported. Supported: import torch, import torch.nn as nn, import torch.optim as optim, import numpy as np, import pandas as pd.',
-    ja: '「import {what}」には対応していません。対応するもの：「import torch」、「import torch.nn as nn」、「import torch.optim as optim」、「import numpy as np」、「import pandas as pd」。',
+    en: 'import {what} is not supported. Supported: import torch, import torch.nn as nn, import torch.nn.functional as F, import torch.optim as optim, import numpy as np, import pandas as pd.',
+    ja: '「import {what}」には対応していません。対応するもの：「import torch」、「import torch.nn as nn」、「import torch.nn.functional as F」、「import torch.optim as optim」、「import numpy as np」、「import pandas as pd」。',
   },
   'code.reason.notImported': { en: '{name} is used before it is imported: import it first.', ja: '「{name}」を「import」する前に使っています。先に「import」してください。' },
   'code.reason.undefinedName': { en: '{name} is not defined: assign it before this line.', ja: '「{name}」は定義されていません。この行より前で代入してください。' },
   'code.reason.call': {
-    en: '{what}(...) is not supported. Supported: torch.tensor, torch.arange, torch.sigmoid, torch.exp, torch.log, torch.tanh, torch.relu, torch.square, torch.pow, torch.sum, torch.mean, .sum(), .mean(), .backward().',
-    ja: '「{what}(...)」には対応していません。対応するもの：「torch.tensor」、「torch.arange」、「torch.sigmoid」、「torch.exp」、「torch.log」、「torch.tanh」、「torch.relu」、「torch.square」、「torch.pow」、「torch.sum」、「torch.mean」、「.sum()」、「.mean()」、「.backward()」。',
+    en: '{what}(...) is not supported. Supported: torch.tensor, torch.arange, torch.zeros, torch.ones, torch.randn, torch.manual_seed, torch.sigmoid/exp/log/tanh/relu/square/neg/pow, torch.sum/mean/max/argmax, torch.softmax, torch.matmul, torch.eq/gt, F.sigmoid/relu/tanh/softmax/linear, F.mse_loss, F.binary_cross_entropy(_with_logits), F.cross_entropy, and the methods .sum() .mean() .max() .argmax() .view() .reshape() .float() .double() .long() .to() .dim() .backward().',
+    ja: '「{what}(...)」には対応していません。対応するもの：「torch.tensor」、「torch.arange」、「torch.zeros」、「torch.ones」、「torch.randn」、「torch.manual_seed」、「torch.sigmoid/exp/log/tanh/relu/square/neg/pow」、「torch.sum/mean/max/argmax」、「torch.softmax」、「torch.matmul」、「torch.eq/gt」、「F.sigmoid/relu/tanh/softmax/linear」、「F.mse_loss」、「F.binary_cross_entropy(_with_logits)」、「F.cross_entropy」、メソッド「.sum()」「.mean()」「.max()」「.argmax()」「.view()」「.reshape()」「.float()」「.double()」「.long()」「.to()」「.dim()」「.backward()」。',
   },
   'code.reason.arguments': { en: '{what} takes {expected}.', ja: '「{what}」の引数は{expected}です。' },
   'code.expected.oneTensor': { en: 'one tensor', ja: 'テンソル 1 つ' },
@@ -47,27 +47,43 @@ export const code = {
   'code.expected.stepDirection': { en: 'a step that goes from start towards end', ja: '開始から終了へ向かう刻み' },
   'code.expected.positionalFirst': { en: 'positional arguments before keywords', ja: 'キーワード引数より前に置く位置引数' },
   'code.expected.trueFalse': { en: 'True or False', ja: '「True」または「False」' },
-  'code.reason.keyword': { en: '{what} does not take {name}= here. Supported: requires_grad=True.', ja: '「{what}」はここで「{name}=」を受け取りません。対応するもの：「requires_grad=True」。' },
+  'code.expected.sizes': { en: 'sizes as whole numbers (2, 3), a tuple (2, 3) or a list [2, 3]', ja: '整数のサイズ（「2, 3」）、タプル「(2, 3)」、またはリスト「[2, 3]」' },
+  'code.expected.sizesOrMinusOne': { en: 'the new sizes as whole numbers, at most one of them -1 (view(-1, 1))', ja: '新しいサイズの整数（「-1」は 1 つまで。「view(-1, 1)」）' },
+  'code.expected.tensorAndShape': { en: 'a tensor and the new sizes', ja: 'テンソルと新しいサイズ' },
+  'code.expected.seed': { en: 'one whole number (the seed)', ja: '整数 1 つ（シード）' },
+  'code.expected.dtype': { en: 'a type: torch.float32, torch.float64, torch.int64 or x.dtype', ja: '型：「torch.float32」、「torch.float64」、「torch.int64」または「x.dtype」' },
+  'code.expected.integer': { en: 'a whole number', ja: '整数' },
+  'code.expected.axes': { en: 'one axis, or every axis of the tensor', ja: '軸 1 つ、またはテンソルのすべての軸' },
+  'code.reason.keyword': { en: '{what} does not take {name}= here. Supported: {supported}.', ja: '「{what}」はここで「{name}=」を受け取りません。対応するもの：「{supported}」。' },
   'code.reason.expression': {
-    en: '{what} is not supported here. Supported: numbers, names, + - * / ** and the calls torch.tensor, torch.arange, torch.sigmoid/exp/log/tanh/relu, .sum(), .mean().',
-    ja: '「{what}」にはここでは対応していません。対応するもの：数値、名前、「+ - * / **」、「torch.tensor」、「torch.arange」、「torch.sigmoid/exp/log/tanh/relu」、「.sum()」、「.mean()」。',
+    en: '{what} is not supported here. Supported: numbers, names, + - * / ** @ == > <, torch.float32 / torch.float64 / torch.int64, x.dtype, torch.max(x, dim).values / .indices, and the calls listed for calls (torch.tensor, F.relu, .sum(), …).',
+    ja: '「{what}」にはここでは対応していません。対応するもの：数値、名前、「+ - * / ** @ == > <」、「torch.float32 / torch.float64 / torch.int64」、「x.dtype」、「torch.max(x, dim).values / .indices」、対応する関数の呼び出し（「torch.tensor」、「F.relu」、「.sum()」など）。',
   },
-  'code.reason.operator': { en: 'The operator {op} is not supported. Supported: + - * / **.', ja: '演算子「{op}」には対応していません。対応するもの：「+ - * / **」。' },
+  'code.reason.operator': {
+    en: 'The operator {op} is not supported here. Supported: + - * / ** @ between tensors and numbers, and one comparison == > < with a tensor.',
+    ja: '演算子「{op}」にはここでは対応していません。対応するもの：テンソルと数値の間の「+ - * / ** @」、テンソルとの比較「== > <」（1 つだけ）。',
+  },
   'code.reason.exponent': { en: 'A tensor can be raised only to a number (x**2), not to a tensor.', ja: 'テンソルのべき乗は数値の指数だけに対応しています（「x**2」）。' },
   'code.reason.notTensor': { en: '{name} is not a tensor.', ja: '「{name}」はテンソルではありません。' },
   'code.reason.notNumber': { en: 'A number is expected here.', ja: 'ここには数値が必要です。' },
   'code.reason.integerTensor': {
-    en: 'This makes an integer tensor, which cannot hold gradients: write the numbers as floats (2.0).',
-    ja: 'これは整数のテンソルになり、勾配を持てません。数値を小数で書いてください（「2.0」）。',
+    en: 'This is an integer tensor: it cannot hold gradients, and GradCanvas takes it only as class labels (F.cross_entropy), in a comparison or in argmax. Write the numbers as floats (2.0) or convert it with .float().',
+    ja: 'これは整数のテンソルです。勾配を持てず、GradCanvas ではクラスラベル（「F.cross_entropy」）、比較、「argmax」にだけ使えます。数値を小数で書く（「2.0」）か、「.float()」で変換してください。',
   },
   'code.reason.ragged': { en: 'torch.tensor takes a list of numbers, or lists of equal length.', ja: '「torch.tensor」には数値のリスト、または同じ長さのリストのリストを渡してください。' },
   'code.reason.divideByZero': { en: 'Division by zero.', ja: 'ゼロで割っています。' },
-  'code.reason.dtype': { en: 'torch.set_default_dtype takes torch.float32 or torch.float64, got {name}.', ja: '「torch.set_default_dtype」には「torch.float32」か「torch.float64」を渡してください（「{name}」が渡されました）。' },
-  'code.reason.mixedDtype': {
-    en: 'np.arange makes float64 numbers but this script computes in float32: call torch.set_default_dtype(torch.float64) first, or use torch.arange.',
-    ja: '「np.arange」は float64 の数値を作りますが、このスクリプトは float32 で計算します。先に「torch.set_default_dtype(torch.float64)」を呼ぶか、「torch.arange」を使ってください。',
+  'code.reason.dtype': {
+    en: 'A number type is expected here: torch.float32 or torch.float64 (torch.int64 for class labels), got {name}.',
+    ja: 'ここには数値の型が必要です：「torch.float32」か「torch.float64」（クラスラベルには「torch.int64」）。「{name}」が渡されました。',
   },
-  'code.reason.backwardTwice': { en: 'backward() is called a second time; GradCanvas runs one backward per script.', ja: '「backward()」が 2 回目です。GradCanvas では 1 つのスクリプトにつき逆伝播は 1 回です。' },
+  'code.reason.mixedDtype': {
+    en: 'torch.set_default_dtype must come before the first tensor: a graph has one number type, and a tensor of the other type already exists.',
+    ja: '「torch.set_default_dtype」は最初のテンソルより前に書いてください。計算グラフの数値の型は 1 つで、もう一方の型のテンソルがすでにあります。',
+  },
+  'code.reason.backwardTwice': {
+    en: 'backward() is called a second time: PyTorch would add the second gradients to .grad, and a graph runs one backward per script. Call backward() once, on the sum of the losses.',
+    ja: '「backward()」が 2 回目です。PyTorch では 2 回目の勾配が「.grad」に足されますが、計算グラフの逆伝播は 1 つのスクリプトにつき 1 回です。損失の和に対して「backward()」を 1 回だけ呼んでください。',
+  },
   'code.reason.notScalar': { en: 'backward() needs a single number: take .sum() or .mean() of {name} first.', ja: '「backward()」には 1 つの数値（スカラー）が必要です。先に「{name}」の「.sum()」か「.mean()」をとってください。' },
   'code.reason.graph': { en: '{message}', ja: '{message}' },
   'code.expected.fileName': { en: 'the file name as a string ("boston.csv")', ja: '文字列で書いたファイル名（「"boston.csv"」）' },
@@ -178,5 +194,48 @@ export const code = {
   'code.reason.loopIf': {
     en: '{what} is not supported in the training loop. Supported: if epoch % k == 0: (or ... or epoch == N - 1:) with print(...) inside.',
     ja: '学習ループの「{what}」には対応していません。対応するもの：中に「print(...)」だけを書いた「if epoch % k == 0:」（または「... or epoch == N - 1:」）。',
+  },
+  'code.reason.item': {
+    en: '.item() gives a Python number, which the graph does not hold: use it inside print(...), or keep the tensor.',
+    ja: '「.item()」はパイソンの数値を返しますが、計算グラフはそれを持てません。「print(...)」の中で使うか、テンソルのまま使ってください。',
+  },
+  'code.reason.seed': {
+    en: '{what} draws new numbers on every run: call torch.manual_seed(0) (any seed) before it, so the graph holds PyTorch\'s numbers.',
+    ja: '「{what}」は実行のたびに違う数値を作ります。計算グラフが PyTorch と同じ数値を持つように、先に「torch.manual_seed(0)」（シードは任意）を呼んでください。',
+  },
+  'code.reason.randnFloat32': {
+    en: '{what} of {count} float32 numbers is not reproduced: PyTorch draws 16 or more float32 numbers with its AVX2 code. Draw fewer than 16, or float64 ones (dtype=torch.float64).',
+    ja: '「{what}」で float32 の数値を {count} 個作ることには対応していません。PyTorch は 16 個以上の float32 の数値を AVX2 のコードで作ります。16 個未満にするか、float64（「dtype=torch.float64」）で作ってください。',
+  },
+  'code.reason.dtypeMismatch': {
+    en: '{what} makes a {dtype} tensor, but this script computes in {graph}: a graph has one number type. Make every tensor {graph}, or set torch.set_default_dtype(torch.{dtype}) before the first tensor.',
+    ja: '「{what}」は {dtype} のテンソルを作りますが、このスクリプトは {graph} で計算します。計算グラフの数値の型は 1 つです。すべてのテンソルを {graph} にするか、最初のテンソルより前に「torch.set_default_dtype(torch.{dtype})」を書いてください。',
+  },
+  'code.reason.castGrad': {
+    en: '{what} makes a new tensor from one that requires grad, so the result is no leaf and has no .grad: convert or reshape the numbers first, then set requires_grad=True.',
+    ja: '「{what}」は「requires_grad」のテンソルから新しいテンソルを作るので、結果は葉ではなく「.grad」を持ちません。先に数値を変換・変形してから「requires_grad=True」にしてください。',
+  },
+  'code.reason.long': {
+    en: '{what}: .long() is supported on class labels, a tensor of whole numbers made by torch.tensor or torch.arange.',
+    ja: '「{what}」：「.long()」はクラスラベル（「torch.tensor」か「torch.arange」で作った整数のテンソル）にだけ対応しています。',
+  },
+  'code.reason.labels': {
+    en: '{what} is not a tensor of class labels: F.cross_entropy takes an integer tensor (torch.tensor([0, 2, 1]) or labels.long()).',
+    ja: '「{what}」はクラスラベルのテンソルではありません。「F.cross_entropy」には整数のテンソル（「torch.tensor([0, 2, 1])」か「labels.long()」）を渡してください。',
+  },
+  'code.reason.opArguments': { en: '{what} is called as {usage}.', ja: '「{what}」は「{usage}」の形で呼び出します。' },
+  'code.reason.choice': { en: '{what} takes one of {values}.', ja: '「{what}」には {values} のどれかを渡してください。' },
+  'code.reason.reshape': {
+    en: '{what} reshapes only data (a tensor that does not require grad), or to the shape the tensor already has: the graph has no reshape op. Reshape the numbers where they are made.',
+    ja: '「{what}」で形を変えられるのはデータ（「requires_grad」でないテンソル）か、同じ形への変形だけです。計算グラフには形を変える演算がありません。数値を作るところで形を変えてください。',
+  },
+  'code.reason.reshapeSize': { en: 'The shape {shape} is invalid for a tensor of {count} numbers.', ja: '形 {shape} は {count} 個の数値のテンソルには合いません。' },
+  'code.reason.linearParams': {
+    en: '{what} takes the weight and bias as names of tensors made for it (w = torch.randn(...), b = torch.zeros(...)) and used nowhere else.',
+    ja: '「{what}」の重みとバイアスには、そのために作った（ほかで使っていない）テンソルの名前を渡してください（「w = torch.randn(...)」、「b = torch.zeros(...)」）。',
+  },
+  'code.reason.parameterOf': {
+    en: '{name} is the {param} of the linear node {node} now; only {name}.grad can be printed.',
+    ja: '「{name}」は今は linear ノード「{node}」の {param} です。使えるのは「print({name}.grad)」だけです。',
   },
 };

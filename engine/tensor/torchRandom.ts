@@ -1,0 +1,101 @@
+/**
+ * PyTorch's CPU random generator (`torch.manual_seed`, `torch.randn`), reproduced: the 32-bit
+ * Mersenne Twister (at::mt19937) and the two ways ATen 1.13 turns its numbers into normal
+ * samples — one at a time with a cached second sample (normal_distribution<double>) for
+ * fewer than 16 elements, and in blocks of 16 (normal_fill) from 16 on.
+ */
+export class TorchGenerator {
+  private readonly mt = new Uint32Array(624);
+  private index = 624;
+  /** normal_distribution's second Box–Muller sample, kept for the next draw (next_double_normal_sample). */
+  private nextNormal: number | null = null;
+
+  /** `torch.manual_seed(seed)`: the generator restarted from `seed`. */
+  constructor(seed: number) {
+    const mt = this.mt;
+    mt[0] = seed >>> 0;
+    for (let i = 1; i < 624; i++) {
+      const prev = mt[i - 1] ^ (mt[i - 1] >>> 30);
+      mt[i] = (Math.imul(1812433253, prev) + i) >>> 0;
+    }
+  }
+
+  /** The next 32-bit number (CPUGeneratorImpl::random). */
+  random(): number {
+    const mt = this.mt;
+    if (this.index >= 624) {
+      for (let i = 0; i < 624; i++) {
+        const y = (mt[i] & 0x80000000) | (mt[(i + 1) % 624] & 0x7fffffff);
+        mt[i] = mt[(i + 397) % 624] ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
+      }
+      this.index = 0;
+    }
+    let y = mt[this.index++];
+    y ^= y >>> 11;
+    y ^= (y << 7) & 0x9d2c5680;
+    y ^= (y << 15) & 0xefc60000;
+    y ^= y >>> 18;
+    return y >>> 0;
+  }
+
+  /** A uniform double in [0, 1) from 53 bits of random64 (two draws, the first the high half). */
+  uniformDouble(): number {
+    const hi = this.random();
+    const lo = this.random();
+    return ((hi & 0x1fffff) * 4294967296 + lo) / 9007199254740992;
+  }
+
+  /** A uniform float in [0, 1) from 24 bits of one draw. */
+  uniformFloat(): number {
+    return (this.random() & 0xffffff) / 16777216;
+  }
+
+  /** One standard normal sample as normal_distribution<double> draws it, using the cached one first. */
+  private normalDouble(): number {
+    if (this.nextNormal !== null) {
+      const v = this.nextNormal;
+      this.nextNormal = null;
+      return v;
+    }
+    const u1 = this.uniformDouble();
+    const u2 = this.uniformDouble();
+    const r = Math.sqrt(-2 * Math.log(1 - u2));
+    const theta = 2 * Math.PI * u1;
+    this.nextNormal = r * Math.sin(theta);
+    return r * Math.cos(theta);
+  }
+
+  /**
+   * `torch.randn(n)` in float64, or in float32 below 16 elements (the float32 values are the
+   * float64 ones rounded); null for float32 from 16 elements on, which PyTorch computes with
+   * AVX2 polynomials this generator does not reproduce.
+   */
+  randn(n: number, dtype: 'float32' | 'float64'): Float64Array | null {
+    const out = new Float64Array(n);
+    if (n < 16) {
+      for (let i = 0; i < n; i++) out[i] = dtype === 'float32' ? Math.fround(this.normalDouble()) : this.normalDouble();
+      return out;
+    }
+    if (dtype === 'float32') return null;
+    for (let i = 0; i < n; i++) out[i] = this.uniformDouble();
+    for (let i = 0; i + 16 <= n; i += 16) normalFill16(out, i);
+    if (n % 16 !== 0) {
+      // ATen redraws the last 16 values and transforms them again.
+      for (let i = n - 16; i < n; i++) out[i] = this.uniformDouble();
+      normalFill16(out, n - 16);
+    }
+    return out;
+  }
+}
+
+/** Box–Muller on 16 uniforms in place: the first eight give the radii, the last eight the angles. */
+function normalFill16(data: Float64Array, at: number): void {
+  for (let j = 0; j < 8; j++) {
+    const u1 = 1 - data[at + j];
+    const u2 = data[at + j + 8];
+    const radius = Math.sqrt(-2 * Math.log(u1));
+    const theta = 2 * Math.PI * u2;
+    data[at + j] = radius * Math.cos(theta);
+    data[at + j + 8] = radius * Math.sin(theta);
+  }
+}
