@@ -55,9 +55,9 @@ describe('import-pytorch', () => {
 
   it('unsupported code: exit 1, file:line:col and what is supported, no output file', () => {
     const out = join(tmp, 'never.json');
-    const r = cli('import-pytorch', script('bad.py', 'import torch\nx = torch.tensor([1.0])\ny = torch.zeros(3)\n'), '-o', out);
+    const r = cli('import-pytorch', script('bad.py', 'import torch\nx = torch.tensor([1.0])\ny = torch.full((3,), 1.0)\n'), '-o', out);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/bad\.py:3:5: torch\.zeros\(\.\.\.\) is not supported\. Supported: torch\.tensor/);
+    expect(r.stderr).toMatch(/bad\.py:3:5: torch\.full\(\.\.\.\) is not supported\. Supported: torch\.tensor/);
     expect(existsSync(out)).toBe(false);
   });
 

@@ -33,6 +33,9 @@ const SCRIPTS: Record<string, string> = {
     'x = torch.tensor(np.arange(-1, 1.1, 0.5)).float().view(-1, 1)\nw = torch.randn(1, 3, requires_grad=True)\n' +
     'b = torch.zeros(3, requires_grad=True)\ny = torch.tensor([2.0, 0.0, 1.0, 1.0, 2.0])\n' +
     'out = x @ w + b\nloss = F.cross_entropy(out, y.long(), reduction="mean") + F.sigmoid(out).mean()\nloss.backward()\nprint(f"{loss.item():.4f}")\n',
+  'float32 data from torch.randn(20, 1), a line fitted by hand':
+    'import torch\ntorch.manual_seed(7)\nX = torch.randn(20, 1)\nnoise = torch.randn(20, 1)\ny = 3 * X + 2 + 0.1 * noise\n' +
+    'w = torch.ones(1, 1, requires_grad=True)\nb = torch.zeros(1, requires_grad=True)\nloss = ((X @ w + b - y)**2).mean()\nloss.backward()\n',
 };
 
 /** F.linear: w and b become the linear node's parameters; their gradients are the node's (`node.param` → the script's name). */
@@ -91,13 +94,13 @@ describe('importPython against PyTorch 1.13', () => {
     });
   }, 120_000);
 
-  it("torch.randn after torch.manual_seed holds PyTorch's numbers: float32 exactly, float64 to two units in the last place", async () => {
+  it("torch.randn after torch.manual_seed holds PyTorch's numbers: float32 exactly (below 16 and in AVX2 blocks of 16), float64 to two units in the last place", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gradcanvas-randn-'));
     const cases: { seed: number; dtype: 'float32' | 'float64'; n: number }[] = [];
     for (const seed of [0, 1, 42, 123456789]) {
       for (let n = 1; n < 40; n++) cases.push({ seed, dtype: 'float64', n });
-      for (let n = 1; n < 16; n++) cases.push({ seed, dtype: 'float32', n });
-      cases.push({ seed, dtype: 'float64', n: 1000 });
+      for (let n = 1; n < 40; n++) cases.push({ seed, dtype: 'float32', n });
+      cases.push({ seed, dtype: 'float64', n: 1000 }, { seed, dtype: 'float32', n: 1000 }, { seed, dtype: 'float32', n: 4099 });
     }
     const path = join(dir, 'randn.py');
     // Two calls after each seed: the second continues the stream (and the cached second normal sample).

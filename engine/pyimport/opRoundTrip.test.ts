@@ -69,7 +69,8 @@ function caseGraph(name: OpName, c: Case): Graph {
   }
   const attrs = { ...c.attrs };
   for (const port of def.inputs) if (typeof c.inputs[port.name] === 'number') attrs[port.fallbackAttr as string] = c.inputs[port.name] as number;
-  nodes.push({ id: 'y', op: name, attrs, ...(c.params ? { params: c.params } : {}) });
+  const params = c.params && Object.fromEntries(Object.entries(c.params).map(([k, v]) => [k, { shape: v.shape, data: Float64Array.from(v.data) }]));
+  nodes.push({ id: 'y', op: name, attrs, ...(params ? { params } : {}) });
   const differentiable = def.inputs.some((p) => p.differentiable !== false);
   if (!differentiable) return { nodes, edges, dtype: 'float64' };
   nodes.push({ id: 'z', op: 'sum' });

@@ -113,8 +113,6 @@ export const IMPORT_REASONS = {
   loopIf: ({ what }) => `${what} is not supported in the training loop. Supported: if epoch % k == 0: (or ... or epoch == N - 1:) with print(...) inside.`,
   item: () => '.item() gives a Python number, which the graph does not hold: use it inside print(...), or keep the tensor.',
   seed: ({ what }) => `${what} draws new numbers on every run: call torch.manual_seed(0) (any seed) before it, so the graph holds PyTorch's numbers.`,
-  randnFloat32: ({ what, count }) =>
-    `${what} of ${count} float32 numbers is not reproduced: PyTorch draws 16 or more float32 numbers with its AVX2 code. Draw fewer than 16, or float64 ones (dtype=torch.float64).`,
   dtypeMismatch: ({ what, dtype, graph }) =>
     `${what} makes a ${dtype} tensor, but this script computes in ${graph}: a graph has one number type. Make every tensor ${graph}, or set torch.set_default_dtype(torch.${dtype}) before the first tensor.`,
   castGrad: ({ what }) => `${what} makes a new tensor from one that requires grad, so the result is no leaf and has no .grad: convert or reshape the numbers first, then set requires_grad=True.`,

@@ -28,7 +28,8 @@ export function tensorDim(scope: Scope, id: string, node: SyntaxNode): number {
 /**
  * `x.view(...)`, `x.reshape(...)`, `torch.reshape(x, shape)`. The graph has no reshape op, so a
  * reshape is taken where it changes nothing the graph computes: on data (a leaf that needs no
- * gradient, which is made again in the new shape), to the shape the tensor already has, and on
+ * gradient, which is made again in the new shape; one dataset column as a vector or a column
+ * `[rows, 1]`), to the shape the tensor already has, and on
  * an every-element sum, mean or max just made (`torch.max(x).reshape([1] * x.dim())` is keepdim=True).
  */
 export function reshapeCall(scope: Scope, node: SyntaxNode): PyValue {
@@ -61,6 +62,11 @@ export function reshapeCall(scope: Scope, node: SyntaxNode): PyValue {
   // Data: made again in the new shape, as a new leaf (the old one keeps its own).
   if (made.op === 'input' && !made.requiresGrad && (made.value?.type === 'tensor' || made.value?.type === 'arange')) {
     const value = { type: 'tensor' as const, shape, data: valuesOf(made.value) };
+    return { ...v, id: d.add(made.label ?? made.id, { op: 'input', value }) };
+  }
+  // One column of a dataset: a vector [rows] or a column [rows, 1] (`vector`), read again in the new shape.
+  if (made.op === 'input' && !made.requiresGrad && made.value?.type === 'columns' && made.value.columns.length === 1 && shape.length <= 2 && shape[0] === from[0] && (shape[1] ?? 1) === 1) {
+    const value = { ...made.value, vector: shape.length === 1 };
     return { ...v, id: d.add(made.label ?? made.id, { op: 'input', value }) };
   }
   // An every-element reduction just made, to one element in every axis of its input: keepdim=True.

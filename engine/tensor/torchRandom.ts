@@ -1,8 +1,11 @@
+import { f32 } from './float32';
+import { logAvx, sinCosAvx } from './avxMathfun';
+
 /**
  * PyTorch's CPU random generator (`torch.manual_seed`, `torch.randn`), reproduced: the 32-bit
- * Mersenne Twister (at::mt19937) and the two ways ATen 1.13 turns its numbers into normal
- * samples — one at a time with a cached second sample (normal_distribution<double>) for
- * fewer than 16 elements, and in blocks of 16 (normal_fill) from 16 on.
+ * Mersenne Twister (at::mt19937) and the ways ATen 1.13 turns its numbers into normal samples —
+ * one at a time with a cached second sample (normal_distribution<double>) below 16 elements,
+ * and from 16 on in blocks of 16 (normal_fill: float64 with libm, float32 with AVX2 code).
  */
 export class TorchGenerator {
   private readonly mt = new Uint32Array(624);
@@ -66,25 +69,36 @@ export class TorchGenerator {
   }
 
   /**
-   * `torch.randn(n)` in float64, or in float32 below 16 elements (the float32 values are the
-   * float64 ones rounded); null for float32 from 16 elements on, which PyTorch computes with
-   * AVX2 polynomials this generator does not reproduce.
+   * `torch.randn(n)`: float32 numbers exactly as PyTorch draws them; float64 ones to the last
+   * bit or two (glibc's and JavaScript's log, sin and cos can differ there).
    */
-  randn(n: number, dtype: 'float32' | 'float64'): Float64Array | null {
+  randn(n: number, dtype: 'float32' | 'float64'): Float64Array {
     const out = new Float64Array(n);
     if (n < 16) {
-      for (let i = 0; i < n; i++) out[i] = dtype === 'float32' ? Math.fround(this.normalDouble()) : this.normalDouble();
+      for (let i = 0; i < n; i++) out[i] = dtype === 'float32' ? f32(this.normalDouble()) : this.normalDouble();
       return out;
     }
-    if (dtype === 'float32') return null;
-    for (let i = 0; i < n; i++) out[i] = this.uniformDouble();
-    for (let i = 0; i + 16 <= n; i += 16) normalFill16(out, i);
+    const uniform = dtype === 'float32' ? () => this.uniformFloat() : () => this.uniformDouble();
+    const fill = dtype === 'float32' ? normalFill16Avx2 : normalFill16;
+    for (let i = 0; i < n; i++) out[i] = uniform();
+    for (let i = 0; i + 16 <= n; i += 16) fill(out, i);
     if (n % 16 !== 0) {
       // ATen redraws the last 16 values and transforms them again.
-      for (let i = n - 16; i < n; i++) out[i] = this.uniformDouble();
-      normalFill16(out, n - 16);
+      for (let i = n - 16; i < n; i++) out[i] = uniform();
+      fill(out, n - 16);
     }
     return out;
+  }
+}
+
+/** Box–Muller on 16 float32 uniforms in place, as normal_fill_16_AVX2 (radius √(−2 log(1 − u)), angle 2π·u). */
+function normalFill16Avx2(data: Float64Array, at: number): void {
+  const twoPi = f32(2 * Math.PI);
+  for (let j = 0; j < 8; j++) {
+    const radius = f32(Math.sqrt(f32(-2 * logAvx(f32(1 - data[at + j])))));
+    const [sin, cos] = sinCosAvx(f32(twoPi * data[at + j + 8]));
+    data[at + j] = f32(radius * cos);
+    data[at + j + 8] = f32(radius * sin);
   }
 }
 

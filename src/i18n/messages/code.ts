@@ -203,10 +203,6 @@ export const code = {
     en: '{what} draws new numbers on every run: call torch.manual_seed(0) (any seed) before it, so the graph holds PyTorch\'s numbers.',
     ja: '「{what}」は実行のたびに違う数値を作ります。計算グラフが PyTorch と同じ数値を持つように、先に「torch.manual_seed(0)」（シードは任意）を呼んでください。',
   },
-  'code.reason.randnFloat32': {
-    en: '{what} of {count} float32 numbers is not reproduced: PyTorch draws 16 or more float32 numbers with its AVX2 code. Draw fewer than 16, or float64 ones (dtype=torch.float64).',
-    ja: '「{what}」で float32 の数値を {count} 個作ることには対応していません。PyTorch は 16 個以上の float32 の数値を AVX2 のコードで作ります。16 個未満にするか、float64（「dtype=torch.float64」）で作ってください。',
-  },
   'code.reason.dtypeMismatch': {
     en: '{what} makes a {dtype} tensor, but this script computes in {graph}: a graph has one number type. Make every tensor {graph}, or set torch.set_default_dtype(torch.{dtype}) before the first tensor.',
     ja: '「{what}」は {dtype} のテンソルを作りますが、このスクリプトは {graph} で計算します。計算グラフの数値の型は 1 つです。すべてのテンソルを {graph} にするか、最初のテンソルより前に「torch.set_default_dtype(torch.{dtype})」を書いてください。',
