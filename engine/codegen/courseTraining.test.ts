@@ -14,6 +14,7 @@ import { serializeGraphFile } from '../format/save';
 import type { GraphFile } from '../format/schema';
 import { assertTorch, PYTHON } from '../testing/debianPython';
 import { linearRegression } from '../testing/graphs';
+import { classifier } from '../testing/classifierGraphs';
 import { OPTIMIZER_CASES, trainingGraphs } from '../testing/trainingGraphs';
 
 const examplesDir = new URL('../../public/examples/', import.meta.url);
@@ -64,6 +65,13 @@ function cases(): [string, GraphFile][] {
     ['linear regression by hand (W, B)', example('linear-regression-by-hand')],
     ['linear regression with nn.Linear', example('linear-regression-module')],
     ['linear regression by hand in float64, logging every 50', { ...example('linear-regression-by-hand'), dtype: 'float64', training: { ...example('linear-regression-by-hand').training, logEvery: 50 } }],
+    ['binary classification (accuracy, validation on blobs_test)', example('binary-classification')],
+    ['three classes (accuracy, validation on blobs_test)', example('multiclass-classification')],
+    ...(['bce', 'bce_with_logits', 'cross_entropy'] as const).map((k): [string, GraphFile] => [
+      `classifier ${k}, accuracy and validation`,
+      graphToFile(classifier(k), { optimizer: { type: 'sgd', lr: 0.2, momentum: 0.5 }, epochs: 30, batchSize: null, seed: 0, logEvery: 4, metrics: { accuracy: true } }),
+    ]),
+    ['classifier bce, validation without accuracy', graphToFile(classifier('bce'), { optimizer: { type: 'adam', lr: 0.05 }, epochs: 10, batchSize: null, seed: 0 })],
     ['linear regression, Adam', graphToFile(linearRegression([[1, 2], [2, 4.5], [3, 5.5], [4, 8.1]], 0.5, -0.25), { optimizer: { type: 'adam', lr: 0.05 }, epochs: 40, batchSize: null, seed: 0, logEvery: 7 })],
     ...trainingGraphs()
       .filter((g) => exportCourseTrainingScript(g.graph, { optimizer: { type: 'sgd', lr: 0.1 }, epochs: 1, batchSize: null, seed: 0 }) !== null)
@@ -129,7 +137,16 @@ describe('exportCourseTrainingScript', () => {
     expect(code).not.toContain('class Net');
   });
 
-  it('writes no script for mini-batches or accuracy, which the course-style script does not express', () => {
+  it('measures as the course does after the step: predicted, train_acc, the validation pass on blobs_test and its accuracy', () => {
+    const file = example('binary-classification');
+    const code = exportCourseTrainingScript(fileToGraph(file), file.training)?.code ?? '';
+    expect(code).toContain('data_blobs_test = np.loadtxt("blobs_test.csv", delimiter=",", skiprows=1, ndmin=2)');
+    expect(code).toContain('print("epoch,loss,acc,val_loss,val_acc")');
+    const loop = code.slice(code.indexOf('for epoch in range('));
+    expect(loop).toMatch(/optimizer\.zero_grad\(\)\n {4}predicted = torch\.where\(\w+ < 0\.5, 0, 1\)\n {4}train_acc = \(predicted == \w+\)\.sum\(\)\.item\(\) \/ len\(\w+\)\n {4}\w+_test = net\(\w+_test\)/);
+  });
+
+  it('writes no script for mini-batches, or accuracy of a loss that predicts no classes', () => {
     const file = example('linear-regression-module');
     expect(exportCourseTrainingScript(fileToGraph(file), { ...file.training, batchSize: 2 })).toBeNull();
     expect(exportCourseTrainingScript(fileToGraph(file), { ...file.training, metrics: { accuracy: true } })).toBeNull();

@@ -4,6 +4,9 @@ import type { Dataset, Graph, GraphNode, LeafValue } from '../graph/types';
 import type { OptimizerSettings } from '../optim/types';
 import type { TrainSettings } from '../train/trainer';
 import { ValidationRun } from '../train/validation';
+import { logColumns } from '../train/log';
+import { validationName } from '../graph/validation';
+import { PREDICTION_RULES } from '../ops/prediction';
 import { pyComment, pyString } from './escape';
 import { pyFloat, pyInt, pyList, pythonName } from './python';
 import type { PytorchExport, ScriptSection } from './pytorch';
@@ -61,8 +64,14 @@ function fileStem(name: string): boolean {
  * script imports to a graph with the same values, gradients and training log. The loop prints
  * `epoch,loss` as the CLI's `train` does (every `logEvery`-th epoch and the last).
  *
+ * With `metrics.accuracy` and a `<dataset>_test` split it measures as the course does after the
+ * step: `predicted = torch.where(outputs < 0.5, 0, 1)`, `train_acc = (predicted == labels).sum()
+ * .item() / len(labels)`, then `outputs_test = net(inputs_test)` and its loss and accuracy, and
+ * prints the CLI's `epoch,loss,acc,val_loss,val_acc`.
+ *
  * Null for what the course-style script does not express: no scalar loss, nothing to train,
- * mini-batches, accuracy or a validation split, or a dataset whose name cannot be a file's stem.
+ * mini-batches, a dataset whose name cannot be a file's stem, or accuracy and validation
+ * without a Net whose outputs and labels (read from the dataset) meet a loss module.
  */
 export function exportCourseTrainingScript(graph: Graph, training: TrainSettings, title?: string): CourseTrainingExport | null {
   if (!graph.nodes.some((n) => n.op === 'parameter' || n.op === 'linear')) return null;
@@ -70,7 +79,7 @@ export function exportCourseTrainingScript(graph: Graph, training: TrainSettings
   if (!program || program.loss === undefined || program.params.length === 0) return null;
   const lossId = program.loss;
   if (program.slot(lossId).shape.length !== 0) return null;
-  if (training.metrics?.accuracy === true) return null;
+  const accuracy = training.metrics?.accuracy === true;
   const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
   const datasetOf = (id: string) => {
     const v = nodes.get(id)?.value;
@@ -80,8 +89,9 @@ export function exportCourseTrainingScript(graph: Graph, training: TrainSettings
   if (bound.some((d) => !fileStem(d))) return null;
   const rows = bound.length > 0 ? program.slot(program.slots.find((s) => datasetOf(s.id) !== undefined)?.id as string).shape[0] : 0;
   if (training.batchSize != null && training.batchSize < rows) return null;
+  let validation: ValidationRun | null;
   try {
-    if (ValidationRun.of(graph, program, { accuracy: false }) !== null) return null;
+    validation = ValidationRun.of(graph, program, { accuracy });
   } catch {
     return null;
   }
@@ -119,6 +129,13 @@ export function exportCourseTrainingScript(graph: Graph, training: TrainSettings
   // With a Net: forward computes from its inputs to the output; the loop calls it, then the criterion.
   const forwardIds = new Set(withNet ? upstream(program, outputId, isData) : []);
   const netInputs = withNet ? program.slots.filter((s) => forwardIds.has(s.id) && (isData.has(s.id) || s.isLeaf) && s.id !== outputId) : [];
+  // Accuracy and the validation pass are written as the course writes them: the model's outputs, the criterion and the labels, with a Net.
+  const measured = accuracy || validation !== null;
+  const labelsId = targetSource?.id;
+  if (measured && (!split || !withNet || labelsId === undefined || (accuracy && !split.op.prediction))) return null;
+  // The validation pass runs the Net on the `_test` twins of its inputs and labels: each must read a dataset's columns itself.
+  const twinned = validation ? [...netInputs.map((s) => s.id), labelsId as string] : [];
+  if (twinned.some((id) => datasetOf(id) === undefined || !validation?.datasets.includes(datasetOf(id) as string))) return null;
 
   const lines: string[] = [];
   const nodeLines = new Map<string, number>();
@@ -154,8 +171,9 @@ export function exportCourseTrainingScript(graph: Graph, training: TrainSettings
   );
 
   section('data');
-  const dataNames = new Map(bound.map((d) => [d, pythonName(`data_${d}`, used)]));
-  for (const d of bound) {
+  const splits = validation ? validation.datasets.filter((d) => bound.includes(d)).map(validationName) : [];
+  const dataNames = new Map([...bound, ...splits].map((d) => [d, pythonName(`data_${d}`, used)]));
+  for (const d of [...bound, ...splits]) {
     const ds = (graph.datasets ?? {})[d] as Dataset;
     emit('', `# ${pyComment(`${pyString(datasetFileName(d))}: the dataset ${pyString(d)}, columns ${ds.columns.map(pyString).join(', ')}`, 400)}`);
     emit(`${dataNames.get(d)} = np.loadtxt(${pyString(datasetFileName(d))}, delimiter=",", skiprows=1, ndmin=2)`);
@@ -167,6 +185,14 @@ export function exportCourseTrainingScript(graph: Graph, training: TrainSettings
     const node = nodes.get(s.id) as GraphNode;
     const step = steps.get(s.id);
     emitNode(s.id, `${py(s.id)} = ${step ? expr(step, py) : leafExpr(node, graph, program, dataNames)}`);
+  }
+  // The validation data: the same columns of each `_test` split.
+  const twins = new Map(twinned.map((id) => [id, pythonName(`${py(id)}_test`, used)]));
+  if (twins.size > 0) emit('', '# The validation data');
+  for (const [id, twin] of twins) {
+    const node = nodes.get(id) as GraphNode;
+    const v = node.value as Extract<LeafValue, { type: 'columns' }>;
+    emit(`${twin} = ${leafExpr({ ...node, value: { ...v, dataset: validationName(v.dataset) } }, graph, program, dataNames)}`);
   }
 
   section('model');
@@ -201,7 +227,7 @@ export function exportCourseTrainingScript(graph: Graph, training: TrainSettings
   const epochs = pyInt(training.epochs, 'epochs');
   const logEvery = pyInt(training.logEvery ?? 1, 'the log interval');
   const phaseLines = { zeroGrad: 0, predict: 0, loss: 0, backward: 0, update: 0 };
-  emit('', 'print("epoch,loss")', `for epoch in range(${epochs}):`);
+  emit('', `print(${pyString(logColumns(accuracy, validation !== null).join(','))})`, `for epoch in range(${epochs}):`);
   if (withNet) {
     phaseLines.predict = emit(`    ${py(outputId)} = net(${netInputs.map((s) => py(s.id)).join(', ')})`);
     for (const s of loopSteps) if (!forwardIds.has(s.slot.id) && s !== split) emitNode(s.slot.id, `    ${py(s.slot.id)} = ${expr(s, py)}`);
@@ -223,9 +249,28 @@ export function exportCourseTrainingScript(graph: Graph, training: TrainSettings
   phaseLines.backward = emit(`    ${py(lossId)}.backward()`);
   phaseLines.update = emit('    optimizer.step()');
   phaseLines.zeroGrad = emit('    optimizer.zero_grad()');
+  const logged = [`${py(lossId)}.item()`];
+  const rule = split?.op.prediction ? PREDICTION_RULES[split.op.prediction] : null;
+  const labels = labelsId ? py(labelsId) : '';
+  if (accuracy && rule) {
+    const [predicted, acc] = [pythonName('predicted', used), pythonName('train_acc', used)];
+    emit(`    ${predicted} = ${rule.torch(py(outputId))}`, `    ${acc} = (${predicted} == ${labels}).sum().item() / len(${labels})`);
+    logged.push(acc);
+  }
+  if (validation && split) {
+    const [outputs, loss] = [pythonName(`${py(outputId)}_test`, used), pythonName(`${py(lossId)}_test`, used)];
+    const labelsTest = twins.get(labelsId as string) as string;
+    emit(`    ${outputs} = net(${netInputs.map((s) => twins.get(s.id)).join(', ')})`, `    ${loss} = ${criteria.get(split)}(${outputs}, ${split.op.criterion?.target?.(labelsTest) ?? labelsTest})`);
+    logged.push(`${loss}.item()`);
+    if (accuracy && rule) {
+      const [predicted, acc] = [pythonName('predicted_test', used), pythonName('val_acc', used)];
+      emit(`    ${predicted} = ${rule.torch(outputs)}`, `    ${acc} = (${predicted} == ${labelsTest}).sum().item() / len(${labelsTest})`);
+      logged.push(acc);
+    }
+  }
   const last = Number(epochs) - 1;
   const when = logEvery === '1' ? '' : `    if epoch % ${logEvery} == 0 or epoch == ${last}:\n    `;
-  emit(`${when}    print(f"{epoch},{${py(lossId)}.item()}")`);
+  emit(`${when}    print(f"{epoch},${logged.map((l) => `{${l}}`).join(',')}")`);
   return { code: `${lines.join('\n')}\n`, phaseLines, nodeLines, sections, names };
 }
 

@@ -252,7 +252,7 @@ function makeParameter(scope: Scope, item: SyntaxNode): void {
 
 /** `Net(n_input, n_output)`: runs `__init__` with `self` and its arguments. */
 function instantiate(scope: Scope, cls: Extract<ObjectValue, { kind: 'class' }>, positional: SyntaxNode[], list: SyntaxNode): PyValue {
-  const model: Model = { className: cls.name, forward: cls.forward, layers: new Map(), called: false, initialised: false };
+  const model: Model = { className: cls.name, forward: cls.forward, layers: new Map(), called: false, args: [], initialised: false };
   const inner = bind(scope, cls.init, { kind: 'self', model }, positional, list, cls.name);
   const body = cls.init.getChild('Body');
   for (const stmt of body ? parts(body) : []) initStatement(inner, model, stmt);
@@ -306,6 +306,7 @@ function forward(scope: Scope, model: Model, positional: SyntaxNode[], list: Syn
   if (model.called) failAt('secondForward', { name: what }, list);
   model.called = true;
   const args = positional.map((p) => evaluate(scope, p));
+  model.args = args.map((a) => (a.kind === 'tensor' ? a.id : ''));
   const inner = bindValues(scope, model.forward, { kind: 'self', model }, args, list, what);
   const body = model.forward.getChild('Body');
   for (const stmt of body ? parts(body) : []) {

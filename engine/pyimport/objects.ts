@@ -25,6 +25,8 @@ export interface Model {
   readonly layers: Map<string, Layer>;
   /** Whether forward has run (the graph holds one forward pass). */
   called: boolean;
+  /** The tensors forward ran on (node ids), for a validation pass to mirror. */
+  args: readonly string[];
   /** Whether `super().__init__()` has run (attributes need it first, as in PyTorch). */
   initialised: boolean;
 }
@@ -51,7 +53,15 @@ export type ObjectValue =
   | { readonly kind: 'weight'; readonly layer: Layer; readonly name: 'weight' | 'bias'; readonly data: boolean }
   | { readonly kind: 'criterion'; readonly op: string; readonly reduction: 'mean' | 'sum' }
   | { readonly kind: 'optimizer'; readonly settings: OptimizerSettings }
-  | { readonly kind: 'data'; readonly data: DataColumns };
+  | { readonly kind: 'data'; readonly data: DataColumns }
+  /** The model run on the validation data in the loop (`outputs_test = net(inputs_test)`): measured, not part of the graph. */
+  | { readonly kind: 'validationOutputs' }
+  /** The criterion on the validation outputs (`loss_test = criterion(outputs_test, labels_test)`). */
+  | { readonly kind: 'validationLoss' }
+  /** Predicted classes (`torch.where(outputs < 0.5, 0, 1)`, `torch.max(outputs, 1)[1]`): of the training outputs, or the validation ones. */
+  | { readonly kind: 'prediction'; readonly of: string | 'validation'; readonly rule: string }
+  /** A number the loop measures (an accuracy, `loss.item()`): printed, not part of the graph. */
+  | { readonly kind: 'measured' };
 
 /** Where a script's data comes from: datasets by name, and (in the CLI) CSV files read from disk. */
 export interface DataSources {

@@ -125,6 +125,16 @@ export const IMPORT_REASONS = {
   reshapeSize: ({ shape, count }) => `The shape ${shape} is invalid for a tensor of ${count} numbers.`,
   linearParams: ({ what }) => `${what} takes the weight and bias as names of tensors made for it (w = torch.randn(...), b = torch.zeros(...)) and used nowhere else.`,
   parameterOf: ({ name, node, param }) => `${name} is the ${param} of the linear node ${node} now; only ${name}.grad can be printed.`,
+  accuracyForm: () => 'Accuracy is written (predicted == labels).sum().item() / len(labels), with predicted from torch.where(outputs < 0.5, 0, 1) or torch.max(outputs, 1)[1].',
+  accuracyRule: ({ op, rule }) => `GradCanvas measures the accuracy of ${op} as ${rule}: predict the classes that way.`,
+  accuracyOf: () => 'The accuracy compares the predictions of the outputs the loss is computed from with the labels of that loss.',
+  accuracyLoss: () => 'Accuracy needs a classification loss (nn.BCELoss, nn.BCEWithLogitsLoss or nn.CrossEntropyLoss) computed before it.',
+  validationBeforeStep: () => 'The validation pass comes after optimizer.step(): GradCanvas validates the parameters each epoch ends with.',
+  validationInputs: () => 'The validation pass runs the model on the _test split of the data it trains on: the same columns of the dataset named <name>_test, used only there.',
+  validationLabels: ({ name }) => `${name} is not the _test split of the training labels (the same columns of the dataset named <name>_test).`,
+  validationCriterion: () => 'The validation loss uses the criterion of the training loss.',
+  validationLoss: () => 'The validation pass needs its loss: loss_test = criterion(outputs_test, labels_test).',
+  validationAccuracy: () => 'The validation accuracy needs the training accuracy too: GradCanvas logs acc before val_acc.',
 } satisfies Record<string, (p: Record<string, string>) => string>;
 
 /** A code of the reasons above. */

@@ -3,6 +3,7 @@ import { callParts, failAt } from './callParts';
 import { contextOf } from './context';
 import { evaluate, type Scope, text } from './expressions';
 import { defineClass, firstLine, initialisation, noGrad } from './model';
+import { measureStatement, noMeasures } from './measure';
 import { parts } from './syntax';
 
 /** Runs one statement of the script the usual way (assignments, print, …); returns the node a backward starts from. */
@@ -71,6 +72,7 @@ function loop(scope: Scope, stmt: SyntaxNode, run: RunStatement): string {
   const events: { what: 'zero_grad' | 'step' | 'backward'; node: SyntaxNode }[] = [];
   let backward: string | undefined;
   let logEvery: number | undefined;
+  const measures = noMeasures();
   const body = stmt.getChild('Body');
   for (const s of body ? parts(body) : []) {
     const call = optimizerCall(scope, s);
@@ -93,6 +95,7 @@ function loop(scope: Scope, stmt: SyntaxNode, run: RunStatement): string {
       logEvery = logInterval(scope, s, epochName, n.value, run);
       continue;
     }
+    if (measureStatement(scope, s, measures, events.some((e) => e.what === 'step'))) continue;
     const isPrint = s.name === 'ExpressionStatement' && /^print\s*\(/.test(text(scope, s));
     if (s.name !== 'AssignStatement' && !isPrint) failAt('loopStatement', { what: firstLine(text(scope, s)) }, s);
     run(s);
@@ -101,10 +104,12 @@ function loop(scope: Scope, stmt: SyntaxNode, run: RunStatement): string {
   for (const v of scope.vars.values()) {
     if (v.kind === 'model' && v.model.called && [...v.model.layers.values()].some((l) => l.op === 'linear') && !ctx.trained.has(v.model)) failAt('untrainedModel', {}, stmt);
   }
+  if (measures.validationPass && !measures.validationLoss) failAt('validationLoss', {}, stmt);
+  if (measures.validationAccuracy && !measures.accuracy) failAt('validationAccuracy', {}, stmt);
   ctx.looped = true;
   const draft = scope.draft;
-  const { logEvery: _old, ...rest } = draft.training;
-  draft.training = { ...rest, epochs: n.value, ...(logEvery !== undefined && logEvery > 1 ? { logEvery } : {}) };
+  const { logEvery: _old, metrics: _metrics, ...rest } = draft.training;
+  draft.training = { ...rest, epochs: n.value, ...(logEvery !== undefined && logEvery > 1 ? { logEvery } : {}), ...(measures.accuracy ? { metrics: { accuracy: true } } : {}) };
   return backward as string;
 }
 

@@ -42,7 +42,20 @@ describe('graphCode', () => {
     expect(r.file.loss).toBe('loss');
   });
 
-  it('a training graph the course-style script does not express (accuracy and a validation split): its exported script, read-only', () => {
-    expect(graphCode(example('binary-classification'), training)).toEqual({ text: '# the training script', editable: false });
+  it('a classifier with accuracy and a validation split: the course-style script, which runs back to the same metrics and data', () => {
+    const doc = example('binary-classification');
+    const code = graphCode(doc, training);
+    expect(code.editable).toBe(true);
+    const r = importPython(code.text, { datasets: scriptDatasets(doc) });
+    expect(r.error).toBeNull();
+    expect(r.file.training.metrics).toEqual({ accuracy: true });
+    expect(Object.keys(r.file.datasets).sort()).toEqual(['blobs', 'blobs_test']);
+    // The validation data is read from its split, not held as nodes.
+    expect(r.file.nodes.filter((n) => n.value?.type === 'columns').map((n) => (n.value as { dataset: string }).dataset)).toEqual(['blobs', 'blobs']);
+  });
+
+  it('a training graph the course-style script does not express (mini-batches): its exported script, read-only', () => {
+    const doc = example('linear-regression-module');
+    expect(graphCode({ ...doc, training: { ...doc.training, batchSize: 2 } }, training)).toEqual({ text: '# the training script', editable: false });
   });
 });

@@ -9,8 +9,8 @@ export const code = {
   'code.showGraph': { en: "Show the graph's code", ja: 'グラフのコードを表示' },
   'code.showGraphHint': { en: 'Replace the text with the code of the graph on the canvas', ja: 'テキストをキャンバス上の計算グラフのコードに置き換えます' },
   'code.readOnly': {
-    en: 'This graph measures accuracy, validates on a test split or trains in mini-batches, which the course-style script does not write yet: its code is the exported training script, read-only. Code of the supported subset (docs/code-import.md) can be typed into an empty graph.',
-    ja: 'この計算グラフは正解率の測定、テストデータでの検証、またはミニバッチ学習を使っていて、講座の書き方のスクリプトではまだ書けません。表示しているのは書き出した学習スクリプトで、読み取り専用です。対応する範囲（「docs/code-import.md」を参照）のコードは空のグラフで入力できます。',
+    en: 'This graph trains in mini-batches, or in a way the course-style script does not write yet: its code is the exported training script, read-only. Code of the supported subset (docs/code-import.md) can be typed into an empty graph.',
+    ja: 'この計算グラフはミニバッチで学習するか、講座の書き方のスクリプトではまだ書けない学習をします。表示しているのは書き出した学習スクリプトで、読み取り専用です。対応する範囲（「docs/code-import.md」を参照）のコードは空のグラフで入力できます。',
   },
   'code.errorAt': { en: 'Line {line}, column {col}: {message} The graph is unchanged.', ja: '{line} 行 {col} 列：{message} 計算グラフは変わっていません。' },
   'code.ran': { en: 'Ran {count} statements: {nodes} nodes.', ja: '{count} 文を実行しました。ノードは {nodes} 個です。' },
@@ -233,5 +233,39 @@ export const code = {
   'code.reason.parameterOf': {
     en: '{name} is the {param} of the linear node {node} now; only {name}.grad can be printed.',
     ja: '「{name}」は今は linear ノード「{node}」の {param} です。使えるのは「print({name}.grad)」だけです。',
+  },
+  'code.reason.accuracyForm': {
+    en: 'Accuracy is written (predicted == labels).sum().item() / len(labels), with predicted from torch.where(outputs < 0.5, 0, 1) or torch.max(outputs, 1)[1].',
+    ja: '正解率は「(predicted == labels).sum().item() / len(labels)」と書き、「predicted」は「torch.where(outputs < 0.5, 0, 1)」か「torch.max(outputs, 1)[1]」で求めてください。',
+  },
+  'code.reason.accuracyRule': { en: 'GradCanvas measures the accuracy of {op} as {rule}: predict the classes that way.', ja: 'GradCanvas は「{op}」の正解率を「{rule}」で測ります。予測クラスはその形で求めてください。' },
+  'code.reason.accuracyOf': {
+    en: 'The accuracy compares the predictions of the outputs the loss is computed from with the labels of that loss.',
+    ja: '正解率では、損失を計算した出力の予測と、その損失の正解ラベルを比べてください。',
+  },
+  'code.reason.accuracyLoss': {
+    en: 'Accuracy needs a classification loss (nn.BCELoss, nn.BCEWithLogitsLoss or nn.CrossEntropyLoss) computed before it.',
+    ja: '正解率には、その前に計算した分類の損失（「nn.BCELoss」、「nn.BCEWithLogitsLoss」、「nn.CrossEntropyLoss」）が必要です。',
+  },
+  'code.reason.validationBeforeStep': {
+    en: 'The validation pass comes after optimizer.step(): GradCanvas validates the parameters each epoch ends with.',
+    ja: '検証は「optimizer.step()」の後に書いてください。GradCanvas は各エポックの終わりのパラメータで検証します。',
+  },
+  'code.reason.validationInputs': {
+    en: 'The validation pass runs the model on the _test split of the data it trains on: the same columns of the dataset named <name>_test, used only there.',
+    ja: '検証では、学習に使うデータの「_test」のデータでモデルを実行します。「名前_test」のデータセットの同じ列を、検証だけで使ってください。',
+  },
+  'code.reason.validationLabels': {
+    en: '{name} is not the _test split of the training labels (the same columns of the dataset named <name>_test).',
+    ja: '「{name}」は学習の正解ラベルの「_test」のデータ（「名前_test」のデータセットの同じ列）ではありません。',
+  },
+  'code.reason.validationCriterion': { en: 'The validation loss uses the criterion of the training loss.', ja: '検証の損失には、学習の損失と同じ損失関数を使ってください。' },
+  'code.reason.validationLoss': {
+    en: 'The validation pass needs its loss: loss_test = criterion(outputs_test, labels_test).',
+    ja: '検証にはその損失が必要です：「loss_test = criterion(outputs_test, labels_test)」。',
+  },
+  'code.reason.validationAccuracy': {
+    en: 'The validation accuracy needs the training accuracy too: GradCanvas logs acc before val_acc.',
+    ja: '検証の正解率には学習の正解率も必要です。GradCanvas は「acc」を「val_acc」の前に記録します。',
   },
 };
