@@ -85,14 +85,16 @@ export function measureStatement(scope: Scope, stmt: SyntaxNode, measures: LoopM
   const callee = peek(scope, fnNode);
   // The validation pass: the model again, on the `_test` twins of the data it trains on.
   if (callee?.kind === 'model' && callee.model.called) {
-    if (!stepped) failAt('validationBeforeStep', {}, value);
     const model = callee.model;
-    if (positional.length !== model.args.length) failAt('validationInputs', {}, value);
-    positional.forEach((p, i) => {
-      const a = p.name === 'VariableName' ? v(text(scope, p)) : undefined;
-      if (a?.kind !== 'tensor' || !isTwin(scope, a.id, model.args[i])) failAt('validationInputs', {}, p);
-      leaveGraph(scope, a.id, p);
-    });
+    const inputs = positional.map((p) => (p.name === 'VariableName' ? v(text(scope, p)) : undefined));
+    const twins = inputs.length === model.args.length && inputs.every((a, i) => a?.kind === 'tensor' && isTwin(scope, a.id, model.args[i]));
+    // Before the step a second call is no validation pass: the forward line refuses it.
+    if (!stepped) {
+      if (twins) failAt('validationBeforeStep', {}, value);
+      return false;
+    }
+    if (!twins) failAt('validationInputs', {}, value);
+    inputs.forEach((a, i) => leaveGraph(scope, (a as { id: string }).id, positional[i]));
     measures.validationPass = true;
     scope.vars.set(name, { kind: 'validationOutputs' });
     return true;

@@ -158,3 +158,72 @@ for epoch in range(20):
     expect(e.text).toBe(line);
   });
 });
+
+describe('importPython: accuracy and validation in the loop, as the course writes them', () => {
+  const BLOBS = { columns: ['x1', 'x2', 'label'], rows: [[0.1, 0.2, 0], [1.5, 1.2, 1], [0.3, -0.4, 0], [1.9, 0.8, 1]] };
+  const BLOBS_TEST = { columns: ['x1', 'x2', 'label'], rows: [[0.2, 0.1, 0], [1.4, 1.6, 1]] };
+  const script = (loop: string) => `import torch
+import torch.nn as nn
+import torch.optim as optim
+import numpy as np
+torch.manual_seed(0)
+train = np.loadtxt("blobs.csv", delimiter=",", skiprows=1)
+test = np.loadtxt("blobs_test.csv", delimiter=",", skiprows=1)
+inputs = torch.tensor(train[:, [0, 1]]).float()
+labels = torch.tensor(train[:, [2]]).float()
+inputs_test = torch.tensor(test[:, [0, 1]]).float()
+labels_test = torch.tensor(test[:, [2]]).float()
+
+class Net(nn.Module):
+    def __init__(self, n_input, n_output):
+        super().__init__()
+        self.l1 = nn.Linear(n_input, n_output)
+        self.sigmoid = nn.Sigmoid()
+
+    def forward(self, x):
+        x1 = self.l1(x)
+        x2 = self.sigmoid(x1)
+        return x2
+
+net = Net(2, 1)
+criterion = nn.BCELoss()
+optimizer = optim.SGD(net.parameters(), lr=0.1)
+for epoch in range(50):
+${loop}
+`;
+  const COURSE_LOOP = `    optimizer.zero_grad()
+    outputs = net(inputs)
+    loss = criterion(outputs, labels)
+    loss.backward()
+    optimizer.step()
+    predicted = torch.where(outputs < 0.5, 0, 1)
+    train_acc = (predicted == labels).sum() / len(labels)
+    outputs_test = net(inputs_test)
+    loss_test = criterion(outputs_test, labels_test)
+    predicted_test = torch.where(outputs_test < 0.5, 0, 1)
+    val_acc = (predicted_test == labels_test).sum() / len(labels_test)
+    if epoch % 10 == 0:
+        print(f"[{epoch}/50] loss: {loss.item():.5f} acc: {train_acc:.5f} val_loss: {loss_test.item():.5f} val_acc: {val_acc:.5f}")`;
+  const run = (code: string) => importPython(code, { datasets: { blobs: BLOBS, blobs_test: BLOBS_TEST } });
+
+  it('maps to metrics.accuracy and the blobs_test split; the test leaves leave the graph', () => {
+    const r = run(script(COURSE_LOOP));
+    expect(r.error).toBeNull();
+    expect(r.file.training).toMatchObject({ epochs: 50, logEvery: 10, metrics: { accuracy: true } });
+    expect(Object.keys(r.file.datasets).sort()).toEqual(['blobs', 'blobs_test']);
+    expect(r.file.nodes.some((n) => n.id.startsWith('inputs_test') || n.id.startsWith('labels_test'))).toBe(false);
+    expect(r.file.nodes.map((n) => n.op).sort()).toEqual(['bce', 'input', 'input', 'linear', 'sigmoid']);
+  });
+
+  it.each([
+    ['the validation pass before the step', (l: string) => l.replace('    optimizer.step()\n', '').replace('    val_acc', '    optimizer.step()\n    val_acc'), 'validationBeforeStep', '    outputs_test = net(inputs_test)'],
+    ['a prediction that is not the loss\'s rule', (l: string) => l.replace('torch.where(outputs < 0.5, 0, 1)', 'torch.where(outputs < 0.3, 0, 1)'), 'accuracyRule', '    train_acc = (predicted == labels).sum() / len(labels)'],
+    ['a validation pass on the training data', (l: string) => l.replace('net(inputs_test)', 'net(inputs)'), 'validationInputs', '    outputs_test = net(inputs)'],
+    ['a validation pass without its loss', (l: string) => l.replace('    loss_test = criterion(outputs_test, labels_test)\n', '').replace('{loss_test.item():.5f}', ''), 'validationLoss', 'for epoch in range(50):'],
+  ])('%s: refused at its line with the reason', (_name, edit, reason, line) => {
+    const code = script(edit(COURSE_LOOP));
+    const r = run(code);
+    expect(r.error?.reason).toBe(reason);
+    expect(code.split('\n')[(r.error?.line ?? 0) - 1]).toBe(line);
+  });
+});
