@@ -75,6 +75,31 @@ describe('importPython: a course training script', () => {
     expect(loop.backward).toBe('loss');
   });
 
+  it('columns named first (x = df[["height"]].values, z = data[:, 0]), then made tensors: input leaves reading them', () => {
+    const code = `import torch
+import numpy as np
+import pandas as pd
+df = pd.read_csv("people.csv")
+x = df[["height"]].values
+y = df["weight"].values
+data = np.loadtxt("people.csv", delimiter=",", skiprows=1)
+z = data[:, 1]
+inputs = torch.tensor(x).float()
+labels = torch.tensor(y).float().view(-1, 1)
+w = torch.tensor(z).float()
+`;
+    const r = imported(code);
+    expect(r.error).toBeNull();
+    expect(r.file.nodes.map((n) => [n.id, n.value])).toEqual([
+      ['inputs', { type: 'columns', dataset: 'people', columns: ['height'] }],
+      ['labels', { type: 'columns', dataset: 'people', columns: ['weight'] }],
+      ['w', { type: 'columns', dataset: 'people', columns: ['weight'], vector: true }],
+    ]);
+    const bad = errorOf(code.replace('data[:, 1]', 'data[:, 5]'));
+    expect(bad.reason).toBe('columnIndex');
+    expect(bad.text).toBe('z = data[:, 5]');
+  });
+
   it('computes the loss PyTorch computes: mean((1·h + 1 − w)²) in float32', () => {
     const { program } = compile(fileToGraph(imported(course()).file));
     program!.forward();

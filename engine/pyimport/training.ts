@@ -2,7 +2,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { callParts, failAt } from './callParts';
 import { contextOf } from './context';
 import { evaluate, type Scope, text } from './expressions';
-import { defineClass, firstLine, initialisation, noGrad } from './model';
+import { defineClass, firstLine, initialisation, noGrad, peek } from './model';
 import { measureStatement, noMeasures } from './measure';
 import { parts } from './syntax';
 
@@ -32,10 +32,21 @@ export function trainingStatement(scope: Scope, stmt: SyntaxNode, run: RunStatem
     if (backwardDone) failAt('backwardTwice', {}, stmt);
     return { handled: true, backward: loop(scope, stmt, run) };
   }
-  if (initialisation(scope, stmt)) return { handled: true };
+  if (initialisation(scope, stmt) || dataAssignment(scope, stmt)) return { handled: true };
   const step = optimizerCall(scope, stmt);
   if (step) failAt('outsideLoop', { what: step.what }, stmt);
   return { handled: false };
+}
+
+/** `x = df[["RM"]].values`, `z = data[:, 0]`: a name for columns of the data, adding no node until torch.tensor makes them a tensor. */
+function dataAssignment(scope: Scope, stmt: SyntaxNode): boolean {
+  if (stmt.name !== 'AssignStatement') return false;
+  const [target, op, value] = parts(stmt);
+  if (parts(stmt).length !== 3 || target.name !== 'VariableName' || text(scope, op) !== '=' || value.name !== 'MemberExpression') return false;
+  const v = peek(scope, value);
+  if (v?.kind !== 'data') return false;
+  scope.vars.set(text(scope, target), v);
+  return true;
 }
 
 /** `optimizer.zero_grad()` / `optimizer.step()` (or `net.zero_grad()`): which, or null for another statement. */
