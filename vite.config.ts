@@ -20,5 +20,7 @@ export default defineConfig({
   server: { port: 5173 },
   // playwright.config.ts serves the production build on this port.
   preview: { port: 4173, strictPort: true },
-  build: { sourcemap: true },
+  // The manifest lists each chunk's static and dynamic imports, which the first-screen size budget reads
+  // (scripts/sizeBudget.ts, e2e/size.spec.ts); the source maps tell which modules weigh most.
+  build: { sourcemap: true, manifest: true },
 });

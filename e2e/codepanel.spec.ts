@@ -188,3 +188,131 @@ test('a training graph shows its course-style training script; a changed learnin
     await editor.screenshot('codepanel-06-training-script-ja');
   });
 });
+
+/** The class list of a node's box on the canvas. */
+function nodeBox(editor: Editor, id: string) {
+  return editor.node(id).locator('.opnode');
+}
+
+/** Whether each of these nodes is lit by the statement under the pointer. */
+async function linkedNodes(editor: Editor, ids: readonly string[]): Promise<string[]> {
+  const lit: string[] = [];
+  for (const id of ids) if (/\bopnode--linked\b/.test((await nodeBox(editor, id).getAttribute('class')) ?? '')) lit.push(id);
+  return lit;
+}
+
+test('the code and the canvas light each other up: a statement under the pointer lights its nodes, a node under the pointer lights its statement; new nodes fade in', async ({ editor, page }) => {
+  test.setTimeout(120_000);
+  await editor.open();
+  await editor.press('file.new');
+  await expect.poll(() => nodeIds(editor)).toEqual([]);
+  await editor.press('dock.tab.code');
+  await typeLines(page, COURSE);
+  const lines = page.locator('.code-panel .cm-line');
+  const linkedLine = page.locator('.code-panel .code-panel__linked');
+  const all = ['x', 'square', 'scale', 'y', 'z'];
+
+  await test.step('each step draws the nodes it added entering, and the wires into them draw in', async () => {
+    await editor.press('code.step');
+    await editor.press('code.step');
+    await expect(nodeBox(editor, 'x')).toHaveClass(/opnode--entering/);
+    await editor.press('code.step');
+    await expect(page.getByTestId('code.report')).toHaveText('Line 3 ran: added square, scale, y');
+    for (const id of ['square', 'scale', 'y']) await expect(nodeBox(editor, id)).toHaveClass(/opnode--entering/);
+    // x was there before this statement: it does not enter again.
+    await expect(nodeBox(editor, 'x')).not.toHaveClass(/opnode--entering/);
+    await expect(page.getByTestId('edge.x->square.x').locator('.react-flow__edge-path')).toHaveClass(/stepedge--entering/);
+    await expect(page.getByTestId('edge.x->square.x').locator('.react-flow__edge-path')).toHaveAttribute('pathLength', '1');
+    // The entrance is an animation, and none for a learner who asks the system for less motion.
+    const animation = () => nodeBox(editor, 'square').evaluate((el) => getComputedStyle(el).animationName);
+    expect(await animation()).toBe('opnode-enter');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await animation()).toBe('none');
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+  });
+
+  await test.step('Run builds the whole graph; the pointer on line 3 lights square, scale and y, not x', async () => {
+    await editor.press('code.run');
+    await expect(page.getByTestId('code.report')).toHaveText('Ran 6 statements: 5 nodes.');
+    await lines.nth(2).hover();
+    await expect(linkedLine).toHaveText(COURSE[2]);
+    await expect.poll(() => linkedNodes(editor, all)).toEqual(['square', 'scale', 'y']);
+    await page.waitForTimeout(300);
+    await editor.screenshot('codeview-01-line-lights-nodes-en');
+    // Off the code, nothing is lit.
+    await page.getByTestId('code.report').hover();
+    await expect.poll(() => linkedNodes(editor, all)).toEqual([]);
+    await expect(linkedLine).toHaveCount(0);
+  });
+
+  await test.step('the pointer on node z lights line 4 in the editor, without taking the focus', async () => {
+    await editor.node('z').hover();
+    await expect(linkedLine).toHaveText(COURSE[3]);
+    await expect(page.locator('.code-panel .cm-content')).not.toBeFocused();
+    await page.waitForTimeout(300);
+    await editor.screenshot('codeview-02-node-lights-line-en');
+    await page.mouse.move(700, 10);
+    await expect(linkedLine).toHaveCount(0);
+  });
+
+  await test.step('in Japanese the same', async () => {
+    await editor.press('toolbar.lang');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+    await lines.nth(2).hover();
+    await expect.poll(() => linkedNodes(editor, all)).toEqual(['square', 'scale', 'y']);
+    await page.waitForTimeout(300);
+    await editor.screenshot('codeview-03-line-lights-nodes-ja');
+    await editor.node('z').hover();
+    await expect(linkedLine).toHaveText(COURSE[3]);
+    await page.waitForTimeout(300);
+    await editor.screenshot('codeview-04-node-lights-line-ja');
+    await editor.press('toolbar.lang');
+  });
+
+  await test.step('after y is deleted on the canvas, line 3 lights only the nodes still in the graph', async () => {
+    // The step left square, scale and y selected: x first, so y is selected alone.
+    await editor.select('x');
+    await editor.select('y');
+    await page.keyboard.press('Delete');
+    await expect.poll(() => nodeIds(editor)).toEqual(['x', 'square', 'scale', 'z']);
+    // The learner's code stays in the editor; its links stay with it.
+    await expect(lines.nth(2)).toHaveText(COURSE[2]);
+    await lines.nth(2).hover();
+    await expect(linkedLine).toHaveText(COURSE[2]);
+    await expect.poll(() => linkedNodes(editor, ['x', 'square', 'scale', 'z'])).toEqual(['square', 'scale']);
+  });
+});
+
+test("a graph's own code links its lines and nodes too: the course script of an example, and a training graph's read-only script", async ({ editor, page }) => {
+  test.setTimeout(90_000);
+  await editor.open();
+  await editor.openExample('composite-function');
+  await editor.press('dock.tab.code');
+  const lines = page.locator('.code-panel .cm-line');
+  const linkedLine = page.locator('.code-panel .code-panel__linked');
+  await expect(page.locator('.code-panel .cm-content')).toContainText('square = x**2');
+
+  await lines.filter({ hasText: /^square = x\*\*2/ }).hover();
+  await expect.poll(() => linkedNodes(editor, ['x', 'square', 'scale', 'y', 'z'])).toEqual(['square']);
+  await editor.node('z').hover();
+  await expect(linkedLine).toHaveText(/^z = y\.sum\(\)/);
+  // No node was added by code: none enters.
+  await expect(page.locator('.opnode--entering')).toHaveCount(0);
+
+  await editor.openExample('linear-regression-module');
+  await expect(page.getByTestId('code.readOnly')).toBeVisible();
+  // The model's line and the loss's are far down the script: the editor scrolls each into view.
+  await editor.node('linear').hover();
+  await expect(linkedLine).toHaveText(/linear = self\.linear\(X\)/);
+  await expect(linkedLine).toBeInViewport();
+  await lines.filter({ hasText: /linear = self\.linear\(X\)/ }).hover();
+  await expect.poll(() => linkedNodes(editor, ['X', 'linear', 'loss'])).toEqual(['linear']);
+  await editor.node('loss').hover();
+  await expect(linkedLine).toHaveText(/loss = criterion\(outputs, Y\)/);
+  await expect(linkedLine).toBeInViewport();
+  await expect(page.locator('.code-panel .cm-content')).not.toBeFocused();
+  // The pointer left the model's line: its node is no longer lit.
+  await expect.poll(() => linkedNodes(editor, ['X', 'linear', 'loss'])).toEqual([]);
+  await page.waitForTimeout(300);
+  await editor.screenshot('codeview-05-training-node-lights-line-en');
+});

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { GraphFile } from '../engine/format/schema';
-import { encodeShare } from '../src/store/persistence';
+import { encodeShare } from '../src/store/shareLink';
 import { expect, test } from './fixtures';
 import { Editor } from './pages/Editor';
 

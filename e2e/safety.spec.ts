@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { encodeShare } from '../src/store/persistence';
+import { encodeShare } from '../src/store/shareLink';
 import type { GraphFile } from '../engine/format/schema';
 import { expect, test } from './fixtures';
 import { Editor } from './pages/Editor';

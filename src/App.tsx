@@ -1,26 +1,40 @@
-import { lazy, type MouseEvent, Suspense } from 'react';
+import type { MouseEvent } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from './canvas/Canvas';
 import { useT } from './i18n/useT';
 import { Inspector } from './panels/Inspector';
 import { Palette } from './panels/Palette';
 import { FileDropOverlay } from './shell/FileDropOverlay';
+import { lazyPanel } from './shell/lazyPanel';
 import { NoticeBar } from './shell/NoticeBar';
 import { StatusLine } from './shell/StatusLine';
 import { Toolbar } from './shell/Toolbar';
 import { Tabs } from './shell/Tabs';
-import { TrainingPanel } from './training/TrainingPanel';
-import { DatasetsPanel } from './datasets/DatasetsPanel';
-import { PlotsPanel } from './plots/PlotsPanel';
-import { GradCheckPanel } from './plots/GradCheckPanel';
 import { StepBar } from './stepper/StepBar';
 import { StepPanel } from './stepper/StepPanel';
-import { LessonsPanel } from './lessons/LessonsPanel';
 import { Highlight } from './lessons/Highlight';
+import { LessonsPanel } from './lessons/LessonsPanel';
 import { Welcome } from './lessons/Welcome';
 
-/** The code panel and its editor load when its tab is first opened, keeping them out of the first load. */
-const CodePanel = lazy(() => import('./code/CodePanel').then((m) => ({ default: m.CodePanel })));
+// Panels the first screen does not show load when first opened (or when a pointer reaches their tab),
+// keeping their code — plots and d3, training, datasets and CSV parsing, the code editor — out of the first load.
+// The Lessons panel stays: it is small, and a lesson fits the canvas beside it the moment it opens.
+const plots = lazyPanel(() => import('./plots/PlotsPanel').then((m) => m.PlotsPanel));
+const code = lazyPanel(() => import('./code/CodePanel').then((m) => m.CodePanel));
+const datasets = lazyPanel(() => import('./datasets/DatasetsPanel').then((m) => m.DatasetsPanel));
+const training = lazyPanel(() => import('./training/TrainingPanel').then((m) => m.TrainingPanel));
+const gradcheck = lazyPanel(() => import('./plots/GradCheckPanel').then((m) => m.GradCheckPanel));
+
+/** The lazily loaded panels by tab list and tab id. */
+const LAZY_TABS: Readonly<Record<string, Readonly<Record<string, { preload: () => Promise<void> }>>>> = {
+  dock: { plots, code },
+  side: { data: datasets, train: training, gradcheck },
+};
+
+/** Downloads the code of a tab's panel when it has its own (a lesson opening that tab); settles when the panel can draw at once. */
+export function preloadTab(list: string, tab: string): Promise<void> {
+  return LAZY_TABS[list]?.[tab]?.preload() ?? Promise.resolve();
+}
 
 /** The id the skip link jumps to. */
 const CANVAS_REGION = 'canvas-region';
@@ -57,16 +71,8 @@ export function App() {
                 label={t('shell.region.dock')}
                 tabs={[
                   { id: 'step', label: t('shell.tab.step'), content: <StepPanel /> },
-                  { id: 'plots', label: t('shell.tab.plots'), content: <PlotsPanel /> },
-                  {
-                    id: 'code',
-                    label: t('code.tab'),
-                    content: (
-                      <Suspense fallback={null}>
-                        <CodePanel />
-                      </Suspense>
-                    ),
-                  },
+                  { id: 'plots', label: t('shell.tab.plots'), content: <plots.Panel />, preload: () => void plots.preload() },
+                  { id: 'code', label: t('code.tab'), content: <code.Panel />, preload: () => void code.preload() },
                 ]}
               />
             </section>
@@ -77,9 +83,9 @@ export function App() {
               label={t('shell.region.inspector')}
               tabs={[
                 { id: 'inspector', label: t('shell.tab.inspector'), content: <Inspector /> },
-                { id: 'data', label: t('shell.tab.data'), content: <DatasetsPanel /> },
-                { id: 'train', label: t('shell.tab.train'), content: <TrainingPanel /> },
-                { id: 'gradcheck', label: t('shell.tab.gradcheck'), content: <GradCheckPanel /> },
+                { id: 'data', label: t('shell.tab.data'), content: <datasets.Panel />, preload: () => void datasets.preload() },
+                { id: 'train', label: t('shell.tab.train'), content: <training.Panel />, preload: () => void training.preload() },
+                { id: 'gradcheck', label: t('shell.tab.gradcheck'), content: <gradcheck.Panel />, preload: () => void gradcheck.preload() },
               ]}
             />
           </aside>

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { App, preloadTab } from './App';
 import { installCsvDrop } from './datasets/csvDrop';
 import { useLanguage } from './i18n/language';
 import { msg } from './i18n/words';
@@ -18,6 +18,7 @@ import { Lessons } from './lessons/Lessons';
 import { isLessonHash } from './lessons/lessonLink';
 import { LessonsContext } from './lessons/useLessons';
 import { requestTab } from './shell/tabRequest';
+import { panelDownloads } from './shell/lazyPanel';
 import { requestFit } from './canvas/fitRequest';
 import type { BootSource } from './shell/boot';
 import './styles.css';
@@ -68,7 +69,15 @@ async function start(): Promise<void> {
 
   const store = storage();
   const { saveNow, source } = await boot(ws, store);
-  const course = new Lessons({ ws, storage: store, lang: () => useLanguage.getState().lang, fetchExample, showTab: requestTab, fitView: requestFit });
+  const course = new Lessons({
+    ws,
+    storage: store,
+    lang: () => useLanguage.getState().lang,
+    fetchExample,
+    // A tab opens once its panel's code is here, so it draws at once; the fit waits for it, as the dock's height counts.
+    showTab: (list, tab) => void preloadTab(list, tab).then(() => requestTab(list, tab)),
+    fitView: (focus) => void panelDownloads().then(() => requestFit(focus)),
+  });
   lessons = course;
   // A lesson link opens that lesson and step; a first visit (no saved work, no shared graph) gets the welcome.
   if (isLessonHash(window.location.hash)) {
@@ -95,7 +104,7 @@ async function start(): Promise<void> {
     if (!isShareHash(window.location.hash)) return;
     const hash = window.location.hash;
     clearHash();
-    openShareLink(ws, hash, useLanguage.getState().lang);
+    void openShareLink(ws, hash, useLanguage.getState().lang);
   });
 
   createRoot(root).render(

@@ -35,7 +35,7 @@ const SCRIPTS: Record<string, string> = {
     'out = x @ w + b\nloss = F.cross_entropy(out, y.long(), reduction="mean") + F.sigmoid(out).mean()\nloss.backward()\nprint(f"{loss.item():.4f}")\n',
   'float32 data from torch.randn(20, 1), a line fitted by hand':
     'import torch\ntorch.manual_seed(7)\nX = torch.randn(20, 1)\nnoise = torch.randn(20, 1)\ny = 3 * X + 2 + 0.1 * noise\n' +
-    'w = torch.ones(1, 1, requires_grad=True)\nb = torch.zeros(1, requires_grad=True)\nloss = ((X @ w + b - y)**2).mean()\nloss.backward()\n',
+    'w = torch.rand(1, 1, requires_grad=True)\nb = torch.zeros(1, requires_grad=True)\nloss = ((X @ w + b - y)**2).mean()\nloss.backward()\n',
 };
 
 /** F.linear: w and b become the linear node's parameters; their gradients are the node's (`node.param` → the script's name). */
@@ -94,24 +94,25 @@ describe('importPython against PyTorch 1.13', () => {
     });
   }, 120_000);
 
-  it("torch.randn after torch.manual_seed holds PyTorch's numbers: float32 exactly (below 16 and in AVX2 blocks of 16), float64 to two units in the last place", async () => {
+  it("torch.randn and torch.rand after torch.manual_seed hold PyTorch's numbers: float32 exactly (below 16 and in AVX2 blocks of 16), float64 to two units in the last place", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gradcanvas-randn-'));
-    const cases: { seed: number; dtype: 'float32' | 'float64'; n: number }[] = [];
+    const cases: { seed: number; dtype: 'float32' | 'float64'; n: number; fn?: 'rand' }[] = [];
     for (const seed of [0, 1, 42, 123456789]) {
       for (let n = 1; n < 40; n++) cases.push({ seed, dtype: 'float64', n });
       for (let n = 1; n < 40; n++) cases.push({ seed, dtype: 'float32', n });
       cases.push({ seed, dtype: 'float64', n: 1000 }, { seed, dtype: 'float32', n: 1000 }, { seed, dtype: 'float32', n: 4099 });
+      cases.push({ seed, dtype: 'float32', n: 50, fn: 'rand' }, { seed, dtype: 'float64', n: 50, fn: 'rand' });
     }
     const path = join(dir, 'randn.py');
     // Two calls after each seed: the second continues the stream (and the cached second normal sample).
-    const lines = cases.map((c) => `torch.manual_seed(${c.seed}); a = torch.randn(${c.n}, dtype=torch.${c.dtype}); b = torch.randn(3, dtype=torch.${c.dtype}); out.append(a.tolist() + b.tolist())`);
+    const lines = cases.map((c) => `torch.manual_seed(${c.seed}); a = torch.${c.fn ?? 'randn'}(${c.n}, dtype=torch.${c.dtype}); b = torch.randn(3, dtype=torch.${c.dtype}); out.append(a.tolist() + b.tolist())`);
     writeFileSync(path, `import torch, json\nout = []\n${lines.join('\n')}\nprint("@@" + json.dumps(out))\n`);
     const [run] = await runPythonScripts([path]);
     expect(run.stderr).toBe('');
     const torch = JSON.parse(run.stdout.split('\n').find((l) => l.startsWith('@@'))!.slice(2)) as number[][];
     let differ = 0;
     cases.forEach((c, i) => {
-      const code = `import torch\ntorch.manual_seed(${c.seed})\na = torch.randn(${c.n}, dtype=torch.${c.dtype})\nb = torch.randn(3, dtype=torch.${c.dtype})\n`;
+      const code = `import torch\ntorch.manual_seed(${c.seed})\na = torch.${c.fn ?? 'randn'}(${c.n}, dtype=torch.${c.dtype})\nb = torch.randn(3, dtype=torch.${c.dtype})\n`;
       const r = importPython(code);
       expect(r.error, code).toBeNull();
       const ours = r.file.nodes.flatMap((n) => (n.value?.type === 'tensor' ? n.value.data : []));

@@ -25,7 +25,7 @@ export function isCastMethod(name: string): boolean {
 }
 
 /** The functions that make a tensor. */
-const CONSTRUCTORS = new Set(['torch.tensor', 'torch.arange', 'torch.zeros', 'torch.ones', 'torch.randn']);
+const CONSTRUCTORS = new Set(['torch.tensor', 'torch.arange', 'torch.zeros', 'torch.ones', 'torch.randn', 'torch.rand']);
 
 /** A constructor call (`torch.zeros(2, 3)`) added to the graph as an `input` leaf; null when `path` names no constructor. */
 export function constructorCall(scope: Scope, path: string, a: CallArgs, what: string, list: SyntaxNode, node: SyntaxNode): PyValue | null {
@@ -65,7 +65,8 @@ function leafSpec(scope: Scope, path: string, a: CallArgs, what: string, list: S
     case 'torch.arange':
       return arangeSpec(scope, a.positional, dtype, grad, what, list, null);
     case 'torch.randn':
-      return randnSpec(scope, a.positional, dtype, grad, what, list);
+    case 'torch.rand':
+      return randomSpec(scope, path, a.positional, dtype, grad, what, list);
     default:
       return filledSpec(scope, a.positional, path === 'torch.ones' ? 1 : 0, dtype, grad, what, list);
   }
@@ -174,14 +175,14 @@ function filledSpec(scope: Scope, positional: SyntaxNode[], fill: number, dtype:
   return checked({ value: { type: 'tensor', shape, data }, dtype: dtype ?? scope.defaultDtype, grad }, list);
 }
 
-/** `torch.randn(...)` after `torch.manual_seed(s)`: PyTorch's own numbers. */
-function randnSpec(scope: Scope, positional: SyntaxNode[], dtype: TorchDtype | null, grad: boolean, what: string, list: SyntaxNode): LeafSpec {
+/** `torch.randn(...)` or `torch.rand(...)` after `torch.manual_seed(s)`: PyTorch's own numbers. */
+function randomSpec(scope: Scope, path: string, positional: SyntaxNode[], dtype: TorchDtype | null, grad: boolean, what: string, list: SyntaxNode): LeafSpec {
   const shape = sizesOf(scope, positional, what, list);
   const type = dtype ?? scope.defaultDtype;
   if (type === 'int64') fail('dtype', { name: 'torch.int64' }, list);
   if (!scope.generator) fail('seed', { what }, list);
   const n = shape.reduce((p, s) => p * s, 1);
-  const data = scope.generator.randn(n, type);
+  const data = path === 'torch.rand' ? scope.generator.uniform(n, 0, 1, type) : scope.generator.randn(n, type);
   return checked({ value: { type: 'tensor', shape, data: Array.from(data) }, dtype: type, grad }, list);
 }
 

@@ -105,6 +105,8 @@ describe('max, reshapes and reductions along an axis', () => {
     expect(
       nodes(`${T}x = torch.tensor([[1.0, 2.0], [3.0, 0.0]])\na = x.max()\nb = torch.max(x, dim=1).values\nc = torch.max(x, 0).indices\nd = x.sum(dim=0, keepdim=True)\ne = torch.mean(x, 1)\nf = x.argmax(dim=1)\n`),
     ).toEqual(['x:input[2,2]', 'a:max', 'b:max{"axis":1}', 'max:max{"axis":0}', 'c:argmax{"axis":0}', 'd:sum{"axis":0,"keepdim":true}', 'e:mean{"axis":1}', 'f:argmax{"axis":1}']);
+    expect(nodes(`${T}x = torch.tensor([[1.0, 2.0], [3.0, 0.0]])\np = torch.max(x, 1)[1]\nv = torch.max(x, 1)[0]\n`)).toEqual(['x:input[2,2]', 'max:max{"axis":1}', 'p:argmax{"axis":1}', 'v:max{"axis":1}']);
+    expect(refusal(`${T}x = torch.tensor([1.0, 2.0])\np = x[0]\n`)).toEqual(['expression', 3, 5]);
   });
 
   it('reshapes data: .view(-1, 1) on a tensor being made, and a new leaf for a tensor that exists', () => {

@@ -77,7 +77,8 @@ export function evaluate(scope: Scope, node: SyntaxNode): PyValue {
     case 'CallExpression':
       return call(scope, node);
     case 'MemberExpression':
-      return member(scope, node);
+      // The grammar reads `a[i]` as a member expression with brackets.
+      return node.getChild('[') ? subscript(scope, node) : member(scope, node);
     default:
       return fail('expression', { what: text(scope, node) }, node);
   }
@@ -234,10 +235,22 @@ function member(scope: Scope, node: SyntaxNode): PyValue {
   }
   if (owner.kind === 'tensor' && name === 'dtype') return { kind: 'dtype', dtype: dtypeOf(scope, owner) };
   if (owner.kind === 'valuesIndices' && name === 'values') return owner.values;
-  if (owner.kind === 'valuesIndices' && name === 'indices') {
-    return { kind: 'tensor', id: scope.draft.add('argmax', { op: 'argmax', attrs: { ...owner.attrs } }, { x: owner.x }), integer: 'int64' };
-  }
+  if (owner.kind === 'valuesIndices' && name === 'indices') return indices(scope, owner);
   return fail('expression', { what: text(scope, node) }, node);
+}
+
+/** `torch.max(x, 1)[0]` (the values) and `[1]` (the indices), as PyTorch's (values, indices) pair is read. */
+function subscript(scope: Scope, node: SyntaxNode): PyValue {
+  const [objectNode, index] = parts(node);
+  const owner = evaluate(scope, objectNode);
+  const i = index?.name === 'Number' ? text(scope, index) : '';
+  if (owner.kind !== 'valuesIndices' || (i !== '0' && i !== '1')) return fail('expression', { what: text(scope, node) }, node);
+  return i === '0' ? owner.values : indices(scope, owner);
+}
+
+/** The argmax node `.indices` of torch.max(x, dim) is. */
+function indices(scope: Scope, pair: Extract<PyValue, { kind: 'valuesIndices' }>): TensorValue {
+  return { kind: 'tensor', id: scope.draft.add('argmax', { op: 'argmax', attrs: { ...pair.attrs } }, { x: pair.x }), integer: 'int64' };
 }
 
 /** The callee of a call: `f`, `module.f` or `value.method`. */

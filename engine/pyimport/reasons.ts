@@ -45,11 +45,11 @@ export const IMPORT_REASONS = {
   notImported: ({ name }) => `${name} is used before it is imported: import it first.`,
   undefinedName: ({ name }) => `${name} is not defined: assign it before this line.`,
   call: ({ what }) =>
-    `${what}(...) is not supported. Supported: torch.tensor, torch.arange, torch.zeros, torch.ones, torch.randn, torch.manual_seed, torch.sigmoid/exp/log/tanh/relu/square/neg/pow, torch.sum/mean/max/argmax, torch.softmax, torch.matmul, torch.eq/gt, F.sigmoid/relu/tanh/softmax/linear, F.mse_loss, F.binary_cross_entropy(_with_logits), F.cross_entropy, and the methods .sum() .mean() .max() .argmax() .view() .reshape() .float() .double() .long() .to() .dim() .backward().`,
+    `${what}(...) is not supported. Supported: torch.tensor, torch.arange, torch.zeros, torch.ones, torch.randn, torch.rand, torch.manual_seed, torch.sigmoid/exp/log/tanh/relu/square/neg/pow, torch.sum/mean/max/argmax, torch.softmax, torch.matmul, torch.eq/gt, torch.reshape, F.sigmoid/relu/tanh/softmax/linear, F.mse_loss, F.binary_cross_entropy(_with_logits), F.cross_entropy, and the methods .sum() .mean() .max() .argmax() .view() .reshape() .float() .double() .long() .to() .dim() .backward().`,
   arguments: ({ what, expected }) => `${what} takes ${EXPECTED[expected as Expected]}.`,
   keyword: ({ what, name, supported }) => `${what} does not take ${name}= here. Supported: ${supported}.`,
   expression: ({ what }) =>
-    `${what} is not supported here. Supported: numbers, names, + - * / ** @ == > <, torch.float32 / torch.float64 / torch.int64, x.dtype, torch.max(x, dim).values / .indices, and the calls listed for calls (torch.tensor, F.relu, .sum(), …).`,
+    `${what} is not supported here. Supported: numbers, names, + - * / ** @ == > <, torch.float32 / torch.float64 / torch.int64, x.dtype, torch.max(x, dim).values / .indices / [0] / [1], and the calls listed for calls (torch.tensor, F.relu, .sum(), …).`,
   operator: ({ op }) => `The operator ${op} is not supported here. Supported: + - * / ** @ between tensors and numbers, and one comparison == > < with a tensor.`,
   exponent: () => 'A tensor can be raised only to a number (x**2), not to a tensor.',
   notTensor: ({ name }) => `${name} is not a tensor.`,

@@ -12,6 +12,13 @@ describe('TorchGenerator', () => {
     const v = new TorchGenerator(0).randn(20, 'float32');
     expect([v[0], v[15], v[19]]).toEqual(PYTORCH_20);
   });
+
+  it('draws what torch.rand and uniform_ print: 24 bits for float32, 53 for float64, scaled in double', () => {
+    const g = new TorchGenerator(0);
+    expect(Array.from(g.uniform(3, 0, 1, 'float32'))).toEqual([0.49625658988952637, 0.7682217955589294, 0.08847743272781372]);
+    expect(Array.from(g.uniform(2, 0, 1, 'float64'))).toEqual([0.0562441839043476, 0.07262971157225484]);
+    expect(Array.from(new TorchGenerator(0).uniform(3, -0.3, 0.7, 'float32'))).toEqual([0.1962565779685974, 0.4682217836380005, -0.21152257919311523]);
+  });
 });
 
 const PYTORCH_20 = [-1.1258398294448853, -0.843676745891571, 0.05373690277338028];

@@ -69,6 +69,21 @@ export class TorchGenerator {
   }
 
   /**
+   * `tensor.uniform_(low, high)` of n numbers (`torch.rand` is uniform_(0, 1)): each from one
+   * draw (float32: 24 bits of random(); float64: 53 bits of random64), scaled in double and
+   * rounded to the type, as ATen's uniform kernel does.
+   */
+  uniform(n: number, low: number, high: number, dtype: 'float32' | 'float64'): Float64Array {
+    const out = new Float64Array(n);
+    const [from, to] = dtype === 'float32' ? [f32(low), f32(high)] : [low, high];
+    for (let i = 0; i < n; i++) {
+      const u = dtype === 'float32' ? this.uniformFloat() : this.uniformDouble();
+      out[i] = dtype === 'float32' ? f32(u * (to - from) + from) : u * (to - from) + from;
+    }
+    return out;
+  }
+
+  /**
    * `torch.randn(n)`: float32 numbers exactly as PyTorch draws them; float64 ones to the last
    * bit or two (glibc's and JavaScript's log, sin and cos can differ there).
    */

@@ -10,6 +10,7 @@ import {
   type EdgeChange,
   type FinalConnectionState,
   type IsValidConnection,
+  type NodeMouseHandler,
   type NodeChange,
   type OnConnect,
   type OnDelete,
@@ -25,7 +26,6 @@ import { type FileEdge, type FileNode, formatShape, type GraphFile } from '../..
 import { useT } from '../i18n/useT';
 import { msg } from '../i18n/words';
 import { useSession, useSessionApi } from '../session/useSession';
-import { layoutLeftToRight } from './autoLayout';
 import { connectionFromEnds, judgeConnection } from './connect';
 import { carriesOp, dropEffectFor, PALETTE_MIME } from './dnd';
 import { addOpNode, addWire, applyLayout, applySelectChanges, deleteElements, moveNodes } from './editActions';
@@ -40,6 +40,7 @@ import { GRID, NODE_HEIGHT, NODE_WIDTH } from './placement';
 import { issueNodeKey, issueTipId } from './problems';
 import { useCanvasShortcuts } from './useCanvasShortcuts';
 import { useFitRequests } from './useFitRequests';
+import { loadFailedNotice } from '../shell/loadFailed';
 import './canvas.css';
 
 /** Re-exported so the palette can import the drag type from the canvas entry as well as from dnd.ts. */
@@ -218,15 +219,21 @@ export function Canvas() {
   );
 
   const onMoveEnd = useCallback<OnMoveEnd>((_e, viewport) => session.setViewport(viewport), [session]);
+  // The node under the pointer, for the code panel to light the statement that made it.
+  const onNodeMouseEnter = useCallback<NodeMouseHandler<OpFlowNode>>((_e, node) => session.hoverNode(node.id), [session]);
+  const onNodeMouseLeave = useCallback(() => session.hoverNode(null), [session]);
 
   const autoLayout = useCallback(() => {
-    const current = session.state.history.present;
-    const boxes = current.nodes.map((n) => {
-      const size = flow.getNode(n.id)?.measured;
-      return { id: n.id, width: size?.width ?? NODE_WIDTH, height: size?.height ?? NODE_HEIGHT };
-    });
-    applyLayout(session, layoutLeftToRight(boxes, current.edges));
-    requestAnimationFrame(() => fitView());
+    // The layout library downloads on first use, keeping it out of the first screen's JavaScript.
+    import('./autoLayout').then(({ layoutLeftToRight }) => {
+      const current = session.state.history.present;
+      const boxes = current.nodes.map((n) => {
+        const size = flow.getNode(n.id)?.measured;
+        return { id: n.id, width: size?.width ?? NODE_WIDTH, height: size?.height ?? NODE_HEIGHT };
+      });
+      applyLayout(session, layoutLeftToRight(boxes, current.edges));
+      requestAnimationFrame(() => fitView());
+    }, (e: unknown) => session.notify(loadFailedNotice(e)));
   }, [flow, fitView, session]);
 
   const ariaLabelConfig = useMemo(
@@ -263,6 +270,8 @@ export function Canvas() {
         isValidConnection={isValidConnection}
         connectionMode={ConnectionMode.Loose}
         onMoveEnd={onMoveEnd}
+        onNodeMouseEnter={onNodeMouseEnter}
+        onNodeMouseLeave={onNodeMouseLeave}
         defaultViewport={initialViewport ?? undefined}
         snapToGrid
         snapGrid={SNAP_GRID}

@@ -11,6 +11,8 @@ import { isBlocking, issueLabelKey, issueTipId, nodeIssues, type NodeIssue } fro
 import { NodeTable } from './NodeTable';
 import { MarkLine, StepRow } from './StepRow';
 import { TensorView } from './TensorView';
+import { isEntering, isLinked } from '../session/codeLink';
+import './codeLink.css';
 import { markOf } from '../session/marks';
 import { useSession } from '../session/useSession';
 
@@ -25,6 +27,9 @@ export const OpNode = memo(function OpNode({ id, data, selected }: NodeProps<OpF
   const shape = useSession((s) => s.compiled.shapes.get(id));
   const issues = useSession(useShallow((s) => nodeIssues({ problems: s.compiled.problems, runError: s.run.runError }, id)));
   const marked = useSession((s) => markOf(s.marks, id) !== undefined);
+  // The code panel's links: just added by the code (drawn entering), or made by the statement the pointer is on.
+  const entering = useSession((s) => isEntering(s, id));
+  const linked = useSession((s) => isLinked(s, id));
   const isParam = data.op === 'parameter';
   const fed = new Set(data.fed.split(','));
   const attrs = attrSummary(data.op, data.attrs);
@@ -40,6 +45,8 @@ export const OpNode = memo(function OpNode({ id, data, selected }: NodeProps<OpF
     issues.length > 0 && (blocking ? 'opnode--error' : 'opnode--warning'),
     selected && 'opnode--selected',
     marked && 'opnode--marked',
+    entering && 'opnode--entering',
+    linked && 'opnode--linked',
   ]
     .filter(Boolean)
     .join(' ');

@@ -2,6 +2,8 @@ import { memo, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore 
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react';
 import { numbersJson } from '../format';
 import { edgeKey, type EdgeView } from '../stepper/playback';
+import { isEntering } from '../session/codeLink';
+import './codeLink.css';
 import { useSession } from '../session/useSession';
 import { useLabelBoard } from './labelBoard';
 import { labelOnDemand, labelSize, leaderEnd, wirePoints } from './labelPlacement';
@@ -22,10 +24,19 @@ export const StepEdge = memo(function StepEdge(props: EdgeProps) {
   const view = useSession((s) => s.stepper.edges.get(edgeKey({ source, target, targetPort: port })));
   const [path] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const [hovered, setHovered] = useState(false);
+  // A wire into a node the code just added draws itself in (its length measured as 1).
+  const entering = useSession((s) => isEntering(s, target));
   return (
     <>
       <g onMouseEnter={() => setHovered(true)} onMouseLeave={() => setHovered(false)}>
-        <BaseEdge id={id} path={path} markerEnd={markerEnd} style={style} interactionWidth={interactionWidth} />
+        <BaseEdge
+          id={id}
+          path={path}
+          markerEnd={markerEnd}
+          style={style}
+          interactionWidth={interactionWidth}
+          {...(entering ? { className: 'stepedge--entering', pathLength: 1 } : {})}
+        />
       </g>
       {view && (
         <>

@@ -1,13 +1,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { EditorView } from '@codemirror/view';
+import type { Text } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
 import { useReactFlow } from '@xyflow/react';
-import { type GraphFile, importPython, type ImportError, type ImportResult, PAGE_MAX_NODES, serializeGraphFile } from '../../engine';
+import { type GraphFile, importPython, type ImportError, type ImportedStatement, type ImportResult, PAGE_MAX_NODES, serializeGraphFile } from '../../engine';
 import { useT } from '../i18n/useT';
 import { scriptDatasets } from './scriptDatasets';
 import type { PytorchExport } from '../session/pytorchView';
 import { useSession, useSessionApi } from '../session/useSession';
-import { createEditor, replaceText, setCurrent, setEditable, showDiagnostic } from './codeEditor';
-import { graphCode } from './graphCode';
+import { createEditor, replaceText, setCurrent, setEditable, setLinked, setPointed, showDiagnostic } from './codeEditor';
+import { type CodeLink, linkOfNode, linksFromLines, setLinks } from './codeLinks';
+import { graphCode, type GraphCode, type Script } from './graphCode';
 import { importErrorText } from './importText';
 import './code.css';
 
@@ -25,13 +27,15 @@ type Report =
 /**
  * The code panel: the graph's PyTorch code in a Python editor. Run builds the graph from the
  * whole code as one undoable edit; Run one statement builds it a statement at a time, lighting
- * the statement and selecting the nodes it added. An error is marked at its line and leaves
- * the graph as it was.
+ * the statement and selecting the nodes it added. The nodes the code adds are drawn entering.
+ * An error is marked at its line and leaves the graph as it was. The pointer on a statement
+ * lights the nodes it made on the canvas, and the pointer on a node lights its statement.
  */
 export function CodePanel() {
   const t = useT();
   const session = useSessionApi();
   const doc = useSession((s) => s.history.present);
+  const hovered = useSession((s) => s.codeLink.hovered);
   const box = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   // The documents this panel made: showing them again must not replace the learner's code.
@@ -51,10 +55,10 @@ export function CodePanel() {
     const r = importPython(v.state.doc.toString(), { maxNodes: PAGE_MAX_NODES, datasets: scriptDatasets(session.state.history.present) });
     if (r.error) return fail(v, r.error, setReport);
     if (r.statements.length === 0) return setReport({ type: 'empty' });
-    apply(r.file, t('code.editLabel'));
+    apply(r.file, t('code.editLabel'), r.statements.flatMap((s) => s.added));
     if (r.statements.some((s) => s.backward)) session.backward();
     showDiagnostic(v, null);
-    v.dispatch({ effects: setCurrent.of(null) });
+    v.dispatch({ effects: [setCurrent.of(null), setLinks.of(statementLinks(r.statements))] });
     setReport({ type: 'ran', count: r.statements.length, nodes: r.file.nodes.length });
   }, [code.editable, session, t]);
 
@@ -70,28 +74,47 @@ export function CodePanel() {
       if (r.error) return fail(v, r.error, setReport);
       return setReport(r.statements.length === 0 ? { type: 'empty' } : { type: 'stepEnd' });
     }
-    apply(s.file, t('code.stepLabel', { line: s.line }));
+    apply(s.file, t('code.stepLabel', { line: s.line }), s.added);
     if (s.backward) session.backward();
     session.select(s.added);
     stepping.current = { text, next: k + 1 };
     showDiagnostic(v, null);
-    v.dispatch({ effects: setCurrent.of({ from: s.from, to: s.to }) });
+    v.dispatch({ effects: [setCurrent.of({ from: s.from, to: s.to }), setLinks.of(statementLinks(r.statements.slice(0, k + 1)))] });
     setReport({ type: 'stepped', line: s.line, added: s.added, backward: s.backward });
   }, [code.editable, session, t]);
 
-  /** Puts a document the code built on the canvas as one undoable edit (none when it is the same), remembered as the panel's own. */
-  function apply(file: GraphFile, label: string) {
+  /**
+   * Puts a document the code built on the canvas as one undoable edit (none when it is the
+   * same), remembered as the panel's own; of the nodes the code `added`, those the canvas did
+   * not show before are drawn entering.
+   */
+  function apply(file: GraphFile, label: string, added: readonly string[]) {
     own.current = file;
-    if (serializeGraphFile(file) === serializeGraphFile(session.state.history.present)) return;
+    const before = session.state.history.present;
+    if (serializeGraphFile(file) === serializeGraphFile(before)) return;
     session.edit(label, () => file);
     own.current = session.state.history.present;
+    const shown = new Set(before.nodes.map((n) => n.id));
+    session.showEntering(added.filter((id) => !shown.has(id)));
     // The canvas shows the whole graph the code built, once React Flow has measured the new nodes.
     requestAnimationFrame(() => requestAnimationFrame(() => void flow.fitView(FIT).then(() => session.setViewport(flow.getViewport()))));
   }
 
-  // The editor lives as long as the panel; its callbacks read the latest run and step.
-  const hooks = useRef({ run, step });
-  hooks.current = { run, step };
+  /** The pointer moved onto a statement (or off every one): its nodes still in the graph light up, and so do its lines. */
+  const hover = useCallback(
+    (link: CodeLink | null) => {
+      const v = view.current;
+      const present = new Set(session.state.history.present.nodes.map((n) => n.id));
+      const ids = link ? link.ids.filter((id) => present.has(id)) : [];
+      session.lightNodes(ids);
+      v?.dispatch({ effects: setPointed.of(link && ids.length > 0 ? link : null) });
+    },
+    [session],
+  );
+
+  // The editor lives as long as the panel; its callbacks read the latest run, step and hover.
+  const hooks = useRef({ run, step, hover });
+  hooks.current = { run, step, hover };
   useEffect(() => {
     if (!box.current) return;
     const v = createEditor(box.current, code.text, t('code.editor'), {
@@ -99,14 +122,33 @@ export function CodePanel() {
       changed: () => {
         dirty.current = true;
       },
+      hover: (link) => hooks.current.hover(link),
     });
     setEditable(v, code.editable);
+    replaceText(v, code.text, graphLinks(code));
     view.current = v;
     return () => {
       v.destroy();
       view.current = null;
+      // The pointer may leave with the panel: nothing stays lit on the canvas.
+      session.lightNodes([]);
     };
   }, []);
+
+  // The pointer on a node of the canvas lights the statement that made it, scrolled into view without taking the focus.
+  const litByNode = useRef(false);
+  useEffect(() => {
+    const v = view.current;
+    if (!v) return;
+    const inGraph = hovered !== null && doc.nodes.some((n) => n.id === hovered);
+    // A node deleted under the pointer is not told leaving: it is under the pointer no more, even if its id comes back.
+    if (hovered !== null && !inGraph) session.hoverNode(null);
+    const link = inGraph ? linkOfNode(v.state, hovered) : null;
+    // Nothing to light, and nothing this lit before: the pointer may be on a statement in the editor.
+    if (!link && !litByNode.current) return;
+    litByNode.current = link !== null;
+    v.dispatch({ effects: link ? [setLinked.of(link), EditorView.scrollIntoView(link.from, { y: 'nearest' })] : [setLinked.of(null)] });
+  }, [hovered, doc, session]);
 
   // A change made elsewhere (the canvas, Undo, an open) shows the graph's code, unless the text is the learner's own.
   useEffect(() => {
@@ -114,7 +156,7 @@ export function CodePanel() {
     if (!v || doc === own.current) return;
     setEditable(v, code.editable);
     if (!code.editable || !dirty.current) {
-      replaceText(v, code.text);
+      replaceText(v, code.text, graphLinks(code));
       dirty.current = false;
       stepping.current = null;
     }
@@ -132,7 +174,7 @@ export function CodePanel() {
   const showGraph = () => {
     const v = view.current;
     if (!v) return;
-    replaceText(v, code.text);
+    replaceText(v, code.text, graphLinks(code));
     dirty.current = false;
     stepping.current = null;
     setReport(null);
@@ -162,9 +204,19 @@ export function CodePanel() {
   );
 }
 
-/** The exported training script, or the reason there is none as a Python comment. */
-function trainingScript(r: PytorchExport): string {
-  return r.ok ? r.code : `# ${r.message.replace(/\n/g, ' ')}\n`;
+/** The exported training script with its node lines, or the reason there is none as a Python comment. */
+function trainingScript(r: PytorchExport): Script {
+  return r.ok ? r : { code: `# ${r.message.replace(/\n/g, ' ')}\n`, nodeLines: new Map() };
+}
+
+/** The links of the graph's own code, from the line that writes each node. */
+function graphLinks(code: GraphCode): (text: Text) => readonly CodeLink[] {
+  return (text) => linksFromLines(text, code.nodeLines);
+}
+
+/** The links of the statements that ran: each statement that added nodes, to those nodes. */
+function statementLinks(statements: readonly ImportedStatement[]): CodeLink[] {
+  return statements.filter((s) => s.added.length > 0).map((s) => ({ from: s.from, to: s.to, ids: s.added }));
 }
 
 function fail(v: EditorView, error: ImportError, setReport: (r: Report) => void): void {

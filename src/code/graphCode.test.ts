@@ -11,17 +11,19 @@ function example(name: string): GraphFile {
   return r.file;
 }
 
-const training = () => '# the training script';
+const training = () => ({ code: '# the training script', nodeLines: new Map([['loss', 1]]) });
 
 describe('graphCode', () => {
   it('an empty graph: no code, editable', () => {
-    expect(graphCode(emptyDocument(), training)).toEqual({ text: '', editable: true });
+    expect(graphCode(emptyDocument(), training)).toEqual({ text: '', nodeLines: new Map(), editable: true });
   });
 
-  it('a function to differentiate: the course-style script, editable, which runs back to the same graph', () => {
+  it('a function to differentiate: the course-style script, editable, with the line of each node, which runs back to the same graph', () => {
     const code = graphCode(example('composite-function'), training);
     expect(code.editable).toBe(true);
     expect(code.text).toContain('square = x**2');
+    const lines = code.text.split('\n');
+    for (const id of ['x', 'square', 'scale', 'y', 'z']) expect(lines[(code.nodeLines.get(id) ?? 0) - 1]).toMatch(new RegExp(`^${id} = `));
     const r = importPython(code.text);
     expect(r.error).toBeNull();
     expect(r.file.nodes.map((n) => [n.id, n.op])).toEqual(example('composite-function').nodes.map((n) => [n.id, n.op]));
@@ -34,6 +36,9 @@ describe('graphCode', () => {
     expect(code.editable).toBe(true);
     expect(code.text).toContain('class Net(nn.Module):');
     expect(code.text).toContain('for epoch in range(500):');
+    // Each node's line is known, so the editor and the canvas point at each other.
+    const lines = code.text.split('\n');
+    for (const n of doc.nodes) expect(lines[(code.nodeLines.get(n.id) ?? 0) - 1], n.id).toContain(n.id === 'loss' ? 'criterion(' : `node "${n.id}"`);
     const r = importPython(code.text, { datasets: scriptDatasets(doc) });
     expect(r.error).toBeNull();
     expect(r.file.nodes.map((n) => n.op).sort()).toEqual(doc.nodes.map((n) => n.op).sort());
@@ -56,6 +61,6 @@ describe('graphCode', () => {
 
   it('a training graph the course-style script does not express (mini-batches): its exported script, read-only', () => {
     const doc = example('linear-regression-module');
-    expect(graphCode({ ...doc, training: { ...doc.training, batchSize: 2 } }, training)).toEqual({ text: '# the training script', editable: false });
+    expect(graphCode({ ...doc, training: { ...doc.training, batchSize: 2 } }, training)).toEqual({ text: '# the training script', nodeLines: new Map([['loss', 1]]), editable: false });
   });
 });

@@ -1,11 +1,21 @@
 import { exportCourseScript, exportCourseTrainingScript, fileToGraph, type GraphFile } from '../../engine';
 
-/** What the code panel shows for a document: its code, and whether the panel takes edits. */
+/** What the code panel shows for a document: its code, the line that writes each node, and whether the panel takes edits. */
 export interface GraphCode {
   readonly text: string;
+  /** The 1-based line that writes each node, for the editor and the canvas to point at each other. */
+  readonly nodeLines: ReadonlyMap<string, number>;
   /** False for a training graph the course-style script cannot express: its exported script is shown read-only. */
   readonly editable: boolean;
 }
+
+/** A script and the line that writes each node. */
+export interface Script {
+  readonly code: string;
+  readonly nodeLines: ReadonlyMap<string, number>;
+}
+
+const NO_LINES: ReadonlyMap<string, number> = new Map();
 
 /** Whether a document holds what only a training script can write: parameters, modules with weights, or data columns. */
 function isTraining(doc: GraphFile): boolean {
@@ -19,13 +29,16 @@ function isTraining(doc: GraphFile): boolean {
  * training graph it expresses, and otherwise the exported training script, read-only
  * (`trainingScript`).
  */
-export function graphCode(doc: GraphFile, trainingScript: () => string): GraphCode {
+export function graphCode(doc: GraphFile, trainingScript: () => Script): GraphCode {
   if (isTraining(doc)) {
     const course = safely(() => exportCourseTrainingScript(fileToGraph(doc), doc.training, doc.name));
-    return course ? { text: course.code, editable: true } : { text: trainingScript(), editable: false };
+    if (course) return { text: course.code, nodeLines: course.nodeLines, editable: true };
+    const s = trainingScript();
+    return { text: s.code, nodeLines: s.nodeLines, editable: false };
   }
-  if (doc.nodes.length === 0) return { text: '', editable: true };
-  return { text: exportCourseScript(fileToGraph(doc), doc.name)?.code ?? '', editable: true };
+  if (doc.nodes.length === 0) return { text: '', nodeLines: NO_LINES, editable: true };
+  const course = exportCourseScript(fileToGraph(doc), doc.name);
+  return { text: course?.code ?? '', nodeLines: course?.nodeLines ?? NO_LINES, editable: true };
 }
 
 /** The course-style script, or null when the graph cannot be written (the full export then says why). */

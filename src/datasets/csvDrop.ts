@@ -1,8 +1,21 @@
 import type { Session } from '../session/Session';
-import { importCsvFile, isCsvFile } from './csvImport';
+import { loadFailedNotice } from '../shell/loadFailed';
+
+/** Whether a file looks like CSV by its name or type. */
+export function isCsvFile(file: File): boolean {
+  return /\.csv$/i.test(file.name) || file.type === 'text/csv';
+}
 
 /** Loads an import into the session's Data panel, or its messages (the current draft stays). */
 export async function loadCsvFile(session: Session, file: File): Promise<void> {
+  let importCsvFile: typeof import('./csvImport').importCsvFile;
+  try {
+    // The CSV reader downloads on first use, keeping it out of the first screen's JavaScript.
+    ({ importCsvFile } = await import('./csvImport'));
+  } catch (e) {
+    session.notify(loadFailedNotice(e));
+    return;
+  }
   const r = await importCsvFile(file);
   if (r.ok) session.loadDraft({ name: r.name, dataset: r.dataset, roles: r.roles, textColumns: r.textColumns });
   else session.failDraft(r.messages);

@@ -57,8 +57,3 @@ export async function importCsvFile(file: File): Promise<CsvImport> {
   }
   return importCsvText(file.name, await file.text());
 }
-
-/** Whether a file looks like CSV by its name or type. */
-export function isCsvFile(file: File): boolean {
-  return /\.csv$/i.test(file.name) || file.type === 'text/csv';
-}

@@ -1,4 +1,4 @@
-import type { ScaleContinuousNumeric } from 'd3';
+import type { ScaleContinuousNumeric } from 'd3-scale';
 import { type Frame, tickLabel } from './scales';
 
 /**

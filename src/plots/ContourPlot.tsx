@@ -1,5 +1,8 @@
 import { useMemo, useState } from 'react';
-import { geoPath, geoTransform, interpolateViridis, line, scaleLinear, scaleSequentialLog, scaleSequential } from 'd3';
+import { geoPath, geoTransform } from 'd3-geo';
+import { scaleLinear, scaleSequential, scaleSequentialLog } from 'd3-scale';
+import { interpolateViridis } from 'd3-scale-chromatic';
+import { line } from 'd3-shape';
 import { formatNumber } from '../format';
 import { useT } from '../i18n/useT';
 import { trailOf } from '../session/runHistory';

@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
-import { geoPath, geoTransform, line, scaleLinear } from 'd3';
+import { geoPath, geoTransform } from 'd3-geo';
+import { scaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
 import { useT } from '../i18n/useT';
 import { useSession, useSessionApi } from '../session/useSession';
 import type { AxisSpace } from './axisSpace';

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { line } from 'd3';
+import { line } from 'd3-shape';
 import { useT } from '../i18n/useT';
 import { useSession } from '../session/useSession';
 import { Axes, COLORS, Legend } from './Axes';

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { line } from 'd3';
+import { line } from 'd3-shape';
 import { formatNumber } from '../format';
 import { useT } from '../i18n/useT';
 import { type LossSeries, lossSeries } from '../session/runHistory';

@@ -1,4 +1,4 @@
-import { contours, type ContourMultiPolygon } from 'd3';
+import { contours, type ContourMultiPolygon } from 'd3-contour';
 import { type GraphFile, lookupOp, type PredictionKind, type Program } from '../../engine';
 import { type AxisSpace, regressionAxes, upstreamOf } from './axisSpace';
 

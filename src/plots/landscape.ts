@@ -1,4 +1,4 @@
-import { contours, type ContourMultiPolygon } from 'd3';
+import { contours, type ContourMultiPolygon } from 'd3-contour';
 import type { Program } from '../../engine';
 import type { ParamValues } from '../session/runHistory';
 import type { RunState } from '../session/types';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scaleLinear, scaleLog } from 'd3';
+import { scaleLinear, scaleLog } from 'd3-scale';
 import { drawable, frame, logExtent, nearestIndex, paddedExtent, tickLabel, yScale } from './scales';
 
 describe('scales', () => {

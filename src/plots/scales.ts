@@ -1,4 +1,4 @@
-import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3';
+import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3-scale';
 import { formatNumber } from '../format';
 
 /** Width and height of a plot's drawing, and the margins kept for its axes. */

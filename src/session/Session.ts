@@ -15,6 +15,7 @@ import { emptyDocument } from '../store/edits';
 import { type History, record, redo, undo } from '../store/history';
 import { paramKey } from '../training/protocol';
 import { type BackwardTarget, backwardTarget } from './backwardTarget';
+import { IDLE_CODE_LINK, sameIds } from './codeLink';
 import { type CompileFn, compileDocument, isCompiled, loadedParamsOf, loadParams } from './compiledDocument';
 import { sameInputs, stepInputs } from './computeKey';
 import { withRestoredBuffers } from './programBuffers';
@@ -204,6 +205,7 @@ export class Session {
       liveHistory: null,
       marks: {},
       datasets: EMPTY_DATASETS,
+      codeLink: IDLE_CODE_LINK,
     }));
     this.training = new TrainingDriver(
       {
@@ -314,6 +316,26 @@ export class Session {
   /** Shows a message in the notice bar, or clears it. */
   notify(notice: Notice | null): void {
     this.store.setState({ notice });
+  }
+
+  // ── The code panel and the canvas pointing at each other ────────────────
+
+  /** Draws these nodes entering: the code just added them to the document now shown (any later change of the document ends it). */
+  showEntering(ids: readonly string[]): void {
+    this.store.setState((s) => ({ codeLink: { ...s.codeLink, entering: { doc: s.history.present, ids: new Set(ids) } } }));
+  }
+
+  /** Lights these nodes: the pointer is on the statement that made them in the code editor (none: it left). */
+  lightNodes(ids: readonly string[]): void {
+    const lit = new Set(ids);
+    if (sameIds(lit, this.state.codeLink.lit)) return;
+    this.store.setState((s) => ({ codeLink: { ...s.codeLink, lit } }));
+  }
+
+  /** Remembers the node the pointer is on in the canvas (null: none), for the code editor to light its statement. */
+  hoverNode(id: string | null): void {
+    if (this.state.codeLink.hovered === id) return;
+    this.store.setState((s) => ({ codeLink: { ...s.codeLink, hovered: id } }));
   }
 
   // ── Forward, backward, zero grad ─────────────────────────────────────────

@@ -204,4 +204,19 @@ export interface SessionState {
   readonly liveHistory: FileHistory | null;
   readonly marks: Readonly<Record<string, NodeMark>>;
   readonly datasets: DatasetsState;
+  readonly codeLink: CodeLinkState;
+}
+
+/**
+ * How the code panel and the canvas point at each other (UI state, outside the document):
+ * the nodes the code just added, the nodes of the statement the pointer is on in the editor,
+ * and the node the pointer is on in the canvas.
+ */
+export interface CodeLinkState {
+  /** The nodes the last Run or stepped statement added, drawn entering while `doc` is the document shown. */
+  readonly entering: { readonly doc: GraphFile | null; readonly ids: ReadonlySet<string> };
+  /** The nodes of the statement the pointer is on in the code editor. */
+  readonly lit: ReadonlySet<string>;
+  /** The node the pointer is on in the canvas; null when it is on none. */
+  readonly hovered: string | null;
 }

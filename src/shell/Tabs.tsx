@@ -6,6 +6,8 @@ export interface TabSpec {
   readonly id: string;
   readonly label: string;
   readonly content: ReactNode;
+  /** Starts downloading the content's code when a pointer or the keyboard reaches the tab (shell/lazyPanel.tsx). */
+  readonly preload?: () => void;
 }
 
 /** Accessible tabs (role tablist, arrow keys move between tabs); content of hidden tabs is not rendered. */
@@ -37,6 +39,8 @@ export function Tabs({ name, tabs, label }: { name: string; tabs: readonly TabSp
             tabIndex={t.id === current.id ? 0 : -1}
             className={`tabs__tab${t.id === current.id ? ' tabs__tab--active' : ''}`}
             onClick={() => setActive(t.id)}
+            onPointerEnter={t.preload}
+            onFocus={t.preload}
             onKeyDown={(e) => {
               if (e.key === 'ArrowRight') move(1);
               if (e.key === 'ArrowLeft') move(-1);

@@ -1,7 +1,7 @@
 import type { Language } from '../i18n/language';
 import { joinWords, msg } from '../i18n/words';
 import { emptyDocument } from '../store/edits';
-import { decodeSession, decodeShare, type PageOpenResult, type SavedDocument, technicalText } from '../store/persistence';
+import { decodeSession, isShareHash, type PageOpenResult, type SavedDocument, technicalText } from '../store/persistence';
 import { refusal } from './openDocument';
 import { recentNameWords } from './recentActions';
 import { inspectRecent, listRecent, markRecentDamaged, migrateLegacy, newDocumentId, type RecentEntry, recentText } from './recentStorage';
@@ -57,7 +57,7 @@ export async function planBoot(src: BootSources): Promise<BootPlan> {
   const newId = src.newId ?? newDocumentId;
   const notices: Notice[] = [];
   const { entries, previous } = readStored(src, notices);
-  const share = decodeShare(src.hash);
+  const share = await readShare(src.hash);
   const clearHash = share !== null;
   const plan = (session: SavedDocument, id: string, source: BootSource, saveNow: boolean): BootPlan => ({
     session,
@@ -85,6 +85,19 @@ export async function planBoot(src: BootSources): Promise<BootPlan> {
   const fallback = await openFallback(src, notices);
   // After a damaged document the example is saved at once, first, so the next visit opens it without the same notice.
   return plan(fallback.session, newId(), fallback.source, previous.kind === 'damaged');
+}
+
+/**
+ * The graph of a share link in the address, by code downloaded only when there is one; a
+ * failed download refuses the link as an unexpected failure, and the work that was open stays.
+ */
+async function readShare(hash: string): Promise<PageOpenResult | null> {
+  if (!isShareHash(hash)) return null;
+  try {
+    return (await import('../store/shareLink')).decodeShare(hash);
+  } catch (e) {
+    return { ok: false, errors: [], technical: technicalText(e) };
+  }
 }
 
 /** Moves older autosaved work into Recent, and opens the document that was open last. */

@@ -3,8 +3,8 @@ import { noticeText } from './noticeText';
 import { describe, expect, it } from 'vitest';
 import { loadGraphFile, serializeGraphFile } from '../../engine';
 import { emptyDocument } from '../store/edits';
-import { decodeShare, encodeShare } from '../store/persistence';
-import { exportFileName, isJsonFile, openFileText, openNew, openShareLink, shareLink } from './fileActions';
+import { decodeShare, encodeShare, shareLink } from '../store/shareLink';
+import { exportFileName, isJsonFile, openFileText, openNew, openShareLink } from './fileActions';
 import { listRecent, recentText } from './recentStorage';
 import { testWorkspace } from './testWorkspace';
 
@@ -124,14 +124,14 @@ describe('fileActions', () => {
     expect(session.state.history.present).toEqual(composite());
   });
 
-  it('openShareLink(ws, link) opens the shared graph first in Recent and says where the previous work is', () => {
+  it('openShareLink(ws, link) opens the shared graph first in Recent and says where the previous work is', async () => {
     const { ws, session, memory } = testWorkspace({ id: 'work' });
     session.edit('rename', (d) => void (d.name = 'My work'));
-    expect(openShareLink(ws, encodeShare(composite()), 'en')).toBe(true);
+    expect(await openShareLink(ws, encodeShare(composite()), 'en')).toBe(true);
     expect(session.state.history.present).toEqual(composite());
     expect(noticeText('en', session.state.notice)).toEqual({ kind: 'info', text: 'Opened the shared graph; your previous work is in Recent.' });
     expect(listRecent(memory.storage).map((e) => e.name)).toEqual(['Composite function y = 2x² + 2', 'My work']);
-    expect(openShareLink(ws, '#graph=!!!', 'en')).toBe(false);
+    expect(await openShareLink(ws, '#graph=!!!', 'en')).toBe(false);
     expect(noticeText('en', session.state.notice)).toMatchObject({ kind: 'error', text: 'The share link could not be opened; the open graph is unchanged:' });
     expect(session.state.history.present).toEqual(composite());
   });

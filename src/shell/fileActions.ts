@@ -5,7 +5,8 @@ import { runErrorWords } from '../i18n/problemText';
 import { msg } from '../i18n/words';
 import { runErrorOf } from '../session/runError';
 import { emptyDocument } from '../store/edits';
-import { decodeShare, encodeShare, openPageText, refuseFromOutside, technicalText } from '../store/persistence';
+import { isShareHash, openPageText, refuseFromOutside, technicalText } from '../store/persistence';
+import { loadFailedNotice } from './loadFailed';
 import { openResult } from './openDocument';
 import { commitDocument, type Workspace } from './workspace';
 
@@ -44,7 +45,15 @@ export function openFileText(ws: Workspace, text: string, fileName: string, lang
 }
 
 /** Opens the graph of a share link's hash as a new document, first in Recent; the previous one stays there. */
-export function openShareLink(ws: Workspace, hash: string, lang: Language): boolean {
+export async function openShareLink(ws: Workspace, hash: string, lang: Language): Promise<boolean> {
+  if (!isShareHash(hash)) return false;
+  let decodeShare: typeof import('../store/shareLink').decodeShare;
+  try {
+    ({ decodeShare } = await import('../store/shareLink'));
+  } catch (e) {
+    ws.session.notify(loadFailedNotice(e));
+    return false;
+  }
   const r = decodeShare(hash);
   if (r === null) return false;
   return openResult(ws, r, {
@@ -59,11 +68,6 @@ export function openShareLink(ws: Workspace, hash: string, lang: Language): bool
 export function openNew(ws: Workspace, lang: Language): void {
   const done = commitDocument(ws, { doc: emptyDocument(), label: translate(lang, 'shell.open.new') });
   if (!done.ok) ws.session.notify({ kind: 'error', text: msg('shell.notice.newFailed'), technical: done.technical });
-}
-
-/** The full share link of a graph for a page at `origin + pathname`. */
-export function shareLink(doc: GraphFile, where: { origin: string; pathname: string }): string {
-  return `${where.origin}${where.pathname}${encodeShare(doc)}`;
 }
 
 /** Whether a dropped or picked file looks like a graph file (by name or type). */

@@ -3,7 +3,8 @@ import { deflateSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { loadGraphFile, PAGE_MAX_NODES } from '../../engine';
 import { createNode, emptyDocument } from './edits';
-import { decodeSession, decodeShare, encodeSession, encodeShare, openPageText, peekSession, refuseFromOutside, SHARE_PREFIX, shareText } from './persistence';
+import { decodeSession, encodeSession, openPageText, peekSession, refuseFromOutside, SHARE_PREFIX } from './persistence';
+import { decodeShare, encodeShare, shareText } from './shareLink';
 
 const text = readFileSync(new URL('../../public/examples/linear-regression-module.json', import.meta.url), 'utf8');
 const example = () => {

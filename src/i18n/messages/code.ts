@@ -35,8 +35,8 @@ export const code = {
   'code.reason.notImported': { en: '{name} is used before it is imported: import it first.', ja: '「{name}」を「import」する前に使っています。先に「import」してください。' },
   'code.reason.undefinedName': { en: '{name} is not defined: assign it before this line.', ja: '「{name}」は定義されていません。この行より前で代入してください。' },
   'code.reason.call': {
-    en: '{what}(...) is not supported. Supported: torch.tensor, torch.arange, torch.zeros, torch.ones, torch.randn, torch.manual_seed, torch.sigmoid/exp/log/tanh/relu/square/neg/pow, torch.sum/mean/max/argmax, torch.softmax, torch.matmul, torch.eq/gt, F.sigmoid/relu/tanh/softmax/linear, F.mse_loss, F.binary_cross_entropy(_with_logits), F.cross_entropy, and the methods .sum() .mean() .max() .argmax() .view() .reshape() .float() .double() .long() .to() .dim() .backward().',
-    ja: '「{what}(...)」には対応していません。対応するもの：「torch.tensor」、「torch.arange」、「torch.zeros」、「torch.ones」、「torch.randn」、「torch.manual_seed」、「torch.sigmoid/exp/log/tanh/relu/square/neg/pow」、「torch.sum/mean/max/argmax」、「torch.softmax」、「torch.matmul」、「torch.eq/gt」、「F.sigmoid/relu/tanh/softmax/linear」、「F.mse_loss」、「F.binary_cross_entropy(_with_logits)」、「F.cross_entropy」、メソッド「.sum()」「.mean()」「.max()」「.argmax()」「.view()」「.reshape()」「.float()」「.double()」「.long()」「.to()」「.dim()」「.backward()」。',
+    en: '{what}(...) is not supported. Supported: torch.tensor, torch.arange, torch.zeros, torch.ones, torch.randn, torch.rand, torch.manual_seed, torch.sigmoid/exp/log/tanh/relu/square/neg/pow, torch.sum/mean/max/argmax, torch.softmax, torch.matmul, torch.eq/gt, torch.reshape, F.sigmoid/relu/tanh/softmax/linear, F.mse_loss, F.binary_cross_entropy(_with_logits), F.cross_entropy, and the methods .sum() .mean() .max() .argmax() .view() .reshape() .float() .double() .long() .to() .dim() .backward().',
+    ja: '「{what}(...)」には対応していません。対応するもの：「torch.tensor」、「torch.arange」、「torch.zeros」、「torch.ones」、「torch.randn」、「torch.rand」、「torch.manual_seed」、「torch.sigmoid/exp/log/tanh/relu/square/neg/pow」、「torch.sum/mean/max/argmax」、「torch.softmax」、「torch.matmul」、「torch.eq/gt」、「torch.reshape」、「F.sigmoid/relu/tanh/softmax/linear」、「F.mse_loss」、「F.binary_cross_entropy(_with_logits)」、「F.cross_entropy」、メソッド「.sum()」「.mean()」「.max()」「.argmax()」「.view()」「.reshape()」「.float()」「.double()」「.long()」「.to()」「.dim()」「.backward()」。',
   },
   'code.reason.arguments': { en: '{what} takes {expected}.', ja: '「{what}」の引数は{expected}です。' },
   'code.expected.oneTensor': { en: 'one tensor', ja: 'テンソル 1 つ' },
@@ -56,8 +56,8 @@ export const code = {
   'code.expected.axes': { en: 'one axis, or every axis of the tensor', ja: '軸 1 つ、またはテンソルのすべての軸' },
   'code.reason.keyword': { en: '{what} does not take {name}= here. Supported: {supported}.', ja: '「{what}」はここで「{name}=」を受け取りません。対応するもの：「{supported}」。' },
   'code.reason.expression': {
-    en: '{what} is not supported here. Supported: numbers, names, + - * / ** @ == > <, torch.float32 / torch.float64 / torch.int64, x.dtype, torch.max(x, dim).values / .indices, and the calls listed for calls (torch.tensor, F.relu, .sum(), …).',
-    ja: '「{what}」にはここでは対応していません。対応するもの：数値、名前、「+ - * / ** @ == > <」、「torch.float32 / torch.float64 / torch.int64」、「x.dtype」、「torch.max(x, dim).values / .indices」、対応する関数の呼び出し（「torch.tensor」、「F.relu」、「.sum()」など）。',
+    en: '{what} is not supported here. Supported: numbers, names, + - * / ** @ == > <, torch.float32 / torch.float64 / torch.int64, x.dtype, torch.max(x, dim).values / .indices / [0] / [1], and the calls listed for calls (torch.tensor, F.relu, .sum(), …).',
+    ja: '「{what}」にはここでは対応していません。対応するもの：数値、名前、「+ - * / ** @ == > <」、「torch.float32 / torch.float64 / torch.int64」、「x.dtype」、「torch.max(x, dim).values / .indices / [0] / [1]」、対応する関数の呼び出し（「torch.tensor」、「F.relu」、「.sum()」など）。',
   },
   'code.reason.operator': {
     en: 'The operator {op} is not supported here. Supported: + - * / ** @ between tensors and numbers, and one comparison == > < with a tensor.',

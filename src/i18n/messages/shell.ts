@@ -174,4 +174,14 @@ export const shell = {
   },
   'shell.notice.notebookFailed': { en: 'The notebook could not be written: {message}. The graph is unchanged.', ja: 'ノートブックを書き出せませんでした：{message}。グラフは変更されていません。' },
   'shell.notice.fileTooLarge': { en: 'the file is {size} bytes; GradCanvas opens documents of up to {max} characters', ja: 'ファイルは {size} バイトあります。GradCanvas で開ける文書は {max} 文字までです' },
+  'shell.panel.loading': { en: 'Loading…', ja: '読み込み中…' },
+  'shell.panel.loadFailed': {
+    en: 'This panel could not be loaded (the connection may be down, or GradCanvas was updated since this page opened). Your graph is unchanged.',
+    ja: 'このパネルを読み込めませんでした（接続が切れているか、このページを開いた後に GradCanvas が更新された可能性があります）。グラフは変更されていません。',
+  },
+  'shell.panel.retry': { en: 'Try again', ja: '再試行' },
+  'shell.notice.loadFailed': {
+    en: 'A part of GradCanvas could not be downloaded (the connection may be down, or GradCanvas was updated since this page opened). Nothing was changed; try again.',
+    ja: 'GradCanvas の一部をダウンロードできませんでした（接続が切れているか、このページを開いた後に GradCanvas が更新された可能性があります）。何も変更されていません。もう一度試してください。',
+  },
 } as const;
