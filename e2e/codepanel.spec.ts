@@ -151,20 +151,42 @@ test('type the composite function into the code panel, run it a statement at a t
   });
 });
 
-test('a training graph shows its exported script read-only, with a note', async ({ editor, page }) => {
+test('a training graph shows its course-style training script; a changed learning rate, run, is the graph\'s new optimizer setting', async ({ editor, page }) => {
+  test.setTimeout(120_000);
   await editor.open();
   await editor.openExample('linear-regression-module');
   await editor.press('dock.tab.code');
-  await expect(page.getByTestId('code.readOnly')).toBeVisible();
-  await expect(page.locator('.code-panel .cm-content')).toContainText('class Net');
-  await expect(page.locator('.code-panel .cm-content')).toHaveAttribute('contenteditable', 'false');
-  await expect(editor.control('code.run')).toBeDisabled();
+  const content = page.locator('.code-panel .cm-content');
+  await expect(content).toContainText('class Net(nn.Module):');
+  await expect(content).toHaveAttribute('contenteditable', 'true');
+  await expect(page.getByTestId('code.readOnly')).toHaveCount(0);
   await page.waitForTimeout(300);
-  await editor.screenshot('codepanel-05-training-read-only-en');
-  await editor.press('toolbar.lang');
-  await expect(page.getByTestId('code.readOnly')).toContainText('読み取り専用');
-  await page.waitForTimeout(300);
-  await editor.screenshot('codepanel-06-training-read-only-ja');
+  await editor.screenshot('codepanel-05-training-script-en');
+
+  await test.step('edit lr=0.001 to lr=0.002 at the end of the optimizer line and run', async () => {
+    // Scroll the editor with the wheel until the optimizer line and the loop are in view.
+    const optimizerLine = page.locator('.code-panel .cm-line', { hasText: 'optimizer = optim.SGD(' });
+    await content.hover();
+    for (let i = 0; i < 30 && !(await optimizerLine.isVisible()); i++) await page.mouse.wheel(0, 120);
+    await expect(content).toContainText('for epoch in range(500):');
+    await optimizerLine.click();
+    await page.keyboard.press('End');
+    for (let i = 0; i < '0.001)'.length; i++) await page.keyboard.press('Backspace');
+    await page.keyboard.type('0.002)');
+    await editor.press('code.run');
+    await expect(page.getByTestId('code.report')).toContainText('Ran');
+    await expect.poll(async () => (await editor.document()).training.optimizer.lr).toBe(0.002);
+    const doc = await editor.document();
+    expect(doc.training.epochs).toBe(500);
+    expect(doc.nodes.map((n) => n.op).sort()).toEqual(['input', 'input', 'linear', 'mean', 'mean', 'mse', 'sub', 'sub']);
+    expect(Object.keys(doc.datasets)).toEqual(['people']);
+  });
+
+  await test.step('in Japanese', async () => {
+    await editor.press('toolbar.lang');
+    await page.waitForTimeout(300);
+    await editor.screenshot('codepanel-06-training-script-ja');
+  });
 });
 
 /** The class list of a node's box on the canvas. */
@@ -261,7 +283,7 @@ test('the code and the canvas light each other up: a statement under the pointer
   });
 });
 
-test("a graph's own code links its lines and nodes too: the course script of an example, and a training graph's read-only script", async ({ editor, page }) => {
+test("a graph's own code links its lines and nodes too: the course script of an example, and a training graph's course-style script", async ({ editor, page }) => {
   test.setTimeout(90_000);
   await editor.open();
   await editor.openExample('composite-function');
@@ -278,7 +300,7 @@ test("a graph's own code links its lines and nodes too: the course script of an 
   await expect(page.locator('.opnode--entering')).toHaveCount(0);
 
   await editor.openExample('linear-regression-module');
-  await expect(page.getByTestId('code.readOnly')).toBeVisible();
+  await expect(page.locator('.code-panel .cm-content')).toContainText('class Net(nn.Module):');
   // The model's line and the loss's are far down the script: the editor scrolls each into view.
   await editor.node('linear').hover();
   await expect(linkedLine).toHaveText(/linear = self\.linear\(X\)/);
@@ -286,7 +308,7 @@ test("a graph's own code links its lines and nodes too: the course script of an 
   await lines.filter({ hasText: /linear = self\.linear\(X\)/ }).hover();
   await expect.poll(() => linkedNodes(editor, ['X', 'linear', 'loss'])).toEqual(['linear']);
   await editor.node('loss').hover();
-  await expect(linkedLine).toHaveText(/loss = criterion\(outputs, Y\)/);
+  await expect(linkedLine).toHaveText(/loss = criterion\(linear, Y\)/);
   await expect(linkedLine).toBeInViewport();
   await expect(page.locator('.code-panel .cm-content')).not.toBeFocused();
   // The pointer left the model's line: its node is no longer lit.

@@ -1,5 +1,5 @@
 import type { Dtype } from '../tensor/float32';
-import type { FileEdge, FileNode, GraphFile } from '../format/schema';
+import type { FileEdge, FileNode, GraphFile, TrainingSettings } from '../format/schema';
 import { CURRENT_VERSION, FORMAT_NAME } from '../format/schema';
 import { layoutNodes } from './layout';
 
@@ -12,9 +12,17 @@ export interface DraftMark {
   readonly edges: number;
   readonly loss: string | null;
   readonly dtype: Dtype;
+  readonly datasets: GraphFile['datasets'];
+  readonly training: TrainingSettings;
   /** How many nodes had been absorbed into an op by then. */
   readonly absorbed: number;
 }
+
+/** The training settings of a document no training statement has set. */
+const NO_TRAINING: TrainingSettings = { optimizer: { type: 'sgd', lr: 0.01 }, epochs: 1, batchSize: null, seed: 0 };
+
+/** The mark of an empty draft: the document before any statement. */
+export const EMPTY_MARK: DraftMark = { nodes: 0, edges: 0, loss: null, dtype: 'float32', absorbed: 0, datasets: {}, training: NO_TRAINING };
 
 /**
  * The graph a script has built so far: nodes, wires, the backward target and the number
@@ -27,6 +35,10 @@ export class GraphDraft {
   loss: string | null = null;
   /** The dtype of the tensors made so far (null before the first). */
   dtype: Dtype | null = null;
+  /** The datasets the script read (replaced, never changed in place, so a mark keeps its own). */
+  datasets: GraphFile['datasets'] = {};
+  /** The training settings the script's optimizer and loop set (replaced, never changed in place). */
+  training: TrainingSettings = NO_TRAINING;
   private readonly ids = new Set<string>();
   /** Leaves that became an op's own parameters (F.linear's weight and bias), in order: a document from then on leaves them out. */
   private readonly absorbedIds: string[] = [];
@@ -44,6 +56,12 @@ export class GraphDraft {
     this.nodes.push({ id, ...node });
     for (const [port, source] of Object.entries(inputs)) this.edges.push({ source, target: id, targetPort: port });
     return id;
+  }
+
+  /** Replaces node `id` (a parameter's values set, an input made a parameter); earlier documents share the change. */
+  replace(id: string, make: (node: DraftNode) => DraftNode): void {
+    const i = this.nodes.findIndex((n) => n.id === id);
+    this.nodes[i] = make(this.nodes[i]);
   }
 
   /** Gives node `id`, added by the statement running since `mark`, the name of the variable it is assigned to (id and label); returns its new id. */
@@ -68,7 +86,7 @@ export class GraphDraft {
 
   /** Where the draft is now, computing in `dtype` (or `fallback` before any tensor). */
   mark(fallback: Dtype): DraftMark {
-    return { nodes: this.nodes.length, edges: this.edges.length, loss: this.loss, dtype: this.dtype ?? fallback, absorbed: this.absorbedIds.length };
+    return { nodes: this.nodes.length, edges: this.edges.length, loss: this.loss, dtype: this.dtype ?? fallback, absorbed: this.absorbedIds.length, datasets: this.datasets, training: this.training };
   }
 
   /** The document the draft held at `mark`, laid out left to right. */
@@ -81,9 +99,9 @@ export class GraphDraft {
       nodes: layoutNodes(nodes, this.edges.slice(0, mark.edges)),
       edges: this.edges.slice(0, mark.edges).map((e) => ({ ...e })),
       loss: mark.loss,
-      datasets: {},
+      datasets: mark.datasets,
       dtype: mark.dtype,
-      training: { optimizer: { type: 'sgd', lr: 0.01 }, epochs: 1, batchSize: null, seed: 0 },
+      training: mark.training,
     };
   }
 }

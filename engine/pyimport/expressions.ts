@@ -2,6 +2,8 @@ import type { SyntaxNode } from '@lezer/common';
 import type { Dtype } from '../tensor/float32';
 import type { TorchGenerator } from '../tensor/torchRandom';
 import { GraphDraft } from './draft';
+import { objectCall } from './model';
+import type { ObjectValue } from './objects';
 import { constructorCall, castCall, isCastMethod, manualSeed } from './constructors';
 import { isModuleName, MODULE_PATHS, type ModuleName, submodule } from './modules';
 import { findMethodOp, findFunctionOp, opCall } from './opCalls';
@@ -31,7 +33,8 @@ export type PyValue =
   /** What `torch.manual_seed(s)` returns. */
   | { readonly kind: 'generator' }
   /** A tensor an op holds as its own parameter (`w` after `F.linear(x, w, b)`). */
-  | { readonly kind: 'parameterOf'; readonly node: string; readonly name: string };
+  | { readonly kind: 'parameterOf'; readonly node: string; readonly name: string }
+  | ObjectValue;
 
 /** Where expressions are evaluated: the code, the graph being built, the variables and the imported modules. */
 export interface Scope {
@@ -288,6 +291,9 @@ function qualified(module: ModuleName, name: string): string {
 }
 
 function call(scope: Scope, node: SyntaxNode): PyValue {
+  // Models, layers, criteria, optimizers and data (engine/pyimport/model.ts) take their own calls.
+  const object = objectCall(scope, node);
+  if (object) return object;
   const [fnNode, list] = parts(node);
   // A cast or reshape of a tensor being made (`torch.tensor(...).float()`) changes the leaf before it is added.
   if (fnNode.name === 'MemberExpression' && isCastMethod(text(scope, parts(fnNode)[1]))) return castCall(scope, node);

@@ -172,7 +172,8 @@ describe('importPython: what it refuses, at its line and column, with the graph 
 
   it.each([
     ['import matplotlib.pyplot as plt\n', 'import', 1, 1],
-    ['import torch\nfor i in range(3):\n    pass\n', 'statement', 2, 1],
+    ['import torch\nwhile True:\n    pass\n', 'statement', 2, 1],
+    ['import torch\nfor i in range(3):\n    pass\n', 'loopStatement', 3, 5],
     ['import torch\nx = torch.full((3,), 1.0)\n', 'call', 2, 5],
     ['import torch\nx = torch.tensor([1.0]) @ 2\n', 'notTensor', 2, 27],
     ['import torch\nx = torch.tensor([1.0])\ny = x >= 0.5\n', 'operator', 3, 7],

@@ -6,11 +6,14 @@ import { type GraphProblem, openGraphText } from '../format/open';
 import { serializeGraphFile } from '../format/save';
 import type { GraphFile } from '../format/schema';
 import { formatCount, MAX_FILE_CHARS, MAX_NODES } from '../limits';
-import { type DraftMark, GraphDraft } from './draft';
+import { type DraftMark, EMPTY_MARK, GraphDraft } from './draft';
 import { evaluate, type PyValue, type Scope, text } from './expressions';
 import { importedModule, isModuleName } from './modules';
 import { type ImportError, ImportFailure, IMPORT_REASONS } from './reasons';
 import { checkSyntax, lineIndex, parseScript, parts } from './syntax';
+import { startContext } from './context';
+import type { DataSources } from './objects';
+import { trainingStatement } from './training';
 
 /** One statement as it ran: where it is, the document after it, and the nodes it added. */
 export interface ImportedStatement {
@@ -34,7 +37,7 @@ export interface ImportResult {
 }
 
 /** How a script is imported. */
-export interface ImportOptions {
+export interface ImportOptions extends DataSources {
   /** The most nodes accepted (the page keeps a lower limit than the CLI). */
   readonly maxNodes?: number;
 }
@@ -50,6 +53,7 @@ export interface ImportOptions {
 export function importPython(code: string, options: ImportOptions = {}): ImportResult {
   const draft = new GraphDraft();
   const scope: Scope = { code, draft, vars: new Map(), modules: new Set(), defaultDtype: 'float32' };
+  startContext(draft, { datasets: options.datasets, readCsv: options.readCsv });
   const place = lineIndex(code);
   const ran: Ran[] = [];
   let failure: ImportFailure | null = null;
@@ -103,7 +107,7 @@ export function importPython(code: string, options: ImportOptions = {}): ImportR
       },
     };
   });
-  const file = opened?.ok ? opened.file : draft.file({ nodes: 0, edges: 0, loss: null, dtype: 'float32', absorbed: 0 });
+  const file = opened?.ok ? opened.file : draft.file(EMPTY_MARK);
   return { statements, error: failure ? errorAt(place, failure) : null, file };
 }
 
@@ -164,6 +168,8 @@ function runStatement(scope: Scope, stmt: SyntaxNode, backwardDone: boolean, bef
     importModule(scope, stmt);
     return undefined;
   }
+  const training = trainingStatement(scope, stmt, (s) => runStatement(scope, s, backwardDone, scope.draft.mark(scope.defaultDtype)), backwardDone);
+  if (training.handled) return training.backward;
   if (stmt.name === 'AssignStatement') {
     const [target, op, value] = parts(stmt);
     const more = parts(stmt).length > 3;
@@ -235,7 +241,7 @@ function checkNames(scope: Scope, node: SyntaxNode): void {
     if (c.name === 'VariableName') {
       const name = scope.code.slice(c.from, c.to);
       const isKeyword = c.node.nextSibling?.name === 'AssignOp';
-      const known = scope.vars.has(name) || scope.modules.has(name) || ['print', 'len', 'float', 'int', 'str'].includes(name);
+      const known = scope.vars.has(name) || scope.modules.has(name) || ['print', 'len', 'float', 'int', 'str', 'list', 'round'].includes(name);
       if (!known && !isKeyword) throw new ImportFailure(isModuleName(name) ? 'notImported' : 'undefinedName', { name }, c.from, c.to);
     }
   } while (c.next() && c.from < node.to);

@@ -4,6 +4,7 @@ import { EditorView } from '@codemirror/view';
 import { useReactFlow } from '@xyflow/react';
 import { type GraphFile, importPython, type ImportError, type ImportedStatement, type ImportResult, PAGE_MAX_NODES, serializeGraphFile } from '../../engine';
 import { useT } from '../i18n/useT';
+import { scriptDatasets } from './scriptDatasets';
 import type { PytorchExport } from '../session/pytorchView';
 import { useSession, useSessionApi } from '../session/useSession';
 import { createEditor, replaceText, setCurrent, setEditable, setLinked, setPointed, showDiagnostic } from './codeEditor';
@@ -51,7 +52,7 @@ export function CodePanel() {
     const v = view.current;
     if (!v || !code.editable) return;
     stepping.current = null;
-    const r = importPython(v.state.doc.toString(), { maxNodes: PAGE_MAX_NODES });
+    const r = importPython(v.state.doc.toString(), { maxNodes: PAGE_MAX_NODES, datasets: scriptDatasets(session.state.history.present) });
     if (r.error) return fail(v, r.error, setReport);
     if (r.statements.length === 0) return setReport({ type: 'empty' });
     apply(r.file, t('code.editLabel'), r.statements.flatMap((s) => s.added));
@@ -66,7 +67,7 @@ export function CodePanel() {
     if (!v || !code.editable) return;
     const text = v.state.doc.toString();
     const k = stepping.current?.text === text ? stepping.current.next : 0;
-    const r: ImportResult = importPython(text, { maxNodes: PAGE_MAX_NODES });
+    const r: ImportResult = importPython(text, { maxNodes: PAGE_MAX_NODES, datasets: scriptDatasets(session.state.history.present) });
     const s = r.statements[k];
     if (!s) {
       stepping.current = null;

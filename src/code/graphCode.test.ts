@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type GraphFile, importPython, openGraphText } from '../../engine';
 import { emptyDocument } from '../store/edits';
 import { graphCode } from './graphCode';
+import { scriptDatasets } from './scriptDatasets';
 
 function example(name: string): GraphFile {
   const r = openGraphText(readFileSync(new URL(`../../public/examples/${name}.json`, import.meta.url), 'utf8'));
@@ -29,7 +30,37 @@ describe('graphCode', () => {
     expect(r.file.loss).toBe('z');
   });
 
-  it('a training graph: its exported script with its node lines, read-only', () => {
-    expect(graphCode(example('linear-regression-module'), training)).toEqual({ text: '# the training script', nodeLines: new Map([['loss', 1]]), editable: false });
+  it('a training graph: the course-style training script, editable, which runs back to the same graph and training settings', () => {
+    const doc = example('linear-regression-module');
+    const code = graphCode(doc, training);
+    expect(code.editable).toBe(true);
+    expect(code.text).toContain('class Net(nn.Module):');
+    expect(code.text).toContain('for epoch in range(500):');
+    // Each node's line is known, so the editor and the canvas point at each other.
+    const lines = code.text.split('\n');
+    for (const n of doc.nodes) expect(lines[(code.nodeLines.get(n.id) ?? 0) - 1], n.id).toContain(n.id === 'loss' ? 'criterion(' : `node "${n.id}"`);
+    const r = importPython(code.text, { datasets: scriptDatasets(doc) });
+    expect(r.error).toBeNull();
+    expect(r.file.nodes.map((n) => n.op).sort()).toEqual(doc.nodes.map((n) => n.op).sort());
+    expect(r.file.training).toEqual({ ...doc.training });
+    expect(r.file.datasets).toEqual(doc.datasets);
+    expect(r.file.loss).toBe('loss');
+  });
+
+  it('a classifier with accuracy and a validation split: the course-style script, which runs back to the same metrics and data', () => {
+    const doc = example('binary-classification');
+    const code = graphCode(doc, training);
+    expect(code.editable).toBe(true);
+    const r = importPython(code.text, { datasets: scriptDatasets(doc) });
+    expect(r.error).toBeNull();
+    expect(r.file.training.metrics).toEqual({ accuracy: true });
+    expect(Object.keys(r.file.datasets).sort()).toEqual(['blobs', 'blobs_test']);
+    // The validation data is read from its split, not held as nodes.
+    expect(r.file.nodes.filter((n) => n.value?.type === 'columns').map((n) => (n.value as { dataset: string }).dataset)).toEqual(['blobs', 'blobs']);
+  });
+
+  it('a training graph the course-style script does not express (mini-batches): its exported script, read-only', () => {
+    const doc = example('linear-regression-module');
+    expect(graphCode({ ...doc, training: { ...doc.training, batchSize: 2 } }, training)).toEqual({ text: '# the training script', nodeLines: new Map([['loss', 1]]), editable: false });
   });
 });
