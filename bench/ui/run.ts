@@ -119,7 +119,7 @@ async function panBench(browser: Browser, count: number): Promise<PanResult> {
 /** Play's frame rate on the 50-node graph at one training step per frame (speed 7). */
 async function playBench(browser: Browser): Promise<FrameRate> {
   const page = await openApp(browser);
-  await importGraph(page, playGraph(), 'n48');
+  await importGraph(page, playGraph(), 'n1');
   await page.getByTestId('dock.tab.step').click();
   await page.getByTestId('step.speed').fill('7');
   await page.getByTestId('step.play').click();

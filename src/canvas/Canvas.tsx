@@ -9,6 +9,7 @@ import {
   type Edge,
   type EdgeChange,
   type FinalConnectionState,
+  getViewportForBounds,
   type IsValidConnection,
   type NodeChange,
   type OnConnect,
@@ -29,7 +30,7 @@ import { layoutLeftToRight } from './autoLayout';
 import { connectionFromEnds, judgeConnection } from './connect';
 import { carriesOp, dropEffectFor, PALETTE_MIME } from './dnd';
 import { addOpNode, addWire, applyLayout, applySelectChanges, deleteElements, moveNodes } from './editActions';
-import { type NodeDecoration, type OpFlowNode, toFlowEdges, toFlowNodes } from './flowElements';
+import { dropEstimates, type NodeDecoration, type OpFlowNode, toFlowEdges, toFlowNodes } from './flowElements';
 import { formulaOf } from './nodeInfo';
 import { OpNode } from './OpNode';
 import { LabelScene } from './labelBoard';
@@ -120,7 +121,12 @@ export function Canvas() {
   const fitView = useCallback(
     (options: { duration?: number } = FIT) => {
       const generation = ++fitGeneration.current;
-      void flow.fitView({ ...FIT, ...options }).then(async () => {
+      const nodes = flow.getNodes();
+      // A large graph draws only what is on screen, so most of its nodes are never measured: it is fitted from their estimated sizes at once.
+      const fitted = nodes.some((n) => n.handles)
+        ? flow.setViewport(getViewportForBounds(flow.getNodesBounds(nodes), rfStore.getState().width, rfStore.getState().height, FIT.minZoom, FIT.maxZoom, FIT.padding), { duration: options.duration ?? FIT.duration })
+        : flow.fitView({ ...FIT, ...options });
+      void fitted.then(async () => {
         if (generation !== fitGeneration.current) return;
         const placed = inputSideView(flow.getNodesBounds(flow.getNodes()), rfStore.getState().width, flow.getViewport(), FIT.minZoom, FIT.padding, INPUT_SIDE_MARGIN);
         if (placed) await flow.setViewport(placed);
@@ -154,7 +160,7 @@ export function Canvas() {
   const onNodesChange = useCallback((changes: NodeChange<OpFlowNode>[]) => {
     // Removal goes through onDelete as one edit; the mirror then drops the nodes.
     const local = changes.filter((c) => c.type !== 'remove');
-    if (local.length > 0) setNodes((ns) => applyNodeChanges(local, ns));
+    if (local.length > 0) setNodes((ns) => dropEstimates(applyNodeChanges(local, ns), local));
     // Only `select` changes are read: they come from the user (click, shift-click, box, Escape),
     // never from new props, so mirroring the store's selection back cannot echo. (React Flow's
     // onSelectionChange lags the props by a render, and the two would chase each other.)
@@ -263,6 +269,7 @@ export function Canvas() {
         isValidConnection={isValidConnection}
         connectionMode={ConnectionMode.Loose}
         onMoveEnd={onMoveEnd}
+        onlyRenderVisibleElements
         defaultViewport={initialViewport ?? undefined}
         snapToGrid
         snapGrid={SNAP_GRID}

@@ -1,10 +1,11 @@
 import { memo, useState } from 'react';
-import { Handle, type NodeProps, Position } from '@xyflow/react';
+import { Handle, type NodeProps, Position, useStore } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatShape } from '../../engine';
 import { issueText } from '../i18n/problemText';
 import { useT } from '../i18n/useT';
 import { OUTPUT_HANDLE } from './connect';
+import { zoomedOut } from './detail';
 import type { OpFlowNode } from './flowElements';
 import { attrSummary, formulaOf, portFallback, portsOf } from './nodeInfo';
 import { isBlocking, issueLabelKey, issueTipId, nodeIssues, type NodeIssue } from './problems';
@@ -18,13 +19,15 @@ import { useSession } from '../session/useSession';
  * One graph node: name and badges, op and formula, its input ports (target handles named
  * after the ports) and its output, the output shape, value and gradient previews, and any
  * problem. Defined once and memoised: it re-renders when its identity data or its own
- * shape or problems change; values re-render inside TensorView.
+ * shape or problems change, or when the zoom crosses DETAIL_ZOOM (below it the node is a
+ * labelled box without previews); values re-render inside TensorView.
  */
 export const OpNode = memo(function OpNode({ id, data, selected }: NodeProps<OpFlowNode>) {
   const t = useT();
   const shape = useSession((s) => s.compiled.shapes.get(id));
   const issues = useSession(useShallow((s) => nodeIssues({ problems: s.compiled.problems, runError: s.run.runError }, id)));
   const marked = useSession((s) => markOf(s.marks, id) !== undefined);
+  const far = useStore(zoomedOut);
   const isParam = data.op === 'parameter';
   const fed = new Set(data.fed.split(','));
   const attrs = attrSummary(data.op, data.attrs);
@@ -40,6 +43,7 @@ export const OpNode = memo(function OpNode({ id, data, selected }: NodeProps<OpF
     issues.length > 0 && (blocking ? 'opnode--error' : 'opnode--warning'),
     selected && 'opnode--selected',
     marked && 'opnode--marked',
+    far && 'opnode--far',
   ]
     .filter(Boolean)
     .join(' ');
@@ -117,10 +121,14 @@ export const OpNode = memo(function OpNode({ id, data, selected }: NodeProps<OpF
           />
         </div>
       </div>
-      <TensorView id={id} which="value" />
-      <TensorView id={id} which="grad" />
-      {hasTable && tableOpen && <NodeTable id={id} name={data.label ?? id} />}
-      <StepRow id={id} op={data.op} />
+      {!far && (
+        <>
+          <TensorView id={id} which="value" />
+          <TensorView id={id} which="grad" />
+          {hasTable && tableOpen && <NodeTable id={id} name={data.label ?? id} />}
+          <StepRow id={id} op={data.op} />
+        </>
+      )}
       <MarkLine id={id} />
       {issues.length > 0 && <IssueLine id={id} issues={issues} />}
     </div>
