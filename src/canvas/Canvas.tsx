@@ -30,7 +30,7 @@ import { layoutLeftToRight } from './autoLayout';
 import { connectionFromEnds, judgeConnection } from './connect';
 import { carriesOp, dropEffectFor, PALETTE_MIME } from './dnd';
 import { addOpNode, addWire, applyLayout, applySelectChanges, deleteElements, moveNodes } from './editActions';
-import { dropEstimates, type NodeDecoration, type OpFlowNode, toFlowEdges, toFlowNodes } from './flowElements';
+import { DRAW_ALL_UP_TO, dropEstimates, type NodeDecoration, type OpFlowNode, toFlowEdges, toFlowNodes } from './flowElements';
 import { formulaOf } from './nodeInfo';
 import { OpNode } from './OpNode';
 import { LabelScene } from './labelBoard';
@@ -269,7 +269,7 @@ export function Canvas() {
         isValidConnection={isValidConnection}
         connectionMode={ConnectionMode.Loose}
         onMoveEnd={onMoveEnd}
-        onlyRenderVisibleElements
+        onlyRenderVisibleElements={doc.nodes.length > DRAW_ALL_UP_TO}
         defaultViewport={initialViewport ?? undefined}
         snapToGrid
         snapGrid={SNAP_GRID}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { produce } from 'immer';
 import type { GraphFile } from '../../engine';
 import { createNode, emptyDocument } from '../store/edits';
-import { dropEstimates, handlesOf, MEASURE_ALL_UP_TO, toFlowEdges, toFlowNodes } from './flowElements';
+import { dropEstimates, handlesOf, DRAW_ALL_UP_TO, toFlowEdges, toFlowNodes } from './flowElements';
 
 function doc(): GraphFile {
   const d = emptyDocument();
@@ -84,12 +84,12 @@ describe('estimated sizes of a large graph', () => {
   }
 
   it('a small graph is measured by React Flow: its nodes carry no estimate', () => {
-    const nodes = toFlowNodes(chain(MEASURE_ALL_UP_TO), new Set(), [], decorate);
+    const nodes = toFlowNodes(chain(DRAW_ALL_UP_TO), new Set(), [], decorate);
     expect(nodes.some((n) => n.handles !== undefined || n.initialWidth !== undefined)).toBe(false);
   });
 
   it('a larger graph’s unmeasured nodes carry a size and their handles; a measured node drops them and keeps them dropped', () => {
-    const d = chain(MEASURE_ALL_UP_TO + 1);
+    const d = chain(DRAW_ALL_UP_TO + 1);
     const first = toFlowNodes(d, new Set(), [], decorate);
     expect(first[1]).toMatchObject({ initialWidth: 176, initialHeight: 110 });
     expect(first[1].handles).toEqual(handlesOf('n1', 'square'));

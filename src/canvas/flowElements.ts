@@ -35,18 +35,19 @@ export interface NodeDecoration {
 type DomAttributes = NonNullable<OpFlowNode['domAttributes']>;
 
 /**
- * Up to this many nodes React Flow draws every node once to measure it (fits and wires use
- * the measured sizes); a larger graph starts from estimated sizes and handles (handlesOf),
- * and only the nodes on screen are ever drawn.
+ * Up to this many nodes the canvas draws every node, on screen or not, as it always has
+ * (cheap at this size; Tab reaches every node, and fits and wires use measured sizes). A
+ * larger graph draws only the nodes and wires on screen, and its nodes start from estimated
+ * sizes and handles (handlesOf), so opening it draws only what shows.
  */
-export const MEASURE_ALL_UP_TO = 300;
+export const DRAW_ALL_UP_TO = 300;
 
 /**
  * The React Flow nodes for a document. Objects from `prev` are reused when nothing about
  * them changed, and React Flow's own fields (measured size, dragging) are kept, so a
  * document change re-renders only the nodes it touched. `loss` is the node badged as the
  * loss: the marked one, or the one the engine's rule chose. Nodes of a graph larger than
- * MEASURE_ALL_UP_TO carry estimated sizes and handles until React Flow measures them.
+ * DRAW_ALL_UP_TO carry estimated sizes and handles until React Flow measures them.
  */
 export function toFlowNodes(
   doc: GraphFile,
@@ -56,7 +57,7 @@ export function toFlowNodes(
   loss: string | null = doc.loss,
 ): OpFlowNode[] {
   const before = new Map(prev.map((n) => [n.id, n]));
-  const estimated = doc.nodes.length > MEASURE_ALL_UP_TO;
+  const estimated = doc.nodes.length > DRAW_ALL_UP_TO;
   const fed = new Map<string, string[]>();
   for (const e of doc.edges) fed.set(e.target, [...(fed.get(e.target) ?? []), e.targetPort]);
   return doc.nodes.map((n) => {
