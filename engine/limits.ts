@@ -21,7 +21,7 @@ export const MAX_TOTAL_ELEMENTS = 16_000_000;
 /** The most nodes a graph may have in the engine and the CLI. */
 export const MAX_NODES = 200_000;
 
-/** The most nodes the page opens: the canvas draws every node, so it keeps a lower limit than the CLI. */
+/** The most nodes the page opens: the canvas draws only the nodes on screen, but opening compiles, lays out and autosaves every node (a few seconds at 10,000), so the page keeps a lower limit than the CLI. */
 export const PAGE_MAX_NODES = 10_000;
 
 /** Wires per node of the node limit: every op has at most two input ports, so this leaves room for work in progress. */

@@ -9,6 +9,7 @@ import {
   type Edge,
   type EdgeChange,
   type FinalConnectionState,
+  getViewportForBounds,
   type IsValidConnection,
   type NodeMouseHandler,
   type NodeChange,
@@ -29,7 +30,7 @@ import { useSession, useSessionApi } from '../session/useSession';
 import { connectionFromEnds, judgeConnection } from './connect';
 import { carriesOp, dropEffectFor, PALETTE_MIME } from './dnd';
 import { addOpNode, addWire, applyLayout, applySelectChanges, deleteElements, moveNodes } from './editActions';
-import { type NodeDecoration, type OpFlowNode, toFlowEdges, toFlowNodes } from './flowElements';
+import { DRAW_ALL_UP_TO, dropEstimates, type NodeDecoration, type OpFlowNode, toFlowEdges, toFlowNodes } from './flowElements';
 import { formulaOf } from './nodeInfo';
 import { OpNode } from './OpNode';
 import { LabelScene } from './labelBoard';
@@ -121,7 +122,12 @@ export function Canvas() {
   const fitView = useCallback(
     (options: { duration?: number } = FIT) => {
       const generation = ++fitGeneration.current;
-      void flow.fitView({ ...FIT, ...options }).then(async () => {
+      const nodes = flow.getNodes();
+      // A large graph draws only what is on screen, so most of its nodes are never measured: it is fitted from their estimated sizes at once.
+      const fitted = nodes.some((n) => n.handles)
+        ? flow.setViewport(getViewportForBounds(flow.getNodesBounds(nodes), rfStore.getState().width, rfStore.getState().height, FIT.minZoom, FIT.maxZoom, FIT.padding), { duration: options.duration ?? FIT.duration })
+        : flow.fitView({ ...FIT, ...options });
+      void fitted.then(async () => {
         if (generation !== fitGeneration.current) return;
         const placed = inputSideView(flow.getNodesBounds(flow.getNodes()), rfStore.getState().width, flow.getViewport(), FIT.minZoom, FIT.padding, INPUT_SIDE_MARGIN);
         if (placed) await flow.setViewport(placed);
@@ -155,7 +161,7 @@ export function Canvas() {
   const onNodesChange = useCallback((changes: NodeChange<OpFlowNode>[]) => {
     // Removal goes through onDelete as one edit; the mirror then drops the nodes.
     const local = changes.filter((c) => c.type !== 'remove');
-    if (local.length > 0) setNodes((ns) => applyNodeChanges(local, ns));
+    if (local.length > 0) setNodes((ns) => dropEstimates(applyNodeChanges(local, ns), local));
     // Only `select` changes are read: they come from the user (click, shift-click, box, Escape),
     // never from new props, so mirroring the store's selection back cannot echo. (React Flow's
     // onSelectionChange lags the props by a render, and the two would chase each other.)
@@ -272,6 +278,7 @@ export function Canvas() {
         onMoveEnd={onMoveEnd}
         onNodeMouseEnter={onNodeMouseEnter}
         onNodeMouseLeave={onNodeMouseLeave}
+        onlyRenderVisibleElements={doc.nodes.length > DRAW_ALL_UP_TO}
         defaultViewport={initialViewport ?? undefined}
         snapToGrid
         snapGrid={SNAP_GRID}

@@ -1,10 +1,11 @@
 import { memo, useState } from 'react';
-import { Handle, type NodeProps, Position } from '@xyflow/react';
+import { Handle, type NodeProps, Position, useStore } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatShape } from '../../engine';
 import { issueText } from '../i18n/problemText';
 import { useT } from '../i18n/useT';
 import { OUTPUT_HANDLE } from './connect';
+import { zoomedOut } from './detail';
 import type { OpFlowNode } from './flowElements';
 import { attrSummary, formulaOf, portFallback, portsOf } from './nodeInfo';
 import { isBlocking, issueLabelKey, issueTipId, nodeIssues, type NodeIssue } from './problems';
@@ -20,7 +21,8 @@ import { useSession } from '../session/useSession';
  * One graph node: name and badges, op and formula, its input ports (target handles named
  * after the ports) and its output, the output shape, value and gradient previews, and any
  * problem. Defined once and memoised: it re-renders when its identity data or its own
- * shape or problems change; values re-render inside TensorView.
+ * shape or problems change, or when the zoom crosses DETAIL_ZOOM (below it the node is a
+ * labelled box without previews); values re-render inside TensorView.
  */
 export const OpNode = memo(function OpNode({ id, data, selected }: NodeProps<OpFlowNode>) {
   const t = useT();
@@ -30,6 +32,7 @@ export const OpNode = memo(function OpNode({ id, data, selected }: NodeProps<OpF
   // The code panel's links: just added by the code (drawn entering), or made by the statement the pointer is on.
   const entering = useSession((s) => isEntering(s, id));
   const linked = useSession((s) => isLinked(s, id));
+  const far = useStore(zoomedOut);
   const isParam = data.op === 'parameter';
   const fed = new Set(data.fed.split(','));
   const attrs = attrSummary(data.op, data.attrs);
@@ -47,6 +50,7 @@ export const OpNode = memo(function OpNode({ id, data, selected }: NodeProps<OpF
     marked && 'opnode--marked',
     entering && 'opnode--entering',
     linked && 'opnode--linked',
+    far && 'opnode--far',
   ]
     .filter(Boolean)
     .join(' ');
@@ -124,10 +128,14 @@ export const OpNode = memo(function OpNode({ id, data, selected }: NodeProps<OpF
           />
         </div>
       </div>
-      <TensorView id={id} which="value" />
-      <TensorView id={id} which="grad" />
-      {hasTable && tableOpen && <NodeTable id={id} name={data.label ?? id} />}
-      <StepRow id={id} op={data.op} />
+      {!far && (
+        <>
+          <TensorView id={id} which="value" />
+          <TensorView id={id} which="grad" />
+          {hasTable && tableOpen && <NodeTable id={id} name={data.label ?? id} />}
+          <StepRow id={id} op={data.op} />
+        </>
+      )}
       <MarkLine id={id} />
       {issues.length > 0 && <IssueLine id={id} issues={issues} />}
     </div>

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { ControlButton, Controls, type ReactFlowState, useStore } from '@xyflow/react';
 import { useT } from '../i18n/useT';
 import { type Corner, freeCorner } from './minimapPlacement';
-import { NODE_HEIGHT, NODE_WIDTH } from './placement';
+import { nodeBoxesOnScreen } from './boxesOnScreen';
 
 /** The zoom and layout buttons as a column, and as a row, in px (five React Flow buttons and their borders). */
 const COLUMN = { width: 28, height: 140 } as const;
@@ -10,14 +10,9 @@ const ROW = { width: 140, height: 28 } as const;
 /** Where the buttons may go, in order: they stay on the left, beside the palette. */
 const CONTROLS_CORNERS: readonly Corner[] = ['bottom-left', 'top-left'];
 
-// Returns a string, so React Flow's store re-renders the buttons only when their place changes.
+// Returns a string, so React Flow's store re-renders the buttons only when their place changes. Only nodes on screen can be under them.
 function placeOf(s: ReactFlowState): `${Corner} ${'vertical' | 'horizontal'}` {
-  const boxes = [...s.nodeLookup.values()].map((n) => ({
-    x: n.internals.positionAbsolute.x,
-    y: n.internals.positionAbsolute.y,
-    width: n.measured.width ?? NODE_WIDTH,
-    height: n.measured.height ?? NODE_HEIGHT,
-  }));
+  const boxes = nodeBoxesOnScreen(s);
   const [x, y, zoom] = s.transform;
   const viewport = { x, y, zoom };
   const pane = { width: s.width, height: s.height };

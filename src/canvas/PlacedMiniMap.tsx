@@ -1,20 +1,14 @@
 import { MiniMap, type ReactFlowState, useStore } from '@xyflow/react';
 import { minimapCorner, type MinimapCorner } from './minimapPlacement';
-import { NODE_HEIGHT, NODE_WIDTH } from './placement';
+import { nodeBoxesOnScreen } from './boxesOnScreen';
 
 /** Small enough that the minimap fits a corner of the canvas on a laptop screen. */
 const MINIMAP_SIZE = { width: 140, height: 90 } as const;
 
-// Returns a string, so React Flow's store re-renders the minimap only when its corner changes.
+// Returns a string, so React Flow's store re-renders the minimap only when its corner changes. Only nodes on screen can be under it.
 function cornerOf(s: ReactFlowState): MinimapCorner {
-  const boxes = [...s.nodeLookup.values()].map((n) => ({
-    x: n.internals.positionAbsolute.x,
-    y: n.internals.positionAbsolute.y,
-    width: n.measured.width ?? NODE_WIDTH,
-    height: n.measured.height ?? NODE_HEIGHT,
-  }));
   const [x, y, zoom] = s.transform;
-  return minimapCorner(boxes, { x, y, zoom }, { width: s.width, height: s.height }, MINIMAP_SIZE);
+  return minimapCorner(nodeBoxesOnScreen(s), { x, y, zoom }, { width: s.width, height: s.height }, MINIMAP_SIZE);
 }
 
 /** The canvas minimap, in the first corner where it covers no node; hidden when every corner would. */

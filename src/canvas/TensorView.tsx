@@ -1,14 +1,14 @@
 import { memo, type ReactNode } from 'react';
-import type { Program, Tensor } from '../../engine';
 import { formatNumber } from '../format';
 import { useT } from '../i18n/useT';
 import { useSession } from '../session/useSession';
 import { heatColor, heatMap, listNumbers, matrixDims, previewKind, SPARK_SIZE, sparkline } from './preview';
 import { PlotScaleLabel } from './PlotScaleLabel';
+import { readTensor, type TensorWhich, useTensorChanges } from './tensorWatch';
 import { finiteRange, leadingNumbers, plotScale, type PlotScale, rangeTexts } from './tensorSummary';
 
-/** Which of a node's tensors to draw. */
-export type TensorWhich = 'value' | 'grad';
+/** Re-exported for the views that import them from here (NodeTable). */
+export { readTensor, type TensorWhich } from './tensorWatch';
 
 /** Room for a heat map, in px; cells stretch to fill it, up to CELL_MAX on a side. */
 const HEAT_BOX = { width: SPARK_SIZE.width, height: 36 };
@@ -22,14 +22,14 @@ const RANGE_CHARS = 11;
  * A node's value or gradient row: a number, or for a vector or matrix its shape, its first
  * elements, its min and max as numbers, and a sparkline or heat map on a fixed, labelled
  * scale (±10, then ±20 once a second Backward doubles x.grad), so a gradient reads as
- * numbers as well as a shape. It reads the session's program after every run (it subscribes to `version`), so
- * a run re-renders these views and nothing else on the node. The full numbers are in
- * `data-value` and the title.
+ * numbers as well as a shape. It re-renders when its own numbers change (useTensorChanges),
+ * so a run or a training frame re-renders these views of the nodes whose numbers moved and
+ * nothing else on the node. The full numbers are in `data-value` and the title.
  */
 export const TensorView = memo(function TensorView({ id, which }: { id: string; which: TensorWhich }) {
   const t = useT();
   const label = t(which === 'grad' ? 'canvas.node.grad' : 'canvas.node.value');
-  useSession((s) => s.run.version);
+  useTensorChanges(id, which);
   const program = useSession((s) => s.compiled.program);
   const backwardRan = useSession((s) => s.run.backwardFrom !== null);
   const testId = `node.${id}.${which}`;
@@ -140,15 +140,4 @@ function Heat({ shape, data, bound, title }: { shape: readonly number[]; data: A
       ))}
     </svg>
   );
-}
-
-/** A node's value or gradient from the program; null when the program has none (the node has a problem, or no gradient reaches it). */
-export function readTensor(program: Program | null, id: string, which: TensorWhich): Tensor | null {
-  if (!program) return null;
-  try {
-    return which === 'value' ? program.value(id) : program.grad(id);
-  } catch {
-    // The node is not in the compiled program (it has a problem).
-    return null;
-  }
 }

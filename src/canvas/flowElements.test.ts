@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { produce } from 'immer';
 import type { GraphFile } from '../../engine';
 import { createNode, emptyDocument } from '../store/edits';
-import { toFlowEdges, toFlowNodes } from './flowElements';
+import { dropEstimates, handlesOf, DRAW_ALL_UP_TO, toFlowEdges, toFlowNodes } from './flowElements';
 
 function doc(): GraphFile {
   const d = emptyDocument();
@@ -68,6 +68,54 @@ describe('toFlowNodes', () => {
   it('toFlowNodes sets aria-describedby only through the decoration', () => {
     const [x] = toFlowNodes(doc(), new Set(), [], (n) => ({ ariaLabel: n.id, describedBy: 'tip-x' }));
     expect(x.domAttributes).toMatchObject({ 'aria-describedby': 'tip-x' });
+  });
+});
+
+describe('estimated sizes of a large graph', () => {
+  /** A chain x → square → square … of `n` nodes. */
+  function chain(n: number): GraphFile {
+    const d = emptyDocument();
+    d.nodes.push({ ...createNode('input', 'n0', { x: 0, y: 0 }), value: { type: 'tensor', shape: [], data: [1] } });
+    for (let i = 1; i < n; i++) {
+      d.nodes.push(createNode('square', `n${i}`, { x: i * 220, y: 0 }));
+      d.edges.push({ source: `n${i - 1}`, target: `n${i}`, targetPort: 'x' });
+    }
+    return d;
+  }
+
+  it('a small graph is measured by React Flow: its nodes carry no estimate', () => {
+    const nodes = toFlowNodes(chain(DRAW_ALL_UP_TO), new Set(), [], decorate);
+    expect(nodes.some((n) => n.handles !== undefined || n.initialWidth !== undefined)).toBe(false);
+  });
+
+  it('a larger graph’s unmeasured nodes carry a size and their handles; a measured node drops them and keeps them dropped', () => {
+    const d = chain(DRAW_ALL_UP_TO + 1);
+    const first = toFlowNodes(d, new Set(), [], decorate);
+    expect(first[1]).toMatchObject({ initialWidth: 176, initialHeight: 110 });
+    expect(first[1].handles).toEqual(handlesOf('n1', 'square'));
+    const measured = dropEstimates(
+      first.map((n) => (n.id === 'n1' ? { ...n, measured: { width: 176, height: 99 } } : n)),
+      [{ type: 'dimensions', id: 'n1', dimensions: { width: 176, height: 99 } }],
+    );
+    expect(measured[1].handles).toBeUndefined();
+    expect(measured[1].initialWidth).toBeUndefined();
+    expect(measured[1].measured).toEqual({ width: 176, height: 99 });
+    expect(measured[2]).toBe(first[2]);
+    const moved = produce(d, (draft) => {
+      draft.nodes[1].position = { x: 240, y: 20 };
+    });
+    const next = toFlowNodes(moved, new Set(), measured, decorate);
+    expect(next[1].handles).toBeUndefined();
+    expect(next[1].position).toEqual({ x: 240, y: 20 });
+  });
+
+  it('the estimated handles sit where the stylesheet draws them: inputs on the left a row apart, the output on the right', () => {
+    expect(handlesOf('m', 'mse')).toEqual([
+      { id: 'input', type: 'target', position: 'left', x: -5, y: 40.5, width: 10, height: 10, nodeId: 'm' },
+      { id: 'target', type: 'target', position: 'left', x: -5, y: 55.5, width: 10, height: 10, nodeId: 'm' },
+      { id: 'out', type: 'source', position: 'right', x: 171, y: 40.5, width: 10, height: 10, nodeId: 'm' },
+    ]);
+    expect(handlesOf('x', 'input').map((h) => h.id)).toEqual(['out']);
   });
 });
 

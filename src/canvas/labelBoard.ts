@@ -1,8 +1,9 @@
-import { useLayoutEffect } from 'react';
-import { type ReactFlowState, useStore } from '@xyflow/react';
+import { useLayoutEffect, useSyncExternalStore } from 'react';
+import { useStore } from '@xyflow/react';
 import { type LabelSpot, placeLabels, type Size, wirePoints } from './labelPlacement';
 import type { Box } from './minimapPlacement';
-import { NODE_HEIGHT, NODE_WIDTH, type Point } from './placement';
+import { nodeBoxesOnScreen, visibleRect } from './boxesOnScreen';
+import type { Point } from './placement';
 
 interface Request {
   readonly path: string;
@@ -45,6 +46,11 @@ export class LabelBoard {
     this.nodes = nodes;
     this.view = view;
     this.changed();
+  }
+
+  /** True while any wire shows a label (step-through): only then does the canvas tell the board its scene. */
+  wanted(): boolean {
+    return this.requests.size > 0;
   }
 
   /** A wire label's spot: null when it has no free place, undefined before it asked. */
@@ -104,35 +110,28 @@ export function useLabelBoard(): LabelBoard {
   return board;
 }
 
-/** Keeps the canvas's label board up to date with React Flow's node boxes and viewport; render inside <ReactFlow>. */
+/**
+ * Keeps the canvas's label board up to date with React Flow's node boxes and viewport while
+ * any wire shows a label; render inside <ReactFlow>. Only the nodes on screen are told
+ * (a label is placed on screen, so nothing else can be in its way), and nothing is read
+ * while no wire asks, so panning a large graph costs nothing here.
+ */
 export function LabelScene(): null {
   const board = useLabelBoard();
-  const nodes = useStore(nodeBoxes, sameBoxes);
-  const view = useStore(visibleRect, sameBox);
+  const wanted = useSyncExternalStore(board.subscribe, () => board.wanted());
+  const view = useStore(wanted ? visibleRect : nothing, sameBox);
+  const nodes = useStore(wanted ? nodeBoxesOnScreen : noBoxes, sameBoxes);
   useLayoutEffect(() => board.setScene(nodes, view ?? undefined), [board, nodes, view]);
   return null;
 }
 
-// The part of the canvas on screen, in flow coordinates (null before React Flow has measured its pane).
-function visibleRect(s: ReactFlowState): Box | null {
-  const [x, y, zoom] = s.transform;
-  if (!(s.width > 0 && s.height > 0 && zoom > 0)) return null;
-  return { x: -x / zoom, y: -y / zoom, width: s.width / zoom, height: s.height / zoom };
-}
+const NO_BOXES: Box[] = [];
+const nothing = (): null => null;
+const noBoxes = (): Box[] => NO_BOXES;
 
 function sameBox(a: Box | null, b: Box | null): boolean {
   if (a === null || b === null) return a === b;
   return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
-}
-
-// Every node's box in flow coordinates.
-function nodeBoxes(s: ReactFlowState): Box[] {
-  return [...s.nodeLookup.values()].map((n) => ({
-    x: n.internals.positionAbsolute.x,
-    y: n.internals.positionAbsolute.y,
-    width: n.measured.width ?? NODE_WIDTH,
-    height: n.measured.height ?? NODE_HEIGHT,
-  }));
 }
 
 // Labels are placed again only when a node's box changed, not on every store update.

@@ -1,3 +1,4 @@
+import { BoxGrid } from './boxGrid';
 import type { Box } from './minimapPlacement';
 import type { Point } from './placement';
 
@@ -67,14 +68,14 @@ export interface LabelRequest {
  */
 export function placeLabels(requests: readonly LabelRequest[], nodes: readonly Box[], view?: Box): Map<string, LabelSpot | null> {
   const order = [...requests].sort((a, b) => Number(b.active) - Number(a.active) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const taken: Box[] = [...nodes];
+  const taken = new BoxGrid(nodes);
   const spots = new Map<string, LabelSpot | null>();
   for (const r of order) {
-    // Only what lies within the label's reach can be in its way (a 50-node graph places every frame).
+    // Only what lies within the label's reach can be in its way (placed every frame while playing; a graph may have 10,000 nodes).
     const reach = inflate(bounds(r.wire), ASIDE_MAX + r.size.width + r.size.height + MARGIN);
-    const spot = placeLabel(r.wire, r.size, taken.filter((b) => overlaps(b, reach)), r.active, view);
+    const spot = placeLabel(r.wire, r.size, taken.near(reach), r.active, view);
     spots.set(r.id, spot);
-    if (spot) taken.push(spot);
+    if (spot) taken.add(spot);
   }
   return spots;
 }

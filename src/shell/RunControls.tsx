@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useT } from '../i18n/useT';
 import { backwardTarget, scalarCandidates } from '../session/backwardTarget';
 import { useSession, useSessionApi } from '../session/useSession';
@@ -15,10 +16,19 @@ export function RunControls() {
   const pick = useSession((s) => s.backwardPick);
   const canRun = useSession((s) => s.compiled.program !== null);
   const target = backwardTarget(doc, pick, shapes);
-  const candidates = scalarCandidates(doc, shapes);
   const canBackward = canRun && target.ok;
   const why = !canRun ? t('shell.run.noProgram') : target.ok ? null : target.reason === 'noScalar' ? t('shell.run.noTarget') : t('shell.run.pickTarget', { nodes: target.candidates.join(', ') });
-  const nodeName = (id: string) => doc.nodes.find((n) => n.id === id)?.label ?? id;
+  // Every scalar but the loss, by name: a graph may hold 10,000 of them, so names are looked up in one map and the list is built once per document.
+  const choices = useMemo(() => {
+    const names = new Map(doc.nodes.map((n) => [n.id, n.label ?? n.id]));
+    return scalarCandidates(doc, shapes)
+      .filter((id) => id !== doc.loss)
+      .map((id) => (
+        <option key={id} value={id}>
+          {names.get(id)}
+        </option>
+      ));
+  }, [doc, shapes]);
   // The automatic choice names what it is; an explicit pick is one of the scalars.
   const auto = backwardFromLabel(t, doc, target);
   const picked = target.ok && target.why === 'picked' ? target.node : '';
@@ -43,13 +53,7 @@ export function RunControls() {
           <span className="run-from__label">{t('shell.run.from')}</span>
           <select data-testid="toolbar.backwardFrom" value={picked} onChange={(e) => session.pickBackwardTarget(e.target.value === '' ? null : e.target.value)}>
             <option value="">{auto}</option>
-            {candidates
-              .filter((id) => id !== doc.loss)
-              .map((id) => (
-                <option key={id} value={id}>
-                  {nodeName(id)}
-                </option>
-              ))}
+            {choices}
           </select>
         </label>
       </span>

@@ -1,0 +1,216 @@
+/**
+ * `npm run bench:ui [-- --json] [-- --no-build]`: the page's own numbers, measured with
+ * Playwright in Debian's Chromium at 1440×900 on the production build served by
+ * `vite preview` on a private port (BENCH_UI_PORT, 4291 unless set): import → painted,
+ * 60 pan moves (per-move cost, frames per second and the longest frame) on parallel scalar
+ * chains of 80, 1,000 and 10,000 nodes; Play's frame rate on a 50-node graph; the Boston
+ * run's wall time in the training worker; the frame rate while training with the loss curve
+ * on screen. Progress goes to stderr; stdout gets the table, or with --json one JSON object.
+ * A benchmark, not a test: nothing is asserted.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright';
+import { type GraphFile, serializeGraphFile } from '../../engine';
+import { bostonGraph, parallelChains, playGraph } from './graphs';
+import { countFrames, emptyCanvasPoint, type FrameRate, frameRateFor, painted } from './page';
+
+const json = process.argv.includes('--json');
+const build = !process.argv.includes('--no-build');
+const PORT = Number(process.env.BENCH_UI_PORT ?? 4291);
+const OUT = 'dist-bench-ui';
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BOSTON_CSV = fileURLToPath(new URL('../../../shared/data/boston_rm_lstat_price.csv', import.meta.url));
+const SIZES = [80, 1000, 10_000] as const;
+const PAN_MOVES = 60;
+/** Each pan move, in screen px: left and up, so new nodes keep coming into view. */
+const PAN_STEP = { x: -8, y: -4 };
+const BOSTON_EPOCHS = 5000;
+const MEASURE_MS = 3000;
+
+/** Progress on stderr, so stdout stays clean for --json. */
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+/** What one graph size measured. */
+interface PanResult {
+  readonly nodes: number;
+  readonly importMs: number;
+  readonly panMs: number;
+  readonly perMoveMs: number;
+  readonly fps: number;
+  readonly worstFrameMs: number;
+  readonly renderedNodes: number;
+}
+
+/** Serves the build on the private port; resolves once it answers. */
+async function serve(): Promise<ChildProcess> {
+  const server = spawn('npx', ['vite', 'preview', '--outDir', OUT, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) return server;
+    } catch {
+      // Not up yet.
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`vite preview did not answer on port ${PORT}`);
+}
+
+/** A fresh page on the app, as a returning learner (the first-visit welcome answered). */
+async function openApp(browser: Browser): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.addInitScript(() => localStorage.setItem('gradcanvas.lessons.v1', JSON.stringify({ done: {}, open: null, welcomeSeen: true })));
+  page.on('pageerror', (e) => log(`  page error: ${e.message}`));
+  await page.goto(`http://127.0.0.1:${PORT}/`);
+  await page.waitForFunction(() => window.gradcanvas !== undefined);
+  await painted(page);
+  return page;
+}
+
+/** Imports a graph file through the Import button; the milliseconds from choosing the file until a node of `idPrefix` is drawn on screen. */
+async function importGraph(page: Page, file: GraphFile, idPrefix: string): Promise<number> {
+  const buffer = Buffer.from(serializeGraphFile(file));
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('file.import').click();
+  const c = await chooser;
+  const t0 = performance.now();
+  await c.setFiles({ name: 'bench.json', mimeType: 'application/json', buffer });
+  await page.waitForFunction(
+    (prefix) => [...document.querySelectorAll<HTMLElement>(`.react-flow__node[data-testid^="node.${prefix}"]`)].some((n) => getComputedStyle(n).visibility !== 'hidden'),
+    idPrefix,
+    { polling: 'raf', timeout: 120_000 },
+  );
+  await painted(page);
+  return performance.now() - t0;
+}
+
+/** The viewport's transform as React Flow draws it. */
+function viewportTransform(page: Page): Promise<string> {
+  return page.evaluate(() => document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform ?? '');
+}
+
+/** Opens `count` nodes of parallel chains and pans the canvas with 60 mouse moves. */
+async function panBench(browser: Browser, count: number): Promise<PanResult> {
+  const page = await openApp(browser);
+  const importMs = await importGraph(page, parallelChains(count), 'c');
+  // Let the opening fit and the autosave finish before panning.
+  await page.waitForTimeout(1500);
+  const at = await emptyCanvasPoint(page);
+  if (!at) throw new Error(`no empty canvas point to pan from (${count} nodes)`);
+  const before = await viewportTransform(page);
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.down();
+  const stop = await countFrames(page);
+  const t0 = performance.now();
+  for (let i = 1; i <= PAN_MOVES; i++) await page.mouse.move(at.x + i * PAN_STEP.x, at.y + i * PAN_STEP.y);
+  await painted(page);
+  const panMs = performance.now() - t0;
+  const frames = await stop();
+  await page.mouse.up();
+  if ((await viewportTransform(page)) === before) throw new Error(`the canvas did not pan (${count} nodes)`);
+  const renderedNodes = await page.locator('.react-flow__node').count();
+  await page.close();
+  return { nodes: count, importMs, panMs, perMoveMs: panMs / PAN_MOVES, fps: frames.fps, worstFrameMs: frames.worstMs, renderedNodes };
+}
+
+/** Play's frame rate on the 50-node graph at one training step per frame (speed 7). */
+async function playBench(browser: Browser): Promise<FrameRate> {
+  const page = await openApp(browser);
+  await importGraph(page, playGraph(), 'n1');
+  await page.getByTestId('dock.tab.step').click();
+  await page.getByTestId('step.speed').fill('7');
+  await page.getByTestId('step.play').click();
+  const r = await frameRateFor(page, MEASURE_MS);
+  await page.getByTestId('step.play').click();
+  await page.close();
+  return r;
+}
+
+/** The Boston run (5,000 epochs) in the worker: wall time from Train to done, and the worker's steps per second. */
+async function bostonBench(browser: Browser): Promise<{ wallMs: number; stepsPerSecond: number }> {
+  const page = await openApp(browser);
+  await importGraph(page, bostonGraph(BOSTON_CSV, BOSTON_EPOCHS), 'half');
+  await page.getByTestId('side.tab.train').click();
+  const t0 = performance.now();
+  await page.getByTestId('train.start').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="train.progress"]')?.getAttribute('data-status') === 'done', undefined, { polling: 'raf', timeout: 120_000 });
+  const wallMs = performance.now() - t0;
+  const stepsPerSecond = await page.evaluate(() => window.gradcanvas!.snapshot().training.stepsPerSecond);
+  await page.close();
+  return { wallMs, stepsPerSecond };
+}
+
+/** The frame rate while a long Boston run trains with the loss curve on screen. */
+async function trainingPlotBench(browser: Browser): Promise<FrameRate & { running: boolean }> {
+  const page = await openApp(browser);
+  await importGraph(page, bostonGraph(BOSTON_CSV, 1_000_000), 'half');
+  await page.getByTestId('dock.tab.plots').click();
+  await page.getByTestId('side.tab.train').click();
+  await page.getByTestId('train.start').click();
+  await page.waitForTimeout(500);
+  const r = await frameRateFor(page, MEASURE_MS);
+  const running = (await page.getByTestId('train.progress').getAttribute('data-status')) === 'running';
+  await page.getByTestId('train.pause').click();
+  await page.close();
+  return { ...r, running };
+}
+
+/** The printed table. */
+function table(pans: readonly PanResult[], play: FrameRate, boston: { wallMs: number; stepsPerSecond: number }, training: FrameRate & { running: boolean }, load: string): string {
+  const row = (name: string, cell: (p: PanResult) => string) => `| ${name} | ${pans.map(cell).join(' | ')} |`;
+  return [
+    `Chromium 1440×900, production build; load average at start ${load} (2 cores shared: numbers are noisy)`,
+    '',
+    `| parallel scalar chains | ${pans.map((p) => `${p.nodes.toLocaleString('en')} nodes`).join(' | ')} |`,
+    `| --- | ${pans.map(() => '---').join(' | ')} |`,
+    row('import → painted', (p) => `${(p.importMs / 1000).toFixed(2)} s`),
+    row(`${PAN_MOVES} pan moves`, (p) => `${(p.panMs / 1000).toFixed(2)} s`),
+    row('per pan move', (p) => `${p.perMoveMs.toFixed(1)} ms`),
+    row('fps while panning', (p) => p.fps.toFixed(0)),
+    row('longest frame', (p) => `${p.worstFrameMs.toFixed(0)} ms`),
+    row('nodes in the page after the pan', (p) => String(p.renderedNodes)),
+    '',
+    '| page | figure |',
+    '| --- | --- |',
+    `| Play, 50 nodes, one training step per frame | ${play.fps.toFixed(0)} fps (longest frame ${play.worstMs.toFixed(0)} ms) |`,
+    `| Boston RM+LSTAT, ${BOSTON_EPOCHS.toLocaleString('en')} epochs in the worker | ${(boston.wallMs / 1000).toFixed(2)} s wall (${Math.round(boston.stepsPerSecond).toLocaleString('en')} steps/s) |`,
+    `| training with the loss curve on screen | ${training.fps.toFixed(0)} fps (longest frame ${training.worstMs.toFixed(0)} ms)${training.running ? '' : ', run ended early'} |`,
+  ].join('\n');
+}
+
+const load = loadavg()
+  .map((v) => v.toFixed(2))
+  .join(' ');
+if (build) {
+  log(`building into ${OUT}/`);
+  const b = spawnSync('npx', ['vite', 'build', '--outDir', OUT], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (b.status !== 0) throw new Error('vite build failed');
+}
+const server = await serve();
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+try {
+  const pans: PanResult[] = [];
+  for (const n of SIZES) {
+    log(`pan: ${n} nodes`);
+    const p = await panBench(browser, n);
+    log(`  import ${p.importMs.toFixed(0)} ms, ${p.perMoveMs.toFixed(1)} ms/move, ${p.fps.toFixed(1)} fps, longest frame ${p.worstFrameMs.toFixed(0)} ms`);
+    pans.push(p);
+  }
+  log('play: 50 nodes');
+  const play = await playBench(browser);
+  log(`boston: ${BOSTON_EPOCHS} epochs`);
+  const boston = await bostonBench(browser);
+  log('training with the loss curve on screen');
+  const training = await trainingPlotBench(browser);
+  if (json) process.stdout.write(`${JSON.stringify({ load, pans, play, boston, training }, null, 2)}\n`);
+  else process.stdout.write(`${table(pans, play, boston, training, load)}\n`);
+} finally {
+  await browser.close();
+  if (server.pid) process.kill(-server.pid);
+}

@@ -1,0 +1,124 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import type { Editor } from './pages/Editor';
+import { graphFile, importGraph } from './stepperHelpers';
+
+test.use({ viewport: { width: 1440, height: 900 } });
+
+const ROWS = 100;
+const LENGTH = 10;
+const STEP = { x: 220, y: 200 };
+
+/** 1,000 nodes: 100 chains of x = arange(-2, 2.1, 0.25) → tanh → scale 1.5 → … (vector values, so nodes have sparklines); the first chain ends in the loss, a sum. */
+function thousandNodes() {
+  const nodes: unknown[] = [];
+  const edges: unknown[] = [];
+  for (let r = 0; r < ROWS; r++) {
+    for (let i = 0; i < LENGTH; i++) {
+      const id = `c${r}_${i}`;
+      const position = { x: i * STEP.x, y: r * STEP.y };
+      if (i === 0) nodes.push({ id, op: 'input', position, value: { type: 'arange', start: -2, end: 2.1, step: 0.25 } });
+      else if (r === 0 && i === LENGTH - 1) nodes.push({ id, op: 'sum', position });
+      else nodes.push({ id, op: i % 2 === 1 ? 'tanh' : 'scale', position, ...(i % 2 === 0 ? { attrs: { k: 1.5 } } : {}) });
+      if (i > 0) edges.push({ source: `c${r}_${i - 1}`, target: id, targetPort: 'x' });
+    }
+  }
+  return graphFile('A thousand nodes', nodes, edges, 'c0_9');
+}
+
+/** The ids of the nodes whose top-left corner is on the canvas (20 px inside its edges), from the saved viewport. */
+async function onScreen(editor: Editor): Promise<{ ids: string[]; zoom: number }> {
+  const s = await editor.snapshot();
+  const v = s.viewport!;
+  const box = (await editor.canvas.boundingBox())!;
+  const ids = s.document.nodes
+    .filter((n) => {
+      const x = n.position.x * v.zoom + v.x;
+      const y = n.position.y * v.zoom + v.y;
+      return x > 20 && x < box.width - 200 && y > 20 && y < box.height - 60;
+    })
+    .map((n) => n.id);
+  return { ids, zoom: v.zoom };
+}
+
+/** A point on the canvas's empty background, where a drag pans. */
+async function emptyPoint(page: Page): Promise<{ x: number; y: number }> {
+  const at = await page.evaluate(() => {
+    const r = document.querySelector('[data-testid="canvas"]')!.getBoundingClientRect();
+    for (let y = r.top + r.height / 2; y < r.bottom - 20; y += 5) {
+      for (let x = r.left + r.width / 2; x < r.right - 200; x += 5) {
+        if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+      }
+    }
+    return null;
+  });
+  if (!at) throw new Error('no empty canvas to drag');
+  return at;
+}
+
+/** Waits until the viewport the session saved (at the end of each move) has the zoom `ok` accepts. */
+async function zoomWhere(editor: Editor, ok: (zoom: number) => boolean): Promise<void> {
+  await expect.poll(async () => ok((await editor.snapshot()).viewport?.zoom ?? NaN)).toBe(true);
+}
+
+test('a 1,000-node graph: nodes panned into view are drawn with their values; zoomed out they are labelled boxes without previews, zoomed back the previews return', async ({ editor, page }) => {
+  test.setTimeout(90_000);
+  await editor.open();
+  await importGraph(editor, thousandNodes(), 'thousand.json');
+
+  await test.step('open: the nodes on screen show their values and sparklines', async () => {
+    await expect.poll(async () => (await onScreen(editor)).ids.length).toBeGreaterThan(4);
+    const { ids } = await onScreen(editor);
+    for (const id of ids) {
+      await expect(editor.node(id)).toBeVisible();
+      await expect(page.getByTestId(`node.${id}.value.numbers`)).toContainText(id.endsWith('_0') ? '-2, -1.75' : '-');
+    }
+    await expect(page.locator('.react-flow__node .tensor__spark').first()).toBeVisible();
+  });
+
+  await test.step('a drag of the background pans; every node that comes into view is drawn with its values', async () => {
+    const before = await onScreen(editor);
+    const from = await emptyPoint(page);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 20; i++) await page.mouse.move(from.x - 10 * i, from.y - 25 * i);
+    await page.mouse.up();
+    await expect.poll(async () => (await onScreen(editor)).ids.join()).not.toBe(before.ids.join());
+    const after = await onScreen(editor);
+    const arrived = after.ids.filter((id) => !before.ids.includes(id));
+    expect(arrived.length).toBeGreaterThan(2);
+    for (const id of after.ids) {
+      await expect(editor.node(id)).toBeVisible();
+      await expect(page.getByTestId(`node.${id}.value.numbers`)).toBeVisible();
+    }
+    await editor.screenshot('canvas-scale-panned');
+  });
+
+  await test.step('zoomed out below half size: labelled boxes, no values or sparklines', async () => {
+    const zoomOut = page.getByRole('button', { name: 'Zoom out' });
+    for (let i = 0; i < 6 && ((await editor.snapshot()).viewport?.zoom ?? 1) >= 0.5; i++) {
+      const was = (await editor.snapshot()).viewport?.zoom ?? 1;
+      await zoomOut.click();
+      await zoomWhere(editor, (z) => z < was);
+    }
+    const { ids, zoom } = await onScreen(editor);
+    expect(zoom).toBeLessThan(0.5);
+    expect(ids.length).toBeGreaterThan(20);
+    for (const id of ids.slice(0, 20)) {
+      await expect(editor.node(id)).toBeVisible();
+      await expect(editor.node(id).locator('.opnode__name')).toHaveText(id);
+      await expect(page.getByTestId(`node.${id}.op`)).toBeVisible();
+    }
+    await expect(page.locator('.react-flow__node [data-testid$=".value"]')).toHaveCount(0);
+    await expect(page.locator('.react-flow__node .tensor__spark')).toHaveCount(0);
+    await editor.screenshot('canvas-scale-zoomed-out');
+  });
+
+  await test.step('zoomed back in: the values and sparklines return', async () => {
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await zoomWhere(editor, (z) => z >= 0.5);
+    const { ids } = await onScreen(editor);
+    for (const id of ids) await expect(page.getByTestId(`node.${id}.value.numbers`)).toBeVisible();
+    await expect(page.locator('.react-flow__node .tensor__spark').first()).toBeVisible();
+  });
+});
