@@ -180,6 +180,8 @@ test('a training graph shows its course-style training script; a changed learnin
     expect(doc.training.epochs).toBe(500);
     expect(doc.nodes.map((n) => n.op).sort()).toEqual(['input', 'input', 'linear', 'mean', 'mean', 'mse', 'sub', 'sub']);
     expect(Object.keys(doc.datasets)).toEqual(['people']);
+    // The graph keeps its name: the code changed its setting, not which graph it is.
+    expect(doc.name).toBe('Linear regression with nn.Linear');
   });
 
   await test.step('in Japanese', async () => {

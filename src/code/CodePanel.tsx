@@ -85,12 +85,14 @@ export function CodePanel() {
 
   /**
    * Puts a document the code built on the canvas as one undoable edit (none when it is the
-   * same), remembered as the panel's own; of the nodes the code `added`, those the canvas did
+   * same) under the document's name, remembered as the panel's own; of the nodes the code `added`, those the canvas did
    * not show before are drawn entering.
    */
-  function apply(file: GraphFile, label: string, added: readonly string[]) {
-    own.current = file;
+  function apply(built: GraphFile, label: string, added: readonly string[]) {
     const before = session.state.history.present;
+    // The code builds the graph; the document keeps its own name and description.
+    const file: GraphFile = { ...built, name: before.name, description: before.description };
+    own.current = file;
     if (serializeGraphFile(file) === serializeGraphFile(before)) return;
     session.edit(label, () => file);
     own.current = session.state.history.present;
