@@ -123,11 +123,21 @@ export function Canvas() {
     (options: { duration?: number } = FIT) => {
       const generation = ++fitGeneration.current;
       const nodes = flow.getNodes();
-      // A large graph draws only what is on screen, so most of its nodes are never measured: it is fitted from their estimated sizes at once.
-      const fitted = nodes.some((n) => n.handles)
-        ? flow.setViewport(getViewportForBounds(flow.getNodesBounds(nodes), rfStore.getState().width, rfStore.getState().height, FIT.minZoom, FIT.maxZoom, FIT.padding), { duration: options.duration ?? FIT.duration })
-        : flow.fitView({ ...FIT, ...options });
-      void fitted.then(async () => {
+      const { width, height } = rfStore.getState();
+      // Nodes with sizes (measured, or estimated in a large graph that draws only what is on
+      // screen) are fitted in one move, straight to the input side when the graph is too wide;
+      // a second move after the first could race it.
+      if (nodes.length > 0 && nodes.every((n) => n.handles || n.measured?.width)) {
+        const bounds = flow.getNodesBounds(nodes);
+        const fitted = getViewportForBounds(bounds, width, height, FIT.minZoom, FIT.maxZoom, FIT.padding);
+        const target = inputSideView(bounds, width, fitted, FIT.minZoom, FIT.padding, INPUT_SIDE_MARGIN) ?? fitted;
+        void flow.setViewport(target, { duration: options.duration ?? FIT.duration }).then(() => {
+          if (generation === fitGeneration.current) saveViewport();
+        });
+        return;
+      }
+      // Nodes not measured yet: React Flow fits once it has measured them.
+      void flow.fitView({ ...FIT, ...options }).then(async () => {
         if (generation !== fitGeneration.current) return;
         const placed = inputSideView(flow.getNodesBounds(flow.getNodes()), rfStore.getState().width, flow.getViewport(), FIT.minZoom, FIT.padding, INPUT_SIDE_MARGIN);
         if (placed) await flow.setViewport(placed);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EXPECTED, IMPORT_REASONS } from '../../engine';
 import { MESSAGES } from '../i18n/messages';
+// Loading the panel's wording registers the reasons' messages, as opening the panel does.
+import './importText';
 
 describe('the code panel words every import refusal', () => {
   const names = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((x) => x[1]))].sort();

@@ -1,5 +1,10 @@
 import type { ImportError } from '../../engine';
+import { addMessages } from '../i18n/messages';
+import { codeReasons } from '../i18n/messages/codeReasons';
 import { fileErrorText } from '../i18n/problemText';
+
+// The import reasons' wording loads with the code panel, not with the first screen.
+addMessages(codeReasons);
 
 /** The page's translate function. */
 type Translate = (key: string, vars?: Readonly<Record<string, string | number>>) => string;

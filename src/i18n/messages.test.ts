@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from './messages';
+// The code panel's messages register as its code loads: load it, so they are checked too.
+import '../code/importText';
 import { translate } from './useT';
 
 describe('messages', () => {

@@ -21,8 +21,8 @@ export interface Message {
   readonly ja: string;
 }
 
-/** Every interface string by key; each area of the app adds its own file under messages/. */
-export const MESSAGES: Readonly<Record<string, Message>> = {
+/** The strings known so far: the first screen's, then those a panel registers when its code loads. */
+const registry: Record<string, Message> = {
   ...common,
   ...shell,
   ...canvas,
@@ -40,3 +40,11 @@ export const MESSAGES: Readonly<Record<string, Message>> = {
   ...edits,
   ...code,
 };
+
+/** Every interface string by key; each area of the app adds its own file under messages/. */
+export const MESSAGES: Readonly<Record<string, Message>> = registry;
+
+/** Adds the strings of a part of the page that loads on first use (its panel registers them as its code loads). */
+export function addMessages(more: Readonly<Record<string, Message>>): void {
+  Object.assign(registry, more);
+}
