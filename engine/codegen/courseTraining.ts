@@ -8,6 +8,7 @@ import { logColumns } from '../train/log';
 import { validationName } from '../graph/validation';
 import { PREDICTION_RULES } from '../ops/prediction';
 import { pyComment, pyString } from './escape';
+import { upstream } from './upstream';
 import { pyFloat, pyInt, pyList, pythonName } from './python';
 import type { PytorchExport, ScriptSection } from './pytorch';
 
@@ -272,24 +273,6 @@ export function exportCourseTrainingScript(graph: Graph, training: TrainSettings
   const when = logEvery === '1' ? '' : `    if epoch % ${logEvery} == 0 or epoch == ${last}:\n    `;
   emit(`${when}    print(f"{epoch},${logged.map((l) => `{${l}}`).join(',')}")`);
   return { code: `${lines.join('\n')}\n`, phaseLines, nodeLines, sections, names };
-}
-
-/** Ids of the nodes `id` depends on, itself included; the walk stops at nodes in `stop`. */
-function upstream(program: Program, id: string, stop: ReadonlySet<string> = new Set()): Set<string> {
-  const steps = new Map(program.steps.map((s) => [s.slot.id, s]));
-  const seen = new Set([id]);
-  const stack = [id];
-  while (stack.length > 0) {
-    const cur = stack.pop() as string;
-    if (stop.has(cur)) continue;
-    for (const inp of steps.get(cur)?.inputs ?? []) {
-      if (inp.source && !seen.has(inp.source.id)) {
-        seen.add(inp.source.id);
-        stack.push(inp.source.id);
-      }
-    }
-  }
-  return seen;
 }
 
 /** A data leaf as the course makes it: columns of the loaded array as a tensor, or `torch.tensor([…])`. */

@@ -13,6 +13,7 @@ import { datasetLines } from './dataBlock';
 import { divergenceBlock } from './divergenceBlock';
 import { measureBlock } from './measureBlock';
 import { pyComment, pyString } from './escape';
+import { upstream } from './upstream';
 import { printable } from './printable';
 import { pyFloat, pyInt, pyList, pythonName, pythonNames, pyTensor } from './python';
 import { type ExportedParam, savedStateLines } from './savedState';
@@ -316,24 +317,6 @@ export function prepareExport(graph: Graph, training: TrainSettings, options: Sc
 function nodeComment(node: GraphNode): string {
   const label = node.label !== undefined && node.label !== node.id ? `, label ${pyString(node.label)}` : '';
   return `# ${pyComment(`node ${pyString(node.id)} (${node.op})${label}`)}`;
-}
-
-/** Ids of the nodes `id` depends on, itself included; the walk stops at nodes in `stop`. */
-function upstream(program: Program, id: string, stop: ReadonlySet<string> = new Set()): Set<string> {
-  const steps = new Map(program.steps.map((s) => [s.slot.id, s]));
-  const seen = new Set([id]);
-  const stack = [id];
-  while (stack.length > 0) {
-    const cur = stack.pop() as string;
-    if (stop.has(cur)) continue;
-    for (const inp of steps.get(cur)?.inputs ?? []) {
-      if (inp.source && !seen.has(inp.source.id)) {
-        seen.add(inp.source.id);
-        stack.push(inp.source.id);
-      }
-    }
-  }
-  return seen;
 }
 
 function dataset(node: GraphNode | undefined): string | undefined {
