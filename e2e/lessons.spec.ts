@@ -392,6 +392,7 @@ test('lessons 8 and 10 in English: by hand, then trained in the worker; accuracy
   await editor.open();
   await startFromList(editor, 'training-loop');
   await expect.poll(async () => (await editor.document()).name).toBe('Linear regression by hand');
+  await editor.settled();
   await page.locator('.react-flow__controls-fitview').click();
   await editor.node('loss').click();
   await expect(page.getByTestId('lessons.hint')).toBeVisible();
@@ -416,6 +417,7 @@ test('lessons 8 and 10 in English: by hand, then trained in the worker; accuracy
   await page.getByTestId('lessons.start.binary-classification').click();
   await expectLesson(editor, 'binary-classification', 1, []);
   await expect.poll(async () => (await editor.document()).name).toBe('Binary classification');
+  await editor.settled();
   await page.locator('.react-flow__controls-fitview').click();
   await editor.node('prob').click();
   await expectLesson(editor, 'binary-classification', 1, [1]);
@@ -440,6 +442,7 @@ test('lessons 2 and 3 in English: x typed in as a tensor for differences; W and 
   await editor.press('toolbar.backward');
   await expectLesson(editor, 'derivatives', 1, [1]);
   await next(editor, 'derivatives', 2, [1]);
+  await editor.settled();
   await page.locator('.react-flow__controls-fitview').click();
   await editor.select('x');
   await page.getByTestId('inspector.source').selectOption('tensor');
@@ -487,6 +490,7 @@ test('lessons 2 and 3 in English: x typed in as a tensor for differences; W and 
     await shot(page, 'lessons-3-arrow-en');
   });
   await next(editor, 'partial-derivatives', 2, [1]);
+  await editor.settled();
   await page.locator('.react-flow__controls-fitview').click();
   await editor.select('W');
   const wCell = page.getByRole('textbox', { name: 'W element', exact: true });
@@ -656,6 +660,7 @@ test('lesson 11 in English: three classes trained', async ({ editor, page }) => 
   await editor.open();
   await startFromList(editor, 'multiclass-classification');
   await expect.poll(async () => (await editor.document()).name).toBe('Three-class classification');
+  await editor.settled();
   await page.locator('.react-flow__controls-fitview').click();
   await editor.node('linear').click();
   await expectLesson(editor, 'multiclass-classification', 1, [1]);

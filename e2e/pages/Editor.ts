@@ -19,11 +19,39 @@ export class Editor {
   readonly canvas: Locator;
   readonly notice: Locator;
   readonly status: Locator;
+  /** Requests the page has made that have not finished: panels and examples download on first use. */
+  private downloading = 0;
 
   constructor(readonly page: Page) {
     this.canvas = page.getByTestId('canvas');
     this.notice = page.getByTestId('notice');
     this.status = page.getByTestId('status.accumulation');
+    page.on('request', () => (this.downloading += 1));
+    page.on('requestfinished', () => (this.downloading -= 1));
+    page.on('requestfailed', () => (this.downloading -= 1));
+  }
+
+  /**
+   * Waits until the view has stopped moving: nothing is downloading (a lesson fits the view
+   * once its panels are here) and the canvas transform stays the same for a few polls, so a
+   * click lands where the node is drawn.
+   */
+  async settled(): Promise<void> {
+    await expect.poll(() => this.downloading, { message: 'downloads finish' }).toBeLessThanOrEqual(0);
+    const viewport = this.page.locator('.react-flow__viewport').first();
+    let last = '';
+    let unchanged = 0;
+    await expect
+      .poll(
+        async () => {
+          const now = (await viewport.getAttribute('style')) ?? '';
+          unchanged = now === last ? unchanged + 1 : 0;
+          last = now;
+          return unchanged;
+        },
+        { message: 'the view stops moving', intervals: [100] },
+      )
+      .toBeGreaterThanOrEqual(3);
   }
 
   /** Opens the app and waits until the first document is on the canvas. */
