@@ -16,6 +16,8 @@ export default defineConfig({
   test: {
     include: ['engine/**/*.test.ts', 'src/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
     testTimeout: 60_000,
+    // The command line's tests start it a hundred-odd times: it is bundled once, before them.
+    globalSetup: ['engine/testing/cliBundle.ts'],
     env: pinnedPytorch,
   },
 });

@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../testing/cliProcess';
 import { MAX_FILE_CHARS, PAGE_MAX_NODES } from '../limits';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -12,10 +12,7 @@ const shared = (name: string) => fileURLToPath(new URL(`../../../shared/data/${n
 const tmp = mkdtempSync(join(tmpdir(), 'gradcanvas-cli-'));
 
 /** Runs the real command, `npm run cli -- …` without npm's banner. */
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'engine/cli/main.ts'), ...args], { cwd: root, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr, lines: r.stdout.trimEnd().split('\n') };
-}
+const cli = runCli;
 
 /** A linear(1,1) + mse graph reading dataset `boston` (columns RM, PRICE), bound from a CSV with --csv. */
 function bostonGraph(lr: number, inputs: string[]): string {

@@ -2,22 +2,18 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../testing/cliProcess';
 import { compile } from '../exec/compile';
 import { fileToGraph } from '../format/convert';
 import { openGraphText } from '../format/open';
 import { lineMismatch } from '../codegen/logLines';
 import { assertTorch, PYTHON } from '../testing/debianPython';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'gradcanvas-import-'));
 
 /** Runs the real command, `npm run cli -- …` without npm's banner. */
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'engine/cli/main.ts'), ...args], { cwd: root, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = runCli;
 
 function script(name: string, code: string): string {
   const path = join(tmp, name);

@@ -2,22 +2,18 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../testing/cliProcess';
 import { logMismatch } from '../codegen/logLines';
 import { graphToFile } from '../format/convert';
 import { serializeGraphFile } from '../format/save';
 import type { Graph } from '../graph/types';
 import { assertTorch, PYTHON } from '../testing/debianPython';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'gradcanvas-terminal-'));
 
 /** Runs the real command, `npm run cli -- …` without npm's banner. */
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'engine/cli/main.ts'), ...args], { cwd: root, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr, lines: r.stdout.trimEnd().split('\n') };
-}
+const cli = runCli;
 
 /** What the CLI must never write raw: controls (ESC, line breaks), separators, bidi controls, lone surrogates (U+FFFD once decoded). */
 const RAW = /[\p{Cc}\p{Zl}\p{Zp}\p{Bidi_Control}\uFFFD]/u;

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 
 /** The repository's root directory. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -20,8 +21,14 @@ export interface CliRun {
   readonly lines: string[];
 }
 
+/** How the command starts: the bundle Vitest's set-up built (engine/testing/cliBundle.ts), else its TypeScript through tsx. */
+function cliCommand(): string[] {
+  const bundle = inject('cliBundle');
+  return bundle ? [bundle] : ['--import', 'tsx', join(ROOT, 'engine/cli/main.ts')];
+}
+
 /** Runs the real command, `npm run cli -- …` without npm's banner. */
 export function runCli(...args: string[]): CliRun {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'engine/cli/main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, [...cliCommand(), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, lines: r.stdout.trimEnd().split('\n') };
 }
