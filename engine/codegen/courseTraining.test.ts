@@ -164,7 +164,7 @@ describe('exportCourseTrainingScript', () => {
     // Data read from the CSV files, then moved: the training and the validation columns.
     const data = lines.filter((l) => /= torch\.tensor\(data_/.test(l));
     expect(data.length).toBe(4);
-    for (const l of data) expect(l).toMatch(/^\w+ = torch\.tensor\(data_\w+\[:, [\d[\], ]+\]\)\.to\(device\)(  #.*)?$/);
+    for (const l of data) expect(l).toMatch(/^\w+ = torch\.tensor\(data_\w+\[:, [\d[\], ]+\]\)\.to\(device\)( {2}#.*)?$/);
     const byHand = example('linear-regression-by-hand');
     const own = exportCourseTrainingScript(fileToGraph(byHand), byHand.training)?.code ?? '';
     // Made on the device, a parameter stays a leaf with its own .grad there.
