@@ -15,6 +15,7 @@ import type { GraphFile } from '../format/schema';
 import { assertTorch, PYTHON } from '../testing/debianPython';
 import { linearRegression } from '../testing/graphs';
 import { classifier } from '../testing/classifierGraphs';
+import { DEVICE_LINE, onMetaDevice } from '../testing/metaDevice';
 import { OPTIMIZER_CASES, trainingGraphs } from '../testing/trainingGraphs';
 
 const examplesDir = new URL('../../public/examples/', import.meta.url);
@@ -24,49 +25,24 @@ const example = (name: string): GraphFile => {
   return r.file;
 };
 
-/** The line that picks the device, as the full export writes it too. */
-const DEVICE_LINE = 'device = torch.device("cuda" if torch.cuda.is_available() else "cpu")';
-
-/**
- * Runs each script from its own directory (where its CSV files are), all in one Python process.
- * A script run `on_meta` picks PyTorch's meta device instead of the CPU: a device that holds
- * shapes but no numbers and, as a GPU does, refuses to compute with a tensor left on the CPU;
- * `.item()` of a meta tensor reads 0.0.
- */
+/** Runs each script from its own directory (where its CSV files are), all in one Python process. */
 const DRIVER = `
 import contextlib, io, json, os, sys, traceback
-import torch
-DEVICE_LINE = ${JSON.stringify(DEVICE_LINE)}
-real_item = torch.Tensor.item
 results = []
-for job in json.load(sys.stdin):
-    path = job['path']
+for path in json.load(sys.stdin):
     out = io.StringIO()
     status, err = 0, ''
     os.chdir(os.path.dirname(path))
-    code = open(path, encoding='utf-8').read()
-    if job['on_meta']:
-        assert code.count(DEVICE_LINE) == 1, 'the script picks its device once'
-        code = code.replace(DEVICE_LINE, 'device = torch.device("meta")')
-        torch.Tensor.item = lambda t: 0.0 if t.is_meta else real_item(t)
     try:
         with contextlib.redirect_stdout(out):
-            exec(compile(code, path, 'exec'), {'__name__': '__main__'})
+            exec(compile(open(path, 'rb').read(), path, 'exec'), {'__name__': '__main__'})
     except BaseException:
         status, err = 1, traceback.format_exc()
-    finally:
-        torch.Tensor.item = real_item
     results.append({'status': status, 'stdout': out.getvalue(), 'stderr': err})
 print(json.dumps(results))
 `;
 
-/** One script to run, on the CPU or on PyTorch's meta device. */
-interface Job {
-  readonly path: string;
-  readonly on_meta: boolean;
-}
-
-function runInDirs(jobs: readonly Job[]): Promise<{ status: number; stdout: string; stderr: string }[]> {
+function runInDirs(paths: readonly string[]): Promise<{ status: number; stdout: string; stderr: string }[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(PYTHON, ['-c', DRIVER], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
@@ -74,7 +50,7 @@ function runInDirs(jobs: readonly Job[]): Promise<{ status: number; stdout: stri
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('close', (status) => (status === 0 ? resolve(JSON.parse(stdout)) : reject(new Error(stderr))));
-    child.stdin.end(JSON.stringify(jobs));
+    child.stdin.end(JSON.stringify(paths));
   });
 }
 
@@ -104,8 +80,8 @@ function cases(): [string, GraphFile][] {
   ];
 }
 
-/** Every case's script written next to its CSV files, with the CLI's log of its graph. */
-function writeCases(): { name: string; script: string; cli: string[] }[] {
+/** Every case's script written next to its CSV files, also moved to the meta device, with the CLI's log of its graph. */
+function writeCases(): { name: string; script: string; meta: string; cli: string[] }[] {
   const root = mkdtempSync(join(tmpdir(), 'gradcanvas-course-'));
   return cases().map(([name, file], k) => {
     const dir = join(root, `case${k}`);
@@ -116,7 +92,8 @@ function writeCases(): { name: string; script: string; cli: string[] }[] {
     for (const [d, rows] of Object.entries(file.datasets)) writeFileSync(join(dir, datasetFileName(d)), datasetCsv(rows));
     writeFileSync(join(dir, 'graph.json'), serializeGraphFile(file));
     writeFileSync(join(dir, 'train.py'), script?.code ?? '');
-    return { name, script: join(dir, 'train.py'), cli: cliLog(join(dir, 'graph.json')) };
+    writeFileSync(join(dir, 'train_meta.py'), onMetaDevice(script?.code ?? ''));
+    return { name, script: join(dir, 'train.py'), meta: join(dir, 'train_meta.py'), cli: cliLog(join(dir, 'graph.json')) };
   });
 }
 
@@ -128,7 +105,7 @@ describe('exportCourseTrainingScript', () => {
   const runBoth = () =>
     (batch ??= (async () => {
       const runs = writeCases();
-      const results = await runInDirs([...runs.map((r) => ({ path: r.script, on_meta: false })), ...runs.map((r) => ({ path: r.script, on_meta: true }))]);
+      const results = await runInDirs([...runs.map((r) => r.script), ...runs.map((r) => r.meta)]);
       return { runs, cpu: results.slice(0, runs.length), meta: results.slice(runs.length) };
     })());
 
