@@ -158,6 +158,8 @@ test('a training graph shows its course-style training script; a changed learnin
   await editor.press('dock.tab.code');
   const content = page.locator('.code-panel .cm-content');
   await expect(content).toContainText('class Net(nn.Module):');
+  // It trains on a GPU machine unchanged: the device is picked once (the model goes to it further down).
+  await expect(content).toContainText('device = torch.device("cuda" if torch.cuda.is_available() else "cpu")');
   await expect(content).toHaveAttribute('contenteditable', 'true');
   await expect(page.getByTestId('code.readOnly')).toHaveCount(0);
   await page.waitForTimeout(300);
@@ -188,6 +190,29 @@ test('a training graph shows its course-style training script; a changed learnin
     await editor.press('toolbar.lang');
     await page.waitForTimeout(300);
     await editor.screenshot('codepanel-06-training-script-ja');
+  });
+
+  await test.step('a device GradCanvas does not know, .to("mps"), is refused at its place with what .to takes, and the graph stays', async () => {
+    const netLine = page.locator('.code-panel .cm-line', { hasText: 'net = Net().to(device)' });
+    await content.hover();
+    for (let i = 0; i < 30 && !(await netLine.isVisible()); i++) await page.mouse.wheel(0, -120);
+    await netLine.click();
+    await page.keyboard.press('End');
+    for (let i = 0; i < 'device)'.length; i++) await page.keyboard.press('Backspace');
+    await page.keyboard.type('"mps")');
+    await editor.press('code.run');
+    const error = page.getByTestId('code.error');
+    await expect(error).toContainText('「"mps"」が渡されました');
+    await expect(error).toContainText('GradCanvas は CPU で計算します');
+    await page.waitForTimeout(300);
+    await editor.screenshot('codepanel-07-device-refused-ja');
+    await editor.press('toolbar.lang');
+    await expect(error).toContainText('Net().to(...) takes a number type (torch.float32, torch.float64, torch.int64 or x.dtype) or a device');
+    await page.waitForTimeout(300);
+    await editor.screenshot('codepanel-08-device-refused-en');
+    const doc = await editor.document();
+    expect(doc.training.optimizer.lr).toBe(0.002);
+    expect(doc.nodes.map((n) => n.op).sort()).toEqual(['input', 'input', 'linear', 'mean', 'mean', 'mse', 'sub', 'sub']);
   });
 });
 

@@ -15,6 +15,7 @@ import type { GraphFile } from '../format/schema';
 import { assertTorch, PYTHON } from '../testing/debianPython';
 import { linearRegression } from '../testing/graphs';
 import { classifier } from '../testing/classifierGraphs';
+import { DEVICE_LINE, onMetaDevice } from '../testing/metaDevice';
 import { OPTIMIZER_CASES, trainingGraphs } from '../testing/trainingGraphs';
 
 const examplesDir = new URL('../../public/examples/', import.meta.url);
@@ -79,23 +80,37 @@ function cases(): [string, GraphFile][] {
   ];
 }
 
+/** Every case's script written next to its CSV files, also moved to the meta device, with the CLI's log of its graph. */
+function writeCases(): { name: string; script: string; meta: string; cli: string[] }[] {
+  const root = mkdtempSync(join(tmpdir(), 'gradcanvas-course-'));
+  return cases().map(([name, file], k) => {
+    const dir = join(root, `case${k}`);
+    mkdirSync(dir);
+    const graph = fileToGraph(file);
+    const script = exportCourseTrainingScript(graph, file.training, name);
+    expect(script, name).not.toBeNull();
+    for (const [d, rows] of Object.entries(file.datasets)) writeFileSync(join(dir, datasetFileName(d)), datasetCsv(rows));
+    writeFileSync(join(dir, 'graph.json'), serializeGraphFile(file));
+    writeFileSync(join(dir, 'train.py'), script?.code ?? '');
+    writeFileSync(join(dir, 'train_meta.py'), onMetaDevice(script?.code ?? ''));
+    return { name, script: join(dir, 'train.py'), meta: join(dir, 'train_meta.py'), cli: cliLog(join(dir, 'graph.json')) };
+  });
+}
+
 describe('exportCourseTrainingScript', () => {
   beforeAll(() => assertTorch());
 
+  // Every script runs twice in one Python process: on the CPU, and on the meta device.
+  let batch: Promise<{ runs: ReturnType<typeof writeCases>; cpu: Awaited<ReturnType<typeof runInDirs>>; meta: Awaited<ReturnType<typeof runInDirs>> }> | undefined;
+  const runBoth = () =>
+    (batch ??= (async () => {
+      const runs = writeCases();
+      const results = await runInDirs([...runs.map((r) => r.script), ...runs.map((r) => r.meta)]);
+      return { runs, cpu: results.slice(0, runs.length), meta: results.slice(runs.length) };
+    })());
+
   it('the course-style scripts, run by PyTorch, print the CLI train log to 1e-9', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'gradcanvas-course-'));
-    const runs = cases().map(([name, file], k) => {
-      const dir = join(root, `case${k}`);
-      mkdirSync(dir);
-      const graph = fileToGraph(file);
-      const script = exportCourseTrainingScript(graph, file.training, name);
-      expect(script, name).not.toBeNull();
-      for (const [d, rows] of Object.entries(file.datasets)) writeFileSync(join(dir, datasetFileName(d)), datasetCsv(rows));
-      writeFileSync(join(dir, 'graph.json'), serializeGraphFile(file));
-      writeFileSync(join(dir, 'train.py'), script?.code ?? '');
-      return { name, script: join(dir, 'train.py'), cli: cliLog(join(dir, 'graph.json')) };
-    });
-    const results = await runInDirs(runs.map((r) => r.script));
+    const { runs, cpu: results } = await runBoth();
     let compared = 0;
     for (const [k, run] of runs.entries()) {
       const torch = results[k];
@@ -107,6 +122,31 @@ describe('exportCourseTrainingScript', () => {
     }
     expect(compared).toBeGreaterThan(200);
   }, 120_000);
+
+  it('the course-style scripts train unchanged on a GPU machine: every tensor and the model live on the device the script picks (run on the meta device, which refuses a tensor left on the CPU)', async () => {
+    const { runs, meta } = await runBoth();
+    for (const [k, run] of runs.entries()) {
+      expect(meta[k].status, `${run.name}:\n${meta[k].stderr}`).toBe(0);
+      // Every epoch line is printed: the loop ran to its end on the device.
+      expect(meta[k].stdout.trimEnd().split('\n').length, run.name).toBe(run.cli.length);
+    }
+  }, 120_000);
+
+  it('takes the device as the full export does: the model, the data and the parameters on it', () => {
+    const file = example('binary-classification');
+    const code = exportCourseTrainingScript(fileToGraph(file), file.training)?.code ?? '';
+    const lines = code.split('\n');
+    expect(lines.filter((l) => l === DEVICE_LINE)).toHaveLength(1);
+    expect(code).toContain('net = Net().to(device)');
+    // Data read from the CSV files, then moved: the training and the validation columns.
+    const data = lines.filter((l) => /= torch\.tensor\(data_/.test(l));
+    expect(data.length).toBe(4);
+    for (const l of data) expect(l).toMatch(/^\w+ = torch\.tensor\(data_\w+\[:, [\d[\], ]+\]\)\.to\(device\)( {2}#.*)?$/);
+    const byHand = example('linear-regression-by-hand');
+    const own = exportCourseTrainingScript(fileToGraph(byHand), byHand.training)?.code ?? '';
+    // Made on the device, a parameter stays a leaf with its own .grad there.
+    expect(own).toContain('B = torch.tensor(1.0, requires_grad=True, device=device)  # node "B" (parameter)');
+  });
 
   it('reads like the course: data from the CSV file, class Net, the criterion, optim.SGD and the loop with backward, step, zero_grad', () => {
     const file = example('linear-regression-module');
@@ -132,7 +172,7 @@ describe('exportCourseTrainingScript', () => {
   it('by hand: W and B are tensors with requires_grad=True, the optimizer takes [W, B]', () => {
     const file = example('linear-regression-by-hand');
     const code = exportCourseTrainingScript(fileToGraph(file), file.training)?.code ?? '';
-    expect(code).toContain('W = torch.tensor(1.0, requires_grad=True)  # node "W" (parameter)');
+    expect(code).toContain('W = torch.tensor(1.0, requires_grad=True, device=device)  # node "W" (parameter)');
     expect(code).toContain('optimizer = optim.SGD([W, B], lr=0.001)');
     expect(code).not.toContain('class Net');
   });

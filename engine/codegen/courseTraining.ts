@@ -169,6 +169,8 @@ export function exportCourseTrainingScript(graph: Graph, training: TrainSettings
     'import torch.optim as optim',
     '',
     `torch.set_default_dtype(torch.${program.dtype})`,
+    '# The device: a GPU when there is one, else the CPU (where the numbers match GradCanvas).',
+    'device = torch.device("cuda" if torch.cuda.is_available() else "cpu")',
   );
 
   section('data');
@@ -202,7 +204,7 @@ export function exportCourseTrainingScript(graph: Graph, training: TrainSettings
     return pyList({ shape: [...(p?.shape ?? [])], data: p?.value ?? new Float64Array() });
   };
   if (paramLeaves.length > 0) emit('', '# The parameters, with the values they start from');
-  for (const p of paramLeaves) emitNode(p.id, `${py(p.id)} = torch.tensor(${value(p.id, 'value')}, requires_grad=True)`);
+  for (const p of paramLeaves) emitNode(p.id, `${py(p.id)} = torch.tensor(${value(p.id, 'value')}, requires_grad=True, device=device)`);
   if (withNet) {
     emit('', '', 'class Net(nn.Module):', '    def __init__(self):', '        super().__init__()');
     for (const m of modules) emitNode(m.slot.id, `        self.${py(m.slot.id)} = ${m.op.torchModule?.(m.attrs)}`);
@@ -214,7 +216,7 @@ export function exportCourseTrainingScript(graph: Graph, training: TrainSettings
       const call = s.op.torchModule ? `self.${py(s.slot.id)}(${s.inputs.map((i) => py(i.source?.id as string)).join(', ')})` : expr(s, py);
       emitNode(s.slot.id, `        ${py(s.slot.id)} = ${call}`);
     }
-    emit(`        return ${py(outputId)}`, '', '', 'net = Net()');
+    emit(`        return ${py(outputId)}`, '', '', 'net = Net().to(device)');
   }
 
   section('loss');
@@ -275,20 +277,24 @@ export function exportCourseTrainingScript(graph: Graph, training: TrainSettings
   return { code: `${lines.join('\n')}\n`, phaseLines, nodeLines, sections, names };
 }
 
-/** A data leaf as the course makes it: columns of the loaded array as a tensor, or `torch.tensor([…])`. */
+/**
+ * A data leaf as the course makes it, on the device: columns of the loaded array as a tensor, or
+ * `torch.tensor([…])`, moved with `.to(device)`; a tensor that requires grad is made on the
+ * device (`device=device`), so that on a GPU it stays a leaf with its own `.grad`.
+ */
 function leafExpr(node: GraphNode, graph: Graph, program: Program, dataNames: ReadonlyMap<string, string>): string {
   const v = node.value as LeafValue | undefined;
-  const grad = node.requiresGrad ? ', requires_grad=True' : '';
+  const make = (fn: string, args: string) => (node.requiresGrad ? `${fn}(${args}, requires_grad=True, device=device)` : `${fn}(${args}).to(device)`);
   const float = program.dtype === 'float32' ? '.float()' : '';
   if (v?.type === 'columns') {
     const d = (graph.datasets ?? {})[v.dataset] as Dataset;
     const columns = v.columns.map((c) => String(d.columns.indexOf(c)));
     const index = v.vector ? columns[0] : `[${columns.join(', ')}]`;
-    return `torch.tensor(${dataNames.get(v.dataset)}[:, ${index}])${float}`;
+    return `torch.tensor(${dataNames.get(v.dataset)}[:, ${index}])${float}.to(device)`;
   }
-  if (v?.type === 'arange') return `torch.arange(${pyFloat(v.start)}, ${pyFloat(v.end)}, ${pyFloat(v.step)}${grad})`;
+  if (v?.type === 'arange') return make('torch.arange', `${pyFloat(v.start)}, ${pyFloat(v.end)}, ${pyFloat(v.step)}`);
   const t = program.value(node.id);
-  return `torch.tensor(${pyList({ shape: [...t.shape], data: Float64Array.from(t.data) })}${grad})`;
+  return make('torch.tensor', pyList({ shape: [...t.shape], data: Float64Array.from(t.data) }));
 }
 
 /** `optim.SGD(params, lr=…)` with every non-default hyper-parameter, as the course writes it. */

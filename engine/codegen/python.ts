@@ -11,7 +11,7 @@ const TAKEN = new Set(
   ('False None True and as assert async await break class continue def del elif else except finally for from global if import in is ' +
     'lambda nonlocal not or pass raise return try while with yield torch nn F net criterion optimizer loss outputs labels epoch epochs ' +
     'epoch_loss order idx total start batch_size rows rng name p self print range len float int list tuple repr super sum max min abs ' +
-    'next iter permutation Mulberry32 Net ' +
+    'next iter permutation Mulberry32 Net device ' +
     // The divergence rule's names (divergenceBlock.ts) and the modules it imports.
     'copy math sys trainable divergence_factor short divergence snapshot first_loss problem before_previous before_this net_state ' +
     'optimizer_state back all factor_text non_finite joined ' +

@@ -16,6 +16,7 @@ import { runCommand } from '../cli/commands';
 import { parseArgs } from '../cli/args';
 import { serializeGraphFile } from '../format/save';
 import { assertTorch, runPythonScripts } from '../testing/debianPython';
+import { onMetaDevice } from '../testing/metaDevice';
 import { lineMismatch, logMismatch } from './logLines';
 
 const examplesDir = new URL('../../public/examples/', import.meta.url);
@@ -133,20 +134,35 @@ function cliTrain(path: string, logEvery: number): string[] {
   return lines;
 }
 
+/** Every case's script, also moved to the meta device, with the CLI's output for its graph. */
+function writeCases(): { name: string; cli: string[]; script: string; meta: string }[] {
+  const dir = mkdtempSync(join(tmpdir(), 'gradcanvas-export-'));
+  return cases().map(([name, file], k) => {
+    const graphPath = join(dir, `case${k}.json`);
+    const scriptPath = join(dir, `case${k}.py`);
+    writeFileSync(graphPath, serializeGraphFile(file));
+    const logEvery = Math.max(1, Math.floor(file.training.epochs / 25));
+    const code = exportPytorch(fileToGraph(file), file.training, { title: name, logEvery, optimizerState: fileOptimizerState(file) }).code;
+    writeFileSync(scriptPath, code);
+    writeFileSync(join(dir, `case${k}_meta.py`), onMetaDevice(code));
+    return { name, cli: cliTrain(graphPath, logEvery), script: scriptPath, meta: join(dir, `case${k}_meta.py`) };
+  });
+}
+
 describe('exportPytorch', () => {
   beforeAll(() => assertTorch());
 
+  // Every script runs twice in one Python process: on the CPU, and on the meta device.
+  let batch: Promise<{ runs: ReturnType<typeof writeCases>; cpu: Awaited<ReturnType<typeof runPythonScripts>>; meta: Awaited<ReturnType<typeof runPythonScripts>> }> | undefined;
+  const runBoth = () =>
+    (batch ??= (async () => {
+      const runs = writeCases();
+      const results = await runPythonScripts([...runs.map((r) => r.script), ...runs.map((r) => r.meta)]);
+      return { runs, cpu: results.slice(0, runs.length), meta: results.slice(runs.length) };
+    })());
+
   it('the exported scripts, run by PyTorch, print the CLI train output to 1e-9 for every example and variant', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gradcanvas-export-'));
-    const runs = cases().map(([name, file], k) => {
-      const graphPath = join(dir, `case${k}.json`);
-      const scriptPath = join(dir, `case${k}.py`);
-      writeFileSync(graphPath, serializeGraphFile(file));
-      const logEvery = Math.max(1, Math.floor(file.training.epochs / 25));
-      writeFileSync(scriptPath, exportPytorch(fileToGraph(file), file.training, { title: name, logEvery, optimizerState: fileOptimizerState(file) }).code);
-      return { name, cli: cliTrain(graphPath, logEvery), script: scriptPath };
-    });
-    const results = await runPythonScripts(runs.map((r) => r.script));
+    const { runs, cpu: results } = await runBoth();
     let compared = 0;
     for (const [k, run] of runs.entries()) {
       const torch = results[k];
@@ -158,6 +174,14 @@ describe('exportPytorch', () => {
     }
     console.log(`PyTorch export: ${runs.length} scripts run by ${'/usr/bin/python3'}, ${compared} lines equal to the CLI's train output to 1e-9`);
     expect(compared).toBeGreaterThan(1000);
+  }, 120_000);
+
+  it('the exported scripts train unchanged on a GPU machine: every tensor and the model live on the device the script picks (run on the meta device, which refuses a tensor left on the CPU)', async () => {
+    const { runs, meta } = await runBoth();
+    for (const [k, run] of runs.entries()) {
+      expect(meta[k].status, `${run.name}:\n${meta[k].stderr}`).toBe(0);
+      expect(meta[k].stdout.trimEnd().split('\n').length, run.name).toBe(run.cli.length);
+    }
   }, 120_000);
 
   it('reads like the course: nn.Linear, a criterion, optimizer.zero_grad/step, and comments naming nodes', () => {

@@ -5,6 +5,7 @@ import type { Dtype } from '../tensor/float32';
 import { arange, arangeLength } from '../tensor/tensor';
 import { TorchGenerator } from '../tensor/torchRandom';
 import { type CallArgs, args, callee, dtypeOf, evaluate, fail, numberOf, type PyValue, type Scope, type TensorValue, text, type TorchDtype } from './expressions';
+import { isDevice, toTarget } from './device';
 import { MODULE_PATHS } from './modules';
 import { reshapeSpecOf } from './reshape';
 import { parts } from './syntax';
@@ -16,10 +17,13 @@ export interface LeafSpec {
   readonly grad: boolean;
 }
 
-/** The methods that change a tensor's type. */
-const CAST_METHODS: Readonly<Record<string, TorchDtype | null>> = { float: 'float32', double: 'float64', long: 'int64', to: null };
+/** What a cast converts to: a number type, or a device (which changes nothing the graph computes: it computes on the CPU). */
+export type CastTarget = TorchDtype | 'device';
 
-/** Whether a method changes a tensor's type (`.float()`, `.double()`, `.long()`, `.to(dtype)`). */
+/** The methods that change a tensor's type or device; `.to(…)` takes either as its argument. */
+const CAST_METHODS: Readonly<Record<string, CastTarget | null>> = { float: 'float32', double: 'float64', long: 'int64', cpu: 'device', to: null };
+
+/** Whether a method changes a tensor's type or device (`.float()`, `.double()`, `.long()`, `.cpu()`, `.to(dtype)`, `.to(device)`). */
 export function isCastMethod(name: string): boolean {
   return Object.hasOwn(CAST_METHODS, name);
 }
@@ -83,8 +87,11 @@ function keywordsOf(scope: Scope, keywords: Map<string, SyntaxNode>, what: strin
       grad = v === 'True';
     } else if (name === 'dtype') {
       dtype = dtypeArg(scope, node);
+    } else if (name === 'device') {
+      // The tensor is made on the device; the graph computes on the CPU.
+      if (!isDevice(scope, node)) fail('arguments', { what: 'device=', expected: 'device' }, node);
     } else {
-      fail('keyword', { what, name, supported: 'requires_grad=True, dtype=torch.float32 / torch.float64' }, node.prevSibling?.prevSibling ?? node);
+      fail('keyword', { what, name, supported: 'requires_grad=True, dtype=torch.float32 / torch.float64, device=device' }, node.prevSibling?.prevSibling ?? node);
     }
   }
   return { dtype, grad };
@@ -220,19 +227,24 @@ export function manualSeed(scope: Scope, a: CallArgs, what: string, list: Syntax
   return { kind: 'generator' };
 }
 
-/** `.float()`, `.double()`, `.long()`, `.to(dtype)`: a tensor being made takes the type; a tensor that exists keeps its node. */
+/**
+ * `.float()`, `.double()`, `.long()`, `.to(dtype)`: a tensor being made takes the type; a tensor
+ * that exists keeps its node. `.to(device)` and `.cpu()`, on a tensor or a model, change nothing
+ * the graph computes.
+ */
 export function castCall(scope: Scope, node: SyntaxNode): PyValue {
   const spec = constructorSpec(scope, node);
   if (spec) return addLeaf(scope, spec, node);
   const [objectNode] = parts(parts(node)[0]);
   const target = castTarget(scope, node);
   const v = evaluate(scope, objectNode);
+  if (v.kind === 'model' && target === 'device') return v;
   if (v.kind !== 'tensor') fail('notTensor', { name: text(scope, objectNode) }, objectNode);
   return castTensor(scope, v, target, node);
 }
 
-/** The type a cast call converts to. */
-function castTarget(scope: Scope, node: SyntaxNode): TorchDtype {
+/** The type or device a cast call converts to: `.to(x)` takes a type or a device, `.to(dtype=…)` a type, `.to(device=…)` a device. */
+function castTarget(scope: Scope, node: SyntaxNode): CastTarget {
   const [fnNode, list] = parts(node);
   const what = text(scope, fnNode);
   const a = args(scope, list, what);
@@ -241,14 +253,19 @@ function castTarget(scope: Scope, node: SyntaxNode): TorchDtype {
     if (a.positional.length > 0 || a.keywords.size > 0) fail('arguments', { what, expected: 'none' }, list);
     return target;
   }
-  const arg = a.positional.length === 1 && a.keywords.size === 0 ? a.positional[0] : a.positional.length === 0 && a.keywords.size === 1 ? a.keywords.get('dtype') : undefined;
-  if (!arg) return fail('arguments', { what, expected: 'dtype' }, list);
-  return dtypeArg(scope, arg);
+  const [keyword] = [...a.keywords.keys()];
+  const arg = a.positional.length === 1 && a.keywords.size === 0 ? a.positional[0] : a.positional.length === 0 && a.keywords.size === 1 ? a.keywords.get(keyword) : undefined;
+  if (!arg) return fail('arguments', { what, expected: 'dtypeOrDevice' }, list);
+  if (keyword === 'dtype') return dtypeArg(scope, arg);
+  if (keyword === 'device' && !isDevice(scope, arg)) fail('arguments', { what: 'device=', expected: 'device' }, arg);
+  if (keyword === 'device') return 'device';
+  if (keyword !== undefined) fail('keyword', { what, name: keyword, supported: 'dtype=, device=' }, arg.prevSibling?.prevSibling ?? arg);
+  return toTarget(scope, arg, what);
 }
 
 /** A tensor being made, converted before it joins the graph (PyTorch converts the numbers; a tensor that requires grad would stop being a leaf). */
-function castSpec(scope: Scope, spec: LeafSpec, target: TorchDtype, node: SyntaxNode): LeafSpec {
-  if (spec.dtype === target) return spec;
+function castSpec(scope: Scope, spec: LeafSpec, target: CastTarget, node: SyntaxNode): LeafSpec {
+  if (target === 'device' || spec.dtype === target) return spec;
   if (spec.grad) fail('castGrad', { what: text(scope, node) }, node);
   if (target === 'int64') return checked({ ...spec, value: { type: 'tensor', shape: shapeOfValue(spec.value), data: valuesOf(spec.value) }, dtype: 'int64' }, node);
   // float32 numbers stay what they are in float64; float64 ones round where the graph computes in float32.
@@ -257,7 +274,8 @@ function castSpec(scope: Scope, spec: LeafSpec, target: TorchDtype, node: Syntax
 }
 
 /** A tensor of the graph seen with another type: the same node when the graph can hold it so. */
-function castTensor(scope: Scope, t: TensorValue, target: TorchDtype, node: SyntaxNode): TensorValue {
+function castTensor(scope: Scope, t: TensorValue, target: CastTarget, node: SyntaxNode): TensorValue {
+  if (target === 'device') return t;
   if (target === 'int64') {
     if (t.integer) return { kind: 'tensor', id: t.id, integer: 'int64' };
     // Class labels written as floats: the same leaf, when every number in it is whole.

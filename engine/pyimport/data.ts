@@ -2,6 +2,7 @@ import type { SyntaxNode } from '@lezer/common';
 import type { Dtype } from '../tensor/float32';
 import type { Dataset } from '../graph/types';
 import { callParts, failAt, stringLiteral } from './callParts';
+import { isDevice, toTarget } from './device';
 import type { PyValue, Scope } from './expressions';
 import type { DataColumns, DataSources } from './objects';
 import { parts } from './syntax';
@@ -81,7 +82,8 @@ export function selectColumns(scope: Scope, table: DataColumns, subscript: Synta
 
 /**
  * `torch.tensor(D)` / `torch.from_numpy(D)` of data `D`, with any of `.float()`, `.double()`,
- * `.long()`, `.view(-1, 1)`, `.reshape(-1, 1)` after it: an input leaf reading the dataset's
+ * `.long()`, `.to(dtype)`, `.view(-1, 1)`, `.reshape(-1, 1)`, and `.to(device)`, `.cpu()` (which
+ * change nothing: GradCanvas computes on the CPU) after it: an input leaf reading the dataset's
  * columns. NumPy data is float64 (PyTorch keeps it so) unless `.float()` makes it float32.
  * Null when the call is not one of these over data.
  */
@@ -100,6 +102,10 @@ export function dataTensor(scope: Scope, node: SyntaxNode, peek: (node: SyntaxNo
       let dtype: Dtype | 'long' = 'float64';
       for (const [k, value] of keywords) {
         const t = code.slice(value.from, value.to);
+        if (k === 'device' && callee === 'torch.tensor') {
+          if (!isDevice(scope, value)) failAt('arguments', { what: 'device=', expected: 'device' }, value);
+          continue;
+        }
         if (k !== 'dtype' || callee !== 'torch.tensor') failAt('keyword', { what: callee, name: k }, value);
         dtype = t === 'torch.float32' || t === 'torch.float' ? 'float32' : t === 'torch.float64' || t === 'torch.double' ? 'float64' : t === 'torch.long' || t === 'torch.int64' ? 'long' : failAt('dataDtypeArg', { name: t }, value);
       }
@@ -120,7 +126,11 @@ function dataLeaf(scope: Scope, data: DataColumns, start: Dtype | 'long', chain:
   for (const step of chain) {
     const args = step.args.map((a) => code.slice(a.from, a.to).replace(/\s+/g, ''));
     if (['float', 'double', 'long'].includes(step.name) && args.length === 0) dtype = step.name === 'float' ? 'float32' : step.name === 'double' ? 'float64' : 'long';
-    else if ((step.name === 'view' || step.name === 'reshape') && args.join(',') === '-1,1' && columns.length === 1) vector = false;
+    else if (step.name === 'cpu' && args.length === 0) continue;
+    else if (step.name === 'to' && step.args.length === 1) {
+      const target = toTarget(scope, step.args[0], '.to');
+      if (target !== 'device') dtype = target === 'int64' ? 'long' : target;
+    } else if ((step.name === 'view' || step.name === 'reshape') && args.join(',') === '-1,1' && columns.length === 1) vector = false;
     else failAt('dataMethod', { what: step.name }, step.node);
   }
   const draft = scope.draft;

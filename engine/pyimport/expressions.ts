@@ -5,6 +5,7 @@ import { GraphDraft } from './draft';
 import { objectCall } from './model';
 import type { ObjectValue } from './objects';
 import { constructorCall, castCall, isCastMethod, manualSeed } from './constructors';
+import { deviceCall } from './device';
 import { isModuleName, MODULE_PATHS, type ModuleName, submodule } from './modules';
 import { findMethodOp, findFunctionOp, opCall } from './opCalls';
 import { ImportFailure, type ImportReason } from './reasons';
@@ -32,6 +33,8 @@ export type PyValue =
   | { readonly kind: 'valuesIndices'; readonly values: TensorValue; readonly x: string; readonly attrs: Readonly<Record<string, number | boolean | null>> }
   /** What `torch.manual_seed(s)` returns. */
   | { readonly kind: 'generator' }
+  /** `torch.device(...)`: where PyTorch computes; the graph computes on the CPU whichever it names. */
+  | { readonly kind: 'device' }
   /** A tensor an op holds as its own parameter (`w` after `F.linear(x, w, b)`). */
   | { readonly kind: 'parameterOf'; readonly node: string; readonly name: string }
   | ObjectValue;
@@ -249,7 +252,7 @@ function subscript(scope: Scope, node: SyntaxNode): PyValue {
 }
 
 /** The argmax node `.indices` of torch.max(x, dim) is. */
-function indices(scope: Scope, pair: Extract<PyValue, { kind: 'valuesIndices' }>): TensorValue {
+export function indices(scope: Scope, pair: Extract<PyValue, { kind: 'valuesIndices' }>): TensorValue {
   return { kind: 'tensor', id: scope.draft.add('argmax', { op: 'argmax', attrs: { ...pair.attrs } }, { x: pair.x }), integer: 'int64' };
 }
 
@@ -303,6 +306,7 @@ function call(scope: Scope, node: SyntaxNode): PyValue {
   if (owner?.kind === 'module') {
     const path = qualified(owner.name, name);
     if (path === 'torch.manual_seed') return manualSeed(scope, a, what, list);
+    if (path === 'torch.device') return deviceCall(scope, a, what, list);
     const made = constructorCall(scope, path, a, what, list, node);
     if (made) return made;
     const def = findFunctionOp(path);

@@ -182,7 +182,7 @@ describe('importPython: what it refuses, at its line and column, with the graph 
     ['import torch\nx = torch.tensor([1, 2])\ny = x * 2.0\n', 'integerTensor', 3, 5],
     ['import torch\nx = torch.arange(3)\ny = torch.sigmoid(x)\n', 'integerTensor', 3, 19],
     ['import torch\nx = torch.tensor([[1.0], [2.0, 3.0]])\n', 'ragged', 2, 26],
-    ['import torch\nx = torch.tensor([1.0], device="cpu")\n', 'keyword', 2, 25],
+    ['import torch\nx = torch.tensor([1.0], pin_memory=True)\n', 'keyword', 2, 25],
     ['x = torch.tensor([1.0])\n', 'notImported', 1, 5],
     ['import torch\ny = x + 1\n', 'undefinedName', 2, 5],
     ['import torch\nx = torch.tensor([1.0])\ny = 2 ** x\n', 'exponent', 3, 5],

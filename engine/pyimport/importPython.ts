@@ -8,6 +8,7 @@ import type { GraphFile } from '../format/schema';
 import { formatCount, MAX_FILE_CHARS, MAX_NODES } from '../limits';
 import { type DraftMark, EMPTY_MARK, GraphDraft } from './draft';
 import { evaluate, type PyValue, type Scope, text } from './expressions';
+import { bindName, tupleAssign, tupleAssignment } from './assign';
 import { importedModule, isModuleName } from './modules';
 import { type ImportError, ImportFailure, IMPORT_REASONS } from './reasons';
 import { checkSyntax, lineIndex, parseScript, parts } from './syntax';
@@ -171,17 +172,17 @@ function runStatement(scope: Scope, stmt: SyntaxNode, backwardDone: boolean, bef
   const training = trainingStatement(scope, stmt, (s) => runStatement(scope, s, backwardDone, scope.draft.mark(scope.defaultDtype)), backwardDone);
   if (training.handled) return training.backward;
   if (stmt.name === 'AssignStatement') {
+    const tuple = tupleAssignment(stmt);
+    if (tuple) {
+      tupleAssign(scope, tuple, before);
+      return undefined;
+    }
     const [target, op, value] = parts(stmt);
     const more = parts(stmt).length > 3;
     if (target.name !== 'VariableName' || text(scope, op) !== '=' || more) return fail('statement', { what: firstLine(text(scope, stmt)) });
-    const name = text(scope, target);
-    if (isModuleName(name)) return fail('statement', { what: `Assigning to ${name}` }, target);
     const v: PyValue = evaluate(scope, value);
     if (v.kind === 'module') return fail('expression', { what: text(scope, value) }, value);
-    // The node this line computes takes the variable's name; an alias (`b = a`) adds nothing.
-    const isNew = v.kind === 'tensor' && scope.draft.nodes.slice(before.nodes).some((n) => n.id === v.id);
-    if (v.kind === 'tensor' && isNew) scope.vars.set(name, { ...v, id: scope.draft.rename(v.id, name, before) });
-    else scope.vars.set(name, v);
+    bindName(scope, target, v, before);
     return undefined;
   }
   if (stmt.name === 'ExpressionStatement') {
@@ -210,6 +211,8 @@ function runStatement(scope: Scope, stmt: SyntaxNode, backwardDone: boolean, bef
         scope.draft.loss = v.id;
         return v.id;
       }
+      // `net.to(device)` moves the model's parameters in place; the graph computes on the CPU.
+      if (fnNode.name === 'MemberExpression' && /\.(to|cpu)$/.test(fn) && evaluate(scope, expr).kind === 'model') return undefined;
     }
   }
   return fail('statement', { what: firstLine(text(scope, stmt)) });

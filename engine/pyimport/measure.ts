@@ -2,9 +2,11 @@ import type { SyntaxNode } from '@lezer/common';
 import { lookupOp } from '../ops/registry';
 import { PREDICTION_RULES } from '../ops/prediction';
 import { VALIDATION_SUFFIX } from '../graph/validation';
+import { type TupleAssignment, tupleAssignment } from './assign';
 import { callParts, failAt } from './callParts';
 import { type Scope, text } from './expressions';
 import { peek } from './model';
+import type { ObjectValue } from './objects';
 import { parts } from './syntax';
 
 /** What the training loop measures besides the loss: accuracy of the training outputs, and a validation pass. */
@@ -25,7 +27,8 @@ const squeeze = (s: string) => s.replace(/\s+/g, '');
 
 /**
  * A line of the training loop that measures rather than trains, as the course writes them:
- * `predicted = torch.where(outputs < 0.5, 0, 1)` / `torch.max(outputs, 1)[1]`,
+ * `predicted = torch.where(outputs < 0.5, 0, 1)` / `torch.max(outputs, 1)[1]` (or
+ * `_, predicted = torch.max(outputs, 1)`),
  * `train_acc = (predicted == labels).sum().item() / len(labels)`, `x = loss.item()`, and
  * the validation pass after `optimizer.step()`: `outputs_test = net(inputs_test)`,
  * `loss_test = criterion(outputs_test, labels_test)` on the dataset's `_test` split. False when
@@ -33,6 +36,8 @@ const squeeze = (s: string) => s.replace(/\s+/g, '');
  */
 export function measureStatement(scope: Scope, stmt: SyntaxNode, measures: LoopMeasures, stepped: boolean): boolean {
   if (stmt.name !== 'AssignStatement') return false;
+  const tuple = tupleAssignment(stmt);
+  if (tuple) return tuplePrediction(scope, tuple);
   const [target, op, value] = parts(stmt);
   if (parts(stmt).length !== 3 || target.name !== 'VariableName' || text(scope, op) !== '=') return false;
   const name = text(scope, target);
@@ -44,10 +49,7 @@ export function measureStatement(scope: Scope, stmt: SyntaxNode, measures: LoopM
   const max = /^torch\.max\((\w+),(?:dim=)?1\)\[1\]$/.exec(code);
   const predicted = where?.[1] ?? max?.[1];
   if (predicted !== undefined) {
-    const of = v(predicted);
-    if (of?.kind !== 'tensor' && of?.kind !== 'validationOutputs') return failAt('notTensor', { name: predicted }, value);
-    const rule = where ? `torch.where(OUT<${where[2]},0,1)` : 'torch.max(OUT,1)[1]';
-    scope.vars.set(name, { kind: 'prediction', of: of.kind === 'tensor' ? of.id : 'validation', rule });
+    scope.vars.set(name, prediction(scope, predicted, where ? `torch.where(OUT<${where[2]},0,1)` : MAX_RULE, value));
     return true;
   }
 
@@ -112,6 +114,31 @@ export function measureStatement(scope: Scope, stmt: SyntaxNode, measures: LoopM
     return true;
   }
   return false;
+}
+
+/** The rule of `torch.max(outputs, 1)[1]`, spaces left out, with `OUT` for the outputs. */
+const MAX_RULE = 'torch.max(OUT,1)[1]';
+
+/** The predicted classes of the outputs named `of` (the training outputs, or the validation pass's), by a rule. */
+function prediction(scope: Scope, of: string, rule: string, at: SyntaxNode): ObjectValue {
+  const outputs = scope.vars.get(of);
+  if (outputs?.kind !== 'tensor' && outputs?.kind !== 'validationOutputs') return failAt('notTensor', { name: of }, at);
+  return { kind: 'prediction', of: outputs.kind === 'tensor' ? outputs.id : 'validation', rule };
+}
+
+/**
+ * `_, predicted = torch.max(outputs, 1)` in the loop: the predicted classes, as
+ * `torch.max(outputs, 1)[1]` (the maximum values, left unused, are not part of the graph).
+ * False for any other assignment to several names (it then runs as a forward line).
+ */
+function tuplePrediction(scope: Scope, t: TupleAssignment): boolean {
+  const max = /^torch\.max\((\w+),(?:dim=)?1\)$/.exec(squeeze(text(scope, t.value)));
+  const [unused, classes] = t.targets;
+  if (!max || t.targets.length !== 2 || text(scope, unused) !== '_' || classes.name !== 'VariableName') return false;
+  const predicted = prediction(scope, max[1], MAX_RULE, t.value);
+  scope.vars.set('_', { kind: 'measured' });
+  scope.vars.set(text(scope, classes), predicted);
+  return true;
 }
 
 /** The graph's loss node (a criterion's, so a prediction rule applies): its op, input and target. */

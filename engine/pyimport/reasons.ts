@@ -24,7 +24,8 @@ export const EXPECTED = {
   sizesOrMinusOne: 'the new sizes as whole numbers, at most one of them -1 (view(-1, 1))',
   tensorAndShape: 'a tensor and the new sizes',
   seed: 'one whole number (the seed)',
-  dtype: 'a type: torch.float32, torch.float64, torch.int64 or x.dtype',
+  dtypeOrDevice: 'a type (torch.float32, torch.float64, torch.int64 or x.dtype) or a device (device, "cpu" or "cuda")',
+  device: 'a device: "cpu", "cuda", "cuda" if torch.cuda.is_available() else "cpu", or a name holding torch.device(...)',
   integer: 'a whole number',
   axes: 'one axis, or every axis of the tensor',
 } as const;
@@ -39,13 +40,13 @@ export type Expected = keyof typeof EXPECTED;
 export const IMPORT_REASONS = {
   syntax: () => 'Python cannot read this: check the brackets, operators and commas here.',
   statement: ({ what }) =>
-    `${what} is not supported. Supported statements: import torch (torch.nn as nn, torch.nn.functional as F, torch.optim as optim, numpy as np, pandas as pd), name = expression, torch.set_default_dtype(...), torch.manual_seed(...), class Net(nn.Module):, with torch.no_grad():, for epoch in range(N):, z.backward(), print(...).`,
+    `${what} is not supported. Supported statements: import torch (torch.nn as nn, torch.nn.functional as F, torch.optim as optim, numpy as np, pandas as pd), name = expression, values, indices = torch.max(x, dim), torch.set_default_dtype(...), torch.manual_seed(...), device = torch.device(...), net.to(device), class Net(nn.Module):, with torch.no_grad():, for epoch in range(N):, z.backward(), print(...).`,
   import: ({ what }) =>
     `import ${what} is not supported. Supported: import torch, import torch.nn as nn, import torch.nn.functional as F, import torch.optim as optim, import numpy as np, import pandas as pd.`,
   notImported: ({ name }) => `${name} is used before it is imported: import it first.`,
   undefinedName: ({ name }) => `${name} is not defined: assign it before this line.`,
   call: ({ what }) =>
-    `${what}(...) is not supported. Supported: torch.tensor, torch.arange, torch.zeros, torch.ones, torch.randn, torch.rand, torch.manual_seed, torch.sigmoid/exp/log/tanh/relu/square/neg/pow, torch.sum/mean/max/argmax, torch.softmax, torch.matmul, torch.eq/gt, torch.reshape, F.sigmoid/relu/tanh/softmax/linear, F.mse_loss, F.binary_cross_entropy(_with_logits), F.cross_entropy, and the methods .sum() .mean() .max() .argmax() .view() .reshape() .float() .double() .long() .to() .dim() .backward().`,
+    `${what}(...) is not supported. Supported: torch.tensor, torch.arange, torch.zeros, torch.ones, torch.randn, torch.rand, torch.manual_seed, torch.device, torch.sigmoid/exp/log/tanh/relu/square/neg/pow, torch.sum/mean/max/argmax, torch.softmax, torch.matmul, torch.eq/gt, torch.reshape, F.sigmoid/relu/tanh/softmax/linear, F.mse_loss, F.binary_cross_entropy(_with_logits), F.cross_entropy, and the methods .sum() .mean() .max() .argmax() .view() .reshape() .float() .double() .long() .to() .cpu() .dim() .backward().`,
   arguments: ({ what, expected }) => `${what} takes ${EXPECTED[expected as Expected]}.`,
   keyword: ({ what, name, supported }) => `${what} does not take ${name}= here. Supported: ${supported}.`,
   expression: ({ what }) =>
@@ -69,7 +70,7 @@ export const IMPORT_REASONS = {
   dataIndex: () => 'Select columns as df["x"], df[["x", "y"]] (pandas) or data[:, 0], data[:, [0, 1]] (NumPy).',
   column: ({ name, dataset }) => `The dataset ${dataset} has no column ${name}.`,
   columnIndex: ({ index, dataset, count }) => `Column ${index} is not in the dataset ${dataset}, which has ${count} columns.`,
-  dataMethod: ({ what }) => `.${what}() is not supported on data. Supported: .float(), .double(), .long(), .view(-1, 1), .reshape(-1, 1).`,
+  dataMethod: ({ what }) => `.${what}() is not supported on data. Supported: .float(), .double(), .long(), .to(dtype), .view(-1, 1), .reshape(-1, 1), .to(device), .cpu().`,
   dataDtype: ({ dtype, graph }) =>
     `This data makes ${dtype} numbers but the script computes in ${graph}: NumPy data is float64, so add .float() for float32, or call torch.set_default_dtype(torch.float64) first.`,
   dataDtypeArg: ({ name }) => `dtype= takes torch.float32, torch.float64 or torch.long here, got ${name}.`,
@@ -125,7 +126,8 @@ export const IMPORT_REASONS = {
   reshapeSize: ({ shape, count }) => `The shape ${shape} is invalid for a tensor of ${count} numbers.`,
   linearParams: ({ what }) => `${what} takes the weight and bias as names of tensors made for it (w = torch.randn(...), b = torch.zeros(...)) and used nowhere else.`,
   parameterOf: ({ name, node, param }) => `${name} is the ${param} of the linear node ${node} now; only ${name}.grad can be printed.`,
-  accuracyForm: () => 'Accuracy is written (predicted == labels).sum().item() / len(labels), with predicted from torch.where(outputs < 0.5, 0, 1) or torch.max(outputs, 1)[1].',
+  accuracyForm: () =>
+    'Accuracy is written (predicted == labels).sum().item() / len(labels), with predicted from torch.where(outputs < 0.5, 0, 1), torch.max(outputs, 1)[1] or _, predicted = torch.max(outputs, 1).',
   accuracyRule: ({ op, rule }) => `GradCanvas measures the accuracy of ${op} as ${rule}: predict the classes that way.`,
   accuracyOf: () => 'The accuracy compares the predictions of the outputs the loss is computed from with the labels of that loss.',
   accuracyLoss: () => 'Accuracy needs a classification loss (nn.BCELoss, nn.BCEWithLogitsLoss or nn.CrossEntropyLoss) computed before it.',
@@ -135,6 +137,10 @@ export const IMPORT_REASONS = {
   validationCriterion: () => 'The validation loss uses the criterion of the training loss.',
   validationLoss: () => 'The validation pass needs its loss: loss_test = criterion(outputs_test, labels_test).',
   validationAccuracy: () => 'The validation accuracy needs the training accuracy too: GradCanvas logs acc before val_acc.',
+  toArgument: ({ what, got }) =>
+    `${what}(...) takes a number type (torch.float32, torch.float64, torch.int64 or x.dtype) or a device (device = torch.device(...), "cpu" or "cuda"; GradCanvas computes on the CPU), got ${got}.`,
+  tupleAssign: () =>
+    'Assigning to several names at once is supported only for the values and indices of torch.max(x, dim): values, indices = torch.max(x, 1), or _, predicted = torch.max(outputs, 1). Assign one name per line otherwise.',
 } satisfies Record<string, (p: Record<string, string>) => string>;
 
 /** A code of the reasons above. */

@@ -5,8 +5,8 @@
 export const codeReasons = {
   'code.reason.syntax': { en: 'Python cannot read this: check the brackets, operators and commas here.', ja: 'パイソンの文として読めません。この位置の括弧・演算子・カンマを確認してください。' },
   'code.reason.statement': {
-    en: '{what} is not supported. Supported statements: import torch (torch.nn as nn, torch.nn.functional as F, torch.optim as optim, numpy as np, pandas as pd), name = expression, torch.set_default_dtype(...), torch.manual_seed(...), class Net(nn.Module):, with torch.no_grad():, for epoch in range(N):, z.backward(), print(...).',
-    ja: '「{what}」には対応していません。対応する文：「import torch」（「torch.nn as nn」、「torch.nn.functional as F」、「torch.optim as optim」、「numpy as np」、「pandas as pd」）、「名前 = 式」、「torch.set_default_dtype(...)」、「torch.manual_seed(...)」、「class Net(nn.Module):」、「with torch.no_grad():」、「for epoch in range(N):」、「z.backward()」、「print(...)」。',
+    en: '{what} is not supported. Supported statements: import torch (torch.nn as nn, torch.nn.functional as F, torch.optim as optim, numpy as np, pandas as pd), name = expression, values, indices = torch.max(x, dim), torch.set_default_dtype(...), torch.manual_seed(...), device = torch.device(...), net.to(device), class Net(nn.Module):, with torch.no_grad():, for epoch in range(N):, z.backward(), print(...).',
+    ja: '「{what}」には対応していません。対応する文：「import torch」（「torch.nn as nn」、「torch.nn.functional as F」、「torch.optim as optim」、「numpy as np」、「pandas as pd」）、「名前 = 式」、「values, indices = torch.max(x, dim)」、「torch.set_default_dtype(...)」、「torch.manual_seed(...)」、「device = torch.device(...)」、「net.to(device)」、「class Net(nn.Module):」、「with torch.no_grad():」、「for epoch in range(N):」、「z.backward()」、「print(...)」。',
   },
   'code.reason.import': {
     en: 'import {what} is not supported. Supported: import torch, import torch.nn as nn, import torch.nn.functional as F, import torch.optim as optim, import numpy as np, import pandas as pd.',
@@ -15,8 +15,8 @@ export const codeReasons = {
   'code.reason.notImported': { en: '{name} is used before it is imported: import it first.', ja: '「{name}」を「import」する前に使っています。先に「import」してください。' },
   'code.reason.undefinedName': { en: '{name} is not defined: assign it before this line.', ja: '「{name}」は定義されていません。この行より前で代入してください。' },
   'code.reason.call': {
-    en: '{what}(...) is not supported. Supported: torch.tensor, torch.arange, torch.zeros, torch.ones, torch.randn, torch.rand, torch.manual_seed, torch.sigmoid/exp/log/tanh/relu/square/neg/pow, torch.sum/mean/max/argmax, torch.softmax, torch.matmul, torch.eq/gt, torch.reshape, F.sigmoid/relu/tanh/softmax/linear, F.mse_loss, F.binary_cross_entropy(_with_logits), F.cross_entropy, and the methods .sum() .mean() .max() .argmax() .view() .reshape() .float() .double() .long() .to() .dim() .backward().',
-    ja: '「{what}(...)」には対応していません。対応するもの：「torch.tensor」、「torch.arange」、「torch.zeros」、「torch.ones」、「torch.randn」、「torch.rand」、「torch.manual_seed」、「torch.sigmoid/exp/log/tanh/relu/square/neg/pow」、「torch.sum/mean/max/argmax」、「torch.softmax」、「torch.matmul」、「torch.eq/gt」、「torch.reshape」、「F.sigmoid/relu/tanh/softmax/linear」、「F.mse_loss」、「F.binary_cross_entropy(_with_logits)」、「F.cross_entropy」、メソッド「.sum()」「.mean()」「.max()」「.argmax()」「.view()」「.reshape()」「.float()」「.double()」「.long()」「.to()」「.dim()」「.backward()」。',
+    en: '{what}(...) is not supported. Supported: torch.tensor, torch.arange, torch.zeros, torch.ones, torch.randn, torch.rand, torch.manual_seed, torch.device, torch.sigmoid/exp/log/tanh/relu/square/neg/pow, torch.sum/mean/max/argmax, torch.softmax, torch.matmul, torch.eq/gt, torch.reshape, F.sigmoid/relu/tanh/softmax/linear, F.mse_loss, F.binary_cross_entropy(_with_logits), F.cross_entropy, and the methods .sum() .mean() .max() .argmax() .view() .reshape() .float() .double() .long() .to() .cpu() .dim() .backward().',
+    ja: '「{what}(...)」には対応していません。対応するもの：「torch.tensor」、「torch.arange」、「torch.zeros」、「torch.ones」、「torch.randn」、「torch.rand」、「torch.manual_seed」、「torch.device」、「torch.sigmoid/exp/log/tanh/relu/square/neg/pow」、「torch.sum/mean/max/argmax」、「torch.softmax」、「torch.matmul」、「torch.eq/gt」、「torch.reshape」、「F.sigmoid/relu/tanh/softmax/linear」、「F.mse_loss」、「F.binary_cross_entropy(_with_logits)」、「F.cross_entropy」、メソッド「.sum()」「.mean()」「.max()」「.argmax()」「.view()」「.reshape()」「.float()」「.double()」「.long()」「.to()」「.cpu()」「.dim()」「.backward()」。',
   },
   'code.reason.arguments': { en: '{what} takes {expected}.', ja: '「{what}」の引数は{expected}です。' },
   'code.expected.oneTensor': { en: 'one tensor', ja: 'テンソル 1 つ' },
@@ -31,7 +31,14 @@ export const codeReasons = {
   'code.expected.sizesOrMinusOne': { en: 'the new sizes as whole numbers, at most one of them -1 (view(-1, 1))', ja: '新しいサイズの整数（「-1」は 1 つまで。「view(-1, 1)」）' },
   'code.expected.tensorAndShape': { en: 'a tensor and the new sizes', ja: 'テンソルと新しいサイズ' },
   'code.expected.seed': { en: 'one whole number (the seed)', ja: '整数 1 つ（シード）' },
-  'code.expected.dtype': { en: 'a type: torch.float32, torch.float64, torch.int64 or x.dtype', ja: '型：「torch.float32」、「torch.float64」、「torch.int64」または「x.dtype」' },
+  'code.expected.dtypeOrDevice': {
+    en: 'a type (torch.float32, torch.float64, torch.int64 or x.dtype) or a device (device, "cpu" or "cuda")',
+    ja: '型（「torch.float32」、「torch.float64」、「torch.int64」または「x.dtype」）かデバイス（「device」、「"cpu"」または「"cuda"」）',
+  },
+  'code.expected.device': {
+    en: 'a device: "cpu", "cuda", "cuda" if torch.cuda.is_available() else "cpu", or a name holding torch.device(...)',
+    ja: 'デバイス：「"cpu"」、「"cuda"」、「"cuda" if torch.cuda.is_available() else "cpu"」、または「torch.device(...)」を代入した名前',
+  },
   'code.expected.integer': { en: 'a whole number', ja: '整数' },
   'code.expected.axes': { en: 'one axis, or every axis of the tensor', ja: '軸 1 つ、またはテンソルのすべての軸' },
   'code.reason.keyword': { en: '{what} does not take {name}= here. Supported: {supported}.', ja: '「{what}」はここで「{name}=」を受け取りません。対応するもの：「{supported}」。' },
@@ -87,8 +94,8 @@ export const codeReasons = {
   'code.reason.column': { en: 'The dataset {dataset} has no column {name}.', ja: 'データセット「{dataset}」に列「{name}」はありません。' },
   'code.reason.columnIndex': { en: 'Column {index} is not in the dataset {dataset}, which has {count} columns.', ja: '列 {index} はデータセット「{dataset}」にありません（列は {count} 個です）。' },
   'code.reason.dataMethod': {
-    en: '.{what}() is not supported on data. Supported: .float(), .double(), .long(), .view(-1, 1), .reshape(-1, 1).',
-    ja: 'データの「.{what}()」には対応していません。対応するもの：「.float()」、「.double()」、「.long()」、「.view(-1, 1)」、「.reshape(-1, 1)」。',
+    en: '.{what}() is not supported on data. Supported: .float(), .double(), .long(), .to(dtype), .view(-1, 1), .reshape(-1, 1), .to(device), .cpu().',
+    ja: 'データの「.{what}()」には対応していません。対応するもの：「.float()」、「.double()」、「.long()」、「.to(dtype)」、「.view(-1, 1)」、「.reshape(-1, 1)」、「.to(device)」、「.cpu()」。',
   },
   'code.reason.dataDtype': {
     en: 'This data makes {dtype} numbers but the script computes in {graph}: NumPy data is float64, so add .float() for float32, or call torch.set_default_dtype(torch.float64) first.',
@@ -215,8 +222,8 @@ export const codeReasons = {
     ja: '「{name}」は今は linear ノード「{node}」の {param} です。使えるのは「print({name}.grad)」だけです。',
   },
   'code.reason.accuracyForm': {
-    en: 'Accuracy is written (predicted == labels).sum().item() / len(labels), with predicted from torch.where(outputs < 0.5, 0, 1) or torch.max(outputs, 1)[1].',
-    ja: '正解率は「(predicted == labels).sum().item() / len(labels)」と書き、「predicted」は「torch.where(outputs < 0.5, 0, 1)」か「torch.max(outputs, 1)[1]」で求めてください。',
+    en: 'Accuracy is written (predicted == labels).sum().item() / len(labels), with predicted from torch.where(outputs < 0.5, 0, 1), torch.max(outputs, 1)[1] or _, predicted = torch.max(outputs, 1).',
+    ja: '正解率は「(predicted == labels).sum().item() / len(labels)」と書き、「predicted」は「torch.where(outputs < 0.5, 0, 1)」、「torch.max(outputs, 1)[1]」または「_, predicted = torch.max(outputs, 1)」で求めてください。',
   },
   'code.reason.accuracyRule': { en: 'GradCanvas measures the accuracy of {op} as {rule}: predict the classes that way.', ja: 'GradCanvas は「{op}」の正解率を「{rule}」で測ります。予測クラスはその形で求めてください。' },
   'code.reason.accuracyOf': {
@@ -247,5 +254,13 @@ export const codeReasons = {
   'code.reason.validationAccuracy': {
     en: 'The validation accuracy needs the training accuracy too: GradCanvas logs acc before val_acc.',
     ja: '検証の正解率には学習の正解率も必要です。GradCanvas は「acc」を「val_acc」の前に記録します。',
+  },
+  'code.reason.toArgument': {
+    en: '{what}(...) takes a number type (torch.float32, torch.float64, torch.int64 or x.dtype) or a device (device = torch.device(...), "cpu" or "cuda"; GradCanvas computes on the CPU), got {got}.',
+    ja: '「{what}(...)」の引数は数値の型（「torch.float32」、「torch.float64」、「torch.int64」または「x.dtype」）かデバイス（「device = torch.device(...)」、「"cpu"」または「"cuda"」。GradCanvas は CPU で計算します）です（「{got}」が渡されました）。',
+  },
+  'code.reason.tupleAssign': {
+    en: 'Assigning to several names at once is supported only for the values and indices of torch.max(x, dim): values, indices = torch.max(x, 1), or _, predicted = torch.max(outputs, 1). Assign one name per line otherwise.',
+    ja: '複数の名前への同時代入は「torch.max(x, dim)」の値とインデックスだけに対応しています：「values, indices = torch.max(x, 1)」または「_, predicted = torch.max(outputs, 1)」。それ以外は 1 行に 1 つの名前を代入してください。',
   },
 };
