@@ -14,6 +14,11 @@ function sizesText(shape: readonly number[]): string {
   return shape.length === 0 ? '()' : shape.join(', ');
 }
 
+/** A substituted element on its own, where no factor follows it: a negative number without its parentheses (`−4`, not `(−4)`). */
+function alone(v: string): string {
+  return v.replace(/^\((−[^()]*)\)$/, '$1');
+}
+
 /**
  * `reshape`: the same elements in row-major order, in a new shape, as x.reshape(shape) and
  * x.view(shape); one length may be -1, worked out from the others. Its gradient is grad_out
@@ -51,10 +56,10 @@ export const reshape: OpDef<ReshapeAttrs, undefined> = {
   torchCall: { functions: ['torch.reshape'], methods: ['reshape', 'view'] },
   torch: ([x], { shape }) => `${x}.reshape(${sizesText(shape)})`,
   explain: {
-    forward: ({ x }) => x,
+    forward: ({ x }) => alone(x),
     sameOrder: true,
     backward: {
-      x: { derivative: '∂yₖ/∂xₖ = 1', gradIn: 'grad_in = grad_out', numbers: ({ g }) => g, note: 'reshaped' },
+      x: { derivative: '∂yₖ/∂xₖ = 1', gradIn: 'grad_in = grad_out', numbers: ({ g }) => alone(g), note: 'reshaped' },
     },
   },
   recipe: { inputs: { x: { type: 'operand' } }, attrs: { shape: { type: 'reshapeOf', of: 'x' } } },
