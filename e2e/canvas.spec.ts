@@ -30,6 +30,45 @@ test('a palette op dropped on the canvas lands where it was dropped, on the grid
   await expect(page.getByTestId(`node.${id}.problem`)).toContainText('Missing input');
 });
 
+test('reshape from the Shape group of the palette: its shape field takes one -1, a shape that does not fit is a problem on the node, two -1s are refused at the field (English and Japanese)', async ({ editor, page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await editor.open();
+  await expect(page.getByRole('heading', { name: 'Shape', exact: true })).toBeVisible();
+  const id = await editor.dropFromPalette('reshape', { x: 640, y: 560 });
+  expect(id).toBe('reshape');
+  await editor.connect('x', id, 'x');
+  await expect.poll(async () => (await editor.document()).edges).toContainEqual({ source: 'x', target: id, targetPort: 'x' });
+  // The default [-1] flattens: x's 17 numbers stay 17.
+  await expect(page.getByTestId(`node.${id}.shape`)).toHaveText('[17]');
+  await editor.select(id);
+  const field = page.getByTestId('inspector.attr.shape');
+  await expect(field).toHaveValue('-1');
+  await field.fill('-1, 1');
+  await field.press('Enter');
+  await expect.poll(async () => (await editor.document()).nodes.find((n) => n.id === id)?.attrs).toEqual({ shape: [-1, 1] });
+  await expect(page.getByTestId(`node.${id}.shape`)).toHaveText('[17, 1]');
+  await expect.poll(() => editor.shownNumbers(id, 'value')).toEqual(Array.from({ length: 17 }, (_, i) => -2 + 0.25 * i));
+
+  await field.fill('2, -1');
+  await field.press('Enter');
+  await expect(page.getByTestId(`node.${id}.problem`)).toContainText('shape [2, -1] does not fit an input [17] of 17 elements');
+
+  await field.fill('-1, -1');
+  await field.press('Enter');
+  await expect(page.getByTestId('inspector.error.attr.shape')).toContainText('Only one length can be -1.');
+  expect((await editor.document()).nodes.find((n) => n.id === id)?.attrs).toEqual({ shape: [2, -1] });
+  await page.waitForTimeout(300);
+  await editor.screenshot('canvas-reshape-en');
+
+  await editor.press('toolbar.lang');
+  await expect(page.getByRole('heading', { name: '形状の変更', exact: true })).toBeVisible();
+  await expect(page.getByTestId(`node.${id}.problem`)).toContainText('形状 [2, -1] は要素数 17 の入力 [17] に合いません');
+  await expect(page.getByTestId('inspector.error.attr.shape')).toContainText('-1 にできる長さは 1 つだけです。');
+  await page.waitForTimeout(300);
+  await editor.screenshot('canvas-reshape-ja');
+  await editor.press('toolbar.lang');
+});
+
 test('a wire pulled handle to handle connects ports; cycles, fed ports and output-to-output are refused with the reason', async ({ editor, page }) => {
   await editor.open();
   const sq = await editor.dropFromPalette('square', { x: 700, y: 600 });

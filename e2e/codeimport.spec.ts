@@ -25,7 +25,7 @@ async function typeLines(page: Page, lines: readonly string[]): Promise<void> {
   }
 }
 
-test("code with F.cross_entropy, integer labels and a seeded torch.randn builds the graph with PyTorch's numbers; a reshape the graph cannot hold is refused in either language", async ({ editor, page }) => {
+test("code with F.cross_entropy, integer labels and a seeded torch.randn builds the graph with PyTorch's numbers; a reshape whose sizes do not fit is refused in either language, one that fits is a reshape node", async ({ editor, page }) => {
   test.setTimeout(120_000);
   await editor.open();
   await editor.press('file.new');
@@ -49,16 +49,30 @@ test("code with F.cross_entropy, integer labels and a seeded torch.randn builds 
   await page.locator('.code-panel .cm-content').click();
   await page.keyboard.press('Control+End');
   await page.keyboard.press('Enter');
-  await page.keyboard.type('y = (x * 2.0).view(-1)');
+  await page.keyboard.type('y = (x * 2.0).view(5, -1)');
   await editor.press('code.run');
   const error = page.getByTestId('code.error');
-  await expect(error).toContainText('Line 8, column 5: (x * 2.0).view reshapes only data');
+  await expect(error).toContainText('Line 8, column 5: The shape [5, -1] is invalid for a tensor of 12 numbers.');
   expect(await editor.document()).toEqual(before);
   await page.waitForTimeout(300);
   await editor.screenshot('codeimport-02-reshape-en');
   await editor.press('toolbar.lang');
-  await expect(error).toContainText('8 行 5 列：「(x * 2.0).view」で形を変えられるのはデータ');
+  await expect(error).toContainText('8 行 5 列：形 [5, -1] は 12 個の数値のテンソルには合いません。');
   await page.waitForTimeout(300);
   await editor.screenshot('codeimport-03-reshape-ja');
   await editor.press('toolbar.lang');
+
+  // The same line with sizes that fit: a mul and a reshape node named y, -1 kept as written.
+  await page.locator('.code-panel .cm-content').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.type('y = (x * 2.0).view(-1, 1)');
+  await editor.press('code.run');
+  await expect(page.getByTestId('code.report')).toHaveText('Ran 8 statements: 5 nodes.');
+  const after = await editor.document();
+  expect(after.nodes.slice(3).map((n) => [n.id, n.op, n.attrs ?? null])).toEqual([
+    ['mul', 'mul', { c: 2 }],
+    ['y', 'reshape', { shape: [-1, 1] }],
+  ]);
+  await expect(page.getByTestId('node.y.shape')).toHaveText('[12, 1]');
 });

@@ -3,7 +3,7 @@ export type { Shape } from './tensor/shape';
 export { formatShape } from './tensor/shape';
 export type { Tensor } from './tensor/tensor';
 export type { Dtype } from './tensor/float32';
-export type { Graph, GraphNode, GraphEdge, Dataset, LeafValue, InitSpec, Problem, ProblemCode } from './graph/types';
+export type { AttrValue, Graph, GraphNode, GraphEdge, Dataset, LeafValue, InitSpec, Problem, ProblemCode } from './graph/types';
 // Every sentence a problem is told in, by reason, for the page to word each one in both languages.
 export { LEAF_WHATS, PROBLEM_REASONS, RUN_REASONS } from './graph/problemReasons';
 export { VALUE_WORDS } from './graph/describe';
@@ -36,7 +36,7 @@ export type { Divergence, DivergenceRule, DivergenceSetting, WatchedParam, Watch
 export { formatLoss, formatFactor } from './train/divergenceText';
 export { gradientCheck } from './gradcheck/gradcheck';
 export type { GradCheckResult, GradCheckTarget } from './gradcheck/gradcheck';
-export { resolveAttrs } from './ops/attrs';
+export { attrDefault, resolveAttrs } from './ops/attrs';
 export { gradFnName } from './ops/gradFn';
 export type { Attrs, OpGroup } from './ops/types';
 export type { ExplainNumbers } from './ops/explanation';

@@ -93,8 +93,8 @@ export const nodeSchema = z.strictObject({
   attrs: z
     .record(
       key(),
-      z.union([finite(), z.boolean(), name(), z.null()], {
-        error: (iss) => (typeof iss.input === 'number' ? 'must be a finite number' : `must be a number, true, false, a text or null, got ${describeValue(iss.input)}`),
+      z.union([finite(), z.boolean(), name(), z.null(), z.array(finite()).max(MAX_RANK, `has more than ${MAX_RANK} axis lengths`)], {
+        error: (iss) => (typeof iss.input === 'number' ? 'must be a finite number' : `must be a number, true, false, a text, null or a list of axis lengths, got ${describeValue(iss.input)}`),
       }),
     )
     .optional(),

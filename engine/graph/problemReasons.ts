@@ -44,6 +44,8 @@ export const ATTR_REASONS = {
   below_min: 'must be at least {min}, got {got}',
   not_boolean: 'must be true or false, got {got}',
   not_in_enum: 'must be one of {values}, got {got}',
+  not_shape: 'must be a list of up to {max} axis lengths (whole numbers from 0, or -1 for what the others leave), got {got}',
+  two_free_axes: 'can have only one -1 (the length worked out from the others), got {got}',
   unknown_attr: 'is not an attribute of this op',
 } as const;
 

@@ -17,12 +17,15 @@ export type InitSpec =
   | { readonly type: 'normal'; readonly mean: number; readonly std: number; readonly seed: number }
   | { readonly type: 'default'; readonly seed: number };
 
+/** One attribute's value: a number, a switch, a choice, null (an axis left out), or a list of axis lengths (reshape's `shape`). */
+export type AttrValue = number | boolean | string | null | number[];
+
 /** One node of a graph: an op or a leaf (`input`, `parameter`, `constant`). */
 export interface GraphNode {
   readonly id: string;
   readonly op: string;
-  /** Scalar attributes of the op (`k`, `axis`, `inFeatures`, …). */
-  readonly attrs?: Readonly<Record<string, number | boolean | string | null>>;
+  /** Attributes of the op (`k`, `axis`, `inFeatures`, reshape's `shape`, …). */
+  readonly attrs?: Readonly<Record<string, AttrValue>>;
   /** The value of an `input` or `constant` leaf. */
   readonly value?: LeafValue;
   /** Whether an `input` leaf collects a gradient (PyTorch's `requires_grad`). */

@@ -9,7 +9,7 @@
 export type ExplainNumbers = Readonly<Record<string, string>>;
 
 /** What the symbols of a local rule leave out; the explanation panel says it in its language. */
-export type ExplainNote = 'broadcast' | 'copied' | 'rows';
+export type ExplainNote = 'broadcast' | 'copied' | 'rows' | 'reshaped';
 
 /** The local backward rule of one input port or own parameter, in math text. */
 export interface LocalRule {
@@ -28,4 +28,6 @@ export interface OpExplanation {
   forward(v: ExplainNumbers): string;
   /** The local rule of every differentiable input port and own parameter, by name. */
   readonly backward: Readonly<Record<string, LocalRule>>;
+  /** Element k of the output is element k of the input in row-major order, whatever the shapes (reshape), rather than the element broadcasting pairs it with. */
+  readonly sameOrder?: boolean;
 }

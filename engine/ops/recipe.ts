@@ -73,7 +73,9 @@ export type AttrRecipe =
   /** An axis of port `of`'s tensor, negative or not; null with probability `orNull`. */
   | { readonly type: 'axis'; readonly of: string; readonly orNull?: number }
   /** The length of port `of`'s last axis (linear's inFeatures). */
-  | { readonly type: 'lastAxis'; readonly of: string };
+  | { readonly type: 'lastAxis'; readonly of: string }
+  /** New axis lengths for port `of`'s elements (reshape's shape), sometimes with one -1. */
+  | { readonly type: 'reshapeOf'; readonly of: string };
 
 /** Input recipes by port name, in any order; every port has one. */
 export type InputRecipes = Readonly<Record<string, InputRecipe>>;

@@ -29,6 +29,7 @@ import { gt } from './gt';
 import { bce } from './bce';
 import { bce_with_logits } from './bce_with_logits';
 import { cross_entropy } from './cross_entropy';
+import { reshape } from './reshape';
 
 /** Every leaf kind by name; the names are part of the file format. */
 const LEAF_DEFS = { input, parameter, constant } satisfies Record<string, LeafDef>;
@@ -42,6 +43,7 @@ const OP_DEFS = {
   sub, mul, div, neg, pow, exp, log, mean, matmul,
   sigmoid, tanh, relu, softmax, max, argmax, eq, gt,
   bce, bce_with_logits, cross_entropy,
+  reshape,
 } satisfies Record<string, AnyOpDef>;
 
 /** The name of a registered op: a table keyed by op name is a `Record<OpName, …>`, so a missing entry does not compile. */

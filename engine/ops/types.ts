@@ -1,4 +1,4 @@
-import type { InitSpec } from '../graph/types';
+import type { AttrValue, InitSpec } from '../graph/types';
 import type { Shape } from '../tensor/shape';
 import type { OpExplanation } from './explanation';
 import type { OpDomain, OpRecipe } from './recipe';
@@ -17,10 +17,12 @@ export type AttrSpec =
   | { readonly name: string; readonly type: 'number'; readonly default: number }
   | { readonly name: string; readonly type: 'integer'; readonly default: number | null; readonly min?: number }
   | { readonly name: string; readonly type: 'boolean'; readonly default: boolean }
-  | { readonly name: string; readonly type: 'enum'; readonly values: readonly string[]; readonly default: string };
+  | { readonly name: string; readonly type: 'enum'; readonly values: readonly string[]; readonly default: string }
+  /** Axis lengths of a tensor, with at most one -1 standing for what the others leave (reshape's `shape`). */
+  | { readonly name: string; readonly type: 'shape'; readonly default: readonly number[] };
 
 /** Attribute values of a node, after defaults are filled in. */
-export type Attrs = Record<string, number | boolean | string | null>;
+export type Attrs = Record<string, AttrValue>;
 
 /** A trainable tensor an op owns (like `nn.Linear`'s weight and bias). */
 export interface ParamSpec {
@@ -37,7 +39,7 @@ export interface CompileShapes {
 }
 
 /** Groups used by the palette. */
-export type OpGroup = 'arithmetic' | 'reductions' | 'layers' | 'activations' | 'losses';
+export type OpGroup = 'arithmetic' | 'reductions' | 'shapes' | 'layers' | 'activations' | 'losses';
 
 /** The torch.nn loss module an op is, so an exported script reads `loss = criterion(outputs, labels)`. */
 export interface CriterionSpec {

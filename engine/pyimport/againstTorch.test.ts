@@ -33,6 +33,9 @@ const SCRIPTS: Record<string, string> = {
     'x = torch.tensor(np.arange(-1, 1.1, 0.5)).float().view(-1, 1)\nw = torch.randn(1, 3, requires_grad=True)\n' +
     'b = torch.zeros(3, requires_grad=True)\ny = torch.tensor([2.0, 0.0, 1.0, 1.0, 2.0])\n' +
     'out = x @ w + b\nloss = F.cross_entropy(out, y.long(), reduction="mean") + F.sigmoid(out).mean()\nloss.backward()\nprint(f"{loss.item():.4f}")\n',
+  'reshapes of computed tensors and of a leaf that requires grad: view, reshape, torch.reshape, -1 and a scalar, float32':
+    'import torch\ntorch.manual_seed(5)\nw = torch.randn(2, 3, requires_grad=True)\nv = w.view(3, 2)\nh = torch.tanh(w).reshape(-1, 1)\n' +
+    'p = torch.reshape(h * 2, (1, 6)) @ torch.randn(6, 2)\nq = (p * v.sum()).view(-1)\ns = q.sum().reshape(1, 1) + torch.exp(v).mean()\nloss = s.reshape(())\nloss.backward()\n',
   'float32 data from torch.randn(20, 1), a line fitted by hand':
     'import torch\ntorch.manual_seed(7)\nX = torch.randn(20, 1)\nnoise = torch.randn(20, 1)\ny = 3 * X + 2 + 0.1 * noise\n' +
     'w = torch.rand(1, 1, requires_grad=True)\nb = torch.zeros(1, requires_grad=True)\nloss = ((X @ w + b - y)**2).mean()\nloss.backward()\n',

@@ -118,10 +118,43 @@ describe('max, reshapes and reductions along an axis', () => {
     ]);
   });
 
-  it('refuses a reshape the graph cannot hold, and sizes that do not fit', () => {
-    expect(refusal(`${T}x = torch.tensor([1.0, 2.0], requires_grad=True)\ny = x.view(2, 1)\n`)).toEqual(['reshape', 3, 5]);
-    expect(refusal(`${T}x = torch.tensor([1.0, 2.0])\ny = (x * x).view(-1, 1)\n`)).toEqual(['reshape', 3, 5]);
+  it('a reshape of a tensor that requires grad, or of a computed one, is a reshape node named after its variable, keeping a -1 as written', () => {
+    expect(nodes(`${T}x = torch.tensor([1.0, 2.0], requires_grad=True)\ny = x.view(2, 1)\n`)).toEqual(['x:input[2] grad', 'y:reshape{"shape":[2,1]}']);
+    expect(nodes(`${T}x = torch.tensor([1.0, 2.0])\ny = (x * x).view(-1, 1)\n`)).toEqual(['x:input[2]', 'mul:mul', 'y:reshape{"shape":[-1,1]}']);
+    expect(nodes(`${T}x = torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]], requires_grad=True)\ns = torch.sigmoid(x)\nr = torch.reshape(s, (3, 2))\nf = s.reshape([-1])\nc = f.view(6, 1, 1)\nq = torch.sum(c).reshape(())\n`)).toEqual([
+      'x:input[2,3] grad',
+      's:sigmoid',
+      'r:reshape{"shape":[3,2]}',
+      'f:reshape{"shape":[-1]}',
+      'c:reshape{"shape":[6,1,1]}',
+      'sum:sum',
+      'q:reshape{"shape":[]}',
+    ]);
+  });
+
+  it('a reshape to the shape a computed tensor already has is a node too (PyTorch makes a new tensor), and [1] * n sizes are read', () => {
+    expect(nodes(`${T}x = torch.tensor([1.0, 2.0], requires_grad=True)\ny = (x * 2).reshape(2)\nz = torch.exp(x).sum().view([1] * 3)\n`)).toEqual([
+      'x:input[2] grad',
+      'mul:mul{"c":2}',
+      'y:reshape{"shape":[2]}',
+      'exp:exp',
+      'sum:sum',
+      'z:reshape{"shape":[1,1,1]}',
+    ]);
+  });
+
+  it('keeps an argmax result an integer tensor through a reshape', () => {
+    expect(nodes(`${T}x = torch.tensor([[1.0, 2.0], [3.0, 0.0]])\na = x.argmax(dim=1).view(2, 1)\nb = torch.eq(a, 1)\n`)).toEqual(['x:input[2,2]', 'argmax:argmax{"axis":1}', 'a:reshape{"shape":[2,1]}', 'b:eq{"c":1}']);
+    expect(refusal(`${T}x = torch.tensor([[1.0, 2.0], [3.0, 0.0]])\na = x.argmax(dim=1).view(2, 1)\nb = a.sum()\n`)).toEqual(['integerTensor', 4, 10]);
+  });
+
+  it('refuses sizes that do not fit, two -1s and keywords, at the call', () => {
     expect(refusal(`${T}x = torch.tensor([1.0, 2.0, 3.0]).view(2, -1)\n`)).toEqual(['reshapeSize', 2, 5]);
+    expect(refusal(`${T}x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)\ny = torch.exp(x)\nz = y.view(2, 2)\n`)).toEqual(['reshapeSize', 4, 5]);
+    expect(refusal(`${T}x = torch.tensor([1.0, 2.0, 3.0, 4.0], requires_grad=True)\nz = x.reshape(-1, -1)\n`)).toEqual(['reshapeSize', 3, 5]);
+    expect(refusal(`${T}x = torch.tensor([1.0, 2.0], requires_grad=True)\nz = torch.reshape(x * 2, (1, -2))\n`)).toEqual(['arguments', 3, 30]);
+    expect(refusal(`${T}x = torch.tensor([1.0, 2.0], requires_grad=True)\nz = x.reshape(shape=(2, 1))\n`)).toEqual(['keyword', 3, 21]);
+    expect(importPython(`${T}x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)\nz = (x * 2).view(2, 2)\n`).error?.message).toBe('The shape [2, 2] is invalid for a tensor of 3 numbers.');
   });
 });
 

@@ -1,5 +1,6 @@
 import type { SyntaxNode } from '@lezer/common';
 import { OPS } from '../ops/registry';
+import type { AttrValue } from '../graph/types';
 import type { AnyOpDef, AttrSpec, TorchArg } from '../ops/types';
 import { normalizeAxis } from '../tensor/shape';
 import { type CallArgs, evaluate, fail, numberOf, type PyValue, type Scope, type TensorValue, text } from './expressions';
@@ -40,7 +41,7 @@ export function opCall(scope: Scope, def: AnyOpDef, owner: TensorValue | null, a
   if (spec.paramArgs) return linearCall(scope, def, a, what, list);
   const usage = signature(def, what, owner !== null);
   const inputs: Record<string, string> = {};
-  const attrs: Record<string, number | boolean | string | null> = {};
+  const attrs: Record<string, AttrValue> = {};
   const positional = [...a.positional];
   let first: string | undefined;
   def.inputs.forEach((port, i) => {
@@ -94,7 +95,7 @@ function portTensor(scope: Scope, def: AnyOpDef, port: string, v: TensorValue, n
 }
 
 /** An attribute's value from its Python argument, by the attribute's type. */
-function attrValue(scope: Scope, attr: AttrSpec, arg: TorchArg, node: SyntaxNode, x: string, what: string): number | boolean | string | null {
+function attrValue(scope: Scope, attr: AttrSpec, arg: TorchArg, node: SyntaxNode, x: string, what: string): AttrValue {
   const raw = text(scope, node);
   switch (attr.type) {
     case 'boolean':
@@ -114,6 +115,9 @@ function attrValue(scope: Scope, attr: AttrSpec, arg: TorchArg, node: SyntaxNode
     }
     case 'number':
       return numberOf(scope, node).value;
+    case 'shape':
+      // Sizes are read by the reshape calls themselves (reshape.ts), never as a keyword.
+      return fail('arguments', { what: `${arg.keyword}=`, expected: 'sizesOrMinusOne' }, node);
   }
 }
 

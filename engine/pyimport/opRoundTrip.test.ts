@@ -3,7 +3,7 @@ import { pyString } from '../codegen/escape';
 import { pyList } from '../codegen/python';
 import { compile } from '../exec/compile';
 import { fileToGraph } from '../format/convert';
-import type { Graph, GraphEdge, GraphNode } from '../graph/types';
+import type { AttrValue, Graph, GraphEdge, GraphNode } from '../graph/types';
 import { resolveAttrs } from '../ops/attrs';
 import { OPS_BY_NAME, type OpName } from '../ops/registry';
 import { importPython } from './index';
@@ -13,7 +13,7 @@ type PortValue = { shape: number[]; data: number[] } | number;
 /** One node of an op to write with the op's own torch() and read back. */
 interface Case {
   readonly inputs: Readonly<Record<string, PortValue>>;
-  readonly attrs?: Readonly<Record<string, number | boolean | string | null>>;
+  readonly attrs?: Readonly<Record<string, AttrValue>>;
   /** linear: the weight and bias, written as tensors named w and b. */
   readonly params?: Readonly<Record<string, { shape: number[]; data: number[] }>>;
 }
@@ -53,6 +53,7 @@ const CASES: Record<OpName, readonly Case[]> = {
   gt: [{ inputs: { a: m23, b: v3 } }, { inputs: { a: m23, b: 0.5 } }],
   bce: losses(t([4], [0.2, 0.9, 0.5, 0.7]), t([4], [0, 1, 1, 0])),
   bce_with_logits: losses(t([4], [-1.2, 0.9, 2.5, 0.1]), t([4], [0, 1, 1, 0])),
+  reshape: [[3, 2], [-1], [1, -1, 3], [6, 1, 1, 1]].map((shape) => ({ inputs: { x: m23 }, attrs: { shape } })).concat([{ inputs: { x: t([1, 1], [2.5]) }, attrs: { shape: [] } }]),
   cross_entropy: losses(t([4, 3], [0.3, -1.2, 2.5, 0.7, 1.1, -0.4, 0, 1, 2, -2, 0.5, 0.25]), t([4], [2, 0, 1, 2])),
 };
 

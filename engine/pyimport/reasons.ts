@@ -121,8 +121,6 @@ export const IMPORT_REASONS = {
   labels: ({ what }) => `${what} is not a tensor of class labels: F.cross_entropy takes an integer tensor (torch.tensor([0, 2, 1]) or labels.long()).`,
   opArguments: ({ what, usage }) => `${what} is called as ${usage}.`,
   choice: ({ what, values }) => `${what} takes one of ${values}.`,
-  reshape: ({ what }) =>
-    `${what} reshapes only data (a tensor that does not require grad), or to the shape the tensor already has: the graph has no reshape op. Reshape the numbers where they are made.`,
   reshapeSize: ({ shape, count }) => `The shape ${shape} is invalid for a tensor of ${count} numbers.`,
   linearParams: ({ what }) => `${what} takes the weight and bias as names of tensors made for it (w = torch.randn(...), b = torch.zeros(...)) and used nowhere else.`,
   parameterOf: ({ name, node, param }) => `${name} is the ${param} of the linear node ${node} now; only ${name}.grad can be printed.`,

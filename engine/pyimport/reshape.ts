@@ -1,7 +1,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { compile } from '../exec/compile';
 import { fileToGraph } from '../format/convert';
-import { formatShape, type Shape } from '../tensor/shape';
+import { formatShape, reshapeTo, type Shape, sizeOf } from '../tensor/shape';
 import { addLeaf, constructorSpec, type LeafSpec, shapeOfValue, valuesOf } from './constructors';
 import { isModuleName } from './modules';
 import { args, evaluate, fail, numberOf, type PyValue, type Scope, text } from './expressions';
@@ -26,11 +26,12 @@ export function tensorDim(scope: Scope, id: string, node: SyntaxNode): number {
 }
 
 /**
- * `x.view(...)`, `x.reshape(...)`, `torch.reshape(x, shape)`. The graph has no reshape op, so a
- * reshape is taken where it changes nothing the graph computes: on data (a leaf that needs no
- * gradient, which is made again in the new shape; one dataset column as a vector or a column
- * `[rows, 1]`), to the shape the tensor already has, and on
- * an every-element sum, mean or max just made (`torch.max(x).reshape([1] * x.dim())` is keepdim=True).
+ * `x.view(...)`, `x.reshape(...)`, `torch.reshape(x, shape)`: a `reshape` node keeping the sizes
+ * as written (a -1 stays -1), as PyTorch makes a new tensor even in the same shape. Where the
+ * graph needs no node it takes none: on data (a leaf that needs no gradient, the same data in its
+ * own shape, else made again in the new shape; one dataset column as a vector or a column
+ * `[rows, 1]`), and on an every-element sum, mean or max just made
+ * (`torch.max(x).reshape([1] * x.dim())` is keepdim=True).
  */
 export function reshapeCall(scope: Scope, node: SyntaxNode): PyValue {
   const [fnNode, list] = parts(node);
@@ -55,17 +56,19 @@ export function reshapeCall(scope: Scope, node: SyntaxNode): PyValue {
   if (v.kind !== 'tensor') return fail('notTensor', { name: text(scope, objectNode) }, objectNode);
   const from = shapeOf(scope, v.id, objectNode);
   const shape = resolveShape(from, target, node);
-  if (sameShape(shape, from)) return v;
   const d = scope.draft;
   const i = d.nodes.findIndex((n) => n.id === v.id);
   const made = d.nodes[i];
+  const isData = made.op === 'input' && !made.requiresGrad;
+  // Data in the shape it has is the same data.
+  if (isData && sameShape(shape, from)) return v;
   // Data: made again in the new shape, as a new leaf (the old one keeps its own).
-  if (made.op === 'input' && !made.requiresGrad && (made.value?.type === 'tensor' || made.value?.type === 'arange')) {
+  if (isData && (made.value?.type === 'tensor' || made.value?.type === 'arange')) {
     const value = { type: 'tensor' as const, shape, data: valuesOf(made.value) };
     return { ...v, id: d.add(made.label ?? made.id, { op: 'input', value }) };
   }
   // One column of a dataset: a vector [rows] or a column [rows, 1] (`vector`), read again in the new shape.
-  if (made.op === 'input' && !made.requiresGrad && made.value?.type === 'columns' && made.value.columns.length === 1 && shape.length <= 2 && shape[0] === from[0] && (shape[1] ?? 1) === 1) {
+  if (isData && made.value?.type === 'columns' && made.value.columns.length === 1 && shape.length <= 2 && shape[0] === from[0] && (shape[1] ?? 1) === 1) {
     const value = { ...made.value, vector: shape.length === 1 };
     return { ...v, id: d.add(made.label ?? made.id, { op: 'input', value }) };
   }
@@ -79,7 +82,8 @@ export function reshapeCall(scope: Scope, node: SyntaxNode): PyValue {
       return v;
     }
   }
-  return fail('reshape', { what }, node);
+  const id = d.add('reshape', { op: 'reshape', attrs: { shape: target } }, { x: v.id });
+  return v.integer ? { kind: 'tensor', id, integer: v.integer } : { kind: 'tensor', id };
 }
 
 /** A tensor being made, reshaped by the method call `node` (`.view(-1, 1)`). */
@@ -126,14 +130,11 @@ function sizeList(scope: Scope, nodes: SyntaxNode[], what: string, list: SyntaxN
 
 /** The shape `target` gives a tensor of shape `from` (-1 takes what is left), or PyTorch's refusal. */
 function resolveShape(from: readonly number[], target: readonly number[], node: SyntaxNode): number[] {
-  const count = from.reduce((p, s) => p * s, 1);
-  const known = target.filter((s) => s !== -1).reduce((p, s) => p * s, 1);
-  const free = target.filter((s) => s === -1).length;
-  const shape = target.map((s) => (s === -1 ? (known === 0 ? 0 : count / known) : s));
-  if (free > 1 || !shape.every(Number.isInteger) || shape.reduce((p, s) => p * s, 1) !== count) {
-    fail('reshapeSize', { shape: formatShape(target), count: String(count) }, node);
+  try {
+    return reshapeTo(from, target);
+  } catch {
+    return fail('reshapeSize', { shape: formatShape(target), count: String(sizeOf(from)) }, node);
   }
-  return shape;
 }
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {

@@ -19,6 +19,7 @@ export const SHAPE_REASONS = {
   cross_entropy_shapes: 'cross_entropy needs logits [N, C] and labels [N], got {a} and {b}',
   empty_reduction: '{op} of an empty tensor {x} has no value',
   empty_reduction_axis: '{op} of an empty tensor {x} along axis {axis} has no value',
+  reshape_count: 'shape {shape} does not fit an input {x} of {count} elements',
 } as const;
 
 /** Why a shape rule refused its inputs. */
@@ -56,6 +57,22 @@ export function stridesOf(shape: Shape): number[] {
 /** `[2, 3]` style text for messages. */
 export function formatShape(shape: Shape): string {
   return `[${shape.join(', ')}]`;
+}
+
+/**
+ * The shape `target` gives the elements of a tensor of shape `from`, as x.reshape(target) does:
+ * a -1 takes what the other lengths leave. A ShapeError when the element counts differ, or when
+ * a -1 cannot be worked out (the others leave a fraction, or are 0, as PyTorch refuses them too).
+ */
+export function reshapeTo(from: Shape, target: readonly number[]): number[] {
+  const count = sizeOf(from);
+  const free = target.filter((d) => d === -1).length;
+  const known = target.reduce((p, d) => (d === -1 ? p : p * d), 1);
+  const shape = target.map((d) => (d === -1 ? (known === 0 ? NaN : count / known) : d));
+  if (free > 1 || !shape.every(Number.isInteger) || sizeOf(shape) !== count) {
+    throw new ShapeError('reshape_count', { shape: formatShape(target), x: formatShape(from), count });
+  }
+  return shape;
 }
 
 /** True when both shapes have the same rank and lengths. */

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { compile, type CompileResult } from '../exec/compile';
 import type { Program } from '../exec/program';
 import { type GradCheckTarget, gradientCheck } from '../gradcheck/gradcheck';
-import type { Dataset, Graph, GraphEdge, GraphNode, InitSpec, Problem } from '../graph/types';
+import type { AttrValue, Dataset, Graph, GraphEdge, GraphNode, InitSpec, Problem } from '../graph/types';
 import { lookupOp } from '../ops/registry';
 import type { AnyOpDef } from '../ops/types';
 import { seededRandom } from '../tensor/random';
@@ -24,7 +24,7 @@ export interface Lit {
 /** One op call: its name, attributes, a literal per connected port (omit a port to leave it unconnected), and own parameters. */
 export interface OpCall {
   readonly op: string;
-  readonly attrs?: Readonly<Record<string, number | boolean | string | null>>;
+  readonly attrs?: Readonly<Record<string, AttrValue>>;
   readonly inputs: Readonly<Record<string, Lit>>;
   readonly params?: Readonly<Record<string, Tensor>>;
   readonly init?: InitSpec;

@@ -1,7 +1,8 @@
 import { resolveAttrs } from '../ops/attrs';
 import type { AttrRecipe, InputRecipe, InputRecipes, NumberRecipe, ValueRange } from '../ops/recipe';
 import type { AnyOpDef, Attrs } from '../ops/types';
-import { type Shape, sameShape, sizeOf } from '../tensor/shape';
+import { MAX_RANK, type Shape, sameShape, sizeOf } from '../tensor/shape';
+import type { AttrValue } from '../graph/types';
 import { tensor, type Tensor } from '../tensor/tensor';
 import { inRange, isLabels, isTarget } from './domains';
 import { broadcastable, type Entry, type GraphBuilder, type LeafOptions } from './graphBuilder';
@@ -160,6 +161,22 @@ function makeInput(b: GraphBuilder, recipe: InputRecipe, made: ReadonlyMap<strin
   }
 }
 
+/** New axis lengths for the elements of a tensor of shape `from`: the count's prime factors dealt over a random rank, sometimes one length as -1. */
+function reshapeTarget(b: GraphBuilder, from: Shape): number[] {
+  const factors: number[] = [];
+  for (let n = sizeOf(from), p = 2; n > 1; ) {
+    if (n % p === 0) {
+      factors.push(p);
+      n /= p;
+    } else p++;
+  }
+  const rank = Math.max(b.int(0, MAX_RANK), factors.length > 0 ? 1 : 0);
+  const shape = new Array<number>(rank).fill(1);
+  for (const f of factors) shape[b.int(0, rank - 1)] *= f;
+  if (rank > 0 && sizeOf(from) > 0 && b.chance(0.35)) shape[b.int(0, rank - 1)] = -1;
+  return shape;
+}
+
 /** Draws a number. */
 function drawNumber(b: GraphBuilder, r: NumberRecipe): number {
   switch (r.type) {
@@ -175,7 +192,7 @@ function drawNumber(b: GraphBuilder, r: NumberRecipe): number {
 }
 
 /** Draws an attribute; `inputs` holds the ports already made, for axes and feature counts. */
-function drawAttr(b: GraphBuilder, r: AttrRecipe, inputs: ReadonlyMap<string, Source>): number | boolean | string | null | undefined {
+function drawAttr(b: GraphBuilder, r: AttrRecipe, inputs: ReadonlyMap<string, Source>): AttrValue | undefined {
   switch (r.type) {
     case 'oneOf':
       return b.choice(r.values);
@@ -191,13 +208,17 @@ function drawAttr(b: GraphBuilder, r: AttrRecipe, inputs: ReadonlyMap<string, So
       const x = inputs.get(r.of);
       return x && x.shape.length > 0 ? x.shape[x.shape.length - 1] : undefined;
     }
+    case 'reshapeOf': {
+      const x = inputs.get(r.of);
+      return x ? reshapeTarget(b, x.shape) : undefined;
+    }
     default:
       return drawNumber(b, r);
   }
 }
 
 /** Attributes read from the inputs (axes, feature counts) are drawn after them; the rest before. */
-const fromInputs = (r: AttrRecipe): boolean => r.type === 'axis' || r.type === 'lastAxis';
+const fromInputs = (r: AttrRecipe): boolean => r.type === 'axis' || r.type === 'lastAxis' || r.type === 'reshapeOf';
 
 /** Ports whose recipe needs no other port come first, so partners can be shaped after them. */
 function buildOrder(recipes: InputRecipes, ports: readonly string[]): string[] {
@@ -222,7 +243,7 @@ export function buildOp(b: GraphBuilder, def: AnyOpDef): Entry | null {
   const attrs: Attrs = {};
   if (!keepDefaults) {
     for (const [name, r] of attrRecipes) {
-      if (!fromInputs(r) && !fallbacks.has(name)) attrs[name] = drawAttr(b, r, new Map()) as Attrs[string];
+      if (!fromInputs(r) && !fallbacks.has(name)) attrs[name] = drawAttr(b, r, new Map()) as AttrValue;
     }
   }
   const recipes = typeof recipe.inputs === 'function' ? recipe.inputs(resolveAttrs(def.attrs, attrs).attrs) : recipe.inputs;
@@ -242,7 +263,7 @@ export function buildOp(b: GraphBuilder, def: AnyOpDef): Entry | null {
   // A fallback attribute matters only when its port was left unwired.
   for (const p of def.inputs) {
     const r = p.fallbackAttr && recipe.attrs?.[p.fallbackAttr];
-    if (r && !keepDefaults && made.get(p.name) === null) attrs[p.fallbackAttr as string] = drawAttr(b, r, made) as Attrs[string];
+    if (r && !keepDefaults && made.get(p.name) === null) attrs[p.fallbackAttr as string] = drawAttr(b, r, made) as AttrValue;
   }
   // Attributes read from the inputs; feature counts must fit the input even when the rest keep their defaults.
   for (const [name, r] of attrRecipes) {

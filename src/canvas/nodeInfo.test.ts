@@ -30,6 +30,8 @@ describe('nodeInfo', () => {
     expect(attrSummary('linear', undefined)).toBe('1 → 1');
     expect(attrSummary('mse', { reduction: 'sum' })).toBe('reduction = sum');
     expect(attrSummary('mse', {})).toBe('');
+    expect(attrSummary('reshape', { shape: [-1, 1] })).toBe('shape = [-1, 1]');
+    expect(attrSummary('reshape', undefined)).toBe('shape = [-1]');
   });
   it("attrSummary(op with its own summary, attributes that do not check out) lists them one by one instead", () => {
     expect(attrSummary('linear', { inFeatures: 'two', outFeatures: 1 })).toBe('inFeatures = two, outFeatures = 1');

@@ -1,4 +1,4 @@
-import { type AttrSpec, type FileNode, lookupOp, type PortSpec, resolveAttrs } from '../../engine';
+import { type AttrSpec, type AttrValue, attrDefault, type FileNode, lookupOp, type PortSpec, resolveAttrs } from '../../engine';
 import { formatNumber } from '../format';
 
 /** The input ports of an op (none for leaves and unknown ops). */
@@ -16,7 +16,7 @@ export function formulaOf(op: string): string {
 export function portFallback(port: PortSpec, op: string, attrs: FileNode['attrs']): string | null {
   if (!port.fallbackAttr) return null;
   const spec = attrSpecs(op).find((a) => a.name === port.fallbackAttr);
-  const v = attrs?.[port.fallbackAttr] ?? spec?.default;
+  const v = attrs?.[port.fallbackAttr] ?? (spec && attrDefault(spec));
   return `${port.fallbackAttr} = ${formatAttr(v ?? null)}`;
 }
 
@@ -37,8 +37,8 @@ export function attrSummary(op: string, attrs: FileNode['attrs']): string {
   const parts: string[] = [];
   for (const spec of attrSpecs(op)) {
     if (fallbacks.has(spec.name)) continue;
-    const v = attrs?.[spec.name] ?? spec.default;
-    const numeric = spec.type === 'number' || spec.type === 'integer';
+    const v = attrs?.[spec.name] ?? attrDefault(spec);
+    const numeric = spec.type === 'number' || spec.type === 'integer' || spec.type === 'shape';
     if (v === null || (!numeric && v === spec.default)) continue;
     parts.push(`${spec.name} = ${formatAttr(v)}`);
   }
@@ -79,7 +79,8 @@ function attrSpecs(op: string): readonly AttrSpec[] {
   return def?.kind === 'op' ? def.attrs : [];
 }
 
-function formatAttr(v: number | boolean | string | null): string {
+function formatAttr(v: AttrValue): string {
   if (v === null) return 'None';
+  if (Array.isArray(v)) return `[${v.join(', ')}]`;
   return typeof v === 'number' ? formatNumber(v) : String(v);
 }

@@ -8,6 +8,7 @@ import { CheckField } from './CheckField';
 import { useEditNode } from './editNode';
 import { type AttrValue, setAttr } from './nodeEdits';
 import { SelectField } from './SelectField';
+import { formatShapeText, parseReshapeTarget } from './tensorText';
 import { TextField } from './TextField';
 
 /** The op's attributes (`k`, `c`, `axis`, `p`, `inFeatures`, …), each with the editor its type needs. */
@@ -62,5 +63,18 @@ function AttrField({ node, def, spec }: { readonly node: FileNode; readonly def:
       return <CheckField testid={testid} label={name} checked={value === true} onChange={commit} hint={hint} />;
     case 'enum':
       return <SelectField testid={testid} label={name} value={String(value)} options={spec.values.map((v) => ({ value: v, label: v }))} onChange={commit} hint={hint} />;
+    case 'shape':
+      return (
+        <TextField
+          field={`attr.${name}`}
+          label={name}
+          value={Array.isArray(value) ? value : []}
+          format={formatShapeText}
+          parse={parseReshapeTarget}
+          commit={commit}
+          hint={hint}
+          inputMode="text"
+        />
+      );
   }
 }

@@ -1,10 +1,10 @@
-import { type FileNode, type GraphFile, initOf, type InitSpec, lookupOp, resolveAttrs, sameShape } from '../../engine';
+import { type AttrValue, type FileNode, type GraphFile, initOf, type InitSpec, lookupOp, resolveAttrs, sameShape } from '../../engine';
 
 // Recipes the inspector runs inside `edit`: they change one node of an immer draft, so each
 // is one undoable step. They never read the DOM, so they are tested on plain objects.
 
 /** An attribute value as the file stores it. */
-export type AttrValue = number | boolean | string | null;
+export type { AttrValue };
 
 /** Where an input or constant takes its value from. */
 export type SourceType = 'tensor' | 'arange' | 'columns';

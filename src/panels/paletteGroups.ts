@@ -4,7 +4,7 @@ import { LEAVES, type OpGroup, OPS } from '../../engine';
 export type PaletteGroup = 'data' | OpGroup;
 
 /** Each section's place, keyed by every group, so a new op group cannot be left out of the palette. */
-const ORDER: Readonly<Record<PaletteGroup, number>> = { data: 0, arithmetic: 1, reductions: 2, layers: 3, activations: 4, losses: 5 };
+const ORDER: Readonly<Record<PaletteGroup, number>> = { data: 0, arithmetic: 1, reductions: 2, shapes: 3, layers: 4, activations: 5, losses: 6 };
 
 /** Palette sections in the order a course meets them. */
 export const PALETTE_GROUPS: readonly PaletteGroup[] = (Object.keys(ORDER) as PaletteGroup[]).sort((a, b) => ORDER[a] - ORDER[b]);

@@ -3,11 +3,28 @@ import {
   arangeCount,
   formatShapeText,
   parseNumberList,
+  parseReshapeTarget,
   parseShape,
   pastedShape,
   pasteValues,
   resizeData,
 } from './tensorText';
+
+describe('parseReshapeTarget', () => {
+  it('reads a shape with one -1 as parseShape reads shapes: "-1, 1", "(2, -1)", "−1x3", "" (a scalar)', () => {
+    expect(parseReshapeTarget('-1, 1')).toEqual({ ok: true, value: [-1, 1] });
+    expect(parseReshapeTarget('(2, -1)')).toEqual({ ok: true, value: [2, -1] });
+    expect(parseReshapeTarget('−1x3')).toEqual({ ok: true, value: [-1, 3] });
+    expect(parseReshapeTarget('')).toEqual({ ok: true, value: [] });
+  });
+
+  it('refuses two -1s, other negatives, fractions and more than four axes, saying which', () => {
+    expect(parseReshapeTarget('-1, -1')).toEqual({ ok: false, error: { code: 'two_free_axes' } });
+    expect(parseReshapeTarget('2, -2')).toEqual({ ok: false, error: { code: 'bad_size', text: '-2' } });
+    expect(parseReshapeTarget('1.5')).toEqual({ ok: false, error: { code: 'bad_size', text: '1.5' } });
+    expect(parseReshapeTarget('1, 1, 1, 1, 6')).toEqual({ ok: false, error: { code: 'rank_too_high', max: 4 } });
+  });
+});
 
 describe('parseShape', () => {
   it('parseShape reads "17", "2, 3", "2x3", "[2, 3]" and "" (a scalar)', () => {

@@ -5,6 +5,8 @@ import { type NumberError, type NumberOptions, normalizeTyped, parseNumber } fro
 export type TextError =
   | NumberError
   | { readonly code: 'bad_axis'; readonly text: string }
+  | { readonly code: 'bad_size'; readonly text: string }
+  | { readonly code: 'two_free_axes' }
   | { readonly code: 'rank_too_high'; readonly max: number }
   | { readonly code: 'too_many_values'; readonly max: number }
   | { readonly code: 'count_mismatch'; readonly expected: number; readonly got: number }
@@ -38,6 +40,20 @@ export function parseShape(text: string, maxValues = MAX_EDIT_VALUES): Parsed<nu
   }
   if (shape.length > MAX_RANK) return fail({ code: 'rank_too_high', max: MAX_RANK });
   if (sizeOfShape(shape) > maxValues) return fail({ code: 'too_many_values', max: maxValues });
+  return ok(shape);
+}
+
+/** A reshape's new shape: axis lengths as parseShape reads them, one of which may be -1 (worked out from the element count). */
+export function parseReshapeTarget(text: string): Parsed<number[]> {
+  const t = normalizeTyped(text).replace(/^[[(]|[\])]$/g, '').trim();
+  if (t === '') return ok([]);
+  const shape: number[] = [];
+  for (const p of t.split(/\s*[,x×*\s]\s*/i)) {
+    if (!/^(\d+|-1)$/.test(p)) return fail({ code: 'bad_size', text: p });
+    shape.push(Number(p));
+  }
+  if (shape.length > MAX_RANK) return fail({ code: 'rank_too_high', max: MAX_RANK });
+  if (shape.filter((d) => d === -1).length > 1) return fail({ code: 'two_free_axes' });
   return ok(shape);
 }
 

@@ -96,6 +96,31 @@ describe('explain', () => {
     expect(plain(at(doc, backwardOf('x'), followed)[0])).toBe(`x.grad[3] = 2·x[3]·square.grad[3] = 2·(${num(x3)})·2 = ${num(4 * x3)}`);
   });
 
+  it('a reshape reads the same element in row-major order: r[1, 0] is p[3], and p[3].grad takes r.grad[1, 0] with the reshape note', () => {
+    const base = example('composite-function');
+    const doc = {
+      ...base,
+      nodes: [
+        { id: 'p', op: 'parameter', position: { x: 0, y: 0 }, shape: [6], init: { type: 'constant', value: 0 }, params: { value: { shape: [6], data: [1, -2, 3, -4, 5, -6] } } },
+        { id: 'r', op: 'reshape', position: { x: 200, y: 0 }, attrs: { shape: [2, -1] } },
+        { id: 'w', op: 'scale', position: { x: 400, y: 0 }, attrs: { k: -3 } },
+        { id: 's', op: 'sum', position: { x: 600, y: 0 } },
+      ] as typeof base.nodes,
+      edges: [
+        { source: 'p', target: 'r', targetPort: 'x' },
+        { source: 'r', target: 'w', targetPort: 'x' },
+        { source: 'w', target: 's', targetPort: 'x' },
+      ],
+      loss: 's',
+    };
+    const followed = { node: 'r', index: 3 };
+    expect(plain(at(doc, forwardOf('r'), followed)[0])).toBe('r[1, 0] = p[3] = −4');
+    const back = at(doc, backwardOf('p'), { node: 'p', index: 3 })[0];
+    expect(plain(back)).toBe('p.grad[3] = r.grad[1, 0] = −3');
+    expect(back.note).toEqual({ key: 'stepper.note.reshaped', vars: {} });
+    expect(translate('ja', 'stepper.note.reshaped')).toContain('行優先');
+  });
+
   it('focusOf names the followed element, and falls back to the default for a node not in the step or an index out of range', () => {
     const doc = example('composite-function');
     const s = new Session({ doc });

@@ -1,4 +1,4 @@
-import { type Attrs, type ExplainNumbers, type FileNode, type GraphFile, lookupOp, type Shape, tidyMath, type TraceEvent } from '../../engine';
+import { attrDefault, type Attrs, type ExplainNumbers, type FileNode, type GraphFile, lookupOp, type Shape, tidyMath, type TraceEvent } from '../../engine';
 import { formatNumber } from '../format';
 import type { FollowedElement } from '../session/types';
 import { correspondingIndex, elementName } from './element';
@@ -133,15 +133,18 @@ function substitution(ctx: ExplainContext, shapes: ReadonlyMap<string, Shape>, n
   };
   const values: Record<string, string> = {};
   const names: Record<string, string> = {};
+  // A reshape's element k is its input's element k, whatever the two shapes.
+  const size = (s: Shape) => s.reduce((p, d) => p * d, 1);
+  const indexFor = (shape: Shape) => (def.explain.sameOrder === true && size(shape) === size(at.shape) ? at.index : indexIn(at, shape));
   const both = (key: string, value: string, name = value) => {
     values[key] = value;
     names[key] = name;
   };
   const attrs: Attrs = {};
   for (const a of def.attrs) {
-    const v = node.attrs?.[a.name] ?? a.default;
+    const v = node.attrs?.[a.name] ?? attrDefault(a);
     attrs[a.name] = v;
-    both(a.name, typeof v === 'number' ? factor(v) : v === null ? '?' : String(v));
+    both(a.name, typeof v === 'number' ? factor(v) : v === null ? '?' : Array.isArray(v) ? `[${v.join(', ')}]` : String(v));
   }
   let n = 0;
   for (const p of def.inputs) {
@@ -151,7 +154,7 @@ function substitution(ctx: ExplainContext, shapes: ReadonlyMap<string, Shape>, n
       both(p.name, p.fallbackAttr ? (values[p.fallbackAttr] ?? '?') : '?');
       continue;
     }
-    const i = indexIn(at, shape);
+    const i = indexFor(shape);
     const data = valueOf(edge.source);
     both(p.name, data ? factor(data[i]) : '?', elementName(labelOf(ctx.doc, edge.source), shape, i));
     if (data && n === 0) n = data.length;
@@ -167,7 +170,7 @@ function substitution(ctx: ExplainContext, shapes: ReadonlyMap<string, Shape>, n
   }
   values.n = names.n = String(n || 1);
   const shape = shapes.get(node.id) ?? [];
-  const i = indexIn(at, shape);
+  const i = indexFor(shape);
   both('y', factor(valueOf(node.id)?.[i]), elementName(label, shape, i));
   const grad = [...upTo].reverse().find((e) => e.type === 'backward' && e.node === node.id && e.param === undefined);
   both('g', grad?.type === 'backward' ? factor(grad.grad.data[i]) : '?', elementName(`${label}.grad`, shape, i));

@@ -33,6 +33,9 @@ describe('edits', () => {
     const a = createNode('input', 'a', { x: 0, y: 0 });
     (a.value as { data: number[] }).data[0] = 5;
     expect(createNode('input', 'b', { x: 0, y: 0 }).value).toEqual({ type: 'tensor', shape: [], data: [0] });
+    const r = createNode('reshape', 'r', { x: 0, y: 0 });
+    (r.attrs?.shape as number[]).push(2);
+    expect(createNode('reshape', 'r2', { x: 0, y: 0 }).attrs).toEqual({ shape: [-1] });
   });
 
   it('removeNodes drops their wires and the loss', () => {

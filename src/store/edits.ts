@@ -1,4 +1,4 @@
-import { CURRENT_VERSION, type FileEdge, type FileNode, FORMAT_NAME, type GraphFile, lookupOp, wouldCreateCycle } from '../../engine';
+import { attrDefault, CURRENT_VERSION, type FileEdge, type FileNode, FORMAT_NAME, type GraphFile, lookupOp, wouldCreateCycle } from '../../engine';
 
 /** An empty graph with default training settings. */
 export function emptyDocument(): GraphFile {
@@ -33,7 +33,7 @@ export function freshId(doc: GraphFile, base: string, taken: ReadonlySet<string>
 export function createNode(op: string, id: string, position: { x: number; y: number }): FileNode {
   const def = lookupOp(op);
   const node: FileNode = { id, op, position: { x: position.x, y: position.y } };
-  if (def?.kind === 'op' && def.attrs.length > 0) node.attrs = Object.fromEntries(def.attrs.map((a) => [a.name, a.default]));
+  if (def?.kind === 'op' && def.attrs.length > 0) node.attrs = Object.fromEntries(def.attrs.map((a) => [a.name, attrDefault(a)]));
   if (def?.kind === 'leaf') {
     if (def.start.value) node.value = structuredClone(def.start.value) as FileNode['value'];
     if (def.start.shape) node.shape = [...def.start.shape];

@@ -208,10 +208,6 @@ export const codeReasons = {
   },
   'code.reason.opArguments': { en: '{what} is called as {usage}.', ja: '「{what}」は「{usage}」の形で呼び出します。' },
   'code.reason.choice': { en: '{what} takes one of {values}.', ja: '「{what}」には {values} のどれかを渡してください。' },
-  'code.reason.reshape': {
-    en: '{what} reshapes only data (a tensor that does not require grad), or to the shape the tensor already has: the graph has no reshape op. Reshape the numbers where they are made.',
-    ja: '「{what}」で形を変えられるのはデータ（「requires_grad」でないテンソル）か、同じ形への変形だけです。計算グラフには形を変える演算がありません。数値を作るところで形を変えてください。',
-  },
   'code.reason.reshapeSize': { en: 'The shape {shape} is invalid for a tensor of {count} numbers.', ja: '形 {shape} は {count} 個の数値のテンソルには合いません。' },
   'code.reason.linearParams': {
     en: '{what} takes the weight and bias as names of tensors made for it (w = torch.randn(...), b = torch.zeros(...)) and used nowhere else.',

@@ -10,6 +10,7 @@ export const palette = {
   'palette.group.data': { en: 'Data and parameters', ja: 'データとパラメータ' },
   'palette.group.arithmetic': { en: 'Arithmetic', ja: '算術演算' },
   'palette.group.reductions': { en: 'Reductions', ja: '集約 (リダクション)' },
+  'palette.group.shapes': { en: 'Shape', ja: '形状の変更' },
   'palette.group.layers': { en: 'Layers', ja: 'レイヤー (層)' },
   'palette.group.activations': { en: 'Activations', ja: '活性化関数' },
   'palette.group.losses': { en: 'Losses', ja: '損失関数' },

@@ -58,6 +58,10 @@ export const problems = {
     en: '{node} ({op}): {op} of an empty tensor {x} along axis {axis} has no value',
     ja: '{node}（{op}）：空のテンソル {x} の軸 {axis} に沿った {op} には値がありません',
   },
+  'problem.shape.reshape_count': {
+    en: '{node} ({op}): shape {shape} does not fit an input {x} of {count} elements',
+    ja: '{node}（{op}）：形状 {shape} は要素数 {count} の入力 {x} に合いません',
+  },
 
   // Leaves (input, constant, parameter), after the node.
   'problem.leaf.no_shape': { en: '{node}: the {what} has no shape', ja: '{node}：{what}に形状がありません' },
@@ -108,6 +112,14 @@ export const problems = {
   'problem.attr.not_boolean': { en: '{node}.{attr} must be true or false, got {got}', ja: '{node} の属性 {attr} は真偽値でなければなりませんが、{got} です' },
   'problem.attr.not_in_enum': { en: '{node}.{attr} must be one of {values}, got {got}', ja: '{node} の属性 {attr} は {values} のいずれかでなければなりませんが、{got} です' },
   'problem.attr.unknown_attr': { en: '{node}.{attr} is not an attribute of this op', ja: '{attr} はこの演算（{node}）の属性ではありません' },
+  'problem.attr.not_shape': {
+    en: '{node}.{attr} must be a list of up to {max} axis lengths (whole numbers from 0, or -1 for what the others leave), got {got}',
+    ja: '{node} の属性 {attr} は {max} 個までの軸の長さ（0 以上の整数、または残りから決まる長さを表す -1）の並びでなければなりませんが、{got} です',
+  },
+  'problem.attr.two_free_axes': {
+    en: '{node}.{attr} can have only one -1 (the length worked out from the others), got {got}',
+    ja: '{node} の属性 {attr} に使える -1（他の長さから決まる長さ）は 1 つだけですが、{got} です',
+  },
 
   // An op's own parameters (a linear layer's weight and bias), after the node and its op.
   'problem.param.too_large': {

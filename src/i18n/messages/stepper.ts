@@ -62,6 +62,10 @@ export const stepper = {
   'stepper.explain.sgd': { en: 'SGD moves {node} a small step against its gradient.', ja: 'SGD は {node} を勾配と逆向きに少し動かします。' },
   'stepper.explain.optimizer': { en: '{optimizer} moves {node} using its gradient and its state (momentum or moments).', ja: '{optimizer} は勾配と内部状態 (モーメンタムやモーメント) を使って {node} を動かします。' },
   'stepper.note.broadcast': { en: 'Where the input was broadcast, grad_in is summed over the broadcast axes.', ja: '入力がブロードキャストされた軸では grad_in をその軸で合計します。' },
+  'stepper.note.reshaped': {
+    en: 'Element k of grad_out, counted in row-major order, goes to element k of the input: the gradient takes the input’s shape back.',
+    ja: 'grad_out の k 番目の要素（行優先の順）が入力の k 番目の要素になります。勾配は入力の形状に戻ります。',
+  },
   'stepper.note.copied': { en: 'The same grad_out is copied to every element of the input.', ja: '同じ grad_out が入力のすべての要素にコピーされます。' },
   'stepper.note.rows': { en: 'Each row (sample) contributes; the contributions are summed.', ja: '各行 (サンプル) が寄与し、それらを合計します。' },
   'stepper.explain.differentiated': {
