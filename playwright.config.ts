@@ -16,7 +16,7 @@ export default defineConfig({
   testDir: 'e2e',
   outputDir: process.env.E2E_RESULTS ?? 'test-results',
   fullyParallel: false,
-  // Two browsers at a time for the behaviour specs; the timed specs then run one at a time.
+  // Two browsers at a time for the behaviour specs, test by test (each test has its own page); the timed specs then run one at a time.
   workers: Number(process.env.E2E_WORKERS ?? 2),
   forbidOnly: CI,
   retries: 0,
@@ -42,7 +42,7 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'behaviour', testIgnore: TIMED },
+    { name: 'behaviour', testIgnore: TIMED, fullyParallel: true },
     { name: 'timed', testMatch: TIMED, workers: 1 },
   ],
   webServer: {

@@ -5,7 +5,7 @@ import { LEAVES, OPS } from '../../engine';
  * algorithm names, file formats and units, keyboard keys, the optimizers' names, PyTorch's
  * dtypes and Python's constants the course prints.
  */
-const PROPER_NAMES = ['GradCanvas', 'PyTorch', 'dtype', 'float32', 'float64', 'JavaScript', 'torchviz', 'Nesterov', 'AMSGrad', 'SGD', 'Adam', 'CSV', 'JSON', 'PNG', 'SVG', 'MB', 'Ctrl', 'Shift', 'Enter', 'Space', 'Esc', 'Escape', 'Delete', 'Tab', 'None', 'True', 'False', 'NaN', 'nan', 'inf'];
+const PROPER_NAMES = ['GradCanvas', 'PyTorch', 'dtype', 'float32', 'float64', 'JavaScript', 'torchviz', 'Nesterov', 'AMSGrad', 'SGD', 'Adam', 'CSV', 'JSON', 'CPU', 'GPU', 'PNG', 'SVG', 'MB', 'Ctrl', 'Shift', 'Enter', 'Space', 'Esc', 'Escape', 'Delete', 'Tab', 'None', 'True', 'False', 'NaN', 'nan', 'inf'];
 
 /**
  * The words a Japanese page may show in English: the op vocabulary of the engine's registry
