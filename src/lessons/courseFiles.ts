@@ -1,3 +1,4 @@
+import { SCHEMA_WORDING } from '../../engine';
 import { MESSAGES } from '../i18n/messages';
 import { backward } from './content/backward';
 import { functions } from './content/functions';
@@ -25,7 +26,7 @@ export function parseCourse(files: readonly unknown[]): { ok: true; lessons: Les
   const errors: string[] = [];
   const lessons: Lesson[] = [];
   files.forEach((file, i) => {
-    const r = lessonSchema.safeParse(file);
+    const r = lessonSchema.safeParse(file, { error: SCHEMA_WORDING.localeError });
     const name = (file as { id?: unknown } | null)?.id ?? `#${i + 1}`;
     if (!r.success) {
       for (const issue of r.error.issues) errors.push(`${String(name)}: ${issue.path.join('.') || '(lesson)'}: ${issue.message}`);
