@@ -13,6 +13,7 @@ import { binaryClassification } from './content/binaryClassification';
 import { multiclassClassification } from './content/multiclassClassification';
 import { controlKeys } from './lessonText';
 import { type Lesson, type LessonFile, lessonSchema } from './schema';
+import './lessonMessages';
 
 /** The lesson files, in any order (the course orders them by number). */
 export const LESSON_FILES: readonly LessonFile[] = [functions, derivatives, partialDerivatives, gradientDescent, tensors, defineByRun, backward, trainingLoop, nnModules, binaryClassification, multiclassClassification];
