@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 /**
  * The most gzip bytes of JavaScript the first screen may load. It is about 257 kB: React DOM
  * (~64 kB), React Flow with its d3 parts (~60 kB), zod's mini build (~11 kB), the first screen's
- * strings in both languages (~25 kB), the engine (ops, compile, the file format), the session and
+ * strings in both languages (~21 kB), the engine (ops, compile, the file format), the session and
  * the editor's own views. The lessons, the step explanation and PyTorch view, the panels and their
  * strings load on first use. Lower it as the first screen gets lighter; the goal is 200 kB.
  */
