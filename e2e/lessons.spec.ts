@@ -370,6 +370,8 @@ test('every lesson’s first step, in English and Japanese (screenshots for revi
   test.setTimeout(120_000);
   await editor.open();
   await editor.press('toolbar.lessons');
+  // The lessons download when the panel first opens: the list shows once they are here.
+  await expect(page.getByTestId('lessons.list').locator('li.lessons-item')).toHaveCount(11);
   const ids = await page.getByTestId('lessons.list').locator('li.lessons-item').evaluateAll((items) => items.map((li) => li.getAttribute('data-testid')!.replace('lessons.item.', '')));
   expect(ids).toEqual(['functions', 'derivatives', 'partial-derivatives', 'gradient-descent', 'tensors', 'define-by-run', 'backward', 'training-loop', 'nn-modules', 'binary-classification', 'multiclass-classification']);
   for (const lang of ['en', 'ja'] as const) {

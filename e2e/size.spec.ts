@@ -55,3 +55,73 @@ test('a panel whose code cannot download says so in the panel, the graph stays, 
   await expect(page.getByTestId('plot.select')).toBeVisible();
   await expect(page.getByTestId('panel.loadFailed')).toHaveCount(0);
 });
+
+test('the lessons and the step panel’s explanation download when first used, not with the first screen', async ({ editor, page }) => {
+  const manifest = readManifest(OUT);
+  const chunk = (source: string) => served(manifest[source].file);
+  const fetched: string[] = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.endsWith('.js')) fetched.push(path);
+  });
+  await editor.open();
+  await expect(editor.node('x')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  for (const later of ['src/lessons/lessonsCode.ts', 'src/stepper/StepDetails.tsx', 'src/shell/notebookFile.ts']) expect(fetched).not.toContain(chunk(later));
+
+  await editor.press('toolbar.lessons');
+  await expect(page.getByTestId('lessons.list')).toBeVisible();
+  expect(fetched).toContain(chunk('src/lessons/lessonsCode.ts'));
+  expect(fetched).not.toContain(chunk('src/stepper/StepDetails.tsx'));
+
+  await editor.press('step.step');
+  await expect(page.getByTestId('step.explain')).toBeVisible();
+  await expect(page.getByTestId('pytorch.code')).toBeVisible();
+  expect(fetched).toContain(chunk('src/stepper/StepDetails.tsx'));
+});
+
+test('the Lessons panel and the step explanation say so when their code cannot download, the graph stays, and Try again opens them', async ({ editor, page }) => {
+  const manifest = readManifest(OUT);
+  const blocked = ['src/lessons/lessonsCode.ts', 'src/stepper/StepDetails.tsx'].map((source) => served(manifest[source].file));
+  let offline = true;
+  for (const path of blocked) await page.route(`**${path}`, (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
+  await editor.open();
+  const before = await editor.document();
+
+  await editor.press('toolbar.lessons');
+  const lessons = page.getByTestId('lessons.panel');
+  await expect(lessons.getByTestId('panel.loadFailed')).toContainText('could not be loaded');
+  await editor.press('step.step');
+  const steps = page.getByTestId('stepper.panel');
+  await expect(steps.getByTestId('panel.loadFailed')).toContainText('could not be loaded');
+  await expect(editor.canvas).toBeVisible();
+  expect((await editor.document()).nodes).toEqual(before.nodes);
+  await editor.screenshot('91-lessons-and-step-load-failed');
+
+  offline = false;
+  await lessons.getByTestId('panel.retry').click();
+  await expect(page.getByTestId('lessons.list')).toBeVisible();
+  await steps.getByTestId('panel.retry').click();
+  await expect(page.getByTestId('step.explain')).toBeVisible();
+  await expect(page.getByTestId('panel.loadFailed')).toHaveCount(0);
+});
+
+test('the notebook writer downloads when Notebook is pressed; when it cannot, the notice says so and nothing downloads', async ({ editor, page }) => {
+  const manifest = readManifest(OUT);
+  const writer = served(manifest['src/shell/notebookFile.ts'].file);
+  let offline = true;
+  await page.route(`**${writer}`, (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
+  await editor.open();
+  const before = await editor.document();
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await editor.press('file.exportNotebook');
+  await expect(page.getByTestId('notice')).toContainText('could not be downloaded');
+  expect(downloads).toBe(0);
+  expect(await editor.document()).toEqual(before);
+
+  offline = false;
+  const download = page.waitForEvent('download');
+  await editor.press('file.exportNotebook');
+  expect((await download).suggestedFilename()).toMatch(/\.ipynb$/);
+});

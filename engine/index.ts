@@ -51,7 +51,7 @@ export { fillNormal, permutation, seededRandom } from './tensor/random';
 export { MAX_FILE_CHARS, MAX_NAME_CHARS, MAX_TENSOR_ELEMENTS, PAGE_MAX_NODES, formatCount, overLimit } from './limits';
 
 // The graph file: schema, opening all-or-nothing, saving, conversion, CSV.
-export { CURRENT_VERSION, FORMAT_NAME, MAX_HISTORY_LOSSES, MAX_HISTORY_TRAIL, MAX_TRAIL_ELEMENTS, historyLossCount, historySchema } from './format/schema';
+export { CURRENT_VERSION, FORMAT_NAME, MAX_HISTORY_LOSSES, MAX_HISTORY_TRAIL, MAX_TRAIL_ELEMENTS, historyLossCount, historySchema, SCHEMA_WORDING } from './format/schema';
 export type { FileEdge, FileHistory, FileNode, GraphFile, TrainingSettings } from './format/schema';
 export { openGraphText } from './format/open';
 export type { GraphProblem, OpenResult } from './format/open';

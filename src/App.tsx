@@ -13,12 +13,12 @@ import { Tabs } from './shell/Tabs';
 import { StepBar } from './stepper/StepBar';
 import { StepPanel } from './stepper/StepPanel';
 import { Highlight } from './lessons/Highlight';
-import { LessonsPanel } from './lessons/LessonsPanel';
+import { LessonsPane } from './lessons/LessonsPane';
 import { Welcome } from './lessons/Welcome';
 
 // Panels the first screen does not show load when first opened (or when a pointer reaches their tab),
 // keeping their code — plots and d3, training, datasets and CSV parsing, the code editor — out of the first load.
-// The Lessons panel stays: it is small, and a lesson fits the canvas beside it the moment it opens.
+// The Lessons panel downloads with the lessons (lessons/lessonsHost.ts).
 const plots = lazyPanel(() => import('./plots/PlotsPanel').then((m) => m.PlotsPanel));
 const code = lazyPanel(() => import('./code/CodePanel').then((m) => m.CodePanel));
 const datasets = lazyPanel(() => import('./datasets/DatasetsPanel').then((m) => m.DatasetsPanel));
@@ -89,7 +89,7 @@ export function App() {
               ]}
             />
           </aside>
-          <LessonsPanel />
+          <LessonsPane />
         </div>
         <StatusLine />
         <FileDropOverlay />

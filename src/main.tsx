@@ -15,9 +15,11 @@ import { openShareLink } from './shell/fileActions';
 import { emptyDocument } from './store/edits';
 import { isShareHash, technicalText } from './store/persistence';
 import { installTestHook, readSnapshot } from './testHook';
-import { Lessons } from './lessons/Lessons';
 import { isLessonHash } from './lessons/lessonLink';
-import { LessonsContext } from './lessons/useLessons';
+import { LessonsHost } from './lessons/lessonsHost';
+import { LessonsProvider } from './lessons/LessonsProvider';
+import { readProgress } from './lessons/progress';
+import { loadFailedNotice } from './shell/loadFailed';
 import { requestTab } from './shell/tabRequest';
 import { panelDownloads } from './shell/lazyPanel';
 import { requestFit } from './canvas/fitRequest';
@@ -63,14 +65,8 @@ async function start(): Promise<void> {
     createWorker: () => new Worker(new URL('./training/worker.ts', import.meta.url), { type: 'module' }),
     lang: () => useLanguage.getState().lang,
   });
-  let lessons: Lessons | null = null;
-  installTestHook(window, () => readSnapshot(ws.session.state, useLanguage.getState().lang, lessons?.snapshot() ?? null));
-  // Before the shell's own drop handler (installed when the app mounts): a dropped CSV goes to the Data panel.
-  installCsvDrop(window, ws.session);
-
   const store = storage();
-  const { saveNow, source } = await boot(ws, store);
-  const course = new Lessons({
+  const lessons = new LessonsHost({
     ws,
     storage: store,
     lang: () => useLanguage.getState().lang,
@@ -80,13 +76,34 @@ async function start(): Promise<void> {
     showTab: (list, tab) => void preloadTab(list, tab).then(() => requestTab(list, tab)),
     fitView: (focus) => void panelDownloads().then(() => requestFit(focus)),
   });
-  lessons = course;
+  installTestHook(window, () => readSnapshot(ws.session.state, useLanguage.getState().lang, lessons.lessons?.snapshot() ?? null));
+  // Before the shell's own drop handler (installed when the app mounts): a dropped CSV goes to the Data panel.
+  installCsvDrop(window, ws.session);
+
+  // The lessons' code downloads while the first document opens when the page may need it at once:
+  // a lesson link, a lesson open last time, or a first visit (the welcome).
+  const progress = readProgress(store);
+  const linked = isLessonHash(window.location.hash);
+  if (linked || progress.open !== null || !progress.welcomeSeen) lessons.prefetch();
+  const { saveNow, source } = await boot(ws, store);
   // A lesson link opens that lesson and step; a first visit (no saved work, no shared graph) gets the welcome.
-  if (isLessonHash(window.location.hash)) {
-    const hash = window.location.hash;
-    clearHash();
-    course.openLink(hash);
-  } else if (source === 'example' || source === 'empty') course.offerWelcome();
+  const welcome = !linked && (source === 'example' || source === 'empty') && !progress.welcomeSeen;
+  if (linked || progress.open !== null || welcome) {
+    try {
+      const course = await lessons.load();
+      if (linked) {
+        const hash = window.location.hash;
+        clearHash();
+        course.openLink(hash);
+      } else if (welcome) course.offerWelcome();
+    } catch (e) {
+      // The lessons could not download: a link says so in the notice; a lesson open last time shows the panel with Try again.
+      if (linked) {
+        clearHash();
+        ws.session.notify(loadFailedNotice(e));
+      } else if (progress.open !== null) lessons.setPanelOpen(true);
+    }
+  }
   if (store) {
     const autosave = startAutosave(ws, { dirty: saveNow });
     ws.connectAutosave(autosave.flush);
@@ -100,7 +117,10 @@ async function start(): Promise<void> {
     if (isLessonHash(window.location.hash)) {
       const hash = window.location.hash;
       clearHash();
-      course.openLink(hash);
+      lessons.load().then(
+        (course) => course.openLink(hash),
+        (e: unknown) => ws.session.notify(loadFailedNotice(e)),
+      );
       return;
     }
     if (!isShareHash(window.location.hash)) return;
@@ -112,11 +132,11 @@ async function start(): Promise<void> {
   createRoot(root).render(
     <StrictMode>
       <WorkspaceContext.Provider value={ws}>
-        <LessonsContext.Provider value={course}>
+        <LessonsProvider host={lessons}>
           <ErrorBoundary workspace={ws}>
             <App />
           </ErrorBoundary>
-        </LessonsContext.Provider>
+        </LessonsProvider>
       </WorkspaceContext.Provider>
     </StrictMode>,
   );

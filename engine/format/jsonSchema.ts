@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { graphFileSchema } from './schema';
 
 /** The published JSON Schema of the graph file, generated from the schema the loader uses. */

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { compile } from '../exec/compile';
 import { formatCount, MAX_FILE_CHARS, MAX_NESTING_DEPTH, MAX_NODES, MAX_TOTAL_ELEMENTS } from '../limits';
 import { fileToGraph } from './convert';
@@ -9,7 +9,7 @@ import { nodeFieldErrors } from './nodeFields';
 import { problemPath } from './problemPath';
 import { countErrors, rawSizeErrors } from './rawLimits';
 import { referenceErrors } from './references';
-import { type GraphFile, graphFileSchema } from './schema';
+import { type GraphFile, graphFileSchema, SCHEMA_WORDING } from './schema';
 import { optimizerStateErrors } from './stateChecks';
 
 export { FILE_REASONS, type FileError, type FileReason, fileError, formatFileError, formatPath } from './fileError';
@@ -66,7 +66,7 @@ export function loadGraphFile(text: string, options: LoadOptions = {}): LoadResu
   if ('error' in migrated) return fail([migrated.error]);
   const counted = countErrors(migrated.doc, Math.min(options.maxNodes ?? MAX_NODES, MAX_NODES));
   if (counted.length > 0) return fail(counted);
-  const parsed = graphFileSchema.safeParse(migrated.doc);
+  const parsed = graphFileSchema.safeParse(migrated.doc, { error: SCHEMA_WORDING.localeError });
   if (!parsed.success) return fail(parsed.error.issues.flatMap(issueToErrors));
   const file = parsed.data;
   const errors = [...referenceErrors(file), ...nodeFieldErrors(file), ...optimizerStateErrors(file)];

@@ -1,10 +1,16 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { describeValue } from '../graph/describe';
 import { formatCount, MAX_EDGES_PER_NODE, MAX_NAME_CHARS, MAX_NODES, MAX_TENSOR_ELEMENTS, overLimit } from '../limits';
 import { LEAVES, OPS } from '../ops/registry';
 import { MAX_RANK } from '../tensor/shape';
 import { fillReason, type ReasonParams } from '../tensor/reason';
 import { FILE_REASONS, type FileReason } from './fileError';
+
+/**
+ * Zod's English wording of the findings the schema does not word itself (a wrong type, a value
+ * too small); the loader passes it to every parse, as the mini build of zod carries no wording of its own.
+ */
+export const SCHEMA_WORDING = z.locales.en();
 
 /** The value of the `format` field of every GradCanvas graph file. */
 export const FORMAT_NAME = 'gradcanvas-graph';
@@ -27,21 +33,27 @@ function reasoned(path: PropertyKey[], input: unknown, reason: FileReason, param
 }
 
 /** A name: node ids, labels, dataset, column and parameter names, ports. */
-const name = () => z.string().max(MAX_NAME_CHARS, `a name may have up to ${MAX_NAME_CHARS} characters`);
+const name = () => z.string().check(z.maxLength(MAX_NAME_CHARS, `a name may have up to ${MAX_NAME_CHARS} characters`));
 
 /**
  * A name used as a key (datasets, attributes, parameters). The loader refuses the reserved
  * names before the schema runs (see rawLimits.ts); the pattern publishes the rule in the JSON Schema.
  */
-const key = () => name().regex(/^(?!(?:__proto__|constructor|prototype)$)/, 'is a reserved name');
+const key = () => name().check(z.regex(/^(?!(?:__proto__|constructor|prototype)$)/, 'is a reserved name'));
 
-const count = (what: string) => z.int({ error: `${what} must be a whole number` }).min(0, `${what} cannot be negative`);
+/** A name that cannot be empty. */
+const nonEmpty = () => name().check(z.minLength(1));
+
+const count = (what: string) => z.int({ error: `${what} must be a whole number` }).check(z.gte(0, `${what} cannot be negative`));
+
+/** A tensor's shape: whole, non-negative axis lengths, at most MAX_RANK of them. */
+const axes = () => z.array(count('an axis length')).check(z.maxLength(MAX_RANK, `rank above ${MAX_RANK}`));
 
 /** A dense tensor: its shape and its values in row-major order. */
 export const tensorSchema = z
   .strictObject({
-    shape: z.array(count('an axis length')).max(MAX_RANK, `rank above ${MAX_RANK}`),
-    data: z.array(tensorNumber).max(MAX_TENSOR_ELEMENTS, `holds more values, ${tooMany}`),
+    shape: axes(),
+    data: z.array(tensorNumber).check(z.maxLength(MAX_TENSOR_ELEMENTS, `holds more values, ${tooMany}`)),
   })
   .check((ctx) => checkCount(ctx.value.shape, ctx.value.data.length, ctx));
 
@@ -60,12 +72,12 @@ export const leafValueSchema = z.discriminatedUnion(
     z
       .strictObject({
         type: z.literal('tensor'),
-        shape: z.array(count('an axis length')).max(MAX_RANK, `rank above ${MAX_RANK}`),
-        data: z.array(finite()).max(MAX_TENSOR_ELEMENTS, `holds more values, ${tooMany}`),
+        shape: axes(),
+        data: z.array(finite()).check(z.maxLength(MAX_TENSOR_ELEMENTS, `holds more values, ${tooMany}`)),
       })
       .check((ctx) => checkCount(ctx.value.shape, ctx.value.data.length, ctx)),
-    z.strictObject({ type: z.literal('arange'), start: finite(), end: finite(), step: finite().refine((s) => s !== 0, 'step cannot be 0') }),
-    z.strictObject({ type: z.literal('columns'), dataset: name().min(1), columns: z.array(name()).min(1), vector: z.boolean().optional() }),
+    z.strictObject({ type: z.literal('arange'), start: finite(), end: finite(), step: finite().check(z.refine((s) => s !== 0, 'step cannot be 0')) }),
+    z.strictObject({ type: z.literal('columns'), dataset: nonEmpty(), columns: z.array(name()).check(z.minLength(1)), vector: z.optional(z.boolean()) }),
   ],
   { error: (iss) => `value type must be tensor, arange or columns, got ${describeValue((iss.input as { type?: unknown } | undefined)?.type)}` },
 );
@@ -86,37 +98,37 @@ const opNames = [...LEAVES, ...OPS].map((d) => d.name) as [string, ...string[]];
 
 /** One node: op, canvas position, attributes, leaf value, parameter values, label. */
 export const nodeSchema = z.strictObject({
-  id: name().min(1, 'id cannot be empty'),
+  id: name().check(z.minLength(1, 'id cannot be empty')),
   op: z.enum(opNames, { error: (iss) => `unknown op ${describeValue(iss.input)}` }),
   position: z.strictObject({ x: finite(), y: finite() }),
-  label: name().optional(),
-  attrs: z
-    .record(
+  label: z.optional(name()),
+  attrs: z.optional(
+    z.record(
       key(),
-      z.union([finite(), z.boolean(), name(), z.null(), z.array(finite()).max(MAX_RANK, `has more than ${MAX_RANK} axis lengths`)], {
+      z.union([finite(), z.boolean(), name(), z.null(), z.array(finite()).check(z.maxLength(MAX_RANK, `has more than ${MAX_RANK} axis lengths`))], {
         error: (iss) => (typeof iss.input === 'number' ? 'must be a finite number' : `must be a number, true, false, a text, null or a list of axis lengths, got ${describeValue(iss.input)}`),
       }),
-    )
-    .optional(),
-  value: leafValueSchema.optional(),
-  requiresGrad: z.boolean().optional(),
-  shape: z.array(count('an axis length')).max(MAX_RANK, `rank above ${MAX_RANK}`).optional(),
-  init: initSchema.optional(),
-  params: z.record(key(), tensorSchema).optional(),
+    ),
+  ),
+  value: z.optional(leafValueSchema),
+  requiresGrad: z.optional(z.boolean()),
+  shape: z.optional(axes()),
+  init: z.optional(initSchema),
+  params: z.optional(z.record(key(), tensorSchema)),
 });
 
 /** A wire from a node's output to an input port of another node. */
 export const edgeSchema = z.strictObject({
-  source: name().min(1),
-  target: name().min(1),
-  targetPort: name().min(1),
+  source: nonEmpty(),
+  target: nonEmpty(),
+  targetPort: nonEmpty(),
 });
 
 /** A table of numbers with a name for each column. */
 export const datasetSchema = z
   .strictObject({
-    columns: z.array(name().min(1)).min(1),
-    rows: z.array(z.array(finite())).max(MAX_TENSOR_ELEMENTS, `holds more rows, ${tooMany}`),
+    columns: z.array(nonEmpty()).check(z.minLength(1)),
+    rows: z.array(z.array(finite())).check(z.maxLength(MAX_TENSOR_ELEMENTS, `holds more rows, ${tooMany}`)),
   })
   .check((ctx) => {
     const width = ctx.value.columns.length;
@@ -132,8 +144,9 @@ export const datasetSchema = z
     }
   });
 
-const positive = finite().refine((v) => v > 0, 'must be greater than 0');
-const unit = finite().refine((v) => v >= 0 && v < 1, 'must be at least 0 and below 1');
+const positive = finite().check(z.refine((v) => v > 0, 'must be greater than 0'));
+const unit = finite().check(z.refine((v) => v >= 0 && v < 1, 'must be at least 0 and below 1'));
+const nonNegative = () => finite().check(z.gte(0));
 
 /** Optimizer settings, as torch.optim.SGD and torch.optim.Adam take them. */
 export const optimizerSchema = z.discriminatedUnion(
@@ -143,10 +156,10 @@ export const optimizerSchema = z.discriminatedUnion(
       .strictObject({
         type: z.literal('sgd'),
         lr: positive,
-        momentum: finite().min(0).optional(),
-        dampening: finite().optional(),
-        nesterov: z.boolean().optional(),
-        weightDecay: finite().min(0).optional(),
+        momentum: z.optional(nonNegative()),
+        dampening: z.optional(finite()),
+        nesterov: z.optional(z.boolean()),
+        weightDecay: z.optional(nonNegative()),
       })
       .check((ctx) => {
         // torch.optim.SGD refuses the same: "Nesterov momentum requires a momentum and zero dampening".
@@ -158,11 +171,11 @@ export const optimizerSchema = z.discriminatedUnion(
     z.strictObject({
       type: z.literal('adam'),
       lr: positive,
-      beta1: unit.optional(),
-      beta2: unit.optional(),
-      eps: positive.optional(),
-      weightDecay: finite().min(0).optional(),
-      amsgrad: z.boolean().optional(),
+      beta1: z.optional(unit),
+      beta2: z.optional(unit),
+      eps: z.optional(positive),
+      weightDecay: z.optional(nonNegative()),
+      amsgrad: z.optional(z.boolean()),
     }),
   ],
   { error: 'optimizer type must be sgd or adam' },
@@ -173,41 +186,41 @@ export const optimizerSchema = z.discriminatedUnion(
  * split (`<dataset>_test`): `accuracy` reads a class off the classification loss's input.
  */
 export const metricsSchema = z.strictObject({
-  accuracy: z.boolean().optional(),
+  accuracy: z.optional(z.boolean()),
 });
 
 /** Training settings: optimizer, epochs, batch size (null for full batch), shuffling seed, log interval, metrics. */
 export const trainingSchema = z.strictObject({
   optimizer: optimizerSchema,
   epochs: count('epochs'),
-  batchSize: z.int().min(1).nullable(),
+  batchSize: z.nullable(z.int().check(z.gte(1))),
   seed: z.int(),
-  logEvery: z.int().min(1).optional(),
+  logEvery: z.optional(z.int().check(z.gte(1))),
   /**
    * Stop when the loss grows past its first value times this factor (absent: the default
    * 1e6; null: only non-finite values stop a run; "never": nothing stops it, so a diverging
    * run reaches inf and nan as PyTorch's does). See engine/train/divergence.ts.
    */
-  divergenceFactor: z.union([finite().refine((v) => v > 1, 'must be greater than 1'), z.literal('never')]).nullable().optional(),
-  metrics: metricsSchema.optional(),
+  divergenceFactor: z.optional(z.nullable(z.union([finite().check(z.refine((v) => v > 1, 'must be greater than 1')), z.literal('never')]))),
+  metrics: z.optional(metricsSchema),
 });
 
-const numbers = z.array(tensorNumber).max(MAX_TENSOR_ELEMENTS, `holds more values, ${tooMany}`);
+const numbers = z.array(tensorNumber).check(z.maxLength(MAX_TENSOR_ELEMENTS, `holds more values, ${tooMany}`));
 
 /** A second moment is a mean of squares: never negative (NaN is kept, as a diverged run saves it). */
 const squares = z
-  .array(tensorNumber.refine((v) => v !== '-Infinity' && !(typeof v === 'number' && v < 0), 'cannot be negative: it is a mean of squared gradients'))
-  .max(MAX_TENSOR_ELEMENTS, `holds more values, ${tooMany}`);
+  .array(tensorNumber.check(z.refine((v) => v !== '-Infinity' && !(typeof v === 'number' && v < 0), 'cannot be negative: it is a mean of squared gradients')))
+  .check(z.maxLength(MAX_TENSOR_ELEMENTS, `holds more values, ${tooMany}`));
 
 /** Saved optimizer state of one parameter. */
 export const paramStateSchema = z.strictObject({
   node: name(),
   name: name(),
-  momentumBuffer: numbers.nullable().optional(),
-  expAvg: numbers.optional(),
-  expAvgSq: squares.optional(),
-  maxExpAvgSq: squares.optional(),
-  step: z.int().min(0).optional(),
+  momentumBuffer: z.optional(z.nullable(numbers)),
+  expAvg: z.optional(numbers),
+  expAvgSq: z.optional(squares),
+  maxExpAvgSq: z.optional(squares),
+  step: z.optional(z.int().check(z.gte(0))),
 });
 
 /** The most losses the history keeps: every epoch up to this many, then a thinned curve (see historySchema). */
@@ -219,7 +232,7 @@ export const MAX_HISTORY_TRAIL = 2_000;
 /** The most elements of one parameter a trail point keeps (the plots vary at most this many). */
 export const MAX_TRAIL_ELEMENTS = 64;
 
-const trailNumbers = z.array(tensorNumber).max(MAX_TRAIL_ELEMENTS, `a trail point keeps up to ${MAX_TRAIL_ELEMENTS} elements of a parameter`);
+const trailNumbers = z.array(tensorNumber).check(z.maxLength(MAX_TRAIL_ELEMENTS, `a trail point keeps up to ${MAX_TRAIL_ELEMENTS} elements of a parameter`));
 
 /** How many losses a history of `epochs` epochs holds when it keeps every `lossEvery`-th one and the latest. */
 export function historyLossCount(epochs: number, lossEvery: number): number {
@@ -241,22 +254,23 @@ export const historySchema = z
   .strictObject({
     /** Training steps taken so far (stepped and trained): the epoch of the latest loss. */
     epochs: count('epochs'),
-    lossEvery: z.int().min(1, 'lossEvery must be at least 1').optional(),
-    loss: z.array(tensorNumber).max(MAX_HISTORY_LOSSES + 1, `holds more than ${formatCount(MAX_HISTORY_LOSSES + 1)} losses`),
+    lossEvery: z.optional(z.int().check(z.gte(1, 'lossEvery must be at least 1'))),
+    loss: z.array(tensorNumber).check(z.maxLength(MAX_HISTORY_LOSSES + 1, `holds more than ${formatCount(MAX_HISTORY_LOSSES + 1)} losses`)),
     /** The test loss at the same epochs as `loss`; null where no test split was bound. */
-    testLoss: z.array(z.union([tensorNumber, z.null()])).max(MAX_HISTORY_LOSSES + 1, `holds more than ${formatCount(MAX_HISTORY_LOSSES + 1)} losses`).optional(),
+    testLoss: z.optional(z.array(z.union([tensorNumber, z.null()])).check(z.maxLength(MAX_HISTORY_LOSSES + 1, `holds more than ${formatCount(MAX_HISTORY_LOSSES + 1)} losses`))),
     /** Parameter values (keyed `node.name`) after the given epoch. */
-    trail: z.array(z.strictObject({ epoch: count('an epoch'), params: z.record(key(), trailNumbers) })).max(MAX_HISTORY_TRAIL, `holds more than ${formatCount(MAX_HISTORY_TRAIL)} points`),
+    trail: z.array(z.strictObject({ epoch: count('an epoch'), params: z.record(key(), trailNumbers) })).check(z.maxLength(MAX_HISTORY_TRAIL, `holds more than ${formatCount(MAX_HISTORY_TRAIL)} points`)),
     /** Optimizer state (keyed `node.name`) after the given epoch. */
-    optimizerTrail: z
-      .array(
-        z.strictObject({
-          epoch: count('an epoch'),
-          state: z.record(key(), z.strictObject({ momentumBuffer: trailNumbers.optional(), expAvg: trailNumbers.optional(), expAvgSq: trailNumbers.optional() })),
-        }),
-      )
-      .max(MAX_HISTORY_TRAIL, `holds more than ${formatCount(MAX_HISTORY_TRAIL)} points`)
-      .optional(),
+    optimizerTrail: z.optional(
+      z
+        .array(
+          z.strictObject({
+            epoch: count('an epoch'),
+            state: z.record(key(), z.strictObject({ momentumBuffer: z.optional(trailNumbers), expAvg: z.optional(trailNumbers), expAvgSq: z.optional(trailNumbers) })),
+          }),
+        )
+        .check(z.maxLength(MAX_HISTORY_TRAIL, `holds more than ${formatCount(MAX_HISTORY_TRAIL)} points`)),
+    ),
   })
   .check((ctx) => {
     const { epochs, lossEvery = 1, loss, testLoss } = ctx.value;
@@ -279,16 +293,16 @@ export const dtypeSchema = z.enum(['float64', 'float32'], { error: (iss) => `dty
 export const graphFileSchema = z.strictObject({
   format: z.literal(FORMAT_NAME, { error: `format must be "${FORMAT_NAME}"` }),
   version: z.literal(CURRENT_VERSION),
-  name: name().optional(),
-  description: z.string().max(10_000, 'a description may have up to 10,000 characters').optional(),
-  nodes: z.array(nodeSchema).max(MAX_NODES, overLimit(MAX_NODES, 'nodes')),
-  edges: z.array(edgeSchema).max(MAX_NODES * MAX_EDGES_PER_NODE, overLimit(MAX_NODES * MAX_EDGES_PER_NODE, 'wires')),
-  loss: name().nullable(),
+  name: z.optional(name()),
+  description: z.optional(z.string().check(z.maxLength(10_000, 'a description may have up to 10,000 characters'))),
+  nodes: z.array(nodeSchema).check(z.maxLength(MAX_NODES, overLimit(MAX_NODES, 'nodes'))),
+  edges: z.array(edgeSchema).check(z.maxLength(MAX_NODES * MAX_EDGES_PER_NODE, overLimit(MAX_NODES * MAX_EDGES_PER_NODE, 'wires'))),
+  loss: z.nullable(name()),
   datasets: z.record(key(), datasetSchema),
-  dtype: dtypeSchema.optional(),
+  dtype: z.optional(dtypeSchema),
   training: trainingSchema,
-  optimizerState: z.array(paramStateSchema).optional(),
-  history: historySchema.optional(),
+  optimizerState: z.optional(z.array(paramStateSchema)),
+  history: z.optional(historySchema),
 });
 
 /** A graph file as parsed: plain JSON data, the document the app edits. */

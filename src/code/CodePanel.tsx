@@ -5,7 +5,7 @@ import { useReactFlow } from '@xyflow/react';
 import { type GraphFile, importPython, type ImportError, type ImportedStatement, type ImportResult, PAGE_MAX_NODES, serializeGraphFile } from '../../engine';
 import { useT } from '../i18n/useT';
 import { scriptDatasets } from './scriptDatasets';
-import type { PytorchExport } from '../session/pytorchView';
+import { type PytorchExport, pytorchView } from '../session/pytorchView';
 import { useSession, useSessionApi } from '../session/useSession';
 import { createEditor, replaceText, setCurrent, setEditable, setLinked, setPointed, showDiagnostic } from './codeEditor';
 import { type CodeLink, linkOfNode, linksFromLines, setLinks } from './codeLinks';
@@ -46,7 +46,7 @@ export function CodePanel() {
   const stepping = useRef<{ text: string; next: number } | null>(null);
   const [report, setReport] = useState<Report | null>(null);
   const flow = useReactFlow();
-  const code = useMemo(() => graphCode(doc, () => trainingScript(session.pytorchExport().result)), [doc, session]);
+  const code = useMemo(() => graphCode(doc, () => trainingScript(session.pytorchExport(pytorchView).result)), [doc, session]);
 
   const run = useCallback(() => {
     const v = view.current;

@@ -1,10 +1,11 @@
 import type { ImportError } from '../../engine';
 import { addMessages } from '../i18n/messages';
+import { code } from '../i18n/messages/code';
 import { codeReasons } from '../i18n/messages/codeReasons';
 import { fileErrorText } from '../i18n/problemText';
 
-// The import reasons' wording loads with the code panel, not with the first screen.
-addMessages(codeReasons);
+// The code panel's strings and the import reasons' wording load with the panel, not with the first screen.
+addMessages({ ...code, ...codeReasons });
 
 /** The page's translate function. */
 type Translate = (key: string, vars?: Readonly<Record<string, string | number>>) => string;

@@ -11,6 +11,7 @@ import { DocumentDatasetList } from './DocumentDatasetList';
 import { planBind } from './plan';
 import type { Scaling } from './transform';
 import './datasets.css';
+import './datasetsMessages';
 
 /** Rows the preview table shows. */
 const PREVIEW_ROWS = 8;

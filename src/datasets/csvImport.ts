@@ -1,8 +1,13 @@
 import { type CsvError, type Dataset, MAX_NAME_CHARS, parseCsv, RESERVED_NAMES, VALIDATION_SUFFIX } from '../../engine';
+import { addMessages } from '../i18n/messages';
+import { csv } from '../i18n/messages/csv';
 import type { ColumnRole } from './builtin';
 
 /** The largest CSV file read at all; anything bigger is refused before parsing (a million rows is not a browser dataset). */
 const MAX_CSV_BYTES = 20_000_000;
+
+// The CSV reader's findings are worded by strings that load with it, not with the first screen.
+addMessages(csv);
 
 /** Why an import was refused: the CSV reader's own text (naming line and column), or a page message by key, shown in the user's language. */
 export type ImportMessage = string | { readonly key: string; readonly vars?: Readonly<Record<string, string | number>> };

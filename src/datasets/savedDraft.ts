@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { DatasetsState } from '../session/types';
 
 // The Data panel's draft (a CSV imported but not yet bound) as autosave keeps it beside the
@@ -6,15 +6,15 @@ import type { DatasetsState } from '../session/types';
 // may be named anything, and pairs never become an object key.
 
 const savedSchema = z.object({
-  draft: z
-    .object({
-      name: z.string().max(200),
+  draft: z.nullable(
+    z.object({
+      name: z.string().check(z.maxLength(200)),
       dataset: z.object({ columns: z.array(z.string()), rows: z.array(z.array(z.number())) }),
       roles: z.array(z.tuple([z.string(), z.enum(['feature', 'target', 'label', 'unused'])])),
       textColumns: z.array(z.string()),
-    })
-    .nullable(),
-  split: z.object({ enabled: z.boolean(), testFraction: z.number().gt(0).lt(1), seed: z.int() }),
+    }),
+  ),
+  split: z.object({ enabled: z.boolean(), testFraction: z.number().check(z.gt(0), z.lt(1)), seed: z.int() }),
   scaling: z.enum(['none', 'centre', 'standardise']),
 });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { allowedEnglish, englishWords } from './englishWords';
 import { MESSAGES } from './messages';
-// The code panel's messages register as its code loads: load it, so they are checked too.
-import '../code/importText';
+// The strings of parts that load on first use register as their code loads: register them all, so they are checked too.
+import './testMessages';
 
 // The language switch names the other language in that language, and is marked lang="en".
 const OTHER_LANGUAGE = new Set(['lang.switch']);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from './messages';
-// The code panel's messages register as its code loads: load it, so they are checked too.
-import '../code/importText';
+// The strings of parts that load on first use register as their code loads: register them all, so they are checked too.
+import './testMessages';
 import { translate } from './useT';
 
 describe('messages', () => {

@@ -1,19 +1,21 @@
 import { canvas } from './messages/canvas';
 import { common } from './messages/common';
-import { datasets } from './messages/datasets';
+import { datasetNotices } from './messages/datasetNotices';
 import { inspector } from './messages/inspector';
 import { palette } from './messages/palette';
-import { plots } from './messages/plots';
 import { shell } from './messages/shell';
-import { training } from './messages/training';
+import { trainingRun } from './messages/trainingRun';
 import { stepper } from './messages/stepper';
 import { session } from './messages/session';
-import { lessons } from './messages/lessons';
+import { lessonsEntry } from './messages/lessonsEntry';
 import { problems } from './messages/problems';
 import { examples } from './messages/examples';
-import { csv } from './messages/csv';
 import { edits } from './messages/edits';
-import { code } from './messages/code';
+
+// The strings of parts that load on first use register as their code loads (addMessages): the plots
+// (plots/plotMessages.ts), the Data panel and CSV reading (datasets/), the training panel
+// (training/trainingMessages.ts), the code panel (code/importText.ts), the step explanation
+// (stepper/StepDetails.tsx) and the lessons (lessons/lessonMessages.ts).
 
 /** A string in both languages. */
 export interface Message {
@@ -28,17 +30,14 @@ const registry: Record<string, Message> = {
   ...canvas,
   ...palette,
   ...inspector,
-  ...plots,
-  ...datasets,
-  ...training,
+  ...datasetNotices,
+  ...trainingRun,
   ...stepper,
   ...session,
-  ...lessons,
+  ...lessonsEntry,
   ...problems,
   ...examples,
-  ...csv,
   ...edits,
-  ...code,
 };
 
 /** Every interface string by key; each area of the app adds its own file under messages/. */

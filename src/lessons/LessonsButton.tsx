@@ -1,14 +1,18 @@
 import { useT } from '../i18n/useT';
-import { useLessons, useLessonsApi } from './useLessons';
+import { useLessons, useLessonsApi, useLessonsHost, useLessonsHostState } from './useLessons';
 
-/** The toolbar's Lessons button: shows or hides the Lessons panel. */
+/** The toolbar's Lessons button: shows or hides the Lessons panel; a pointer or the keyboard reaching it starts the lessons' download. */
 export function LessonsButton() {
   const t = useT();
+  const host = useLessonsHost();
   const lessons = useLessonsApi();
-  const open = useLessons((s) => s.panelOpen);
-  if (!lessons) return null;
+  const panelOpen = useLessons((s) => s.panelOpen);
+  const wanted = useLessonsHostState((s) => s.wanted);
+  if (!host) return null;
+  const open = lessons ? panelOpen : wanted;
+  const preload = () => void host.load().catch(() => undefined);
   return (
-    <button type="button" data-testid="toolbar.lessons" aria-pressed={open} title={t('lessons.buttonTitle')} onClick={() => lessons.setPanelOpen(!open)}>
+    <button type="button" data-testid="toolbar.lessons" aria-pressed={open} title={t('lessons.buttonTitle')} onPointerEnter={preload} onFocus={preload} onClick={() => host.setPanelOpen(!open)}>
       {t('lessons.button')}
     </button>
   );

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { useLanguage } from '../i18n/language';
 import { useT } from '../i18n/useT';
 import type { Lessons } from './Lessons';
+import { LessonsHead } from './LessonsPane';
 import { LessonText } from './LessonText';
 import type { Lesson } from './schema';
 import { useLessons, useLessonsApi } from './useLessons';
-import './lessons.css';
 
 /** The Lessons panel beside the inspector: the course's lessons, or the open lesson's step. Non-modal: the rest of the app stays usable. */
 export function LessonsPanel() {
@@ -18,12 +18,7 @@ export function LessonsPanel() {
   const lesson = open ? lessons.lesson(open.id) : undefined;
   return (
     <aside className="pane pane-lessons" aria-label={t('lessons.panel')} data-testid="lessons.panel">
-      <div className="lessons-head">
-        <h2>{t('lessons.panel')}</h2>
-        <button type="button" className="lessons-close" data-testid="lessons.close" aria-label={t('lessons.close')} title={t('lessons.close')} onClick={() => lessons.setPanelOpen(false)}>
-          ×
-        </button>
-      </div>
+      <LessonsHead close={() => lessons.setPanelOpen(false)} />
       {lesson && open && !listing ? (
         <LessonView lessons={lessons} lesson={lesson} step={open.step} showList={() => setListing(true)} />
       ) : (

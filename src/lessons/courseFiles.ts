@@ -1,3 +1,4 @@
+import { SCHEMA_WORDING } from '../../engine';
 import { MESSAGES } from '../i18n/messages';
 import { backward } from './content/backward';
 import { functions } from './content/functions';
@@ -12,6 +13,7 @@ import { binaryClassification } from './content/binaryClassification';
 import { multiclassClassification } from './content/multiclassClassification';
 import { controlKeys } from './lessonText';
 import { type Lesson, type LessonFile, lessonSchema } from './schema';
+import './lessonMessages';
 
 /** The lesson files, in any order (the course orders them by number). */
 export const LESSON_FILES: readonly LessonFile[] = [functions, derivatives, partialDerivatives, gradientDescent, tensors, defineByRun, backward, trainingLoop, nnModules, binaryClassification, multiclassClassification];
@@ -25,7 +27,7 @@ export function parseCourse(files: readonly unknown[]): { ok: true; lessons: Les
   const errors: string[] = [];
   const lessons: Lesson[] = [];
   files.forEach((file, i) => {
-    const r = lessonSchema.safeParse(file);
+    const r = lessonSchema.safeParse(file, { error: SCHEMA_WORDING.localeError });
     const name = (file as { id?: unknown } | null)?.id ?? `#${i + 1}`;
     if (!r.success) {
       for (const issue of r.error.issues) errors.push(`${String(name)}: ${issue.path.join('.') || '(lesson)'}: ${issue.message}`);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { LessonFacts, NodeFacts } from './facts';
 
 // The checks a lesson step can ask for, each judged from the session's state (LessonFacts),
@@ -13,41 +13,43 @@ export function numbersMatch(actual: readonly number[], expected: readonly numbe
   return actual.every((a, i) => Math.abs(a - expected[i]) <= tol * Math.max(1, Math.abs(expected[i])));
 }
 
-const numberList = z.array(z.number().finite()).min(1).max(10_000);
-const tolerance = z.number().positive().max(1).optional();
+const numberList = z.array(z.number()).check(z.minLength(1), z.maxLength(10_000));
+const tolerance = z.optional(z.number().check(z.positive(), z.lte(1)));
+/** A name that is not empty (an op, a column). */
+const nonEmpty = () => z.string().check(z.minLength(1));
 
 /** A node whose computed value is `values` (optionally of one op). */
-const nodeValues = z.strictObject({ predicate: z.literal('nodeValues'), op: z.string().min(1).optional(), values: numberList, tolerance });
+const nodeValues = z.strictObject({ predicate: z.literal('nodeValues'), op: z.optional(nonEmpty()), values: numberList, tolerance });
 /** A node with requires_grad whose value is `values` (when given) and whose `.grad` is `k` times its value. */
-const gradIsMultiple = z.strictObject({ predicate: z.literal('gradIsMultiple'), k: z.number().finite(), values: numberList.optional(), tolerance });
+const gradIsMultiple = z.strictObject({ predicate: z.literal('gradIsMultiple'), k: z.number(), values: z.optional(numberList), tolerance });
 /** A node with requires_grad (of an op) whose `.grad` is `values`. */
-const gradValues = z.strictObject({ predicate: z.literal('gradValues'), op: z.string().min(1).optional(), values: numberList, tolerance });
+const gradValues = z.strictObject({ predicate: z.literal('gradValues'), op: z.optional(nonEmpty()), values: numberList, tolerance });
 /** A selected node whose value is `values`. */
 const selectedValues = z.strictObject({ predicate: z.literal('selectedValues'), values: numberList, tolerance });
 /** An input node bound to exactly these dataset columns (in any order). */
-const usesColumns = z.strictObject({ predicate: z.literal('usesColumns'), columns: z.array(z.string().min(1)).min(1).max(100) });
+const usesColumns = z.strictObject({ predicate: z.literal('usesColumns'), columns: z.array(nonEmpty()).check(z.minLength(1), z.maxLength(100)) });
 /** The step-through has shown an event of this phase in the step being played. */
 const stepPhaseShown = z.strictObject({ predicate: z.literal('stepPhaseShown'), phase: z.enum(['predict', 'loss', 'backward', 'update']) });
 /** Nodes are labelled with their grad_fn names (on), or not (off). */
 const gradFnLabels = z.strictObject({ predicate: z.literal('gradFnLabels'), on: z.boolean() });
 /** A selected node of this op. */
-const selectedOp = z.strictObject({ predicate: z.literal('selectedOp'), op: z.string().min(1) });
+const selectedOp = z.strictObject({ predicate: z.literal('selectedOp'), op: nonEmpty() });
 /** The classification loss's predictions are right for at least this fraction of the data. */
-const accuracyAtLeast = z.strictObject({ predicate: z.literal('accuracyAtLeast'), value: z.number().min(0).max(1) });
+const accuracyAtLeast = z.strictObject({ predicate: z.literal('accuracyAtLeast'), value: z.number().check(z.gte(0), z.lte(1)) });
 /** Backward passes whose gradients the leaves hold now (counted from the last Zero grad). */
-const backwardCount = z.strictObject({ predicate: z.literal('backwardCount'), exactly: z.number().int().min(0) });
+const backwardCount = z.strictObject({ predicate: z.literal('backwardCount'), exactly: z.int().check(z.gte(0)) });
 /** At least this many epochs have been stepped or trained. */
-const stepsTaken = z.strictObject({ predicate: z.literal('stepsTaken'), atLeast: z.number().int().positive() });
+const stepsTaken = z.strictObject({ predicate: z.literal('stepsTaken'), atLeast: z.int().check(z.positive()) });
 /** The latest loss on the curve is below its first. */
 const lossFalling = z.strictObject({ predicate: z.literal('lossFalling') });
 /** The latest loss on the curve is below `value`. */
-const lossBelow = z.strictObject({ predicate: z.literal('lossBelow'), value: z.number().finite() });
+const lossBelow = z.strictObject({ predicate: z.literal('lossBelow'), value: z.number() });
 /** The learning rate lies in [atLeast, below). */
-const learningRate = z.strictObject({ predicate: z.literal('learningRate'), atLeast: z.number().positive().optional(), below: z.number().positive().optional() });
+const learningRate = z.strictObject({ predicate: z.literal('learningRate'), atLeast: z.optional(z.number().check(z.positive())), below: z.optional(z.number().check(z.positive())) });
 /** Training diverged: the divergence rule stopped it, or each of the last `steps` steps raised the loss. */
-const diverged = z.strictObject({ predicate: z.literal('diverged'), steps: z.number().int().min(2).max(50).optional() });
+const diverged = z.strictObject({ predicate: z.literal('diverged'), steps: z.optional(z.int().check(z.gte(2), z.lte(50))) });
 /** The graph computes a node of each of these ops (nodes of other ops may be there too). */
-const nodeOps = z.strictObject({ predicate: z.literal('nodeOps'), ops: z.array(z.string().min(1)).min(1).max(20) });
+const nodeOps = z.strictObject({ predicate: z.literal('nodeOps'), ops: z.array(nonEmpty()).check(z.minLength(1), z.maxLength(20)) });
 
 /** One check of a lesson step, as a lesson file writes it. */
 export const checkSchema = z.discriminatedUnion('predicate', [nodeValues, gradIsMultiple, gradValues, selectedValues, selectedOp, usesColumns, stepPhaseShown, gradFnLabels, accuracyAtLeast, backwardCount, stepsTaken, lossFalling, lossBelow, learningRate, diverged, nodeOps]);

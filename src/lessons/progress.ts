@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** The local-storage key of the learner's lesson progress. */
 export const PROGRESS_KEY = 'gradcanvas.lessons.v1';
@@ -14,10 +14,13 @@ export interface Progress {
 /** A learner who has not started. */
 export const NO_PROGRESS: Progress = { done: {}, open: null, welcomeSeen: false };
 
+const lessonId = z.string().check(z.maxLength(40));
+const stepNumber = z.int().check(z.gte(1), z.lte(99));
+
 const storedSchema = z.object({
-  done: z.record(z.string().max(40), z.array(z.number().int().min(1).max(99)).max(99)).catch({}),
-  open: z.object({ id: z.string().max(40), step: z.number().int().min(1).max(99) }).nullable().catch(null),
-  welcomeSeen: z.boolean().catch(false),
+  done: z.catch(z.record(lessonId, z.array(stepNumber).check(z.maxLength(99))), {}),
+  open: z.catch(z.nullable(z.object({ id: lessonId, step: stepNumber })), null),
+  welcomeSeen: z.catch(z.boolean(), false),
 });
 
 /**

@@ -7,6 +7,7 @@ import { runErrorOf } from '../session/runError';
 import { useSession, useSessionApi } from '../session/useSession';
 import { type CheckRow, checkRows, checkTargets, REL_DIGITS } from './gradcheckRows';
 import './plots.css';
+import './plotMessages';
 
 /** The result shown: which leaf, its rows, and whether every element passed. */
 interface Outcome {

@@ -11,6 +11,7 @@ import { LossPlot, useLossSeries } from './LossPlot';
 import { OptimizerPlot } from './OptimizerPlot';
 import { useSize } from './useSize';
 import './plots.css';
+import './plotMessages';
 
 /** The plots the panel offers, in menu order. */
 const PLOT_KINDS = ['loss', 'data', 'function', 'contour', 'optimizer'] as const;

@@ -20,7 +20,7 @@ import { type CompileFn, compileDocument, isCompiled, loadedParamsOf, loadParams
 import { sameInputs, stepInputs } from './computeKey';
 import { withRestoredBuffers } from './programBuffers';
 import { runErrorOf } from './runError';
-import { pytorchView, type PytorchView } from './pytorchView';
+import type { PytorchView, pytorchView } from './pytorchView';
 import { appendLosses, appendTrail, EMPTY_HISTORY, type OptimizerStateSample, type ParamValues } from './runHistory';
 import { SteppingRun } from './steppingRun';
 import { backwardDone, keepParamsBefore, recordStep, showAt, type StepRecording, undoStep } from './stepRecording';
@@ -402,9 +402,13 @@ export class Session {
     return withRestoredBuffers(program, use);
   }
 
-  /** The PyTorch training script of the document, with the line of each phase (made once per version of what it reads). */
-  pytorchExport(): PytorchView {
-    this.pytorch = pytorchView(this.state.history.present, this.pytorch);
+  /**
+   * The PyTorch training script of the document, with the line of each phase, made by `make`
+   * once per version of what it reads. `make` is session/pytorchView.ts's, passed in by the
+   * views that show the script, so its code downloads with them rather than with the first screen.
+   */
+  pytorchExport(make: typeof pytorchView): PytorchView {
+    this.pytorch = make(this.state.history.present, this.pytorch);
     return this.pytorch;
   }
 

@@ -41,7 +41,7 @@ export function FileMenu() {
         type="button"
         data-testid="file.exportNotebook"
         title={t('shell.file.exportNotebookHint')}
-        onClick={() => downloadNotebook(ws, ws.session.state.history.present, useLanguage.getState().lang)}
+        onClick={() => void downloadNotebook(ws, ws.session.state.history.present, useLanguage.getState().lang)}
       >
         {t('shell.file.exportNotebook')}
       </button>

@@ -1,4 +1,4 @@
-import { exportNotebook, fileOptimizerState, fileToGraph, formatCount, type GraphFile, MAX_FILE_CHARS, serializeGraphFile } from '../../engine';
+import { formatCount, type GraphFile, MAX_FILE_CHARS, serializeGraphFile } from '../../engine';
 import type { Language } from '../i18n/language';
 import { translate } from '../i18n/useT';
 import { runErrorWords } from '../i18n/problemText';
@@ -97,12 +97,20 @@ export function downloadGraph(doc: GraphFile): void {
 /**
  * Starts a download of the graph as a Jupyter notebook (`<name>.ipynb`) with its explanations
  * in `lang`; a graph the export cannot write (no loss, an unfinished graph) gets a notice
- * saying why, and nothing downloads.
+ * saying why, and nothing downloads (so does a failed download of the notebook writer).
  */
-export function downloadNotebook(ws: Workspace, doc: GraphFile, lang: Language): void {
+export async function downloadNotebook(ws: Workspace, doc: GraphFile, lang: Language): Promise<void> {
+  let write: typeof import('./notebookFile').notebookText;
+  try {
+    // The notebook writer downloads the first time it is used; a failed download changes nothing and says so.
+    ({ notebookText: write } = await import('./notebookFile'));
+  } catch (e) {
+    ws.session.notify(loadFailedNotice(e));
+    return;
+  }
   let notebook: string;
   try {
-    notebook = exportNotebook(fileToGraph(doc), doc.training, { title: doc.name, optimizerState: fileOptimizerState(doc), lang });
+    notebook = write(doc, lang);
   } catch (e) {
     ws.session.notify({ kind: 'error', text: msg('shell.notice.notebookFailed', { message: runErrorWords(runErrorOf(e)) }) });
     return;

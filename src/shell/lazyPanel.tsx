@@ -15,7 +15,7 @@ class PanelLoadError extends Error {
 }
 
 /** One line while a panel's code downloads; it shows only if the wait is long enough to notice (panels.css). */
-function PanelLoading() {
+export function PanelLoading() {
   const t = useT();
   return (
     <p className="panel-loading" role="status" data-testid="panel.loading">
@@ -25,7 +25,7 @@ function PanelLoading() {
 }
 
 /** Where a panel could not load: what happened and a way to try again; the graph and the rest of the page are untouched. */
-function PanelLoadFailed({ retry }: { retry: () => void }) {
+export function PanelLoadFailed({ retry }: { retry: () => void }) {
   const t = useT();
   return (
     <div className="panel-loading-failed" role="alert" data-testid="panel.loadFailed">

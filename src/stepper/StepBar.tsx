@@ -7,8 +7,11 @@ import { curveOf, stepEpoch } from '../session/Session';
 import { useSession, useSessionApi } from '../session/useSession';
 import { divergenceReason } from '../training/divergenceText';
 import { stepKeyFor } from './keys';
+import { preloadStepDetails } from './StepPanel';
 import { lossShown, PHASES, phaseAt, SPEEDS } from './playback';
 import './stepper.css';
+
+const preload = () => void preloadStepDetails();
 
 /** The step bar: Step, Step phase, Step training step, Play/Pause, Back, Reset, speed, zero grad, and the phase loop. */
 export function StepBar() {
@@ -28,7 +31,8 @@ export function StepBar() {
   const speedText = rate === Infinity ? t('stepper.speed.frame') : t('stepper.speed.events', { n: rate });
 
   return (
-    <div className="stepbar" role="toolbar" aria-label={t('stepper.bar')} data-testid="step.bar">
+    // A pointer or the keyboard reaching the step bar starts the download of the step panel's explanation and PyTorch view.
+    <div className="stepbar" role="toolbar" aria-label={t('stepper.bar')} data-testid="step.bar" onPointerEnter={preload} onFocus={preload}>
       <button type="button" data-testid="step.back" title={t('stepper.back.title')} onClick={() => session.back()}>
         <span aria-hidden="true">◀ </span>
         {t('stepper.back')}

@@ -1,13 +1,17 @@
-import { useLayoutEffect, useMemo, useRef } from 'react';
-import { runErrorText } from '../i18n/problemText';
 import { useT } from '../i18n/useT';
-import { useSession, useSessionApi } from '../session/useSession';
-import { Explanation } from './Explanation';
-import { revealLine } from './revealLine';
-import { scriptLine } from './scriptLine';
+import { useSession } from '../session/useSession';
+import { lazyPanel } from '../shell/lazyPanel';
+import { GradFnToggle } from './GradFnToggle';
 import './stepper.css';
 
-/** The explanation of the current trace event and the PyTorch view with the current line lit. */
+// The explanation and the PyTorch view (with the code that writes the script) download when the first step
+// starts, or earlier when a pointer or the keyboard reaches the step bar.
+const details = lazyPanel(() => import('./StepDetails').then((m) => m.StepDetails));
+
+/** Starts downloading the step panel's explanation and PyTorch view, so the first step shows them at once. */
+export const preloadStepDetails: () => Promise<void> = details.preload;
+
+/** The explanation of the current trace event and the PyTorch view with the current line lit; one line until the first step. */
 export function StepPanel() {
   const t = useT();
   // Until the first step the panel stays one line, leaving the canvas its room (and exports nothing).
@@ -22,65 +26,7 @@ export function StepPanel() {
   }
   return (
     <div className="steppanel" data-testid="stepper.panel">
-      <Explanation />
-      <PytorchView />
+      <details.Panel />
     </div>
-  );
-}
-
-/** Labels nodes with PyTorch's backward function names, as make_dot draws them. */
-function GradFnToggle() {
-  const t = useT();
-  const session = useSessionApi();
-  const on = useSession((s) => s.stepper.gradFnLabels);
-  return (
-    <label className="stepbar__check" title={t('stepper.gradFnLabels.title')}>
-      <input type="checkbox" data-testid="step.gradFnLabels" checked={on} onChange={(e) => session.setGradFnLabels(e.target.checked)} />
-      {t('stepper.gradFnLabels')}
-    </label>
-  );
-}
-
-/** The exported PyTorch training step, with the line of the current event lit (its node's line, or its phase's), and the grad_fn toggle. */
-function PytorchView() {
-  const t = useT();
-  const session = useSessionApi();
-  // Re-read with the document; the session keeps the script while nothing it reads changed (moving a node does not regenerate it).
-  useSession((s) => s.history.present);
-  const exported = session.pytorchExport().result;
-  const events = useSession((s) => s.stepper.events);
-  const cursor = useSession((s) => s.stepper.cursor);
-  const zeroGrad = useSession((s) => s.stepper.zeroGrad);
-  const code = exported.ok ? exported.code : '';
-  const lines = useMemo(() => code.split('\n'), [code]);
-  const currentLine = !exported.ok || events.length === 0 ? 0 : scriptLine(exported, { events, cursor }, zeroGrad);
-  const box = useRef<HTMLPreElement>(null);
-  useLayoutEffect(() => {
-    const el = box.current?.querySelector<HTMLElement>('.pytorch__line--current');
-    // Two lines to spare around the lit line, in the code box and in the dock, never the page.
-    if (el) revealLine(el, 30);
-  }, [currentLine]);
-  return (
-    <section aria-labelledby="steppanel-pytorch">
-      <h3 id="steppanel-pytorch">{t('stepper.panel.pytorch')}</h3>
-      <GradFnToggle />
-      {exported.ok ? (
-        <pre className="pytorch" data-testid="pytorch.code" ref={box} tabIndex={0}>
-          {lines.map((line, k) => (
-            <code
-              key={k}
-              className={k + 1 === currentLine ? 'pytorch__line pytorch__line--current' : 'pytorch__line'}
-              data-testid={k + 1 === currentLine ? 'pytorch.line.current' : undefined}
-              data-line={k + 1}
-              aria-current={k + 1 === currentLine ? 'step' : undefined}
-            >
-              {line || ' '}
-            </code>
-          ))}
-        </pre>
-      ) : (
-        <p data-testid="pytorch.error">{t('stepper.panel.noExport', { message: runErrorText(t, exported) })}</p>
-      )}
-    </section>
   );
 }

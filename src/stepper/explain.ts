@@ -2,6 +2,11 @@ import { attrDefault, type Attrs, type ExplainNumbers, type FileNode, type Graph
 import { formatNumber } from '../format';
 import type { FollowedElement } from '../session/types';
 import { correspondingIndex, elementName } from './element';
+import { addMessages } from '../i18n/messages';
+import { stepExplain } from '../i18n/messages/stepExplain';
+
+// The step panel's strings (the explanation, the PyTorch view) load with its code, not with the first screen.
+addMessages(stepExplain);
 
 /** A message key and its placeholders (the words of an explanation, translated by the panel). */
 export interface Words {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pytorchView } from '../session/pytorchView';
 import { Session } from '../session/Session';
 import { scriptLine } from './scriptLine';
 import { example } from './testGraphs';
@@ -9,7 +10,7 @@ function litLines(name: string): [string, string][] {
   const seen: [string, string][] = [];
   do {
     s.step();
-    const r = s.pytorchExport().result;
+    const r = s.pytorchExport(pytorchView).result;
     if (!r.ok) throw new Error(r.message);
     const { events, cursor, zeroGrad } = s.state.stepper;
     const ev = events[cursor];

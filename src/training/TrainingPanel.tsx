@@ -13,6 +13,7 @@ import { MetricsLine } from './MetricsLine';
 import { NumberField } from './NumberField';
 import { switchOptimizer, withDefaults } from './settings';
 import './training.css';
+import './trainingMessages';
 
 type Optimizer = TrainingSettings['optimizer'];
 

@@ -1,6 +1,5 @@
 /** Strings of the code panel (PyTorch code that builds the graph), in English and Japanese. */
 export const code = {
-  'code.tab': { en: 'Code', ja: 'コード' },
   'code.editor': { en: 'PyTorch code of the graph', ja: '計算グラフの PyTorch コード' },
   'code.run': { en: 'Run', ja: '実行' },
   'code.runHint': { en: 'Build the graph from the whole code (Ctrl+Enter or ⌘+Enter)', ja: 'コード全体から計算グラフを作ります（Ctrl+Enter または ⌘+Enter）' },

@@ -30,4 +30,9 @@ export const csv = {
   'csv.unclosed_quote': { en: 'line {line}: Quoted field unterminated', ja: '{line} 行目：引用符（"）が閉じていません' },
   'csv.bad_quote': { en: 'line {line}: Trailing quote on quoted field is malformed', ja: '{line} 行目：引用符（"）で囲んだ値の閉じ方が正しくありません' },
   'csv.unreadable': { en: 'line {line}: {detail}', ja: '{line} 行目：CSV として読み取れません（{detail}）' },
+  // The CSV import's own refusal of a file name, shown with the reader's findings.
+  'datasets.err.reservedName': {
+    en: '“{name}” cannot name a dataset: JavaScript gives it a special meaning, so a graph holding it could not be opened again. Rename the file and import it again.',
+    ja: '「{name}」はデータセット名に使えません。JavaScript で特別な意味を持つため、この名前を含むグラフは開き直せなくなります。ファイル名を変えてもう一度読み込んでください。',
+  },
 } as const;

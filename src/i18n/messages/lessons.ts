@@ -1,9 +1,5 @@
 /** Strings of the guided lessons (the lesson texts themselves live in src/lessons/content), in English and Japanese. */
 export const lessons = {
-  'lessons.button': { en: 'Lessons', ja: 'レッスン' },
-  'lessons.buttonTitle': { en: 'Guided lessons that follow the course', ja: '講座に沿ったガイド付きレッスン' },
-  'lessons.panel': { en: 'Lessons', ja: 'レッスン' },
-  'lessons.close': { en: 'Close the Lessons panel (the lesson stays open)', ja: 'レッスンパネルを閉じる (レッスンは続きます)' },
   'lessons.number': { en: 'Lesson {n}', ja: 'レッスン {n}' },
   'lessons.progress': { en: '{done} of {count} steps done', ja: '{count} ステップ中 {done} 完了' },
   'lessons.start': { en: 'Start', ja: '始める' },
@@ -33,12 +29,4 @@ export const lessons = {
     en: 'The lesson “{title}” has no step {step} (it has {count}); the open graph is unchanged.',
     ja: 'レッスン「{title}」にステップ {step} はありません (全 {count} ステップ)。開いているグラフは変更されていません。',
   },
-  'lessons.welcome.title': { en: 'Welcome to GradCanvas', ja: 'GradCanvas へようこそ' },
-  'lessons.welcome.text': {
-    en: 'Build computation graphs node by node and watch PyTorch’s autograd compute values and gradients. Start with a guided lesson, or explore the canvas on your own.',
-    ja: 'ノードをつないで計算グラフを作り、PyTorch の自動微分が値と勾配を計算する様子を見られます。ガイド付きレッスンから始めるか、自由にキャンバスを使ってください。',
-  },
-  'lessons.welcome.lesson': { en: 'Start lesson 1: {title}', ja: 'レッスン 1 を始める: {title}' },
-  'lessons.welcome.canvas': { en: 'Explore the free canvas', ja: '自由にキャンバスを使う' },
-  'lessons.welcome.later': { en: 'The Lessons button in the toolbar opens the lessons at any time.', ja: 'ツールバーの「レッスン」ボタンからいつでもレッスンを開けます。' },
 } as const;

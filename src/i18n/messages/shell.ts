@@ -184,4 +184,6 @@ export const shell = {
     en: 'A part of GradCanvas could not be downloaded (the connection may be down, or GradCanvas was updated since this page opened). Nothing was changed; try again.',
     ja: 'GradCanvas の一部をダウンロードできませんでした（接続が切れているか、このページを開いた後に GradCanvas が更新された可能性があります）。何も変更されていません。もう一度試してください。',
   },
+  // The code panel's tab; the panel's own strings load with it (code.ts).
+  'code.tab': { en: 'Code', ja: 'コード' },
 } as const;

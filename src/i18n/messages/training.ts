@@ -44,22 +44,7 @@ export const training = {
     en: 'Measure the accuracy of a classification loss each epoch, on the training data and on the _test split (training.metrics.accuracy)',
     ja: '分類の損失の精度を毎エポック、学習データと _test 分割で測ります(training.metrics.accuracy)',
   },
-  'train.cannot': { en: 'Cannot train: {reason}', ja: '学習できません: {reason}' },
-  'train.noLoss': { en: 'the graph has no loss node', ja: 'グラフに損失ノードがありません' },
-  'train.hasErrors': { en: 'the graph has errors', ja: 'グラフにエラーがあります' },
-  'train.noWorker': { en: 'this page cannot start a training worker', ja: 'このページでは学習用のワーカーを開始できません' },
-  'train.error': { en: 'Training stopped: {message}', ja: '学習が止まりました: {message}' },
   'train.pausedByEdit': { en: 'Training paused because the graph was edited.', ja: 'グラフが編集されたため学習を一時停止しました。' },
-  'train.diverged': {
-    en: 'Training stopped at epoch {epoch}: {reason}. {restored} Try a smaller learning rate (now {lr}).',
-    ja: 'エポック {epoch} で学習を止めました: {reason}。{restored}学習率を小さくしてください(現在 {lr})。',
-  },
-  'train.diverged.nonfinite-loss': { en: 'the loss became {value} (it first appeared at {nodes})', ja: '損失が {value} になりました(最初に現れたのは {nodes})' },
-  'train.diverged.loss-growth': { en: 'the loss {value} grew past {factor} × the first loss ({first})', ja: '損失 {value} が最初の損失 ({first}) の {factor} 倍を超えました' },
-  'train.diverged.nonfinite-grad': { en: 'the gradient of {nodes} became {value}', ja: '{nodes} の勾配が {value} になりました' },
-  'train.diverged.nonfinite-param': { en: 'the update made the parameters of {nodes} {value}', ja: '更新で {nodes} のパラメータが {value} になりました' },
-  'train.diverged.restored': { en: 'The parameters are back to epoch {epoch}’s values.', ja: 'パラメータはエポック {epoch} の値に戻しました。' },
-  'train.diverged.restoredStart': { en: 'The parameters are back to their values before this run.', ja: 'パラメータは学習前の値に戻しました。' },
   'train.divergenceFactor.on': { en: 'Also stop when the loss grows past its first value ×', ja: '損失が最初の値の次の倍数を超えても止める' },
   'train.divergenceFactor': { en: 'Times the first loss', ja: '最初の損失の何倍' },
   'train.divergenceFactor.title': {
@@ -74,5 +59,4 @@ export const training = {
     en: 'float32 computes every value, gradient and update as PyTorch does by default, so the loss shows the digits the course prints (4.77289, not 4.77294); the exported script uses the same type.',
     ja: 'float32 では、値・勾配・更新をすべて PyTorch の既定と同じ型で計算します。損失は講座の出力と同じ桁になります（4.77294 ではなく 4.77289）。書き出すスクリプトも同じ型を使います。',
   },
-  'train.workerFailed': { en: 'the training worker stopped unexpectedly', ja: '学習を実行するワーカーが予期せず止まりました' },
 } as const;
