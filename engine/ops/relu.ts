@@ -1,6 +1,17 @@
-import type { OpDef } from './types';
+import type { ElementwiseRange, OpDef } from './types';
 import { noContext, sameAsInput, unaryPorts } from './unary';
 import { f32 } from '../tensor/float32';
+
+/** `relu` (y = max(x, 0)) over a range of elements: the float64 kernels' loops. */
+const range: ElementwiseRange = {
+  forward(x, y, from, to) {
+    for (let i = from; i < to; i++) y[i] = x[i] <= 0 ? 0 : x[i];
+  },
+  // d relu/dx = [y > 0] · g (0 at x = 0, as PyTorch)
+  backward(_x, y, g, gx, from, to) {
+    for (let i = from; i < to; i++) gx[i] += y[i] <= 0 ? 0 : g[i];
+  },
+};
 
 /** `relu`: y = max(x, 0). */
 export const relu: OpDef<Record<string, never>, undefined> = {
@@ -13,13 +24,12 @@ export const relu: OpDef<Record<string, never>, undefined> = {
   gradFn: 'ReluBackward0',
   shape: sameAsInput,
   prepare: noContext,
+  elementwise: range,
   forward([x], y) {
-    for (let i = 0; i < y.length; i++) y[i] = x[i] <= 0 ? 0 : x[i];
+    range.forward(x, y, 0, y.length);
   },
-  // d relu/dx = [y > 0] · g (0 at x = 0, as PyTorch)
-  backward(_x, y, g, [gx]) {
-    if (!gx) return;
-    for (let i = 0; i < g.length; i++) gx[i] += y[i] <= 0 ? 0 : g[i];
+  backward([x], y, g, [gx]) {
+    if (gx) range.backward(x, y, g, gx, 0, g.length);
   },
   float32: {
     forward([x], y) {

@@ -1,7 +1,18 @@
-import type { OpDef } from './types';
+import type { ElementwiseRange, OpDef } from './types';
 import { frac } from './mathText';
 import { noContext, sameAsInput, unaryPorts } from './unary';
 import { expfAt, f32 } from '../tensor/float32';
+
+/** `sigmoid` (y = 1 / (1 + e⁻ˣ)) over a range of elements: the float64 kernels' loops. */
+const range: ElementwiseRange = {
+  forward(x, y, from, to) {
+    for (let i = from; i < to; i++) y[i] = 1 / (1 + Math.exp(-x[i]));
+  },
+  // dσ/dx = σ(1 − σ) · g
+  backward(_x, y, g, gx, from, to) {
+    for (let i = from; i < to; i++) gx[i] += g[i] * (1 - y[i]) * y[i];
+  },
+};
 
 /** `sigmoid`: y = 1 / (1 + e⁻ˣ). */
 export const sigmoid: OpDef<Record<string, never>, undefined> = {
@@ -14,13 +25,12 @@ export const sigmoid: OpDef<Record<string, never>, undefined> = {
   gradFn: 'SigmoidBackward0',
   shape: sameAsInput,
   prepare: noContext,
+  elementwise: range,
   forward([x], y) {
-    for (let i = 0; i < y.length; i++) y[i] = 1 / (1 + Math.exp(-x[i]));
+    range.forward(x, y, 0, y.length);
   },
-  // dσ/dx = σ(1 − σ) · g
-  backward(_x, y, g, [gx]) {
-    if (!gx) return;
-    for (let i = 0; i < g.length; i++) gx[i] += g[i] * (1 - y[i]) * y[i];
+  backward([x], y, g, [gx]) {
+    if (gx) range.backward(x, y, g, gx, 0, g.length);
   },
   float32: {
     // 1 / (1 + e⁻ˣ) with each step rounded (SLEEF's expf in the vectorised blocks); backward grad · (1 − y) · y.

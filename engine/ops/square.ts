@@ -1,6 +1,17 @@
-import type { OpDef } from './types';
+import type { ElementwiseRange, OpDef } from './types';
 import { noContext, sameAsInput, unaryPorts } from './unary';
 import { f32 } from '../tensor/float32';
+
+/** `square` (y = x²) over a range of elements: the float64 kernels' loops. */
+const range: ElementwiseRange = {
+  forward(x, y, from, to) {
+    for (let i = from; i < to; i++) y[i] = x[i] * x[i];
+  },
+  // d(x²)/dx = 2x · g
+  backward(x, _y, g, gx, from, to) {
+    for (let i = from; i < to; i++) gx[i] += 2 * x[i] * g[i];
+  },
+};
 
 /** `square`: y = x². */
 export const square: OpDef<Record<string, never>, undefined> = {
@@ -18,13 +29,12 @@ export const square: OpDef<Record<string, never>, undefined> = {
     backward: (_i, gx, [x], g) => `${gx} += 2 * ${x} * ${g}`,
     chain: { form: 'square' },
   },
+  elementwise: range,
   forward([x], y) {
-    for (let i = 0; i < y.length; i++) y[i] = x[i] * x[i];
+    range.forward(x, y, 0, y.length);
   },
-  // d(x²)/dx = 2x · g
-  backward([x], _y, g, [gx]) {
-    if (!gx) return;
-    for (let i = 0; i < g.length; i++) gx[i] += 2 * x[i] * g[i];
+  backward([x], y, g, [gx]) {
+    if (gx) range.backward(x, y, g, gx, 0, g.length);
   },
   float32: {
     // torch.square is pow(x, 2): x·x; its backward grad · (2 · x¹).

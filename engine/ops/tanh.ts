@@ -1,6 +1,17 @@
-import type { OpDef } from './types';
+import type { ElementwiseRange, OpDef } from './types';
 import { noContext, sameAsInput, unaryPorts } from './unary';
 import { f32, fma32, sleefTanhf } from '../tensor/float32';
+
+/** `tanh` (y = tanh x) over a range of elements: the float64 kernels' loops. */
+const range: ElementwiseRange = {
+  forward(x, y, from, to) {
+    for (let i = from; i < to; i++) y[i] = Math.tanh(x[i]);
+  },
+  // d(tanh x)/dx = (1 − tanh²x) · g
+  backward(_x, y, g, gx, from, to) {
+    for (let i = from; i < to; i++) gx[i] += g[i] * (1 - y[i] * y[i]);
+  },
+};
 
 /** `tanh`: y = tanh x. */
 export const tanh: OpDef<Record<string, never>, undefined> = {
@@ -13,13 +24,12 @@ export const tanh: OpDef<Record<string, never>, undefined> = {
   gradFn: 'TanhBackward0',
   shape: sameAsInput,
   prepare: noContext,
+  elementwise: range,
   forward([x], y) {
-    for (let i = 0; i < y.length; i++) y[i] = Math.tanh(x[i]);
+    range.forward(x, y, 0, y.length);
   },
-  // d(tanh x)/dx = (1 − tanh²x) · g
-  backward(_x, y, g, [gx]) {
-    if (!gx) return;
-    for (let i = 0; i < g.length; i++) gx[i] += g[i] * (1 - y[i] * y[i]);
+  backward([x], y, g, [gx]) {
+    if (gx) range.backward(x, y, g, gx, 0, g.length);
   },
   float32: {
     // SLEEF's tanhf on every element (torch.tanh maps its vectorised tanh over the tail too).
