@@ -1,17 +1,19 @@
 /**
  * `linear` and a one-input elementwise activation (square, relu, sigmoid, tanh) fused for the
- * compiled step (float64), the hidden layers of an MLP: the activation runs on each block of
- * rows right after the linear has written it, while the block is still in cache, forward and
- * backward; the gradients the pair writes need no zeroing pass of their own. Every element is
- * computed by the ops' own loops (linearRows, linearInputGradRows, the activation's
- * ElementwiseRange) from the same starting values, so the numbers are the interpreter's bit for
- * bit; only the passes over the rows are interleaved.
+ * compiled step (float64), the hidden layers of an MLP. Forward, the activation runs on each
+ * block of rows right after the linear has written it, while the block is still in cache.
+ * Backward, the linear's input gradient and the activation's input gradient are made in one
+ * pass, the activation applied to each sum as it leaves the registers, both written whole (the
+ * interpreter adds them into zeroed buffers: `0 + …` here, which is the same number), so the
+ * training step need not zero them. Every sum adds the same terms in the same order as the
+ * ops' kernels (ops/linearKernels.ts, the activation's ElementwiseCode), so the numbers are the
+ * interpreter's bit for bit.
  */
-import type { ElementwiseRange } from '../ops/types';
-import { linearInputGradRows, linearRows } from '../ops/linearKernels';
+import type { ElementwiseCode } from '../ops/types';
+import { linearRows } from '../ops/linearKernels';
 import type { Program, Step } from './program';
 
-/** Rows per block: a block of a 16-wide layer's outputs (4 KB) and its neighbours stay in the first-level cache. */
+/** Rows per block: a block of a 16-wide layer's outputs (4 KB) stays in the first-level cache. */
 const BLOCK_ROWS = 32;
 
 /** A linear whose output only an activation reads: both forwards, bound at compile time. */
@@ -25,7 +27,7 @@ export interface LinearActForward {
   readonly rows: number;
   readonly nIn: number;
   readonly nOut: number;
-  readonly act: ElementwiseRange;
+  readonly act: ElementwiseCode;
 }
 
 /** The linear's output and the activation's, a block of rows at a time. */
@@ -34,15 +36,13 @@ export function linearActForward(p: LinearActForward): void {
   for (let r = 0; r < rows; r += BLOCK_ROWS) {
     const end = Math.min(r + BLOCK_ROWS, rows);
     linearRows(x, w, b, h, r, end, nIn, nOut);
-    act.forward(h, a, r * nOut, end * nOut);
+    for (let i = r * nOut; i < end * nOut; i++) a[i] = act.value(h[i]);
   }
 }
 
 /**
  * A linear reading an activation's output that nothing else reads, whose input is an op's output
  * that nothing else reads: the linear's backward and the activation's, bound at compile time.
- * The two input gradients are intermediate (zeroed before every backward by the interpreter) and
- * written by these two steps alone, so the kernel zeroes each block just before adding into it.
  */
 export interface ActLinearBackward {
   /** The linear's kernel and its arguments, with only the weight and bias gradients wanted (either may be null). */
@@ -59,22 +59,87 @@ export interface ActLinearBackward {
   readonly rows: number;
   readonly nIn: number;
   readonly nOut: number;
-  readonly act: ElementwiseRange;
+  readonly act: ElementwiseCode;
 }
 
-/** The linear's weight and bias gradients, then its input's gradient and the activation's input's, a block of rows at a time. */
+/**
+ * ga = 0 + G W (each sum over outputs in order, as linearInputGradRows from a zeroed buffer) and
+ * gh = 0 + act.grad(h, a, ga), two rows by four inputs at a time.
+ */
+function inputGrads(p: ActLinearBackward): void {
+  const { w, g, h, a, gh, ga, rows, nIn, nOut, act } = p;
+  const n4 = nIn - (nIn & 3);
+  for (let r = 0; r < rows; r += 2) {
+    // With an odd row count the last pair is one row twice: the same numbers are written twice.
+    const xa = r * nIn;
+    const xb = r + 1 < rows ? xa + nIn : xa;
+    const gA = r * nOut;
+    const gB = r + 1 < rows ? gA + nOut : gA;
+    let i = 0;
+    for (; i < n4; i += 4) {
+      let a0 = 0;
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      let c0 = 0;
+      let c1 = 0;
+      let c2 = 0;
+      let c3 = 0;
+      for (let o = 0, wo = i; o < nOut; o++, wo += nIn) {
+        const k = g[gA + o];
+        const m = g[gB + o];
+        const w0 = w[wo];
+        const w1 = w[wo + 1];
+        const w2 = w[wo + 2];
+        const w3 = w[wo + 3];
+        a0 += k * w0;
+        a1 += k * w1;
+        a2 += k * w2;
+        a3 += k * w3;
+        c0 += m * w0;
+        c1 += m * w1;
+        c2 += m * w2;
+        c3 += m * w3;
+      }
+      const j = xa + i;
+      ga[j] = a0;
+      ga[j + 1] = a1;
+      ga[j + 2] = a2;
+      ga[j + 3] = a3;
+      gh[j] = 0 + act.grad(h[j], a[j], a0);
+      gh[j + 1] = 0 + act.grad(h[j + 1], a[j + 1], a1);
+      gh[j + 2] = 0 + act.grad(h[j + 2], a[j + 2], a2);
+      gh[j + 3] = 0 + act.grad(h[j + 3], a[j + 3], a3);
+      const k = xb + i;
+      ga[k] = c0;
+      ga[k + 1] = c1;
+      ga[k + 2] = c2;
+      ga[k + 3] = c3;
+      gh[k] = 0 + act.grad(h[k], a[k], c0);
+      gh[k + 1] = 0 + act.grad(h[k + 1], a[k + 1], c1);
+      gh[k + 2] = 0 + act.grad(h[k + 2], a[k + 2], c2);
+      gh[k + 3] = 0 + act.grad(h[k + 3], a[k + 3], c3);
+    }
+    for (; i < nIn; i++) {
+      let s = 0;
+      let t = 0;
+      for (let o = 0, wo = i; o < nOut; o++, wo += nIn) {
+        s += g[gA + o] * w[wo];
+        t += g[gB + o] * w[wo];
+      }
+      ga[xa + i] = s;
+      gh[xa + i] = 0 + act.grad(h[xa + i], a[xa + i], s);
+      ga[xb + i] = t;
+      gh[xb + i] = 0 + act.grad(h[xb + i], a[xb + i], t);
+    }
+  }
+}
+
+/** The linear's weight and bias gradients, then its input's gradient and the activation's input's in one pass. */
 export function actLinearBackward(p: ActLinearBackward): void {
   const [x, y, gy, gx, ctx] = p.args;
   if (gx[1] !== null || gx[2] !== null) p.backward(x, y, gy, gx, ctx);
-  const { w, g, h, a, gh, ga, rows, nIn, nOut, act } = p;
-  for (let r = 0; r < rows; r += BLOCK_ROWS) {
-    const end = Math.min(r + BLOCK_ROWS, rows);
-    const [from, to] = [r * nIn, end * nIn];
-    ga.fill(0, from, to);
-    linearInputGradRows(g, w, ga, r, end, nIn, nOut);
-    gh.fill(0, from, to);
-    act.backward(h, a, ga, gh, from, to);
-  }
+  inputGrads(p);
 }
 
 /** The fusions of one float64 program: forwards keyed by the linear (the activation is skipped), backwards keyed by the linear (its activation skipped). */
@@ -113,14 +178,14 @@ export function findLinearActs(program: Program, readers: ReadonlyMap<string, nu
   const stepOf = new Map(program.steps.map((s) => [s.slot.id, s]));
   const isLinear = (s: Step | undefined): s is Step => s !== undefined && s.op.name === 'linear' && s.x.length === 3;
   for (const act of program.steps) {
-    const range = act.op.elementwise;
+    const code = act.op.elementwise;
     const source = act.inputs[0]?.source;
-    if (!range || act.x.length !== 1 || !source || readers.get(source.id) !== 1) continue;
+    if (!code || act.x.length !== 1 || !source || readers.get(source.id) !== 1) continue;
     const linear = stepOf.get(source.id);
     if (isLinear(linear) && linear.y === act.x[0]) {
       const { rows, nIn, nOut } = linearSize(linear);
       const [x, w, b] = linear.x;
-      found.forward.set(linear, { x, w, b, h: linear.y, a: act.y, rows, nIn, nOut, act: range });
+      found.forward.set(linear, { x, w, b, h: linear.y, a: act.y, rows, nIn, nOut, act: code });
       found.fusedForward.add(act);
     }
   }
@@ -128,9 +193,9 @@ export function findLinearActs(program: Program, readers: ReadonlyMap<string, nu
     if (!isLinear(linear) || !linear.gy) continue;
     const source = linear.inputs[0]?.source;
     const act = source ? stepOf.get(source.id) : undefined;
-    const range = act?.op.elementwise;
+    const code = act?.op.elementwise;
     const hSource = act?.inputs[0]?.source;
-    if (!act || !range || !source || readers.get(source.id) !== 1 || !hSource || hSource.isLeaf || readers.get(hSource.id) !== 1) continue;
+    if (!act || !code || !source || readers.get(source.id) !== 1 || !hSource || hSource.isLeaf || readers.get(hSource.id) !== 1) continue;
     const [ga, gh] = [linear.gx[0], act.gx[0]];
     if (!inGradArena(program, ga) || !inGradArena(program, gh) || act.gy !== ga || act.x.length !== 1 || act.y !== linear.x[0]) continue;
     const { rows, nIn, nOut } = linearSize(linear);
@@ -147,7 +212,7 @@ export function findLinearActs(program: Program, readers: ReadonlyMap<string, nu
       rows,
       nIn,
       nOut,
-      act: range,
+      act: code,
     });
     found.fusedBackward.add(act);
   }

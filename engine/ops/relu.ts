@@ -1,16 +1,12 @@
-import type { ElementwiseRange, OpDef } from './types';
+import type { ElementwiseCode, OpDef } from './types';
 import { noContext, sameAsInput, unaryPorts } from './unary';
 import { f32 } from '../tensor/float32';
 
-/** `relu` (y = max(x, 0)) over a range of elements: the float64 kernels' loops. */
-const range: ElementwiseRange = {
-  forward(x, y, from, to) {
-    for (let i = from; i < to; i++) y[i] = x[i] <= 0 ? 0 : x[i];
-  },
+/** `relu` on one element: relu's kernels run this on every element. */
+const code: ElementwiseCode = {
+  value: (x) => x <= 0 ? 0 : x,
   // d relu/dx = [y > 0] · g (0 at x = 0, as PyTorch)
-  backward(_x, y, g, gx, from, to) {
-    for (let i = from; i < to; i++) gx[i] += y[i] <= 0 ? 0 : g[i];
-  },
+  grad: (_x, y, g) => y <= 0 ? 0 : g,
 };
 
 /** `relu`: y = max(x, 0). */
@@ -24,12 +20,13 @@ export const relu: OpDef<Record<string, never>, undefined> = {
   gradFn: 'ReluBackward0',
   shape: sameAsInput,
   prepare: noContext,
-  elementwise: range,
+  elementwise: code,
   forward([x], y) {
-    range.forward(x, y, 0, y.length);
+    for (let i = 0; i < y.length; i++) y[i] = code.value(x[i]);
   },
   backward([x], y, g, [gx]) {
-    if (gx) range.backward(x, y, g, gx, 0, g.length);
+    if (!gx) return;
+    for (let i = 0; i < g.length; i++) gx[i] += code.grad(x[i], y[i], g[i]);
   },
   float32: {
     forward([x], y) {

@@ -1,17 +1,13 @@
-import type { ElementwiseRange, OpDef } from './types';
+import type { ElementwiseCode, OpDef } from './types';
 import { frac } from './mathText';
 import { noContext, sameAsInput, unaryPorts } from './unary';
 import { expfAt, f32 } from '../tensor/float32';
 
-/** `sigmoid` (y = 1 / (1 + e⁻ˣ)) over a range of elements: the float64 kernels' loops. */
-const range: ElementwiseRange = {
-  forward(x, y, from, to) {
-    for (let i = from; i < to; i++) y[i] = 1 / (1 + Math.exp(-x[i]));
-  },
+/** `sigmoid` on one element: sigmoid's kernels run this on every element. */
+const code: ElementwiseCode = {
+  value: (x) => 1 / (1 + Math.exp(-x)),
   // dσ/dx = σ(1 − σ) · g
-  backward(_x, y, g, gx, from, to) {
-    for (let i = from; i < to; i++) gx[i] += g[i] * (1 - y[i]) * y[i];
-  },
+  grad: (_x, y, g) => g * (1 - y) * y,
 };
 
 /** `sigmoid`: y = 1 / (1 + e⁻ˣ). */
@@ -25,12 +21,13 @@ export const sigmoid: OpDef<Record<string, never>, undefined> = {
   gradFn: 'SigmoidBackward0',
   shape: sameAsInput,
   prepare: noContext,
-  elementwise: range,
+  elementwise: code,
   forward([x], y) {
-    range.forward(x, y, 0, y.length);
+    for (let i = 0; i < y.length; i++) y[i] = code.value(x[i]);
   },
   backward([x], y, g, [gx]) {
-    if (gx) range.backward(x, y, g, gx, 0, g.length);
+    if (!gx) return;
+    for (let i = 0; i < g.length; i++) gx[i] += code.grad(x[i], y[i], g[i]);
   },
   float32: {
     // 1 / (1 + e⁻ˣ) with each step rounded (SLEEF's expf in the vectorised blocks); backward grad · (1 − y) · y.

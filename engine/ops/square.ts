@@ -1,16 +1,12 @@
-import type { ElementwiseRange, OpDef } from './types';
+import type { ElementwiseCode, OpDef } from './types';
 import { noContext, sameAsInput, unaryPorts } from './unary';
 import { f32 } from '../tensor/float32';
 
-/** `square` (y = x²) over a range of elements: the float64 kernels' loops. */
-const range: ElementwiseRange = {
-  forward(x, y, from, to) {
-    for (let i = from; i < to; i++) y[i] = x[i] * x[i];
-  },
+/** `square` on one element: square's kernels run this on every element. */
+const code: ElementwiseCode = {
+  value: (x) => x * x,
   // d(x²)/dx = 2x · g
-  backward(x, _y, g, gx, from, to) {
-    for (let i = from; i < to; i++) gx[i] += 2 * x[i] * g[i];
-  },
+  grad: (x, _y, g) => 2 * x * g,
 };
 
 /** `square`: y = x². */
@@ -29,12 +25,13 @@ export const square: OpDef<Record<string, never>, undefined> = {
     backward: (_i, gx, [x], g) => `${gx} += 2 * ${x} * ${g}`,
     chain: { form: 'square' },
   },
-  elementwise: range,
+  elementwise: code,
   forward([x], y) {
-    range.forward(x, y, 0, y.length);
+    for (let i = 0; i < y.length; i++) y[i] = code.value(x[i]);
   },
   backward([x], y, g, [gx]) {
-    if (gx) range.backward(x, y, g, gx, 0, g.length);
+    if (!gx) return;
+    for (let i = 0; i < g.length; i++) gx[i] += code.grad(x[i], y[i], g[i]);
   },
   float32: {
     // torch.square is pow(x, 2): x·x; its backward grad · (2 · x¹).

@@ -1,16 +1,12 @@
-import type { ElementwiseRange, OpDef } from './types';
+import type { ElementwiseCode, OpDef } from './types';
 import { noContext, sameAsInput, unaryPorts } from './unary';
 import { f32, fma32, sleefTanhf } from '../tensor/float32';
 
-/** `tanh` (y = tanh x) over a range of elements: the float64 kernels' loops. */
-const range: ElementwiseRange = {
-  forward(x, y, from, to) {
-    for (let i = from; i < to; i++) y[i] = Math.tanh(x[i]);
-  },
+/** `tanh` on one element: tanh's kernels run this on every element. */
+const code: ElementwiseCode = {
+  value: (x) => Math.tanh(x),
   // d(tanh x)/dx = (1 − tanh²x) · g
-  backward(_x, y, g, gx, from, to) {
-    for (let i = from; i < to; i++) gx[i] += g[i] * (1 - y[i] * y[i]);
-  },
+  grad: (_x, y, g) => g * (1 - y * y),
 };
 
 /** `tanh`: y = tanh x. */
@@ -24,12 +20,13 @@ export const tanh: OpDef<Record<string, never>, undefined> = {
   gradFn: 'TanhBackward0',
   shape: sameAsInput,
   prepare: noContext,
-  elementwise: range,
+  elementwise: code,
   forward([x], y) {
-    range.forward(x, y, 0, y.length);
+    for (let i = 0; i < y.length; i++) y[i] = code.value(x[i]);
   },
   backward([x], y, g, [gx]) {
-    if (gx) range.backward(x, y, g, gx, 0, g.length);
+    if (!gx) return;
+    for (let i = 0; i < g.length; i++) gx[i] += code.grad(x[i], y[i], g[i]);
   },
   float32: {
     // SLEEF's tanhf on every element (torch.tanh maps its vectorised tanh over the tail too).

@@ -102,8 +102,8 @@ export interface OpDef<A extends Attrs = Attrs, C = unknown> {
   readonly float32: Float32Kernels<C>;
   /** The op on one element as the compiled step writes it out (float64), when it has that form. */
   readonly scalar?: ScalarCode<A>;
-  /** A one-input elementwise op's float64 kernels over a range of elements, which its forward and backward run over the whole buffer (exec/linearAct.ts runs them a block of rows at a time). */
-  readonly elementwise?: ElementwiseRange;
+  /** A one-input elementwise op's float64 arithmetic on one element, which its kernels run on each (exec/linearAct.ts fuses it into a linear's loops). */
+  readonly elementwise?: ElementwiseCode;
   /** Elements of working buffers beyond budget.ts's estimate, for ops that hold more (matmul's expanded gradients). */
   scratch?(shapes: CompileShapes): number;
   /** The op's own trainable parameters, if any. */
@@ -178,12 +178,12 @@ export interface ScalarCode<A> {
   readonly chain?: { readonly form: ChainForm; constant?(x: readonly Float64Array[], attrs: A): number };
 }
 
-/** A one-input elementwise op's float64 kernels over elements `from` to `to` (exclusive). */
-export interface ElementwiseRange {
-  /** Writes y[i] from x[i]. */
-  forward(x: Float64Array, y: Float64Array, from: number, to: number): void;
-  /** Adds (`+=`) the input's gradient into gx[i] from the output's gradient g[i]. */
-  backward(x: Float64Array, y: Float64Array, g: Float64Array, gx: Float64Array, from: number, to: number): void;
+/** A one-input elementwise op on one float64 element: what its kernels compute for each element. */
+export interface ElementwiseCode {
+  /** The output from the input. */
+  value(x: number): number;
+  /** What the input's gradient gains (the kernel adds it with `+=`), from the input, the output and the output's gradient. */
+  grad(x: number, y: number, g: number): number;
 }
 
 /** What one link of a scalar chain does to the value v (c its constant): v², c·v, v + c, v − c or −v. */
