@@ -420,15 +420,26 @@ export function compiledSources(program: Program): string[] {
   return write(program).writers.flatMap((w) => w.sources());
 }
 
-/** Writes every function of a program. */
-function write(program: Program) {
-  const { values, grads } = program.arenas;
-  const consts: number[] = [];
+/** The fused kernels a program's steps can run in. */
+function findFusions(program: Program): Fusions {
   const readers = readerCounts(program);
   const pairs = findPairs(program, readers);
   // A linear in a pair leaves the gradients the pair computes to it.
   const weightGrads = (s: Step) => pairs.get(s)?.rest.map((g, i) => (i === 0 ? null : g)) ?? s.gx;
-  const fusions: Fusions = { pairs, acts: findLinearActs(program, readers, weightGrads) };
+  return { pairs, acts: findLinearActs(program, readers, weightGrads) };
+}
+
+/** How many linear → activation layers the compiled step fuses, forward and backward (for tests). */
+export function fusedLayerCounts(program: Program): { forward: number; backward: number } {
+  const { acts } = findFusions(program);
+  return { forward: acts.forward.size, backward: acts.backward.size };
+}
+
+/** Writes every function of a program. */
+function write(program: Program) {
+  const { values, grads } = program.arenas;
+  const consts: number[] = [];
+  const fusions = findFusions(program);
   const fwd = new Writer(values, grads, consts);
   writeForward(fwd, program, fusions, undefined);
   const rootSlot = program.loss === undefined ? undefined : program.slot(program.loss);
