@@ -349,19 +349,24 @@ function writeBackward(w: Writer, program: Program, plan: readonly Step[], { pai
 }
 
 /**
- * The [start, end) ranges of the gradient arena left when the assigned buffers are taken out:
- * what the training step zeroes (the interpreter zeroes the whole arena).
+ * The parts of the gradient arena left when the assigned buffers are taken out, as views: what
+ * the training step zeroes (the interpreter zeroes the whole arena).
  */
-function zeroRanges(arena: Float64Array, assigned: readonly Float64Array[]): number[] {
+function zeroRanges(arena: Float64Array, assigned: readonly Float64Array[]): Float64Array[] {
   const taken = [...new Set(assigned)].map((b) => [b.byteOffset / 8, b.byteOffset / 8 + b.length]).sort((p, q) => p[0] - q[0]);
-  const ranges: number[] = [];
+  const ranges: Float64Array[] = [];
   let at = 0;
   for (const [start, end] of taken) {
-    if (start > at) ranges.push(at, start);
+    if (start > at) ranges.push(arena.subarray(at, start));
     at = Math.max(at, end);
   }
-  if (at < arena.length) ranges.push(at, arena.length);
+  if (at < arena.length) ranges.push(arena.subarray(at));
   return ranges;
+}
+
+/** Sets every element of the given buffers to 0. */
+function zeroAll(buffers: readonly Float64Array[]): void {
+  for (let i = 0; i < buffers.length; i++) buffers[i].fill(0);
 }
 
 /** Runs parts in order. */
@@ -379,8 +384,8 @@ export class CompiledProgram {
   constructor(
     private readonly program: Program,
     private readonly forwardParts: readonly Part[],
-    /** The training step's forward and backward, from the loss, and the gradient-arena ranges it zeroes first ([start, end) pairs); absent when the graph has no loss to start from. */
-    private readonly train: { readonly root: Float64Array; readonly zero: readonly number[]; readonly forward: readonly Part[]; readonly backward: readonly Part[] } | null,
+    /** The training step's forward and backward, from the loss, and the parts of the gradient arena it zeroes first; absent when the graph has no loss to start from. */
+    private readonly train: { readonly root: Float64Array; readonly zero: readonly Float64Array[]; readonly forward: readonly Part[]; readonly backward: readonly Part[] } | null,
   ) {}
 
   /** Evaluates every node, as Program.forward. On an error the interpreter runs again, to name the node. */
@@ -402,9 +407,7 @@ export class CompiledProgram {
       return;
     }
     try {
-      const { zero } = train;
-      const grads = this.program.arenas.grads;
-      for (let i = 0; i < zero.length; i += 2) grads.fill(0, zero[i], zero[i + 1]);
+      zeroAll(train.zero);
       train.root[0] += 1;
       runAll(train.forward);
     } catch (e) {
@@ -443,7 +446,7 @@ function write(program: Program) {
   const fwd = new Writer(values, grads, consts);
   writeForward(fwd, program, fusions, undefined);
   const rootSlot = program.loss === undefined ? undefined : program.slot(program.loss);
-  let train: { root: Float64Array; zero: number[]; forward: Writer; backward: Writer } | null = null;
+  let train: { root: Float64Array; zero: Float64Array[]; forward: Writer; backward: Writer } | null = null;
   if (rootSlot && rootSlot.grad && rootSlot.shape.length === 0 && program.loss !== undefined) {
     const rootStep = program.steps.find((s) => s.slot === rootSlot);
     const tf = new Writer(values, grads, consts);

@@ -10,7 +10,7 @@
  * interpreter's bit for bit.
  */
 import type { ElementwiseCode } from '../ops/types';
-import { linearRows } from '../ops/linearKernels';
+import { linearBiasGrad, linearRows, linearWeightGrad } from '../ops/linearKernels';
 import type { Program, Step } from './program';
 
 /** Rows per block: a block of a 16-wide layer's outputs (4 KB) stays in the first-level cache. */
@@ -45,12 +45,11 @@ export function linearActForward(p: LinearActForward): void {
  * that nothing else reads: the linear's backward and the activation's, bound at compile time.
  */
 export interface ActLinearBackward {
-  /** The linear's kernel and its arguments, with only the weight and bias gradients wanted (either may be null). */
-  readonly backward: Step['backward'];
-  readonly args: readonly [x: Float64Array[], y: Float64Array, gy: Float64Array, gx: (Float64Array | null)[], ctx: unknown];
-  /** The linear's weight and output gradient. */
+  /** The linear's weight and output gradient, and the weight and bias gradients still to make (null: none, or made elsewhere). */
   readonly w: Float64Array;
   readonly g: Float64Array;
+  readonly gw: Float64Array | null;
+  readonly gb: Float64Array | null;
   /** The activation's input and output (the linear's input) `[rows, nIn]`, and their gradients. */
   readonly h: Float64Array;
   readonly a: Float64Array;
@@ -137,8 +136,9 @@ function inputGrads(p: ActLinearBackward): void {
 
 /** The linear's weight and bias gradients, then its input's gradient and the activation's input's in one pass. */
 export function actLinearBackward(p: ActLinearBackward): void {
-  const [x, y, gy, gx, ctx] = p.args;
-  if (gx[1] !== null || gx[2] !== null) p.backward(x, y, gy, gx, ctx);
+  const { g, a, gw, gb, rows, nIn, nOut } = p;
+  if (gb) linearBiasGrad(g, gb, rows, nOut);
+  if (gw) linearWeightGrad(g, a, gw, rows, nIn, nOut);
   inputGrads(p);
 }
 
@@ -201,10 +201,10 @@ export function findLinearActs(program: Program, readers: ReadonlyMap<string, nu
     const { rows, nIn, nOut } = linearSize(linear);
     const [, gw, gb] = weightGrads(linear);
     found.backward.set(linear, {
-      backward: linear.backward,
-      args: [linear.x, linear.y, linear.gy, [null, gw, gb], linear.ctx],
       w: linear.x[1],
       g: linear.gy,
+      gw,
+      gb,
       h: act.x[0],
       a: act.y,
       gh,
