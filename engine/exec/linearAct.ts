@@ -50,9 +50,9 @@ export interface ActLinearBackward {
   readonly g: Float64Array;
   readonly gw: Float64Array | null;
   readonly gb: Float64Array | null;
-  /** The activation's input and output (the linear's input) `[rows, nIn]`, and their gradients. */
-  readonly h: Float64Array;
+  /** The activation's output (the linear's input) `[rows, nIn]`, what its gradient reads (its input or output, as `act.gradFrom` says), and both its gradients. */
   readonly a: Float64Array;
+  readonly v: Float64Array;
   readonly gh: Float64Array;
   readonly ga: Float64Array;
   readonly rows: number;
@@ -63,10 +63,10 @@ export interface ActLinearBackward {
 
 /**
  * ga = 0 + G W (each sum over outputs in order, as linearInputGradRows from a zeroed buffer) and
- * gh = 0 + act.grad(h, a, ga), two rows by four inputs at a time.
+ * gh = 0 + act.grad(v, ga), two rows by four inputs at a time.
  */
 function inputGrads(p: ActLinearBackward): void {
-  const { w, g, h, a, gh, ga, rows, nIn, nOut, act } = p;
+  const { w, g, v, gh, ga, rows, nIn, nOut, act } = p;
   const n4 = nIn - (nIn & 3);
   for (let r = 0; r < rows; r += 2) {
     // With an odd row count the last pair is one row twice: the same numbers are written twice.
@@ -105,19 +105,19 @@ function inputGrads(p: ActLinearBackward): void {
       ga[j + 1] = a1;
       ga[j + 2] = a2;
       ga[j + 3] = a3;
-      gh[j] = 0 + act.grad(h[j], a[j], a0);
-      gh[j + 1] = 0 + act.grad(h[j + 1], a[j + 1], a1);
-      gh[j + 2] = 0 + act.grad(h[j + 2], a[j + 2], a2);
-      gh[j + 3] = 0 + act.grad(h[j + 3], a[j + 3], a3);
+      gh[j] = 0 + act.grad(v[j], a0);
+      gh[j + 1] = 0 + act.grad(v[j + 1], a1);
+      gh[j + 2] = 0 + act.grad(v[j + 2], a2);
+      gh[j + 3] = 0 + act.grad(v[j + 3], a3);
       const k = xb + i;
       ga[k] = c0;
       ga[k + 1] = c1;
       ga[k + 2] = c2;
       ga[k + 3] = c3;
-      gh[k] = 0 + act.grad(h[k], a[k], c0);
-      gh[k + 1] = 0 + act.grad(h[k + 1], a[k + 1], c1);
-      gh[k + 2] = 0 + act.grad(h[k + 2], a[k + 2], c2);
-      gh[k + 3] = 0 + act.grad(h[k + 3], a[k + 3], c3);
+      gh[k] = 0 + act.grad(v[k], c0);
+      gh[k + 1] = 0 + act.grad(v[k + 1], c1);
+      gh[k + 2] = 0 + act.grad(v[k + 2], c2);
+      gh[k + 3] = 0 + act.grad(v[k + 3], c3);
     }
     for (; i < nIn; i++) {
       let s = 0;
@@ -127,9 +127,9 @@ function inputGrads(p: ActLinearBackward): void {
         t += g[gB + o] * w[wo];
       }
       ga[xa + i] = s;
-      gh[xa + i] = 0 + act.grad(h[xa + i], a[xa + i], s);
+      gh[xa + i] = 0 + act.grad(v[xa + i], s);
       ga[xb + i] = t;
-      gh[xb + i] = 0 + act.grad(h[xb + i], a[xb + i], t);
+      gh[xb + i] = 0 + act.grad(v[xb + i], t);
     }
   }
 }
@@ -205,8 +205,8 @@ export function findLinearActs(program: Program, readers: ReadonlyMap<string, nu
       g: linear.gy,
       gw,
       gb,
-      h: act.x[0],
       a: act.y,
+      v: code.gradFrom === 'input' ? act.x[0] : act.y,
       gh,
       ga,
       rows,

@@ -4,9 +4,10 @@ import { f32 } from '../tensor/float32';
 
 /** `relu` on one element: relu's kernels run this on every element. */
 const code: ElementwiseCode = {
-  value: (x) => x <= 0 ? 0 : x,
+  value: (x) => (x <= 0 ? 0 : x),
+  gradFrom: 'output',
   // d relu/dx = [y > 0] · g (0 at x = 0, as PyTorch)
-  grad: (_x, y, g) => y <= 0 ? 0 : g,
+  grad: (y, g) => (y <= 0 ? 0 : g),
 };
 
 /** `relu`: y = max(x, 0). */
@@ -24,9 +25,9 @@ export const relu: OpDef<Record<string, never>, undefined> = {
   forward([x], y) {
     for (let i = 0; i < y.length; i++) y[i] = code.value(x[i]);
   },
-  backward([x], y, g, [gx]) {
+  backward(_x, y, g, [gx]) {
     if (!gx) return;
-    for (let i = 0; i < g.length; i++) gx[i] += code.grad(x[i], y[i], g[i]);
+    for (let i = 0; i < g.length; i++) gx[i] += code.grad(y[i], g[i]);
   },
   float32: {
     forward([x], y) {

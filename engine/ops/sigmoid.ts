@@ -6,8 +6,9 @@ import { expfAt, f32 } from '../tensor/float32';
 /** `sigmoid` on one element: sigmoid's kernels run this on every element. */
 const code: ElementwiseCode = {
   value: (x) => 1 / (1 + Math.exp(-x)),
+  gradFrom: 'output',
   // dσ/dx = σ(1 − σ) · g
-  grad: (_x, y, g) => g * (1 - y) * y,
+  grad: (y, g) => g * (1 - y) * y,
 };
 
 /** `sigmoid`: y = 1 / (1 + e⁻ˣ). */
@@ -25,9 +26,9 @@ export const sigmoid: OpDef<Record<string, never>, undefined> = {
   forward([x], y) {
     for (let i = 0; i < y.length; i++) y[i] = code.value(x[i]);
   },
-  backward([x], y, g, [gx]) {
+  backward(_x, y, g, [gx]) {
     if (!gx) return;
-    for (let i = 0; i < g.length; i++) gx[i] += code.grad(x[i], y[i], g[i]);
+    for (let i = 0; i < g.length; i++) gx[i] += code.grad(y[i], g[i]);
   },
   float32: {
     // 1 / (1 + e⁻ˣ) with each step rounded (SLEEF's expf in the vectorised blocks); backward grad · (1 − y) · y.

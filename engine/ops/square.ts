@@ -5,8 +5,9 @@ import { f32 } from '../tensor/float32';
 /** `square` on one element: square's kernels run this on every element. */
 const code: ElementwiseCode = {
   value: (x) => x * x,
+  gradFrom: 'input',
   // d(x²)/dx = 2x · g
-  grad: (x, _y, g) => 2 * x * g,
+  grad: (x, g) => 2 * x * g,
 };
 
 /** `square`: y = x². */
@@ -29,9 +30,9 @@ export const square: OpDef<Record<string, never>, undefined> = {
   forward([x], y) {
     for (let i = 0; i < y.length; i++) y[i] = code.value(x[i]);
   },
-  backward([x], y, g, [gx]) {
+  backward([x], _y, g, [gx]) {
     if (!gx) return;
-    for (let i = 0; i < g.length; i++) gx[i] += code.grad(x[i], y[i], g[i]);
+    for (let i = 0; i < g.length; i++) gx[i] += code.grad(x[i], g[i]);
   },
   float32: {
     // torch.square is pow(x, 2): x·x; its backward grad · (2 · x¹).

@@ -5,8 +5,9 @@ import { f32, fma32, sleefTanhf } from '../tensor/float32';
 /** `tanh` on one element: tanh's kernels run this on every element. */
 const code: ElementwiseCode = {
   value: (x) => Math.tanh(x),
+  gradFrom: 'output',
   // d(tanh x)/dx = (1 − tanh²x) · g
-  grad: (_x, y, g) => g * (1 - y * y),
+  grad: (y, g) => g * (1 - y * y),
 };
 
 /** `tanh`: y = tanh x. */
@@ -24,9 +25,9 @@ export const tanh: OpDef<Record<string, never>, undefined> = {
   forward([x], y) {
     for (let i = 0; i < y.length; i++) y[i] = code.value(x[i]);
   },
-  backward([x], y, g, [gx]) {
+  backward(_x, y, g, [gx]) {
     if (!gx) return;
-    for (let i = 0; i < g.length; i++) gx[i] += code.grad(x[i], y[i], g[i]);
+    for (let i = 0; i < g.length; i++) gx[i] += code.grad(y[i], g[i]);
   },
   float32: {
     // SLEEF's tanhf on every element (torch.tanh maps its vectorised tanh over the tail too).

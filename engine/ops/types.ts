@@ -182,8 +182,10 @@ export interface ScalarCode<A> {
 export interface ElementwiseCode {
   /** The output from the input. */
   value(x: number): number;
-  /** What the input's gradient gains (the kernel adds it with `+=`), from the input, the output and the output's gradient. */
-  grad(x: number, y: number, g: number): number;
+  /** What the gradient reads beside the output's: the op's input (square's 2x) or its output (relu's, sigmoid's, tanh's y). */
+  readonly gradFrom: 'input' | 'output';
+  /** What the input's gradient gains (the kernel adds it with `+=`), from that value `v` and the output's gradient `g`. */
+  grad(v: number, g: number): number;
 }
 
 /** What one link of a scalar chain does to the value v (c its constant): v², c·v, v + c, v − c or −v. */
