@@ -168,7 +168,7 @@ function mlp(widths: readonly number[], act: string, { rows, seed, zeros = false
       id: `linear${l}`,
       op: 'linear',
       attrs: { inFeatures: nIn, outFeatures: n },
-      params: { weight: { shape: [n, nIn], data: weight }, bias: { shape: [n], data: values(n, 0.3) } },
+      params: { weight: { shape: [n, nIn], data: Float64Array.from(weight) }, bias: { shape: [n], data: Float64Array.from(values(n, 0.3)) } },
     });
     edges.push(edge(prev, `linear${l}`));
     prev = `linear${l}`;
