@@ -453,7 +453,8 @@ function write(program: Program) {
     writeForward(tf, program, fusions, rootStep);
     const tb = new Writer(values, grads, consts);
     const assigned = writeBackward(tb, program, program.backwardPlan(program.loss), fusions, rootStep);
-    train = { root: rootSlot.grad, zero: zeroRanges(grads, assigned), forward: tf, backward: tb };
+    // Without fused layers the whole arena is zeroed in one call, as the interpreter does.
+    train = { root: rootSlot.grad, zero: fusions.acts.backward.size > 0 ? zeroRanges(grads, assigned) : [grads], forward: tf, backward: tb };
   }
   return { consts, fwd, train, writers: train ? [fwd, train.forward, train.backward] : [fwd] };
 }
