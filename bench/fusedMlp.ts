@@ -1,38 +1,124 @@
 import type { FusedRun } from './fused';
 import type { MlpWorkload } from './workloads';
 
-/** Σ_r g[r·gs + go] · a[r·as + ao + j] for j = 0..3, rows in order, added to out[oo..oo+3]. */
-function columnSums4(g: Float64Array, gs: number, go: number, a: Float64Array, as: number, ao: number, rows: number, out: Float64Array, oo: number): void {
-  let s0 = out[oo];
-  let s1 = out[oo + 1];
-  let s2 = out[oo + 2];
-  let s3 = out[oo + 3];
-  for (let r = 0, gi = go, ai = ao; r < rows; r++, gi += gs, ai += as) {
-    const k = g[gi];
-    s0 += k * a[ai];
-    s1 += k * a[ai + 1];
-    s2 += k * a[ai + 2];
-    s3 += k * a[ai + 3];
-  }
-  out[oo] = s0;
-  out[oo + 1] = s1;
-  out[oo + 2] = s2;
-  out[oo + 3] = s3;
-}
-
-/** Σ_r g[r·gs + go] · a[r·as + ao], rows in order, added to out[oo]. */
-function columnSum(g: Float64Array, gs: number, go: number, a: Float64Array, as: number, ao: number, rows: number, out: Float64Array, oo: number): void {
-  let s = out[oo];
-  for (let r = 0, gi = go, ai = ao; r < rows; r++, gi += gs, ai += as) s += g[gi] * a[ai];
-  out[oo] = s;
-}
-
-/** ∂W[o, i] += Σ_r g[r, o] · a[r, i] for a layer of `nIn` inputs and `nOut` outputs, four columns at a time. */
+/**
+ * ∂W[o, i] += Σ_r g[r, o] · a[r, i], rows in order, for a layer of `nIn` inputs and `nOut`
+ * outputs: two outputs by four inputs at a time in registers (eight sums in flight), four
+ * inputs of a last odd output, then the inputs past the last four, four outputs at a time.
+ */
 function weightGrad(g: Float64Array, a: Float64Array, rows: number, nIn: number, nOut: number, gw: Float64Array): void {
-  for (let o = 0; o < nOut; o++) {
-    let i = 0;
-    for (; i + 3 < nIn; i += 4) columnSums4(g, nOut, o, a, nIn, i, rows, gw, o * nIn + i);
-    for (; i < nIn; i++) columnSum(g, nOut, o, a, nIn, i, rows, gw, o * nIn + i);
+  const n4 = nIn - (nIn & 3);
+  let o = 0;
+  for (; o + 1 < nOut; o += 2) {
+    const p = o * nIn;
+    const q = p + nIn;
+    for (let i = 0; i < n4; i += 4) {
+      let s0 = gw[p + i];
+      let s1 = gw[p + i + 1];
+      let s2 = gw[p + i + 2];
+      let s3 = gw[p + i + 3];
+      let t0 = gw[q + i];
+      let t1 = gw[q + i + 1];
+      let t2 = gw[q + i + 2];
+      let t3 = gw[q + i + 3];
+      for (let r = 0, ai = i, gi = o; r < rows; r++, ai += nIn, gi += nOut) {
+        const k = g[gi];
+        const m = g[gi + 1];
+        const v0 = a[ai];
+        const v1 = a[ai + 1];
+        const v2 = a[ai + 2];
+        const v3 = a[ai + 3];
+        s0 += k * v0;
+        s1 += k * v1;
+        s2 += k * v2;
+        s3 += k * v3;
+        t0 += m * v0;
+        t1 += m * v1;
+        t2 += m * v2;
+        t3 += m * v3;
+      }
+      gw[p + i] = s0;
+      gw[p + i + 1] = s1;
+      gw[p + i + 2] = s2;
+      gw[p + i + 3] = s3;
+      gw[q + i] = t0;
+      gw[q + i + 1] = t1;
+      gw[q + i + 2] = t2;
+      gw[q + i + 3] = t3;
+    }
+  }
+  for (; o < nOut; o++) {
+    const p = o * nIn;
+    for (let i = 0; i < n4; i += 4) {
+      let s0 = gw[p + i];
+      let s1 = gw[p + i + 1];
+      let s2 = gw[p + i + 2];
+      let s3 = gw[p + i + 3];
+      for (let r = 0, ai = i, gi = o; r < rows; r++, ai += nIn, gi += nOut) {
+        const k = g[gi];
+        s0 += k * a[ai];
+        s1 += k * a[ai + 1];
+        s2 += k * a[ai + 2];
+        s3 += k * a[ai + 3];
+      }
+      gw[p + i] = s0;
+      gw[p + i + 1] = s1;
+      gw[p + i + 2] = s2;
+      gw[p + i + 3] = s3;
+    }
+  }
+  for (let i = n4; i < nIn; i++) {
+    let q = 0;
+    for (; q + 3 < nOut; q += 4) {
+      const p = q * nIn + i;
+      let s0 = gw[p];
+      let s1 = gw[p + nIn];
+      let s2 = gw[p + 2 * nIn];
+      let s3 = gw[p + 3 * nIn];
+      for (let r = 0, ai = i, gi = q; r < rows; r++, ai += nIn, gi += nOut) {
+        const v = a[ai];
+        s0 += g[gi] * v;
+        s1 += g[gi + 1] * v;
+        s2 += g[gi + 2] * v;
+        s3 += g[gi + 3] * v;
+      }
+      gw[p] = s0;
+      gw[p + nIn] = s1;
+      gw[p + 2 * nIn] = s2;
+      gw[p + 3 * nIn] = s3;
+    }
+    for (; q < nOut; q++) {
+      let s = gw[q * nIn + i];
+      for (let r = 0, ai = i, gi = q; r < rows; r++, ai += nIn, gi += nOut) s += g[gi] * a[ai];
+      gw[q * nIn + i] = s;
+    }
+  }
+}
+
+/** ∂b[o] = Σ_r g[r, o], rows in order, four outputs at a time. */
+function biasGrad(g: Float64Array, rows: number, nOut: number, gb: Float64Array): void {
+  const n = rows * nOut;
+  let o = 0;
+  for (; o + 3 < nOut; o += 4) {
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let gi = o; gi < n; gi += nOut) {
+      s0 += g[gi];
+      s1 += g[gi + 1];
+      s2 += g[gi + 2];
+      s3 += g[gi + 3];
+    }
+    gb[o] = s0;
+    gb[o + 1] = s1;
+    gb[o + 2] = s2;
+    gb[o + 3] = s3;
+  }
+  for (; o < nOut; o++) {
+    let s = 0;
+    for (let gi = o; gi < n; gi += nOut) s += g[gi];
+    gb[o] = s;
   }
 }
 
@@ -103,8 +189,9 @@ interface Mlp3 {
 /**
  * W3's step: linear → square → linear → square → linear(·,1) + MSE + SGD, layer by layer over
  * all rows with every loop specialised to the stack: dot products in four partial sums, weight
- * gradients summed over rows four columns at a time in registers, then the update. Same sums
- * in the same order as the engine (a row-by-row fused version was slower: its ∂W2 lived in memory).
+ * gradients summed over rows two outputs by four columns at a time in registers, input
+ * gradients two rows at a time, then the update. Same sums in the same order as the engine (a
+ * row-by-row fused version was slower: its ∂W2 lived in memory).
  */
 function mlp3Step(x: Float64Array, y: Float64Array, rows: number, m: Mlp3, lr: number): number {
   const { nIn, h1n, h2n, params, grads, h1, a1, g1, h2, a2, g2, v } = m;
@@ -134,44 +221,63 @@ function mlp3Step(x: Float64Array, y: Float64Array, rows: number, m: Mlp3, lr: n
     for (let i = 0; i < h2n; i++) g2[ro + i] = 2 * h2[ro + i] * (vr * w3[i]);
   }
   // Layer 2: bias, weight, then ∂a1 = ∂h2 · W2 summed over outputs in order, and ∂h1 = 2·h1·∂a1.
-  for (let o = 0; o < h2n; o++) {
-    let t = 0;
-    for (let r = 0, gi = o; r < rows; r++, gi += h2n) t += g2[gi];
-    gb2[o] = t;
-  }
+  biasGrad(g2, rows, h2n, gb2);
   weightGrad(g2, a1, rows, h1n, h2n, gw2);
-  for (let r = 0, ro = 0, go = 0; r < rows; r++, ro += h1n, go += h2n) {
-    // Four inputs at a time, outputs innermost: each ∂a1 sums over outputs in order, in registers.
+  for (let r = 0; r < rows; r += 2) {
+    // Two rows by four inputs at a time, outputs innermost: each ∂a1 sums over outputs in order,
+    // in registers. With an odd row count the last pair is one row twice.
+    const ra = r * h1n;
+    const rb = r + 1 < rows ? ra + h1n : ra;
+    const ga = r * h2n;
+    const gb = r + 1 < rows ? ga + h2n : ga;
     let i = 0;
     for (; i + 3 < h1n; i += 4) {
       let s0 = 0;
       let s1 = 0;
       let s2 = 0;
       let s3 = 0;
+      let t0 = 0;
+      let t1 = 0;
+      let t2 = 0;
+      let t3 = 0;
       for (let o = 0, wo = i; o < h2n; o++, wo += h1n) {
-        const k = g2[go + o];
-        s0 += k * w2[wo];
-        s1 += k * w2[wo + 1];
-        s2 += k * w2[wo + 2];
-        s3 += k * w2[wo + 3];
+        const k = g2[ga + o];
+        const m = g2[gb + o];
+        const u0 = w2[wo];
+        const u1 = w2[wo + 1];
+        const u2 = w2[wo + 2];
+        const u3 = w2[wo + 3];
+        s0 += k * u0;
+        s1 += k * u1;
+        s2 += k * u2;
+        s3 += k * u3;
+        t0 += m * u0;
+        t1 += m * u1;
+        t2 += m * u2;
+        t3 += m * u3;
       }
-      g1[ro + i] = 2 * h1[ro + i] * s0;
-      g1[ro + i + 1] = 2 * h1[ro + i + 1] * s1;
-      g1[ro + i + 2] = 2 * h1[ro + i + 2] * s2;
-      g1[ro + i + 3] = 2 * h1[ro + i + 3] * s3;
+      g1[ra + i] = 2 * h1[ra + i] * s0;
+      g1[ra + i + 1] = 2 * h1[ra + i + 1] * s1;
+      g1[ra + i + 2] = 2 * h1[ra + i + 2] * s2;
+      g1[ra + i + 3] = 2 * h1[ra + i + 3] * s3;
+      g1[rb + i] = 2 * h1[rb + i] * t0;
+      g1[rb + i + 1] = 2 * h1[rb + i + 1] * t1;
+      g1[rb + i + 2] = 2 * h1[rb + i + 2] * t2;
+      g1[rb + i + 3] = 2 * h1[rb + i + 3] * t3;
     }
     for (; i < h1n; i++) {
+      let s = 0;
       let t = 0;
-      for (let o = 0, wo = i; o < h2n; o++, wo += h1n) t += g2[go + o] * w2[wo];
-      g1[ro + i] = 2 * h1[ro + i] * t;
+      for (let o = 0, wo = i; o < h2n; o++, wo += h1n) {
+        s += g2[ga + o] * w2[wo];
+        t += g2[gb + o] * w2[wo];
+      }
+      g1[ra + i] = 2 * h1[ra + i] * s;
+      g1[rb + i] = 2 * h1[rb + i] * t;
     }
   }
   // Layer 1.
-  for (let o = 0; o < h1n; o++) {
-    let t = 0;
-    for (let r = 0, gi = o; r < rows; r++, gi += h1n) t += g1[gi];
-    gb1[o] = t;
-  }
+  biasGrad(g1, rows, h1n, gb1);
   weightGrad(g1, x, rows, nIn, h1n, gw1);
   for (let k = 0; k < params.length; k++) {
     const p = params[k];

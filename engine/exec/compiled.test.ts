@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Graph } from '../graph/types';
+import type { Graph, GraphEdge, GraphNode } from '../graph/types';
 import { compile } from './compile';
 import type { Program } from './program';
-import { createOptimizer } from '../optim/index';
+import { createOptimizer, type OptimizerSettings } from '../optim/index';
+import { fusedLayerCounts } from './compiled';
 import { randomGraphs, type NamedGraph } from '../testing/randomGraph';
 import { axisTieGraphs, maxTieGraphs } from '../testing/fixedGraphs';
 import { edgeGraphs } from '../testing/edgeGraphs';
@@ -100,7 +101,7 @@ function thrown(run: () => void): string | null {
  * Runs three SGD steps (momentum, so the update reads the gradient twice) on two compiles of a
  * graph, one interpreted and one compiled, comparing every buffer after each forward and each step.
  */
-function compareSteps(name: string, graph: Graph): string[] {
+function compareSteps(name: string, graph: Graph, settings: OptimizerSettings = { type: 'sgd', lr: 0.01, momentum: 0.9 }): string[] {
   const a = compile(graph).program;
   const b = compile(graph).program;
   if (!a || !b) return [];
@@ -115,8 +116,8 @@ function compareSteps(name: string, graph: Graph): string[] {
   const eb = thrown(() => compiled.forward());
   if (ea !== eb) return [`${name}: forward threw ${ea} vs ${eb}`];
   check('forward');
-  const oa = createOptimizer({ type: 'sgd', lr: 0.01, momentum: 0.9 }, a.params, [], a.dtype);
-  const ob = createOptimizer({ type: 'sgd', lr: 0.01, momentum: 0.9 }, b.params, [], b.dtype);
+  const oa = createOptimizer(settings, a.params, [], a.dtype);
+  const ob = createOptimizer(settings, b.params, [], b.dtype);
   for (let step = 0; step < 3 && out.length === 0; step++) {
     oa.zeroGrad();
     ob.zeroGrad();
@@ -139,6 +140,156 @@ function compareSteps(name: string, graph: Graph): string[] {
 function float32(g: NamedGraph): NamedGraph {
   return { name: g.name, graph: { ...g.graph, dtype: 'float32' } };
 }
+
+/** What an MLP's data and layers look like, beyond its widths and activation. */
+interface MlpOptions {
+  readonly rows: number;
+  readonly seed: number;
+  /** Every third weight +0, every fifth −0, and every fourth input 0: exact zeros through relu and sums. */
+  readonly zeros?: boolean;
+}
+
+/** x `[rows, widths[0]]` → (linear → act)… → linear → mse against seeded targets: an MLP of the given widths. */
+function mlp(widths: readonly number[], act: string, { rows, seed, zeros = false }: MlpOptions): NamedGraph {
+  const r = seededRandom(seed);
+  const values = (n: number, scale: number) => Array.from({ length: n }, () => scale * (2 * r() - 1));
+  const x = values(rows * widths[0], 1.5).map((v, i) => (zeros && i % 4 === 0 ? 0 : v));
+  const nOut = widths[widths.length - 1];
+  const nodes: GraphNode[] = [
+    { id: 'x', op: 'input', value: { type: 'tensor', shape: [rows, widths[0]], data: x } },
+    { id: 't', op: 'input', value: { type: 'tensor', shape: [rows, nOut], data: values(rows * nOut, 1) } },
+  ];
+  const edges: GraphEdge[] = [];
+  let prev = 'x';
+  for (let l = 0; l + 1 < widths.length; l++) {
+    const [nIn, n] = [widths[l], widths[l + 1]];
+    const weight = values(n * nIn, 1 / Math.sqrt(nIn)).map((v, i) => (zeros && i % 5 === 0 ? -0 : zeros && i % 3 === 0 ? 0 : v));
+    nodes.push({
+      id: `linear${l}`,
+      op: 'linear',
+      attrs: { inFeatures: nIn, outFeatures: n },
+      params: { weight: { shape: [n, nIn], data: Float64Array.from(weight) }, bias: { shape: [n], data: Float64Array.from(values(n, 0.3)) } },
+    });
+    edges.push(edge(prev, `linear${l}`));
+    prev = `linear${l}`;
+    if (l + 2 < widths.length) {
+      nodes.push({ id: `${act}${l}`, op: act });
+      edges.push(edge(prev, `${act}${l}`));
+      prev = `${act}${l}`;
+    }
+  }
+  nodes.push({ id: 'loss', op: 'mse' });
+  edges.push(edge(prev, 'loss', 'input'), edge('t', 'loss', 'target'));
+  return { name: `${rows} rows, ${widths.join('-')} ${act}${zeros ? ' with zeros' : ''}`, graph: { nodes, edges, loss: 'loss' } };
+}
+
+/** A graph with one more node reading `from`, its value summed into the loss: a second reader that stops a fusion. */
+function withSecondReader(g: NamedGraph, from: string): NamedGraph {
+  const nodes: GraphNode[] = [...g.graph.nodes, { id: 'side', op: 'sum' }, { id: 'total', op: 'add' }];
+  const edges: GraphEdge[] = [...g.graph.edges, edge(from, 'side'), edge('loss', 'total', 'a'), edge('side', 'total', 'b')];
+  return { name: `${g.name}, ${from} also read by a sum`, graph: { ...g.graph, nodes, edges, loss: 'total' } };
+}
+
+/** The fused layer counts of a graph's program. */
+function counts(graph: Graph): { forward: number; backward: number } {
+  const { program } = compile(graph);
+  if (!program) throw new Error('did not compile');
+  return fusedLayerCounts(program);
+}
+
+const ACTIVATIONS = ['relu', 'sigmoid', 'tanh', 'square'] as const;
+
+/** SGD as the trainer offers it: plain, with momentum, with weight decay, with both and Nesterov. */
+const SGD_CASES: readonly OptimizerSettings[] = [
+  { type: 'sgd', lr: 0.01 },
+  { type: 'sgd', lr: 0.01, momentum: 0.9 },
+  { type: 'sgd', lr: 0.01, weightDecay: 0.05 },
+  { type: 'sgd', lr: 0.01, momentum: 0.8, nesterov: true, weightDecay: 0.02 },
+];
+
+describe('the compiled MLP layers (linear → activation fused) against the interpreter', () => {
+  // W3's shape, odd row counts (the last pair of rows is one row), one row, more rows than a block,
+  // widths that are not multiples of four, a last layer of several outputs (no linear → mse pair).
+  const shapes: { widths: number[]; rows: number }[] = [
+    { widths: [2, 16, 16, 1], rows: 100 },
+    { widths: [3, 5, 1], rows: 7 },
+    { widths: [1, 4, 7, 6, 1], rows: 33 },
+    { widths: [13, 9, 1], rows: 1 },
+    { widths: [2, 6, 3], rows: 65 },
+  ];
+  const graphs = ACTIVATIONS.flatMap((act) => shapes.map(({ widths, rows }, k) => mlp(widths, act, { rows, seed: 11 * k + act.length })));
+  const zeroGraphs = ACTIVATIONS.map((act) => mlp([4, 8, 5, 1], act, { rows: 9, seed: 5, zeros: true }));
+
+  it('fuses every hidden layer forward and backward in float64, none in float32', () => {
+    for (const { name, graph } of graphs) {
+      const hidden = graph.nodes.filter((n) => (ACTIVATIONS as readonly string[]).includes(n.op)).length;
+      expect(counts(graph), name).toEqual({ forward: hidden, backward: hidden });
+      expect(counts({ ...graph, dtype: 'float32' }), name).toEqual({ forward: 0, backward: 0 });
+    }
+  });
+
+  it.each(SGD_CASES)('gives the same values, gradients and parameters bit for bit with %o, float64 and float32', (settings) => {
+    const all = [...graphs, ...zeroGraphs];
+    const mismatches = [...all, ...all.map(float32)].flatMap((g) => compareSteps(g.name, g.graph, settings));
+    expect(mismatches).toEqual([]);
+  });
+
+  it('exact zeros (+0 and −0 weights, 0 inputs through relu) come out +0 in every gradient, as the interpreter gives them', () => {
+    let [plus, minus] = [0, 0];
+    for (const { name, graph } of zeroGraphs) {
+      const { program } = compile(graph);
+      if (!program) throw new Error(`${name} did not compile`);
+      program.forward();
+      program.backward();
+      for (const slot of program.slots) {
+        for (const v of slot.grad ?? []) {
+          if (Object.is(v, 0)) plus++;
+          if (Object.is(v, -0)) minus++;
+        }
+      }
+      expect(compareSteps(name, graph), name).toEqual([]);
+    }
+    // Gradients are added into zeroed buffers (0 + −0 is +0), so their exact zeros are all +0;
+    // a kernel writing its sums without that addition would leave −0 where a product is −0.
+    expect(plus).toBeGreaterThan(0);
+    expect(minus).toBe(0);
+  });
+
+  it('falls back, with the same numbers, where a layer is read by a second node or its activation reads a leaf', () => {
+    const base = mlp([3, 6, 4, 1], 'tanh', { rows: 10, seed: 2 });
+    // linear0's output read twice: no forward fusion of layer 0, nor backward of tanh0 into linear1.
+    const linearRead = withSecondReader(base, 'linear0');
+    expect(counts(linearRead.graph)).toEqual({ forward: 1, backward: 1 });
+    // tanh1's output read twice: its gradient has two parts, so linear2 does not make it alone.
+    const actRead = withSecondReader(base, 'tanh1');
+    expect(counts(actRead.graph)).toEqual({ forward: 2, backward: 1 });
+    // An activation straight on a leaf that wants a gradient: leaf gradients accumulate across steps.
+    const leaf: Graph = {
+      nodes: [
+        { id: 'x', op: 'input', requiresGrad: true, value: { type: 'tensor', shape: [5, 2], data: [0.5, -1, 2, 0.25, -0.75, 1.5, 0, 1, -2, 0.3] } },
+        { id: 't', op: 'input', value: { type: 'tensor', shape: [5, 1], data: [1, 0, -1, 0.5, 2] } },
+        { id: 'sq', op: 'square' },
+        { id: 'lin', op: 'linear', attrs: { inFeatures: 2, outFeatures: 1 }, init: { type: 'default', seed: 4 } },
+        { id: 'loss', op: 'mse' },
+      ],
+      edges: [edge('x', 'sq'), edge('sq', 'lin'), edge('lin', 'loss', 'input'), edge('t', 'loss', 'target')],
+      loss: 'loss',
+    };
+    expect(counts(leaf)).toEqual({ forward: 0, backward: 0 });
+    for (const settings of SGD_CASES) {
+      const graphsToCompare = [linearRead, actRead, { name: 'square on a leaf', graph: leaf }];
+      expect(graphsToCompare.flatMap((g) => compareSteps(g.name, g.graph, settings))).toEqual([]);
+    }
+  });
+
+  it('the differential corpus holds graphs the fusion applies to', () => {
+    const fused = corpus().filter((g) => {
+      const { program } = compile(g.graph);
+      return program !== null && program !== undefined && fusedLayerCounts(program).backward > 0;
+    });
+    expect(fused.length).toBeGreaterThan(0);
+  });
+});
 
 describe('the compiled step against the interpreter', () => {
   const graphs = corpus();

@@ -4,6 +4,7 @@ import { assertSafeSource } from './safeSource';
 import { type LinearMseBuffers, linearMseBackward, linearMseForward, linearMseForwardRoot } from './linearMse';
 import type { LossCtx } from '../ops/loss';
 import { chainBackward, chainForward, FORM_CODES, type ScalarChain } from './scalarChain';
+import { actLinearBackward, findLinearActs, type LinearActs, linearActForward } from './linearAct';
 
 /** Links from which a run of scalar steps runs as one chain loop rather than as straight-line code. */
 const MIN_CHAIN = 4;
@@ -155,12 +156,17 @@ interface Pair {
   readonly rest: (Float64Array | null)[];
 }
 
-/** The linear → mse pairs of a float64 program, keyed by both steps. */
-function findPairs(program: Program): Map<Step, Pair> {
-  const pairs = new Map<Step, Pair>();
-  if (program.dtype === 'float32') return pairs;
+/** How many step inputs read each node. */
+function readerCounts(program: Program): Map<string, number> {
   const readers = new Map<string, number>();
   for (const s of program.steps) for (const inp of s.inputs) if (inp.source) readers.set(inp.source.id, (readers.get(inp.source.id) ?? 0) + 1);
+  return readers;
+}
+
+/** The linear → mse pairs of a float64 program, keyed by both steps. */
+function findPairs(program: Program, readers: ReadonlyMap<string, number>): Map<Step, Pair> {
+  const pairs = new Map<Step, Pair>();
+  if (program.dtype === 'float32') return pairs;
   const stepOf = new Map(program.steps.map((s) => [s.slot.id, s]));
   for (const mse of program.steps) {
     if (mse.op.name !== 'mse') continue;
@@ -237,13 +243,26 @@ function chainAt(steps: readonly Step[], at: number, program: Program, backward:
   return { chain, length: end - at };
 }
 
+/** The fusions the writers use: linear → mse pairs and linear → activation layers. */
+interface Fusions {
+  readonly pairs: ReadonlyMap<Step, Pair>;
+  readonly acts: LinearActs;
+}
+
 /** Writes the forward of every step; with `root`, a pair whose mse is the root also starts its backward. */
-function writeForward(w: Writer, program: Program, pairs: ReadonlyMap<Step, Pair>, root: Step | undefined): void {
+function writeForward(w: Writer, program: Program, { pairs, acts }: Fusions, root: Step | undefined): void {
   const float32 = program.dtype === 'float32';
   const steps = program.steps;
   const kernels = new KernelRun(w, (s) => `${w.bind(s.forward)}(${w.bind(s.x)}, ${w.bind(s.y)}, ${w.bind(s.ctx)});`, forwardLoop);
   for (let i = 0; i < steps.length; i++) {
     const s = steps[i];
+    if (acts.fusedForward.has(s)) continue;
+    const layer = acts.forward.get(s);
+    if (layer) {
+      kernels.flush();
+      w.line(`${w.bind(linearActForward)}(${w.bind(layer)});`);
+      continue;
+    }
     const pair = pairs.get(s);
     if (!pair && !isScalarStep(s, float32)) {
       kernels.add(s);
@@ -269,8 +288,13 @@ function writeForward(w: Writer, program: Program, pairs: ReadonlyMap<Step, Pair
   kernels.flush();
 }
 
-/** Writes backward from the root over its plan, last step first (a pair whose mse is the root did its part in the forward). */
-function writeBackward(w: Writer, program: Program, plan: readonly Step[], pairs: ReadonlyMap<Step, Pair>, root: Step | undefined): void {
+/**
+ * Writes backward from the root over its plan, last step first (a pair whose mse is the root did
+ * its part in the forward). Returns the intermediate gradients the written code assigns whole
+ * without reading them first, which therefore need no zeroing before it runs.
+ */
+function writeBackward(w: Writer, program: Program, plan: readonly Step[], { pairs, acts }: Fusions, root: Step | undefined): Float64Array[] {
+  const assigned: Float64Array[] = [];
   const float32 = program.dtype === 'float32';
   // Chains are found in topological order, then written last first.
   const chains = new Map<number, { chain: ScalarChain; length: number }>();
@@ -284,6 +308,14 @@ function writeBackward(w: Writer, program: Program, plan: readonly Step[], pairs
   const kernels = new KernelRun(w, (s) => `${w.bind(s.backward)}(${w.bind(s.x)}, ${w.bind(s.y)}, ${w.bind(s.gy)}, ${w.bind(s.gx)}, ${w.bind(s.ctx)});`, backwardLoop);
   for (let i = plan.length - 1; i >= 0; i--) {
     const s = plan[i];
+    if (acts.fusedBackward.has(s)) continue;
+    const layer = acts.backward.get(s);
+    if (layer) {
+      kernels.flush();
+      w.line(`${w.bind(actLinearBackward)}(${w.bind(layer)});`);
+      assigned.push(layer.ga, layer.gh);
+      continue;
+    }
     const run = chains.get(i);
     const pair = pairs.get(s);
     if (!run && !pair && !isScalarStep(s, float32)) {
@@ -298,6 +330,7 @@ function writeBackward(w: Writer, program: Program, plan: readonly Step[], pairs
     }
     if (pair && s === pair.mse) {
       if (s !== root) w.line(`${w.bind(linearMseBackward)}(${w.bind(pair.buffers)});`);
+      else assigned.push(pair.buffers.gy);
       continue;
     }
     if (pair && s === pair.linear) {
@@ -312,6 +345,28 @@ function writeBackward(w: Writer, program: Program, plan: readonly Step[], pairs
     });
   }
   kernels.flush();
+  return assigned;
+}
+
+/**
+ * The parts of the gradient arena left when the assigned buffers are taken out, as views: what
+ * the training step zeroes (the interpreter zeroes the whole arena).
+ */
+function zeroRanges(arena: Float64Array, assigned: readonly Float64Array[]): Float64Array[] {
+  const taken = [...new Set(assigned)].map((b) => [b.byteOffset / 8, b.byteOffset / 8 + b.length]).sort((p, q) => p[0] - q[0]);
+  const ranges: Float64Array[] = [];
+  let at = 0;
+  for (const [start, end] of taken) {
+    if (start > at) ranges.push(arena.subarray(at, start));
+    at = Math.max(at, end);
+  }
+  if (at < arena.length) ranges.push(arena.subarray(at));
+  return ranges;
+}
+
+/** Sets every element of the given buffers to 0. */
+function zeroAll(buffers: readonly Float64Array[]): void {
+  for (let i = 0; i < buffers.length; i++) buffers[i].fill(0);
 }
 
 /** Runs parts in order. */
@@ -329,8 +384,8 @@ export class CompiledProgram {
   constructor(
     private readonly program: Program,
     private readonly forwardParts: readonly Part[],
-    /** The training step's forward and backward, from the loss; absent when the graph has no loss to start from. */
-    private readonly train: { readonly root: Float64Array; readonly forward: readonly Part[]; readonly backward: readonly Part[] } | null,
+    /** The training step's forward and backward, from the loss, and the parts of the gradient arena it zeroes first; absent when the graph has no loss to start from. */
+    private readonly train: { readonly root: Float64Array; readonly zero: readonly Float64Array[]; readonly forward: readonly Part[]; readonly backward: readonly Part[] } | null,
   ) {}
 
   /** Evaluates every node, as Program.forward. On an error the interpreter runs again, to name the node. */
@@ -352,7 +407,7 @@ export class CompiledProgram {
       return;
     }
     try {
-      this.program.zeroIntermediateGrads();
+      zeroAll(train.zero);
       train.root[0] += 1;
       runAll(train.forward);
     } catch (e) {
@@ -368,22 +423,38 @@ export function compiledSources(program: Program): string[] {
   return write(program).writers.flatMap((w) => w.sources());
 }
 
+/** The fused kernels a program's steps can run in. */
+function findFusions(program: Program): Fusions {
+  const readers = readerCounts(program);
+  const pairs = findPairs(program, readers);
+  // A linear in a pair leaves the gradients the pair computes to it.
+  const weightGrads = (s: Step) => pairs.get(s)?.rest.map((g, i) => (i === 0 ? null : g)) ?? s.gx;
+  return { pairs, acts: findLinearActs(program, readers, weightGrads) };
+}
+
+/** How many linear → activation layers the compiled step fuses, forward and backward (for tests). */
+export function fusedLayerCounts(program: Program): { forward: number; backward: number } {
+  const { acts } = findFusions(program);
+  return { forward: acts.forward.size, backward: acts.backward.size };
+}
+
 /** Writes every function of a program. */
 function write(program: Program) {
   const { values, grads } = program.arenas;
   const consts: number[] = [];
-  const pairs = findPairs(program);
+  const fusions = findFusions(program);
   const fwd = new Writer(values, grads, consts);
-  writeForward(fwd, program, pairs, undefined);
+  writeForward(fwd, program, fusions, undefined);
   const rootSlot = program.loss === undefined ? undefined : program.slot(program.loss);
-  let train: { root: Float64Array; forward: Writer; backward: Writer } | null = null;
+  let train: { root: Float64Array; zero: Float64Array[]; forward: Writer; backward: Writer } | null = null;
   if (rootSlot && rootSlot.grad && rootSlot.shape.length === 0 && program.loss !== undefined) {
     const rootStep = program.steps.find((s) => s.slot === rootSlot);
     const tf = new Writer(values, grads, consts);
-    writeForward(tf, program, pairs, rootStep);
+    writeForward(tf, program, fusions, rootStep);
     const tb = new Writer(values, grads, consts);
-    writeBackward(tb, program, program.backwardPlan(program.loss), pairs, rootStep);
-    train = { root: rootSlot.grad, forward: tf, backward: tb };
+    const assigned = writeBackward(tb, program, program.backwardPlan(program.loss), fusions, rootStep);
+    // Without fused layers the whole arena is zeroed in one call, as the interpreter does.
+    train = { root: rootSlot.grad, zero: fusions.acts.backward.size > 0 ? zeroRanges(grads, assigned) : [grads], forward: tf, backward: tb };
   }
   return { consts, fwd, train, writers: train ? [fwd, train.forward, train.backward] : [fwd] };
 }
@@ -397,7 +468,7 @@ export function compileProgram(program: Program): CompiledProgram | null {
   const K = Float64Array.from(consts);
   try {
     const forwardParts = fwd.finish(K);
-    const trainParts = train ? { root: train.root, forward: train.forward.finish(K), backward: train.backward.finish(K) } : null;
+    const trainParts = train ? { root: train.root, zero: train.zero, forward: train.forward.finish(K), backward: train.backward.finish(K) } : null;
     return new CompiledProgram(program, forwardParts, trainParts);
   } catch (e) {
     if (e instanceof EvalError) return null;

@@ -1,6 +1,14 @@
-import type { OpDef } from './types';
+import type { ElementwiseCode, OpDef } from './types';
 import { noContext, sameAsInput, unaryPorts } from './unary';
 import { f32 } from '../tensor/float32';
+
+/** `relu` on one element: relu's kernels run this on every element. */
+const code: ElementwiseCode = {
+  value: (x) => (x <= 0 ? 0 : x),
+  gradFrom: 'output',
+  // d relu/dx = [y > 0] · g (0 at x = 0, as PyTorch)
+  grad: (y, g) => (y <= 0 ? 0 : g),
+};
 
 /** `relu`: y = max(x, 0). */
 export const relu: OpDef<Record<string, never>, undefined> = {
@@ -13,13 +21,13 @@ export const relu: OpDef<Record<string, never>, undefined> = {
   gradFn: 'ReluBackward0',
   shape: sameAsInput,
   prepare: noContext,
+  elementwise: code,
   forward([x], y) {
-    for (let i = 0; i < y.length; i++) y[i] = x[i] <= 0 ? 0 : x[i];
+    for (let i = 0; i < y.length; i++) y[i] = code.value(x[i]);
   },
-  // d relu/dx = [y > 0] · g (0 at x = 0, as PyTorch)
   backward(_x, y, g, [gx]) {
     if (!gx) return;
-    for (let i = 0; i < g.length; i++) gx[i] += y[i] <= 0 ? 0 : g[i];
+    for (let i = 0; i < g.length; i++) gx[i] += code.grad(y[i], g[i]);
   },
   float32: {
     forward([x], y) {

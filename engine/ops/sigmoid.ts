@@ -1,7 +1,15 @@
-import type { OpDef } from './types';
+import type { ElementwiseCode, OpDef } from './types';
 import { frac } from './mathText';
 import { noContext, sameAsInput, unaryPorts } from './unary';
 import { expfAt, f32 } from '../tensor/float32';
+
+/** `sigmoid` on one element: sigmoid's kernels run this on every element. */
+const code: ElementwiseCode = {
+  value: (x) => 1 / (1 + Math.exp(-x)),
+  gradFrom: 'output',
+  // dσ/dx = σ(1 − σ) · g
+  grad: (y, g) => g * (1 - y) * y,
+};
 
 /** `sigmoid`: y = 1 / (1 + e⁻ˣ). */
 export const sigmoid: OpDef<Record<string, never>, undefined> = {
@@ -14,13 +22,13 @@ export const sigmoid: OpDef<Record<string, never>, undefined> = {
   gradFn: 'SigmoidBackward0',
   shape: sameAsInput,
   prepare: noContext,
+  elementwise: code,
   forward([x], y) {
-    for (let i = 0; i < y.length; i++) y[i] = 1 / (1 + Math.exp(-x[i]));
+    for (let i = 0; i < y.length; i++) y[i] = code.value(x[i]);
   },
-  // dσ/dx = σ(1 − σ) · g
   backward(_x, y, g, [gx]) {
     if (!gx) return;
-    for (let i = 0; i < g.length; i++) gx[i] += g[i] * (1 - y[i]) * y[i];
+    for (let i = 0; i < g.length; i++) gx[i] += code.grad(y[i], g[i]);
   },
   float32: {
     // 1 / (1 + e⁻ˣ) with each step rounded (SLEEF's expf in the vectorised blocks); backward grad · (1 − y) · y.

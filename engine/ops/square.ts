@@ -1,6 +1,14 @@
-import type { OpDef } from './types';
+import type { ElementwiseCode, OpDef } from './types';
 import { noContext, sameAsInput, unaryPorts } from './unary';
 import { f32 } from '../tensor/float32';
+
+/** `square` on one element: square's kernels run this on every element. */
+const code: ElementwiseCode = {
+  value: (x) => x * x,
+  gradFrom: 'input',
+  // d(x²)/dx = 2x · g
+  grad: (x, g) => 2 * x * g,
+};
 
 /** `square`: y = x². */
 export const square: OpDef<Record<string, never>, undefined> = {
@@ -18,13 +26,13 @@ export const square: OpDef<Record<string, never>, undefined> = {
     backward: (_i, gx, [x], g) => `${gx} += 2 * ${x} * ${g}`,
     chain: { form: 'square' },
   },
+  elementwise: code,
   forward([x], y) {
-    for (let i = 0; i < y.length; i++) y[i] = x[i] * x[i];
+    for (let i = 0; i < y.length; i++) y[i] = code.value(x[i]);
   },
-  // d(x²)/dx = 2x · g
   backward([x], _y, g, [gx]) {
     if (!gx) return;
-    for (let i = 0; i < g.length; i++) gx[i] += 2 * x[i] * g[i];
+    for (let i = 0; i < g.length; i++) gx[i] += code.grad(x[i], g[i]);
   },
   float32: {
     // torch.square is pow(x, 2): x·x; its backward grad · (2 · x¹).

@@ -1,6 +1,14 @@
-import type { OpDef } from './types';
+import type { ElementwiseCode, OpDef } from './types';
 import { noContext, sameAsInput, unaryPorts } from './unary';
 import { f32, fma32, sleefTanhf } from '../tensor/float32';
+
+/** `tanh` on one element: tanh's kernels run this on every element. */
+const code: ElementwiseCode = {
+  value: (x) => Math.tanh(x),
+  gradFrom: 'output',
+  // d(tanh x)/dx = (1 − tanh²x) · g
+  grad: (y, g) => g * (1 - y * y),
+};
 
 /** `tanh`: y = tanh x. */
 export const tanh: OpDef<Record<string, never>, undefined> = {
@@ -13,13 +21,13 @@ export const tanh: OpDef<Record<string, never>, undefined> = {
   gradFn: 'TanhBackward0',
   shape: sameAsInput,
   prepare: noContext,
+  elementwise: code,
   forward([x], y) {
-    for (let i = 0; i < y.length; i++) y[i] = Math.tanh(x[i]);
+    for (let i = 0; i < y.length; i++) y[i] = code.value(x[i]);
   },
-  // d(tanh x)/dx = (1 − tanh²x) · g
   backward(_x, y, g, [gx]) {
     if (!gx) return;
-    for (let i = 0; i < g.length; i++) gx[i] += g[i] * (1 - y[i] * y[i]);
+    for (let i = 0; i < g.length; i++) gx[i] += code.grad(y[i], g[i]);
   },
   float32: {
     // SLEEF's tanhf on every element (torch.tanh maps its vectorised tanh over the tail too).

@@ -104,6 +104,8 @@ export interface OpDef<A extends Attrs = Attrs, C = unknown> {
   readonly float32: Float32Kernels<C>;
   /** The op on one element as the compiled step writes it out (float64), when it has that form. */
   readonly scalar?: ScalarCode<A>;
+  /** A one-input elementwise op's float64 arithmetic on one element, which its kernels run on each (exec/linearAct.ts fuses it into a linear's loops). */
+  readonly elementwise?: ElementwiseCode;
   /** Elements of working buffers beyond budget.ts's estimate, for ops that hold more (matmul's expanded gradients). */
   scratch?(shapes: CompileShapes): number;
   /** The op's own trainable parameters, if any. */
@@ -176,6 +178,16 @@ export interface ScalarCode<A> {
    * the unconnected port's buffer.
    */
   readonly chain?: { readonly form: ChainForm; constant?(x: readonly Float64Array[], attrs: A): number };
+}
+
+/** A one-input elementwise op on one float64 element: what its kernels compute for each element. */
+export interface ElementwiseCode {
+  /** The output from the input. */
+  value(x: number): number;
+  /** What the gradient reads beside the output's: the op's input (square's 2x) or its output (relu's, sigmoid's, tanh's y). */
+  readonly gradFrom: 'input' | 'output';
+  /** What the input's gradient gains (the kernel adds it with `+=`), from that value `v` and the output's gradient `g`. */
+  grad(v: number, g: number): number;
 }
 
 /** What one link of a scalar chain does to the value v (c its constant): v², c·v, v + c, v − c or −v. */
