@@ -168,7 +168,7 @@ interface PlotFrameRate extends FrameRate {
  */
 async function trainingPlotsBench(browser: Browser): Promise<PlotFrameRate[]> {
   const page = await openApp(browser);
-  await importGraph(page, plotsGraph(BOSTON_RM_CSV, 100_000_000), 'half');
+  await importGraph(page, plotsGraph(BOSTON_RM_CSV, 100_000_000), 'mse');
   await page.getByTestId('dock.tab.plots').click();
   await page.getByTestId('side.tab.train').click();
   await page.getByTestId('train.start').click();
