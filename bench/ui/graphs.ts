@@ -7,6 +7,9 @@ export const CHAIN_LENGTH = 10;
 const STEP_X = 220;
 const STEP_Y = 160;
 
+/** How wide the parallel chains are, in flow px: from the first node's left edge to the last one's right. */
+export const CHAINS_WIDTH = (CHAIN_LENGTH - 1) * STEP_X + 176;
+
 const TRAINING: GraphFile['training'] = { epochs: 1, batchSize: null, seed: 0, optimizer: { type: 'sgd', lr: 0.1 } };
 
 /** A graph file with the bench's defaults. */

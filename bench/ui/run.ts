@@ -1,9 +1,10 @@
 /**
- * `npm run bench:ui [-- --json] [-- --no-build] [-- --only=pan,play,boston,training]`: the page's own numbers, measured with
+ * `npm run bench:ui [-- --json] [-- --no-build] [-- --only=pan,minimap,play,boston,training]`: the page's own numbers, measured with
  * Playwright in Debian's Chromium at 1440×900 on the production build served by
  * `vite preview` on a private port (BENCH_UI_PORT, 4291 unless set): import → painted,
  * 60 pan moves (per-move cost, frames per second and the longest frame) on parallel scalar
- * chains of 80, 1,000 and 10,000 nodes; Play's frame rate on a 50-node graph; the Boston
+ * chains of 80, 1,000 and 10,000 nodes, from the opening view and beside the graph (the minimap
+ * on screen); Play's frame rate on a 50-node graph; the Boston
  * run's wall time in the training worker; the frame rate while a run trains with the Train tab
  * and each plot on screen. Progress goes to stderr; stdout gets the table, or with --json one JSON object.
  * A benchmark, not a test: nothing is asserted.
@@ -13,7 +14,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright';
 import { type GraphFile, serializeGraphFile } from '../../engine';
-import { bostonGraph, parallelChains, playGraph, plotsGraph } from './graphs';
+import { bostonGraph, CHAINS_WIDTH, parallelChains, playGraph, plotsGraph } from './graphs';
 import { countFrames, emptyCanvasPoint, type FrameRate, frameRateFor, painted } from './page';
 
 const json = process.argv.includes('--json');
@@ -24,9 +25,13 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BOSTON_CSV = fileURLToPath(new URL('../../../shared/data/boston_rm_lstat_price.csv', import.meta.url));
 const BOSTON_RM_CSV = fileURLToPath(new URL('../../../shared/data/boston_rm_price.csv', import.meta.url));
 const SIZES = [80, 1000, 10_000] as const;
+/** The graphs panned with the minimap on screen: one drawn whole, two drawn only where on screen. */
+const MINIMAP_SIZES = [80, 1000, 10_000] as const;
 const PAN_MOVES = 60;
 /** Each pan move, in screen px: left and up, so new nodes keep coming into view. */
 const PAN_STEP = { x: -8, y: -4 };
+/** Beside the graph the pan goes up only, so the graph stays where it is across and the minimap's corner stays free. */
+const PAN_STEP_BESIDE = { x: 0, y: -8 };
 const BOSTON_EPOCHS = 5000;
 const MEASURE_MS = 3000;
 
@@ -95,12 +100,32 @@ function viewportTransform(page: Page): Promise<string> {
   return page.evaluate(() => document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform ?? '');
 }
 
-/** Opens `count` nodes of parallel chains and pans the canvas with 60 mouse moves. */
-async function panBench(browser: Browser, count: number): Promise<PanResult> {
+/** Drags the canvas left until the chains' right edge is at 40% of its width: the right of the canvas is empty, and the minimap shows there. */
+async function showChainsEdge(page: Page): Promise<void> {
+  const shift = await page.evaluate((graphWidth) => {
+    const pane = document.querySelector('[data-testid="canvas"]')!.getBoundingClientRect();
+    const m = /translate\(([-\d.e]+)px, ([-\d.e]+)px\) scale\(([-\d.e]+)\)/.exec(document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform ?? '');
+    return m ? Number(m[1]) + graphWidth * Number(m[3]) - pane.width * 0.4 : 0;
+  }, CHAINS_WIDTH);
+  const at = await emptyCanvasPoint(page);
+  if (!at || shift <= 0) return;
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.down();
+  await page.mouse.move(at.x - shift, at.y, { steps: 10 });
+  await page.mouse.up();
+  await page.waitForTimeout(500);
+}
+
+/**
+ * Opens `count` nodes of parallel chains and pans the canvas with 60 mouse moves; `besideGraph`
+ * first brings the chains' right edge to the middle, so the minimap is on screen while it pans.
+ */
+async function panBench(browser: Browser, count: number, besideGraph = false): Promise<PanResult> {
   const page = await openApp(browser);
   const importMs = await importGraph(page, parallelChains(count), 'c');
   // Let the opening fit and the autosave finish before panning.
   await page.waitForTimeout(1500);
+  if (besideGraph) await showChainsEdge(page);
   const at = await emptyCanvasPoint(page);
   if (!at) throw new Error(`no empty canvas point to pan from (${count} nodes)`);
   const before = await viewportTransform(page);
@@ -108,7 +133,8 @@ async function panBench(browser: Browser, count: number): Promise<PanResult> {
   await page.mouse.down();
   const stop = await countFrames(page);
   const t0 = performance.now();
-  for (let i = 1; i <= PAN_MOVES; i++) await page.mouse.move(at.x + i * PAN_STEP.x, at.y + i * PAN_STEP.y);
+  const step = besideGraph ? PAN_STEP_BESIDE : PAN_STEP;
+  for (let i = 1; i <= PAN_MOVES; i++) await page.mouse.move(at.x + i * step.x, at.y + i * step.y);
   await painted(page);
   const panMs = performance.now() - t0;
   const frames = await stop();
@@ -191,20 +217,23 @@ async function trainingPlotsBench(browser: Browser): Promise<PlotFrameRate[]> {
 interface Results {
   readonly load: string;
   readonly pans?: readonly PanResult[];
+  /** The same pans beside the graph, with the minimap on screen. */
+  readonly minimapPans?: readonly PanResult[];
   readonly play?: FrameRate;
   readonly boston?: { wallMs: number; stepsPerSecond: number };
   readonly training?: readonly PlotFrameRate[];
 }
 
 /** The printed table. */
-function table({ load, pans, play, boston, training }: Results): string {
+function table({ load, pans, minimapPans, play, boston, training }: Results): string {
   const lines = [`Chromium 1440×900, production build; load average at start ${load} (2 cores shared: numbers are noisy)`];
-  if (pans) {
-    const row = (name: string, cell: (p: PanResult) => string) => `| ${name} | ${pans.map(cell).join(' | ')} |`;
+  for (const [title, runs] of [['parallel scalar chains', pans], ['chains, panned beside the graph (minimap on screen)', minimapPans]] as const) {
+    if (!runs) continue;
+    const row = (name: string, cell: (p: PanResult) => string) => `| ${name} | ${runs.map(cell).join(' | ')} |`;
     lines.push(
       '',
-      `| parallel scalar chains | ${pans.map((p) => `${p.nodes.toLocaleString('en')} nodes`).join(' | ')} |`,
-      `| --- | ${pans.map(() => '---').join(' | ')} |`,
+      `| ${title} | ${runs.map((p) => `${p.nodes.toLocaleString('en')} nodes`).join(' | ')} |`,
+      `| --- | ${runs.map(() => '---').join(' | ')} |`,
       row('import → painted', (p) => `${(p.importMs / 1000).toFixed(2)} s`),
       row(`${PAN_MOVES} pan moves`, (p) => `${(p.panMs / 1000).toFixed(2)} s`),
       row('per pan move', (p) => `${p.perMoveMs.toFixed(1)} ms`),
@@ -221,9 +250,9 @@ function table({ load, pans, play, boston, training }: Results): string {
   return lines.join('\n');
 }
 
-/** The parts to measure: all, or those --only=pan,play,boston,training names. */
+/** The parts to measure: all, or those --only=pan,minimap,play,boston,training names. */
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
-const wants = (part: 'pan' | 'play' | 'boston' | 'training') => !only || only.includes(part);
+const wants = (part: 'pan' | 'minimap' | 'play' | 'boston' | 'training') => !only || only.includes(part);
 const load = loadavg()
   .map((v) => v.toFixed(2))
   .join(' ');
@@ -248,6 +277,16 @@ try {
       pans.push(p);
     }
     results = { ...results, pans };
+  }
+  if (wants('minimap')) {
+    const minimapPans: PanResult[] = [];
+    for (const n of MINIMAP_SIZES) {
+      log(`pan beside the graph, minimap on screen: ${n} nodes`);
+      const p = await panBench(browser, n, true);
+      log(`  ${p.perMoveMs.toFixed(1)} ms/move, ${p.fps.toFixed(1)} fps, longest frame ${p.worstFrameMs.toFixed(0)} ms, minimap ${p.minimapElements ?? 'hidden'}`);
+      minimapPans.push(p);
+    }
+    results = { ...results, minimapPans };
   }
   if (wants('play')) {
     log('play: 50 nodes');
