@@ -40,10 +40,10 @@ export function BoxMiniMap({ position, size }: { position: PanelPosition; size: 
     c.width = Math.round(size.width * ratio);
     c.height = Math.round(size.height * ratio);
     const k = ratio / f.unitsPerPx;
-    ctx.setTransform(k, 0, 0, k, -f.x * k, -f.y * k);
     const style = getComputedStyle(c);
     ctx.fillStyle = style.getPropertyValue('--xy-minimap-node-background-color').trim() || style.getPropertyValue('--xy-minimap-node-background-color-default').trim() || '#e2e2e2';
-    for (const b of boxes) ctx.fillRect(b.x, b.y, b.width, b.height);
+    // On whole pixels and at least one wide, as React Flow's MiniMap draws its boxes (crisp edges).
+    for (const b of boxes) ctx.fillRect(Math.round((b.x - f.x) * k), Math.round((b.y - f.y) * k), Math.max(1, Math.round(b.width * k)), Math.max(1, Math.round(b.height * k)));
     // drawn stands for f: the canvas is painted again only when the framing or the boxes change.
   }, [boxes, drawn, size.width, size.height]);
   // Drag to pan, wheel to zoom; the wheel listener is not passive, so the page does not scroll.
