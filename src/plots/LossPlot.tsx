@@ -16,8 +16,8 @@ type ScaleChoice = 'auto' | AxisScale;
 /** The model's loss curve: stepped steps and training runs alike, as the document keeps it (a running run's, ahead of it). */
 const selectLossSeries = (s: SessionState): LossSeries => lossSeries(curveOf(s));
 
-/** The epochs a running run has still to train; null when no run is training. */
-const selectRemaining = (s: SessionState): number | null => (s.training.status === 'running' ? Math.max(0, s.training.epochs - s.training.epoch) : null);
+/** The epoch a running run will end at on the curve (the same number all through the run); null when no run is training. */
+const selectRunEnd = (s: SessionState): number | null => (s.training.status === 'running' ? curveOf(s).epochs + Math.max(0, s.training.epochs - s.training.epoch) : null);
 
 /** Up to this many points the curve marks each one. */
 const FEW_POINTS = 60;
@@ -68,7 +68,7 @@ const CurveChunk = memo(function CurveChunk({ d, color, dashed }: { d: string; c
 export function LossPlot({ width, height }: { width: number; height: number }) {
   const t = useT();
   const series = useSessionFrame(selectLossSeries);
-  const remaining = useSessionFrame(selectRemaining);
+  const runEnd = useSessionFrame(selectRunEnd);
   const { loss: train, testLoss: test, epochs } = series;
   const [choice, setChoice] = useState<ScaleChoice>('auto');
   const [hover, setHover] = useState<number | null>(null);
@@ -85,7 +85,7 @@ export function LossPlot({ width, height }: { width: number; height: number }) {
   // The left margin fits the widest tick label (1e+300 is wider than 0.5).
   const f = fitTickLabels(frame(width, height - 28), yTickLabels(y));
   const latest = epochs.at(-1) ?? 1;
-  const x = xScale([1, Math.max(2, remaining === null ? latest : runningAxisEnd(latest, latest + remaining))], f);
+  const x = xScale([1, Math.max(2, runEnd === null ? latest : runningAxisEnd(latest, runEnd))], f);
   const curveFrame = { x, y, drawable: (v: number) => drawable(v, kind), key: `${kind} ${x.domain().join()} ${x.range().join()} ${y.domain().join()} ${y.range().join()}` };
   const trainCurve = trainPath.current.update(epochs, train, curveFrame);
   const testCurve = test.length > 0 ? testPath.current.update(epochs, test, curveFrame) : null;
