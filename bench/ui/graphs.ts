@@ -7,6 +7,9 @@ export const CHAIN_LENGTH = 10;
 const STEP_X = 220;
 const STEP_Y = 160;
 
+/** How wide the parallel chains are, in flow px: from the first node's left edge to the last one's right. */
+export const CHAINS_WIDTH = (CHAIN_LENGTH - 1) * STEP_X + 176;
+
 const TRAINING: GraphFile['training'] = { epochs: 1, batchSize: null, seed: 0, optimizer: { type: 'sgd', lr: 0.1 } };
 
 /** A graph file with the bench's defaults. */
@@ -74,4 +77,36 @@ export function bostonGraph(csvPath: string, epochs: number): GraphFile {
     { boston: { columns: header.split(','), rows: lines.map((l) => l.split(',').map(Number)) } } as GraphFile['datasets'],
   );
   return { ...file, training: { optimizer: { type: 'sgd', lr: 0.001 }, epochs, batchSize: null, seed: 0 } } as GraphFile;
+}
+
+/**
+ * The graph trained while every plot is timed: Boston RM → PRICE (the course's CSV at
+ * `csvPath`), the last 106 rows as the `boston_test` split (so the loss curve has a test line),
+ * linear(1,1) from weight and bias 1, MSE (the data plot reads the loss node's
+ * input and target), Adam lr 0.01 (so the optimizer plot has moments)
+ * for `epochs` epochs. One feature, so the data plot draws points and the fitted line, the
+ * function plot has a 1-D input, and the landscape has two parameters.
+ */
+export function plotsGraph(csvPath: string, epochs: number): GraphFile {
+  const [header, ...lines] = readFileSync(csvPath, 'utf8').trim().split('\n');
+  const rows = lines.map((l) => l.split(',').map(Number));
+  const cut = rows.length - 106;
+  const at = (x: number, y: number) => ({ x, y });
+  const file = graph(
+    'Boston RM, MSE, Adam, with a test split',
+    [
+      { id: 'X', op: 'input', position: at(0, 0), value: { type: 'columns', dataset: 'boston', columns: ['RM'] } },
+      { id: 'Y', op: 'input', position: at(0, 220), value: { type: 'columns', dataset: 'boston', columns: ['PRICE'] } },
+      { id: 'linear', op: 'linear', position: at(260, 0), attrs: { inFeatures: 1, outFeatures: 1 }, params: { weight: { shape: [1, 1], data: [1] }, bias: { shape: [1], data: [1] } } },
+      { id: 'mse', op: 'mse', position: at(520, 110) },
+    ] as GraphFile['nodes'],
+    [
+      { source: 'X', target: 'linear', targetPort: 'x' },
+      { source: 'linear', target: 'mse', targetPort: 'input' },
+      { source: 'Y', target: 'mse', targetPort: 'target' },
+    ],
+    'mse',
+    { boston: { columns: header.split(','), rows: rows.slice(0, cut) }, boston_test: { columns: header.split(','), rows: rows.slice(cut) } } as GraphFile['datasets'],
+  );
+  return { ...file, training: { optimizer: { type: 'adam', lr: 0.01 }, epochs, batchSize: null, seed: 0 } } as GraphFile;
 }

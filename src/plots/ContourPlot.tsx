@@ -5,13 +5,13 @@ import { interpolateViridis } from 'd3-scale-chromatic';
 import { line } from 'd3-shape';
 import { formatNumber } from '../format';
 import { useT } from '../i18n/useT';
-import { trailOf } from '../session/runHistory';
-import { curveOf } from '../session/Session';
 import { useSession, useSessionApi } from '../session/useSession';
 import { Axes } from './Axes';
 import { gradientArrow, gradientAt, gradientIsCurrent, lossContours, lossGrid, projectTrail, wideRange, windowAround, type Window2 } from './landscape';
 import { elementKey, type ParamElement, paramElements } from './paramChoices';
 import { frame } from './scales';
+import { selectRunVersion, selectTrail } from './selectors';
+import { useSessionFrame } from './useSessionFrame';
 
 /** Grid samples per axis: 48² forward runs per map. */
 const GRID = 48;
@@ -61,8 +61,9 @@ function ContourMap({ a, b, width, height }: { a: ParamElement; b: ParamElement;
   const session = useSessionApi();
   const doc = useSession((s) => s.history.present);
   const program = useSession((s) => s.compiled.program);
-  const version = useSession((s) => s.run.version);
-  const trail = useSession((s) => trailOf(curveOf(s)));
+  // Redrawn at most once per animation frame while a run moves the model.
+  const version = useSessionFrame(selectRunVersion);
+  const trail = useSessionFrame(selectTrail);
   const start = useSession((s) => s.training.startParams);
   const trailPts = useMemo(() => projectTrail(trail, a, b), [trail, a, b]);
   const current = useMemo((): [number, number] | null => {

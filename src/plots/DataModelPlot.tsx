@@ -6,9 +6,12 @@ import { useT } from '../i18n/useT';
 import { useSession, useSessionApi } from '../session/useSession';
 import type { AxisSpace } from './axisSpace';
 import { Axes, COLORS, Legend } from './Axes';
+import { Dots } from './Dots';
 import { classPoints, classRegions, dataModelSetup, decisionGrid, regressionPoints } from './dataModel';
 import { cellCentres } from './landscape';
 import { fitTickLabels, frame, paddedExtent, xScale, yScale, yTickLabels } from './scales';
+import { selectRunVersion } from './selectors';
+import { useSessionFrame } from './useSessionFrame';
 
 /** An axis title that says which numbers it shows: the raw column, the graph's centred node, or a node computed from the column. */
 function axisTitle(t: (key: string, vars?: Record<string, string>) => string, a: AxisSpace): string {
@@ -27,7 +30,8 @@ export function DataModelPlot({ width, height }: { width: number; height: number
   // The marked loss, or the one the loss rule chose.
   const lossId = doc.loss ?? program?.loss ?? null;
   const setup = useMemo(() => dataModelSetup(doc, lossId), [doc, lossId]);
-  const version = useSession((s) => s.run.version);
+  // Redrawn at most once per animation frame while a run moves the model.
+  const version = useSessionFrame(selectRunVersion);
   const f = frame(width, height - 8);
   // The model as its parameters stand now: forward on the session's program, every buffer put back after.
   const view = useMemo(() => {
@@ -75,7 +79,7 @@ export function DataModelPlot({ width, height }: { width: number; height: number
         aria-label={t('plot.data')}
       >
         <Axes f={fr} x={x} y={y} xLabel={axisTitle(t, setup.axes.x)} yLabel={axisTitle(t, setup.axes.y)} />
-        {view.pts.map((p, i) => Number.isFinite(p.y) && <circle key={i} cx={x(p.x)} cy={y(p.y)} r={3} fill={COLORS[0]} fillOpacity={0.7} />)}
+        <Dots cx={view.pts.map((p) => x(p.x))} cy={view.pts.map((p) => y(p.y))} r={3} fill={[COLORS[0]]} fillOpacity={0.7} />
         <path data-testid="plot.data.model" d={fit(view.pts) ?? ''} fill="none" stroke={COLORS[1]} strokeWidth={2} />
         <Legend
           f={fr}
@@ -120,9 +124,7 @@ export function DataModelPlot({ width, height }: { width: number; height: number
         </g>
       </g>
       <Axes f={f} x={x} y={y} xLabel={setup.featureNames[0]} yLabel={setup.featureNames[1]} />
-      {view.pts.map((p, i) => (
-        <circle key={i} cx={x(p.x1)} cy={y(p.x2)} r={3.5} fill={COLORS[p.label % COLORS.length]} stroke="#fff" strokeWidth={0.8} />
-      ))}
+      <Dots cx={view.pts.map((p) => x(p.x1))} cy={view.pts.map((p) => y(p.x2))} r={3.5} fill={view.pts.map((p) => COLORS[p.label % COLORS.length])} stroke="#fff" strokeWidth={0.8} />
     </svg>
   );
 }

@@ -3,14 +3,18 @@ import { line } from 'd3-shape';
 import { useT } from '../i18n/useT';
 import { useSession } from '../session/useSession';
 import { Axes, COLORS, Legend } from './Axes';
+import { DotPath } from './Dots';
 import { defaultNode, functionPoints, nodesAlong, oneDInputs } from './functionSeries';
 import { frame, xScale, yScale } from './scales';
+import { selectRunVersion } from './selectors';
+import { useSessionFrame } from './useSessionFrame';
 
 /** Any node against a 1-D input, with a gradient on the same axes: the `y` and `x.grad` picture. */
 export function FunctionPlot({ width, height }: { width: number; height: number }) {
   const t = useT();
   const program = useSession((s) => s.compiled.program);
-  const version = useSession((s) => s.run.version);
+  // Redrawn at most once per animation frame while a run moves the model.
+  const version = useSessionFrame(selectRunVersion);
   const backwardRan = useSession((s) => s.run.backwardFrom !== null);
   const nodes = useSession((s) => s.history.present.nodes);
   const labels = useMemo(() => Object.fromEntries(nodes.map((n) => [n.id, n.label])), [nodes]);
@@ -64,7 +68,7 @@ export function FunctionPlot({ width, height }: { width: number; height: number 
         {nodeId && (
           <>
             <path data-testid="plot.function.value" data-points={pts.length} d={valueLine(pts) ?? ''} fill="none" stroke={COLORS[0]} strokeWidth={2} />
-            {pts.map((p, i) => Number.isFinite(p.y) && <circle key={i} cx={x(p.x)} cy={y(p.y)} r={2.5} fill={COLORS[0]} />)}
+            <DotPath cx={pts.map((p) => x(p.x))} cy={pts.map((p) => y(p.y))} r={2.5} fill={COLORS[0]} />
           </>
         )}
         {withGrad && gradId && (

@@ -1,17 +1,16 @@
 import { useMemo, useState } from 'react';
 import { line } from 'd3-shape';
 import { useT } from '../i18n/useT';
-import { optimizerTrailOf } from '../session/runHistory';
-import { curveOf } from '../session/Session';
-import { useSession } from '../session/useSession';
 import { Axes, COLORS, Legend } from './Axes';
 import { stateSeries, statefulParams } from './optimizerSeries';
 import { frame, xScale, yScale } from './scales';
+import { selectOptimizerTrail } from './selectors';
+import { useSessionFrame } from './useSessionFrame';
 
 /** Each parameter's momentum buffer or Adam moments over the model's history (stepped and trained). */
 export function OptimizerPlot({ width, height }: { width: number; height: number }) {
   const t = useT();
-  const trail = useSession((s) => optimizerTrailOf(curveOf(s)));
+  const trail = useSessionFrame(selectOptimizerTrail);
   const params = useMemo(() => statefulParams(trail), [trail]);
   const [pick, setPick] = useState<string | null>(null);
   const param = params.find((p) => p === pick) ?? params[0];

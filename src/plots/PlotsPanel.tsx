@@ -1,13 +1,15 @@
 import { type ReactNode, useRef, useState } from 'react';
 import { useT } from '../i18n/useT';
-import { useSession } from '../session/useSession';
+import { lossSeries } from '../session/runHistory';
+import { curveOf } from '../session/Session';
+import { useSession, useSessionApi } from '../session/useSession';
 import { ContourPlot } from './ContourPlot';
 import { DataModelPlot } from './DataModelPlot';
 import { download, downloadPng, downloadSvg } from './exportPlot';
 import { FloatingPanel } from './FloatingPanel';
 import { FunctionPlot } from './FunctionPlot';
 import { lossCsv } from './lossCsv';
-import { LossPlot, useLossSeries } from './LossPlot';
+import { LossPlot } from './LossPlot';
 import { OptimizerPlot } from './OptimizerPlot';
 import { useSize } from './useSize';
 import './plots.css';
@@ -40,7 +42,7 @@ export function PlotsPanel() {
   const [error, setError] = useState<string | null>(null);
   const area = useRef<HTMLDivElement>(null);
   const docName = useSession((s) => s.history.present.name);
-  const history = useLossSeries();
+  const session = useSessionApi();
   const svg = () => area.current?.querySelector<SVGSVGElement>('svg[data-plot]') ?? null;
   const name = exportName(docName, kind);
   const plot = <PlotArea key={detached ? 'float' : 'dock'} kind={kind} areaRef={area} />;
@@ -71,7 +73,12 @@ export function PlotsPanel() {
           >
             {t('plot.export.png')}
           </button>
-          <button type="button" data-testid="plot.export.csv" title={t('plot.export.csvHint')} onClick={() => download(`${exportName(docName, 'loss')}.csv`, new Blob([lossCsv(history.loss, history.testLoss, history.epochs)], { type: 'text/csv' }))}>
+          <button type="button" data-testid="plot.export.csv" title={t('plot.export.csvHint')} onClick={() => {
+              // Read when pressed: the panel does not redraw with every training frame.
+              const history = lossSeries(curveOf(session.store.getState()));
+              download(`${exportName(docName, 'loss')}.csv`, new Blob([lossCsv(history.loss, history.testLoss, history.epochs)], { type: 'text/csv' }));
+            }}
+          >
             {t('plot.export.csv')}
           </button>
           <button type="button" data-testid="plot.detach" aria-pressed={detached} onClick={() => setDetached((d) => !d)}>

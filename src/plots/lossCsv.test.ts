@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { lossCsv } from './lossCsv';
-import { lossPoints } from './lossSeries';
 
 describe('lossCsv', () => {
   it('lossCsv(train) writes a header and one epoch,loss line per epoch from 1', () => {
@@ -15,17 +14,3 @@ describe('lossCsv', () => {
   });
 });
 
-describe('lossPoints', () => {
-  it('lossPoints(history, log) leaves out values a log axis cannot show', () => {
-    expect(lossPoints([1, 0, NaN, 0.5], 'log')).toEqual([
-      { epoch: 1, loss: 1 },
-      { epoch: 4, loss: 0.5 },
-    ]);
-  });
-  it('lossPoints thins a long history and keeps the last epoch', () => {
-    const pts = lossPoints(Array.from({ length: 5001 }, (_, i) => 1 / (i + 1)), 'linear', 1000);
-    expect(pts.length).toBeLessThanOrEqual(1001);
-    expect(pts[0].epoch).toBe(1);
-    expect(pts[pts.length - 1].epoch).toBe(5001);
-  });
-});

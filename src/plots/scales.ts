@@ -133,3 +133,18 @@ export function nearestIndex(xs: readonly number[], x: number): number {
   }
   return Math.abs(xs[lo] - x) <= Math.abs(xs[hi] - x) ? lo : hi;
 }
+
+/** Where a growing axis may end, as a share of a power of ten: the curve fills at least two thirds of the axis. */
+const AXIS_STEPS = [1, 1.5, 2, 3, 4, 5, 6, 8, 10] as const;
+
+/**
+ * The end of the epoch axis while a run trains: the next round number at or past the latest
+ * epoch (so the axis, and the curve drawn against it, stay put for many frames), but not
+ * past the run's last epoch `planned`, where the axis of a finished run ends.
+ */
+export function runningAxisEnd(latest: number, planned: number): number {
+  if (!(latest > 2)) return 2;
+  const decade = 10 ** Math.floor(Math.log10(latest));
+  const step = AXIS_STEPS.find((s) => s * decade >= latest) ?? 10;
+  return Math.max(latest, Math.min(step * decade, planned));
+}
