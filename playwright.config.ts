@@ -4,8 +4,6 @@ import { defineConfig } from '@playwright/test';
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const OUT = process.env.E2E_OUT ?? 'dist';
 const CI = Boolean(process.env.CI);
-/** Specs that measure time in the page (click latency while training, frame rates, autosave timing): `npm run test:e2e` runs them after the rest, one at a time. */
-const TIMED = ['training.spec.ts', 'trainingAutosave.spec.ts', 'stepperFps.spec.ts'];
 
 /**
  * End-to-end tests drive the production build, served by `vite preview`, in the system's
@@ -16,8 +14,7 @@ export default defineConfig({
   testDir: 'e2e',
   outputDir: process.env.E2E_RESULTS ?? 'test-results',
   fullyParallel: false,
-  // Two browsers at a time for the behaviour specs, test by test (each test has its own page); the timed specs then run one at a time.
-  workers: Number(process.env.E2E_WORKERS ?? 2),
+  workers: 1,
   forbidOnly: CI,
   retries: 0,
   reporter: 'list',
@@ -41,10 +38,6 @@ export default defineConfig({
       ],
     },
   },
-  projects: [
-    { name: 'behaviour', testIgnore: TIMED, fullyParallel: true },
-    { name: 'timed', testMatch: TIMED, workers: 1 },
-  ],
   webServer: {
     command: `npx vite build --outDir ${OUT} && npx vite preview --outDir ${OUT} --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}/`,
