@@ -43,7 +43,4 @@ export const datasets = {
   'datasets.inDocument.unread': { en: 'No input node reads it.', ja: 'どの入力ノードも読み込んでいません。' },
   'datasets.inDocument.prepare': { en: 'Prepare', ja: '準備する' },
   'datasets.inDocument.prepareHint': { en: 'Show it below to change column roles, split or scaling, then bind it again', ja: '下に表示して、列の役割・分割・スケーリングを変えてから結び付け直します' },
-  'datasets.loss.auto': { en: 'Loss: {node} ({op}), chosen automatically as the only candidate.', ja: '損失: {node} ({op})。候補が 1 つだけなので自動で選びました。' },
-  'datasets.loss.marked': { en: 'Loss: {node} ({op}).', ja: '損失: {node} ({op})。' },
-  'datasets.loss.none': { en: 'No loss yet: mark a scalar node as the loss in the Inspector.', ja: 'まだ損失がありません。インスペクタでスカラーのノードを損失に指定してください。' },
 } as const;

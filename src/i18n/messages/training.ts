@@ -59,4 +59,8 @@ export const training = {
     en: 'float32 computes every value, gradient and update as PyTorch does by default, so the loss shows the digits the course prints (4.77289, not 4.77294); the exported script uses the same type.',
     ja: 'float32 では、値・勾配・更新をすべて PyTorch の既定と同じ型で計算します。損失は講座の出力と同じ桁になります（4.77294 ではなく 4.77289）。書き出すスクリプトも同じ型を使います。',
   },
+  // The Train tab's line naming the loss (training/LossLine.tsx).
+  'datasets.loss.auto': { en: 'Loss: {node} ({op}), chosen automatically as the only candidate.', ja: '損失: {node} ({op})。候補が 1 つだけなので自動で選びました。' },
+  'datasets.loss.marked': { en: 'Loss: {node} ({op}).', ja: '損失: {node} ({op})。' },
+  'datasets.loss.none': { en: 'No loss yet: mark a scalar node as the loss in the Inspector.', ja: 'まだ損失がありません。インスペクタでスカラーのノードを損失に指定してください。' },
 } as const;
