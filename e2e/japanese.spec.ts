@@ -94,6 +94,8 @@ test.describe('every screen in Japanese', () => {
     await page.getByTestId('train.start').click();
     await expect.poll(async () => (await editor.snapshot()).training.status, { timeout: 20_000 }).toBe('done');
     await page.getByTestId('dock.tab.plots').click();
+    // The plots load on first use: the screen is read once the loss curve is drawn.
+    await expect(page.getByTestId('plot.select')).toBeVisible();
     await screen(editor, 'training-plots', allowed);
     for (const kind of ['data', 'contour', 'optimizer', 'function']) {
       await page.getByTestId('plot.select').selectOption(kind);
