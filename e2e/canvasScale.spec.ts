@@ -121,4 +121,32 @@ test('a 1,000-node graph: nodes panned into view are drawn with their values; zo
     for (const id of ids) await expect(page.getByTestId(`node.${id}.value.numbers`)).toBeVisible();
     await expect(page.locator('.react-flow__node .tensor__spark').first()).toBeVisible();
   });
+
+  await test.step('zoomed far out, the minimap shows in a free corner as one painted canvas; dragging it pans the canvas, its wheel zooms', async () => {
+    const zoomOut = page.getByRole('button', { name: 'Zoom out' });
+    for (let i = 0; i < 20 && ((await editor.snapshot()).viewport?.zoom ?? 1) > 0.15; i++) {
+      const was = (await editor.snapshot()).viewport?.zoom ?? 1;
+      await zoomOut.click();
+      await zoomWhere(editor, (z) => z < was);
+    }
+    const minimap = page.getByTestId('rf__minimap');
+    await expect(minimap).toBeVisible();
+    // A thousand nodes, yet the minimap is one canvas and one frame path, not a shape per node.
+    await expect(minimap.locator('canvas')).toHaveCount(1);
+    expect(await minimap.locator('*').count()).toBeLessThan(6);
+    const box = (await minimap.boundingBox())!;
+    const start = (await editor.snapshot()).viewport!;
+    // Dragging the view's frame down in the minimap moves the view down the graph: the canvas's content goes up.
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 5; i++) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + 3 * i);
+    await page.mouse.up();
+    await expect.poll(async () => (await editor.snapshot()).viewport!.y).toBeLessThan(start.y - 10);
+    expect((await editor.snapshot()).viewport!.zoom).toBe(start.zoom);
+    // The wheel over the minimap zooms the canvas in.
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -200);
+    await zoomWhere(editor, (z) => z > start.zoom * 1.1);
+    await editor.screenshot('canvas-scale-minimap');
+  });
 });
