@@ -17,7 +17,8 @@ function validateLessons(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), validateLessons(), oneLanguage()],
+  // The page saves its language under gradcanvas.lang (src/i18n/language.ts).
+  plugins: [react(), validateLessons(), oneLanguage('gradcanvas.lang')],
   server: { port: 5173 },
   // playwright.config.ts serves the production build on this port.
   preview: { port: 4173, strictPort: true },

@@ -14,7 +14,7 @@ const pinnedPytorch = {
 };
 
 export default defineConfig({
-  plugins: [oneLanguage()],
+  plugins: [oneLanguage('gradcanvas.lang')],
   test: {
     include: ['engine/**/*.test.ts', 'src/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
     testTimeout: 60_000,

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Plugin } from 'vite';
+import type { HtmlTagDescriptor, Plugin } from 'vite';
 
 /** An import of one language's strings: `./firstScreenMessages.ts?lang=ja`. */
 const ONE_LANGUAGE = /^(.+\.ts)\?lang=(en|ja)$/;
@@ -22,10 +22,41 @@ export function languageStrings(exports: Readonly<Record<string, unknown>>, lang
   return strings;
 }
 
-/** Serves `module.ts?lang=xx` as `export default { key: 'text in xx', … }`, read from the module's `{ en, ja }` messages. */
-export function oneLanguage(): Plugin {
+/**
+ * A script for the page's head that starts the download of the strings of the language the page
+ * will show, alongside its own code rather than after it: the choice src/i18n/language.ts makes
+ * (the language saved under `storageKey`, else Japanese for a Japanese browser, else English).
+ */
+export function preloadScript(files: Readonly<Record<'en' | 'ja', string>>, storageKey: string): string {
+  return `(function(){var f=${JSON.stringify(files)},l;try{l=localStorage.getItem(${JSON.stringify(storageKey)})}catch(e){}if(l!=="en"&&l!=="ja")l=/^ja/.test(navigator.language||"")?"ja":"en";var k=document.createElement("link");k.rel="modulepreload";k.href=f[l];document.head.appendChild(k)})()`;
+}
+
+/**
+ * Serves `module.ts?lang=xx` as `export default { key: 'text in xx', … }`, read from the module's
+ * `{ en, ja }` messages; in a build, the page's head preloads the strings of its language
+ * (`storageKey` is where the page saves the chosen language).
+ */
+export function oneLanguage(storageKey: string): Plugin {
+  let base = '/';
   return {
     name: 'gradcanvas-one-language',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx): HtmlTagDescriptor[] {
+        // The dev server has no bundle: the strings download when the page asks for them.
+        if (!ctx.bundle) return [];
+        const files: Partial<Record<'en' | 'ja', string>> = {};
+        for (const out of Object.values(ctx.bundle)) {
+          const m = out.type === 'chunk' && out.facadeModuleId ? ONE_LANGUAGE.exec(out.facadeModuleId) : null;
+          if (m) files[m[2] as 'en' | 'ja'] = base + out.fileName;
+        }
+        if (!files.en || !files.ja) return [];
+        return [{ tag: 'script', children: preloadScript({ en: files.en, ja: files.ja }, storageKey), injectTo: 'head-prepend' }];
+      },
+    },
     async load(id) {
       const m = ONE_LANGUAGE.exec(id);
       if (!m) return null;

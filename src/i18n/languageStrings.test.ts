@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { FIRST_SCREEN_MESSAGES } from './firstScreenMessages';
-import { languageStrings } from '../../scripts/oneLanguage';
 
 /** The first screen's strings in one language, read from the `{ en, ja }` source. */
 function expected(lang: 'en' | 'ja'): Record<string, string> {
@@ -15,10 +14,5 @@ describe('the first screen’s strings, one language per download', () => {
     expect(ja).toEqual(expected('ja'));
     expect(ja['shell.run.backward']).toBe('逆伝播');
     expect(Object.values(ja)).not.toContain('Backward');
-  });
-
-  it('a module whose exports are not { en, ja } messages is refused, naming the string', () => {
-    expect(languageStrings({ shell: { 'a.b': { en: 'Undo', ja: '元に戻す' } } }, 'ja')).toEqual({ 'a.b': '元に戻す' });
-    expect(() => languageStrings({ shell: { 'a.b': { en: 'Undo' } } }, 'ja')).toThrow('shell.a.b has no ja text');
   });
 });
