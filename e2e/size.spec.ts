@@ -125,3 +125,23 @@ test('the notebook writer downloads when Notebook is pressed; when it cannot, th
   await editor.press('file.exportNotebook');
   expect((await download).suggestedFilename()).toMatch(/\.ipynb$/);
 });
+
+test('the node editors download when the pointer first reaches the graph, not with the first screen; a reload with a node selected draws them at once', async ({ editor, page }) => {
+  const manifest = readManifest(OUT);
+  const editors = served(manifest['src/panels/NodeInspector.tsx'].file);
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await editor.open();
+  await expect(editor.node('x')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(fetched).not.toContain(editors);
+
+  await editor.select('x');
+  await expect(page.getByTestId('inspector.source')).toBeVisible();
+  expect(fetched).toContain(editors);
+
+  await page.reload();
+  await editor.ready();
+  // Drawn with the canvas, without a loading step.
+  expect(await page.getByTestId('inspector.source').isVisible()).toBe(true);
+});

@@ -24,6 +24,7 @@ import { loadFailedNotice } from './shell/loadFailed';
 import { requestTab } from './shell/tabRequest';
 import { panelDownloads } from './shell/lazyPanel';
 import { requestFit } from './canvas/fitRequest';
+import { preloadNodeInspector } from './panels/Inspector';
 import type { BootSource } from './shell/boot';
 import './styles.css';
 
@@ -92,6 +93,8 @@ async function start(): Promise<void> {
   // Should they not download even on a second try, the page still opens, showing message keys.
   await strings.catch(() => loadLanguage(lang)).catch(() => undefined);
   const { saveNow, source } = await boot(ws, store);
+  // A reload that restores a selected node draws its editors with the first screen, not a moment after.
+  if (ws.session.state.selection.length > 0) await preloadNodeInspector();
   // A lesson link opens that lesson and step; a first visit (no saved work, no shared graph) gets the welcome.
   const welcome = !linked && (source === 'example' || source === 'empty') && !progress.welcomeSeen;
   if (linked || progress.open !== null || welcome) {
