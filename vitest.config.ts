@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import { oneLanguage } from './scripts/oneLanguage.ts';
 
 /**
  * The PyTorch the tests compare with computes on the reference BLAS in one thread, the setup
@@ -13,11 +14,14 @@ const pinnedPytorch = {
 };
 
 export default defineConfig({
+  plugins: [oneLanguage('gradcanvas.lang')],
   test: {
     include: ['engine/**/*.test.ts', 'src/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
     testTimeout: 60_000,
     // The command line's tests start it a hundred-odd times: it is bundled once, before them.
     globalSetup: ['engine/testing/cliBundle.ts'],
+    // The first screen's strings, which the page downloads in its language, in both languages.
+    setupFiles: ['src/i18n/testSetup.ts'],
     env: pinnedPytorch,
   },
 });

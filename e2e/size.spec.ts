@@ -7,7 +7,7 @@ const OUT = process.env.E2E_OUT ?? 'dist';
 /** The path the page requests a built file at. */
 const served = (file: string) => `/${file}`;
 
-test('the first screen loads at most its budget of JavaScript (gzip): the entry chunk and what it imports statically', () => {
+test('the first screen loads at most its budget of JavaScript (gzip): the entry chunk, what it imports statically and the strings of the heavier language', () => {
   const report = measureFirstScreen(OUT);
   console.log(describeFirstScreen(report, 8));
   expect(budgetProblem(report)).toBeNull();
@@ -124,4 +124,24 @@ test('the notebook writer downloads when Notebook is pressed; when it cannot, th
   const download = page.waitForEvent('download');
   await editor.press('file.exportNotebook');
   expect((await download).suggestedFilename()).toMatch(/\.ipynb$/);
+});
+
+test('the node editors download when the pointer first reaches the graph, not with the first screen; a reload with a node selected draws them at once', async ({ editor, page }) => {
+  const manifest = readManifest(OUT);
+  const editors = served(manifest['src/panels/NodeInspector.tsx'].file);
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await editor.open();
+  await expect(editor.node('x')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(fetched).not.toContain(editors);
+
+  await editor.select('x');
+  await expect(page.getByTestId('inspector.source')).toBeVisible();
+  expect(fetched).toContain(editors);
+
+  await page.reload();
+  await editor.ready();
+  // Drawn with the canvas, without a loading step.
+  expect(await page.getByTestId('inspector.source').isVisible()).toBe(true);
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { budgetProblem, type Manifest, measureFirstScreen, moduleName, moduleShares, staticClosure } from './sizeBudget';
+import { budgetProblem, firstScreenFiles, languageClosures, type Manifest, measureFirstScreen, moduleName, moduleShares, staticClosure } from './sizeBudget';
 
 /** A build with an entry that imports `shared` and `vendor` statically and a panel dynamically; the panel imports `shared` too. */
 const MANIFEST: Manifest = {
@@ -79,5 +79,47 @@ describe('measureFirstScreen and budgetProblem', () => {
 
   it('says how to get a manifest when the build has none', () => {
     expect(() => measureFirstScreen(mkdtempSync(join(tmpdir(), 'gradcanvas-size-')))).toThrow('No build manifest');
+  });
+});
+
+describe('the strings of the page’s language', () => {
+  /** The entry imports the strings of each language dynamically, and a panel too; the Japanese strings import a shared chunk the entry does not. */
+  const LANGUAGES: Manifest = {
+    'index.html': { file: 'assets/index.js', isEntry: true, imports: ['_vendor.js'], dynamicImports: ['src/i18n/strings.ts?lang=en', 'src/i18n/strings.ts?lang=ja', 'src/Panel.tsx'] },
+    '_vendor.js': { file: 'assets/vendor.js' },
+    'src/i18n/strings.ts?lang=en': { file: 'assets/strings-en.js', imports: ['_vendor.js'] },
+    'src/i18n/strings.ts?lang=ja': { file: 'assets/strings-ja.js', imports: ['_kana.js'] },
+    '_kana.js': { file: 'assets/kana.js' },
+    'src/Panel.tsx': { file: 'assets/Panel.js' },
+  };
+
+  function build(): string {
+    const out = mkdtempSync(join(tmpdir(), 'gradcanvas-size-'));
+    mkdirSync(join(out, '.vite'));
+    mkdirSync(join(out, 'assets'));
+    writeFileSync(join(out, '.vite', 'manifest.json'), JSON.stringify(LANGUAGES));
+    writeFileSync(join(out, 'assets', 'index.js'), 'entry');
+    writeFileSync(join(out, 'assets', 'vendor.js'), 'vendor');
+    writeFileSync(join(out, 'assets', 'strings-en.js'), 'export default {"a":"Undo"};');
+    writeFileSync(join(out, 'assets', 'strings-ja.js'), 'export default {"a":"元に戻す"};');
+    writeFileSync(join(out, 'assets', 'kana.js'), 'あいうえおかきくけこ'.repeat(50));
+    writeFileSync(join(out, 'assets', 'Panel.js'), 'never counted');
+    return out;
+  }
+
+  it('each language’s strings chunk and its own imports the entry does not already load, by language; other dynamic imports stay out', () => {
+    expect(Object.fromEntries(languageClosures(LANGUAGES))).toEqual({ en: ['src/i18n/strings.ts?lang=en'], ja: ['src/i18n/strings.ts?lang=ja', '_kana.js'] });
+    expect(firstScreenFiles(LANGUAGES)).toEqual(['assets/index.js', 'assets/vendor.js', 'assets/strings-en.js', 'assets/strings-ja.js', 'assets/kana.js']);
+  });
+
+  it('the first screen counts the strings of the heavier language, with what they import, and not the other’s', () => {
+    const r = measureFirstScreen(build());
+    expect(r.language).toBe('ja');
+    expect(r.chunks.map((c) => c.file)).toEqual(['assets/index.js', 'assets/vendor.js', 'assets/strings-ja.js', 'assets/kana.js']);
+  });
+
+  it('a build without per-language strings counts the static closure and names no language', () => {
+    expect(languageClosures(MANIFEST).size).toBe(0);
+    expect(firstScreenFiles(MANIFEST)).toEqual(['assets/index.js', 'assets/shared.js', 'assets/vendor.js']);
   });
 });

@@ -2,7 +2,7 @@ import type { MouseEvent } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from './canvas/Canvas';
 import { useT } from './i18n/useT';
-import { Inspector } from './panels/Inspector';
+import { Inspector, preloadNodeInspector } from './panels/Inspector';
 import { Palette } from './panels/Palette';
 import { FileDropOverlay } from './shell/FileDropOverlay';
 import { lazyPanel } from './shell/lazyPanel';
@@ -60,7 +60,15 @@ export function App() {
           <aside className="pane pane-palette" aria-label={t('shell.region.palette')}>
             <Palette />
           </aside>
-          <main className="pane pane-canvas" id={CANVAS_REGION} tabIndex={-1} aria-label={t('shell.region.canvas')}>
+          <main
+            className="pane pane-canvas"
+            id={CANVAS_REGION}
+            tabIndex={-1}
+            aria-label={t('shell.region.canvas')}
+            // A pointer or the keyboard reaching the graph starts downloading the node editors, so selecting a node shows them at once.
+            onPointerEnter={() => void preloadNodeInspector()}
+            onFocus={() => void preloadNodeInspector()}
+          >
             <StepBar />
             <div className="pane-canvas__flow">
               <Canvas />

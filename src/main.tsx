@@ -4,6 +4,7 @@ import { App, preloadTab } from './App';
 import { fetchCourseData } from './datasets/courseData';
 import { installCsvDrop } from './datasets/csvDrop';
 import { useLanguage } from './i18n/language';
+import { loadLanguage } from './i18n/languageStrings';
 import { msg } from './i18n/words';
 import { WorkspaceContext } from './session/useSession';
 import { type AppWorkspace, createAppWorkspace } from './shell/appWorkspace';
@@ -23,6 +24,7 @@ import { loadFailedNotice } from './shell/loadFailed';
 import { requestTab } from './shell/tabRequest';
 import { panelDownloads } from './shell/lazyPanel';
 import { requestFit } from './canvas/fitRequest';
+import { preloadNodeInspector } from './panels/Inspector';
 import type { BootSource } from './shell/boot';
 import './styles.css';
 
@@ -59,7 +61,10 @@ async function boot(ws: AppWorkspace, store: Storage | null): Promise<{ saveNow:
 async function start(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
-  document.documentElement.lang = useLanguage.getState().lang;
+  const lang = useLanguage.getState().lang;
+  document.documentElement.lang = lang;
+  // The first screen's strings in the page's language download alongside what follows; the first document waits for them.
+  const strings = loadLanguage(lang);
   // The page's one session: the training worker compiles its own copy in its own thread.
   const ws = createAppWorkspace({
     createWorker: () => new Worker(new URL('./training/worker.ts', import.meta.url), { type: 'module' }),
@@ -85,7 +90,11 @@ async function start(): Promise<void> {
   const progress = readProgress(store);
   const linked = isLessonHash(window.location.hash);
   if (linked || progress.open !== null || !progress.welcomeSeen) lessons.prefetch();
+  // Should they not download even on a second try, the page still opens, showing message keys.
+  await strings.catch(() => loadLanguage(lang)).catch(() => undefined);
   const { saveNow, source } = await boot(ws, store);
+  // A reload that restores a selected node draws its editors with the first screen, not a moment after.
+  if (ws.session.state.selection.length > 0) await preloadNodeInspector();
   // A lesson link opens that lesson and step; a first visit (no saved work, no shared graph) gets the welcome.
   const welcome = !linked && (source === 'example' || source === 'empty') && !progress.welcomeSeen;
   if (linked || progress.open !== null || welcome) {

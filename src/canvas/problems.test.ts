@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../engine';
-import { MESSAGES } from '../i18n/messages';
+import { MESSAGES } from '../i18n/testMessages';
 import { isBlocking, issueLabelKey, issueNodeKey, issueTipId, nodeIssues, PROBLEM_CODES } from './problems';
 
 const mismatch: Problem = { code: 'shape_mismatch', reason: 'shape.broadcast', params: { node: 'y', op: 'add', a: '[2]', b: '[3]' }, message: 'shapes [2] and [3] do not broadcast', node: 'y', severity: 'error' };

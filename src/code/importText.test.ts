@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXPECTED, IMPORT_REASONS } from '../../engine';
-import { MESSAGES } from '../i18n/messages';
+import { MESSAGES } from '../i18n/testMessages';
 // Loading the panel's wording registers the reasons' messages, as opening the panel does.
 import './importText';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MAX_CSV_ROWS, openGraphText, RESERVED_NAMES, serializeGraphFile } from '../../engine';
-import { MESSAGES } from '../i18n/messages';
+import { MESSAGES } from '../i18n/testMessages';
 import { translate } from '../i18n/useT';
 import { emptyDocument } from '../store/edits';
 import { bindDataset } from './bind';

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allowedEnglish, englishWords } from './englishWords';
-import { MESSAGES } from './messages';
-// The strings of parts that load on first use register as their code loads: register them all, so they are checked too.
-import './testMessages';
+import { MESSAGES } from './testMessages';
 
 // The language switch names the other language in that language, and is marked lang="en".
 const OTHER_LANGUAGE = new Set(['lang.switch']);

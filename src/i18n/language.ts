@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { loadLanguage } from './languageStrings';
 
 /** The interface languages. */
 export type Language = 'en' | 'ja';
@@ -16,10 +17,11 @@ function initial(): Language {
   return globalThis.navigator?.language?.startsWith('ja') ? 'ja' : 'en';
 }
 
-/** The chosen language, remembered across reloads. */
-export const useLanguage = create<{ lang: Language; setLang(lang: Language): void }>()((set) => ({
+/** The chosen language, remembered across reloads; a switch waits for that language's strings to download, then shows them. */
+export const useLanguage = create<{ lang: Language; setLang(lang: Language): Promise<void> }>()((set) => ({
   lang: initial(),
-  setLang(lang) {
+  async setLang(lang) {
+    await loadLanguage(lang);
     try {
       globalThis.localStorage?.setItem(LANGUAGE_KEY, lang);
     } catch {

@@ -2,18 +2,20 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { MESSAGES } from './messages';
+import { FIRST_SCREEN_MESSAGES } from './firstScreenMessages';
 import { code } from './messages/code';
 import { codeReasons } from './messages/codeReasons';
 import { csv } from './messages/csv';
 import { datasets } from './messages/datasets';
+import { examples } from './messages/examples';
 import { lessons } from './messages/lessons';
+import { palette } from './messages/palette';
 import { plots } from './messages/plots';
 import { training } from './messages/training';
 
 const SRC = fileURLToPath(new URL('../', import.meta.url));
-/** The first screen's strings, before any panel has registered its own. */
-const FIRST_SCREEN = new Set(Object.keys(MESSAGES));
+/** The first screen's strings, with the palette's and the examples' it registers in both languages. */
+const FIRST_SCREEN = new Set(Object.keys({ ...FIRST_SCREEN_MESSAGES, ...palette, ...examples }));
 
 /** The source files under a folder of src/, tests aside. */
 function sources(dir: string): string[] {

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGES } from './messages';
-// The strings of parts that load on first use register as their code loads: register them all, so they are checked too.
-import './testMessages';
+import { MESSAGES } from './testMessages';
 import { translate } from './useT';
 
 describe('messages', () => {

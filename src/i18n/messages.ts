@@ -1,21 +1,11 @@
-import { canvas } from './messages/canvas';
-import { common } from './messages/common';
-import { datasetNotices } from './messages/datasetNotices';
-import { inspector } from './messages/inspector';
-import { palette } from './messages/palette';
-import { shell } from './messages/shell';
-import { trainingRun } from './messages/trainingRun';
-import { stepper } from './messages/stepper';
-import { session } from './messages/session';
-import { lessonsEntry } from './messages/lessonsEntry';
-import { problems } from './messages/problems';
-import { examples } from './messages/examples';
-import { edits } from './messages/edits';
+import type { Language } from './language';
 
-// The strings of parts that load on first use register as their code loads (addMessages): the plots
-// (plots/plotMessages.ts), the Data panel and CSV reading (datasets/), the training panel
-// (training/trainingMessages.ts), the code panel (code/importText.ts), the step explanation
-// (stepper/StepDetails.tsx) and the lessons (lessons/lessonMessages.ts).
+// The first screen's strings (firstScreenMessages.ts) download in the language the page shows
+// (languageStrings.ts). The strings of parts that load on first use register in both languages as
+// their code loads (addMessages): the plots (plots/plotMessages.ts), the Data panel and CSV reading
+// (datasets/), the training panel (training/trainingMessages.ts), the code panel
+// (code/importText.ts), the step explanation (stepper/StepDetails.tsx), the lessons
+// (lessons/lessonMessages.ts), the palette (panels/paletteGroups.ts) and the examples (shell/exampleText.ts).
 
 /** A string in both languages. */
 export interface Message {
@@ -23,27 +13,31 @@ export interface Message {
   readonly ja: string;
 }
 
-/** The strings known so far: the first screen's, then those a panel registers when its code loads. */
-const registry: Record<string, Message> = {
-  ...common,
-  ...shell,
-  ...canvas,
-  ...palette,
-  ...inspector,
-  ...datasetNotices,
-  ...trainingRun,
-  ...stepper,
-  ...session,
-  ...lessonsEntry,
-  ...problems,
-  ...examples,
-  ...edits,
-};
+/** Strings of one language by key. */
+export type Strings = Readonly<Record<string, string>>;
 
-/** Every interface string by key; each area of the app adds its own file under messages/. */
-export const MESSAGES: Readonly<Record<string, Message>> = registry;
+/** The strings known so far, per language. */
+const known: Record<Language, Record<string, string>> = { en: {}, ja: {} };
 
-/** Adds the strings of a part of the page that loads on first use (its panel registers them as its code loads). */
+/** The text of `key` in `lang`, if its strings are here. */
+export function messageText(lang: Language, key: string): string | undefined {
+  return Object.hasOwn(known[lang], key) ? known[lang][key] : undefined;
+}
+
+/** Whether `key` names an interface string (in either language downloaded so far). */
+export function hasMessage(key: string): boolean {
+  return Object.hasOwn(known.en, key) || Object.hasOwn(known.ja, key);
+}
+
+/** Adds one language's strings (the first screen's, as they download). */
+export function addStrings(lang: Language, strings: Strings): void {
+  Object.assign(known[lang], strings);
+}
+
+/** Adds the strings of a part of the page that loads on first use, in both languages (its panel registers them as its code loads). */
 export function addMessages(more: Readonly<Record<string, Message>>): void {
-  Object.assign(registry, more);
+  for (const [key, m] of Object.entries(more)) {
+    known.en[key] = m.en;
+    known.ja[key] = m.ja;
+  }
 }

@@ -3,7 +3,7 @@ import { compile, CSV_REASONS, type CsvReason, EngineError, FILE_REASONS, type F
 import { runErrorOf } from '../session/runError';
 import { csvMessage } from '../datasets/csvImport';
 import { issueLabelKey, PROBLEM_CODES } from '../canvas/problems';
-import { MESSAGES } from './messages';
+import { MESSAGES } from './testMessages';
 import { fileErrorLines, fileErrorText, problemText, runErrorText } from './problemText';
 import { translate } from './useT';
 

@@ -1,10 +1,10 @@
 import { useCallback } from 'react';
 import { type Language, useLanguage } from './language';
-import { MESSAGES } from './messages';
+import { messageText } from './messages';
 
 /** Looks up a string and fills `{name}` placeholders; an unknown key shows as itself. */
 export function translate(lang: Language, key: string, vars: Readonly<Record<string, string | number>> = {}): string {
-  const template = MESSAGES[key]?.[lang] ?? key;
+  const template = messageText(lang, key) ?? key;
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }
 

@@ -1,5 +1,5 @@
 import { SCHEMA_WORDING } from '../../engine';
-import { MESSAGES } from '../i18n/messages';
+import { hasMessage } from '../i18n/messages';
 import { backward } from './content/backward';
 import { functions } from './content/functions';
 import { gradientDescent } from './content/gradientDescent';
@@ -39,7 +39,7 @@ export function parseCourse(files: readonly unknown[]): { ok: true; lessons: Les
     lesson.steps.forEach((step, k) => {
       for (const lang of ['en', 'ja'] as const) {
         for (const key of [...controlKeys(step.text[lang]), ...controlKeys(step.hint[lang])]) {
-          if (!MESSAGES[key]) errors.push(`${lesson.id}: steps.${k}.${lang}: [[${key}]] is not an interface message`);
+          if (!hasMessage(key)) errors.push(`${lesson.id}: steps.${k}.${lang}: [[${key}]] is not an interface message`);
         }
       }
     });

@@ -1,6 +1,6 @@
 import type { AnyOpDef, AttrSpec, FileNode } from '../../engine';
 import { formatExact } from '../format';
-import { MESSAGES } from '../i18n/messages';
+import { hasMessage } from '../i18n/messages';
 import { useT } from '../i18n/useT';
 import { parseInteger, parseNumber } from '../parseNumber';
 import { useSession } from '../session/useSession';
@@ -40,7 +40,7 @@ function AttrField({ node, def, spec }: { readonly node: FileNode; readonly def:
   const notes: string[] = [];
   if (port) notes.push(portConnected ? t('inspector.attr.fallbackIgnored', { port: port.name, name }) : t('inspector.attr.fallback', { port: port.name }));
   if (spec.type === 'integer' && spec.default === null) notes.push(t('inspector.attr.axisAll'));
-  if (`inspector.attrHelp.${name}` in MESSAGES) notes.push(t(`inspector.attrHelp.${name}`));
+  if (hasMessage(`inspector.attrHelp.${name}`)) notes.push(t(`inspector.attrHelp.${name}`));
   const hint = notes.join(' ') || undefined;
 
   switch (spec.type) {

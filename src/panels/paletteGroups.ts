@@ -1,4 +1,9 @@
 import { LEAVES, type OpGroup, OPS } from '../../engine';
+import { addMessages } from '../i18n/messages';
+import { palette } from '../i18n/messages/palette';
+
+// The palette's strings in both languages: its search matches the group names in English too (Palette.tsx).
+addMessages(palette);
 
 /** A palette section: the leaves' `data` group and the ops' groups. */
 export type PaletteGroup = 'data' | OpGroup;

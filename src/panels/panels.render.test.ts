@@ -1,14 +1,14 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { ReactFlowProvider } from '@xyflow/react';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import type { FileNode, GraphFile } from '../../engine';
 import { Session } from '../session/Session';
 import { WorkspaceContext } from '../session/useSession';
 import { createRecentStore } from '../shell/recentStore';
 import { emptyDocument } from '../store/edits';
-import { Inspector } from './Inspector';
+import { Inspector, preloadNodeInspector } from './Inspector';
 import { Palette } from './Palette';
 import { MAX_CELLS } from './TensorEditor';
 import { MAX_COLS } from './TensorTable';
@@ -68,6 +68,9 @@ const testIds = (html: string) => [...html.matchAll(/data-testid="([^"]+)"/g)].m
 const dataValue = (html: string, testid: string) => JSON.parse((html.match(new RegExp(`data-testid="${testid}"[^>]*data-value="([^"]*)"`)) ?? ['', '[]'])[1].replace(/&quot;/g, '"'));
 
 describe('panels render', () => {
+  // The node editors download on first use: here, before the first render, as when a pointer reaches the canvas.
+  beforeAll(() => preloadNodeInspector());
+
   it('Inspector with nothing selected shows the hint, with several the count', () => {
     expect(testIds(inspect([]))).toContain('inspector.empty');
     expect(inspect(['x', 'z'])).toContain('2 nodes selected');

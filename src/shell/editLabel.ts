@@ -1,4 +1,4 @@
-import { MESSAGES } from '../i18n/messages';
+import { hasMessage } from '../i18n/messages';
 
 /** The translate function's shape. */
 type Translate = (key: string, vars?: Readonly<Record<string, string | number>>) => string;
@@ -9,7 +9,7 @@ type Translate = (key: string, vars?: Readonly<Record<string, string | number>>)
  * setting an op's attribute keeps the attribute's own name (`inFeatures を変更`).
  */
 export function editLabelText(t: Translate, label: string): string {
-  if (MESSAGES[`edit.${label}`]) return t(`edit.${label}`);
+  if (hasMessage(`edit.${label}`)) return t(`edit.${label}`);
   const attr = /^set (\w+)$/.exec(label);
   return attr ? t('edit.setAttr', { name: attr[1] }) : label;
 }

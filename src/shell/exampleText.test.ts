@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MESSAGES } from '../i18n/messages';
+import { MESSAGES } from '../i18n/testMessages';
 import { exampleKey, shownDocName } from './exampleText';
 
 const read = (file: string): unknown => JSON.parse(readFileSync(new URL(`../../public/examples/${file}`, import.meta.url), 'utf8'));
