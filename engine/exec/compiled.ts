@@ -1,7 +1,9 @@
 import type { AnyOpDef } from '../ops/types';
 import type { Program, Step } from './program';
 import { assertSafeSource } from './safeSource';
+import { zeroBuffers } from '../tensor/zero';
 import { type LinearMseBuffers, linearMseBackward, linearMseForward, linearMseForwardRoot } from './linearMse';
+import { writeOneFeatureRoot } from './linearMseSource';
 import type { LossCtx } from '../ops/loss';
 import { chainBackward, chainForward, FORM_CODES, type ScalarChain } from './scalarChain';
 import { actLinearBackward, findLinearActs, type LinearActs, linearActForward } from './linearAct';
@@ -90,9 +92,16 @@ class Writer {
 
   /** The reference of element `i` of a buffer. */
   ref(buffer: Float64Array, i = 0): string {
-    if (buffer.buffer === this.values.buffer) return `V[${buffer.byteOffset / 8 + i}]`;
-    if (buffer.buffer === this.grads.buffer) return `G[${buffer.byteOffset / 8 + i}]`;
-    return `${this.bind(buffer)}[${i}]`;
+    return this.at(buffer, i);
+  }
+
+  /** The reference of element `index` of a buffer: a number, or source such as a loop's `r`. */
+  at(buffer: Float64Array, index: number | string): string {
+    const arena = buffer.buffer === this.values.buffer ? 'V' : buffer.buffer === this.grads.buffer ? 'G' : null;
+    if (arena === null) return `${this.bind(buffer)}[${index}]`;
+    const offset = buffer.byteOffset / 8;
+    if (typeof index === 'number') return `${arena}[${offset + index}]`;
+    return offset === 0 ? `${arena}[${index}]` : `${arena}[${offset} + ${index}]`;
   }
 
   /** The reference of a constant (a number from the graph is held in K, never written into the source). */
@@ -276,10 +285,8 @@ function writeForward(w: Writer, program: Program, { pairs, acts }: Fusions, roo
       continue;
     }
     if (pair) {
-      if (s === pair.mse) {
-        const kernel = s === root ? linearMseForwardRoot : linearMseForward;
-        w.line(`${w.bind(kernel)}(${w.bind(pair.buffers)});`);
-      }
+      if (s === pair.mse && s === root && pair.buffers.nIn === 1) writeOneFeatureRoot(w, pair.buffers);
+      else if (s === pair.mse) w.line(`${w.bind(s === root ? linearMseForwardRoot : linearMseForward)}(${w.bind(pair.buffers)});`);
       continue;
     }
     const code = (s.op as AnyOpDef).scalar as NonNullable<AnyOpDef['scalar']>;
@@ -364,10 +371,8 @@ function zeroRanges(arena: Float64Array, assigned: readonly Float64Array[]): Flo
   return ranges;
 }
 
-/** Sets every element of the given buffers to 0. */
-function zeroAll(buffers: readonly Float64Array[]): void {
-  for (let i = 0; i < buffers.length; i++) buffers[i].fill(0);
-}
+/** Gradient runs up to this long are zeroed by statements in the training step's source rather than by a fill. */
+const ZERO_STATEMENTS = 16;
 
 /** Runs parts in order. */
 function runAll(parts: readonly Part[]): void {
@@ -385,7 +390,7 @@ export class CompiledProgram {
     private readonly program: Program,
     private readonly forwardParts: readonly Part[],
     /** The training step's forward and backward, from the loss, and the parts of the gradient arena it zeroes first; absent when the graph has no loss to start from. */
-    private readonly train: { readonly root: Float64Array; readonly zero: readonly Float64Array[]; readonly forward: readonly Part[]; readonly backward: readonly Part[] } | null,
+    private readonly train: { readonly zero: readonly Float64Array[]; readonly forward: readonly Part[]; readonly backward: readonly Part[] } | null,
   ) {}
 
   /** Evaluates every node, as Program.forward. On an error the interpreter runs again, to name the node. */
@@ -407,8 +412,7 @@ export class CompiledProgram {
       return;
     }
     try {
-      zeroAll(train.zero);
-      train.root[0] += 1;
+      zeroBuffers(train.zero);
       runAll(train.forward);
     } catch (e) {
       this.program.forward();
@@ -446,15 +450,20 @@ function write(program: Program) {
   const fwd = new Writer(values, grads, consts);
   writeForward(fwd, program, fusions, undefined);
   const rootSlot = program.loss === undefined ? undefined : program.slot(program.loss);
-  let train: { root: Float64Array; zero: Float64Array[]; forward: Writer; backward: Writer } | null = null;
+  let train: { zero: Float64Array[]; forward: Writer; backward: Writer } | null = null;
   if (rootSlot && rootSlot.grad && rootSlot.shape.length === 0 && program.loss !== undefined) {
     const rootStep = program.steps.find((s) => s.slot === rootSlot);
-    const tf = new Writer(values, grads, consts);
-    writeForward(tf, program, fusions, rootStep);
     const tb = new Writer(values, grads, consts);
     const assigned = writeBackward(tb, program, program.backwardPlan(program.loss), fusions, rootStep);
-    // Without fused layers the whole arena is zeroed in one call, as the interpreter does.
-    train = { root: rootSlot.grad, zero: fusions.acts.backward.size > 0 ? zeroRanges(grads, assigned) : [grads], forward: tf, backward: tb };
+    // The gradients the step does not assign whole are zeroed: short runs by statements at the
+    // start of its forward (a fill is a call into the runtime), longer ones by fill. Then the
+    // loss's gradient is seeded with 1.
+    const ranges = zeroRanges(grads, assigned);
+    const tf = new Writer(values, grads, consts);
+    for (const range of ranges) if (range.length <= ZERO_STATEMENTS) for (let i = 0; i < range.length; i++) tf.line(`${tf.ref(range, i)} = 0;`);
+    tf.line(`${tf.ref(rootSlot.grad)} = ${tf.ref(rootSlot.grad)} + 1;`);
+    writeForward(tf, program, fusions, rootStep);
+    train = { zero: ranges.filter((range) => range.length > ZERO_STATEMENTS), forward: tf, backward: tb };
   }
   return { consts, fwd, train, writers: train ? [fwd, train.forward, train.backward] : [fwd] };
 }
@@ -468,7 +477,7 @@ export function compileProgram(program: Program): CompiledProgram | null {
   const K = Float64Array.from(consts);
   try {
     const forwardParts = fwd.finish(K);
-    const trainParts = train ? { root: train.root, zero: train.zero, forward: train.forward.finish(K), backward: train.backward.finish(K) } : null;
+    const trainParts = train ? { zero: train.zero, forward: train.forward.finish(K), backward: train.backward.finish(K) } : null;
     return new CompiledProgram(program, forwardParts, trainParts);
   } catch (e) {
     if (e instanceof EvalError) return null;
