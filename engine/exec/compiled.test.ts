@@ -333,12 +333,14 @@ describe('the compiled step against the interpreter', () => {
     }
   });
 
-  it('runs the course\'s regression (linear(1, 1) → mse, the loss) as a row loop in its own generated source, not a kernel call', () => {
-    const { program } = compile({ ...scaledRegression(7, 1).graph, loss: 'mse' });
-    if (!program) throw new Error('no program');
-    const [, trainForward] = compiledSources(program);
-    expect(trainForward).toMatch(/for \(let r = 0; r < 7; r = r \+ 1\)/);
-    expect(trainForward).not.toMatch(/t[0-9]+\(t[0-9]+\)/);
+  it('runs a regression whose mse is the loss as a row loop in its own generated source, with no kernel call', () => {
+    for (const n of [1, 6]) {
+      const { program } = compile({ ...scaledRegression(7, n).graph, loss: 'mse' });
+      if (!program) throw new Error('no program');
+      const [, trainForward, trainBackward] = compiledSources(program);
+      expect(trainForward).toMatch(/for \(let r = 0; r < 7; r = r \+ 1\)/);
+      expect(`${trainForward}${trainBackward ?? ''}`).not.toMatch(/t[0-9]+\(t[0-9]+/);
+    }
   });
 
   it('names the node an op fails at, as the interpreter does', () => {

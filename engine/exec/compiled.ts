@@ -3,7 +3,7 @@ import type { Program, Step } from './program';
 import { assertSafeSource } from './safeSource';
 import { zeroBuffers } from '../tensor/zero';
 import { type LinearMseBuffers, linearMseBackward, linearMseForward, linearMseForwardRoot } from './linearMse';
-import { writeOneFeatureRoot } from './linearMseSource';
+import { MAX_SOURCE_FEATURES, writeFeaturesRoot, writeOneFeatureRoot } from './linearMseSource';
 import type { LossCtx } from '../ops/loss';
 import { chainBackward, chainForward, FORM_CODES, type ScalarChain } from './scalarChain';
 import { actLinearBackward, findLinearActs, type LinearActs, linearActForward } from './linearAct';
@@ -210,6 +210,11 @@ function findPairs(program: Program, readers: ReadonlyMap<string, number>): Map<
   return pairs;
 }
 
+/** True when the root pair's generated pass makes the weight gradient too, leaving nothing of the linear's backward (its input needs no gradient). */
+function weightsInForward(pair: Pair, root: Step | undefined): boolean {
+  return pair.mse === root && pair.buffers.nIn > 1 && pair.buffers.nIn <= MAX_SOURCE_FEATURES && pair.rest[0] === null;
+}
+
 /** True when a step can be a link of a scalar chain: scalar code with a chain form, every input but the first a constant. */
 function isLink(s: Step, float32: boolean): boolean {
   return isScalarStep(s, float32) && s.op.scalar?.chain !== undefined && s.inputs.every((inp, i) => i === 0 || inp.source === null);
@@ -286,6 +291,7 @@ function writeForward(w: Writer, program: Program, { pairs, acts }: Fusions, roo
     }
     if (pair) {
       if (s === pair.mse && s === root && pair.buffers.nIn === 1) writeOneFeatureRoot(w, pair.buffers);
+      else if (s === pair.mse && s === root && pair.buffers.nIn <= MAX_SOURCE_FEATURES) writeFeaturesRoot(w, pair.buffers, weightsInForward(pair, root));
       else if (s === pair.mse) w.line(`${w.bind(s === root ? linearMseForwardRoot : linearMseForward)}(${w.bind(pair.buffers)});`);
       continue;
     }
@@ -341,7 +347,7 @@ function writeBackward(w: Writer, program: Program, plan: readonly Step[], { pai
       continue;
     }
     if (pair && s === pair.linear) {
-      if (pair.rest.some((g) => g !== null)) w.line(`${w.bind(s.backward)}(${w.bind(s.x)}, ${w.bind(s.y)}, ${w.bind(s.gy)}, ${w.bind(pair.rest)}, ${w.bind(s.ctx)});`);
+      if (pair.rest.some((g) => g !== null) && !weightsInForward(pair, root)) w.line(`${w.bind(s.backward)}(${w.bind(s.x)}, ${w.bind(s.y)}, ${w.bind(s.gy)}, ${w.bind(pair.rest)}, ${w.bind(s.ctx)});`);
       continue;
     }
     const code = (s.op as AnyOpDef).scalar as NonNullable<AnyOpDef['scalar']>;

@@ -1,10 +1,11 @@
 /**
- * The root linear(1, 1) → mse pair (the course's y = w·x + b regression, the loss its mse)
- * written as generated source rather than called as a kernel: the row loop sits in the training
- * step's own generated function, so V8 compiles it for this program's buffers and row count
- * whichever functions it inlines around it (a kernel call is only as fast as the inlining
- * chain above it happens to be in that process). The loop is oneFeatureRoot's (linearMse.ts),
- * term for term in the same order, so the numbers are the interpreter's bit for bit.
+ * A linear(n, 1) → mse pair whose mse is the loss (the course's regressions), written as
+ * generated source rather than called as a kernel: the row loop sits in the training step's own
+ * generated function, so V8 compiles it for this program's buffers, row count and width
+ * whichever functions it inlines around it (a kernel called from there is only as fast as the
+ * inlining above it happens to be in that process). Each sum is linearMse.ts's and
+ * linearKernels.ts's, term for term in the same order, so the numbers are the interpreter's bit
+ * for bit.
  */
 import type { LinearMseBuffers } from './linearMse';
 
@@ -19,8 +20,8 @@ export interface SourceWriter {
 }
 
 /**
- * Writes the root pair's forward and the mse's backward and the linear's bias and weight
- * gradients in one loop over the rows; `gy` is written whole (`0 + …`, as the kernel adds into
+ * linear(1, 1): the pair's forward, the mse's backward and the linear's bias and weight
+ * gradients in one loop over the rows, as oneFeatureRoot (linearMse.ts); `gy` is written whole (`0 + …`, as the kernel adds into
  * the zeroed buffer), the bias and weight gradients are added into.
  */
 export function writeOneFeatureRoot(w: SourceWriter, p: LinearMseBuffers): void {
@@ -49,4 +50,48 @@ export function writeOneFeatureRoot(w: SourceWriter, p: LinearMseBuffers): void 
       '}',
     ].join('\n'),
   );
+}
+
+/** Inputs up to which a root linear(n, 1) → mse pair is written as source (each input is a few statements per row). */
+export const MAX_SOURCE_FEATURES = 32;
+
+/**
+ * The root linear(n, 1) → mse pair for n > 1, as `features` (linearMse.ts) computes it with the
+ * mse's gradient, one row at a time: each row's dot product in the same four partial sums, the
+ * weights in locals. With `weights`, the weight gradient joins the same pass: each column's sum
+ * from the buffer's current value, rows in order, as linearWeightGrad adds it.
+ */
+export function writeFeaturesRoot(w: SourceWriter, p: LinearMseBuffers, weights: boolean): void {
+  const n = p.nIn;
+  const norm = w.constant(2 / p.divisor);
+  const divisor = w.constant(p.divisor);
+  // Locals: s0…s(n-1) the weights, then the bias, the loss's gradient, the sums, the row's inputs and the column sums.
+  const wt = (i: number) => `s${i}`;
+  const [bias, g0, loss, sb, v, d, g] = [n, n + 1, n + 2, n + 3, n + 4, n + 5, n + 6].map((k) => `s${k}`);
+  const x = (i: number) => `s${n + 7 + i}`;
+  const acc = (i: number) => `s${2 * n + 7 + i}`;
+  const n4 = n - (n & 3);
+  const partial = (j: number): string => {
+    const terms: string[] = [];
+    for (let i = j; i < n4; i += 4) terms.push(`${x(i)} * ${wt(i)}`);
+    if (j === 0) for (let i = n4; i < n; i++) terms.push(`${x(i)} * ${wt(i)}`);
+    return terms.reduce((sum, t) => `(${sum} + ${t})`, '0');
+  };
+  const lines = [
+    '{',
+    `const ${Array.from({ length: n }, (_, i) => `${wt(i)} = ${w.at(p.w, i)}`).join(', ')};`,
+    `const ${bias} = ${w.at(p.b, 0)}, ${g0} = ${w.at(p.gLoss, 0)};`,
+    `let ${loss} = 0, ${sb} = 0;`,
+  ];
+  if (weights) lines.push(`let ${Array.from({ length: n }, (_, i) => `${acc(i)} = ${w.at(p.gw, i)}`).join(', ')};`);
+  lines.push(`for (let r = 0; r < ${p.rows}; r = r + 1) {`);
+  lines.push(`const ${Array.from({ length: n }, (_, i) => `${x(i)} = ${w.at(p.x, `r * ${n} + ${i}`)}`).join(', ')};`);
+  lines.push(`const ${v} = ${partial(0)} + ${partial(1)} + (${partial(2)} + ${partial(3)}) + ${bias};`);
+  lines.push(`${w.at(p.y, 'r')} = ${v};`, `const ${d} = ${v} - ${w.at(p.t, 'r')};`, `${loss} = ${loss} + ${d} * ${d};`);
+  lines.push(`const ${g} = 0 + ${norm} * ${d} * ${g0};`, `${w.at(p.gy, 'r')} = ${g};`, `${sb} = ${sb} + ${g};`);
+  if (weights) for (let i = 0; i < n; i++) lines.push(`${acc(i)} = ${acc(i)} + ${g} * ${x(i)};`);
+  lines.push('}', `${w.at(p.loss, 0)} = ${loss} / ${divisor};`, `${w.at(p.gb, 0)} = ${w.at(p.gb, 0)} + ${sb};`);
+  if (weights) for (let i = 0; i < n; i++) lines.push(`${w.at(p.gw, i)} = ${acc(i)};`);
+  lines.push('}');
+  w.line(lines.join('\n'));
 }
