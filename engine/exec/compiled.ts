@@ -97,11 +97,16 @@ class Writer {
 
   /** The reference of element `index` of a buffer: a number, or source such as a loop's `r`. */
   at(buffer: Float64Array, index: number | string): string {
-    const arena = buffer.buffer === this.values.buffer ? 'V' : buffer.buffer === this.grads.buffer ? 'G' : null;
-    if (arena === null) return `${this.bind(buffer)}[${index}]`;
-    const offset = buffer.byteOffset / 8;
-    if (typeof index === 'number') return `${arena}[${offset + index}]`;
-    return offset === 0 ? `${arena}[${index}]` : `${arena}[${offset} + ${index}]`;
+    const { name, offset } = this.array(buffer);
+    if (typeof index === 'number') return `${name}[${offset + index}]`;
+    return offset === 0 ? `${name}[${index}]` : `${name}[${offset} + ${index}]`;
+  }
+
+  /** The array a buffer's elements are read from (an arena, `V` or `G`, or the buffer itself) and where the buffer starts in it. */
+  array(buffer: Float64Array): { name: string; offset: number } {
+    if (buffer.buffer === this.values.buffer) return { name: 'V', offset: buffer.byteOffset / 8 };
+    if (buffer.buffer === this.grads.buffer) return { name: 'G', offset: buffer.byteOffset / 8 };
+    return { name: this.bind(buffer), offset: 0 };
   }
 
   /** The reference of a constant (a number from the graph is held in K, never written into the source). */
