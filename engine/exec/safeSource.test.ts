@@ -37,8 +37,24 @@ describe('the compiled step\'s source gate', () => {
   });
 
   it('keeps every node id, label and dataset name out of the generated source', () => {
-    const graphs = [compositeFunction(), scalarChain(40), linearRegression([[1, 2], [2, 3], [3, 5]]), classifier('cross_entropy'), ...randomGraphs(7, 40).map((g) => g.graph)];
+    const threeFeatures: Graph = {
+      nodes: [
+        { id: 'X', op: 'input', value: { type: 'columns', dataset: 'd', columns: ['a', 'b', 'c'] } },
+        { id: 'Y', op: 'input', value: { type: 'columns', dataset: 'd', columns: ['y'] } },
+        { id: 'lin', op: 'linear', attrs: { inFeatures: 3, outFeatures: 1 } },
+        { id: 'mse', op: 'mse' },
+      ],
+      edges: [
+        { source: 'X', target: 'lin', targetPort: 'x' },
+        { source: 'lin', target: 'mse', targetPort: 'input' },
+        { source: 'Y', target: 'mse', targetPort: 'target' },
+      ],
+      loss: 'mse',
+      datasets: { d: { columns: ['a', 'b', 'c', 'y'], rows: [[1, 2, 3, 4], [0, 1, 0, 2], [2, 2, 1, 1]] } },
+    };
+    const graphs = [compositeFunction(), scalarChain(40), linearRegression([[1, 2], [2, 3], [3, 5]]), threeFeatures, classifier('cross_entropy'), ...randomGraphs(7, 40).map((g) => g.graph)];
     let sources = 0;
+    let loops = 0;
     graphs.forEach((graph, k) => {
       const g = hostile(graph, k);
       for (const dtype of ['float64', 'float32'] as const) {
@@ -47,6 +63,7 @@ describe('the compiled step\'s source gate', () => {
         if (!program) continue;
         for (const source of compiledSources(program)) {
           sources++;
+          if (source.includes('for (let r = 0;')) loops++;
           expect(isSafeSource(source), source).toBe(true);
           expect(source).toMatch(/^[A-Za-z0-9_[\](){},;=<>+\-*/ \n]*$/);
           for (const n of g.nodes) expect(source.includes(n.id)).toBe(false);
@@ -60,5 +77,7 @@ describe('the compiled step\'s source gate', () => {
       }
     });
     expect(sources).toBeGreaterThan(80);
+    // The regressions' row loops (linear(1, 1) and linear(3, 1), the mse the loss) passed the gate too.
+    expect(loops).toBeGreaterThanOrEqual(2);
   });
 });
