@@ -44,8 +44,9 @@ function loopArrays(w: SourceWriter, buffers: readonly Float64Array[], first: nu
 
 /**
  * linear(1, 1): the pair's forward, the mse's backward and the linear's bias and weight
- * gradients in one loop over the rows, as oneFeatureRoot (linearMse.ts); `gy` is written whole (`0 + …`, as the kernel adds into
- * the zeroed buffer), the bias and weight gradients are added into.
+ * gradients in one loop over the rows, as oneFeatureRoot (linearMse.ts). `gy` is written whole
+ * (`0 + …`, as the kernel adds into the zeroed buffer); the bias and weight gradients are added
+ * into.
  */
 export function writeOneFeatureRoot(w: SourceWriter, p: LinearMseBuffers): void {
   const norm = w.constant(2 / p.divisor);
