@@ -64,32 +64,36 @@ export function createEngineRun(w: Workload, dtype: Dtype = 'float64', interpret
   const result = compile({ ...(w.kind === 'mlp' ? mlpGraph(w) : chainGraph(w)), dtype });
   const program = result.program;
   if (!program) throw new Error(`${w.id}: ${result.problems.map((p) => p.message).join('; ')}`);
-  // The step the trainer runs: the program's generated functions (or the interpreter, where asked).
+  // The step the trainer runs: the program's generated functions (or the interpreter, where
+  // asked). Each kind of step is a function literal of its own, so that V8 does not compile one
+  // shared closure for both (the interpreter's run would then make the compiled step's calls
+  // polymorphic).
   const compiled = interpreted ? null : program.compiled();
-  const forwardBackward = compiled
-    ? () => compiled.forwardBackward()
-    : () => {
-        program.forward();
-        program.backward();
-      };
   if (w.kind === 'chain') {
-    return {
-      program,
-      optimizer: null,
-      step: () => {
-        program.zeroGrad();
-        forwardBackward();
-      },
-    };
+    const step = compiled
+      ? () => {
+          program.zeroGrad();
+          compiled.forwardBackward();
+        }
+      : () => {
+          program.zeroGrad();
+          program.forward();
+          program.backward();
+        };
+    return { program, optimizer: null, step };
   }
   const optimizer = createOptimizer({ type: 'sgd', lr: w.lr }, program.params, [], dtype);
-  return {
-    program,
-    optimizer,
-    step: () => {
-      optimizer.zeroGrad();
-      forwardBackward();
-      optimizer.step();
-    },
-  };
+  const step = compiled
+    ? () => {
+        optimizer.zeroGrad();
+        compiled.forwardBackward();
+        optimizer.step();
+      }
+    : () => {
+        optimizer.zeroGrad();
+        program.forward();
+        program.backward();
+        optimizer.step();
+      };
+  return { program, optimizer, step };
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json]`: per-step medians (forward, backward, SGD update) of the
+ * `npm run bench [-- --json] [-- --only=W1,W2]`: per-step medians (forward, backward, SGD update) of the
  * engine's compiled step, a hand-fused Float64Array loop and TensorFlow.js on four workloads,
  * and the course's Boston run end to end (W5, engine and fused loop), in one run.
  * Progress goes to stderr; stdout gets the table, or with --json only one JSON object.
@@ -16,6 +16,9 @@ import { benchWorkloads } from './workloads';
 import { bostonEngine, bostonFused, bostonWorkload } from './boston';
 
 const json = process.argv.includes('--json');
+/** `--only=W1,W5`: the workloads to run (all when absent). */
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const selected = (id: string) => only === undefined || only.includes(id);
 
 /** Progress on stderr, so stdout stays clean for --json. */
 function log(message: string): void {
@@ -28,7 +31,7 @@ function describe(t: Timing): string {
 }
 
 const started = performance.now();
-const workloads = benchWorkloads();
+const workloads = benchWorkloads().filter((w) => selected(w.id));
 const timings = new Map<string, { engine: Timing; fused: Timing; interpreted: Timing }>();
 for (const w of workloads) {
   log(`${w.id}: ${w.title}`);
@@ -46,17 +49,22 @@ for (const w of workloads) {
 
 // W5: the course's Boston run end to end (a Trainer, every epoch through the divergence rule), beside its fused peer.
 const boston = bostonWorkload();
-log(`${boston.id}: ${boston.title}`);
-const [bostonE, bostonF, bostonI] = measureInterleaved([() => void bostonEngine(boston), () => void bostonFused(boston), () => void bostonEngine(boston, true)], {
-  ...DEFAULT_TIMING,
-  warmupMs: 0,
-  minWarmupSteps: 1,
-  minSamples: 5,
-  budgetMs: 0,
-});
-log(`  engine ${describe(bostonE)}, loss ${bostonEngine(boston).loss.toPrecision(6)}`);
-log(`  fused  ${describe(bostonF)}`);
-log(`  interpreted ${describe(bostonI)}: ${(bostonI.medianMs / bostonF.medianMs).toFixed(2)}× fused`);
+/** W5's engine, fused and interpreted runs, sampled in alternation. */
+function measureBoston(): Timing[] {
+  log(`${boston.id}: ${boston.title}`);
+  const [e, f, i] = measureInterleaved([() => void bostonEngine(boston), () => void bostonFused(boston), () => void bostonEngine(boston, true)], {
+    ...DEFAULT_TIMING,
+    warmupMs: 0,
+    minWarmupSteps: 1,
+    minSamples: 5,
+    budgetMs: 0,
+  });
+  log(`  engine ${describe(e)}, loss ${bostonEngine(boston).loss.toPrecision(6)}`);
+  log(`  fused  ${describe(f)}`);
+  log(`  interpreted ${describe(i)}: ${(i.medianMs / f.medianMs).toFixed(2)}× fused`);
+  return [e, f, i];
+}
+const bostonTimings = selected(boston.id) ? measureBoston() : null;
 
 // The same workloads in float32 (PyTorch's default dtype): every step rounds, sums follow torch.sum's order.
 const float32: string[] = [];
@@ -80,6 +88,6 @@ for (const w of workloads) {
   const { engine, fused, interpreted } = timings.get(w.id) as { engine: Timing; fused: Timing; interpreted: Timing };
   results[w.id] = result(w.id, w.title, engine, fused, t, interpreted);
 }
-results[boston.id] = result(boston.id, boston.title, bostonE, bostonF, null, bostonI);
+if (bostonTimings) results[boston.id] = result(boston.id, boston.title, bostonTimings[0], bostonTimings[1], null, bostonTimings[2]);
 log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 process.stdout.write(json ? `${JSON.stringify(results)}\n` : `${table(results)}\n\n${float32.join('\n')}\n`);

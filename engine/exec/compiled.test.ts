@@ -4,7 +4,7 @@ import type { Graph, GraphEdge, GraphNode } from '../graph/types';
 import { compile } from './compile';
 import type { Program } from './program';
 import { createOptimizer, type OptimizerSettings } from '../optim/index';
-import { fusedLayerCounts } from './compiled';
+import { compiledSources, fusedLayerCounts } from './compiled';
 import { randomGraphs, type NamedGraph } from '../testing/randomGraph';
 import { axisTieGraphs, maxTieGraphs } from '../testing/fixedGraphs';
 import { edgeGraphs } from '../testing/edgeGraphs';
@@ -47,7 +47,7 @@ function corpus(): NamedGraph[] {
     ...course,
     ...bookExamples(),
     ...[1, 2, 7, 10].flatMap((rows) => [1, 3, 5, 13].map((n) => scaledRegression(rows, n))),
-    ...[1, 2, 7, 10].map((rows) => ({ name: `${rows} rows, mse the loss`, graph: { ...scaledRegression(rows, 6).graph, loss: 'mse' } })),
+    ...[1, 2, 7, 10].flatMap((rows) => [1, 6].map((n) => ({ name: `${rows} rows, linear(${n}, 1), mse the loss`, graph: { ...scaledRegression(rows, n).graph, loss: 'mse' } }))),
   ];
 }
 
@@ -330,6 +330,16 @@ describe('the compiled step against the interpreter', () => {
           }
         }
       }
+    }
+  });
+
+  it('runs a regression whose mse is the loss as a row loop in its own generated source, with no kernel call', () => {
+    for (const n of [1, 6]) {
+      const { program } = compile({ ...scaledRegression(7, n).graph, loss: 'mse' });
+      if (!program) throw new Error('no program');
+      const [, trainForward, trainBackward] = compiledSources(program);
+      expect(trainForward).toMatch(/for \(let r = 0; r < 7; r = r \+ 1\)/);
+      expect(`${trainForward}${trainBackward ?? ''}`).not.toMatch(/t[0-9]+\(t[0-9]+/);
     }
   });
 

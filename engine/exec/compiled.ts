@@ -1,7 +1,9 @@
 import type { AnyOpDef } from '../ops/types';
 import type { Program, Step } from './program';
 import { assertSafeSource } from './safeSource';
+import { zeroBuffers } from '../tensor/zero';
 import { type LinearMseBuffers, linearMseBackward, linearMseForward, linearMseForwardRoot } from './linearMse';
+import { MAX_SOURCE_FEATURES, writeFeaturesRoot, writeOneFeatureRoot } from './linearMseSource';
 import type { LossCtx } from '../ops/loss';
 import { chainBackward, chainForward, FORM_CODES, type ScalarChain } from './scalarChain';
 import { actLinearBackward, findLinearActs, type LinearActs, linearActForward } from './linearAct';
@@ -90,9 +92,21 @@ class Writer {
 
   /** The reference of element `i` of a buffer. */
   ref(buffer: Float64Array, i = 0): string {
-    if (buffer.buffer === this.values.buffer) return `V[${buffer.byteOffset / 8 + i}]`;
-    if (buffer.buffer === this.grads.buffer) return `G[${buffer.byteOffset / 8 + i}]`;
-    return `${this.bind(buffer)}[${i}]`;
+    return this.at(buffer, i);
+  }
+
+  /** The reference of element `index` of a buffer: a number, or source such as a loop's `r`. */
+  at(buffer: Float64Array, index: number | string): string {
+    const { name, offset } = this.array(buffer);
+    if (typeof index === 'number') return `${name}[${offset + index}]`;
+    return offset === 0 ? `${name}[${index}]` : `${name}[${offset} + ${index}]`;
+  }
+
+  /** The array a buffer's elements are read from (an arena, `V` or `G`, or the buffer itself) and where the buffer starts in it. */
+  array(buffer: Float64Array): { name: string; offset: number } {
+    if (buffer.buffer === this.values.buffer) return { name: 'V', offset: buffer.byteOffset / 8 };
+    if (buffer.buffer === this.grads.buffer) return { name: 'G', offset: buffer.byteOffset / 8 };
+    return { name: this.bind(buffer), offset: 0 };
   }
 
   /** The reference of a constant (a number from the graph is held in K, never written into the source). */
@@ -201,6 +215,11 @@ function findPairs(program: Program, readers: ReadonlyMap<string, number>): Map<
   return pairs;
 }
 
+/** True when the root pair's generated pass makes the weight gradient too, leaving nothing of the linear's backward (its input needs no gradient). */
+function weightsInForward(pair: Pair, root: Step | undefined): boolean {
+  return pair.mse === root && pair.buffers.nIn > 1 && pair.buffers.nIn <= MAX_SOURCE_FEATURES && pair.rest[0] === null;
+}
+
 /** True when a step can be a link of a scalar chain: scalar code with a chain form, every input but the first a constant. */
 function isLink(s: Step, float32: boolean): boolean {
   return isScalarStep(s, float32) && s.op.scalar?.chain !== undefined && s.inputs.every((inp, i) => i === 0 || inp.source === null);
@@ -276,10 +295,9 @@ function writeForward(w: Writer, program: Program, { pairs, acts }: Fusions, roo
       continue;
     }
     if (pair) {
-      if (s === pair.mse) {
-        const kernel = s === root ? linearMseForwardRoot : linearMseForward;
-        w.line(`${w.bind(kernel)}(${w.bind(pair.buffers)});`);
-      }
+      if (s === pair.mse && s === root && pair.buffers.nIn === 1) writeOneFeatureRoot(w, pair.buffers);
+      else if (s === pair.mse && s === root && pair.buffers.nIn <= MAX_SOURCE_FEATURES) writeFeaturesRoot(w, pair.buffers, weightsInForward(pair, root));
+      else if (s === pair.mse) w.line(`${w.bind(s === root ? linearMseForwardRoot : linearMseForward)}(${w.bind(pair.buffers)});`);
       continue;
     }
     const code = (s.op as AnyOpDef).scalar as NonNullable<AnyOpDef['scalar']>;
@@ -334,7 +352,7 @@ function writeBackward(w: Writer, program: Program, plan: readonly Step[], { pai
       continue;
     }
     if (pair && s === pair.linear) {
-      if (pair.rest.some((g) => g !== null)) w.line(`${w.bind(s.backward)}(${w.bind(s.x)}, ${w.bind(s.y)}, ${w.bind(s.gy)}, ${w.bind(pair.rest)}, ${w.bind(s.ctx)});`);
+      if (pair.rest.some((g) => g !== null) && !weightsInForward(pair, root)) w.line(`${w.bind(s.backward)}(${w.bind(s.x)}, ${w.bind(s.y)}, ${w.bind(s.gy)}, ${w.bind(pair.rest)}, ${w.bind(s.ctx)});`);
       continue;
     }
     const code = (s.op as AnyOpDef).scalar as NonNullable<AnyOpDef['scalar']>;
@@ -364,10 +382,8 @@ function zeroRanges(arena: Float64Array, assigned: readonly Float64Array[]): Flo
   return ranges;
 }
 
-/** Sets every element of the given buffers to 0. */
-function zeroAll(buffers: readonly Float64Array[]): void {
-  for (let i = 0; i < buffers.length; i++) buffers[i].fill(0);
-}
+/** Gradient runs up to this long are zeroed by statements in the training step's source rather than by a fill. */
+const ZERO_STATEMENTS = 16;
 
 /** Runs parts in order. */
 function runAll(parts: readonly Part[]): void {
@@ -385,7 +401,7 @@ export class CompiledProgram {
     private readonly program: Program,
     private readonly forwardParts: readonly Part[],
     /** The training step's forward and backward, from the loss, and the parts of the gradient arena it zeroes first; absent when the graph has no loss to start from. */
-    private readonly train: { readonly root: Float64Array; readonly zero: readonly Float64Array[]; readonly forward: readonly Part[]; readonly backward: readonly Part[] } | null,
+    private readonly train: { readonly zero: readonly Float64Array[]; readonly forward: readonly Part[]; readonly backward: readonly Part[] } | null,
   ) {}
 
   /** Evaluates every node, as Program.forward. On an error the interpreter runs again, to name the node. */
@@ -407,8 +423,7 @@ export class CompiledProgram {
       return;
     }
     try {
-      zeroAll(train.zero);
-      train.root[0] += 1;
+      zeroBuffers(train.zero);
       runAll(train.forward);
     } catch (e) {
       this.program.forward();
@@ -446,15 +461,20 @@ function write(program: Program) {
   const fwd = new Writer(values, grads, consts);
   writeForward(fwd, program, fusions, undefined);
   const rootSlot = program.loss === undefined ? undefined : program.slot(program.loss);
-  let train: { root: Float64Array; zero: Float64Array[]; forward: Writer; backward: Writer } | null = null;
+  let train: { zero: Float64Array[]; forward: Writer; backward: Writer } | null = null;
   if (rootSlot && rootSlot.grad && rootSlot.shape.length === 0 && program.loss !== undefined) {
     const rootStep = program.steps.find((s) => s.slot === rootSlot);
-    const tf = new Writer(values, grads, consts);
-    writeForward(tf, program, fusions, rootStep);
     const tb = new Writer(values, grads, consts);
     const assigned = writeBackward(tb, program, program.backwardPlan(program.loss), fusions, rootStep);
-    // Without fused layers the whole arena is zeroed in one call, as the interpreter does.
-    train = { root: rootSlot.grad, zero: fusions.acts.backward.size > 0 ? zeroRanges(grads, assigned) : [grads], forward: tf, backward: tb };
+    // The gradients the step does not assign whole are zeroed: short runs by statements at the
+    // start of its forward (a fill is a call into the runtime), longer ones by fill. Then the
+    // loss's gradient is seeded with 1.
+    const ranges = zeroRanges(grads, assigned);
+    const tf = new Writer(values, grads, consts);
+    for (const range of ranges) if (range.length <= ZERO_STATEMENTS) for (let i = 0; i < range.length; i++) tf.line(`${tf.ref(range, i)} = 0;`);
+    tf.line(`${tf.ref(rootSlot.grad)} = ${tf.ref(rootSlot.grad)} + 1;`);
+    writeForward(tf, program, fusions, rootStep);
+    train = { zero: ranges.filter((range) => range.length > ZERO_STATEMENTS), forward: tf, backward: tb };
   }
   return { consts, fwd, train, writers: train ? [fwd, train.forward, train.backward] : [fwd] };
 }
@@ -468,7 +488,7 @@ export function compileProgram(program: Program): CompiledProgram | null {
   const K = Float64Array.from(consts);
   try {
     const forwardParts = fwd.finish(K);
-    const trainParts = train ? { root: train.root, zero: train.zero, forward: train.forward.finish(K), backward: train.backward.finish(K) } : null;
+    const trainParts = train ? { zero: train.zero, forward: train.forward.finish(K), backward: train.backward.finish(K) } : null;
     return new CompiledProgram(program, forwardParts, trainParts);
   } catch (e) {
     if (e instanceof EvalError) return null;

@@ -5,6 +5,7 @@ import type { LeafDef } from '../ops/leafTypes';
 import { type Shape, sizeOf } from '../tensor/shape';
 import type { Tensor } from '../tensor/tensor';
 import { type Dtype, f32 } from '../tensor/float32';
+import { zeroBuffers } from '../tensor/zero';
 import { type CompiledProgram, compileProgram } from './compiled';
 
 /** Rounds every element of a buffer to float32 in place (a float32 program's leaves and parameters). */
@@ -176,7 +177,7 @@ export class Program {
 
   /** Sets every leaf and parameter gradient to zero (`optimizer.zero_grad()` with set_to_none=False). */
   zeroGrad(): void {
-    for (const g of this.leafGrads) g.fill(0);
+    zeroBuffers(this.leafGrads);
   }
 
   /** The steps that lie upstream of `from` and carry a gradient, in topological order. */

@@ -1,12 +1,13 @@
 /**
  * The one gate every generated function passes before `new Function` sees it: its source may
- * hold only the compiled step's own names (`V`, `G`, `K`, `T`, locals `t0`, `t1`, …, `const`
- * and `return`), whole numbers (buffer indices and the ops' own integer literals), white space and
- * operators, and no comment. No quote, backtick, backslash, letter run or dot can pass, so no text from a
+ * hold only the compiled step's own names (`V`, `G`, `K`, `T`, table locals `t0`, `t1`, …, number
+ * locals `s0`, `s1`, …, a loop's row `r`, `const`, `let`, `for` and `return`), whole numbers
+ * (buffer indices, row counts and the ops' own integer literals), white space and operators, and
+ * no comment. No quote, backtick, backslash, letter run or dot can pass, so no text from a
  * graph (an id, a label, a dataset or attribute string) can ever become code.
  */
-const TOKEN = /[A-Za-z_$][A-Za-z0-9_$]*|[0-9]+|[ \n]+|=>|[[\](){},;=+\-*/]/y;
-const NAME = /^(?:[VGKT]|t[0-9]+|const|return)$/;
+const TOKEN = /[A-Za-z_$][A-Za-z0-9_$]*|[0-9]+|[ \n]+|=>|[[\](){},;=<+\-*/]/y;
+const NAME = /^(?:[VGKTr]|[ts][0-9]+|const|let|for|return)$/;
 
 /** True when `source` consists only of the tokens above. */
 export function isSafeSource(source: string): boolean {

@@ -1,6 +1,7 @@
 import type { ParamSlot } from '../exec/program';
 import type { AdamSettings, Optimizer, ParamState } from './types';
 import { type Dtype, f32, fma32 } from '../tensor/float32';
+import { zeroBuffers } from '../tensor/zero';
 
 /**
  * torch.optim.Adam (PyTorch 1.13, single-tensor path), with bias correction, weight decay and
@@ -20,6 +21,7 @@ export function createAdam(
   const expAvgSq = params.map((p) => restore(saved(p)?.expAvgSq, p.value.length));
   const maxExpAvgSq = params.map((p) => restore(saved(p)?.maxExpAvgSq, amsgrad ? p.value.length : 0));
   const steps = params.map((p) => (saved(p)?.expAvg?.length === p.value.length ? (saved(p)?.step ?? 0) : 0));
+  const grads = params.map((p) => p.grad);
   /** The same update in float32. */
   const step32 = (): void => {
     const [b1, b2, keep1, keep2, wd, epsF] = [f32(beta1), f32(beta2), f32(1 - beta1), f32(1 - beta2), f32(weightDecay), f32(eps)];
@@ -76,7 +78,7 @@ export function createAdam(
       }
     },
     zeroGrad() {
-      for (const p of params) p.grad.fill(0);
+      zeroBuffers(grads);
     },
     state(): ParamState[] {
       return params.map((p, k) => ({

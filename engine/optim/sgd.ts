@@ -1,6 +1,7 @@
 import type { ParamSlot } from '../exec/program';
 import type { Optimizer, ParamState, SgdSettings } from './types';
 import { type Dtype, f32, fma32 } from '../tensor/float32';
+import { zeroBuffers } from '../tensor/zero';
 
 /**
  * torch.optim.SGD (PyTorch 1.13, single-tensor path): weight decay, momentum, dampening,
@@ -23,6 +24,7 @@ export function createSgd(
     return b && b.length === p.value.length ? Float64Array.from(b) : null;
   });
   const scratch = params.map((p) => new Float64Array(p.value.length));
+  const grads = params.map((p) => p.grad);
   /** The same update in float32. */
   const step32 = (): void => {
     const [wd, mom, keep, minusLr] = [f32(weightDecay), f32(momentum), f32(1 - dampening), f32(-lr)];
@@ -71,7 +73,7 @@ export function createSgd(
       }
     },
     zeroGrad() {
-      for (const p of params) p.grad.fill(0);
+      zeroBuffers(grads);
     },
     state(): ParamState[] {
       return params.map((p, k) => ({ node: p.node, name: p.name, momentumBuffer: buffers[k] }));
