@@ -15,6 +15,12 @@ function selectView(s: ReactFlowState): { x: number; y: number; width: number; h
 /** How far one wheel notch zooms (as React Flow's MiniMap with its default zoom step). */
 const wheelZoom = (e: WheelEvent) => Math.pow(2, -e.deltaY * (e.deltaMode === 1 ? 0.05 : e.deltaMode ? 1 : 0.002));
 
+/** The colour React Flow's MiniMap gives node boxes (its CSS variable, as the page's theme sets it). */
+function boxColour(c: HTMLCanvasElement): string {
+  const style = getComputedStyle(c);
+  return style.getPropertyValue('--xy-minimap-node-background-color').trim() || style.getPropertyValue('--xy-minimap-node-background-color-default').trim() || '#e2e2e2';
+}
+
 /**
  * The minimap of a large graph: every node's box painted once into one canvas when the
  * document changes, and the view on screen as one mask path that is all a pan redraws (React
@@ -30,6 +36,7 @@ export function BoxMiniMap({ position, size }: { position: PanelPosition; size: 
   const { boxes, bounds } = useMemo(() => minimapBoxes(store.getState().nodeLookup.values()), [store, nodes]);
   const f = minimapFrame(bounds, view, size);
   const canvas = useRef<HTMLCanvasElement>(null);
+  const fill = useRef<string | null>(null);
   const svg = useRef<SVGSVGElement>(null);
   const drawn = `${f.x} ${f.y} ${f.width} ${f.height}`;
   useEffect(() => {
@@ -40,8 +47,9 @@ export function BoxMiniMap({ position, size }: { position: PanelPosition; size: 
     c.width = Math.round(size.width * ratio);
     c.height = Math.round(size.height * ratio);
     const k = ratio / f.unitsPerPx;
-    const style = getComputedStyle(c);
-    ctx.fillStyle = style.getPropertyValue('--xy-minimap-node-background-color').trim() || style.getPropertyValue('--xy-minimap-node-background-color-default').trim() || '#e2e2e2';
+    // Read once: a computed style makes the browser restyle the page first, which costs most while a large graph opens.
+    fill.current ??= boxColour(c);
+    ctx.fillStyle = fill.current;
     // On whole pixels and at least one wide, as React Flow's MiniMap draws its boxes (crisp edges).
     for (const b of boxes) ctx.fillRect(Math.round((b.x - f.x) * k), Math.round((b.y - f.y) * k), Math.max(1, Math.round(b.width * k)), Math.max(1, Math.round(b.height * k)));
     // drawn stands for f: the canvas is painted again only when the framing or the boxes change.

@@ -124,6 +124,8 @@ export function Canvas() {
       const generation = ++fitGeneration.current;
       const nodes = flow.getNodes();
       const { width, height } = rfStore.getState();
+      // A large graph draws only what is on screen, so an animated fit would draw and drop thousands of nodes on its way.
+      const duration = nodes.length > DRAW_ALL_UP_TO ? 0 : (options.duration ?? FIT.duration);
       // Nodes with sizes (measured, or estimated in a large graph that draws only what is on
       // screen) are fitted in one move, straight to the input side when the graph is too wide;
       // a second move after the first could race it.
@@ -131,13 +133,13 @@ export function Canvas() {
         const bounds = flow.getNodesBounds(nodes);
         const fitted = getViewportForBounds(bounds, width, height, FIT.minZoom, FIT.maxZoom, FIT.padding);
         const target = inputSideView(bounds, width, fitted, FIT.minZoom, FIT.padding, INPUT_SIDE_MARGIN) ?? fitted;
-        void flow.setViewport(target, { duration: options.duration ?? FIT.duration }).then(() => {
+        void flow.setViewport(target, { duration }).then(() => {
           if (generation === fitGeneration.current) saveViewport();
         });
         return;
       }
       // Nodes not measured yet: React Flow fits once it has measured them.
-      void flow.fitView({ ...FIT, ...options }).then(async () => {
+      void flow.fitView({ ...FIT, duration }).then(async () => {
         if (generation !== fitGeneration.current) return;
         const placed = inputSideView(flow.getNodesBounds(flow.getNodes()), rfStore.getState().width, flow.getViewport(), FIT.minZoom, FIT.padding, INPUT_SIDE_MARGIN);
         if (placed) await flow.setViewport(placed);

@@ -10,6 +10,28 @@ export function scalarCandidates(doc: GraphFile, shapes: ReadonlyMap<string, Sha
   return doc.nodes.filter((n) => shapes.get(n.id)?.length === 0 && lookupOp(n.op)?.kind === 'op').map((n) => n.id);
 }
 
+/** Above this many scalars the list beside Backward offers only the scalar outputs: thousands of entries are no list to pick from, and slow to draw. */
+export const LISTED_SCALARS = 200;
+
+/** What the list beside Backward offers (the loss aside, which is its first entry), and how many scalars it leaves out. */
+export interface ScalarList {
+  readonly listed: readonly string[];
+  readonly unlisted: number;
+}
+
+/**
+ * The scalars the list beside Backward offers, in document order: every one but the loss; past
+ * LISTED_SCALARS only the outputs (scalars no node reads), at most that many, and the picked one.
+ */
+export function listedScalars(doc: GraphFile, shapes: ReadonlyMap<string, Shape>, pick: string | null): ScalarList {
+  const all = scalarCandidates(doc, shapes).filter((id) => id !== doc.loss);
+  if (all.length <= LISTED_SCALARS) return { listed: all, unlisted: 0 };
+  const read = new Set(doc.edges.map((e) => e.source));
+  const listed = all.filter((id) => !read.has(id)).slice(0, LISTED_SCALARS);
+  if (pick !== null && all.includes(pick) && !listed.includes(pick)) listed.push(pick);
+  return { listed, unlisted: all.length - listed.length };
+}
+
 /**
  * Where Backward starts: the scalar the user picked beside the button, else the loss, else
  * the loss the engine's rule finds (`autoLoss`: the single scalar output, or the one loss op

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useT } from '../i18n/useT';
-import { backwardTarget, scalarCandidates } from '../session/backwardTarget';
+import { backwardTarget, listedScalars } from '../session/backwardTarget';
 import { useSession, useSessionApi } from '../session/useSession';
 import { backwardFromLabel } from './backwardFromLabel';
 
@@ -18,17 +18,19 @@ export function RunControls() {
   const target = backwardTarget(doc, pick, shapes);
   const canBackward = canRun && target.ok;
   const why = !canRun ? t('shell.run.noProgram') : target.ok ? null : target.reason === 'noScalar' ? t('shell.run.noTarget') : t('shell.run.pickTarget', { nodes: target.candidates.join(', ') });
-  // Every scalar but the loss, by name: a graph may hold 10,000 of them, so names are looked up in one map and the list is built once per document.
-  const choices = useMemo(() => {
+  // Every scalar but the loss by name, or on a graph of thousands its outputs: names are looked up in one map and the list is built once per document.
+  const { choices, unlisted } = useMemo(() => {
     const names = new Map(doc.nodes.map((n) => [n.id, n.label ?? n.id]));
-    return scalarCandidates(doc, shapes)
-      .filter((id) => id !== doc.loss)
-      .map((id) => (
+    const { listed, unlisted } = listedScalars(doc, shapes, pick);
+    return {
+      choices: listed.map((id) => (
         <option key={id} value={id}>
           {names.get(id)}
         </option>
-      ));
-  }, [doc, shapes]);
+      )),
+      unlisted,
+    };
+  }, [doc, shapes, pick]);
   // The automatic choice names what it is; an explicit pick is one of the scalars.
   const auto = backwardFromLabel(t, doc, target);
   const picked = target.ok && target.why === 'picked' ? target.node : '';
@@ -54,6 +56,11 @@ export function RunControls() {
           <select data-testid="toolbar.backwardFrom" value={picked} onChange={(e) => session.pickBackwardTarget(e.target.value === '' ? null : e.target.value)}>
             <option value="">{auto}</option>
             {choices}
+            {unlisted > 0 && (
+              <option disabled value="unlisted" data-testid="toolbar.backwardFrom.unlisted">
+                {t('shell.run.fromUnlisted', { n: unlisted })}
+              </option>
+            )}
           </select>
         </label>
       </span>

@@ -28,6 +28,7 @@ export const shell = {
   'shell.run.fromTheLoss': { en: 'the loss', ja: '損失' },
   'shell.run.fromOutput': { en: 'output ({node})', ja: '出力（{node}）' },
   'shell.run.fromPick': { en: 'pick a node…', ja: 'ノードを選択…' },
+  'shell.run.fromUnlisted': { en: '{n} more scalars: select one and tick “Use as loss” in the Inspector', ja: 'ほかに {n} 個のスカラー：ノードを選び、インスペクターの「損失として使う」で起点にできます' },
 
   'shell.history.label': { en: 'History', ja: '履歴' },
   'shell.history.undo': { en: 'Undo', ja: '元に戻す' },
