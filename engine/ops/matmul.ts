@@ -15,6 +15,8 @@ interface MatmulCtx {
   readonly bb: Int32Array | null;
   /** float32: torch.matmul folds a's batches into rows when a has rank 3 or more and b rank 2 or less. */
   readonly folded: boolean;
+  /** float32: torch.matmul folds b's batches into the rows of its transpose when a has rank 2 or less and b rank 3 or more. */
+  readonly foldedB: boolean;
   /** float32, when batches are broadcast: each operand's gradient at the broadcast shape, and summed back to its own. */
   readonly expanded: { readonly a: Float64Array; readonly b: Float64Array; readonly shapeA: Shape; readonly shapeB: Shape; readonly reduced: Float64Array } | null;
   readonly shapeA: Shape;
@@ -30,7 +32,7 @@ function dot32(a: Float64Array, ao: number, as: number, b: Float64Array, bo: num
 
 /** Whether float32's backward goes through expanded gradients: when a batch dimension is broadcast (and torch.matmul does not fold). */
 function needsExpansion(a: Shape, b: Shape): boolean {
-  if (a.length >= 3 && b.length <= 2) return false;
+  if ((a.length >= 3 && b.length <= 2) || (a.length <= 2 && b.length >= 3)) return false;
   const p = plan(a, b);
   return !sameShape(p.aBatch, p.batch) || !sameShape(p.bBatch, p.batch);
 }
@@ -81,6 +83,7 @@ export const matmul: OpDef<Record<string, never>, MatmulCtx> = {
       ba: broadcastIndex(p.aBatch, p.batch),
       bb: broadcastIndex(p.bBatch, p.batch),
       folded: a.length >= 3 && b.length <= 2,
+      foldedB: a.length <= 2 && b.length >= 3,
       expanded: needsExpansion(a, b)
         ? {
             a: new Float64Array(expandedSizes(a, b).a),
@@ -151,13 +154,38 @@ export const matmul: OpDef<Record<string, never>, MatmulCtx> = {
       }
     },
     // G Bᵀ and Aᵀ G per batch as dot products from 0; folded batches make b's one long dot product
-    // over every row; broadcast batches are summed back by torch.sum's order.
+    // over every row (a's, when b is the batched one: PyTorch multiplies b's transpose, its batches
+    // folded into rows, by a); broadcast batches are summed back by torch.sum's order.
     backward([a, b], _y, g, [ga, gb], ctx) {
-      const { n, k, m, batches, ba, bb, folded, expanded } = ctx;
+      const { n, k, m, batches, ba, bb, folded, foldedB, expanded } = ctx;
       if (folded) {
         const rows = batches * n;
         if (ga) for (let r = 0; r < rows; r++) for (let q = 0; q < k; q++) ga[r * k + q] = f32(ga[r * k + q] + dot32(g, r * m, 1, b, q * m, 1, m));
         if (gb) for (let q = 0; q < k; q++) for (let j = 0; j < m; j++) gb[q * m + j] = f32(gb[q * m + j] + dot32(a, q, k, g, j, m, rows));
+        return;
+      }
+      if (foldedB) {
+        if (ga) {
+          for (let i = 0; i < n; i++) {
+            for (let q = 0; q < k; q++) {
+              // One sum over every batch's columns, batch after batch: the rows of b's folded transpose.
+              let s = 0;
+              for (let t = 0; t < batches; t++) {
+                const go = t * n * m + i * m;
+                const bo = t * k * m + q * m;
+                for (let j = 0; j < m; j++) s = f32(s + f32(g[go + j] * b[bo + j]));
+              }
+              ga[i * k + q] = f32(ga[i * k + q] + s);
+            }
+          }
+        }
+        if (gb) {
+          for (let t = 0; t < batches; t++) {
+            for (let q = 0; q < k; q++) {
+              for (let j = 0; j < m; j++) gb[t * k * m + q * m + j] = f32(gb[t * k * m + q * m + j] + dot32(a, q, k, g, t * n * m + j, m, n));
+            }
+          }
+        }
         return;
       }
       const outA = expanded ? expanded.a : ga;

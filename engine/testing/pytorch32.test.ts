@@ -80,20 +80,6 @@ function compare(tally: UlpTally, r: Run, result: TorchGraphResult): void {
 }
 
 /**
- * torch.matmul of a 1-D or 2-D `a` with a batched `b` (rank 3 or more) folds b's batches into
- * rows of its transpose and runs one OpenBLAS gemv or gemm, whose summation order for `a`'s
- * gradient the engine's float32 kernel does not reproduce (it sums each batch's product, then
- * over the batches): a known difference, measured under its own group and bound, not hidden.
- */
-function transposedFold(op: string, ranks: readonly number[], input: number): boolean {
-  return op === 'matmul' && input === 0 && ranks.length === 2 && ranks[0] <= 2 && ranks[1] >= 3;
-}
-
-/** The group of matmul's `a` gradients through PyTorch's transposed fold, and the ulps they may differ by. */
-const FOLDED_B = ' (a gradient, b batched)';
-const FOLDED_B_ULPS = 4;
-
-/**
  * Each op on its own: its float32 forward run on PyTorch's own input values, compared with
  * PyTorch's output; and, where its inputs feed nothing else, its backward run on PyTorch's
  * output gradient, compared with PyTorch's input gradients. So an op is measured without the
@@ -130,7 +116,7 @@ function compareLocally(tally: UlpTally, r: Run, result: TorchGraphResult): void
       if (!g) return;
       const id = i < s.inputs.length ? (s.inputs[i].source?.id as string) : undefined;
       const t = id ? torchOf(id) : result.tensors[paramVar(vars, s.params[i - s.inputs.length].node, s.params[i - s.inputs.length].name)];
-      if (t?.grad) tally.compare(`${s.op.name} backward${transposedFold(s.op.name, s.inputs.map((inp) => inp.source?.shape.length ?? 0), i) ? FOLDED_B : ''}`, `${where} grad ${i}`, g, t.grad);
+      if (t?.grad) tally.compare(`${s.op.name} backward`, `${where} grad ${i}`, g, t.grad);
     });
   }
 }
@@ -168,7 +154,7 @@ describe('the engine against PyTorch float32', () => {
     // Each op within the ulps its float32 kernels state (0 when they claim to be exact).
     const over = [...localTally.groups.keys()].flatMap((group) => {
       const def = lookupOp(group.split(' ')[0]);
-      const bound = group.endsWith(FOLDED_B) ? FOLDED_B_ULPS : def?.kind === 'op' ? (def.float32.inexact?.ulps ?? 0) : 0;
+      const bound = def?.kind === 'op' ? (def.float32.inexact?.ulps ?? 0) : 0;
       return localTally.over(bound, (name) => name === group);
     });
     expect(over).toEqual([]);
