@@ -150,3 +150,34 @@ test('a 1,000-node graph: nodes panned into view are drawn with their values; zo
     await editor.screenshot('canvas-scale-minimap');
   });
 });
+
+/** 250 scalar pairs x_r = r/100 (requires grad) → square; the first square is the loss. */
+function scalarPairs() {
+  const nodes: unknown[] = [];
+  const edges: unknown[] = [];
+  for (let r = 0; r < 250; r++) {
+    nodes.push({ id: `x${r}`, op: 'input', requiresGrad: true, position: { x: 0, y: r * 120 }, value: { type: 'tensor', shape: [], data: [r / 100] } });
+    nodes.push({ id: `sq${r}`, op: 'square', position: { x: 240, y: r * 120 } });
+    edges.push({ source: `x${r}`, target: `sq${r}`, targetPort: 'x' });
+  }
+  return graphFile('Two hundred and fifty squares', nodes, edges, 'sq0');
+}
+
+test('a graph of 250 scalars: the list beside Backward offers 200 of them and says, in either language, how to start from the others', async ({ editor, page }) => {
+  await editor.open();
+  await importGraph(editor, scalarPairs(), 'squares.json');
+  const from = page.getByTestId('toolbar.backwardFrom');
+  // The automatic choice (the loss), 200 of the other 249 squares, and one line for the 49 left out.
+  await expect(from.locator('option')).toHaveCount(202);
+  const unlisted = page.getByTestId('toolbar.backwardFrom.unlisted');
+  await expect(unlisted).toHaveText('49 more scalars: select one and tick “Use as loss” in the Inspector');
+  await expect(unlisted).toBeDisabled();
+  // A listed square picked from the list is where Backward starts.
+  await from.selectOption('sq7');
+  await editor.press('toolbar.backward');
+  await expect.poll(async () => (await editor.snapshot()).backwardFrom).toBe('sq7');
+  expect((await editor.snapshot()).nodes.x7.grad).toEqual([2 * 0.07]);
+  await editor.press('toolbar.lang');
+  await expect(unlisted).toHaveText('ほかに 49 個のスカラー：ノードを選び、インスペクターの「損失として使う」で起点にできます');
+  await expect(from).toHaveValue('sq7');
+});
