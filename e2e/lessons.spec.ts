@@ -49,7 +49,7 @@ async function tidy(editor: Editor): Promise<void> {
 
 /** Zooms out with the canvas's − control, as a learner would, until every given element lies inside the canvas. */
 async function zoomOutToShow(editor: Editor, testIds: string[]): Promise<void> {
-  for (let k = 0; k < 5; k++) {
+  for (let k = 0; k < 8; k++) {
     const canvas = (await editor.canvas.boundingBox())!;
     const boxes = await Promise.all(testIds.map((id) => editor.page.getByTestId(id).boundingBox()));
     const inside = boxes.every((b) => b && b.x > canvas.x + 4 && b.x + b.width < canvas.x + canvas.width - 4 && b.y > canvas.y + 4 && b.y + b.height < canvas.y + canvas.height - 4);
@@ -394,8 +394,9 @@ test('lessons 8 and 10 in English: by hand, then trained in the worker; accuracy
   await editor.open();
   await startFromList(editor, 'training-loop');
   await expect.poll(async () => (await editor.document()).name).toBe('Linear regression by hand');
+  // The lesson centres the view on W, B and Yp; the learner zooms out to see the loss too.
   await editor.settled();
-  await page.locator('.react-flow__controls-fitview').click();
+  await zoomOutToShow(editor, ['node.loss', 'node.Yp']);
   await editor.node('loss').click();
   await expect(page.getByTestId('lessons.hint')).toBeVisible();
   await editor.node('Yp').click();
@@ -420,7 +421,7 @@ test('lessons 8 and 10 in English: by hand, then trained in the worker; accuracy
   await expectLesson(editor, 'binary-classification', 1, []);
   await expect.poll(async () => (await editor.document()).name).toBe('Binary classification');
   await editor.settled();
-  await page.locator('.react-flow__controls-fitview').click();
+  await zoomOutToShow(editor, ['node.prob']);
   await editor.node('prob').click();
   await expectLesson(editor, 'binary-classification', 1, [1]);
   await next(editor, 'binary-classification', 2, [1]);

@@ -33,11 +33,13 @@ export class Editor {
 
   /**
    * Waits until the view has stopped moving: nothing is downloading (a lesson fits the view
-   * once its panels are here) and the canvas transform stays the same for a few polls, so a
-   * click lands where the node is drawn.
+   * once its panels are here), no fit a lesson asked for is still to come, and the canvas
+   * transform stays the same for a few polls, so a click lands where the node is drawn.
    */
   async settled(): Promise<void> {
     await expect.poll(() => this.downloading, { message: 'downloads finish' }).toBeLessThanOrEqual(0);
+    // The canvas is busy while a fit a lesson asked for is still to come.
+    await expect(this.canvas, 'no fit is still to come').not.toHaveAttribute('aria-busy', 'true');
     const viewport = this.page.locator('.react-flow__viewport').first();
     let last = '';
     let unchanged = 0;

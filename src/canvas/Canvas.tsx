@@ -15,6 +15,7 @@ import {
   type NodeChange,
   type OnConnect,
   type OnDelete,
+  type OnMove,
   type OnMoveEnd,
   ReactFlow,
   useReactFlow,
@@ -41,6 +42,7 @@ import { GRID, NODE_HEIGHT, NODE_WIDTH } from './placement';
 import { issueNodeKey, issueTipId } from './problems';
 import { useCanvasShortcuts } from './useCanvasShortcuts';
 import { useFitRequests } from './useFitRequests';
+import { isFitPending, noteLearnerMove, useFitRequest } from './fitRequest';
 import { loadFailedNotice } from '../shell/loadFailed';
 import './canvas.css';
 
@@ -90,6 +92,8 @@ export function Canvas() {
   // Each fit takes a number; a fit that a later one (a lesson's request) has overtaken leaves the view to it.
   const fitGeneration = useRef(0);
   useFitRequests(FIT, fitGeneration);
+  // Busy while a lesson's fit is still to come: the view may yet move.
+  const fitPending = useFitRequest(isFitPending);
 
   const decorate = useCallback(
     (n: FileNode): NodeDecoration => {
@@ -237,11 +241,16 @@ export function Canvas() {
   );
 
   const onMoveEnd = useCallback<OnMoveEnd>((_e, viewport) => session.setViewport(viewport), [session]);
+  // A move with a pointer, wheel or key event is the learner's own (programmatic moves have none).
+  const onMove = useCallback<OnMove>((e) => {
+    if (e) noteLearnerMove();
+  }, []);
   // The node under the pointer, for the code panel to light the statement that made it.
   const onNodeMouseEnter = useCallback<NodeMouseHandler<OpFlowNode>>((_e, node) => session.hoverNode(node.id), [session]);
   const onNodeMouseLeave = useCallback(() => session.hoverNode(null), [session]);
 
   const autoLayout = useCallback(() => {
+    noteLearnerMove();
     // The layout library downloads on first use, keeping it out of the first screen's JavaScript.
     import('./autoLayout').then(({ layoutLeftToRight }) => {
       const current = session.state.history.present;
@@ -273,7 +282,7 @@ export function Canvas() {
   );
 
   return (
-    <div className="canvas" data-testid={CANVAS_TEST_ID} role="region" aria-label={t('canvas.label')} onDragOver={onDragOver} onDrop={onDrop}>
+    <div className="canvas" data-testid={CANVAS_TEST_ID} role="region" aria-label={t('canvas.label')} aria-busy={fitPending} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<OpFlowNode, Edge>
         nodes={nodes}
         edges={edges}
@@ -287,6 +296,7 @@ export function Canvas() {
         onClickConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         connectionMode={ConnectionMode.Loose}
+        onMove={onMove}
         onMoveEnd={onMoveEnd}
         onNodeMouseEnter={onNodeMouseEnter}
         onNodeMouseLeave={onNodeMouseLeave}
@@ -303,7 +313,12 @@ export function Canvas() {
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.5} />
         <PlacedMiniMap />
         <LabelScene />
-        <PlacedControls onFit={() => fitView({ duration: 0 })}>
+        <PlacedControls
+          onFit={() => {
+            noteLearnerMove();
+            fitView({ duration: 0 });
+          }}
+        >
           <ControlButton onClick={autoLayout} data-testid="canvas.autoLayout" aria-label={t('canvas.autoLayout.title')} title={t('canvas.autoLayout.title')}>
             <LayoutIcon />
           </ControlButton>
