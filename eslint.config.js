@@ -172,4 +172,20 @@ export default defineConfig([
       ],
     },
   },
+
+  // Test files share their worker's modules (vitest.config.ts): only a *.mock.test.ts, which runs on its own, may mock a module.
+  {
+    files: ['**/*.test.{ts,tsx}'],
+    ignores: ['**/*.mock.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['mock', 'doMock', 'unmock', 'resetModules'].map((property) => ({
+          object: 'vi',
+          property,
+          message: 'Test files share modules with the files run before them; a test that mocks a module goes in a *.mock.test.ts file, which runs isolated.',
+        })),
+      ],
+    },
+  },
 ]);
