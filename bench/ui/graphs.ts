@@ -37,7 +37,7 @@ export function parallelChains(count: number): GraphFile {
   return graph(`${count} nodes in chains`, nodes, edges, null);
 }
 
-/** The 50-node graph Play is timed on (as e2e/stepperFps.spec.ts): x = arange(-2, 2.1, 0.25), 48 tanh/scale nodes, sum. */
+/** The 50-node graph Play is timed on: x = arange(-2, 2.1, 0.25), 48 tanh/scale nodes, sum. */
 export function playGraph(): GraphFile {
   const nodes = [{ id: 'x', op: 'input', position: { x: 0, y: 0 }, value: { type: 'arange', start: -2, end: 2.1, step: 0.25 }, requiresGrad: true }] as GraphFile['nodes'];
   const edges: GraphFile['edges'] = [];
