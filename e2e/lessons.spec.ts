@@ -383,6 +383,8 @@ test('every lesson’s first step, in English and Japanese (screenshots for revi
       await expect(page.getByTestId('lessons.step')).toHaveText(lang === 'en' ? /^Step 1 of \d$/ : /^ステップ 1 \/ \d$/);
       // The code panel loads when its tab is first shown: the shot waits for the code the lesson put in it.
       if (id === 'define-by-run') await expect(page.locator('.code-panel .cm-line').first()).toHaveText('import torch');
+      // The shot shows where the lesson puts the view, once its fit is done.
+      await editor.settled();
       await shot(page, `lessons-first-step-${id}-${lang}`);
       await page.getByTestId('lessons.all').click();
     }
