@@ -79,7 +79,7 @@ async function start(): Promise<void> {
     fetchData: fetchCourseData,
     // A tab opens once its panel's code is here, so it draws at once; the fit waits for it, as the dock's height counts.
     showTab: (list, tab) => void preloadTab(list, tab).then(() => requestTab(list, tab)),
-    fitView: (focus) => requestFit(focus, panelDownloads()),
+    fitView: (focus, setUp) => requestFit(focus, setUp.then((carryOut) => carryOut && panelDownloads().then(() => true))),
   });
   installTestHook(window, () => readSnapshot(ws.session.state, useLanguage.getState().lang, lessons.lessons?.snapshot() ?? null));
   // Before the shell's own drop handler (installed when the app mounts): a dropped CSV goes to the Data panel.

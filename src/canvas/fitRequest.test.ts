@@ -31,7 +31,7 @@ describe('a lesson asking the canvas to fit', () => {
   it('is handed to the canvas once the panels it waits for are here, and pending until the canvas answers it', async () => {
     const before = latest();
     let arrive = () => {};
-    requestFit(['x'], new Promise<void>((resolve) => (arrive = resolve)));
+    requestFit(['x'], new Promise<boolean>((resolve) => (arrive = () => resolve(true))));
     expect(pending()).toBe(true);
     await Promise.resolve();
     expect(latest()).toBe(before);
@@ -48,7 +48,7 @@ describe('a lesson asking the canvas to fit', () => {
   it('is dropped, and no longer pending, when the learner moves the view before the panels are here: the view stays where they put it', async () => {
     const before = latest();
     let arrive = () => {};
-    requestFit(['x'], new Promise<void>((resolve) => (arrive = resolve)));
+    requestFit(['x'], new Promise<boolean>((resolve) => (arrive = () => resolve(true))));
     noteLearnerMove();
     arrive();
     await vi.waitFor(() => expect(pending()).toBe(false));
@@ -63,6 +63,14 @@ describe('a lesson asking the canvas to fit', () => {
     noteLearnerMove();
     expect(isStillWanted(request)).toBe(false);
     fitAnswered(request.seq);
+  });
+
+  it('is dropped, and no longer pending, when what it waited for says not to (the lesson moved to another step)', async () => {
+    const before = latest();
+    requestFit(['x'], Promise.resolve(false));
+    expect(pending()).toBe(true);
+    await vi.waitFor(() => expect(pending()).toBe(false));
+    expect(latest()).toBe(before);
   });
 
   it('still happens when the panels it waited for failed to download', async () => {

@@ -25,18 +25,19 @@ export const useFitRequest = create<FitRequests>()(() => ({ request: null, learn
 
 /**
  * Asks the canvas to fit the view to the graph, or, when it cannot fit, to centre on `focus`,
- * once `ready` settles (the panels whose layout the fit depends on are here). A move of the
- * view by the learner since the asking cancels it: the view stays where they put it.
+ * once `ready` settles (a lesson's set-up has run and the panels whose layout the fit depends
+ * on are here); `ready` giving false cancels it, as does a move of the view by the learner
+ * since the asking: the view stays where they put it. A `ready` that fails still fits.
  */
-export function requestFit(focus: readonly string[], ready: Promise<unknown> = Promise.resolve()): void {
+export function requestFit(focus: readonly string[], ready: Promise<boolean> = Promise.resolve(true)): void {
   const { learnerMoves: moves, asked } = useFitRequest.getState();
   const seq = asked + 1;
   useFitRequest.setState({ asked: seq });
-  const handOver = () => {
-    if (isStillWanted({ moves })) useFitRequest.setState({ request: { focus: [...focus], seq, moves } });
+  const handOver = (carryOut: boolean) => {
+    if (carryOut && isStillWanted({ moves })) useFitRequest.setState({ request: { focus: [...focus], seq, moves } });
     else fitAnswered(seq);
   };
-  void ready.then(handOver, handOver);
+  void ready.then(handOver, () => handOver(true));
 }
 
 /** Notes that request `seq` (and every one before it) was carried out or dropped. */

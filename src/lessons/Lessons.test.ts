@@ -18,7 +18,7 @@ function setup(options: { storage?: MemoryStorage; doc?: string; course?: readon
   const tabs: string[] = [];
   const fits: (readonly string[])[] = [];
   const lessons = new Lessons({
-    fitView: (focus) => fits.push(focus),
+    fitView: (focus, setUp) => void setUp.then((carryOut) => carryOut && fits.push(focus)),
     ws,
     storage: memory.storage,
     lang: () => 'en',
@@ -100,6 +100,14 @@ describe('Lessons', () => {
     expect(fits, 'the learner’s view stays').toHaveLength(1);
     await lessons.start('functions');
     expect(fits, 'an empty canvas has nothing to fit').toHaveLength(1);
+  });
+
+  it('a lesson left while its graph is still opening does not fit the view afterwards', async () => {
+    const { lessons, fits } = setup();
+    const starting = lessons.start('partial-derivatives');
+    lessons.leave();
+    await starting;
+    expect(fits).toEqual([]);
   });
 
   it('the step-through counts: a step is judged again as events are shown and grad_fn labels switched on', async () => {

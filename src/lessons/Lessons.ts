@@ -46,8 +46,12 @@ export interface LessonsOptions {
   readonly fetchData: (file: string) => Promise<CsvImport>;
   /** Shows a tab of a tab list (`dock`, `side`). */
   readonly showTab: (list: string, tab: string) => void;
-  /** Fits the canvas view to the graph beside the panel, or when it cannot fit, centres on `focus` (node ids). */
-  readonly fitView?: (focus: readonly string[]) => void;
+  /**
+   * Asks, as a set-up starts, to fit the canvas view to the graph beside the panel, or when it
+   * cannot fit, to centre on `focus` (node ids), once `setUp` settles true; false (the learner
+   * moved to another step meanwhile) cancels it.
+   */
+  readonly fitView?: (focus: readonly string[], setUp: Promise<boolean>) => void;
   /** The course (tests pass their own). */
   readonly course?: readonly Lesson[];
 }
@@ -186,13 +190,24 @@ export class Lessons {
   private async setUp(actions: readonly Setup[], focus: readonly string[] = []): Promise<void> {
     const move = ++this.moves;
     this.store.setState({ settingUp: actions.length > 0, hint: false });
-    for (const a of actions) {
-      if (move !== this.moves) return;
-      await this.run(a);
-    }
-    if (move !== this.moves) return;
+    // The fit is asked for now, so the view counts as about to move from here, and a pan or
+    // zoom by the learner while the set-up runs cancels it as well.
     const selected = actions.flatMap((a) => (a.do === 'select' ? [a.node] : []));
-    if (focus.length > 0 || selected.length > 0 || actions.some((a) => a.do === 'openExample')) this.opts.fitView?.([...focus, ...selected]);
+    let finished: (carryOut: boolean) => void = () => undefined;
+    if (focus.length > 0 || selected.length > 0 || actions.some((a) => a.do === 'openExample')) {
+      this.opts.fitView?.([...focus, ...selected], new Promise<boolean>((resolve) => (finished = resolve)));
+    }
+    try {
+      for (const a of actions) {
+        if (move !== this.moves) return;
+        await this.run(a);
+      }
+      if (move !== this.moves) return;
+      finished(true);
+    } finally {
+      // Left for another step, or a set-up action failed: no fit (only the first call counts).
+      finished(false);
+    }
     this.before = null;
     this.store.setState({ settingUp: false, hint: false });
     this.judge(true);
